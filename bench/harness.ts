@@ -1,0 +1,49 @@
+/**
+ * A tiny benchmark harness: time a function over several runs and report the median and spread.
+ * Benchmarks are measurements written to bench/RESULTS.md, never timed tests that pass or fail.
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+export interface BenchResult {
+  /** What was measured, e.g. "rebalance: 500 sprint items, 5,000 backlog items". */
+  readonly name: string;
+  /** The limit or aim the figure is held against, e.g. "well under 100 ms (issue #3)". */
+  readonly aim: string;
+  readonly timing: Timing;
+  /** Other figures worth recording (Jira calls, bytes, memory…), already formatted. */
+  readonly extra?: Readonly<Record<string, string | number>>;
+}
+
+/** A benchmark file's default export. */
+export interface BenchSuite {
+  readonly title: string;
+  run(): Promise<readonly BenchResult[]>;
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times measured. */
+export async function time(
+  fn: () => unknown,
+  { runs = 7, warmup = 2 }: { runs?: number; warmup?: number } = {},
+): Promise<Timing> {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { runs, medianMs: median(samples), minMs: samples[0]!, maxMs: samples[samples.length - 1]! };
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: runs every `bench/*.bench.ts` suite (or those named on the command line) and
+ * writes bench/RESULTS.md with the machine, Node version and date, so changes in performance show
+ * up in review.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult, BenchSuite } from './harness';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
+  .sort();
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
+
+function table(results: readonly BenchResult[]): string {
+  const rows = results.map((r) => {
+    const extra = Object.entries(r.extra ?? {})
+      .map(([key, value]) => `${key}: ${value}`)
+      .join('; ');
+    const t = r.timing;
+    return `| ${r.name} | ${ms(t.medianMs)} | ${ms(t.minMs)}–${ms(t.maxMs)} | ${t.runs} | ${r.aim} | ${extra} |`;
+  });
+  return [
+    '| benchmark | median ms | min–max ms | runs | aim | other figures |',
+    '| --- | ---: | --- | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+// Sections already recorded, keyed by their file, so running one suite keeps the others' figures.
+const resultsPath = join(here, 'RESULTS.md');
+const sections = new Map<string, string>();
+if (existsSync(resultsPath)) {
+  for (const part of readFileSync(resultsPath, 'utf8').split(/^(?=## )/m).slice(1)) {
+    const key = /`bench\/([^`]+)`/.exec(part)?.[1];
+    if (key) sections.set(key, part.trimEnd() + '\n');
+  }
+}
+for (const file of files) {
+  const suite = ((await import(pathToFileURL(join(here, file)).href)) as { default: BenchSuite })
+    .default;
+  process.stdout.write(`bench: ${suite.title} (${file})\n`);
+  const results = await suite.run();
+  sections.set(file, `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${table(results)}\n`);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const header = [
+  '# Benchmark results',
+  '',
+  'Written by `npm run bench`; do not edit by hand. Figures are wall-clock medians over the stated runs',
+  'after warm-up; read them against the aim in each row.',
+  '',
+  `- Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+  `- Node: ${process.version}`,
+  `- Date: ${new Date().toISOString().slice(0, 10)}`,
+  '',
+].join('\n');
+
+const ordered = [...sections.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, text]) => text);
+writeFileSync(resultsPath, `${header}\n${ordered.join('\n')}`);
+process.stdout.write(`bench: wrote bench/RESULTS.md (${files.length} suites run, ${sections.size} recorded)\n`);
