@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+
+/**
+ * Thrown when domain data (rules, a policy, plan items) breaks a rule of its shape. `problems` holds
+ * one sentence per broken rule, each naming where it is and what is allowed, so a settings page can
+ * list them all at once instead of fixing one error per save.
+ */
+export class ValidationError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(subject: string, problems: readonly string[]) {
+    super(`Invalid ${subject}: ${problems.join('; ')}`);
+    this.name = 'ValidationError';
+    this.problems = problems;
+  }
+}
+
+/** `when.all.0.anyOf` — the dotted path a person can find in the JSON or YAML they wrote. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * Turns zod's issues into sentences. `locate` names the thing a path points into (e.g. `rule
+ * "bugs" (#1)`) and returns the rest of the path, so messages read as "rule "bugs" (#1), field
+ * "when.anyOf": must list at least one value".
+ */
+export function describeZodIssues(
+  error: z.ZodError,
+  locate: (path: readonly PropertyKey[]) => { where: string; rest: readonly PropertyKey[] },
+): string[] {
+  return error.issues.map((issue) => {
+    const { where, rest } = locate(issue.path);
+    const field = rest.length > 0 ? `, field "${fieldPath(rest)}"` : '';
+    return `${where}${field}: ${issue.message}`;
+  });
+}
