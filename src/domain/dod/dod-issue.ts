@@ -1,0 +1,35 @@
+import type { WorkTypeOrUnclassified } from '../work/work-type';
+
+/**
+ * The facts about one issue that Definition of Done auto checks read. The backend builds it from the
+ * Jira issue (fields it already fetched); the domain never fetches anything itself.
+ */
+export interface DodIssue {
+  readonly key: string;
+  /** Jira issue type name, e.g. "Story", "Bug". */
+  readonly issueType: string;
+  /** Already resolved (manual choice, rule or inheritance) by the work-type code. */
+  readonly workType: WorkTypeOrUnclassified;
+  /** Story points or original estimate on the project's basis; null when the issue has none. */
+  readonly estimate: number | null;
+  readonly labels: readonly string[];
+  /** Field id → value, for the fields that `fieldSet` checks name; absent means not set. */
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly subtasks: readonly DodSubtask[];
+  readonly links: readonly DodIssueLink[];
+}
+
+export interface DodSubtask {
+  readonly key: string;
+  /** True when the subtask's status is in the Done category. */
+  readonly done: boolean;
+}
+
+export interface DodIssueLink {
+  /** The Jira link type name, e.g. "Relates", "Blocks". */
+  readonly type: string;
+  readonly direction: 'inward' | 'outward';
+  readonly issueKey: string;
+  /** Issue type name of the linked issue, when known. */
+  readonly issueType?: string;
+}
