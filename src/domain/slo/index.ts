@@ -1,0 +1,13 @@
+/** Public surface of the SLO error-budget engine (PRODUCT.md §4). */
+export * from './duration';
+export * from './spec';
+export * from './alert-table';
+export * from './sli-series';
+export * from './window';
+export * from './budget';
+export * from './burn-rate';
+export * from './alerts';
+export * from './exhaustion';
+export * from './status';
+export * from './burndown';
+export * from './postmortem';
