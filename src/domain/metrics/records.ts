@@ -1,0 +1,73 @@
+import type { WorkTypeOrUnclassified } from '../work/work-type';
+
+/**
+ * The plain records metrics are computed from. The backend builds them from Jira (sprints, the
+ * sprint-start snapshot, changelogs) and the deployment push API; work types are already resolved.
+ * All instants are ISO-8601 strings (see time.ts).
+ */
+export interface SprintRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly state: 'future' | 'active' | 'closed';
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+  /** Capacity in points at sprint start (from the capacity policy snapshot); null when unknown. */
+  readonly capacity: number | null;
+  /** Share of capacity reserved for unplanned work, 0–1; null when unknown. */
+  readonly bufferShare: number | null;
+}
+
+/** One issue's part in one sprint. An issue carried into the next sprint has a record in each. */
+export interface SprintItemRecord {
+  readonly issueKey: string;
+  readonly sprintId: string;
+  readonly workType: WorkTypeOrUnclassified;
+  /** Story points; null when unestimated (counted as 0 points and reported as unestimated). */
+  readonly points: number | null;
+  /** In the sprint when it started (part of the commitment snapshot). */
+  readonly committed: boolean;
+  readonly addedAfterStart: boolean;
+  /** Taken out of the sprint before it closed. */
+  readonly removedAfterStart: boolean;
+  /** Done when the sprint closed (for the active sprint: done now). */
+  readonly completed: boolean;
+  /** Unplanned work (incident, urgent bug…), as the project's configuration decides. */
+  readonly unplanned: boolean;
+}
+
+/** A successful production deployment. */
+export interface DeploymentRecord {
+  readonly id: string;
+  readonly service: string;
+  readonly deployedAt: string;
+  /** Jira issue keys of the changes it shipped. */
+  readonly issueKeys: readonly string[];
+}
+
+/** An issue whose lead time for changes is measured. */
+export interface ChangeRecord {
+  readonly issueKey: string;
+  readonly createdAt: string;
+  readonly resolvedAt: string | null;
+  readonly firstInProgressAt: string | null;
+  readonly firstCommitAt: string | null;
+}
+
+export interface IncidentRecord {
+  readonly key: string;
+  /** The service affected; null when unknown (then it cannot be attributed to a deployment). */
+  readonly service: string | null;
+  /** When the impact started. */
+  readonly startedAt: string;
+  /** When the incident was detected; absent when the project does not record it. */
+  readonly detectedAt?: string | null;
+  readonly resolvedAt: string | null;
+  /** What makes two incidents "the same" (root-cause label, component…); absent when unknown. */
+  readonly repeatKey?: string | null;
+}
+
+export interface PostmortemActionRecord {
+  readonly key: string;
+  readonly createdAt: string;
+  readonly resolvedAt: string | null;
+}

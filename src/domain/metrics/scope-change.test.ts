@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { scopeChange } from './scope-change';
+import { aSprint, anItem } from './testing/generators';
+
+describe('scope added and removed after sprint start', () => {
+  it('gives net points and churn against the commitment: +5 + 2 added, −4 removed of 20', () => {
+    const items = [
+      anItem({ points: 16 }),
+      anItem({ points: 4, removedAfterStart: true }),
+      anItem({ points: 5, committed: false, addedAfterStart: true }),
+      anItem({ points: 2, committed: false, addedAfterStart: true, completed: false }),
+      anItem({ points: null, committed: false, addedAfterStart: true }),
+    ];
+    expect(scopeChange(aSprint(), items)).toEqual({
+      status: 'ok',
+      value: 3,
+      unit: 'points',
+      sampleSize: 5,
+      added: { count: 3, points: 7, unestimated: 1 },
+      removed: { count: 1, points: 4, unestimated: 0 },
+      committedPoints: 20,
+      churnShare: 0.55,
+    });
+  });
+
+  it('counts an item added and then removed in both', () => {
+    const item = anItem({
+      points: 3,
+      committed: false,
+      addedAfterStart: true,
+      removedAfterStart: true,
+    });
+    expect(scopeChange(aSprint({ state: 'active' }), [item])).toMatchObject({
+      value: 0,
+      added: { count: 1, points: 3 },
+      removed: { count: 1, points: 3 },
+      churnShare: null,
+    });
+  });
+
+  it('has not enough data before the sprint starts', () => {
+    expect(scopeChange(aSprint({ state: 'future', startedAt: null }), [])).toMatchObject({
+      status: 'not-enough-data',
+      reason: 'the sprint has not started yet',
+    });
+  });
+});
