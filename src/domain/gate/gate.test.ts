@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../slo/duration';
+import { sliSeriesFor } from '../slo/status';
+import { T0, minutes, sloSpec } from '../slo/testing/generators';
+import type { GateRule } from './evaluate';
+import { GATE_STATES, isGateState, worseState } from './gate-state';
+import { activeOverride, checkOverride, type GateOverride } from './override';
+import { DEFAULT_POLICY } from './policy';
+import { checkWorkStart, projectGate, type ProjectGate, type SloGateInput } from './project-gate';
+import { replayPolicy } from './replay';
+
+const slo = (
+  name: string,
+  state: SloGateInput['state'],
+  rule = 'within-budget' as const,
+): SloGateInput => ({
+  slo: name,
+  service: 'checkout',
+  state,
+  reasons: [{ rule, message: `${name} is ${state}` }],
+});
+
+describe('gate states', () => {
+  it('keeps the shared list and guard', () => {
+    expect(GATE_STATES).toEqual(['HEALTHY', 'AT_RISK', 'FROZEN', 'NO_DATA']);
+    expect([isGateState('FROZEN'), isGateState('frozen')]).toEqual([true, false]);
+  });
+
+  it.each([
+    ['HEALTHY', 'NO_DATA', 'NO_DATA'],
+    ['NO_DATA', 'AT_RISK', 'AT_RISK'],
+    ['FROZEN', 'AT_RISK', 'FROZEN'],
+    ['HEALTHY', 'HEALTHY', 'HEALTHY'],
+  ] as const)('the worse of %s and %s is %s', (a, b, worst) => {
+    expect(worseState(a, b)).toBe(worst);
+  });
+});
+
+describe('project gate', () => {
+  it('is the worst SLO state, with the non-healthy SLOs as reasons, worst first', () => {
+    const gate = projectGate([slo('a', 'HEALTHY'), slo('b', 'AT_RISK'), slo('c', 'FROZEN')], [], 0);
+    expect(gate.state).toBe('FROZEN');
+    expect(gate.reasons.map((r) => [r.slo, r.state])).toEqual([
+      ['c', 'FROZEN'],
+      ['b', 'AT_RISK'],
+    ]);
+  });
+
+  it('is NO_DATA for a project without SLOs', () => {
+    expect(projectGate([], [], 0).reasons.map((r) => r.rule)).toEqual(['no-slos']);
+  });
+});
+
+describe('overrides and exemptions', () => {
+  const override: GateOverride = { by: 'ana', at: 10, reason: 'launch agreed with SRE', until: 20 };
+
+  it.each([
+    [9, null],
+    [10, override],
+    [19, override],
+    [20, null],
+  ])('at %i the active override is %j', (at, expected) => {
+    expect(activeOverride([override], at)).toEqual(expected);
+  });
+
+  it('rejects an override without a reason or with an end before its start', () => {
+    expect(checkOverride({ ...override, reason: ' ', until: 5 })).toEqual([
+      'override.reason: an override needs a reason',
+      'override.until (1970-01-01T00:00:00.005Z) must be after override.at (1970-01-01T00:00:00.010Z)',
+    ]);
+  });
+
+  const frozen: ProjectGate = projectGate(
+    [slo('checkout-availability', 'FROZEN', 'budget-exhausted')],
+    [],
+    0,
+  );
+  it.each([
+    ['feature work while frozen', { key: 'B-1', workType: 'feature' }, frozen, false, 'frozen'],
+    [
+      'reliability work while frozen',
+      { key: 'B-2', workType: 'reliability' },
+      frozen,
+      true,
+      'not-feature-work',
+    ],
+    [
+      'a P0 feature while frozen',
+      { key: 'B-3', workType: 'feature', priority: 'P0' },
+      frozen,
+      true,
+      'exempt-priority',
+    ],
+    [
+      'a security feature while frozen',
+      { key: 'B-4', workType: 'feature', labels: ['ui', 'security'] },
+      frozen,
+      true,
+      'exempt-label',
+    ],
+    [
+      'feature work under an override',
+      { key: 'B-5', workType: 'feature' },
+      { ...frozen, override },
+      true,
+      'override',
+    ],
+    [
+      'feature work while at risk',
+      { key: 'B-6', workType: 'feature' },
+      { ...frozen, state: 'AT_RISK' as const },
+      true,
+      'not-frozen',
+    ],
+  ])('decides %s', (_, item, gate, allowed, rule) => {
+    const decision = checkWorkStart(item, gate);
+    expect([decision.allowed, decision.rule]).toEqual([allowed, rule]);
+    expect(decision.wayOut === null).toBe(allowed);
+  });
+
+  it('names the frozen SLO and the way out when it blocks', () => {
+    const decision = checkWorkStart({ key: 'B-1', workType: 'feature' }, frozen);
+    expect(decision.message).toBe(
+      'feature work is frozen: error budget spent for checkout-availability (checkout-availability is FROZEN)',
+    );
+    expect(decision.wayOut).toContain('record an override with a reason');
+  });
+});
+
+describe('policy replay over data', () => {
+  const spec = sloSpec({ window: { kind: 'rolling', days: 1 } });
+  // 1,000 events a minute for 4 days. Day 2, 10:00–11:00: 50% errors (30,000 bad; a day allows
+  // 1,440, so the first 5 minutes already spend it) — the budget is spent until the incident leaves the 1-day window at day 3, 11:00.
+  const data = minutes(T0, 4 * 1440, (i) =>
+    i >= 1440 + 600 && i < 1440 + 660 ? { good: 500, total: 1000 } : { good: 1000, total: 1000 },
+  );
+  const series = sliSeriesFor(spec, data);
+
+  it('freezes during the incident and unfreezes 24h after the budget is back above 5%', () => {
+    const replay = replayPolicy(spec, series, DEFAULT_POLICY, T0 + 4 * DAY_MS);
+    expect(replay.changes.map((c) => [c.at, c.to])).toEqual([
+      ['2026-01-01T00:05:00.000Z', 'HEALTHY'],
+      ['2026-01-02T10:05:00.000Z', 'FROZEN'],
+      ['2026-01-04T11:00:00.000Z', 'HEALTHY'],
+    ]);
+    expect(replay.decision.state).toBe('HEALTHY');
+    expect(replay.steps).toBe(4 * 288);
+  });
+
+  it('is still FROZEN the moment the incident leaves the window, without the hold', () => {
+    const replay = replayPolicy(spec, series, DEFAULT_POLICY, T0 + 2 * DAY_MS + 12 * HOUR_MS, {
+      step: 5 * MINUTE_MS,
+    });
+    expect(replay.decision.state).toBe('FROZEN');
+    expect(replay.decision.recoveringSince).toBe(T0 + 2 * DAY_MS + 11 * HOUR_MS);
+  });
+});

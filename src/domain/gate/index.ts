@@ -1,0 +1,8 @@
+/** Public surface of the error-budget policy and the project gate (PRODUCT.md §4). */
+export * from './gate-state';
+export * from './policy';
+export * from './evaluate';
+export * from './transition';
+export * from './replay';
+export * from './override';
+export * from './project-gate';

@@ -1,0 +1,57 @@
+/**
+ * The policy state machine: (previous state, when it was entered, current figures, policy) → next
+ * state. Leaving FROZEN needs the budget back at or above `unfreezeAtOrAbove` continuously for
+ * `unfreezeHold` ("Example Error Budget Policy": frozen "until the service is back within its
+ * SLO"; the threshold and hold are our hysteresis so the gate does not flap around 0).
+ * While FROZEN, a window without data keeps the SLO FROZEN: missing data cannot show recovery.
+ */
+import type { Instant } from '../slo/duration';
+import { evaluatePolicy, type GateReason, type PolicyInput } from './evaluate';
+import type { GateState } from './gate-state';
+import type { ErrorBudgetPolicy } from './policy';
+
+export interface PolicyMemory {
+  readonly state: GateState;
+  /** When the SLO entered `state`. */
+  readonly since: Instant;
+  /** While FROZEN: since when the budget has stayed at or above the exit threshold. */
+  readonly recoveringSince: Instant | null;
+}
+
+export interface PolicyDecision extends PolicyMemory {
+  readonly reasons: readonly GateReason[];
+}
+
+const hours = (ms: number): string => `${+(ms / 3_600_000).toFixed(2)}h`;
+
+export function nextPolicyState(
+  previous: PolicyMemory | null,
+  input: PolicyInput,
+  policy: ErrorBudgetPolicy,
+  at: Instant,
+): PolicyDecision {
+  const fresh = evaluatePolicy(input, policy);
+  const enter = (
+    state: GateState,
+    recoveringSince: Instant | null,
+    reasons: readonly GateReason[],
+  ) => ({
+    state,
+    since: previous !== null && previous.state === state ? previous.since : at,
+    recoveringSince,
+    reasons,
+  });
+  if (previous?.state !== 'FROZEN' || fresh.state === 'FROZEN') {
+    return enter(fresh.state, null, fresh.reasons);
+  }
+  const remaining = input.budgetRemaining;
+  if (fresh.state === 'NO_DATA' || remaining === null || remaining < policy.unfreezeAtOrAbove) {
+    const shown = remaining === null ? 'no data' : `${(remaining * 100).toFixed(1)}%`;
+    const message = `stays frozen until budget remaining (${shown}) is ≥ ${(policy.unfreezeAtOrAbove * 100).toFixed(1)}% for ${hours(policy.unfreezeHold)}`;
+    return enter('FROZEN', null, [{ rule: 'frozen-until-recovered', message }]);
+  }
+  const recoveringSince = previous.recoveringSince ?? at;
+  if (at - recoveringSince >= policy.unfreezeHold) return enter(fresh.state, null, fresh.reasons);
+  const message = `recovering: budget ≥ ${(policy.unfreezeAtOrAbove * 100).toFixed(1)}% for ${hours(at - recoveringSince)} of the ${hours(policy.unfreezeHold)} needed`;
+  return enter('FROZEN', recoveringSince, [{ rule: 'frozen-until-recovered', message }]);
+}
