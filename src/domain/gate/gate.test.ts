@@ -12,7 +12,7 @@ import { replayPolicy } from './replay';
 const slo = (
   name: string,
   state: SloGateInput['state'],
-  rule = 'within-budget' as const,
+  rule: GateRule = 'within-budget',
 ): SloGateInput => ({
   slo: name,
   service: 'checkout',
