@@ -1,0 +1,31 @@
+import type { CapacityBasis } from './sprint-item';
+
+/**
+ * Rounds away binary-float noise (40 × 0.55 = 22.000000000000004) in amounts we report. Six decimals
+ * keep every real estimate exact: points are at most tenths, seconds are whole.
+ */
+export function tidy(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** Shares are reported in percent to two decimals; compliance is decided on amounts, not these. */
+export function shareOf(amount: number, capacity: number): number | null {
+  if (capacity <= 0) return null;
+  return Math.round((amount / capacity) * 10_000) / 100;
+}
+
+/** Tolerance for comparing amounts against limits, in basis units. */
+export const AMOUNT_EPSILON = 1e-6;
+
+/** "12 points", "3 items", "7.5 h" — for messages; the numbers in results stay in basis units. */
+export function formatAmount(amount: number, basis: CapacityBasis): string {
+  const value = tidy(amount);
+  switch (basis) {
+    case 'storyPoints':
+      return `${value} ${value === 1 ? 'point' : 'points'}`;
+    case 'issueCount':
+      return `${value} ${value === 1 ? 'item' : 'items'}`;
+    case 'originalEstimate':
+      return `${Math.round((value / 3600) * 100) / 100} h`;
+  }
+}

@@ -1,0 +1,33 @@
+// Public surface of the capacity-split domain: what resolvers and the UI contract may import.
+export { CAPACITY_BASES, type CapacityBasis, type Rank, type SprintItem } from './sprint-item';
+export { DEFAULT_EXEMPTION, isExempt, type ExemptionRules } from './exemption';
+export {
+  DEFAULT_POLICY,
+  ENFORCEMENT_MODES,
+  parsePolicy,
+  type CapacityPolicy,
+  type CapacitySource,
+  type EnforcementMode,
+} from './policy';
+export {
+  DEFAULT_GATE_TARGET_TABLE,
+  type GateTargetRule,
+  type GateTargetTable,
+  type GateTypeLimit,
+} from './gate-target-table';
+export { effectiveTargets, type EffectiveTarget, type EffectiveTargets } from './effective-targets';
+export {
+  resolveCapacity,
+  type ClosedSprintVelocity,
+  type ResolvedCapacity,
+} from './capacity-resolution';
+export {
+  evaluateSprintPlan,
+  type NotReadyItem,
+  type SprintPlanEvaluation,
+  type SprintPlanInput,
+  type TypeAllocation,
+  type Verdict,
+} from './evaluate-sprint-plan';
+export type { CapacityViolation, ShareViolation, Violation } from './violations';
+export type { BufferUsage } from './buffer-usage';

@@ -1,0 +1,41 @@
+import type { WorkTypeOrUnclassified } from '../work/work-type';
+
+/**
+ * What capacity is counted in (PRODUCT.md §2):
+ * - `storyPoints`: the board's estimation field, in points;
+ * - `issueCount`: every item counts 1, estimates are ignored;
+ * - `originalEstimate`: Jira's original estimate, in seconds (as the REST API returns it).
+ * Capacity, buffer and every amount in results are in the same unit.
+ */
+export const CAPACITY_BASES = ['storyPoints', 'issueCount', 'originalEstimate'] as const;
+export type CapacityBasis = (typeof CAPACITY_BASES)[number];
+
+/** Jira ranks are LexoRank strings ("0|i0003b:"), compared as plain strings; numbers are allowed too. */
+export type Rank = string | number;
+
+/** An item in a sprint or the backlog, as the capacity engine sees it. */
+export interface SprintItem {
+  readonly key: string;
+  readonly type: WorkTypeOrUnclassified;
+  /** Points or seconds, per the policy basis; null when not estimated. Ignored for `issueCount`. */
+  readonly estimate: number | null;
+  /** Smaller ranks are higher in the backlog (Jira order). */
+  readonly rank: Rank;
+  /** Jira priority name, e.g. "Highest", "P0". */
+  readonly priority?: string;
+  readonly labels: readonly string[];
+  /** Set to force (true) or deny (false) exemption; otherwise the policy's exemption rules decide. */
+  readonly exempt?: boolean;
+  /** ISO instant the item entered the sprint; items added after the sprint started use the buffer. */
+  readonly addedAt?: string;
+}
+
+/** The item's size in the basis unit; an unestimated item counts 0 (it is reported as not ready). */
+export function sizeOf(item: SprintItem, basis: CapacityBasis): number {
+  if (basis === 'issueCount') return 1;
+  return item.estimate ?? 0;
+}
+
+export function isEstimated(item: SprintItem, basis: CapacityBasis): boolean {
+  return basis === 'issueCount' || item.estimate !== null;
+}
