@@ -19,3 +19,19 @@ export { interrupts } from './interrupts';
 export { BALANCE_TYPES, breakdownByType, investmentBalance } from './investment-balance';
 export type { Breakdown, TypeShare } from './investment-balance';
 export { DEBT_GUIDELINE, debtRatio, TOIL_CAP, toilShare } from './toil-and-debt';
+export {
+  CHANGE_FAILURE_RATE_BANDS,
+  changeFailureRateBand,
+  DEPLOYMENT_FREQUENCY_BANDS,
+  deploymentFrequencyBand,
+  LEAD_TIME_BANDS_HOURS,
+  leadTimeBand,
+  TIME_TO_RESTORE_BANDS_HOURS,
+  timeToRestoreBand,
+} from './dora-bands';
+export type { DoraBand } from './dora-bands';
+export { deploymentFrequency } from './deployment-frequency';
+export { leadTimeForChanges } from './lead-time';
+export type { LeadTimeBasis } from './lead-time';
+export { changeFailureRate } from './change-failure-rate';
+export { timeToRestore } from './time-to-restore';

@@ -34,6 +34,6 @@ export function notEnoughData(
   return { status: 'not-enough-data', unit, sampleSize, minimumSampleSize, reason };
 }
 
-/** "needs 5 deployments, has 2" */
-export const needs = (minimum: number, have: number, what: string): string =>
-  `needs ${minimum} ${what}, has ${have}`;
+/** needs(5, 2, 'deployment') → "needs 5 deployments, has 2"; the noun is given in the singular. */
+export const needs = (minimum: number, have: number, noun: string): string =>
+  `needs ${minimum} ${noun}${minimum === 1 ? '' : 's'}, has ${have}`;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { deploymentFrequency } from './deployment-frequency';
+import { aDeployment } from './testing/generators';
+
+// March 2026: Sunday 1st to Tuesday 31st. The period holds the complete weeks starting Monday 2, 9,
+// 16 and 23 (the week of the 30th runs past April 1) and one complete month, March.
+const MARCH = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+const on = (...days: number[]) =>
+  days.map((day, i) =>
+    aDeployment({ id: `D${i}`, deployedAt: `2026-03-${String(day).padStart(2, '0')}T12:00:00Z` }),
+  );
+
+describe('deployment frequency (median deployment days per week)', () => {
+  it('counts days, not deployments: weeks of 3, 1, 4 and 0 days give a median of 2 (high)', () => {
+    const deployments = [...on(2, 2, 3, 4, 10, 17, 18, 19, 20)];
+    expect(deploymentFrequency(deployments, MARCH)).toEqual({
+      status: 'ok',
+      value: 2,
+      unit: 'days-per-week',
+      sampleSize: 4,
+      medianDaysPerMonth: 8,
+      deployments: 9,
+      deploymentDays: 8,
+      band: 'high',
+    });
+  });
+
+  it.each([
+    [
+      'Monday to Wednesday every week is elite',
+      on(2, 3, 4, 9, 10, 11, 16, 17, 18, 23, 24, 25),
+      3,
+      12,
+      'elite',
+    ],
+    ['one deployment day in the month is medium', on(10), 0, 1, 'medium'],
+    ['no deployments is low', [], 0, 0, 'low'],
+    [
+      'deployments outside the period or with a bad time are ignored',
+      [
+        aDeployment({ deployedAt: '2026-02-27T12:00:00Z' }),
+        aDeployment({ deployedAt: 'soon' }),
+        ...on(31),
+      ],
+      0,
+      1,
+      'medium',
+    ],
+  ])('%s', (_name, deployments, value, medianDaysPerMonth, band) => {
+    expect(deploymentFrequency(deployments, MARCH)).toMatchObject({
+      value,
+      medianDaysPerMonth,
+      band,
+    });
+  });
+
+  it('gives no band below 1 day per week when the period holds no complete month', () => {
+    const period = { from: '2026-03-02T00:00:00Z', to: '2026-03-30T00:00:00Z' };
+    expect(deploymentFrequency(on(10), period)).toMatchObject({
+      status: 'ok',
+      value: 0,
+      sampleSize: 4,
+      medianDaysPerMonth: null,
+      band: null,
+    });
+  });
+
+  it.each([
+    [
+      'a period of two complete weeks',
+      { from: '2026-03-02T00:00:00Z', to: '2026-03-16T00:00:00Z' },
+      2,
+      'needs 4 complete weeks, has 2',
+    ],
+    [
+      'a period that ends before it starts',
+      { from: MARCH.to, to: MARCH.from },
+      0,
+      'the period is not a valid time range',
+    ],
+    [
+      'a period with a bad date',
+      { from: 'then', to: MARCH.to },
+      0,
+      'the period is not a valid time range',
+    ],
+  ])('has not enough data for %s', (_name, period, sampleSize, reason) => {
+    expect(deploymentFrequency(on(2, 3), period)).toEqual({
+      status: 'not-enough-data',
+      unit: 'days-per-week',
+      sampleSize,
+      minimumSampleSize: 4,
+      reason,
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import { timeToRestoreBand, type DoraBand } from './dora-bands';
+import { restoreDurations } from './incident-durations';
+import { needs, notEnoughData, type MetricResult } from './metric-result';
+import type { IncidentRecord } from './records';
+import { median, round } from './statistics';
+
+/**
+ * Time to restore service (DORA; DevLake's "median time to restore"): the median time from an
+ * incident's impact start to its resolution, in hours, over resolved incidents. Unresolved incidents
+ * are counted, not guessed. At least `minimumSampleSize` (default 1) resolved incidents are needed.
+ */
+export function timeToRestore(
+  incidents: readonly IncidentRecord[],
+  { minimumSampleSize = 1 }: { readonly minimumSampleSize?: number } = {},
+): MetricResult<
+  number,
+  { readonly unresolved: number; readonly invalid: number; readonly band: DoraBand }
+> {
+  const { hours, unresolved, invalid } = restoreDurations(incidents);
+  if (hours.length < minimumSampleSize) {
+    return notEnoughData(
+      'hours',
+      hours.length,
+      minimumSampleSize,
+      needs(minimumSampleSize, hours.length, 'resolved incident'),
+    );
+  }
+  const value = round(median(hours)!);
+  return {
+    status: 'ok',
+    value,
+    unit: 'hours',
+    sampleSize: hours.length,
+    unresolved,
+    invalid,
+    band: timeToRestoreBand(value),
+  };
+}
