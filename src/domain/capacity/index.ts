@@ -31,3 +31,9 @@ export {
 } from './evaluate-sprint-plan';
 export type { CapacityViolation, ShareViolation, Violation } from './violations';
 export type { BufferUsage } from './buffer-usage';
+export {
+  proposeRebalance,
+  type Move,
+  type RebalanceInput,
+  type RebalanceProposal,
+} from './rebalance';
