@@ -35,3 +35,7 @@ export { leadTimeForChanges } from './lead-time';
 export type { LeadTimeBasis } from './lead-time';
 export { changeFailureRate } from './change-failure-rate';
 export { timeToRestore } from './time-to-restore';
+export { mttr } from './mttr';
+export { mttd } from './mttd';
+export { repeatIncidents } from './repeat-incidents';
+export { postmortemActions } from './postmortem-actions';
