@@ -11,3 +11,4 @@ export * from './exhaustion';
 export * from './status';
 export * from './burndown';
 export * from './postmortem';
+export * from './openslo';

@@ -28,6 +28,8 @@ export type BudgetingMethod =
 
 /** An OpenSLO metric source, kept as written (`type` plus a free-form `spec`). */
 export interface MetricSource {
+  /** OpenSLO `metricSourceRef`: a DataSource defined elsewhere. */
+  readonly metricSourceRef?: string;
   readonly type: string;
   readonly spec: Readonly<Record<string, unknown>>;
 }
@@ -54,8 +56,8 @@ export interface SloSpec {
   readonly indicatorRef?: string;
   /** The objective's target as a fraction, e.g. 0.999. */
   readonly target: number;
-  /** Name of the objective in the OpenSLO file, if it had one. */
-  readonly objectiveName?: string;
+  /** The objective's `displayName` in the OpenSLO file, if it had one. */
+  readonly objectiveDisplayName?: string;
   /** Whether the file wrote `targetPercent` (kept for round trips). */
   readonly targetAsPercent?: boolean;
   readonly window: SloWindow;

@@ -1,0 +1,91 @@
+/**
+ * Writes Ballast's SLOs back as OpenSLO v1 YAML: Service documents, then SLI documents, then SLOs
+ * (inline indicator, or `indicatorRef` when the SLO was read with one). parseOpenSlo(writeOpenSlo(b))
+ * gives b back.
+ */
+import { Scalar, stringify } from 'yaml';
+import type { MetricSource, RatioIndicator, ServiceSpec, SloSpec, SloWindow } from '../spec';
+import type { OpenSloBundle } from './parse';
+import { toPercent } from './read-slo';
+
+const API = 'openslo/v1';
+
+export function writeOpenSlo(bundle: OpenSloBundle): string {
+  const docs: unknown[] = [
+    ...bundle.services.map(serviceDoc),
+    ...bundle.indicators.map((sli) => ({ apiVersion: API, kind: 'SLI', ...indicatorBody(sli) })),
+    ...bundle.slos.map(sloDoc),
+  ];
+  return docs.map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n');
+}
+
+function serviceDoc(service: ServiceSpec): unknown {
+  return {
+    apiVersion: API,
+    kind: 'Service',
+    metadata: { name: service.name, ...opt('displayName', service.displayName) },
+    spec: { ...opt('description', service.description) },
+  };
+}
+
+function indicatorBody(sli: RatioIndicator): Record<string, unknown> {
+  return {
+    metadata: { name: sli.name, ...opt('displayName', sli.displayName) },
+    spec: {
+      ratioMetric: {
+        counter: sli.counter,
+        [sli.counts]: { metricSource: source(sli.numerator) },
+        total: { metricSource: source(sli.total) },
+      },
+    },
+  };
+}
+
+function source(s: MetricSource): unknown {
+  return { ...opt('metricSourceRef', s.metricSourceRef), type: s.type, spec: s.spec };
+}
+
+function windowDoc(window: SloWindow): unknown {
+  if (window.kind === 'rolling') return { duration: `${window.days}d`, isRolling: true };
+  return {
+    duration: window.unit === 'month' ? '1M' : '1Q',
+    isRolling: false,
+    calendar: { startTime: quoted(window.startTime), timeZone: window.timeZone },
+  };
+}
+
+function sloDoc(slo: SloSpec): unknown {
+  const objective = {
+    ...opt('displayName', slo.objectiveDisplayName),
+    ...(slo.targetAsPercent ? { targetPercent: toPercent(slo.target) } : { target: slo.target }),
+    ...(slo.budgeting.method === 'Timeslices'
+      ? { timeSliceTarget: slo.budgeting.sliceTarget, timeSliceWindow: '1m' }
+      : {}),
+  };
+  return {
+    apiVersion: API,
+    kind: 'SLO',
+    metadata: { name: slo.name, ...opt('displayName', slo.displayName) },
+    spec: {
+      ...opt('description', slo.description),
+      service: slo.service,
+      ...(slo.indicatorRef
+        ? { indicatorRef: slo.indicatorRef }
+        : { indicator: indicatorBody(slo.indicator) }),
+      timeWindow: [windowDoc(slo.window)],
+      budgetingMethod: slo.budgeting.method,
+      objectives: [objective],
+    },
+  };
+}
+
+function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+/** Quoted, so YAML 1.1 readers do not take `2026-01-01 00:00:00` for a timestamp. */
+function quoted(text: string): Scalar {
+  const scalar = new Scalar(text);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
