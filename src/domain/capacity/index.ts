@@ -37,3 +37,11 @@ export {
   type RebalanceInput,
   type RebalanceProposal,
 } from './rebalance';
+export {
+  nearestRankPercentile,
+  recommendBuffer,
+  type BufferRecommendation,
+  type BufferRecommendationOptions,
+  type SprintUnplannedShare,
+  type SprintUnplannedWork,
+} from './buffer-recommendation';
