@@ -1,0 +1,38 @@
+/** The Jira emulator's public surface, for the Forge host, tests and benchmarks. */
+export {
+  createJiraEmulator,
+  createJiraHandler,
+  type JiraEmulator,
+  type JiraEmulatorOptions,
+  type JiraHandler,
+} from './emulator';
+export {
+  JiraEvents,
+  type JiraEventMap,
+  type JiraEventName,
+  type TransitionRequest,
+  type TransitionValidator,
+  type ValidatorResult,
+} from './events';
+export { faultsFromEnv, NO_FAULTS, type FaultSettings } from './faults';
+export type { PropertyAlias } from './jql/fields';
+export { ACCOUNT_HEADER, AS_APP_HEADER } from './permissions';
+export {
+  buildSeed,
+  SEED_SIZES,
+  seedOptions,
+  type SeedOptions,
+  type SeedSize,
+  type SeedSummary,
+} from './seed/index';
+export {
+  ADMIN_ACCOUNT_ID,
+  APP_ACCOUNT_ID,
+  BALLAST_PROPERTY_KEY,
+  DEFAULT_PROPERTY_ALIASES,
+  MEMBER_ACCOUNT_ID,
+  OUTSIDER_ACCOUNT_ID,
+  WORK_TYPE_FIELD,
+} from './seed/people';
+export { JiraStore, parseState } from './state/store';
+export type { JiraState } from './state/types';

@@ -1,0 +1,94 @@
+/** Shared pieces of the Agile (Jira Software) routes: board/sprint look-up and issue pages. */
+import { JiraError, forbidden } from '../http/errors';
+import { canBrowse, hasProjectPermission } from '../permissions';
+import { renderIssue, selectFields } from '../render/issue';
+import type { BoardRecord, IssueRecord, SprintRecord } from '../state/types';
+import { intParam, listParam, type JiraContext } from './context';
+import { compileFor } from './visibility';
+
+/**
+ * Jira Software pages default to 50 items; larger requests are reduced (the docs leave the cap
+ * to the server: clients must read `maxResults` back). The sandbox caps issue pages at 100 and
+ * board/sprint lists at 50.
+ */
+export const AGILE_ISSUE_PAGE_MAX = 100;
+export const AGILE_LIST_PAGE_MAX = 50;
+
+export function visibleBoard(ctx: JiraContext, rawId: string): BoardRecord {
+  const board = ctx.store.board(Number(rawId));
+  if (board === undefined || !canBrowse(ctx.caller, ctx.store.project(board.projectId))) {
+    throw new JiraError(404, [`Board does not exist or you do not have permission to see it.`]);
+  }
+  return board;
+}
+
+export function visibleSprint(
+  ctx: JiraContext,
+  rawId: string,
+): { sprint: SprintRecord; board: BoardRecord } {
+  const sprint = ctx.store.sprint(Number(rawId));
+  const board = sprint === undefined ? undefined : ctx.store.board(sprint.boardId);
+  if (
+    sprint === undefined ||
+    board === undefined ||
+    !canBrowse(ctx.caller, ctx.store.project(board.projectId))
+  ) {
+    throw new JiraError(404, [
+      `Sprint with id ${rawId} does not exist or you do not have permission to see it.`,
+    ]);
+  }
+  return { sprint, board };
+}
+
+export function requireProjectPermission(
+  ctx: JiraContext,
+  board: BoardRecord,
+  permission: string,
+  message: string,
+): void {
+  const project = ctx.store.project(board.projectId);
+  if (project === undefined || !hasProjectPermission(ctx.caller, project, permission))
+    throw forbidden(message);
+}
+
+/** A SearchResults page of issues, filtered further by the request's `jql`, in rank order. */
+export function issuePage(ctx: JiraContext, candidates: IssueRecord[]) {
+  const jql = ctx.query.get('jql');
+  const compiled = jql === null || jql.trim() === '' ? undefined : compileFor(ctx, jql);
+  const matching = candidates.filter((i) => compiled === undefined || compiled.matches(i));
+  matching.sort(compiled?.compare ?? ((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0)));
+  const startAt = Math.max(0, intParam(ctx.query, 'startAt', 0));
+  const maxResults = Math.min(
+    Math.max(0, intParam(ctx.query, 'maxResults', 50)),
+    AGILE_ISSUE_PAGE_MAX,
+  );
+  const fields = selectFields(ctx.render, listParam(ctx.query, 'fields'), ['*navigable']);
+  const expand = listParam(ctx.query, 'expand');
+  const issues = matching
+    .slice(startAt, startAt + maxResults)
+    .map((i) => renderIssue(ctx.render, i, { fields, properties: [], expand }));
+  return {
+    status: 200,
+    body: { expand: 'schema,names', startAt, maxResults, total: matching.length, issues },
+  };
+}
+
+export function listPage<T>(ctx: JiraContext, items: T[]) {
+  const startAt = Math.max(0, intParam(ctx.query, 'startAt', 0));
+  const maxResults = Math.min(
+    Math.max(0, intParam(ctx.query, 'maxResults', 50)),
+    AGILE_LIST_PAGE_MAX,
+  );
+  const values = items.slice(startAt, startAt + maxResults);
+  return {
+    maxResults,
+    startAt,
+    total: items.length,
+    isLast: startAt + values.length >= items.length,
+    values,
+  };
+}
+
+/** Issues of the board's project that the board shows (its filter is `project = KEY`). */
+export const boardIssues = (ctx: JiraContext, board: BoardRecord): IssueRecord[] =>
+  ctx.store.state.issues.filter((i) => i.projectId === board.projectId);

@@ -1,0 +1,28 @@
+/** Every Jira route the emulator serves; the contract test checks each against the OpenAPI specs. */
+import { Router } from '../http/router';
+import { agileBoardRoutes } from './agile-board';
+import { agileSprintRoutes } from './agile-sprint';
+import { changelogRoutes } from './changelog';
+import { commentRoutes } from './comments';
+import type { JiraContext } from './context';
+import { fieldRoutes } from './fields';
+import { issueRoutes } from './issue';
+import { metaRoutes } from './meta';
+import { propertyRoutes } from './properties';
+import { searchRoutes } from './search';
+import { transitionRoutes } from './transitions';
+
+export function jiraRouter(): Router<JiraContext> {
+  return new Router<JiraContext>().add(
+    ...searchRoutes,
+    ...issueRoutes,
+    ...transitionRoutes,
+    ...propertyRoutes,
+    ...commentRoutes,
+    ...changelogRoutes,
+    ...fieldRoutes,
+    ...metaRoutes,
+    ...agileBoardRoutes,
+    ...agileSprintRoutes,
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * POST and GET /rest/api/3/search/jql (the enhanced search that replaced /rest/api/3/search) and
+ * POST /rest/api/3/search/approximate-count.
+ */
+import { z } from 'zod';
+import { parseBody } from '../http/body';
+import { JiraError } from '../http/errors';
+import { renderIssue, selectFields } from '../render/issue';
+import { listParam, type JiraContext, type JiraRoute } from './context';
+import { searchIssues } from './visibility';
+
+/**
+ * Page size caps of /search/jql (Jira Cloud REST v3 docs, "maxResults"): up to 5000 issues per page
+ * when only ids/keys are requested, fewer when fields or properties are asked for — Jira answers
+ * at most 100 then. Clients must page by `nextPageToken`, never by assuming a page size.
+ */
+export const SEARCH_MAX_IDS_ONLY = 5000;
+export const SEARCH_MAX_WITH_FIELDS = 100;
+
+const searchBody = z.object({
+  jql: z.string().optional(),
+  nextPageToken: z.string().optional(),
+  maxResults: z.number().int().min(0).optional(),
+  fields: z.array(z.string()).optional(),
+  expand: z.string().optional(),
+  properties: z.array(z.string()).max(5).optional(),
+  fieldsByKeys: z.boolean().optional(),
+  reconcileIssues: z.array(z.number().int()).optional(),
+});
+type SearchRequest = z.infer<typeof searchBody>;
+
+const encodeToken = (offset: number, jql: string): string =>
+  Buffer.from(JSON.stringify({ o: offset, q: jql.length }), 'utf8').toString('base64url');
+
+function decodeToken(token: string, jql: string): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      o?: unknown;
+      q?: unknown;
+    };
+    if (typeof parsed.o === 'number' && parsed.q === jql.length) return parsed.o;
+  } catch {
+    // fall through to Jira's answer for a token it did not issue
+  }
+  throw new JiraError(400, ['The provided next page token is invalid or expired.']);
+}
+
+function runSearch(ctx: JiraContext, request: SearchRequest) {
+  const jql = request.jql ?? '';
+  const fields = selectFields(ctx.render, request.fields ?? [], ['id']);
+  const properties = request.properties ?? [];
+  const idsOnly = fields.size === 0 && properties.length === 0;
+  const cap = idsOnly ? SEARCH_MAX_IDS_ONLY : SEARCH_MAX_WITH_FIELDS;
+  const pageSize = Math.min(request.maxResults ?? 50, cap);
+  const all = searchIssues(ctx, jql, true);
+  const offset = request.nextPageToken === undefined ? 0 : decodeToken(request.nextPageToken, jql);
+  const page = all.slice(offset, offset + pageSize);
+  const isLast = offset + page.length >= all.length;
+  const expand = (request.expand ?? '').split(',').map((e) => e.trim());
+  const body: Record<string, unknown> = {
+    issues: page.map((issue) => renderIssue(ctx.render, issue, { fields, properties, expand })),
+    isLast,
+  };
+  if (!isLast) body.nextPageToken = encodeToken(offset + page.length, jql);
+  return { status: 200, body };
+}
+
+export const searchRoutes: JiraRoute[] = [
+  {
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    handler: (ctx) => runSearch(ctx, parseBody(searchBody, ctx.body)),
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/search/jql',
+    handler: (ctx) => {
+      const q = ctx.query;
+      const maxResults = q.get('maxResults');
+      return runSearch(ctx, {
+        ...(q.get('jql') === null ? {} : { jql: q.get('jql') as string }),
+        ...(q.get('nextPageToken') === null
+          ? {}
+          : { nextPageToken: q.get('nextPageToken') as string }),
+        ...(maxResults === null ? {} : { maxResults: Number.parseInt(maxResults, 10) || 0 }),
+        fields: listParam(q, 'fields'),
+        properties: listParam(q, 'properties'),
+        ...(q.get('expand') === null ? {} : { expand: q.get('expand') as string }),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/rest/api/3/search/approximate-count',
+    handler: (ctx) => {
+      const { jql } = parseBody(z.object({ jql: z.string() }), ctx.body);
+      return { status: 200, body: { count: searchIssues(ctx, jql, true).length } };
+    },
+  },
+];
