@@ -11,3 +11,13 @@ export {
 export { DEFAULT_RULES } from './default-rules';
 export { classify, type Classification, type ClassificationSource } from './classify';
 export { ValidationError } from './validation-error';
+export type { SuggestionText } from './suggestion-features';
+export {
+  suggestWorkType,
+  trainWorkTypeModel,
+  type SuggestionEvidence,
+  type SuggestionOptions,
+  type TaggedExample,
+  type WorkTypeModel,
+  type WorkTypeSuggestion,
+} from './work-type-suggestion';
