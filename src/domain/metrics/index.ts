@@ -39,3 +39,5 @@ export { mttr } from './mttr';
 export { mttd } from './mttd';
 export { repeatIncidents } from './repeat-incidents';
 export { postmortemActions } from './postmortem-actions';
+export { projectMetrics } from './project-metrics';
+export type { ProjectMetrics, ProjectMetricsInput } from './project-metrics';

@@ -88,13 +88,12 @@ function deploymentSpan(
   change: ChangeRecord,
   firstDeployment: ReadonlyMap<string, number>,
 ): number | Exclusion {
-  const starts = [toMs(change.firstInProgressAt), toMs(change.firstCommitAt)].filter(
-    (ms): ms is number => ms !== undefined,
-  );
-  if (starts.length === 0) return 'noStart';
+  const inProgress = toMs(change.firstInProgressAt);
+  const commit = toMs(change.firstCommitAt);
+  if (inProgress === undefined && commit === undefined) return 'noStart';
   const deployedAt = firstDeployment.get(change.issueKey);
   if (deployedAt === undefined) return 'notFinished';
-  const start = Math.min(...starts);
+  const start = Math.min(inProgress ?? Infinity, commit ?? Infinity);
   return deployedAt < start ? 'inconsistent' : hoursBetween(start, deployedAt);
 }
 

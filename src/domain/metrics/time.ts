@@ -4,6 +4,8 @@
  * buckets (deployment days, weeks, months) are UTC; weeks start on Monday (ISO 8601).
  * An unparseable or missing timestamp is treated as a missing field, never as zero.
  */
+import { parseIsoInstant } from './iso-parse';
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
@@ -11,6 +13,8 @@ export const WEEK_MS = 7 * DAY_MS;
 /** Epoch milliseconds, or undefined when the value is missing or not a valid timestamp. */
 export function toMs(iso: string | null | undefined): number | undefined {
   if (iso === null || iso === undefined || iso === '') return undefined;
+  const fast = parseIsoInstant(iso);
+  if (fast !== undefined) return fast;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : ms;
 }
