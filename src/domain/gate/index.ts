@@ -6,3 +6,4 @@ export * from './transition';
 export * from './replay';
 export * from './override';
 export * from './project-gate';
+export * from './assess';
