@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GATE_STATES } from '../gate/gate-state';
+import { WORK_TYPES } from '../work/work-type';
+import { effectiveTargets } from './effective-targets';
+import { evaluateSprintPlan } from './evaluate-sprint-plan';
+import { isExempt } from './exemption';
+import { DEFAULT_POLICY } from './policy';
+import { proposeRebalance } from './rebalance';
+import type { SprintItem } from './sprint-item';
+import { fixedPolicy } from './testing/sprint-items';
+
+// Small alphabets on purpose: ranks tie often, and exempt, unestimated and unclassified items are common.
+const itemFields = fc.record({
+  type: fc.constantFrom(...WORK_TYPES, 'unclassified' as const),
+  estimate: fc.option(fc.integer({ min: 0, max: 13 }), { freq: 8 }),
+  rank: fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 2 }),
+    fc.integer({ min: 0, max: 5 }),
+  ),
+  priority: fc.constantFrom('P0', 'High', 'Medium'),
+  labels: fc.subarray(['security', 'ops']),
+});
+const itemsWithPrefix = (prefix: string, maxLength: number) =>
+  fc
+    .array(itemFields, { maxLength })
+    .map((fields): SprintItem[] =>
+      fields.map((f, index) => ({ ...f, key: `${prefix}-${index + 1}` })),
+    );
+
+const scenario = fc.record({
+  capacity: fc.integer({ min: 0, max: 80 }),
+  gateState: fc.constantFrom(...GATE_STATES),
+  items: itemsWithPrefix('S', 25),
+  backlog: itemsWithPrefix('B', 40),
+});
+
+const shuffled = <T>(values: readonly T[]) =>
+  fc.shuffledSubarray([...values], { minLength: values.length, maxLength: values.length });
+
+describe('capacity properties', () => {
+  it('a rebalanced plan complies, or the engine gives one reason per remaining violation', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const result = proposeRebalance({
+          policy: fixedPolicy(capacity),
+          gateState,
+          items,
+          backlog,
+        });
+        expect(result.compliant).toBe(result.after.verdict.status === 'compliant');
+        expect(result.reasons).toHaveLength(result.compliant ? 0 : result.after.violations.length);
+      }),
+    );
+  });
+
+  it('no exempt item ever moves, and moves only take sprint items out and backlog items in', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const policy = fixedPolicy(capacity);
+        const byKey = new Map([...items, ...backlog].map((item) => [item.key, item]));
+        for (const move of proposeRebalance({ policy, gateState, items, backlog }).moves) {
+          const item = byKey.get(move.key)!;
+          expect(isExempt(item, policy.exemption)).toBe(false);
+          expect(move.key.startsWith(move.direction === 'out' ? 'S-' : 'B-')).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('a rebalance never pushes a plan that fits the capacity over it', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const result = proposeRebalance({
+          policy: fixedPolicy(capacity),
+          gateState,
+          items,
+          backlog,
+        });
+        const overBefore = result.before.violations.some((v) => v.kind === 'capacity');
+        const overAfter = result.after.violations.some((v) => v.kind === 'capacity');
+        expect(overBefore || !overAfter).toBe(true);
+      }),
+    );
+  });
+
+  it('evaluation does not depend on the order of the items', () => {
+    fc.assert(
+      fc.property(
+        scenario.chain((s) => fc.tuple(fc.constant(s), shuffled(s.items))),
+        ([{ capacity, gateState, items }, reordered]) => {
+          const policy = fixedPolicy(capacity);
+          expect(evaluateSprintPlan({ policy, gateState, items: reordered })).toEqual(
+            evaluateSprintPlan({ policy, gateState, items }),
+          );
+        },
+      ),
+    );
+  });
+
+  it('the rebalance proposal does not depend on the order of sprint or backlog items', () => {
+    fc.assert(
+      fc.property(
+        scenario.chain((s) => fc.tuple(fc.constant(s), shuffled(s.items), shuffled(s.backlog))),
+        ([{ capacity, gateState, items, backlog }, items2, backlog2]) => {
+          const policy = fixedPolicy(capacity);
+          expect(
+            proposeRebalance({ policy, gateState, items: items2, backlog: backlog2 }).moves,
+          ).toEqual(proposeRebalance({ policy, gateState, items, backlog }).moves);
+        },
+      ),
+    );
+  });
+
+  it('effective targets always keep min ≤ target ≤ max within 0–100 for the default policy', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...GATE_STATES),
+        fc.constantFrom(...WORK_TYPES),
+        (state, type) => {
+          const t = effectiveTargets(DEFAULT_POLICY, state).targets[type];
+          expect(
+            0 <= t.minShare &&
+              t.minShare <= t.targetShare &&
+              t.targetShare <= t.maxShare &&
+              t.maxShare <= 100,
+          ).toBe(true);
+        },
+      ),
+    );
+  });
+});
