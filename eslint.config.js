@@ -25,6 +25,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', URL: 'readonly', console: 'readonly' },
+    },
   },
   {
     files: ['src/domain/**/*.ts'],
@@ -34,12 +38,25 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@forge/*', 'node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os'],
-              message: 'src/domain/ is pure: IO and platform code belong in src/adapters/ (ARCHITECTURE.md).',
+              group: [
+                '@forge/*',
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'http',
+                'https',
+                'net',
+                'child_process',
+                'os',
+              ],
+              message:
+                'src/domain/ is pure: IO and platform code belong in src/adapters/ (ARCHITECTURE.md).',
             },
             {
               group: outerLayers.flatMap((layer) => [`**/${layer}`, `**/${layer}/**`]),
-              message: 'src/domain/ must not import from outer layers (app, adapters, entry, cli, contract).',
+              message:
+                'src/domain/ must not import from outer layers (app, adapters, entry, cli, contract).',
             },
           ],
         },
@@ -47,7 +64,11 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Pass the time in: the domain has no clock.' },
-        { object: 'Math', property: 'random', message: 'The domain is deterministic: pass a seed.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'The domain is deterministic: pass a seed.',
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -72,8 +93,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/**', '!**/src/contract', '!**/src/contract/**', '@forge/api', '@forge/kvs'],
-              message: 'Custom UI may import backend code only from src/contract/ (ARCHITECTURE.md).',
+              group: [
+                '**/src/**',
+                '!**/src/contract',
+                '!**/src/contract/**',
+                '@forge/api',
+                '@forge/kvs',
+              ],
+              message:
+                'Custom UI may import backend code only from src/contract/ (ARCHITECTURE.md).',
             },
           ],
         },

@@ -1,0 +1,16 @@
+import type { ErrorCode } from '../contract/envelope';
+
+/**
+ * The one error base of the application layer. Entry points turn it into a resolver envelope or an
+ * HTTP status in exactly one place each (src/entry/resolvers/respond.ts, the web-trigger handler).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { retryable?: boolean; field?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Every resolver answers with one envelope, so the UI handles success and failure in one place
+ * (the pattern of atlassian-labs/gitlab-for-compass, with typed error codes).
+ */
+export type ErrorCode =
+  'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'JIRA_UNAVAILABLE' | 'INTERNAL';
+
+export interface ResolverError {
+  readonly code: ErrorCode;
+  /** What went wrong and what to do, in words a Jira user understands. */
+  readonly message: string;
+  /** True when trying again later may succeed (rate limits, Jira outages). */
+  readonly retryable: boolean;
+  /** Where the problem is, e.g. the field path of a bad input. */
+  readonly field?: string;
+}
+
+export type Envelope<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ResolverError };

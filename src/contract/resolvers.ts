@@ -1,0 +1,19 @@
+/**
+ * The resolver contract shared by the backend (src/entry/resolvers) and the Custom UI (static/):
+ * each key with its request payload and response data. Keys are namespaced `area/verb`.
+ */
+import type { WorkType } from '../domain/work/work-type';
+
+export interface AboutResponse {
+  readonly app: 'Ballast';
+  readonly version: string;
+  readonly workTypes: readonly WorkType[];
+}
+
+export interface ResolverContract {
+  'meta/about': { request: Record<string, never>; response: AboutResponse };
+}
+
+export type ResolverKey = keyof ResolverContract;
+export type RequestOf<K extends ResolverKey> = ResolverContract[K]['request'];
+export type ResponseOf<K extends ResolverKey> = ResolverContract[K]['response'];

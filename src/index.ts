@@ -1,0 +1,4 @@
+// The handlers named in manifest.yml, and nothing else (see manifest.yml `function:` entries).
+import { buildResolver } from './entry/resolvers';
+
+export const resolver = buildResolver().getDefinitions();

@@ -1,0 +1,25 @@
+/**
+ * The one typed wrapper around `@forge/bridge` invoke: components call `call('meta/about', {})` and
+ * get typed data or a ResolverFailure they can show — never raw strings or envelopes.
+ */
+import { invoke } from '@forge/bridge';
+import type { Envelope, ResolverError } from '../../src/contract/envelope';
+import type { RequestOf, ResolverKey, ResponseOf } from '../../src/contract/resolvers';
+
+export class ResolverFailure extends Error {
+  constructor(readonly error: ResolverError) {
+    super(error.message);
+    this.name = 'ResolverFailure';
+  }
+}
+
+export async function call<K extends ResolverKey>(
+  key: K,
+  payload: RequestOf<K>,
+): Promise<ResponseOf<K>> {
+  const response = await invoke<Envelope<ResponseOf<K>>>(key, payload);
+  // The bridge wraps the body as { body, metadata } only when metadata was requested; we never do.
+  const envelope = 'body' in response ? response.body : response;
+  if (envelope.ok) return envelope.data;
+  throw new ResolverFailure(envelope.error);
+}
