@@ -9,6 +9,7 @@ describe('reading ISO-8601 instants quickly', () => {
     ['a positive offset', '2026-03-02T12:30:00+02:30'],
     ['a negative offset with milliseconds', '2026-03-01T23:59:59.999-05:00'],
     ['a leap day', '2024-02-29T00:00:00Z'],
+    ["Jira's offset without a colon", '2026-03-02T10:00:00.000+0530'],
     ['before 1970', '1969-07-20T20:17:40Z'],
   ])('agrees with Date.parse on %s', (_name, text) => {
     expect(parseIsoInstant(text)).toBe(Date.parse(text));
@@ -22,6 +23,7 @@ describe('reading ISO-8601 instants quickly', () => {
     ['hour 24', '2026-03-02T24:00:00Z'],
     ['letters', '2026-0a-02T10:00:00Z'],
     ['trailing text', '2026-03-02T10:00:00Zx'],
+    ['a malformed offset', '2026-03-02T10:00:00+2:00'],
   ])('declines %s', (_name, text) => {
     expect(parseIsoInstant(text)).toBeUndefined();
   });

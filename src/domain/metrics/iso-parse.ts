@@ -1,6 +1,6 @@
 /**
  * A fast, strict reader for the ISO-8601 instants the metrics receive
- * ("2026-03-02T10:00:00Z", "2026-03-02T10:00:00.123+02:00"). Date.parse costs about 1–2 µs per call,
+ * ("2026-03-02T10:00:00Z", "2026-03-02T10:00:00.123+02:00", Jira's "…+0000"). Date.parse costs about 1–2 µs per call,
  * which dominated the 20,000-issue benchmark; this reads the digits directly. Anything it does not
  * recognise (other shapes, impossible dates such as February 30) returns undefined so the caller
  * can fall back to Date.parse.
@@ -31,6 +31,18 @@ const daysInMonth = (year: number, month: number): number =>
       ? 30
       : 31;
 
+/** Minutes east of UTC from "Z", "+02:00" or Jira's colon-less "+0200"; undefined otherwise. */
+function readOffset(text: string, at: number): number | undefined {
+  const rest = text.length - at;
+  if (text[at] === 'Z') return rest === 1 ? 0 : undefined;
+  if (text[at] !== '+' && text[at] !== '-') return undefined;
+  const sign = text[at] === '+' ? 1 : -1;
+  if (rest === 6 && text[at + 3] === ':')
+    return sign * (two(text, at + 1) * 60 + two(text, at + 4));
+  if (rest === 5) return sign * (two(text, at + 1) * 60 + two(text, at + 3));
+  return undefined;
+}
+
 export function parseIsoInstant(text: string): number | undefined {
   if (text.length < 20 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T') return undefined;
   if (text[13] !== ':' || text[16] !== ':') return undefined;
@@ -52,18 +64,9 @@ export function parseIsoInstant(text: string): number | undefined {
     }
     millis = Math.floor(millis);
   }
-  let offsetMinutes = 0;
-  if (text[at] === 'Z' && at + 1 === text.length) {
-    // UTC: offset stays 0.
-  } else if (
-    (text[at] === '+' || text[at] === '-') &&
-    at + 6 === text.length &&
-    text[at + 3] === ':'
-  ) {
-    const sign = text[at] === '+' ? 1 : -1;
-    offsetMinutes = sign * (two(text, at + 1) * 60 + two(text, at + 4));
-  } else return undefined;
-  // NaN (a non-digit) fails every comparison below, so one sum check catches them all.
+  const offsetMinutes = readOffset(text, at);
+  if (offsetMinutes === undefined) return undefined;
+  // A non-digit makes its field NaN; one sum check catches them all.
   if (Number.isNaN(year + month + day + hour + minute + second + offsetMinutes)) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;

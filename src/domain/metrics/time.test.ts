@@ -8,6 +8,10 @@ describe('time helpers', () => {
     ['null', null, undefined],
     ['an empty string', '', undefined],
     ['nonsense', 'yesterday', undefined],
+    ["Jira's offset without a colon", '2026-03-02T10:00:00.000+0000', Date.UTC(2026, 2, 2, 10)],
+    ['a time without seconds, with a zone', '2026-03-02T10:00Z', Date.UTC(2026, 2, 2, 10)],
+    ['a time without a zone (server-dependent, so refused)', '2026-03-02T10:00:00', undefined],
+    ['a date without a time (refused)', '2026-03-02', undefined],
   ])('reads %s', (_name, iso, expected) => {
     expect(toMs(iso)).toBe(expected);
   });
@@ -20,9 +24,11 @@ describe('time helpers', () => {
     expect(new Date(utcWeekStart(toMs(iso)!)).toISOString()).toBe(expected);
   });
 
-  it('numbers months and finds their start', () => {
-    const month = utcMonthNumber(Date.UTC(2026, 11, 31, 23));
-    expect(new Date(utcMonthStart(month + 1)).toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  it.each([
+    ['December 2026', Date.UTC(2026, 11, 31, 23), '2027-01-01T00:00:00.000Z'],
+    ['November 1969', Date.UTC(1969, 10, 15), '1969-12-01T00:00:00.000Z'],
+  ])('numbers the month of %s and finds the next one', (_name, ms, next) => {
+    expect(new Date(utcMonthStart(utcMonthNumber(ms) + 1)).toISOString()).toBe(next);
   });
 
   it('measures hours', () => {

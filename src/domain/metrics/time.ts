@@ -6,6 +6,8 @@
  */
 import { parseIsoInstant } from './iso-parse';
 
+const EXPLICIT_ZONE = /T.*(Z|[+-]\d{2}:?\d{2})$/;
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 export const WEEK_MS = 7 * DAY_MS;
@@ -15,6 +17,9 @@ export function toMs(iso: string | null | undefined): number | undefined {
   if (iso === null || iso === undefined || iso === '') return undefined;
   const fast = parseIsoInstant(iso);
   if (fast !== undefined) return fast;
+  // Other ISO shapes (no seconds, say) go to Date.parse, but only with an explicit zone: a
+  // zone-less time would be read in the server's local time and make results depend on it.
+  if (!EXPLICIT_ZONE.test(iso)) return undefined;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : ms;
 }
@@ -39,4 +44,4 @@ export function utcMonthNumber(ms: number): number {
 
 /** Epoch ms of the first instant of a month number from utcMonthNumber. */
 export const utcMonthStart = (month: number): number =>
-  Date.UTC(1970 + Math.floor(month / 12), month % 12, 1);
+  Date.UTC(1970 + Math.floor(month / 12), ((month % 12) + 12) % 12, 1);
