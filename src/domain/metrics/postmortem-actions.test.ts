@@ -47,6 +47,13 @@ describe('postmortem action items', () => {
     });
   });
 
+  it('refuses to age actions against an unreadable now', () => {
+    expect(postmortemActions([anAction()], { now: 'today' })).toMatchObject({
+      status: 'not-enough-data',
+      reason: 'the current time is not a valid timestamp',
+    });
+  });
+
   it('has not enough data with no actions', () => {
     expect(postmortemActions([], { now: NOW })).toMatchObject({
       status: 'not-enough-data',

@@ -25,13 +25,16 @@ export function postmortemActions(
   }
 > {
   const nowMs = toMs(now);
+  if (nowMs === undefined) {
+    return notEnoughData('ratio', 0, 1, 'the current time is not a valid timestamp');
+  }
   const openAges: number[] = [];
   const closeTimes: number[] = [];
   let invalid = 0;
   for (const action of actions) {
     const created = toMs(action.createdAt);
     const resolved = toMs(action.resolvedAt);
-    if (created === undefined || nowMs === undefined) invalid += 1;
+    if (created === undefined) invalid += 1;
     else if (resolved === undefined) openAges.push(Math.max(0, nowMs - created) / DAY_MS);
     else closeTimes.push(Math.max(0, resolved - created) / DAY_MS);
   }

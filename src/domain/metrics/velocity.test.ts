@@ -42,6 +42,7 @@ describe('velocity', () => {
 
   it.each([
     ['a window of 1 takes the last closed sprint', 1, 6, 1],
+    ['a window of 0 is read as 1', 0, 6, 1],
     ['a window larger than history takes all closed sprints: 48 / 4', 10, 12, 4],
   ])('%s', (_name, window, value, sampleSize) => {
     const result = velocity(sprints, items, { window });

@@ -26,7 +26,8 @@ export function velocity(
   items: readonly SprintItemRecord[],
   { window = 3 }: { readonly window?: number } = {},
 ): MetricResult<number, { readonly sprints: readonly VelocitySprint[] }> {
-  const recent = closedSprintsOldestFirst(sprints).slice(-window);
+  // A window below 1 would make slice(-0) take every sprint: read it as 1.
+  const recent = closedSprintsOldestFirst(sprints).slice(-Math.max(1, Math.floor(window)));
   if (recent.length === 0) return notEnoughData('points', 0, 1, 'needs 1 closed sprint, has 0');
   const bySprint = groupItemsBySprint(items);
   const perSprint = recent.map((sprint): VelocitySprint => ({
