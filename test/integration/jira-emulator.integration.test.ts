@@ -99,7 +99,9 @@ describe('search/jql paging', () => {
     const idsOnly = await search({ jql: 'project = SHOP', maxResults: 1000 });
     expect(idsOnly.body.issues).toHaveLength(400);
     expect(idsOnly.body.isLast).toBe(true);
-    expect(idsOnly.body.issues[0].fields).toEqual({});
+    expect(idsOnly.body.issues[0]).toEqual({ id: '10001' });
+    const withKeys = await search({ jql: 'key = SHOP-1', fields: ['key'] });
+    expect(withKeys.body.issues).toEqual([{ id: '10001', key: 'SHOP-1' }]);
   });
 
   it('refuses a token it did not issue, and an unbounded query', async () => {

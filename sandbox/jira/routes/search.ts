@@ -50,6 +50,7 @@ function runSearch(ctx: JiraContext, request: SearchRequest) {
   const fields = selectFields(ctx.render, request.fields ?? [], ['id']);
   const properties = request.properties ?? [];
   const idsOnly = fields.size === 0 && properties.length === 0;
+  const wantsKey = (request.fields ?? []).some((f) => f.split(',').some((x) => x.trim() === 'key'));
   const cap = idsOnly ? SEARCH_MAX_IDS_ONLY : SEARCH_MAX_WITH_FIELDS;
   const pageSize = Math.min(request.maxResults ?? 50, cap);
   const all = searchIssues(ctx, jql, true);
@@ -58,7 +59,12 @@ function runSearch(ctx: JiraContext, request: SearchRequest) {
   const isLast = offset + page.length >= all.length;
   const expand = (request.expand ?? '').split(',').map((e) => e.trim());
   const body: Record<string, unknown> = {
-    issues: page.map((issue) => renderIssue(ctx.render, issue, { fields, properties, expand })),
+    issues: page.map((issue) =>
+      // By default /search/jql returns only issue ids (fields defaults to `id`); the key only when asked for.
+      idsOnly && !expand.includes('changelog')
+        ? { id: issue.id, ...(wantsKey ? { key: issue.key } : {}) }
+        : renderIssue(ctx.render, issue, { fields, properties, expand }),
+    ),
     isLast,
   };
   if (!isLast) body.nextPageToken = encodeToken(offset + page.length, jql);
