@@ -1,0 +1,264 @@
+/**
+ * The typed Jira client: every Jira REST call Ballast makes, each built from a `route` template
+ * (so Forge escapes path parameters) and answered with a checked type. Paging follows Jira's own
+ * cursors — `nextPageToken` for /search/jql and the changelog, `startAt` for the Agile API.
+ */
+import { route } from '@forge/api';
+import { JiraRequestError } from './errors';
+import type { JiraHttp } from './http';
+import {
+  agileIssuePageSchema,
+  boardConfigurationSchema,
+  changelogPageSchema,
+  commentSchema,
+  entityPropertySchema,
+  issueSchema,
+  myPermissionsSchema,
+  searchPageSchema,
+  sprintPageSchema,
+  sprintSchema,
+  transitionsSchema,
+  type BoardConfiguration,
+  type ChangelogPage,
+  type JiraIssue,
+  type JiraSprint,
+} from './schemas';
+
+/** Agile API: at most 50 issues per move request (POST /rest/agile/1.0/sprint/{id}/issue, /backlog/issue). */
+export const MAX_ISSUES_PER_MOVE = 50;
+/** Changelog bulk fetch: at most 1,000 issues and 10 field ids per request (BulkChangelogRequestBean). */
+export const MAX_CHANGELOG_ISSUES = 1000;
+
+export type SprintState = JiraSprint['state'];
+
+export interface SearchOptions {
+  readonly fields: readonly string[];
+  /** Entity properties to return with each issue, e.g. ['ballast']. */
+  readonly properties?: readonly string[];
+  /** Page size asked for; Jira may answer with fewer when many fields are requested. */
+  readonly pageSize?: number;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class JiraClient {
+  constructor(private readonly http: JiraHttp) {}
+
+  /** Every issue matching `jql`, following nextPageToken to the end. */
+  async searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.http.json('POST', route`/rest/api/3/search/jql`, searchPageSchema, {
+        jql,
+        fields: options.fields,
+        ...(options.properties ? { properties: options.properties } : {}),
+        maxResults: options.pageSize ?? 100,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+      issues.push(...page.issues);
+      nextPageToken = page.nextPageToken ?? undefined;
+    } while (nextPageToken);
+    return issues;
+  }
+
+  async getIssue(
+    issueKey: string,
+    fields: readonly string[],
+    properties: readonly string[] = [],
+  ): Promise<JiraIssue> {
+    const query = new URLSearchParams({ fields: fields.join(',') });
+    if (properties.length > 0) query.set('properties', properties.join(','));
+    return this.http.json('GET', route`/rest/api/3/issue/${issueKey}?${query}`, issueSchema);
+  }
+
+  async getBoardConfiguration(boardId: number): Promise<BoardConfiguration> {
+    return this.http.json(
+      'GET',
+      route`/rest/agile/1.0/board/${boardId}/configuration`,
+      boardConfigurationSchema,
+    );
+  }
+
+  async listSprints(boardId: number, states: readonly SprintState[]): Promise<JiraSprint[]> {
+    const sprints: JiraSprint[] = [];
+    for (let startAt = 0; ;) {
+      const query = new URLSearchParams({
+        state: states.join(','),
+        startAt: String(startAt),
+        maxResults: '50',
+      });
+      const page = await this.http.json(
+        'GET',
+        route`/rest/agile/1.0/board/${boardId}/sprint?${query}`,
+        sprintPageSchema,
+      );
+      sprints.push(...page.values);
+      if (page.isLast !== false || page.values.length === 0) return sprints;
+      startAt += page.values.length;
+    }
+  }
+
+  async getSprint(sprintId: number): Promise<JiraSprint> {
+    return this.http.json('GET', route`/rest/agile/1.0/sprint/${sprintId}`, sprintSchema);
+  }
+
+  async sprintIssues(sprintId: number, fields: readonly string[]): Promise<JiraIssue[]> {
+    return this.agileIssues(
+      (query) => route`/rest/agile/1.0/sprint/${sprintId}/issue?${query}`,
+      fields,
+    );
+  }
+
+  async backlogIssues(boardId: number, fields: readonly string[]): Promise<JiraIssue[]> {
+    return this.agileIssues(
+      (query) => route`/rest/agile/1.0/board/${boardId}/backlog?${query}`,
+      fields,
+    );
+  }
+
+  async moveToSprint(sprintId: number, issueKeys: readonly string[]): Promise<void> {
+    for (const batch of chunks(issueKeys, MAX_ISSUES_PER_MOVE)) {
+      await this.http.send('POST', route`/rest/agile/1.0/sprint/${sprintId}/issue`, {
+        issues: batch,
+      });
+    }
+  }
+
+  async moveToBacklog(issueKeys: readonly string[]): Promise<void> {
+    for (const batch of chunks(issueKeys, MAX_ISSUES_PER_MOVE)) {
+      await this.http.send('POST', route`/rest/agile/1.0/backlog/issue`, { issues: batch });
+    }
+  }
+
+  /** The property's value, or undefined when the issue has none. */
+  async getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
+    try {
+      const property = await this.http.json(
+        'GET',
+        route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`,
+        entityPropertySchema,
+      );
+      return property.value;
+    } catch (error: unknown) {
+      if (error instanceof JiraRequestError && error.kind === 'not-found') {
+        // Jira answers 404 both for a missing property and for an issue the caller cannot see:
+        // tell them apart with one more call only when it matters (the issue read below throws).
+        await this.getIssue(issueKey, ['summary']);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void> {
+    await this.http.send(
+      'PUT',
+      route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`,
+      value,
+    );
+  }
+
+  async getTransitions(issueKey: string) {
+    return (
+      await this.http.json(
+        'GET',
+        route`/rest/api/3/issue/${issueKey}/transitions`,
+        transitionsSchema,
+      )
+    ).transitions;
+  }
+
+  async transition(issueKey: string, transitionId: string): Promise<void> {
+    await this.http.send('POST', route`/rest/api/3/issue/${issueKey}/transitions`, {
+      transition: { id: transitionId },
+    });
+  }
+
+  /** Adds a plain-text comment (as one Atlassian Document Format paragraph per line). */
+  async addComment(issueKey: string, text: string): Promise<string> {
+    const body = {
+      type: 'doc',
+      version: 1,
+      content: text.split('\n').map((line) => ({
+        type: 'paragraph',
+        content: line ? [{ type: 'text', text: line }] : [],
+      })),
+    };
+    const created = await this.http.json(
+      'POST',
+      route`/rest/api/3/issue/${issueKey}/comment`,
+      commentSchema,
+      { body },
+    );
+    return created.id;
+  }
+
+  /** Change histories of many issues, for the given field ids, following nextPageToken. */
+  async changelogs(
+    issueIdsOrKeys: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<ChangelogPage['issueChangeLogs']> {
+    const all: ChangelogPage['issueChangeLogs'] = [];
+    for (const batch of chunks(issueIdsOrKeys, MAX_CHANGELOG_ISSUES)) {
+      let nextPageToken: string | undefined;
+      do {
+        const page = await this.http.json(
+          'POST',
+          route`/rest/api/3/changelog/bulkfetch`,
+          changelogPageSchema,
+          {
+            issueIdsOrKeys: batch,
+            fieldIds,
+            maxResults: 10_000,
+            ...(nextPageToken ? { nextPageToken } : {}),
+          },
+        );
+        all.push(...page.issueChangeLogs);
+        nextPageToken = page.nextPageToken ?? undefined;
+      } while (nextPageToken);
+    }
+    return all;
+  }
+
+  /** Which of `permissions` the caller has in the project (or on the issue). */
+  async myPermissions(
+    scope: { projectKey: string } | { issueKey: string },
+    permissions: readonly string[],
+  ): Promise<Record<string, boolean>> {
+    const query = new URLSearchParams({ permissions: permissions.join(',') });
+    if ('projectKey' in scope) query.set('projectKey', scope.projectKey);
+    else query.set('issueKey', scope.issueKey);
+    const answer = await this.http.json(
+      'GET',
+      route`/rest/api/3/mypermissions?${query}`,
+      myPermissionsSchema,
+    );
+    return Object.fromEntries(
+      permissions.map((key) => [key, answer.permissions[key]?.havePermission === true]),
+    );
+  }
+
+  private async agileIssues(
+    pathFor: (query: URLSearchParams) => ReturnType<typeof route>,
+    fields: readonly string[],
+  ): Promise<JiraIssue[]> {
+    const issues: JiraIssue[] = [];
+    for (let startAt = 0; ;) {
+      const query = new URLSearchParams({
+        startAt: String(startAt),
+        maxResults: '100',
+        fields: fields.join(','),
+      });
+      const page = await this.http.json('GET', pathFor(query), agileIssuePageSchema);
+      issues.push(...page.issues);
+      startAt += page.issues.length;
+      if (page.issues.length === 0 || page.total === undefined || startAt >= page.total)
+        return issues;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * JiraHttp: one Jira REST call = one route, bounded retries on 429/5xx, and the response checked
+ * against a zod schema at the boundary, so a surprising payload becomes a clear error, not a crash.
+ */
+import type { Route } from '@forge/api';
+import type { z } from 'zod';
+import { jiraErrorText, JiraRequestError, kindOfStatus, messageFor } from './errors';
+import {
+  DEFAULT_RETRY_POLICY,
+  delayBefore,
+  isRetryableStatus,
+  realSleep,
+  type RetryPolicy,
+  type Sleep,
+} from './retry';
+
+/** The shape of `api.asUser().requestJira` / `api.asApp().requestJira`. */
+export interface JiraResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+export type JiraTransport = (route: Route, init: RequestInit) => Promise<JiraResponse>;
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface JiraHttpOptions {
+  readonly retry?: RetryPolicy;
+  readonly sleep?: Sleep;
+}
+
+export class JiraHttp {
+  private readonly retry: RetryPolicy;
+  private readonly sleep: Sleep;
+
+  constructor(
+    private readonly transport: JiraTransport,
+    options: JiraHttpOptions = {},
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** Sends a request and parses the JSON answer with `schema`. */
+  async json<S extends z.ZodType>(
+    method: Method,
+    route: Route,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const { text, label } = await this.exchange(method, route, body);
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      throw new JiraRequestError(
+        'unexpected-response',
+        label,
+        messageFor('unexpected-response', 'not JSON'),
+      );
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+      throw new JiraRequestError(
+        'unexpected-response',
+        label,
+        messageFor('unexpected-response', `${label} → ${where}`),
+      );
+    }
+    return result.data;
+  }
+
+  /** Sends a request whose answer carries no body Ballast needs (204, or an ignored echo). */
+  async send(method: Method, route: Route, body?: unknown): Promise<void> {
+    await this.exchange(method, route, body);
+  }
+
+  private async exchange(
+    method: Method,
+    route: Route,
+    body: unknown,
+  ): Promise<{ text: string; label: string }> {
+    const label = `${method} ${route.value.split('?')[0] ?? route.value}`;
+    const init: RequestInit = {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
+    let waited = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      let response: JiraResponse;
+      try {
+        response = await this.transport(route, init);
+      } catch (error: unknown) {
+        // Network failure or timeout inside the platform's fetch: as retryable as a 503.
+        if (attempt < this.retry.maxAttempts && waited < this.retry.maxTotalWaitMs) {
+          const delay = Math.min(
+            delayBefore(attempt, null, this.retry),
+            this.retry.maxTotalWaitMs - waited,
+          );
+          waited += delay;
+          await this.sleep(delay);
+          continue;
+        }
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new JiraRequestError('unavailable', label, messageFor('unavailable', detail));
+      }
+      if (response.status < 400) return { text: await response.text(), label };
+      const canRetry = isRetryableStatus(response.status) && attempt < this.retry.maxAttempts;
+      const delay = delayBefore(attempt, response.headers.get('Retry-After'), this.retry);
+      if (canRetry && waited + delay <= this.retry.maxTotalWaitMs) {
+        waited += delay;
+        await response.text().catch(() => '');
+        await this.sleep(delay);
+        continue;
+      }
+      const detail = jiraErrorText(await safeJson(response));
+      const kind = kindOfStatus(response.status);
+      throw new JiraRequestError(kind, label, messageFor(kind, detail), response.status);
+    }
+  }
+}
+
+async function safeJson(response: JiraResponse): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text()) as unknown;
+  } catch {
+    return undefined;
+  }
+}

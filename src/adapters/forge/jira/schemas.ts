@@ -1,0 +1,167 @@
+/**
+ * The parts of Jira's REST responses Ballast reads, as zod schemas (checked against the OpenAPI specs
+ * in ../shared/jira-openapi by the contract tests). Objects are loose: Jira adds fields freely, and we
+ * read only what we use.
+ */
+import { z } from 'zod';
+
+const named = z.looseObject({ name: z.string() });
+
+export const issueTypeSchema = z.looseObject({
+  name: z.string(),
+  subtask: z.boolean().optional(),
+});
+
+export const statusSchema = z.looseObject({
+  name: z.string(),
+  statusCategory: z.looseObject({ key: z.string() }).optional(),
+});
+
+const linkedIssue = z.looseObject({ key: z.string() });
+
+export const issueLinkSchema = z.looseObject({
+  type: z.looseObject({
+    name: z.string(),
+    inward: z.string().optional(),
+    outward: z.string().optional(),
+  }),
+  inwardIssue: linkedIssue.optional(),
+  outwardIssue: linkedIssue.optional(),
+});
+
+/** Fields are optional because Ballast asks only for those it needs in each call. */
+export const issueFieldsSchema = z.looseObject({
+  summary: z.string().optional(),
+  issuetype: issueTypeSchema.optional(),
+  labels: z.array(z.string()).optional(),
+  components: z.array(named).optional(),
+  priority: named.nullable().optional(),
+  status: statusSchema.optional(),
+  created: z.string().optional(),
+  resolutiondate: z.string().nullable().optional(),
+  timeoriginalestimate: z.number().nullable().optional(),
+  parent: z
+    .looseObject({
+      key: z.string(),
+      fields: z.looseObject({ issuetype: issueTypeSchema.optional() }).optional(),
+    })
+    .optional(),
+  subtasks: z
+    .array(
+      z.looseObject({
+        key: z.string(),
+        fields: z.looseObject({ status: statusSchema.optional() }).optional(),
+      }),
+    )
+    .optional(),
+  issuelinks: z.array(issueLinkSchema).optional(),
+});
+
+export const issueSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  fields: issueFieldsSchema.default({}),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+export type JiraIssue = z.infer<typeof issueSchema>;
+
+/** POST /rest/api/3/search/jql — SearchAndReconcileResults: pages by nextPageToken. */
+export const searchPageSchema = z.looseObject({
+  issues: z.array(issueSchema).default([]),
+  nextPageToken: z.string().nullable().optional(),
+  isLast: z.boolean().optional(),
+});
+
+export const sprintSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  state: z.enum(['future', 'active', 'closed']),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  completeDate: z.string().optional(),
+  originBoardId: z.number().optional(),
+  goal: z.string().optional(),
+});
+export type JiraSprint = z.infer<typeof sprintSchema>;
+
+/** Agile list pages: startAt/maxResults/isLast. */
+export const sprintPageSchema = z.looseObject({
+  values: z.array(sprintSchema),
+  isLast: z.boolean().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+});
+
+/** Agile issue lists (sprint issues, backlog): startAt/maxResults/total. */
+export const agileIssuePageSchema = z.looseObject({
+  issues: z.array(issueSchema).default([]),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+});
+
+/** GET /rest/agile/1.0/board/{boardId}/configuration — the estimation field is discovered here. */
+export const boardConfigurationSchema = z.looseObject({
+  id: z.number(),
+  name: z.string().optional(),
+  estimation: z
+    .looseObject({
+      type: z.string(),
+      field: z.looseObject({ fieldId: z.string(), displayName: z.string().optional() }).optional(),
+    })
+    .optional(),
+  ranking: z.looseObject({ rankCustomFieldId: z.number() }).optional(),
+});
+export type BoardConfiguration = z.infer<typeof boardConfigurationSchema>;
+
+export const entityPropertySchema = z.looseObject({ key: z.string(), value: z.unknown() });
+
+export const transitionsSchema = z.looseObject({
+  transitions: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      to: statusSchema.optional(),
+    }),
+  ),
+});
+
+/** GET /rest/api/3/mypermissions — permissions keyed by their key, each with havePermission. */
+export const myPermissionsSchema = z.looseObject({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean() })),
+});
+
+export const commentSchema = z.looseObject({ id: z.string() });
+
+/** POST /rest/api/3/changelog/bulkfetch — BulkChangelogResponseBean. */
+export const changelogPageSchema = z.looseObject({
+  issueChangeLogs: z
+    .array(
+      z.looseObject({
+        issueId: z.string(),
+        changeHistories: z
+          .array(
+            z.looseObject({
+              id: z.string().optional(),
+              created: z.union([z.string(), z.number()]).optional(),
+              items: z
+                .array(
+                  z.looseObject({
+                    field: z.string().optional(),
+                    fieldId: z.string().optional(),
+                    from: z.string().nullable().optional(),
+                    fromString: z.string().nullable().optional(),
+                    to: z.string().nullable().optional(),
+                    toString: z.string().nullable().optional(),
+                  }),
+                )
+                .default([]),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+  nextPageToken: z.string().nullable().optional(),
+});
+export type ChangelogPage = z.infer<typeof changelogPageSchema>;
