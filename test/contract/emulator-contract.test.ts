@@ -253,6 +253,14 @@ const CALLS: Call[] = [
   },
   {
     method: 'PUT',
+    path: '/rest/agile/1.0/issue/SHOP-30/estimation?boardId=1',
+    body: { value: '8' },
+    // The spec gives no schema or bean here; the integration test checks the documented shape.
+    status: 200,
+  },
+  { method: 'GET', path: '/rest/agile/1.0/issue/SHOP-30/estimation?boardId=1', status: 200 },
+  {
+    method: 'PUT',
     path: '/rest/agile/1.0/issue/rank',
     body: { issues: ['SHOP-30'], rankBeforeIssue: 'SHOP-31' },
     status: 204,

@@ -354,6 +354,24 @@ describe('sprint moves', () => {
     expect(seen).toEqual(['closed 9', 'started 10']);
   });
 
+  it('reads and writes the estimate in the board estimation field, as strings like Jira Software', async () => {
+    expect(
+      (await call('PUT', '/rest/agile/1.0/issue/SHOP-3/estimation?boardId=1', { value: '8' })).body,
+    ).toEqual({ fieldId: 'customfield_10016', value: '8.0' });
+    expect((await call('GET', '/rest/agile/1.0/issue/SHOP-3/estimation?boardId=1')).body).toEqual({
+      fieldId: 'customfield_10016',
+      value: '8.0',
+    });
+    expect(
+      (await call('GET', '/rest/api/3/issue/SHOP-3?fields=customfield_10016')).body.fields
+        .customfield_10016,
+    ).toBe(8);
+    expect(
+      (await call('PUT', '/rest/agile/1.0/issue/SHOP-3/estimation?boardId=1', { value: 'eight' }))
+        .body.errors,
+    ).toEqual({ value: "'eight' is not a number." });
+  });
+
   it('ranks an issue before another', async () => {
     expect(
       (

@@ -1,6 +1,7 @@
 /** Every Jira route the emulator serves; the contract test checks each against the OpenAPI specs. */
 import { Router } from '../http/router';
 import { agileBoardRoutes } from './agile-board';
+import { agileEstimationRoutes } from './agile-estimation';
 import { agileSprintRoutes } from './agile-sprint';
 import { changelogRoutes } from './changelog';
 import { commentRoutes } from './comments';
@@ -24,5 +25,6 @@ export function jiraRouter(): Router<JiraContext> {
     ...metaRoutes,
     ...agileBoardRoutes,
     ...agileSprintRoutes,
+    ...agileEstimationRoutes,
   );
 }
