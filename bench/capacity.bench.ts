@@ -1,7 +1,7 @@
 import { evaluateSprintPlan, parsePolicy, proposeRebalance } from '../src/domain/capacity/index';
 import type { SprintItem } from '../src/domain/capacity/index';
 import type { WorkTypeOrUnclassified } from '../src/domain/work/index';
-import { time, type BenchSuite } from './harness';
+import { time, type BenchResult, type BenchSuite } from './harness';
 
 // A seeded linear congruential generator (Numerical Recipes constants): the same data every run.
 function generator(seed: number): () => number {
@@ -66,9 +66,37 @@ const backlog = items(
 );
 const policy = parsePolicy({ capacity: { kind: 'fixed', amount: 1_500 } });
 
+// Worst case for step 3: debt is under target, the plan is exactly full, and no item can make room
+// (feature, toil and reliability sit at their minimum; the rest is exempt), so every one of 5,000
+// debt candidates would need a scan of the sprint without the "no room from this size" cut-off.
+const fullPolicy = parsePolicy({ capacity: { kind: 'fixed', amount: 1_000 } });
+const block = (
+  count: number,
+  prefix: string,
+  type: WorkTypeOrUnclassified,
+  estimate: number,
+  extra: Partial<SprintItem> = {},
+): SprintItem[] =>
+  Array.from({ length: count }, (_, index) => ({
+    key: `${prefix}-${index + 1}`,
+    type,
+    estimate,
+    rank: `${prefix}${String(index).padStart(4, '0')}`,
+    labels: [],
+    ...extra,
+  }));
+const fullSprint = [
+  ...block(275, 'F', 'feature', 2),
+  ...block(25, 'T', 'toil', 2),
+  ...block(25, 'R', 'reliability', 2),
+  ...block(75, 'U', 'unclassified', 2, { priority: 'P0' }),
+  ...block(100, 'V', 'unclassified', 1, { priority: 'P0' }),
+];
+const debtBacklog = items(5_000, 'DBT', [['debt', 1]], 3);
+
 const suite: BenchSuite = {
   title: 'Capacity split engine',
-  async run() {
+  async run(): Promise<BenchResult[]> {
     const proposal = proposeRebalance({ policy, gateState: 'HEALTHY', items: sprint, backlog });
     const frozen = proposeRebalance({ policy, gateState: 'FROZEN', items: sprint, backlog });
     return [
@@ -89,6 +117,28 @@ const suite: BenchSuite = {
           { runs: 15, warmup: 3 },
         ),
         extra: { moves: frozen.moves.length, compliant: String(frozen.compliant) },
+      },
+      {
+        name: 'proposeRebalance worst case: 500 sprint items, 5,000 debt candidates, no room can be made',
+        aim: 'well under 100 ms (issue #3)',
+        timing: await time(
+          () =>
+            proposeRebalance({
+              policy: fullPolicy,
+              gateState: 'HEALTHY',
+              items: fullSprint,
+              backlog: debtBacklog,
+            }),
+          { runs: 15, warmup: 3 },
+        ),
+        extra: {
+          moves: proposeRebalance({
+            policy: fullPolicy,
+            gateState: 'HEALTHY',
+            items: fullSprint,
+            backlog: debtBacklog,
+          }).moves.length,
+        },
       },
       {
         name: 'evaluateSprintPlan: 500 sprint items',

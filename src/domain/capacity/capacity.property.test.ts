@@ -5,6 +5,7 @@ import { WORK_TYPES } from '../work/work-type';
 import { effectiveTargets } from './effective-targets';
 import { evaluateSprintPlan } from './evaluate-sprint-plan';
 import { isExempt } from './exemption';
+import { isUnplanned } from './plan-items';
 import { DEFAULT_POLICY } from './policy';
 import { proposeRebalance } from './rebalance';
 import type { SprintItem } from './sprint-item';
@@ -20,6 +21,9 @@ const itemFields = fc.record({
   ),
   priority: fc.constantFrom('P0', 'High', 'Medium'),
   labels: fc.subarray(['security', 'ops']),
+  addedAt: fc.option(fc.constantFrom('2026-11-01T00:00:00Z', '2026-11-03T00:00:00Z'), {
+    nil: undefined,
+  }),
 });
 const itemsWithPrefix = (prefix: string, maxLength: number) =>
   fc
@@ -33,6 +37,8 @@ const scenario = fc.record({
   gateState: fc.constantFrom(...GATE_STATES),
   items: itemsWithPrefix('S', 25),
   backlog: itemsWithPrefix('B', 40),
+  // Sometimes mid-sprint (items added on Nov 3 are unplanned), sometimes still planning.
+  startedAt: fc.option(fc.constant('2026-11-02T00:00:00Z'), { nil: undefined }),
 });
 
 const shuffled = <T>(values: readonly T[]) =>
@@ -41,12 +47,13 @@ const shuffled = <T>(values: readonly T[]) =>
 describe('capacity properties', () => {
   it('a rebalanced plan complies, or the engine gives one reason per remaining violation', () => {
     fc.assert(
-      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+      fc.property(scenario, ({ capacity, gateState, items, backlog, startedAt }) => {
         const result = proposeRebalance({
           policy: fixedPolicy(capacity),
           gateState,
           items,
           backlog,
+          startedAt,
         });
         expect(result.compliant).toBe(result.after.verdict.status === 'compliant');
         expect(result.reasons).toHaveLength(result.compliant ? 0 : result.after.violations.length);
@@ -54,15 +61,17 @@ describe('capacity properties', () => {
     );
   });
 
-  it('no exempt item ever moves, and moves only take sprint items out and backlog items in', () => {
+  it('no exempt or mid-sprint item ever moves; moves take sprint items out and backlog items in', () => {
     fc.assert(
-      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+      fc.property(scenario, ({ capacity, gateState, items, backlog, startedAt }) => {
         const policy = fixedPolicy(capacity);
         const byKey = new Map([...items, ...backlog].map((item) => [item.key, item]));
-        for (const move of proposeRebalance({ policy, gateState, items, backlog }).moves) {
+        for (const move of proposeRebalance({ policy, gateState, items, backlog, startedAt })
+          .moves) {
           const item = byKey.get(move.key)!;
           expect(isExempt(item, policy.exemption)).toBe(false);
           expect(move.key.startsWith(move.direction === 'out' ? 'S-' : 'B-')).toBe(true);
+          expect(move.direction === 'out' && isUnplanned(item, startedAt)).toBe(false);
         }
       }),
     );
@@ -70,12 +79,13 @@ describe('capacity properties', () => {
 
   it('a rebalance never pushes a plan that fits the capacity over it', () => {
     fc.assert(
-      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+      fc.property(scenario, ({ capacity, gateState, items, backlog, startedAt }) => {
         const result = proposeRebalance({
           policy: fixedPolicy(capacity),
           gateState,
           items,
           backlog,
+          startedAt,
         });
         const overBefore = result.before.violations.some((v) => v.kind === 'capacity');
         const overAfter = result.after.violations.some((v) => v.kind === 'capacity');
@@ -88,10 +98,10 @@ describe('capacity properties', () => {
     fc.assert(
       fc.property(
         scenario.chain((s) => fc.tuple(fc.constant(s), shuffled(s.items))),
-        ([{ capacity, gateState, items }, reordered]) => {
+        ([{ capacity, gateState, items, startedAt }, reordered]) => {
           const policy = fixedPolicy(capacity);
-          expect(evaluateSprintPlan({ policy, gateState, items: reordered })).toEqual(
-            evaluateSprintPlan({ policy, gateState, items }),
+          expect(evaluateSprintPlan({ policy, gateState, items: reordered, startedAt })).toEqual(
+            evaluateSprintPlan({ policy, gateState, items, startedAt }),
           );
         },
       ),
@@ -102,11 +112,12 @@ describe('capacity properties', () => {
     fc.assert(
       fc.property(
         scenario.chain((s) => fc.tuple(fc.constant(s), shuffled(s.items), shuffled(s.backlog))),
-        ([{ capacity, gateState, items, backlog }, items2, backlog2]) => {
+        ([{ capacity, gateState, items, backlog, startedAt }, items2, backlog2]) => {
           const policy = fixedPolicy(capacity);
           expect(
-            proposeRebalance({ policy, gateState, items: items2, backlog: backlog2 }).moves,
-          ).toEqual(proposeRebalance({ policy, gateState, items, backlog }).moves);
+            proposeRebalance({ policy, gateState, items: items2, backlog: backlog2, startedAt })
+              .moves,
+          ).toEqual(proposeRebalance({ policy, gateState, items, backlog, startedAt }).moves);
         },
       ),
     );

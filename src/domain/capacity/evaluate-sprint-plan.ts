@@ -8,12 +8,13 @@ import {
   type ResolvedCapacity,
 } from './capacity-resolution';
 import { effectiveTargets, type EffectiveTarget, type EffectiveTargets } from './effective-targets';
-import { isExempt } from './exemption';
+import { exemptionTest } from './exemption';
 import { planBands } from './plan-bands';
 import { compareByRank } from './rank';
 import { assertValidItems, isUnplanned } from './plan-items';
-import type { CapacityPolicy, EnforcementMode } from './policy';
+import type { CapacityPolicy } from './policy';
 import { isEstimated, sizeOf, type CapacityBasis, type SprintItem } from './sprint-item';
+import { verdictFor, type Verdict } from './verdict';
 import { capacityViolation, shareViolation, type Violation } from './violations';
 
 export interface SprintPlanInput {
@@ -48,14 +49,6 @@ export interface TypeAllocation {
 export interface NotReadyItem {
   readonly key: string;
   readonly reasons: readonly ('noEstimate' | 'unclassified')[];
-}
-
-export interface Verdict {
-  readonly status: 'compliant' | 'nonCompliant' | 'unknownCapacity';
-  readonly enforcement: EnforcementMode;
-  /** What the app does about it: nothing (off or compliant), warn (advise), act (enforce). */
-  readonly action: 'none' | 'warn' | 'enforce';
-  readonly headline: string;
 }
 
 export interface SprintPlanEvaluation {
@@ -93,37 +86,6 @@ function notReady(items: readonly SprintItem[], basis: CapacityBasis): NotReadyI
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function verdictFor(
-  enforcement: EnforcementMode,
-  capacityKnown: boolean,
-  violations: readonly Violation[],
-): Verdict {
-  if (!capacityKnown) {
-    return {
-      status: 'unknownCapacity',
-      enforcement,
-      action: 'none',
-      headline: 'Capacity is unknown, so the split cannot be checked.',
-    };
-  }
-  if (violations.length === 0) {
-    return {
-      status: 'compliant',
-      enforcement,
-      action: 'none',
-      headline: 'The plan keeps the split and fits the capacity.',
-    };
-  }
-  const action = enforcement === 'off' ? 'none' : enforcement === 'advise' ? 'warn' : 'enforce';
-  const count = violations.length === 1 ? '1 violation' : `${violations.length} violations`;
-  return {
-    status: 'nonCompliant',
-    enforcement,
-    action,
-    headline: `${count}: ${violations.map((v) => v.message).join('; ')}.`,
-  };
-}
-
 /**
  * Checks a sprint against the policy under the current gate (PRODUCT.md §2, issue #3): planned
  * amount and share per type against the gate-adjusted band, capacity used against what is left
@@ -141,14 +103,13 @@ export function evaluateSprintPlan(input: SprintPlanInput): SprintPlanEvaluation
   const committed = items.filter((item) => !isUnplanned(item, input.startedAt));
   const unplanned = items.filter((item) => isUnplanned(item, input.startedAt));
 
+  const isExempt = exemptionTest(policy.exemption);
   const known = capacity.amount !== null;
   const violations: Violation[] = [];
   const byType = WORK_TYPES.map((type): TypeAllocation => {
     const mine = committed.filter((item) => item.type === type);
     const planned = mine.reduce((sum, item) => sum + sizeOf(item, basis), 0);
-    const exempt = mine
-      .filter((item) => isExempt(item, policy.exemption))
-      .reduce((sum, item) => sum + sizeOf(item, basis), 0);
+    const exempt = mine.filter(isExempt).reduce((sum, item) => sum + sizeOf(item, basis), 0);
     const target = targets.targets[type];
     const counted = target.exemptItemsCount ? planned : planned - exempt;
     const band = bands.byType[type];

@@ -14,11 +14,21 @@ export const DEFAULT_EXEMPTION: ExemptionRules = {
 
 const lower = (value: string): string => value.trim().toLowerCase();
 
-/** An explicit `exempt` on the item wins; otherwise a listed priority or label makes it exempt. */
-export function isExempt(item: SprintItem, rules: ExemptionRules): boolean {
-  if (item.exempt !== undefined) return item.exempt;
-  const priority = item.priority === undefined ? undefined : lower(item.priority);
-  if (priority !== undefined && rules.priorities.some((p) => lower(p) === priority)) return true;
+/**
+ * A reusable test for one set of rules: an explicit `exempt` on the item wins; otherwise a listed
+ * priority or label makes it exempt. Build it once per evaluation, not once per item.
+ */
+export function exemptionTest(rules: ExemptionRules): (item: SprintItem) => boolean {
+  const priorities = new Set(rules.priorities.map(lower));
   const labels = new Set(rules.labels.map(lower));
-  return item.labels.some((label) => labels.has(lower(label)));
+  return (item) => {
+    if (item.exempt !== undefined) return item.exempt;
+    if (item.priority !== undefined && priorities.has(lower(item.priority))) return true;
+    return item.labels.some((label) => labels.has(lower(label)));
+  };
+}
+
+/** Whether the split must leave this item where it is (see exemptionTest). */
+export function isExempt(item: SprintItem, rules: ExemptionRules): boolean {
+  return exemptionTest(rules)(item);
 }

@@ -27,8 +27,8 @@ export {
   type SprintPlanEvaluation,
   type SprintPlanInput,
   type TypeAllocation,
-  type Verdict,
 } from './evaluate-sprint-plan';
+export type { Verdict } from './verdict';
 export type { CapacityViolation, ShareViolation, Violation } from './violations';
 export type { BufferUsage } from './buffer-usage';
 export {

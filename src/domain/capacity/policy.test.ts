@@ -41,6 +41,14 @@ describe('parsePolicy', () => {
     });
   });
 
+  it('fills gate states missing from a partial gate table from the default table', () => {
+    const gateTable = { AT_RISK: { limits: { feature: { atMost: 50 } } } };
+    expect(parsePolicy({ gateTable }).gateTable).toEqual({
+      ...DEFAULT_POLICY.gateTable,
+      ...gateTable,
+    });
+  });
+
   it.each([
     [
       'targets and buffer that do not add up to 100',

@@ -143,14 +143,24 @@ function crossFieldProblems(policy: CapacityPolicy): string[] {
   return problems;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Validates a stored or edited policy. Missing top-level fields take their DEFAULT_POLICY value, so
- * `{ basis: 'issueCount' }` is a complete policy. Throws a ValidationError that lists every problem
+ * Validates a stored or edited policy. Missing top-level fields, and missing gate states in
+ * `gateTable`, take their DEFAULT_POLICY value, so `{ basis: 'issueCount' }` is a complete policy. Throws a ValidationError that lists every problem
  * with its field, e.g. `policy, field "tolerance": must not be negative`.
  */
 export function parsePolicy(input: unknown): CapacityPolicy {
-  const merged =
-    typeof input === 'object' && input !== null ? { ...DEFAULT_POLICY, ...input } : input;
+  const merged = isObject(input)
+    ? {
+        ...DEFAULT_POLICY,
+        ...input,
+        gateTable: isObject(input.gateTable)
+          ? { ...DEFAULT_GATE_TARGET_TABLE, ...input.gateTable }
+          : (input.gateTable ?? DEFAULT_GATE_TARGET_TABLE),
+      }
+    : input;
   const parsed = policySchema.safeParse(merged);
   if (!parsed.success) {
     const problems = describeZodIssues(parsed.error, (path) => ({ where: 'policy', rest: path }));

@@ -10,7 +10,7 @@ import {
   type SprintPlanEvaluation,
   type SprintPlanInput,
 } from './evaluate-sprint-plan';
-import { isExempt } from './exemption';
+import { exemptionTest } from './exemption';
 import { planBands } from './plan-bands';
 import { assertValidItems, isUnplanned } from './plan-items';
 import { compareByRank } from './rank';
@@ -55,7 +55,8 @@ export interface RebalanceProposal {
  *    as their type stays at its minimum;
  * 3. each type under its minimum pulls its highest-ranked backlog items that fit under its maximum,
  *    making room when needed by moving out the lowest-ranked items other types can spare.
- * Runs in O((s + b) log(s + b) + u · s) for s sprint items, b backlog items, u items tried in step 3.
+ * Runs in O((s + b) log(s + b) + m · d · s) for s sprint items, b backlog items, m items moved and
+ * d distinct item sizes (each failed attempt to make room rules out every bigger item).
  */
 export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   const before = evaluateSprintPlan(input);
@@ -78,7 +79,11 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   const basis = policy.basis;
   const bands = planBands(before.targets, capacity);
   const target = before.targets.targets;
-  const exempt = (item: SprintItem): boolean => isExempt(item, policy.exemption);
+  const isExempt = exemptionTest(policy.exemption);
+  const exemptKeys = new Set(
+    [...input.items, ...input.backlog].filter((item) => isExempt(item)).map((item) => item.key),
+  );
+  const exempt = (item: SprintItem): boolean => exemptKeys.has(item.key);
   const counts = (item: SprintItem): item is SprintItem & { type: WorkType } =>
     isWorkType(item.type) && (target[item.type].exemptItemsCount || !exempt(item));
   const size = (item: SprintItem): number => sizeOf(item, basis);
@@ -155,17 +160,21 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   for (const type of WORK_TYPES) {
     if (!under(type)) continue;
     const reason = `${type} is under its minimum of ${amount(bands.byType[type].min)}: its highest-ranked backlog item that fits`;
+    // If no room can be made for an item of some size, none can for a bigger one until the plan
+    // changes: skipping those keeps a backlog of thousands that never fits from costing s each.
+    let noRoomFrom = Infinity;
     for (const candidate of backlog) {
       if (!under(type)) break;
-      if (
-        candidate.type !== type ||
-        counted[type] + size(candidate) > bands.byType[type].max + AMOUNT_EPSILON
-      )
-        continue;
+      if (candidate.type !== type || size(candidate) >= noRoomFrom) continue;
+      if (counted[type] + size(candidate) > bands.byType[type].max + AMOUNT_EPSILON) continue;
       const room = roomFor(candidate);
-      if (room === null) continue;
+      if (room === null) {
+        noRoomFrom = size(candidate);
+        continue;
+      }
       for (const item of room) move(item, 'out', `makes room for ${candidate.key} (${type})`);
       move(candidate, 'in', reason);
+      noRoomFrom = Infinity;
     }
   }
 

@@ -78,6 +78,16 @@ describe('parseRules', () => {
     expect(problemsOf(input)).toContain(message);
   });
 
+  it('reports a duplicate id even when another rule is invalid too', () => {
+    const input = [
+      { id: 'a', type: 'debt', when: { field: 'label', anyOf: ['x'] } },
+      { id: 'a', type: 'nope', when: { field: 'label', anyOf: ['y'] } },
+    ];
+    expect(problemsOf(input)).toContain(
+      'rule "a" (#2), field "id": ids must be unique, "a" is used twice',
+    );
+  });
+
   it('reports every problem at once, not only the first', () => {
     const input = [
       { id: 'a', type: 'nope', when: { field: 'label', anyOf: ['x'] } },

@@ -96,12 +96,14 @@ const ruleSchema = z.strictObject({
 
 const rulesSchema = z.array(ruleSchema, { error: 'rules must be a list' });
 
+function idOf(raw: unknown): string | undefined {
+  return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
+    ? raw.id
+    : undefined;
+}
+
 function ruleLabel(input: unknown, index: number): string {
-  const raw: unknown = Array.isArray(input) ? input[index] : undefined;
-  const id =
-    typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
-      ? raw.id
-      : undefined;
+  const id = idOf(Array.isArray(input) ? (input[index] as unknown) : undefined);
   return id ? `rule "${id}" (#${index + 1})` : `rule #${index + 1}`;
 }
 
@@ -120,16 +122,20 @@ export function parseRules(input: unknown): readonly ClassificationRule[] {
           ? { where: ruleLabel(input, index), rest }
           : { where: 'rules', rest: path };
       });
-  const rules = parsed.success ? parsed.data : [];
+  // Duplicate ids are checked on the raw input too, so they are reported alongside other problems.
+  const ids = Array.isArray(input) ? input.map((raw: unknown) => idOf(raw)) : [];
   const seen = new Set<string>();
-  rules.forEach((rule, index) => {
-    if (seen.has(rule.id)) {
+  ids.forEach((id, index) => {
+    if (id === undefined) return;
+    if (seen.has(id)) {
       problems.push(
-        `${ruleLabel(input, index)}, field "id": ids must be unique, "${rule.id}" is used twice`,
+        `${ruleLabel(input, index)}, field "id": ids must be unique, "${id}" is used twice`,
       );
     }
-    seen.add(rule.id);
+    seen.add(id);
   });
-  if (problems.length > 0) throw new ValidationError('classification rules', problems);
-  return rules;
+  if (!parsed.success || problems.length > 0) {
+    throw new ValidationError('classification rules', problems);
+  }
+  return parsed.data;
 }
