@@ -3,7 +3,9 @@
  * from the first data up to `at`, carrying the state machine's memory.
  * Steps are aligned backwards from `at` (at, at − step, …), so `at` itself is always evaluated.
  */
-import { evaluateAlerts } from '../slo/alerts';
+import { alertFactor, type AlertSeverity } from '../slo/alert-table';
+import { reaches } from '../slo/alerts';
+import { burnRate } from '../slo/burn-rate';
 import { budgetOver } from '../slo/budget';
 import { MINUTE_MS, isoOf, type DurationMs, type Instant } from '../slo/duration';
 import { seriesSpan, sumsOver, type SliSeries } from '../slo/sli-series';
@@ -12,7 +14,7 @@ import { alertRulesOf } from '../slo/status';
 import { windowAt } from '../slo/window';
 import type { PolicyInput } from './evaluate';
 import type { GateState } from './gate-state';
-import type { ErrorBudgetPolicy } from './policy';
+import { DEFAULT_POLICY, type ErrorBudgetPolicy } from './policy';
 import { nextPolicyState, type PolicyDecision, type PolicyMemory } from './transition';
 
 export const DEFAULT_REPLAY_STEP: DurationMs = 5 * MINUTE_MS;
@@ -29,25 +31,38 @@ export interface Replay {
   readonly steps: number;
 }
 
-/** The policy's view of an SLO at an instant, without computing the full status. */
-export function policyInputAt(spec: SloSpec, series: SliSeries, at: Instant): PolicyInput {
+/**
+ * The policy's view of an SLO at an instant, computing only what `policy` will look at: alerts are
+ * skipped when the budget alone decides (no data, or at or below the freeze threshold), and a short
+ * window is only measured when its long window already reaches the factor.
+ */
+export function policyInputAt(
+  spec: SloSpec,
+  series: SliSeries,
+  at: Instant,
+  policy: ErrorBudgetPolicy = DEFAULT_POLICY,
+): PolicyInput {
   const bounds = windowAt(spec.window, at);
   const sums = sumsOver(series, bounds.start, at);
   const elapsed = at - bounds.start;
-  return {
-    budgetRemaining: budgetOver(sums, spec.target, spec.budgeting).remaining,
-    dataCoverage: elapsed > 0 ? sums.coveredMs / elapsed : 0,
-    firingAlerts: evaluateAlerts(
-      series,
-      at,
-      bounds.period,
-      spec.target,
-      spec.budgeting,
-      alertRulesOf(spec),
-    )
-      .filter((a) => a.firing)
-      .map((a) => a.severity),
-  };
+  const budgetRemaining = budgetOver(sums, spec.target, spec.budgeting).remaining;
+  const dataCoverage = elapsed > 0 ? sums.coveredMs / elapsed : 0;
+  const decided = budgetRemaining === null || budgetRemaining <= policy.freezeAtOrBelow;
+  const firingAlerts: AlertSeverity[] = [];
+  if (!decided) {
+    for (const rule of alertRulesOf(spec)) {
+      if (!policy.atRiskOnAlerts.includes(rule.severity) || firingAlerts.includes(rule.severity))
+        continue;
+      const factor = alertFactor(rule, bounds.period);
+      if (
+        reaches(burnRate(series, at, rule.longWindow, spec.target, spec.budgeting), factor) &&
+        reaches(burnRate(series, at, rule.shortWindow, spec.target, spec.budgeting), factor)
+      ) {
+        firingAlerts.push(rule.severity);
+      }
+    }
+  }
+  return { budgetRemaining, dataCoverage, firingAlerts };
 }
 
 export function replayPolicy(
@@ -73,7 +88,7 @@ export function replayPolicy(
     const t = at - k * step;
     if (k > 0 && t <= from) continue;
     steps += 1;
-    decision = nextPolicyState(memory, policyInputAt(spec, series, t), policy, t);
+    decision = nextPolicyState(memory, policyInputAt(spec, series, t, policy), policy, t);
     if (memory?.state !== decision.state)
       changes.push({ at: isoOf(t), from: memory?.state ?? null, to: decision.state });
     memory = decision;

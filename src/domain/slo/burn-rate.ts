@@ -4,9 +4,8 @@
  * ch. 5, "burn rate"). Burn rate 1 spends the budget in exactly one period.
  * Burn-rate windows end at `at` and are not clipped to a calendar period: they measure recent burn.
  */
-import { errorRatio } from './budget';
 import { DAY_MS, HOUR_MS, MINUTE_MS, type DurationMs, type Instant } from './duration';
-import { sumsOver, type SliSeries } from './sli-series';
+import { badAndBaseOver, type SliSeries } from './sli-series';
 import type { BudgetingMethod } from './spec';
 
 /** The burn-rate windows reported for every SLO, keyed as in the JSON report. */
@@ -31,8 +30,8 @@ export function burnRateBetween(
   target: number,
   budgeting: BudgetingMethod,
 ): number | null {
-  const ratio = errorRatio(sumsOver(series, from, to), budgeting);
-  return ratio === null ? null : ratio / (1 - target);
+  const { bad, base } = badAndBaseOver(series, from, to, budgeting.method === 'Timeslices');
+  return base > 0 ? bad / base / (1 - target) : null;
 }
 
 /** Burn rate over the `w` before `at`. */

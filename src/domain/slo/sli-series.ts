@@ -59,6 +59,13 @@ export function checkSliIntervals(intervals: readonly SliInterval[]): readonly S
   return issues;
 }
 
+function isSortedByStart(intervals: readonly SliInterval[]): boolean {
+  for (let k = 1; k < intervals.length; k += 1) {
+    if (intervals[k]!.start < intervals[k - 1]!.start) return false;
+  }
+  return true;
+}
+
 function iso(at: Instant): string {
   return Number.isFinite(at) ? new Date(at).toISOString() : String(at);
 }
@@ -83,35 +90,58 @@ export interface SliSeries {
  * Occurrences budgeting; pass 1 if unused).
  */
 export function buildSliSeries(intervals: readonly SliInterval[], sliceTarget = 1): SliSeries {
-  const issue = checkSliIntervals(intervals)[0];
-  if (issue) throw new Error(`SLI interval ${issue.index}: ${issue.reason}`);
-  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const sorted = isSortedByStart(intervals)
+    ? intervals
+    : [...intervals].sort((a, b) => a.start - b.start);
   const n = sorted.length;
-  const s: SliSeries = {
-    starts: new Float64Array(n),
-    ends: new Float64Array(n),
-    prefixGood: new Float64Array(n + 1),
-    prefixBad: new Float64Array(n + 1),
-    prefixTotal: new Float64Array(n + 1),
-    prefixCoveredMs: new Float64Array(n + 1),
-    prefixDataMinutes: new Float64Array(n + 1),
-    prefixGoodMinutes: new Float64Array(n + 1),
-    sliceTarget,
-  };
-  sorted.forEach((iv, k) => {
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const good = new Float64Array(n + 1);
+  const bad = new Float64Array(n + 1);
+  const total = new Float64Array(n + 1);
+  const covered = new Float64Array(n + 1);
+  const dataMinutes = new Float64Array(n + 1);
+  const goodMinutes = new Float64Array(n + 1);
+  let previousEnd = -Infinity;
+  for (let k = 0; k < n; k += 1) {
+    const iv = sorted[k]!;
+    // The cheap checks inline; on any doubt, checkSliIntervals names the problem.
+    const valid =
+      Number.isInteger(iv.start / MINUTE_MS) && // division, not %: fmod on epoch ms is slow
+      Number.isInteger(iv.end / MINUTE_MS) &&
+      iv.end > iv.start &&
+      iv.start >= previousEnd &&
+      iv.good >= 0 &&
+      iv.good <= iv.total &&
+      Number.isFinite(iv.total);
+    if (!valid) {
+      const issue = checkSliIntervals(intervals)[0];
+      throw new Error(`SLI interval ${issue?.index ?? k}: ${issue?.reason ?? 'invalid'}`);
+    }
+    previousEnd = iv.end;
     const minutes = (iv.end - iv.start) / MINUTE_MS;
     const hasData = iv.total > 0;
-    s.starts[k] = iv.start;
-    s.ends[k] = iv.end;
-    s.prefixGood[k + 1] = s.prefixGood[k]! + iv.good;
-    s.prefixBad[k + 1] = s.prefixBad[k]! + (iv.total - iv.good);
-    s.prefixTotal[k + 1] = s.prefixTotal[k]! + iv.total;
-    s.prefixCoveredMs[k + 1] = s.prefixCoveredMs[k]! + (iv.end - iv.start);
-    s.prefixDataMinutes[k + 1] = s.prefixDataMinutes[k]! + (hasData ? minutes : 0);
-    const good = hasData && iv.good / iv.total >= sliceTarget;
-    s.prefixGoodMinutes[k + 1] = s.prefixGoodMinutes[k]! + (good ? minutes : 0);
-  });
-  return s;
+    starts[k] = iv.start;
+    ends[k] = iv.end;
+    good[k + 1] = good[k]! + iv.good;
+    bad[k + 1] = bad[k]! + (iv.total - iv.good);
+    total[k + 1] = total[k]! + iv.total;
+    covered[k + 1] = covered[k]! + (iv.end - iv.start);
+    dataMinutes[k + 1] = dataMinutes[k]! + (hasData ? minutes : 0);
+    goodMinutes[k + 1] =
+      goodMinutes[k]! + (hasData && iv.good / iv.total >= sliceTarget ? minutes : 0);
+  }
+  return {
+    starts,
+    ends,
+    prefixGood: good,
+    prefixBad: bad,
+    prefixTotal: total,
+    prefixCoveredMs: covered,
+    prefixDataMinutes: dataMinutes,
+    prefixGoodMinutes: goodMinutes,
+    sliceTarget,
+  };
 }
 
 /** Sums over [from, to). */
@@ -124,51 +154,76 @@ export interface WindowSums {
   readonly goodMinutes: number;
 }
 
-type PrefixKey =
-  | 'prefixGood'
-  | 'prefixBad'
-  | 'prefixTotal'
-  | 'prefixCoveredMs'
-  | 'prefixDataMinutes'
-  | 'prefixGoodMinutes';
-
 /** Number of intervals whose end is ≤ t (ends are sorted because intervals do not overlap). */
 function endedBy(series: SliSeries, t: Instant): number {
+  const ends = series.ends;
   let lo = 0;
-  let hi = series.ends.length;
+  let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (series.ends[mid]! <= t) lo = mid + 1;
+    if (ends[mid]! <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Cumulative quantity over (−∞, t), counting the interval that straddles t pro rata. */
-function cumulative(series: SliSeries, key: PrefixKey, k: number, t: Instant): number {
-  const prefix = series[key];
-  const full = prefix[k]!;
+/**
+ * A position in the prefix arrays: cumulative(t) = prefix[k] + (prefix[k + 1] − prefix[k]) × part,
+ * where interval k straddles t and part is its share before t (0 when nothing straddles t).
+ */
+interface Cut {
+  readonly k: number;
+  readonly part: number;
+}
+
+function cutAt(series: SliSeries, t: Instant): Cut {
+  const k = endedBy(series, t);
   const start = series.starts[k];
-  if (start === undefined || start >= t) return full;
-  const end = series.ends[k]!;
-  return full + ((prefix[k + 1]! - full) * (t - start)) / (end - start);
+  if (start === undefined || start >= t) return { k, part: 0 };
+  return { k, part: (t - start) / (series.ends[k]! - start) };
+}
+
+function cumulative(prefix: Float64Array, c: Cut): number {
+  const full = prefix[c.k]!;
+  return c.part === 0 ? full : full + (prefix[c.k + 1]! - full) * c.part;
+}
+
+function between(prefix: Float64Array, a: Cut, b: Cut): number {
+  return cumulative(prefix, b) - cumulative(prefix, a);
 }
 
 export function sumsOver(series: SliSeries, from: Instant, to: Instant): WindowSums {
   if (to <= from)
     return { good: 0, bad: 0, total: 0, coveredMs: 0, dataMinutes: 0, goodMinutes: 0 };
-  const a = endedBy(series, from);
-  const b = endedBy(series, to);
-  const sum = (key: PrefixKey): number =>
-    cumulative(series, key, b, to) - cumulative(series, key, a, from);
+  const a = cutAt(series, from);
+  const b = cutAt(series, to);
   return {
-    good: sum('prefixGood'),
-    bad: sum('prefixBad'),
-    total: sum('prefixTotal'),
-    coveredMs: sum('prefixCoveredMs'),
-    dataMinutes: sum('prefixDataMinutes'),
-    goodMinutes: sum('prefixGoodMinutes'),
+    good: between(series.prefixGood, a, b),
+    bad: between(series.prefixBad, a, b),
+    total: between(series.prefixTotal, a, b),
+    coveredMs: between(series.prefixCoveredMs, a, b),
+    dataMinutes: between(series.prefixDataMinutes, a, b),
+    goodMinutes: between(series.prefixGoodMinutes, a, b),
   };
+}
+
+/**
+ * Bad and base units over [from, to) in the budgeting method's unit — events for Occurrences,
+ * minutes with data for Timeslices — without the other sums (the hot path of burn rates).
+ */
+export function badAndBaseOver(
+  series: SliSeries,
+  from: Instant,
+  to: Instant,
+  timeslices: boolean,
+): { readonly bad: number; readonly base: number } {
+  if (to <= from) return { bad: 0, base: 0 };
+  const a = cutAt(series, from);
+  const b = cutAt(series, to);
+  if (!timeslices)
+    return { bad: between(series.prefixBad, a, b), base: between(series.prefixTotal, a, b) };
+  const base = between(series.prefixDataMinutes, a, b);
+  return { bad: base - between(series.prefixGoodMinutes, a, b), base };
 }
 
 /** The first and last instants with data, or null for an empty series. */
