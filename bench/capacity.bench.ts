@@ -1,6 +1,7 @@
 import { evaluateSprintPlan, parsePolicy, proposeRebalance } from '../src/domain/capacity/index';
 import type { SprintItem } from '../src/domain/capacity/index';
 import type { WorkTypeOrUnclassified } from '../src/domain/work/index';
+import { loadavg } from 'node:os';
 import { time, type BenchResult, type BenchSuite } from './harness';
 
 // A seeded linear congruential generator (Numerical Recipes constants): the same data every run.
@@ -97,6 +98,8 @@ const debtBacklog = items(5_000, 'DBT', [['debt', 1]], 3);
 const suite: BenchSuite = {
   title: 'Capacity split engine',
   async run(): Promise<BenchResult[]> {
+    // Other work on the machine inflates wall-clock figures; record how busy it was.
+    const load = Number(loadavg()[0]!.toFixed(1));
     const proposal = proposeRebalance({ policy, gateState: 'HEALTHY', items: sprint, backlog });
     const frozen = proposeRebalance({ policy, gateState: 'FROZEN', items: sprint, backlog });
     return [
@@ -107,7 +110,11 @@ const suite: BenchSuite = {
           () => proposeRebalance({ policy, gateState: 'HEALTHY', items: sprint, backlog }),
           { runs: 15, warmup: 3 },
         ),
-        extra: { moves: proposal.moves.length, compliant: String(proposal.compliant) },
+        extra: {
+          moves: proposal.moves.length,
+          compliant: String(proposal.compliant),
+          'load average (1 min) before': load,
+        },
       },
       {
         name: 'proposeRebalance: 500 sprint items, 5,000 backlog items, FROZEN',
