@@ -80,10 +80,9 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   const bands = planBands(before.targets, capacity);
   const target = before.targets.targets;
   const isExempt = exemptionTest(policy.exemption);
-  const exemptKeys = new Set(
-    [...input.items, ...input.backlog].filter((item) => isExempt(item)).map((item) => item.key),
-  );
-  const exempt = (item: SprintItem): boolean => exemptKeys.has(item.key);
+  // By identity, not key: a backlog entry repeating a sprint key must not change the sprint item.
+  const exemptItems = new Set([...input.items, ...input.backlog].filter((item) => isExempt(item)));
+  const exempt = (item: SprintItem): boolean => exemptItems.has(item);
   const counts = (item: SprintItem): item is SprintItem & { type: WorkType } =>
     isWorkType(item.type) && (target[item.type].exemptItemsCount || !exempt(item));
   const size = (item: SprintItem): number => sizeOf(item, basis);
