@@ -5,7 +5,13 @@
  */
 import type { IssueRecord } from '../state/types';
 import type { Clause, JqlQuery, Operand } from './ast';
-import { fieldAccessor, type Accessor, type JqlContext, type ValueRef } from './fields';
+import {
+  EMPTY_VALUE,
+  fieldAccessor,
+  type Accessor,
+  type JqlContext,
+  type ValueRef,
+} from './fields';
 import { JqlError } from './lexer';
 import { parseJql } from './parser';
 
@@ -78,9 +84,15 @@ function compileComparison(clause: Extract<Clause, { kind: 'cmp' }>, ctx: JqlCon
     if (!['=', '!=', 'in', 'not in'].includes(op))
       throw unsupportedOperator(op, accessor, clause.opPos);
     const wanted = new Set(refs.flatMap((r) => accessor.resolve(r)));
-    const hit = (i: IssueRecord): boolean => accessor.values(i).some((v) => wanted.has(v));
+    const matchEmpty = wanted.has(EMPTY_VALUE);
+    const hit = (i: IssueRecord): boolean => {
+      const values = accessor.values(i);
+      return values.some((v) => wanted.has(v)) || (matchEmpty && values.length === 0);
+    };
     // "!=" and NOT IN never match an empty field (Jira's documented behaviour).
-    return op === '=' || op === 'in' ? hit : (i) => accessor.values(i).length > 0 && !hit(i);
+    return op === '=' || op === 'in'
+      ? hit
+      : (i) => (accessor.values(i).length > 0 || matchEmpty) && !hit(i);
   }
 
   const targets = refs.map((r) => accessor.resolve(r));

@@ -29,6 +29,9 @@ export interface JqlContext {
   visibleProjectIds: ReadonlySet<string>;
 }
 
+/** A resolved value that stands for "no value" (resolution = Unresolved). */
+export const EMPTY_VALUE = '\u0000empty';
+
 export type ValueRef =
   { text: string; pos: number } | { func: string; args: string[]; pos: number };
 
@@ -239,8 +242,28 @@ export function fieldAccessor(name: string, ctx: JqlContext): Accessor | undefin
         type: 'set',
         name: 'issuetype',
         values: (i) => [i.issueTypeId],
-        resolve: byLookup('issuetype', (t) =>
-          store.state.issueTypes.filter((x) => x.id === t || eq(x.name, t)).map((x) => x.id),
+        resolve: (value) => {
+          if ('func' in value) {
+            // standardIssueTypes() and subTaskIssueTypes(), as in Jira.
+            const subtask = { standardissuetypes: false, subtaskissuetypes: true }[
+              value.func.toLowerCase()
+            ];
+            if (subtask === undefined) throw notExist('issuetype', value);
+            return store.state.issueTypes.filter((x) => x.subtask === subtask).map((x) => x.id);
+          }
+          return byLookup('issuetype', (t) =>
+            store.state.issueTypes.filter((x) => x.id === t || eq(x.name, t)).map((x) => x.id),
+          )(value);
+        },
+      };
+    case 'resolution':
+      return {
+        type: 'set',
+        name: 'resolution',
+        values: (i) => (i.resolutiondate === null ? [] : ['10000']),
+        // "Unresolved" names the empty value: `resolution = Unresolved` finds open issues.
+        resolve: byLookup('resolution', (t) =>
+          eq(t, 'unresolved') ? [EMPTY_VALUE] : eq(t, 'done') || t === '10000' ? ['10000'] : [],
         ),
       };
     case 'priority':

@@ -6,6 +6,8 @@ import { NON_NAVIGABLE, RANK_FIELD, SPRINT_FIELD } from '../state/catalog';
 import type { IssueRecord } from '../state/types';
 import {
   changelogEntry,
+  childrenOf,
+  linksOfIssue,
   issueType,
   jiraTime,
   priority,
@@ -71,8 +73,7 @@ function issueRef(ctx: RenderContext, issue: IssueRecord): Record<string, unknow
 function linksOf(ctx: RenderContext, issue: IssueRecord): Record<string, unknown>[] {
   const { store } = ctx;
   const out: Record<string, unknown>[] = [];
-  for (const link of store.state.links) {
-    if (link.inwardIssueId !== issue.id && link.outwardIssueId !== issue.id) continue;
+  for (const link of linksOfIssue(ctx, issue.id)) {
     const type = store.state.linkTypes.find((t) => t.id === link.typeId);
     if (type === undefined) continue;
     // On the outward issue's side Jira shows the other end as `inwardIssue`, and vice versa.
@@ -142,8 +143,7 @@ function fieldValue(ctx: RenderContext, issue: IssueRecord, id: string): unknown
     case 'issuelinks':
       return linksOf(ctx, issue);
     case 'subtasks':
-      return store
-        .children(issue.id)
+      return childrenOf(ctx, issue.id)
         .filter((c) => store.issueType(c.issueTypeId)?.subtask === true)
         .map((c) => issueRef(ctx, c));
     case 'comment':
