@@ -45,3 +45,4 @@ export {
   type SprintUnplannedShare,
   type SprintUnplannedWork,
 } from './buffer-recommendation';
+export { ValidationError } from '../work/validation-error';

@@ -66,6 +66,11 @@ describe('parseRules', () => {
       'rule "x" (#1), field "when.anyOf": is required next to field',
     ],
     [
+      'a summary keyword that can never match',
+      [{ id: 'x', type: 'toil', when: { field: 'summaryKeyword', anyOf: ['ops', '--'] } }],
+      'rule "x" (#1), field "when.anyOf.1": keyword "--" has no letter or digit, so it can never match',
+    ],
+    [
       'two rules with the same id',
       [
         { id: 'x', type: 'debt', when: { field: 'label', anyOf: ['a'] } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenize } from './text-tokens';
 import { describeZodIssues, ValidationError } from './validation-error';
 import { WORK_TYPES, type WorkType } from './work-type';
 
@@ -78,6 +79,17 @@ const conditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
         ctx.addIssue({ code: 'custom', path: ['field'], message: 'is required next to anyOf' });
       } else if (value.anyOf === undefined && value.field !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['anyOf'], message: 'is required next to field' });
+      } else if (value.field === 'summaryKeyword') {
+        // Keywords match whole words; one with no letter or digit could never match anything.
+        value.anyOf?.forEach((keyword, index) => {
+          if (tokenize(keyword).length === 0) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['anyOf', index],
+              message: `keyword "${keyword}" has no letter or digit, so it can never match`,
+            });
+          }
+        });
       }
     })
     .transform((value): RuleCondition => {
