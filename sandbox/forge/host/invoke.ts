@@ -1,0 +1,67 @@
+/**
+ * One Forge function invocation, as the platform makes it: the handler named by the module gets
+ * the event (serialized as JSON, as it crosses the platform) and the backend runtime payload
+ * (`principal`, `installContext`), inside the invocation's context (accountId, module, time limit)
+ * so @forge/api and @forge/kvs behave as they would there.
+ */
+import type { InstalledForgeRuntime } from '../runtime';
+import { BACKGROUND_TIMEOUT_MS, RESOLVER_TIMEOUT_MS } from '../invocation';
+import { resolveHandler, type BackendManifest, type ModuleEntry } from './manifest';
+
+/** Forge's ceiling for `timeoutSeconds` on scheduled triggers and consumers (limits-invocation). */
+const MAX_TIMEOUT_SECONDS = 900;
+
+export interface HostCore {
+  manifest: BackendManifest;
+  files: Readonly<Record<string, Record<string, unknown>>>;
+  runtime: InstalledForgeRuntime;
+  cloudId: string;
+  siteUrl: string;
+}
+
+export const installContext = (core: HostCore): string => `ari:cloud:jira::site/${core.cloudId}`;
+
+export function timeoutFor(module: ModuleEntry): number {
+  if (module.type === 'scheduledTrigger' || module.type === 'consumer') {
+    const seconds = Math.min(module.timeoutSeconds ?? 55, MAX_TIMEOUT_SECONDS);
+    return seconds * 1000;
+  }
+  if (module.type === 'trigger' || module.type === 'webtrigger') return BACKGROUND_TIMEOUT_MS;
+  return RESOLVER_TIMEOUT_MS;
+}
+
+const viaJson = (value: unknown): unknown =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+
+export function findModule(core: HostCore, key: string, type?: string): ModuleEntry {
+  const module = core.manifest.modules.find(
+    (m) => m.key === key && (type === undefined || m.type === type),
+  );
+  if (module === undefined)
+    throw new Error(`manifest.yml has no ${type ?? 'module'} with key ${key}.`);
+  return module;
+}
+
+export async function invokeModule(
+  core: HostCore,
+  module: ModuleEntry,
+  event: unknown,
+  accountId: string | undefined,
+): Promise<unknown> {
+  const handler = resolveHandler(core.manifest, core.files, module);
+  const payload = {
+    ...(accountId === undefined ? {} : { principal: { accountId } }),
+    installContext: installContext(core),
+  };
+  const result = await core.runtime.runInvocation(
+    {
+      ...(accountId === undefined ? {} : { accountId }),
+      moduleKey: module.key,
+      moduleType: module.type,
+      ...(module.functionKey === undefined ? {} : { functionKey: module.functionKey }),
+      timeoutMs: timeoutFor(module),
+    },
+    () => handler(viaJson(event), payload),
+  );
+  return viaJson(result);
+}

@@ -1,0 +1,108 @@
+/**
+ * Wires the Jira emulator's change notifications (sandbox/jira/events.ts) to the app, as Jira and
+ * Forge do: issue and sprint changes raise product events for the subscribed `trigger` modules
+ * (`avi:jira:created|updated|commented:issue`, `avi:jira-software:created|started|closed:sprint`),
+ * and each transition first asks the app's function-based workflow validators. The sandbox applies
+ * every validator to every transition; in Jira an admin adds them to chosen transitions.
+ */
+import { AS_APP_HEADER, type JiraEvents } from '../../jira/index';
+import type { IssueRef } from '../../jira/events';
+import type { SprintRecord } from '../../jira/state/types';
+import { runProductEvent, type Outcome } from './background';
+import type { HostCore } from './invoke';
+import { runValidator, validatorKeys } from './validator';
+
+/** The issue fields Forge's issue events carry (events-reference/jira, issue events). */
+const EVENT_FIELDS =
+  'summary,issuetype,project,status,assignee,reporter,creator,created,updated,labels,priority';
+
+export interface JiraWiring {
+  jiraUrl: string;
+  appAccountId: string;
+  /** Keeps the trigger runs, so callers can wait for them (ForgeHost.idle). */
+  track: (run: Promise<Outcome[]>) => void;
+}
+
+const listens = (core: HostCore, eventType: string): boolean =>
+  core.manifest.modules.some((m) => m.type === 'trigger' && m.events.includes(eventType));
+
+async function issuePayload(wiring: JiraWiring, issue: IssueRef): Promise<Record<string, unknown>> {
+  const response = await fetch(
+    `${wiring.jiraUrl}/rest/api/3/issue/${encodeURIComponent(issue.key)}?fields=${EVENT_FIELDS}`,
+    {
+      headers: { [AS_APP_HEADER]: 'true' },
+    },
+  );
+  if (!response.ok)
+    return {
+      id: issue.id,
+      key: issue.key,
+      fields: { project: { id: issue.projectId, key: issue.projectKey } },
+    };
+  const body = (await response.json()) as { fields?: unknown };
+  return { id: issue.id, key: issue.key, fields: body.fields ?? {} };
+}
+
+const sprintPayload = (wiring: JiraWiring, sprint: SprintRecord) => ({
+  id: sprint.id,
+  self: `${wiring.jiraUrl}/rest/agile/1.0/sprint/${sprint.id}`,
+  state: sprint.state,
+  name: sprint.name,
+  goal: sprint.goal,
+  originBoardId: sprint.boardId,
+  createdDate: sprint.createdDate,
+  ...(sprint.startDate === null ? {} : { startDate: sprint.startDate }),
+  ...(sprint.endDate === null ? {} : { endDate: sprint.endDate }),
+  ...(sprint.completeDate === null ? {} : { completeDate: sprint.completeDate }),
+});
+
+export function connectJiraEvents(
+  core: HostCore,
+  events: JiraEvents,
+  wiring: JiraWiring,
+): () => void {
+  const raise = (eventType: string, build: () => Promise<Record<string, unknown>>) => {
+    if (!listens(core, eventType)) return;
+    wiring.track(
+      build().then((event) => runProductEvent(core, wiring.appAccountId, eventType, event)),
+    );
+  };
+  const issueEvent = async (issue: IssueRef, actor: string, extra: Record<string, unknown>) => ({
+    atlassianId: actor,
+    associatedUsers: [{ accountId: actor }],
+    issue: await issuePayload(wiring, issue),
+    ...extra,
+  });
+  const offs = [
+    events.on('issue:created', ({ issue, actorAccountId }) =>
+      raise('avi:jira:created:issue', () => issueEvent(issue, actorAccountId, {})),
+    ),
+    events.on('issue:updated', ({ issue, actorAccountId, changelog }) =>
+      raise('avi:jira:updated:issue', () => issueEvent(issue, actorAccountId, { changelog })),
+    ),
+    events.on('issue:commented', ({ issue, actorAccountId, commentId }) =>
+      raise('avi:jira:commented:issue', () =>
+        issueEvent(issue, actorAccountId, { comment: { id: commentId } }),
+      ),
+    ),
+    ...(['created', 'started', 'closed'] as const).map((what) =>
+      events.on(`sprint:${what}`, ({ sprint }) =>
+        raise(`avi:jira-software:${what}:sprint`, () =>
+          Promise.resolve({ sprint: sprintPayload(wiring, sprint) }),
+        ),
+      ),
+    ),
+    events.addValidator(async (request) => {
+      for (const key of validatorKeys(core)) {
+        const answer = await runValidator(core, key, {
+          issueKey: request.issue.key,
+          fromStatusId: request.from.id,
+          toStatusId: request.to.id,
+        });
+        if (!answer.result) return answer;
+      }
+      return { result: true };
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
