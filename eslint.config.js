@@ -86,6 +86,24 @@ export default tseslint.config(
     },
   },
   {
+    // Use cases and ports depend on the domain and on port interfaces only (ARCHITECTURE.md).
+    files: ['src/app/**/*.ts', 'src/ports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@forge/*', '**/adapters/**', '**/entry/**', '**/cli/**'],
+              message:
+                'src/app/ and src/ports/ take ports as arguments: no Forge, adapters, entry or CLI imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['static/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

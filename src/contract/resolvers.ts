@@ -3,6 +3,12 @@
  * each key with its request payload and response data. Keys are namespaced `area/verb`.
  */
 import type { WorkType } from '../domain/work/work-type';
+import type {
+  IssueRequest,
+  IssueView,
+  SetWorkTypeRequest,
+  TickDodItemRequest,
+} from './issue-panel';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -12,6 +18,9 @@ export interface AboutResponse {
 
 export interface ResolverContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
+  'issue/get': { request: IssueRequest; response: IssueView };
+  'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };
+  'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
 }
 
 export type ResolverKey = keyof ResolverContract;

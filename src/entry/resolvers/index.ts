@@ -1,10 +1,27 @@
 import Resolver from '@forge/resolver';
+import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
+import { jiraAsUser } from '../../adapters/forge/jira/forge-transport';
+import type { ResolverKey } from '../../contract/resolvers';
+import { systemClock } from '../../ports/clock';
+import { issueResolvers } from './issue';
 import { about } from './meta';
 import { respond } from './respond';
 
+type Handler = (payload: unknown, context: unknown) => unknown;
+
 /** All resolver keys of src/contract/resolvers.ts, each wrapped in the response envelope. */
 export function buildResolver(): Resolver {
+  const handlers: Record<ResolverKey, Handler> = {
+    'meta/about': () => about(),
+    // What a person asked to see is read as that person: Jira enforces their permissions.
+    ...issueResolvers({
+      issueDeps: () => ({ jira: jiraAsUser(), store: new ForgeDocumentStore() }),
+      clock: systemClock,
+    }),
+  };
   const resolver = new Resolver();
-  resolver.define('meta/about', () => respond(about));
+  for (const [key, handler] of Object.entries(handlers)) {
+    resolver.define(key, (request) => respond(() => handler(request.payload, request.context)));
+  }
   return resolver;
 }

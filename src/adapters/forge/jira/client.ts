@@ -4,6 +4,7 @@
  * cursors — `nextPageToken` for /search/jql and the changelog, `startAt` for the Agile API.
  */
 import { route } from '@forge/api';
+import type { JiraPort, SearchOptions, SprintState } from '../../../ports/jira';
 import { JiraRequestError } from './errors';
 import type { JiraHttp } from './http';
 import {
@@ -22,22 +23,12 @@ import {
   type ChangelogPage,
   type JiraIssue,
   type JiraSprint,
-} from './schemas';
+} from '../../../ports/jira-schemas';
 
 /** Agile API: at most 50 issues per move request (POST /rest/agile/1.0/sprint/{id}/issue, /backlog/issue). */
 export const MAX_ISSUES_PER_MOVE = 50;
 /** Changelog bulk fetch: at most 1,000 issues and 10 field ids per request (BulkChangelogRequestBean). */
 export const MAX_CHANGELOG_ISSUES = 1000;
-
-export type SprintState = JiraSprint['state'];
-
-export interface SearchOptions {
-  readonly fields: readonly string[];
-  /** Entity properties to return with each issue, e.g. ['ballast']. */
-  readonly properties?: readonly string[];
-  /** Page size asked for; Jira may answer with fewer when many fields are requested. */
-  readonly pageSize?: number;
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -45,7 +36,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export class JiraClient {
+export class JiraClient implements JiraPort {
   constructor(private readonly http: JiraHttp) {}
 
   /** Every issue matching `jql`, following nextPageToken to the end. */

@@ -2,7 +2,7 @@
  * JiraHttp: one Jira REST call = one route, bounded retries on 429/5xx, and the response checked
  * against a zod schema at the boundary, so a surprising payload becomes a clear error, not a crash.
  */
-import type { Route } from '@forge/api';
+import type { RequestInit, Route } from '@forge/api';
 import type { z } from 'zod';
 import { jiraErrorText, JiraRequestError, kindOfStatus, messageFor } from './errors';
 import {

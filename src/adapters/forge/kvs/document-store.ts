@@ -1,0 +1,82 @@
+/**
+ * DocumentStore on Forge's key-value store: one custom entity, `ballast-document` (declared in
+ * manifest.yml under app.storage.entities), so writes can be conditional on the stored `version` in
+ * a KVS transaction — the only conditional write Forge storage offers (transactions with entity
+ * conditions; developer.atlassian.com/platform/forge/storage-reference/transactions/).
+ */
+import kvs, { Filter, FilterConditions } from '@forge/kvs';
+import { AppError } from '../../../app/errors';
+import type { DocumentStore, StoredDocument } from '../../../ports/document-store';
+
+export const DOCUMENT_ENTITY = 'ballast-document';
+
+interface DocumentRecord {
+  version: number;
+  body: unknown;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const keyOf = (kind: string, id: string): string => `${kind}:${id}`;
+
+const toDocument = (record: DocumentRecord): StoredDocument => ({
+  value: record.body,
+  version: record.version,
+  updatedAt: record.updatedAt,
+  updatedBy: record.updatedBy,
+});
+
+function conflict(kind: string, id: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    `Someone else changed this ${kind} (${id}) since you opened it. Reload to see their change, then apply yours again.`,
+  );
+}
+
+export class ForgeDocumentStore implements DocumentStore {
+  async get(kind: string, id: string): Promise<StoredDocument | undefined> {
+    const record = await kvs.entity<DocumentRecord>(DOCUMENT_ENTITY).get(keyOf(kind, id));
+    return record === undefined ? undefined : toDocument(record);
+  }
+
+  async put(
+    kind: string,
+    id: string,
+    value: unknown,
+    expectedVersion: number,
+    actor: { accountId: string; at: Date },
+  ): Promise<StoredDocument> {
+    const key = keyOf(kind, id);
+    const record: DocumentRecord = {
+      version: expectedVersion + 1,
+      body: value,
+      updatedAt: actor.at.toISOString(),
+      updatedBy: actor.accountId,
+    };
+    try {
+      if (expectedVersion === 0) {
+        await kvs
+          .entity<DocumentRecord>(DOCUMENT_ENTITY)
+          .set(key, record, { keyPolicy: 'FAIL_IF_EXISTS' });
+      } else {
+        await kvs
+          .transact()
+          .set(key, record, {
+            entityName: DOCUMENT_ENTITY,
+            conditions: new Filter<DocumentRecord>().and(
+              'version',
+              FilterConditions.equalTo(expectedVersion),
+            ),
+          })
+          .execute();
+      }
+    } catch (error: unknown) {
+      // Whatever code the platform used, a refused conditional write means someone wrote first when
+      // the stored version is no longer the one we read.
+      const current = await this.get(kind, id);
+      if ((current?.version ?? 0) !== expectedVersion) throw conflict(kind, id);
+      throw error;
+    }
+    return toDocument(record);
+  }
+}

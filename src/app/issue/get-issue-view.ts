@@ -1,0 +1,11 @@
+import type { IssueView } from '../../contract/issue-panel';
+import { loadIssueSnapshot, toIssueView, type IssueDeps } from './issue-snapshot';
+
+/** The issue panel's data: one Jira read (two when the type may be inherited from the parent). */
+export async function getIssueView(
+  deps: IssueDeps,
+  projectKey: string,
+  issueKey: string,
+): Promise<IssueView> {
+  return toIssueView(await loadIssueSnapshot(deps, projectKey, issueKey));
+}

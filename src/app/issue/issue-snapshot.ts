@@ -1,0 +1,149 @@
+/**
+ * Everything Ballast knows about one issue, computed from one Jira read (plus the parent's, only when
+ * the issue's own data decides nothing and it may inherit): its work type with the reason, its
+ * Definition of Done evaluated against the project's template, and the derived property values.
+ */
+import type { DodChecklistState, DodEvaluation, DodTemplate } from '../../domain/dod';
+import {
+  evaluateChecklist,
+  indexedSummary,
+  migrateChecklist,
+  selectTemplate,
+} from '../../domain/dod';
+import { classify, type Classification } from '../../domain/work';
+import type { DocumentStore } from '../../ports/document-store';
+import type { JiraIssue, JiraPort } from '../../ports/jira';
+import type { IssueView, WorkTypeView } from '../../contract/issue-panel';
+import { loadProjectConfig } from '../project/project-config-repository';
+import type { ProjectConfig } from '../project/project-config';
+import {
+  BALLAST_PROPERTY_KEY,
+  manualTypeOf,
+  readBallastProperty,
+  type BallastProperty,
+  type StoredWorkTypeSource,
+} from './ballast-property';
+import { issueFields, toClassifiable, toDodIssue } from './issue-facts';
+
+export interface IssueDeps {
+  readonly jira: JiraPort;
+  readonly store: DocumentStore;
+}
+
+export interface IssueSnapshot {
+  readonly issue: JiraIssue;
+  readonly config: ProjectConfig;
+  readonly property: BallastProperty;
+  readonly classification: Classification;
+  readonly template: DodTemplate | undefined;
+  /** The stored ticks, moved onto the current template when it changed. */
+  readonly checklist: DodChecklistState | undefined;
+  readonly evaluation: DodEvaluation;
+  readonly problems: readonly string[];
+}
+
+export async function loadIssueSnapshot(
+  deps: IssueDeps,
+  projectKey: string,
+  issueKey: string,
+): Promise<IssueSnapshot> {
+  const loaded = await loadProjectConfig(deps.store, projectKey);
+  const estimationFieldId = loaded.config.board?.estimationFieldId ?? null;
+  const issue = await deps.jira.getIssue(issueKey, issueFields(estimationFieldId), [
+    BALLAST_PROPERTY_KEY,
+  ]);
+  const read = readBallastProperty(issue.properties?.[BALLAST_PROPERTY_KEY]);
+  const problems = [
+    ...loaded.problems.map((p) => `Project configuration: ${p}`),
+    ...(read.problem ? [read.problem] : []),
+  ];
+  return computeSnapshot(deps, issue, read.property, loaded.config, problems);
+}
+
+/** Recomputes the snapshot for a (possibly changed) property, without reading the issue again. */
+export async function computeSnapshot(
+  deps: IssueDeps,
+  issue: JiraIssue,
+  property: BallastProperty,
+  config: ProjectConfig,
+  problems: readonly string[],
+): Promise<IssueSnapshot> {
+  const manual = manualTypeOf(property);
+  let classification = classify(toClassifiable(issue, manual), config.rules);
+  const parentKey = issue.fields.parent?.key;
+  if (classification.type === 'unclassified' && parentKey) {
+    const estimationFieldId = config.board?.estimationFieldId ?? null;
+    const parent = await deps.jira.getIssue(parentKey, issueFields(estimationFieldId), [
+      BALLAST_PROPERTY_KEY,
+    ]);
+    const parentManual = manualTypeOf(
+      readBallastProperty(parent.properties?.[BALLAST_PROPERTY_KEY]).property,
+    );
+    classification = classify(
+      toClassifiable(issue, manual, toClassifiable(parent, parentManual)),
+      config.rules,
+    );
+  }
+  const issueType = issue.fields.issuetype?.name ?? '';
+  const template = selectTemplate(config.dodTemplates, {
+    workType: classification.type,
+    issueType,
+  });
+  const previous =
+    property.dod && config.dodTemplates.find((t) => t.id === property.dod?.templateId);
+  const checklist =
+    property.dod &&
+    template &&
+    (property.dod.templateId !== template.id || property.dod.templateVersion !== template.version)
+      ? migrateChecklist(property.dod, previous, template).state
+      : property.dod;
+  const evaluation = evaluateChecklist(
+    template,
+    checklist,
+    toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null),
+  );
+  return { issue, config, property, classification, template, checklist, evaluation, problems };
+}
+
+function storedSource(
+  classification: Classification,
+  property: BallastProperty,
+): StoredWorkTypeSource {
+  const { source } = classification;
+  if (source.kind === 'manual' && property.workTypeSource.kind === 'manual')
+    return property.workTypeSource;
+  if (source.kind === 'rule') return { kind: 'rule', ruleId: source.ruleId };
+  if (source.kind === 'parent') return { kind: 'parent', parentKey: source.parentKey };
+  return { kind: 'none' };
+}
+
+/** The property to store: the truth (manual choice, ticks) plus the derived, JQL-indexed values. */
+export function derivedProperty(snapshot: IssueSnapshot): BallastProperty {
+  const summary = indexedSummary(snapshot.classification.type, snapshot.evaluation);
+  return {
+    version: snapshot.property.version,
+    workType: summary.workType,
+    workTypeSource: storedSource(snapshot.classification, snapshot.property),
+    ...(snapshot.checklist ? { dod: snapshot.checklist } : {}),
+    dodComplete: summary.dodComplete,
+    dodOpenRequired: summary.dodOpenRequired,
+  };
+}
+
+export function toIssueView(snapshot: IssueSnapshot): IssueView {
+  const { classification, property } = snapshot;
+  const workType: WorkTypeView = {
+    type: classification.type,
+    source: classification.source.kind,
+    reason: classification.reason,
+    ...(classification.source.kind === 'manual' && property.workTypeSource.kind === 'manual'
+      ? { setBy: property.workTypeSource.by, setAt: property.workTypeSource.at }
+      : {}),
+  };
+  return {
+    issueKey: snapshot.issue.key,
+    workType,
+    dod: snapshot.evaluation,
+    problems: snapshot.problems,
+  };
+}

@@ -1,0 +1,38 @@
+import type { IssueView } from '../../contract/issue-panel';
+import type { WorkType } from '../../domain/work';
+import { BALLAST_PROPERTY_KEY } from './ballast-property';
+import {
+  computeSnapshot,
+  derivedProperty,
+  loadIssueSnapshot,
+  toIssueView,
+  type IssueDeps,
+} from './issue-snapshot';
+
+/**
+ * Sets the work type by hand (a manual choice beats every rule), or clears it so the rules decide
+ * again. One Jira read, one write of the issue property; the DoD follows the new type's template,
+ * keeping ticks on items the templates share.
+ */
+export async function setWorkType(
+  deps: IssueDeps,
+  input: {
+    projectKey: string;
+    issueKey: string;
+    workType: WorkType | null;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<IssueView> {
+  const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+  const property = {
+    ...before.property,
+    ...(before.checklist ? { dod: before.checklist } : {}),
+    workType: input.workType ?? ('unclassified' as const),
+    workTypeSource: input.workType
+      ? { kind: 'manual' as const, by: input.actor.accountId, at: input.actor.at.toISOString() }
+      : { kind: 'none' as const },
+  };
+  const after = await computeSnapshot(deps, before.issue, property, before.config, before.problems);
+  await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
+  return toIssueView(after);
+}

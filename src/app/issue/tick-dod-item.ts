@@ -1,0 +1,49 @@
+import type { IssueView } from '../../contract/issue-panel';
+import { newChecklist, setManualItem } from '../../domain/dod';
+import { AppError } from '../errors';
+import { BALLAST_PROPERTY_KEY } from './ballast-property';
+import {
+  computeSnapshot,
+  derivedProperty,
+  loadIssueSnapshot,
+  toIssueView,
+  type IssueDeps,
+} from './issue-snapshot';
+
+/** Ticks or unticks a manual Definition of Done item, recording who and when. One read, one write. */
+export async function tickDodItem(
+  deps: IssueDeps,
+  input: {
+    projectKey: string;
+    issueKey: string;
+    itemId: string;
+    done: boolean;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<IssueView> {
+  const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+  const template = before.template;
+  if (!template) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `${input.issueKey} has no Definition of Done for its work type, so there is nothing to tick.`,
+      { field: 'itemId' },
+    );
+  }
+  const change = setManualItem(before.checklist ?? newChecklist(template), template, input.itemId, {
+    done: input.done,
+    by: input.actor.accountId,
+    at: input.actor.at.toISOString(),
+  });
+  if (!change.ok)
+    throw new AppError('BAD_REQUEST', `Not changed: ${change.error}.`, { field: 'itemId' });
+  const after = await computeSnapshot(
+    deps,
+    before.issue,
+    { ...before.property, dod: change.state },
+    before.config,
+    before.problems,
+  );
+  await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
+  return toIssueView(after);
+}

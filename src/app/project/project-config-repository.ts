@@ -1,0 +1,77 @@
+/**
+ * Loading and saving a project's configuration document, validated both ways. A stored document that
+ * no longer validates is not thrown away: its valid parts are used, the rest falls back to defaults,
+ * the problems are reported, and nothing is written until an admin saves.
+ */
+import { ValidationError } from '../../domain/work';
+import type { DocumentStore } from '../../ports/document-store';
+import { AppError } from '../errors';
+import { DEFAULT_PROJECT_CONFIG, parseProjectConfig, type ProjectConfig } from './project-config';
+
+export const PROJECT_CONFIG_KIND = 'project-config';
+
+export interface LoadedProjectConfig {
+  readonly config: ProjectConfig;
+  /** 0 when the project has never been configured (defaults in use). */
+  readonly version: number;
+  readonly problems: readonly string[];
+}
+
+export async function loadProjectConfig(
+  store: DocumentStore,
+  projectKey: string,
+): Promise<LoadedProjectConfig> {
+  const stored = await store.get(PROJECT_CONFIG_KIND, projectKey);
+  if (stored === undefined) return { config: DEFAULT_PROJECT_CONFIG, version: 0, problems: [] };
+  try {
+    return { config: parseProjectConfig(stored.value), version: stored.version, problems: [] };
+  } catch (error: unknown) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { config: salvage(stored.value), version: stored.version, problems: error.problems };
+  }
+}
+
+/** Keeps each top-level part that validates on its own; the others take their defaults. */
+function salvage(value: unknown): ProjectConfig {
+  if (typeof value !== 'object' || value === null) return DEFAULT_PROJECT_CONFIG;
+  let config: ProjectConfig = DEFAULT_PROJECT_CONFIG;
+  for (const [name, part] of Object.entries(value as Record<string, unknown>)) {
+    try {
+      config = { ...config, ...pick(parseProjectConfig({ [name]: part }), name) };
+    } catch {
+      // This part stays at its default; the problem was reported by the full parse.
+    }
+  }
+  return config;
+}
+
+function pick(config: ProjectConfig, name: string): Partial<ProjectConfig> {
+  return name in config ? { [name]: config[name as keyof ProjectConfig] } : {};
+}
+
+/** Validates an edited configuration and stores it if nobody else saved in between. */
+export async function saveProjectConfig(
+  store: DocumentStore,
+  projectKey: string,
+  edited: unknown,
+  expectedVersion: number,
+  actor: { accountId: string; at: Date },
+): Promise<LoadedProjectConfig> {
+  let config: ProjectConfig;
+  try {
+    config = parseProjectConfig(edited);
+  } catch (error: unknown) {
+    if (error instanceof ValidationError) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `The configuration was not saved: ${error.problems.join('; ')}`,
+        {
+          field: error.problems[0]?.split(',')[0],
+        },
+      );
+    }
+    throw error;
+  }
+  const stored = await store.put(PROJECT_CONFIG_KIND, projectKey, config, expectedVersion, actor);
+  return { config, version: stored.version, problems: [] };
+}

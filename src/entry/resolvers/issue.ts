@@ -1,0 +1,69 @@
+/** Resolvers of the issue panel and issue context: `issue/get`, `issue/setWorkType`, `issue/tickDodItem`. */
+import { z } from 'zod';
+import { AppError } from '../../app/errors';
+import { getIssueView } from '../../app/issue/get-issue-view';
+import type { IssueDeps } from '../../app/issue/issue-snapshot';
+import { setWorkType } from '../../app/issue/set-work-type';
+import { tickDodItem } from '../../app/issue/tick-dod-item';
+import type { IssueView } from '../../contract/issue-panel';
+import { WORK_TYPES } from '../../domain/work';
+import type { Clock } from '../../ports/clock';
+import { readContext, readPayload, type ResolverContext } from './context';
+
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key like SHOP-12');
+const getSchema = z.object({ issueKey });
+const setSchema = z.object({ issueKey, workType: z.enum(WORK_TYPES).nullable() });
+const tickSchema = z.object({ issueKey, itemId: z.string().min(1).max(100), done: z.boolean() });
+
+/** The issue the panel is on: the payload must name the issue of the Forge context. */
+function issueScope(
+  context: ResolverContext,
+  requested: string,
+): { projectKey: string; issueKey: string } {
+  if (context.issueKey && context.issueKey !== requested) {
+    throw new AppError(
+      'FORBIDDEN',
+      `This panel belongs to ${context.issueKey}, not ${requested}.`,
+      { field: 'issueKey' },
+    );
+  }
+  const projectKey = context.projectKey ?? requested.slice(0, requested.lastIndexOf('-'));
+  return { projectKey, issueKey: requested };
+}
+
+export interface IssueResolverDeps {
+  readonly issueDeps: () => IssueDeps;
+  readonly clock: Clock;
+}
+
+export function issueResolvers(deps: IssueResolverDeps) {
+  return {
+    'issue/get': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
+      const context = readContext(rawContext);
+      const input = readPayload(getSchema, payload);
+      const scope = issueScope(context, input.issueKey);
+      return getIssueView(deps.issueDeps(), scope.projectKey, scope.issueKey);
+    },
+    'issue/setWorkType': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
+      const context = readContext(rawContext);
+      const input = readPayload(setSchema, payload);
+      const actor = { accountId: context.accountId, at: deps.clock.now() };
+      return setWorkType(deps.issueDeps(), {
+        ...issueScope(context, input.issueKey),
+        workType: input.workType,
+        actor,
+      });
+    },
+    'issue/tickDodItem': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
+      const context = readContext(rawContext);
+      const input = readPayload(tickSchema, payload);
+      const actor = { accountId: context.accountId, at: deps.clock.now() };
+      return tickDodItem(deps.issueDeps(), {
+        ...issueScope(context, input.issueKey),
+        itemId: input.itemId,
+        done: input.done,
+        actor,
+      });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Versioned documents in the app's storage (project configuration, SLO specs, …). Every write names
+ * the version it read; a write that lost a race is refused with a conflict instead of silently
+ * overwriting another person's change (optimistic concurrency).
+ */
+export interface StoredDocument {
+  readonly value: unknown;
+  /** 1 for the first write, +1 for each later one. */
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export interface DocumentStore {
+  get(kind: string, id: string): Promise<StoredDocument | undefined>;
+  /**
+   * Writes `value` if the stored version is `expectedVersion` (0: the document must not exist yet).
+   * Throws an AppError with code CONFLICT when someone else wrote first.
+   */
+  put(
+    kind: string,
+    id: string,
+    value: unknown,
+    expectedVersion: number,
+    actor: { accountId: string; at: Date },
+  ): Promise<StoredDocument>;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the application needs from Jira, independent of Forge. The Forge adapter
+ * (src/adapters/forge/jira/client.ts) implements it over requestJira; use cases take it as an argument.
+ */
+import type { BoardConfiguration, ChangelogPage, JiraIssue, JiraSprint } from './jira-schemas';
+
+export type { BoardConfiguration, JiraIssue, JiraSprint } from './jira-schemas';
+export type SprintState = JiraSprint['state'];
+
+export interface SearchOptions {
+  readonly fields: readonly string[];
+  /** Entity properties to return with each issue, e.g. ['ballast']. */
+  readonly properties?: readonly string[];
+  /** Page size asked for; Jira may answer with fewer when many fields are requested. */
+  readonly pageSize?: number;
+}
+
+export interface JiraPort {
+  searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
+  getIssue(
+    issueKey: string,
+    fields: readonly string[],
+    properties?: readonly string[],
+  ): Promise<JiraIssue>;
+  getBoardConfiguration(boardId: number): Promise<BoardConfiguration>;
+  listSprints(boardId: number, states: readonly SprintState[]): Promise<JiraSprint[]>;
+  getSprint(sprintId: number): Promise<JiraSprint>;
+  sprintIssues(sprintId: number, fields: readonly string[]): Promise<JiraIssue[]>;
+  backlogIssues(boardId: number, fields: readonly string[]): Promise<JiraIssue[]>;
+  moveToSprint(sprintId: number, issueKeys: readonly string[]): Promise<void>;
+  moveToBacklog(issueKeys: readonly string[]): Promise<void>;
+  getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>;
+  setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
+  getTransitions(issueKey: string): Promise<{ id: string; name: string }[]>;
+  transition(issueKey: string, transitionId: string): Promise<void>;
+  addComment(issueKey: string, text: string): Promise<string>;
+  changelogs(
+    issueIdsOrKeys: readonly string[],
+    fieldIds: readonly string[],
+  ): Promise<ChangelogPage['issueChangeLogs']>;
+  myPermissions(
+    scope: { projectKey: string } | { issueKey: string },
+    permissions: readonly string[],
+  ): Promise<Record<string, boolean>>;
+}
