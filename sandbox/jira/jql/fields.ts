@@ -6,176 +6,25 @@
  * - `ordered` fields compare numbers or times (created, story points, numeric property aliases);
  * - `text` fields support `~` (summary).
  */
-import type { JiraStore } from '../state/store';
 import type { IssueRecord } from '../state/types';
+import { byLookup, EMPTY_VALUE, eq, notExist, type Accessor, type JqlContext } from './field-types';
+import {
+  aliasAccessor,
+  customFieldAccessor,
+  dateResolver,
+  sprintResolver,
+  time,
+  userFunction,
+} from './field-values';
 import { JqlError } from './lexer';
-import { dateFunction, parseJqlDate } from './dates';
 
-/** An entity-property search alias, as a Forge `jira:entityProperty` module declares it. */
-export interface PropertyAlias {
-  alias: string;
-  propertyKey: string;
-  /** Dot path inside the property value, e.g. `workType`. */
-  path: string;
-  type: 'string' | 'text' | 'number' | 'date' | 'user';
-}
-
-export interface JqlContext {
-  store: JiraStore;
-  now: Date;
-  callerAccountId: string | undefined;
-  aliases: readonly PropertyAlias[];
-  /** Projects the caller may browse; values naming others do not exist for them, as in Jira. */
-  visibleProjectIds: ReadonlySet<string>;
-}
-
-/** A resolved value that stands for "no value" (resolution = Unresolved). */
-export const EMPTY_VALUE = '\u0000empty';
-
-export type ValueRef =
-  { text: string; pos: number } | { func: string; args: string[]; pos: number };
-
-export type Accessor =
-  | {
-      type: 'set';
-      name: string;
-      values: (issue: IssueRecord) => string[];
-      resolve: (value: ValueRef) => string[];
-    }
-  | {
-      type: 'ordered';
-      name: string;
-      value: (issue: IssueRecord) => number | null;
-      resolve: (value: ValueRef) => number;
-    }
-  | { type: 'text'; name: string; value: (issue: IssueRecord) => string };
-
-const notExist = (field: string, value: ValueRef): JqlError =>
-  'text' in value
-    ? new JqlError(`The value '${value.text}' does not exist for the field '${field}'.`, value.pos)
-    : new JqlError(
-        `The function '${value.func}' is not supported for the field '${field}'.`,
-        value.pos,
-      );
-
-const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-
-function byLookup(
-  field: string,
-  lookup: (text: string) => string[],
-): (value: ValueRef) => string[] {
-  return (value) => {
-    if (!('text' in value)) throw notExist(field, value);
-    const found = lookup(value.text);
-    if (found.length === 0) throw notExist(field, value);
-    return found;
-  };
-}
-
-function propertyValue(issue: IssueRecord, alias: PropertyAlias): unknown {
-  let current: unknown = issue.properties[alias.propertyKey];
-  for (const part of alias.path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
-function dateResolver(field: string, ctx: JqlContext): (value: ValueRef) => number {
-  return (value) => {
-    const ms =
-      'text' in value
-        ? parseJqlDate(value.text, ctx.now)
-        : dateFunction(value.func, value.args, ctx.now);
-    if (ms === undefined) {
-      const shown = 'text' in value ? value.text : `${value.func}()`;
-      throw new JqlError(
-        `Date value '${shown}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
-        value.pos,
-      );
-    }
-    return ms;
-  };
-}
-
-function numberResolver(field: string): (value: ValueRef) => number {
-  return (value) => {
-    const n = 'text' in value ? Number(value.text) : Number.NaN;
-    if (!Number.isFinite(n)) throw notExist(field, value);
-    return n;
-  };
-}
-
-const time = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
-
-function aliasAccessor(alias: PropertyAlias, ctx: JqlContext): Accessor {
-  const raw = (issue: IssueRecord): unknown => propertyValue(issue, alias);
-  if (alias.type === 'number') {
-    return {
-      type: 'ordered',
-      name: alias.alias,
-      value: (i) => (typeof raw(i) === 'number' ? (raw(i) as number) : null),
-      resolve: numberResolver(alias.alias),
-    };
-  }
-  if (alias.type === 'date') {
-    return {
-      type: 'ordered',
-      name: alias.alias,
-      value: (i) => (typeof raw(i) === 'string' ? Date.parse(raw(i) as string) : null),
-      resolve: dateResolver(alias.alias, ctx),
-    };
-  }
-  if (alias.type === 'text') {
-    return {
-      type: 'text',
-      name: alias.alias,
-      value: (i) => (typeof raw(i) === 'string' ? (raw(i) as string) : ''),
-    };
-  }
-  const strings = (issue: IssueRecord): string[] => {
-    const v = raw(issue);
-    const list = Array.isArray(v) ? (v as unknown[]) : v === undefined || v === null ? [] : [v];
-    return list.map((x) => String(x).toLowerCase());
-  };
-  return {
-    type: 'set',
-    name: alias.alias,
-    values: strings,
-    resolve: (value) =>
-      'text' in value ? [value.text.toLowerCase()] : userFunction(alias.alias, value, ctx),
-  };
-}
-
-function userFunction(field: string, value: ValueRef, ctx: JqlContext): string[] {
-  if (
-    !('text' in value) &&
-    value.func.toLowerCase() === 'currentuser' &&
-    ctx.callerAccountId !== undefined
-  ) {
-    return [ctx.callerAccountId.toLowerCase()];
-  }
-  if ('text' in value) return [value.text.toLowerCase()];
-  throw notExist(field, value);
-}
-
-function sprintResolver(ctx: JqlContext): (value: ValueRef) => string[] {
-  const sprints = ctx.store.state.sprints;
-  return (value) => {
-    if ('func' in value) {
-      const wanted = {
-        opensprints: ['active', 'future'],
-        closedsprints: ['closed'],
-        futuresprints: ['future'],
-      }[value.func.toLowerCase()];
-      if (wanted === undefined) throw notExist('sprint', value);
-      return sprints.filter((s) => wanted.includes(s.state)).map((s) => String(s.id));
-    }
-    const found = sprints.filter((s) => String(s.id) === value.text || eq(s.name, value.text));
-    if (found.length === 0) throw notExist('sprint', value);
-    return found.map((s) => String(s.id));
-  };
-}
+export {
+  EMPTY_VALUE,
+  type Accessor,
+  type JqlContext,
+  type PropertyAlias,
+  type ValueRef,
+} from './field-types';
 
 /** The accessor for a JQL field name, or undefined when the sandbox does not support the field. */
 export function fieldAccessor(name: string, ctx: JqlContext): Accessor | undefined {
@@ -360,34 +209,4 @@ export function fieldAccessor(name: string, ctx: JqlContext): Accessor | undefin
     default:
       return customFieldAccessor(name, ctx);
   }
-}
-
-/** Custom fields by id, `cf[10016]` or name: numbers compare as numbers, the rest as strings. */
-function customFieldAccessor(name: string, ctx: JqlContext): Accessor | undefined {
-  const field = ctx.store.state.fields.find(
-    (f) => f.custom && f.clauseNames.some((c) => eq(c, name)),
-  );
-  if (field === undefined || field.schema.custom === 'com.pyxis.greenhopper.jira:gh-sprint')
-    return undefined;
-  if (field.schema.type === 'number') {
-    return {
-      type: 'ordered',
-      name,
-      value: (i) =>
-        typeof i.custom[field.id] === 'number' ? (i.custom[field.id] as number) : null,
-      resolve: numberResolver(name),
-    };
-  }
-  return {
-    type: 'set',
-    name,
-    values: (i) => {
-      const v = i.custom[field.id];
-      const list = Array.isArray(v) ? (v as unknown[]) : v === undefined || v === null ? [] : [v];
-      return list.map((x) =>
-        String(typeof x === 'object' && x !== null && 'value' in x ? x.value : x).toLowerCase(),
-      );
-    },
-    resolve: (v) => ('text' in v ? [v.text.toLowerCase()] : []),
-  };
 }

@@ -3,28 +3,14 @@
  * links, comments and the app's `ballast` property on some issues. Returns the issues in rank order.
  */
 import { STORY_POINTS_FIELD } from '../state/catalog';
-import type { IssueRecord, SprintRecord } from '../state/types';
+import type { IssueRecord } from '../state/types';
 import type { SeedContext } from './build';
 import { BALLAST_PROPERTY_KEY, WORK_TYPE_FIELD } from './people';
-import {
-  EPIC_NAMES,
-  INCIDENTS,
-  LABELS,
-  POSTMORTEM_ACTIONS,
-  SUBTASKS,
-  summaryFor,
-  type Theme,
-} from './texts';
-import { DAY, DONE, HOUR, IN_PROGRESS, IN_REVIEW, TODO } from './timeline';
+import { addIncidents, addLinksAndComments, addSubtasks } from './extras';
+import { doc, journey, TYPE, type Placed } from './shared';
+import { EPIC_NAMES, LABELS, summaryFor, type Theme } from './texts';
+import { DAY, DONE, HOUR, IN_PROGRESS, TODO } from './timeline';
 
-const TYPE = {
-  epic: '10000',
-  story: '10001',
-  task: '10002',
-  bug: '10003',
-  subtask: '10004',
-  incident: '10005',
-} as const;
 const POINTS: readonly (readonly [number, number])[] = [
   [1, 15],
   [2, 25],
@@ -40,66 +26,6 @@ const WORK_TYPE: Record<Theme, string> = {
   toil: 'toil',
   reliability: 'reliability',
 };
-
-const doc = (text: string) => ({
-  type: 'doc',
-  version: 1,
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
-
-interface Placed {
-  issue: IssueRecord;
-  theme: Theme;
-}
-
-/** Follows an issue from the sprint it was planned into until it is done, carried over, or dropped. */
-function journey(
-  ctx: SeedContext,
-  issue: IssueRecord,
-  start: number,
-  plannedAt: number,
-  now: number,
-): void {
-  const { rng, timeline, sprints } = ctx;
-  let index = start;
-  let at = plannedAt;
-  let completeChance = 0.8;
-  for (;;) {
-    const sprint = sprints[index] as SprintRecord;
-    const author = issue.assigneeAccountId ?? ctx.member();
-    timeline.addToSprint(issue, at, ctx.member(), sprint);
-    const begin = Math.max(at, Date.parse(sprint.startDate ?? '')) + HOUR;
-    if (sprint.state === 'future') return;
-    if (sprint.state === 'active') {
-      const final = rng.weighted([
-        [DONE, 35],
-        [IN_REVIEW, 10],
-        [IN_PROGRESS, 25],
-        [TODO, 30],
-      ] as const);
-      timeline.progress(issue, begin, now - HOUR, author, final);
-      return;
-    }
-    const close = Date.parse(sprint.completeDate ?? '');
-    if (rng.chance(completeChance)) {
-      timeline.progress(issue, begin, close - 3 * HOUR, author, DONE);
-      return;
-    }
-    timeline.progress(
-      issue,
-      begin,
-      close - 3 * HOUR,
-      author,
-      rng.pick([TODO, IN_PROGRESS, IN_PROGRESS]),
-    );
-    const next = sprints[index + 1];
-    // Unfinished work is mostly carried over into the next sprint; the rest goes back to the backlog.
-    if (next === undefined || next.state === 'future' || !rng.chance(0.75)) return;
-    index += 1;
-    at = close;
-    completeChance = 0.75;
-  }
-}
 
 function themeOf(ctx: SeedContext): Theme {
   return ctx.rng.weighted([
@@ -261,141 +187,4 @@ export function addWorkItems(ctx: SeedContext): IssueRecord[] {
   }));
   order.sort((a, b) => a.key - b.key);
   return order.map((o) => o.issue);
-}
-
-function addIncidents(ctx: SeedContext, count: number, placed: Placed[], now: number): void {
-  const { rng, sprints } = ctx;
-  const firstStart = Date.parse(sprints[0]?.startDate ?? '');
-  for (let i = 0; i < count; i += 1) {
-    const at = firstStart + Math.floor(((i + rng.float()) / count) * (now - firstStart - DAY));
-    const incident = ctx.issue(
-      {
-        issueTypeId: TYPE.incident,
-        summary: INCIDENTS[i % INCIDENTS.length] as string,
-        priorityId: rng.pick(['1', '1', '2']),
-        labels: ['incident', rng.pick(['sev1', 'sev2'])],
-        assigneeAccountId: 'acc-lena-sre',
-      },
-      at,
-    );
-    const restored = at + rng.int(20, 8 * 60) * 60_000;
-    ctx.timeline.progress(incident, at + 5 * 60_000, restored, 'acc-lena-sre', DONE);
-    incident.comments.push({
-      id: String(ctx.store.nextCounter('comment')),
-      authorAccountId: 'acc-lena-sre',
-      body: doc('Mitigated; postmortem to follow.'),
-      created: new Date(restored).toISOString(),
-      updated: new Date(restored).toISOString(),
-    });
-    const action = ctx.issue(
-      {
-        issueTypeId: TYPE.task,
-        summary: `Postmortem action: ${rng.pick(POSTMORTEM_ACTIONS).toLowerCase()}`,
-        labels: ['postmortem', 'sre'],
-        priorityId: '2',
-        assigneeAccountId: ctx.member(),
-      },
-      restored + rng.int(1, 3) * DAY,
-    );
-    if (!rng.chance(0.2)) action.custom[STORY_POINTS_FIELD] = rng.pick([1, 2, 3]);
-    const nextSprint = sprints.findIndex(
-      (s) => s.startDate !== null && Date.parse(s.startDate) > Date.parse(action.created),
-    );
-    if (nextSprint >= 0 && rng.chance(0.7))
-      journey(
-        ctx,
-        action,
-        nextSprint,
-        Date.parse(sprints[nextSprint]?.startDate ?? '') - HOUR,
-        now,
-      );
-    ctx.store.state.links.push({
-      id: String(ctx.store.nextCounter('link')),
-      typeId: '10004',
-      inwardIssueId: incident.id,
-      outwardIssueId: action.id,
-    });
-    placed.push({ issue: action, theme: 'reliability' });
-  }
-}
-
-function addSubtasks(ctx: SeedContext, placed: Placed[], budget: number, now: number): void {
-  const { rng } = ctx;
-  let left = budget;
-  // Shuffled, so sub-tasks spread over all sprints rather than filling the first ones.
-  const parents = placed
-    .filter((p) => p.issue.issueTypeId === TYPE.story && p.issue.sprintIds.length > 0)
-    .map((p) => ({ p, k: rng.float() }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ p }) => p);
-  for (const { issue: parent } of parents) {
-    if (left <= 0) break;
-    const n = Math.min(left, rng.int(2, 3));
-    for (let k = 0; k < n; k += 1) {
-      const sub = ctx.issue(
-        {
-          issueTypeId: TYPE.subtask,
-          summary: SUBTASKS[(k + rng.int(0, 4)) % SUBTASKS.length] as string,
-          parentId: parent.id,
-          assigneeAccountId: parent.assigneeAccountId,
-          priorityId: parent.priorityId,
-          sprintIds: [...parent.sprintIds],
-        },
-        Date.parse(parent.created) + HOUR,
-      );
-      const end =
-        parent.resolutiondate === null ? now - HOUR : Date.parse(parent.resolutiondate) - HOUR;
-      const final = parent.statusId === DONE ? DONE : rng.pick([TODO, IN_PROGRESS, DONE]);
-      ctx.timeline.progress(
-        sub,
-        Date.parse(sub.created) + DAY,
-        end,
-        sub.assigneeAccountId ?? ctx.member(),
-        final,
-      );
-    }
-    left -= n;
-  }
-  // Any budget left (a seed with few sprint stories) becomes backlog tasks.
-  for (let i = 0; i < left; i += 1) {
-    placed.push({
-      issue: ctx.issue(
-        { issueTypeId: TYPE.task, summary: summaryFor('toil', i, i + 3), labels: [] },
-        now - rng.int(1, 90) * DAY,
-      ),
-      theme: 'toil',
-    });
-  }
-}
-
-function addLinksAndComments(ctx: SeedContext, placed: Placed[]): void {
-  const { rng, store } = ctx;
-  for (let i = 1; i < placed.length; i += 1) {
-    const a = placed[i] as Placed;
-    const b = placed[rng.int(0, i - 1)] as Placed;
-    if (rng.chance(0.04))
-      store.state.links.push({
-        id: String(store.nextCounter('link')),
-        typeId: rng.pick(['10000', '10003']),
-        inwardIssueId: a.issue.id,
-        outwardIssueId: b.issue.id,
-      });
-    if (rng.chance(0.12)) {
-      const at = a.issue.updated;
-      a.issue.comments.push({
-        id: String(store.nextCounter('comment')),
-        authorAccountId: ctx.member(),
-        body: doc(
-          rng.pick([
-            'Can we split this?',
-            'Reviewed, looks good.',
-            'Blocked on the payments team.',
-            'Added acceptance criteria.',
-          ]),
-        ),
-        created: at,
-        updated: at,
-      });
-    }
-  }
 }
