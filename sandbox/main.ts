@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the local Ballast sandbox. Starts the Jira emulator (state in .sandbox-state/, kept
+ * across restarts), the app's real backend (src/index.ts, manifest.yml) on the Forge runtime, and
+ * the Jira-like shell, then prints the URL.
+ *
+ *   npm start                      # http://127.0.0.1:4848
+ *   npm start -- --reset           # reseed Jira and empty the KVS
+ *   npm start -- --port 5000 --state-dir /tmp/ballast-state
+ *
+ * Fault knobs: SANDBOX_JIRA_* environment variables (sandbox/README.md). Ctrl-C saves and stops.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { faultsFromEnv } from './jira';
+import { loadAppModule } from './shell/app-module';
+import { startSandbox } from './shell/sandbox';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4848' },
+    'state-dir': { type: 'string', default: '.sandbox-state' },
+    reset: { type: 'boolean', default: false },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`--port ${values.port} is not a port number`);
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+const appModule = loadAppModule(rootDir);
+const sandbox = await startSandbox({
+  port,
+  host: values.host,
+  stateDir: values['state-dir'],
+  reset: values.reset,
+  rootDir,
+  appModule,
+  faults: faultsFromEnv(process.env),
+});
+
+const faults = sandbox.jira.faults.settings;
+const faulty = faults.latencyMs > 0 || faults.rate429 + faults.rate5xx + faults.rateTimeout > 0;
+process.stdout.write(
+  [
+    '',
+    `Ballast sandbox: ${sandbox.url}`,
+    `  Jira emulator ${sandbox.jira.url} (${sandbox.jira.state.issues.length} issues, ${sandbox.loadedState ? `state loaded from ${sandbox.stateFile}` : 'freshly seeded'})`,
+    `  Switch between Ada (project admin) and Marco (member) in the top bar.`,
+    faulty ? `  Fault knobs on: ${JSON.stringify(faults)}` : '  Fault knobs off (SANDBOX_JIRA_*).',
+    '  Ctrl-C saves the state and stops.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: saving the sandbox state to ${sandbox.stateFile}\n`);
+  sandbox.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('Could not stop the sandbox cleanly', error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,85 @@
+/**
+ * The Forge context of one framed module: who is looking, and the `extension` describing where
+ * (issue, project, board, sprint), shaped as Jira hands it to Custom UI and resolvers. Built on the
+ * server from what the frame is about, read from Jira as the user — never taken from the browser.
+ */
+import { z } from 'zod';
+import type { ForgeContext } from './app-host';
+import type { JiraClient } from './jira-client';
+import type { UiModule } from './manifest';
+
+/** What a frame is about: the page puts these in the frame's URL; invoke sends them back. */
+export const frameTargetSchema = z.object({
+  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  issueKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*-\d+$/)
+    .optional(),
+  boardId: z.coerce.number().int().positive().optional(),
+  sprintId: z.coerce.number().int().positive().optional(),
+});
+export type FrameTarget = z.infer<typeof frameTargetSchema>;
+
+export function targetFromQuery(query: URLSearchParams): FrameTarget {
+  const entries = [...query.entries()].filter(([k]) =>
+    ['projectKey', 'issueKey', 'boardId', 'sprintId'].includes(k),
+  );
+  return frameTargetSchema.parse(Object.fromEntries(entries));
+}
+
+export function targetQuery(target: FrameTarget): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(target)) if (v !== undefined) params.set(k, String(v));
+  return params.toString();
+}
+
+export interface ContextSite {
+  cloudId: string;
+  siteUrl: string;
+  environmentId: string;
+}
+
+export async function buildContext(
+  jira: JiraClient,
+  accountId: string,
+  module: UiModule,
+  target: FrameTarget,
+  site: ContextSite,
+): Promise<ForgeContext> {
+  const project = await jira.get<{ id: string; key: string; projectTypeKey?: string }>(
+    `/rest/api/3/project/${encodeURIComponent(target.projectKey)}`,
+  );
+  const extension: Record<string, unknown> = {
+    type: module.type,
+    project: { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' },
+  };
+  if (target.issueKey !== undefined) {
+    const issue = await jira.get<{
+      id: string;
+      key: string;
+      fields: { issuetype?: { id: string; name: string } };
+    }>(`/rest/api/3/issue/${encodeURIComponent(target.issueKey)}?fields=issuetype`);
+    extension.issue = {
+      id: issue.id,
+      key: issue.key,
+      type: issue.fields.issuetype?.name,
+      typeId: issue.fields.issuetype?.id,
+    };
+    extension.isNewToIssue = false;
+  }
+  if (target.boardId !== undefined) extension.board = { id: target.boardId, type: 'scrum' };
+  if (target.sprintId !== undefined) extension.sprint = { id: target.sprintId };
+  return {
+    accountId,
+    cloudId: site.cloudId,
+    siteUrl: site.siteUrl,
+    environmentId: site.environmentId,
+    environmentType: 'DEVELOPMENT',
+    // One extension instance per module and place, as Forge's localId is.
+    localId: `${module.key}/${targetQuery(target)}`,
+    moduleKey: module.key,
+    locale: 'en-US',
+    timezone: 'UTC',
+    extension,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The board's backlog: active and future sprints, then the backlog, as Jira lays them out, with
+ * the app's backlog and sprint actions when manifest.yml declares them.
+ */
+import type { Backlog, Card, SprintColumn } from '../backlog-data';
+import { targetQuery } from '../frame-context';
+import { FRAME_PREFIX } from '../frame';
+import { html, type SafeHtml } from '../html';
+import type { UiModule } from '../manifest';
+import { cardRow } from './cards';
+import { notBuilt } from './layout';
+
+const dateOnly = (iso: string | undefined) => (iso === undefined ? '' : iso.slice(0, 10));
+const pointsOf = (cards: Card[]) => cards.reduce((sum, c) => sum + (c.storyPoints ?? 0), 0);
+
+function actionButtons(modules: UiModule[], query: string): SafeHtml {
+  return html`${modules.map(
+    (m) =>
+      html`<button
+        type="button"
+        class="action"
+        data-open-frame="${FRAME_PREFIX}${m.key}/index.html?${query}"
+        data-title="${m.title}"
+        data-module-key="${m.key}"
+      >
+        ${m.title}
+      </button>`,
+  )}`;
+}
+
+function sprintSection(
+  sprint: SprintColumn,
+  projectKey: string,
+  boardId: number,
+  actions: UiModule[],
+) {
+  const query = targetQuery({ projectKey, boardId, sprintId: sprint.id });
+  return html`<section class="sprint" aria-label="${sprint.name}" data-sprint-id="${sprint.id}">
+    <header>
+      <h2>${sprint.name}</h2>
+      <span class="sprint-state state-${sprint.state}">${sprint.state}</span>
+      <span class="muted"
+        >${
+          sprint.startDate === undefined
+            ? 'not started'
+            : `${dateOnly(sprint.startDate)} – ${dateOnly(sprint.endDate)}`
+        }
+        · ${sprint.cards.length} issues · ${pointsOf(sprint.cards)} points</span
+      >
+      <span class="actions">${actionButtons(actions, query)}</span>
+    </header>
+    ${sprint.goal === undefined ? '' : html`<p class="goal">Goal: ${sprint.goal}</p>`}
+    <ul class="cards">
+      ${
+        sprint.cards.length === 0
+          ? html`<li class="empty">Plan a sprint by dragging issues here.</li>`
+          : sprint.cards.map(cardRow)
+      }
+    </ul>
+  </section>`;
+}
+
+export function backlogBody(
+  data: Backlog,
+  projectKey: string,
+  sprintActions: UiModule[],
+  backlogActions: UiModule[],
+): SafeHtml {
+  const backlogQuery = targetQuery({ projectKey, boardId: data.boardId });
+  const missing =
+    sprintActions.length === 0 && backlogActions.length === 0
+      ? notBuilt('Ballast sprint planning (backlog and sprint actions)')
+      : '';
+  return html`<div class="breadcrumbs">Projects / ${projectKey} / ${data.boardName}</div>
+    <h1>Backlog</h1>
+    ${missing} ${data.sprints.map((s) => sprintSection(s, projectKey, data.boardId, sprintActions))}
+    <section class="sprint backlog" aria-label="Backlog">
+      <header>
+        <h2>Backlog</h2>
+        <span class="muted">${data.backlog.length} issues · ${pointsOf(data.backlog)} points</span>
+        <span class="actions">${actionButtons(backlogActions, backlogQuery)}</span>
+      </header>
+      <ul class="cards">
+        ${data.backlog.map(cardRow)}
+      </ul>
+    </section>`;
+}

@@ -1,0 +1,120 @@
+/**
+ * The Jira-like chrome around every page: top bar with the user switcher, the project sidebar
+ * (Backlog, the Ballast project page, Project settings), and the flag area frames report into.
+ */
+import { html, type SafeHtml } from '../html';
+import { SHELL_USERS, type ShellUser } from '../users';
+
+export type Section = 'backlog' | 'ballast' | 'settings' | 'issue';
+
+export interface LayoutInput {
+  title: string;
+  user: ShellUser;
+  projectKey: string;
+  projectName: string;
+  section: Section;
+  /** Current path, so switching user comes back to the same page. */
+  path: string;
+  /** Sidebar label of the app's project page (the module's title, when there is one). */
+  projectPageLabel: string;
+  body: SafeHtml;
+}
+
+const initials = (name: string) =>
+  name
+    .split(' ')
+    .map((p) => p[0] ?? '')
+    .join('')
+    .slice(0, 2);
+
+function userSwitcher(user: ShellUser, path: string): SafeHtml {
+  return html`<form class="user-switcher" method="post" action="/__shell/user">
+    <input type="hidden" name="back" value="${path}" />
+    <span class="avatar" aria-hidden="true">${initials(user.displayName)}</span>
+    <label
+      ><span class="visually-hidden">Acting as</span>
+      <select name="accountId" data-autosubmit aria-label="Switch user">
+        ${SHELL_USERS.map(
+          (u) =>
+            html`<option
+              value="${u.accountId}"
+              ${u.accountId === user.accountId ? html`selected` : ''}
+            >
+              ${u.displayName} (${u.role})
+            </option>`,
+        )}
+      </select></label
+    >
+    <noscript><button type="submit">Switch</button></noscript>
+  </form>`;
+}
+
+function sidebar(input: LayoutInput): SafeHtml {
+  const base = `/projects/${encodeURIComponent(input.projectKey)}`;
+  const link = (section: Section, href: string, label: string) =>
+    html`<li>
+      <a href="${href}" ${section === input.section ? html`aria-current="page"` : ''}>${label}</a>
+    </li>`;
+  return html`<nav class="sidebar" aria-label="Project">
+    <div class="project">
+      <span class="project-avatar" aria-hidden="true">${input.projectKey.slice(0, 1)}</span>
+      <div>
+        <strong>${input.projectName}</strong>
+        <small>Software project</small>
+      </div>
+    </div>
+    <p class="sidebar-heading">Planning</p>
+    <ul>
+      ${link('backlog', `${base}/backlog`, 'Backlog')}
+      ${link('ballast', `${base}/ballast`, input.projectPageLabel)}
+    </ul>
+    <p class="sidebar-heading">Settings</p>
+    <ul>
+      ${link('settings', `${base}/settings`, 'Project settings')}
+    </ul>
+  </nav>`;
+}
+
+export function layout(input: LayoutInput): string {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${input.title} - Jira (Ballast sandbox)</title>
+        <link rel="stylesheet" href="/__shell/assets/shell.css" />
+        <script src="/__shell/assets/shell.js" defer></script>
+      </head>
+      <body>
+        <header class="topbar">
+          <a class="product" href="/"
+            ><span class="logo" aria-hidden="true">◆</span> Jira <small>Ballast sandbox</small></a
+          >
+          <span class="topbar-note">Local emulator: no Atlassian account involved</span>
+          ${userSwitcher(input.user, input.path)}
+        </header>
+        <div class="page">
+          ${sidebar(input)}
+          <main class="content">${input.body}</main>
+        </div>
+        <div class="flags" role="region" aria-label="Flags" aria-live="polite"></div>
+      </body>
+    </html>`.value;
+}
+
+/** An honest placeholder for a Ballast module that manifest.yml does not declare yet. */
+export const notBuilt = (what: string): SafeHtml =>
+  html`<div class="not-built" role="note">
+    <strong>${what}</strong>
+    <p>This Ballast module is not built yet.</p>
+  </div>`;
+
+export function frameElement(src: string, title: string, moduleKey: string): SafeHtml {
+  return html`<iframe
+    class="forge-frame"
+    src="${src}"
+    title="${title}"
+    data-module-key="${moduleKey}"
+    loading="eager"
+  ></iframe>`;
+}

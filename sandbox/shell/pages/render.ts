@@ -1,0 +1,106 @@
+/**
+ * Renders each shell page for a user: reads Jira as them, picks the app's modules from the
+ * manifest (read fresh, so new modules appear), and wraps the body in the layout.
+ */
+import { loadBacklog } from '../backlog-data';
+import { jiraAs } from '../jira-client';
+import { modulesOfType, type AppManifest } from '../manifest';
+import type { ShellUser } from '../users';
+import { backlogBody } from './backlog';
+import { issueBody, loadIssue } from './issue';
+import { layout, type Section } from './layout';
+import { messageBody, modulePageBody } from './module-page';
+
+export type ShellPage =
+  | { kind: 'backlog'; projectKey: string }
+  | { kind: 'ballast'; projectKey: string }
+  | { kind: 'settings'; projectKey: string }
+  | { kind: 'issue'; issueKey: string };
+
+export interface RenderInput {
+  page: ShellPage;
+  user: ShellUser;
+  path: string;
+  jiraUrl: string;
+  manifest: AppManifest;
+}
+
+export async function renderPage(input: RenderInput): Promise<string> {
+  const { page, user, manifest } = input;
+  const jira = jiraAs(input.jiraUrl, user.accountId);
+  const projectKey = page.kind === 'issue' ? page.issueKey.replace(/-\d+$/, '') : page.projectKey;
+  const project = await jira.get<{ key: string; name: string }>(
+    `/rest/api/3/project/${encodeURIComponent(projectKey)}`,
+  );
+  const projectPages = modulesOfType(manifest, 'jira:projectPage');
+  const frame = (section: Section, title: string, body: Parameters<typeof layout>[0]['body']) =>
+    layout({
+      title,
+      user,
+      projectKey: project.key,
+      projectName: project.name,
+      section,
+      path: input.path,
+      projectPageLabel: projectPages[0]?.title ?? 'Ballast',
+      body,
+    });
+
+  switch (page.kind) {
+    case 'backlog': {
+      const data = await loadBacklog(jira, project.key);
+      const body = backlogBody(
+        data,
+        project.key,
+        modulesOfType(manifest, 'jira:sprintAction'),
+        modulesOfType(manifest, 'jira:backlogAction'),
+      );
+      return frame('backlog', 'Backlog', body);
+    }
+    case 'issue': {
+      const issue = await loadIssue(jira, page.issueKey);
+      const body = issueBody(
+        issue,
+        project.key,
+        modulesOfType(manifest, 'jira:issuePanel'),
+        modulesOfType(manifest, 'jira:issueContext'),
+      );
+      return frame('issue', issue.key, body);
+    }
+    case 'ballast':
+      return frame(
+        'ballast',
+        'Ballast',
+        modulePageBody('Ballast', project.key, projectPages, 'Ballast project page'),
+      );
+    case 'settings': {
+      // Jira shows project settings to project administrators only.
+      const permissions = await jira.get<{
+        permissions: Record<string, { havePermission: boolean }>;
+      }>(
+        `/rest/api/3/mypermissions?projectKey=${encodeURIComponent(project.key)}&permissions=ADMINISTER_PROJECTS`,
+      );
+      const body = permissions.permissions.ADMINISTER_PROJECTS?.havePermission
+        ? modulePageBody(
+            'Project settings',
+            project.key,
+            modulesOfType(manifest, 'jira:projectSettingsPage'),
+            'Ballast project settings',
+          )
+        : messageBody(
+            'Project settings',
+            `${user.displayName} is not an administrator of ${project.key}: only project administrators can open its settings.`,
+          );
+      return frame('settings', 'Project settings', body);
+    }
+  }
+}
+
+/** The shell page each module lives on, for the bridge's router (navigate to a module). */
+export function moduleRoutes(manifest: AppManifest, projectKey: string): Record<string, string> {
+  const routes: Record<string, string> = {};
+  for (const m of manifest.modules) {
+    if (m.type === 'jira:projectPage') routes[m.key] = `/projects/${projectKey}/ballast`;
+    if (m.type === 'jira:projectSettingsPage') routes[m.key] = `/projects/${projectKey}/settings`;
+  }
+  return routes;
+}

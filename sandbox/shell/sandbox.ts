@@ -1,0 +1,108 @@
+/**
+ * startSandbox: the whole local Ballast — the Jira emulator (state loaded from and saved to the
+ * state folder), the app's real backend on the Forge runtime, and the Jira-like shell on one
+ * port. Used by sandbox/main.ts (`npm start`) and, in-process, by the browser tests.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createJiraEmulator, type FaultSettings, type JiraEmulator, parseState } from '../jira';
+import { createAppHost } from './app-host';
+import { readAppManifest } from './manifest';
+import { createShellHandler } from './server';
+
+export interface SandboxOptions {
+  /** Shell port; 0 picks a free one. */
+  port: number;
+  host?: string;
+  /** Folder for jira.json and kvs.json (git-ignored `.sandbox-state/` by default). */
+  stateDir: string;
+  /** Ignore saved state: reseed Jira and empty the KVS. */
+  reset: boolean;
+  /** Repository root: where manifest.yml is and the resources' paths start. */
+  rootDir: string;
+  /** The app's entry module (src/index.ts). */
+  appModule: Record<string, unknown>;
+  faults?: Partial<FaultSettings>;
+  /** Seed anchor ("today" of the demo data); defaults to the current day. */
+  anchor?: Date;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  jira: JiraEmulator;
+  /** Whether Jira's state came from the state folder (false: freshly seeded). */
+  loadedState: boolean;
+  stateFile: string;
+  /** Saves Jira's state (the KVS saves itself on every write). */
+  save(): void;
+  /** Saves, then stops every server. */
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  mkdirSync(options.stateDir, { recursive: true });
+  const stateFile = join(options.stateDir, 'jira.json');
+  const saved =
+    !options.reset && existsSync(stateFile)
+      ? parseState(readFileSync(stateFile, 'utf8'), stateFile)
+      : undefined;
+  const jira = await createJiraEmulator({
+    port: 0,
+    ...(saved === undefined
+      ? { seed: options.anchor === undefined ? {} : { anchor: options.anchor } }
+      : { state: saved }),
+    faults: options.faults ?? {},
+  });
+  const manifestPath = resolve(options.rootDir, 'manifest.yml');
+  const host = createAppHost({
+    manifestPath,
+    appModule: options.appModule,
+    jiraUrl: jira.url,
+    stateDir: options.stateDir,
+    reset: options.reset,
+  });
+
+  const server: Server = createServer();
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((done) => server.listen(options.port, options.host ?? '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  server.on(
+    'request',
+    createShellHandler({
+      manifest: () => readAppManifest(manifestPath),
+      host,
+      jiraUrl: jira.url,
+      site: { cloudId: host.cloudId, siteUrl: url, environmentId: host.environmentId },
+      defaultProjectKey: 'SHOP',
+    }),
+  );
+  // Save once now, so a fresh seed survives even a crash before the first clean exit.
+  if (saved === undefined) jira.store.save(stateFile);
+
+  let closed = false;
+  return {
+    url,
+    port,
+    jira,
+    loadedState: saved !== undefined,
+    stateFile,
+    save: () => jira.store.save(stateFile),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      jira.store.save(stateFile);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+      await host.close();
+      await jira.close();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The shell's HTTP handler: Jira-like pages, the shell's own assets, the framed modules'
+ * resources (with the bridge injected), the bridge's backend routes, and the user switch.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { AppHost } from './app-host';
+import { bridgeFetchProduct, bridgeInvoke, BridgeError } from './bridge-routes';
+import { FRAME_PREFIX, serveFrameFile } from './frame';
+import { buildContext, targetFromQuery, type ContextSite } from './frame-context';
+import { escapeHtml } from './html';
+import { HttpError, readJson, readText, redirect, safeBack, sendHtml, sendJson } from './http-util';
+import { JiraCallError, jiraAs } from './jira-client';
+import type { AppManifest } from './manifest';
+import { moduleRoutes, renderPage, type ShellPage } from './pages/render';
+import { contentType, readInside } from './static-files';
+import { userByAccountId, userCookie, userFromCookie } from './users';
+
+export interface ShellDeps {
+  /** Read per request, so modules added to manifest.yml show up without a restart. */
+  manifest: () => AppManifest;
+  host: AppHost;
+  jiraUrl: string;
+  site: ContextSite;
+  defaultProjectKey: string;
+}
+
+const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
+const KEY = '[A-Z][A-Z0-9_]*';
+
+function pageFor(path: string): ShellPage | undefined {
+  const project = new RegExp(`^/projects/(${KEY})/(backlog|ballast|settings)$`).exec(path);
+  if (project?.[1] !== undefined && project[2] !== undefined)
+    return { kind: project[2] as 'backlog' | 'ballast' | 'settings', projectKey: project[1] };
+  const issue = new RegExp(`^/browse/(${KEY}-\\d+)$`).exec(path);
+  if (issue?.[1] !== undefined) return { kind: 'issue', issueKey: issue[1] };
+  return undefined;
+}
+
+function errorPage(status: number, message: string): string {
+  return `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/__shell/assets/shell.css"><main class="content"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="message" role="alert">${escapeHtml(message)}</p><p><a href="/">Back to the backlog</a></p></main>`;
+}
+
+export function createShellHandler(deps: ShellDeps) {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://shell.local');
+    const path = url.pathname;
+    const user = userFromCookie(req.headers.cookie);
+
+    if (method === 'GET' && path === '/')
+      return redirect(res, `/projects/${deps.defaultProjectKey}/backlog`);
+
+    if (method === 'GET' && path.startsWith('/__shell/assets/')) {
+      const name = path.slice('/__shell/assets/'.length);
+      const file = await readInside(ASSETS, name);
+      if (file === undefined) throw new HttpError(404, `No asset ${name}.`);
+      res
+        .writeHead(200, { 'content-type': contentType(name), 'cache-control': 'no-cache' })
+        .end(file);
+      return;
+    }
+
+    if (method === 'POST' && path === '/__shell/user') {
+      const form = new URLSearchParams(await readText(req));
+      const chosen = userByAccountId(form.get('accountId') ?? undefined);
+      if (chosen === undefined) throw new HttpError(400, 'Unknown user.');
+      return redirect(res, safeBack(form.get('back')), {
+        'set-cookie': userCookie(chosen.accountId),
+      });
+    }
+
+    if (method === 'POST' && path === '/__shell/bridge/invoke')
+      return sendJson(res, 200, await bridgeInvoke(deps, user.accountId, await readJson(req)));
+    if (method === 'POST' && path === '/__shell/bridge/fetch-product')
+      return sendJson(
+        res,
+        200,
+        await bridgeFetchProduct(deps, user.accountId, await readJson(req)),
+      );
+
+    if (method === 'GET' && path.startsWith(FRAME_PREFIX)) {
+      const [moduleKey = '', ...rest] = path.slice(FRAME_PREFIX.length).split('/');
+      const manifest = deps.manifest();
+      const module = manifest.modules.find((m) => m.key === moduleKey);
+      if (module === undefined)
+        throw new HttpError(404, `manifest.yml has no module ${moduleKey}.`);
+      return serveFrameFile(res, module, rest.join('/'), async () => {
+        const target = targetFromQuery(url.searchParams);
+        const jira = jiraAs(deps.jiraUrl, user.accountId);
+        return {
+          moduleKey,
+          target,
+          context: await buildContext(jira, user.accountId, module, target, deps.site),
+          moduleRoutes: moduleRoutes(manifest, target.projectKey),
+        };
+      });
+    }
+
+    const page = method === 'GET' ? pageFor(path) : undefined;
+    if (page === undefined) throw new HttpError(404, `No sandbox page at ${method} ${path}.`);
+    const body = await renderPage({
+      page,
+      user,
+      path: `${path}${url.search}`,
+      jiraUrl: deps.jiraUrl,
+      manifest: deps.manifest(),
+    });
+    sendHtml(res, 200, body);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      const status =
+        error instanceof HttpError || error instanceof BridgeError || error instanceof JiraCallError
+          ? error.status
+          : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) console.error('Sandbox shell error', error);
+      const wantsJson = (req.url ?? '').startsWith('/__shell/bridge/');
+      if (wantsJson) sendJson(res, status, { message });
+      else sendHtml(res, status, errorPage(status, message));
+    });
+  };
+}
