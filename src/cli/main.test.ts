@@ -117,6 +117,47 @@ describe('ballast slo report', () => {
     },
   );
 
+  it('writes null, not 0, for SLOs without data, and calls them NO_DATA', () => {
+    const csv =
+      'slo,start,end,good,total\ncheckout-availability,2026-03-01T00:00:00Z,2026-03-01T01:00:00Z,60000,60000\n';
+    const result = run(
+      [
+        'slo',
+        'report',
+        '--spec',
+        SPEC,
+        '--data',
+        'data.csv',
+        '--at',
+        '2026-03-01T01:00:00Z',
+        '--format',
+        'json',
+      ],
+      { 'data.csv': csv },
+    );
+    const slo = (JSON.parse(result.stdout) as typeof json).slos.find(
+      (s) => s.name === 'search-latency',
+    )!;
+    expect([slo.sli, slo.budgetRemaining, slo.exhaustsInSeconds, slo.state]).toEqual([
+      null,
+      null,
+      null,
+      'NO_DATA',
+    ]);
+    expect(Object.values(slo.burnRates as object).every((v) => v === null)).toBe(true);
+  });
+
+  it('forecasts the budget at --forecast-at from the current 1h burn rate', () => {
+    const out = JSON.parse(
+      run(report('--format', 'json', '--forecast-at', '2026-03-11T00:00:00Z')).stdout,
+    ) as typeof json;
+    const slo = out.slos.find((s) => s.name === 'search-latency')!;
+    const forecast = slo.forecast as { at: string; budgetRemaining: number };
+    // 40 bad of 12,000 an hour is burn rate 1/3; a week at 1/3 over a 30-day window spends 7/90.
+    expect(forecast.at).toBe('2026-03-11T00:00:00.000Z');
+    expect(forecast.budgetRemaining).toBeCloseTo((slo.budgetRemaining as number) - 7 / 90, 9);
+  });
+
   it('gives the project gate as the worst state', () => {
     expect(json.gate.state).toBe('FROZEN');
   });

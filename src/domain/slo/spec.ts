@@ -72,6 +72,12 @@ export interface ServiceSpec {
   readonly description?: string;
 }
 
+/**
+ * Four weeks: every window then holds the same number of each weekday ("Implementing SLOs", SRE
+ * Workbook ch. 2, recommends a four-week rolling window as a general-purpose default).
+ */
+export const DEFAULT_WINDOW: SloWindow = { kind: 'rolling', days: 28 };
+
 /** Writes a window the way the JSON report does: `28d`, `month`, `quarter`. */
 export function windowLabel(window: SloWindow): string {
   return window.kind === 'rolling' ? `${window.days}d` : window.unit;

@@ -91,6 +91,14 @@ describe('SLO status (Occurrences)', () => {
     expect(spent.exhaustsInSeconds).toBe(0);
   });
 
+  it('reports a spent budget as exhausted even when nothing burns now', () => {
+    const spentEarlier = statusOf(
+      spec28,
+      minutes(T0, n, (i) => ({ good: i < 1440 ? 900 : 1000, total: 1000 })),
+    );
+    expect([spentEarlier.burnRates['1h'], spentEarlier.exhaustsInSeconds]).toEqual([0, 0]);
+  });
+
   it('reports null figures, not zeros, for a window without events', () => {
     const empty = statusOf(spec28, []);
     expect([

@@ -96,6 +96,14 @@ describe('OpenSLO reading', () => {
     ]);
   });
 
+  it('defaults a missing timeWindow to a rolling 28 days', () => {
+    const text = slo(
+      valid.replace('  timeWindow:\n    - duration: 28d\n      isRolling: true\n', ''),
+    );
+    expect(text).not.toContain('timeWindow');
+    expect(parsed(text).slos[0]!.window).toEqual({ kind: 'rolling', days: 28 });
+  });
+
   it('reads weeks as whole days', () => {
     const spec = parsed(slo(valid.replace('28d', '4w'))).slos[0]!;
     expect(spec.window).toEqual({ kind: 'rolling', days: 28 });

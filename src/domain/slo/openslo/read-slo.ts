@@ -1,11 +1,18 @@
 /**
  * Reads a `kind: SLO` document into an SloSpec (minus an `indicatorRef`, resolved by parse.ts).
- * Supported: one `timeWindow` (rolling whole days/weeks, or calendar month/quarter in a time zone),
+ * Supported: one `timeWindow` (rolling whole days/weeks, or calendar month/quarter in a time zone;
+ * absent: rolling 28d),
  * `budgetingMethod` Occurrences or Timeslices, one objective with `target` or `targetPercent`, and
  * for Timeslices a `timeSliceTarget` over 1-minute slices.
  */
 import { parseDuration, DAY_MS } from '../duration';
-import type { BudgetingMethod, RatioIndicator, SloSpec, SloWindow } from '../spec';
+import {
+  DEFAULT_WINDOW,
+  type BudgetingMethod,
+  type RatioIndicator,
+  type SloSpec,
+  type SloWindow,
+} from '../spec';
 import { isTimeZone } from '../window';
 import {
   asMap,
@@ -81,6 +88,7 @@ export function readSlo(ctx: ReadContext, root: YamlMap): SloDraft | null {
 
 function readWindow(ctx: ReadContext, value: unknown): SloWindow | null {
   const path: FieldPath = ['spec', 'timeWindow'];
+  if (value === undefined) return DEFAULT_WINDOW;
   if (!Array.isArray(value) || value.length !== 1) {
     return fail(
       ctx,
