@@ -437,6 +437,28 @@ describe('transitions and workflow validators', () => {
     expect(requested).toEqual([`${key} To Do→Done`, `${key} To Do→Done`]);
   });
 
+  it('does not consult validators in a team-managed project (Jira runs none there)', async () => {
+    const project = emu.store.project('SHOP');
+    if (project === undefined) throw new Error('seed has no SHOP project');
+    project.simplified = true;
+    const todo = await search({
+      jql: 'project = SHOP AND status = "To Do"',
+      fields: ['summary'],
+      maxResults: 1,
+    });
+    const key = todo.body.issues[0].key as string;
+    let consulted = 0;
+    emu.events.addValidator(() => {
+      consulted += 1;
+      return { result: false, errorMessage: 'never shown' };
+    });
+    expect(
+      (await call('POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '41' } }))
+        .status,
+    ).toBe(204);
+    expect(consulted).toBe(0);
+  });
+
   it('offers transitions to every other status and refuses an unknown one', async () => {
     const ids = (await call('GET', '/rest/api/3/issue/SHOP-1/transitions')).body.transitions.map(
       (t: { id: string }) => t.id,
@@ -472,6 +494,52 @@ describe('edits, comments and errors', () => {
     ).toEqual({
       votes: "Field 'votes' cannot be set. It is not on the appropriate screen, or unknown.",
     });
+  });
+
+  it('creates an issue with the next key and emits issue:created', async () => {
+    const created: string[] = [];
+    emu.events.on('issue:created', (e) => created.push(`${e.issue.key} by ${e.actorAccountId}`));
+    const reply = await call(
+      'POST',
+      '/rest/api/3/issue',
+      {
+        fields: {
+          project: { key: 'SHOP' },
+          issuetype: { name: 'Task' },
+          summary: 'Postmortem: search outage',
+          labels: ['postmortem'],
+        },
+      },
+      'app',
+    );
+    expect(reply).toMatchObject({ status: 201, body: { id: '10401', key: 'SHOP-401' } });
+    expect(created).toEqual(['SHOP-401 by acc-ballast-app']);
+    expect(await count('key = SHOP-401 AND labels = postmortem AND status = "To Do"')).toBe(1);
+    const subtask = await call('POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'SHOP' }, issuetype: { name: 'Sub-task' }, summary: 'Orphan' },
+    });
+    expect(subtask.body.errors).toEqual({
+      parent: 'Given parent issue does not belong to appropriate hierarchy.',
+    });
+  });
+
+  it('lets a member edit but not create issues in a project they cannot see', async () => {
+    const body = {
+      fields: { project: { key: 'SHOP' }, issuetype: { name: 'Task' }, summary: 'x' },
+    };
+    expect(
+      (await call('POST', '/rest/api/3/issue', body, OUTSIDER_ACCOUNT_ID)).body.errors,
+    ).toEqual({ project: 'valid project is required' });
+    expect(
+      (
+        await call(
+          'PUT',
+          '/rest/api/3/issue/SHOP-3',
+          { fields: { summary: 'Renamed' } },
+          MEMBER_ACCOUNT_ID,
+        )
+      ).status,
+    ).toBe(204);
   });
 
   it('adds a comment and emits an event', async () => {
