@@ -2,6 +2,7 @@
 export * from './duration';
 export * from './spec';
 export * from './alert-table';
+export * from './sli-interval';
 export * from './sli-series';
 export * from './window';
 export * from './budget';

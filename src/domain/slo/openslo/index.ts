@@ -2,4 +2,4 @@
 export type { OpenSloIssue, FieldPath } from './context';
 export { parseOpenSlo, type OpenSloBundle, type OpenSloResult } from './parse';
 export { writeOpenSlo } from './write';
-export { fromPercent, toPercent } from './read-slo';
+export { fromPercent, toPercent } from './read-objective';

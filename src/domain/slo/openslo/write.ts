@@ -6,7 +6,7 @@
 import { Scalar, stringify } from 'yaml';
 import type { MetricSource, RatioIndicator, ServiceSpec, SloSpec, SloWindow } from '../spec';
 import type { OpenSloBundle } from './parse';
-import { toPercent } from './read-slo';
+import { toPercent } from './read-objective';
 
 const API = 'openslo/v1';
 
