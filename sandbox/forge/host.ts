@@ -124,6 +124,12 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       .finally(() => pending.delete(tracked));
     pending.add(tracked);
   };
+  // Schedulers and Jira wiring end with the host.
+  const stops: (() => void)[] = [];
+  const stopOnClose = (stop: () => void) => {
+    stops.push(stop);
+    return stop;
+  };
   const webTriggerHandler = (req: IncomingMessage, res: ServerResponse) => {
     serveWebTrigger(core, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500).end(String(error));
@@ -139,7 +145,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     runProductEvent: (eventType, event) => runProductEvent(core, appAccountId, eventType, event),
     runValidator: (moduleKey, call) => runValidator(core, moduleKey, call),
     runScheduled: (moduleKey) => runScheduled(core, moduleKey),
-    startScheduler: (schedulerOptions) => startScheduler(core, schedulerOptions),
+    startScheduler: (schedulerOptions) => stopOnClose(startScheduler(core, schedulerOptions)),
     deliverEvent: (queueName, body, eventOptions) =>
       deliverEvent(core, queueName, body, eventOptions),
     invoke: (moduleKey, event, accountId) =>
@@ -160,12 +166,15 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       };
     },
     connectJira: (events) =>
-      connectJiraEvents(core, events, { jiraUrl: options.jiraUrl, appAccountId, track }),
+      stopOnClose(
+        connectJiraEvents(core, events, { jiraUrl: options.jiraUrl, appAccountId, track }),
+      ),
     idle: async () => {
       while (pending.size > 0) await Promise.all([...pending]);
       return settled.splice(0);
     },
     close: async () => {
+      for (const stop of stops.splice(0)) stop();
       while (pending.size > 0) await Promise.all([...pending]);
       await kvs.flush();
       runtime.uninstall();

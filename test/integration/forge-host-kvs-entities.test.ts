@@ -175,6 +175,35 @@ describe('transactions', () => {
     expect((await chunks().get('availability:2'))?.day).toBe(2);
   });
 
+  it('let concurrent compare-and-set updates lose nothing', async () => {
+    await chunks().set('availability:1', { slo: 'availability', day: 1, good: 0, total: 0 });
+    const increment = async (): Promise<void> => {
+      for (;;) {
+        const current = await chunks().get('availability:1');
+        if (current === undefined) throw new Error('the chunk vanished');
+        try {
+          await kvs
+            .transact()
+            .set<Chunk>(
+              'availability:1',
+              { ...current, good: current.good + 1, total: current.total + 1 },
+              {
+                entityName: 'sli-chunk',
+                conditions: new Filter<Chunk>().and('good', FilterConditions.equalTo(current.good)),
+              },
+            )
+            .execute();
+          return;
+        } catch (error) {
+          if (!(error instanceof ForgeKvsAPIError && error.code === 'CONDITIONAL_CHECK_FAILED'))
+            throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 15 }, increment));
+    expect(await chunks().get('availability:1')).toMatchObject({ good: 15, total: 15 });
+  });
+
   it('refuse more than 25 operations, and the same key twice', async () => {
     const tooMany = kvs.transact();
     for (let i = 0; i < 26; i += 1) tooMany.set(`k${i}`, i);

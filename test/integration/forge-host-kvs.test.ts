@@ -217,6 +217,14 @@ describe('persistence', () => {
     expect(() => JSON.parse(readFileSync(join(dir, 'kvs.json'), 'utf8')) as unknown).not.toThrow();
   });
 
+  it('ignores the temporary file a crashed write may leave behind', async () => {
+    await kvs.set('safe', 'kept');
+    forge.uninstall();
+    writeFileSync(join(dir, 'kvs.json.123.456.tmp'), '{"version":1,"kv":{"sa'); // torn
+    start();
+    expect(await kvs.get('safe')).toBe('kept');
+  });
+
   it('starts empty with reset, and refuses a file that is not a KVS state', async () => {
     await kvs.set('kept', 1);
     forge.uninstall();

@@ -236,6 +236,15 @@ describe('scheduled triggers and async events', () => {
     expect(await kvs.get('rollup:ran')).toBe('rollup');
   });
 
+  it('runs scheduled triggers on their interval, sped up for the sandbox', async () => {
+    const stop = host.startScheduler({ speedup: 10_000 }); // fiveMinute → every 30 ms
+    try {
+      await expect.poll(() => kvs.get('rollup:ran'), { timeout: 2_000 }).toBe('rollup');
+    } finally {
+      stop();
+    }
+  });
+
   it('delivers an async event to the queue consumer as a resolver definition call', async () => {
     const outcomes = await host.deliverEvent('recompute', { project: 'SHOP' }, { jobId: 'job-1' });
     expect(outcomes.every((o) => o.ok)).toBe(true);

@@ -28,7 +28,11 @@ export class AtomicJsonFile {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return JSON.parse(text) as unknown;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new Error(`${this.path} is not valid JSON: ${(error as Error).message}`);
+    }
   }
 
   /** Resolves once a write that started after this call has reached the disk. */
