@@ -1,16 +1,12 @@
 /**
- * Runs the app's real resolvers for the shell's frames, as Forge does for a Custom UI `invoke`:
- * one invocation per call, as the selected user, with the module's context, against the Jira
- * emulator, with the disk-persisted KVS.
- *
- * Why not sandbox/forge's createForgeHost: it was not there yet when the shell was written. This
- * adapter uses the runtime pieces that exist (installForgeRuntime, createSandboxKvs) and keeps the
- * same call shape, so switching to the host is a change to this file only.
+ * The app's real backend for the shell, on sandbox/forge's host: resolvers for the frames' `invoke`
+ * (one Forge invocation as the selected user, with the module's context), product triggers and
+ * workflow validators wired to the Jira emulator, scheduled triggers on a tick, web triggers
+ * under `/x1/`, and the disk-persisted KVS.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { createSandboxKvs, entitiesFromManifest } from '../forge/kvs/index';
-import { installForgeRuntime } from '../forge/runtime';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JiraEvents } from '../jira';
+import { createForgeHost } from '../forge/host';
 import type { UiModule } from './manifest';
 
 export interface AppHostOptions {
@@ -18,8 +14,12 @@ export interface AppHostOptions {
   /** The app's entry module (src/index.ts): the handlers manifest.yml names. */
   appModule: Record<string, unknown>;
   jiraUrl: string;
+  /** The emulator's change events: they raise the app's triggers and run its validators. */
+  jiraEvents: JiraEvents;
   stateDir: string;
   reset: boolean;
+  /** Base URL web trigger URLs are built on (the shell's own URL). */
+  publicUrl: string;
 }
 
 /** The context Forge hands a resolver (`req.context`) and a frame (`view.getContext()`). */
@@ -48,71 +48,48 @@ export interface AppHost {
   cloudId: string;
   environmentId: string;
   invoke(call: ResolverCall): Promise<unknown>;
+  /** Serves `/x1/<webtrigger key>` (mounted in the shell's server). */
+  webTriggerHandler(req: IncomingMessage, res: ServerResponse): void;
   close(): Promise<void>;
 }
 
-type ResolverHandler = (request: unknown, backendRuntimePayload: unknown) => Promise<unknown>;
-
-export class ResolverMissingError extends Error {}
-
 export function createAppHost(options: AppHostOptions): AppHost {
-  const rawManifest: unknown = parse(readFileSync(options.manifestPath, 'utf8'));
-  const appId = (rawManifest as { app?: { id?: string } }).app?.id;
-  const scopes = (rawManifest as { permissions?: { scopes?: string[] } }).permissions?.scopes ?? [];
-  const kvs = createSandboxKvs({
+  const host = createForgeHost({
+    manifestPath: options.manifestPath,
+    appModule: options.appModule,
+    jiraUrl: options.jiraUrl,
     stateDir: options.stateDir,
     reset: options.reset,
-    entities: entitiesFromManifest(rawManifest),
+    publicUrl: options.publicUrl,
   });
-  const runtime = installForgeRuntime({
-    jiraUrl: options.jiraUrl,
-    kvs: kvs.endpoint,
-    ...(appId === undefined ? {} : { appId }),
-    scopes,
-  });
-
-  const handlerFor = (module: UiModule): ResolverHandler => {
-    // `index.resolver`: the export `resolver` of the app's entry module.
-    const exportName = module.handler?.split('.').pop();
-    const handler = exportName === undefined ? undefined : options.appModule[exportName];
-    if (typeof handler !== 'function')
-      throw new ResolverMissingError(
-        `Module ${module.key} has no resolver function the sandbox can run (handler ${module.handler ?? 'none'}).`,
-      );
-    return handler as ResolverHandler;
-  };
-
-  return {
-    cloudId: runtime.cloudId,
-    environmentId: runtime.environmentId,
-    invoke: (call) => {
-      const handler = handlerFor(call.module);
-      const { accountId } = call.context;
-      return runtime.runInvocation(
-        {
-          accountId,
-          moduleKey: call.module.key,
-          moduleType: call.module.type,
-          ...(call.module.functionKey === undefined
-            ? {}
-            : { functionKey: call.module.functionKey }),
-        },
-        () =>
-          handler(
-            {
-              call: { functionKey: call.resolverKey, payload: call.payload },
-              context: call.context,
-            },
-            {
-              principal: { accountId },
-              installContext: `ari:cloud:jira::site/${runtime.cloudId}`,
-            },
-          ),
-      );
+  const disconnect = host.connectJira(options.jiraEvents);
+  const stopScheduler = host.startScheduler({
+    onOutcome: (outcome) => {
+      if (!outcome.ok)
+        console.error(`[sandbox] scheduled trigger ${outcome.moduleKey} failed:`, outcome.error);
     },
+  });
+  return {
+    cloudId: host.cloudId,
+    environmentId: host.runtime.environmentId,
+    invoke: ({ module, resolverKey, payload, context }) => {
+      const { accountId, localId, extension, ...rest } = context;
+      return host.invokeResolver({
+        moduleKey: module.key,
+        functionKey: resolverKey,
+        payload,
+        accountId,
+        localId,
+        extension,
+        // The same siteUrl, locale and timezone the frame's getContext shows.
+        context: { siteUrl: rest.siteUrl, locale: rest.locale, timezone: rest.timezone },
+      });
+    },
+    webTriggerHandler: (req, res) => host.webTriggerHandler(req, res),
     close: async () => {
-      await kvs.flush();
-      runtime.uninstall();
+      stopScheduler();
+      disconnect();
+      await host.close();
     },
   };
 }

@@ -20,11 +20,21 @@ export const frameTargetSchema = z.object({
 });
 export type FrameTarget = z.infer<typeof frameTargetSchema>;
 
+/** A frame URL naming no valid project/issue/board/sprint: the caller's mistake (400). */
+export class FrameTargetError extends Error {
+  readonly status = 400;
+}
+
 export function targetFromQuery(query: URLSearchParams): FrameTarget {
   const entries = [...query.entries()].filter(([k]) =>
     ['projectKey', 'issueKey', 'boardId', 'sprintId'].includes(k),
   );
-  return frameTargetSchema.parse(Object.fromEntries(entries));
+  const parsed = frameTargetSchema.safeParse(Object.fromEntries(entries));
+  if (!parsed.success)
+    throw new FrameTargetError(
+      `The frame's URL does not say where it is: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.data;
 }
 
 export function targetQuery(target: FrameTarget): string {

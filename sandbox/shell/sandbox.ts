@@ -57,14 +57,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults: options.faults ?? {},
   });
   const manifestPath = resolve(options.rootDir, 'manifest.yml');
-  const host = createAppHost({
-    manifestPath,
-    appModule: options.appModule,
-    jiraUrl: jira.url,
-    stateDir: options.stateDir,
-    reset: options.reset,
-  });
-
   const server: Server = createServer();
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -74,6 +66,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   await new Promise<void>((done) => server.listen(options.port, options.host ?? '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const host = createAppHost({
+    manifestPath,
+    appModule: options.appModule,
+    jiraUrl: jira.url,
+    jiraEvents: jira.events,
+    stateDir: options.stateDir,
+    reset: options.reset,
+    publicUrl: url,
+  });
   server.on(
     'request',
     createShellHandler({

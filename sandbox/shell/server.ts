@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppHost } from './app-host';
 import { bridgeFetchProduct, bridgeInvoke, BridgeError } from './bridge-routes';
 import { FRAME_PREFIX, serveFrameFile } from './frame';
-import { buildContext, targetFromQuery, type ContextSite } from './frame-context';
+import { buildContext, FrameTargetError, targetFromQuery, type ContextSite } from './frame-context';
 import { escapeHtml } from './html';
 import { HttpError, readJson, readText, redirect, safeBack, sendHtml, sendJson } from './http-util';
 import { JiraCallError, jiraAs } from './jira-client';
@@ -47,6 +47,9 @@ export function createShellHandler(deps: ShellDeps) {
     const url = new URL(req.url ?? '/', 'http://shell.local');
     const path = url.pathname;
     const user = userFromCookie(req.headers.cookie);
+
+    // The app's web triggers, at the URLs webTrigger.getUrl() hands out.
+    if (path.startsWith('/x1/')) return deps.host.webTriggerHandler(req, res);
 
     if (method === 'GET' && path === '/')
       return redirect(res, `/projects/${deps.defaultProjectKey}/backlog`);
@@ -113,7 +116,10 @@ export function createShellHandler(deps: ShellDeps) {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return;
       const status =
-        error instanceof HttpError || error instanceof BridgeError || error instanceof JiraCallError
+        error instanceof HttpError ||
+        error instanceof BridgeError ||
+        error instanceof JiraCallError ||
+        error instanceof FrameTargetError
           ? error.status
           : 500;
       const message = error instanceof Error ? error.message : String(error);

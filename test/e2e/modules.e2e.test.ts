@@ -1,0 +1,105 @@
+/**
+ * The shell frames whatever Custom UI modules manifest.yml declares, without edits: a fixture
+ * manifest declares a project page, a project settings page and a sprint action, all pointing at
+ * the real issue-panel bundle (the only one built so far), and each renders through the bridge.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAppModule } from '../../sandbox/shell/app-module';
+import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
+import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS } from './browser';
+import { ensureUiBuilt } from './ui-build';
+
+const ROOT = process.cwd();
+const PANEL_TEXT = 'Ballast 0.1.0 balances work across: feature, debt, toil, reliability.';
+
+/** The repository's manifest plus three modules that reuse the issue panel's resource. */
+function fixtureManifest(): string {
+  const real = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
+  const bundle = join(ROOT, 'static', 'issue-panel', 'build');
+  const extra = [
+    '  jira:projectPage:',
+    '    - { key: fixture-project-page, title: Ballast fixture page, resource: fixture-ui, resolver: { function: resolver } }',
+    '  jira:projectSettingsPage:',
+    '    - { key: fixture-settings, title: Ballast fixture settings, resource: fixture-ui, resolver: { function: resolver } }',
+    '  jira:sprintAction:',
+    '    - { key: fixture-sprint-action, title: Fixture action, resource: fixture-ui, resolver: { function: resolver } }',
+  ].join('\n');
+  return real
+    .replace(/^modules:\n/m, `modules:\n${extra}\n`)
+    .replace(/^resources:\n/m, `resources:\n  - key: fixture-ui\n    path: ${bundle}\n`);
+}
+
+describe.skipIf(!(chromiumAvailable || mustRun))('modules declared in manifest.yml', () => {
+  let dir: string;
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureUiBuilt(ROOT);
+    dir = mkdtempSync(join(tmpdir(), 'ballast-e2e-modules-'));
+    writeFileSync(join(dir, 'manifest.yml'), fixtureManifest());
+    sandbox = await startSandbox({
+      port: 0,
+      stateDir: join(dir, 'state'),
+      reset: false,
+      rootDir: dir,
+      appModule: loadAppModule(ROOT),
+      anchor: new Date('2026-03-10T12:00:00Z'),
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const frameText = (moduleKey: string) =>
+    page
+      .frameLocator(`iframe[data-module-key="${moduleKey}"]`)
+      .getByText(PANEL_TEXT)
+      .waitFor({ timeout: 15_000 });
+
+  it('frames the project page and names it in the sidebar', async () => {
+    await page.goto(`${sandbox.url}/projects/SHOP/ballast`);
+    expect(await page.locator('.sidebar a[aria-current="page"]').textContent()).toBe(
+      'Ballast fixture page',
+    );
+    await frameText('fixture-project-page');
+    await page.screenshot({ path: join(SCREENSHOTS, 'fixture-project-page.png') });
+  });
+
+  it('frames the project settings page for the admin', async () => {
+    await page.goto(`${sandbox.url}/projects/SHOP/settings`);
+    await frameText('fixture-settings');
+  });
+
+  it('opens a sprint action in a dialog with the sprint in its context', async () => {
+    await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
+    expect(await page.locator('.not-built').count()).toBe(0);
+    await page
+      .locator('section.sprint:has(.state-active) button', { hasText: 'Fixture action' })
+      .click();
+    await frameText('fixture-sprint-action');
+    const frame = page.frame({ url: /__frame\/fixture-sprint-action/ });
+    const extension = await frame!.evaluate(async () => {
+      type Bridge = { callBridge: (c: string) => Promise<{ extension: Record<string, unknown> }> };
+      const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+      return (await bridge.callBridge('getContext')).extension;
+    });
+    expect(extension).toMatchObject({
+      type: 'jira:sprintAction',
+      project: { key: 'SHOP' },
+      board: { id: 1 },
+      sprint: { id: 9 },
+    });
+    await page.screenshot({ path: join(SCREENSHOTS, 'fixture-sprint-action.png') });
+  });
+});
