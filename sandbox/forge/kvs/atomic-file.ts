@@ -31,7 +31,9 @@ export class AtomicJsonFile {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new Error(`${this.path} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${this.path} is not valid JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
