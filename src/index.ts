@@ -2,3 +2,4 @@
 import { buildResolver } from './entry/resolvers';
 
 export const resolver = buildResolver().getDefinitions();
+export { dodValidator } from './entry/validators/dod-validator';

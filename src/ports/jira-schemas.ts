@@ -13,6 +13,7 @@ export const issueTypeSchema = z.looseObject({
 });
 
 export const statusSchema = z.looseObject({
+  id: z.string().optional(),
   name: z.string(),
   statusCategory: z.looseObject({ key: z.string() }).optional(),
 });
@@ -125,6 +126,8 @@ export const transitionsSchema = z.looseObject({
     }),
   ),
 });
+
+export type Transition = z.infer<typeof transitionsSchema>['transitions'][number];
 
 /** GET /rest/api/3/mypermissions — permissions keyed by their key, each with havePermission. */
 export const myPermissionsSchema = z.looseObject({

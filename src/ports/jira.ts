@@ -2,9 +2,15 @@
  * What the application needs from Jira, independent of Forge. The Forge adapter
  * (src/adapters/forge/jira/client.ts) implements it over requestJira; use cases take it as an argument.
  */
-import type { BoardConfiguration, ChangelogPage, JiraIssue, JiraSprint } from './jira-schemas';
+import type {
+  BoardConfiguration,
+  ChangelogPage,
+  JiraIssue,
+  JiraSprint,
+  Transition,
+} from './jira-schemas';
 
-export type { BoardConfiguration, JiraIssue, JiraSprint } from './jira-schemas';
+export type { BoardConfiguration, JiraIssue, JiraSprint, Transition } from './jira-schemas';
 export type SprintState = JiraSprint['state'];
 
 export interface SearchOptions {
@@ -31,7 +37,7 @@ export interface JiraPort {
   moveToBacklog(issueKeys: readonly string[]): Promise<void>;
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>;
   setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
-  getTransitions(issueKey: string): Promise<{ id: string; name: string }[]>;
+  getTransitions(issueKey: string): Promise<Transition[]>;
   transition(issueKey: string, transitionId: string): Promise<void>;
   addComment(issueKey: string, text: string): Promise<string>;
   changelogs(

@@ -3,7 +3,7 @@
  * the issue's own data decides nothing and it may inherit): its work type with the reason, its
  * Definition of Done evaluated against the project's template, and the derived property values.
  */
-import type { DodChecklistState, DodEvaluation, DodTemplate } from '../../domain/dod';
+import type { DodChecklistState, DodEvaluation, DodIssue, DodTemplate } from '../../domain/dod';
 import {
   evaluateChecklist,
   indexedSummary,
@@ -30,6 +30,13 @@ export interface IssueDeps {
   readonly store: DocumentStore;
 }
 
+/**
+ * How to learn a parent's type when the issue's own data decides nothing: read the parent (one more
+ * Jira call), or trust the type inherited when the property was last derived (validators, which
+ * must stay within two Jira calls).
+ */
+export type ParentLookup = 'fetch' | 'stored';
+
 export interface IssueSnapshot {
   readonly issue: JiraIssue;
   readonly config: ProjectConfig;
@@ -38,6 +45,7 @@ export interface IssueSnapshot {
   readonly template: DodTemplate | undefined;
   /** The stored ticks, moved onto the current template when it changed. */
   readonly checklist: DodChecklistState | undefined;
+  readonly dodIssue: DodIssue;
   readonly evaluation: DodEvaluation;
   readonly problems: readonly string[];
 }
@@ -46,6 +54,7 @@ export async function loadIssueSnapshot(
   deps: IssueDeps,
   projectKey: string,
   issueKey: string,
+  parentLookup: ParentLookup = 'fetch',
 ): Promise<IssueSnapshot> {
   const loaded = await loadProjectConfig(deps.store, projectKey);
   const estimationFieldId = loaded.config.board?.estimationFieldId ?? null;
@@ -57,7 +66,7 @@ export async function loadIssueSnapshot(
     ...loaded.problems.map((p) => `Project configuration: ${p}`),
     ...(read.problem ? [read.problem] : []),
   ];
-  return computeSnapshot(deps, issue, read.property, loaded.config, problems);
+  return computeSnapshot(deps, issue, read.property, loaded.config, problems, parentLookup);
 }
 
 /** Recomputes the snapshot for a (possibly changed) property, without reading the issue again. */
@@ -67,11 +76,25 @@ export async function computeSnapshot(
   property: BallastProperty,
   config: ProjectConfig,
   problems: readonly string[],
+  parentLookup: ParentLookup = 'fetch',
 ): Promise<IssueSnapshot> {
   const manual = manualTypeOf(property);
   let classification = classify(toClassifiable(issue, manual), config.rules);
   const parentKey = issue.fields.parent?.key;
-  if (classification.type === 'unclassified' && parentKey) {
+  if (classification.type === 'unclassified' && parentKey && parentLookup === 'stored') {
+    if (property.workTypeSource.kind === 'parent' && property.workType !== 'unclassified') {
+      classification = {
+        key: issue.key,
+        type: property.workType,
+        source: {
+          kind: 'parent',
+          parentKey,
+          parent: { key: parentKey, type: property.workType, source: { kind: 'none' }, reason: '' },
+        },
+        reason: `Inherited ${property.workType} from parent ${parentKey}.`,
+      };
+    }
+  } else if (classification.type === 'unclassified' && parentKey) {
     const estimationFieldId = config.board?.estimationFieldId ?? null;
     const parent = await deps.jira.getIssue(parentKey, issueFields(estimationFieldId), [
       BALLAST_PROPERTY_KEY,
@@ -97,12 +120,19 @@ export async function computeSnapshot(
     (property.dod.templateId !== template.id || property.dod.templateVersion !== template.version)
       ? migrateChecklist(property.dod, previous, template).state
       : property.dod;
-  const evaluation = evaluateChecklist(
+  const dodIssue = toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null);
+  const evaluation = evaluateChecklist(template, checklist, dodIssue);
+  return {
+    issue,
+    config,
+    property,
+    classification,
     template,
     checklist,
-    toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null),
-  );
-  return { issue, config, property, classification, template, checklist, evaluation, problems };
+    dodIssue,
+    evaluation,
+    problems,
+  };
 }
 
 function storedSource(

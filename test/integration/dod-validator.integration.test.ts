@@ -1,0 +1,135 @@
+/**
+ * The Definition of Done workflow validator end to end: a person transitions an issue in the Jira
+ * emulator, which asks the app's real validator (run by the sandbox Forge host, as the app).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
+import { createJiraEmulator, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import * as app from '../../src/index';
+import type { Envelope } from '../../src/contract/envelope';
+import type { IssueView } from '../../src/contract/issue-panel';
+
+const anchor = new Date('2026-11-20T12:00:00Z');
+let jira: JiraEmulator;
+let host: ForgeHost;
+let dir: string;
+let disconnect: () => void;
+
+beforeAll(async () => {
+  jira = await createJiraEmulator({ seed: { anchor }, now: () => anchor });
+  dir = mkdtempSync(join(tmpdir(), 'ballast-validator-'));
+  host = createForgeHost({
+    manifestPath: 'manifest.yml',
+    appModule: app,
+    jiraUrl: jira.url,
+    stateDir: dir,
+  });
+  disconnect = host.connectJira(jira.events);
+});
+afterAll(async () => {
+  disconnect();
+  await host.close();
+  await jira.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const asMember = { 'content-type': 'application/json', 'x-sandbox-account-id': MEMBER_ACCOUNT_ID };
+
+interface TransitionList {
+  transitions: { id: string; to: { name: string; statusCategory: { key: string } } }[];
+}
+
+/** An open, unlabelled, untagged Story of the seed (no parent), which the rules make a feature. */
+function openStory(skip: number): string {
+  const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
+  const done = new Set(
+    jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id),
+  );
+  const candidates = jira.state.issues.filter(
+    (i) =>
+      i.issueTypeId === story.id && !done.has(i.statusId) && !i.properties.ballast && !i.parentId,
+  );
+  return candidates[skip]!.key;
+}
+
+async function transitionTo(issueKey: string, category: string): Promise<Response> {
+  const list = (await fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
+    headers: asMember,
+  }).then((r) => r.json())) as TransitionList;
+  const target = list.transitions.find((t) => t.to.statusCategory.key === category)!;
+  return fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
+    method: 'POST',
+    headers: asMember,
+    body: JSON.stringify({ transition: { id: target.id } }),
+  });
+}
+
+async function panel(key: string, payload: Record<string, unknown>): Promise<IssueView> {
+  const envelope = (await host.invokeResolver({
+    moduleKey: 'ballast-issue-panel',
+    functionKey: key,
+    payload,
+    accountId: MEMBER_ACCOUNT_ID,
+    extension: {
+      type: 'jira:issuePanel',
+      project: { key: 'SHOP' },
+      issue: { key: payload.issueKey },
+    },
+  })) as Envelope<IssueView>;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.data;
+}
+
+describe('the Definition of Done validator', () => {
+  it('refuses a move to Done while required items are open, listing them, and leaves the status', async () => {
+    const issueKey = openStory(0);
+    const statusBefore = jira.state.issues.find((i) => i.key === issueKey)!.statusId;
+    const response = await transitionTo(issueKey, 'done');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errorMessages: string[] };
+    expect(body.errorMessages.join(' ')).toContain(
+      `${issueKey} cannot be done yet: 5 required items are still open in its Definition of Done: "Acceptance criteria met"; "Code reviewed"; "Tests pass in CI"; "Rollout plan or feature flag in place"; "Monitoring impact considered".`,
+    );
+    expect(jira.state.issues.find((i) => i.key === issueKey)!.statusId).toBe(statusBefore);
+  });
+
+  it('lets work move between statuses that are not Done', async () => {
+    const response = await transitionTo(openStory(1), 'indeterminate');
+    expect(response.status).toBe(204);
+  });
+
+  it('lets the issue reach Done once every required item is ticked', async () => {
+    const issueKey = openStory(2);
+    await panel('issue/setWorkType', { issueKey, workType: 'debt' });
+    let view = await panel('issue/get', { issueKey });
+    for (const item of view.dod.openRequired) {
+      view = await panel('issue/tickDodItem', { issueKey, itemId: item.id, done: true });
+    }
+    expect(view.dod.complete).toBe(true);
+    const response = await transitionTo(issueKey, 'done');
+    expect(response.status).toBe(204);
+  });
+
+  it('answers Jira directly with result and message, making at most two Jira calls', async () => {
+    const issueKey = openStory(3);
+    const list = (await fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
+      headers: asMember,
+    }).then((r) => r.json())) as TransitionList;
+    const doneStatus = jira.state.statuses.find((s) => s.category === 'done')!;
+    expect(list.transitions.some((t) => t.to.statusCategory.key === 'done')).toBe(true);
+    jira.stats.reset();
+    const answer = await host.runValidator('ballast-dod-validator', {
+      issueKey,
+      fromStatusId: jira.state.issues.find((i) => i.key === issueKey)!.statusId,
+      toStatusId: doneStatus.id,
+    });
+    expect(answer.result).toBe(false);
+    expect(answer.errorMessage).toMatch(
+      /^SHOP-\d+ cannot be done yet: 5 required items are still open/,
+    );
+    expect(jira.stats.snapshot().total).toBeLessThanOrEqual(2);
+  });
+});
