@@ -1,6 +1,6 @@
 /**
  * The shell frames whatever Custom UI modules manifest.yml declares, without edits: a fixture
- * manifest declares a project page, a project settings page and a sprint action, all pointing at
+ * manifest declares a project page, a project settings page, an issue context and a sprint action, all pointing at
  * the real issue-panel bundle (the only one built so far), and each renders through the bridge.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,12 +25,18 @@ function fixtureManifest(): string {
     '    - { key: fixture-project-page, title: Ballast fixture page, resource: fixture-ui, resolver: { function: resolver } }',
     '  jira:projectSettingsPage:',
     '    - { key: fixture-settings, title: Ballast fixture settings, resource: fixture-ui, resolver: { function: resolver } }',
+    '  jira:issueContext:',
+    '    - { key: fixture-issue-context, title: Ballast fixture context, resource: fixture-ui, resolver: { function: resolver } }',
     '  jira:sprintAction:',
     '    - { key: fixture-sprint-action, title: Fixture action, resource: fixture-ui, resolver: { function: resolver } }',
   ].join('\n');
-  return real
-    .replace(/^modules:\n/m, `modules:\n${extra}\n`)
-    .replace(/^resources:\n/m, `resources:\n  - key: fixture-ui\n    path: ${bundle}\n`);
+  return (
+    real
+      // The fixture lives in a temporary folder: the real resources keep pointing at the repository.
+      .replace(/^(\s+path: )(static\/)/gm, `$1${ROOT}/$2`)
+      .replace(/^modules:\n/m, `modules:\n${extra}\n`)
+      .replace(/^resources:\n/m, `resources:\n  - key: fixture-ui\n    path: ${bundle}\n`)
+  );
 }
 
 describe.skipIf(!(chromiumAvailable || mustRun))('modules declared in manifest.yml', () => {
@@ -101,5 +107,43 @@ describe.skipIf(!(chromiumAvailable || mustRun))('modules declared in manifest.y
       sprint: { id: 9 },
     });
     await page.screenshot({ path: join(SCREENSHOTS, 'fixture-sprint-action.png') });
+  });
+
+  it('relays bridge events between the frames of a page, and navigates the shell', async () => {
+    await page.goto(`${sandbox.url}/browse/SHOP-12`);
+    await frameText('ballast-issue-panel');
+    await frameText('fixture-issue-context');
+    await page.screenshot({ path: join(SCREENSHOTS, 'fixture-issue-with-context.png') });
+    type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
+    const panel = page.frame({ url: /__frame\/ballast-issue-panel/ });
+    const context = page.frame({ url: /__frame\/fixture-issue-context/ });
+    await panel!.evaluate(async () => {
+      const g = globalThis as unknown as { __bridge: Bridge; received: unknown[] };
+      g.received = [];
+      await g.__bridge.callBridge('on', {
+        event: 'ballast:changed',
+        callback: (payload: unknown) => g.received.push(payload),
+      });
+    });
+    await context!.evaluate(async () => {
+      const g = globalThis as unknown as { __bridge: Bridge };
+      await g.__bridge.callBridge('emit', { event: 'ballast:changed', payload: { n: 1 } });
+    });
+    await expect
+      .poll(() =>
+        panel!.evaluate(() => (globalThis as unknown as { received: unknown[] }).received),
+      )
+      .toEqual([{ n: 1 }]);
+    await Promise.all([
+      page.waitForURL(`${sandbox.url}/projects/SHOP/ballast`),
+      context!.evaluate(async () => {
+        const g = globalThis as unknown as { __bridge: Bridge };
+        await g.__bridge.callBridge('navigate', {
+          target: 'module',
+          moduleKey: 'fixture-project-page',
+          type: 'same-tab',
+        });
+      }),
+    ]);
   });
 });
