@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JiraEvents } from '../jira';
-import { createForgeHost } from '../forge/host';
+import { createForgeHost } from '../forge';
 import type { UiModule } from './manifest';
 
 export interface AppHostOptions {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { createJiraEmulator, type FaultSettings, type JiraEmulator, parseState } from '../jira';
 import { createAppHost } from './app-host';
 import { readAppManifest } from './manifest';
+import { keepJiraState } from './jira-state-file';
 import { createShellHandler } from './server';
 
 export interface SandboxOptions {
@@ -27,6 +28,8 @@ export interface SandboxOptions {
   faults?: Partial<FaultSettings>;
   /** Seed anchor ("today" of the demo data); defaults to the current day. */
   anchor?: Date;
+  /** How often Jira's state is written when it changed; default 5 s, 0 only at stop. */
+  autosaveMs?: number;
 }
 
 export interface Sandbox {
@@ -36,7 +39,7 @@ export interface Sandbox {
   /** Whether Jira's state came from the state folder (false: freshly seeded). */
   loadedState: boolean;
   stateFile: string;
-  /** Saves Jira's state (the KVS saves itself on every write). */
+  /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
   /** Saves, then stops every server. */
   close(): Promise<void>;
@@ -85,8 +88,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       defaultProjectKey: 'SHOP',
     }),
   );
+  const saver = keepJiraState(stateFile, () => jira.state, options.autosaveMs ?? 5000);
   // Save once now, so a fresh seed survives even a crash before the first clean exit.
-  if (saved === undefined) jira.store.save(stateFile);
+  saver.save();
 
   let closed = false;
   return {
@@ -95,11 +99,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     jira,
     loadedState: saved !== undefined,
     stateFile,
-    save: () => jira.store.save(stateFile),
+    save: () => {
+      saver.save();
+    },
     close: async () => {
       if (closed) return;
       closed = true;
-      jira.store.save(stateFile);
+      saver.stop();
+      saver.save();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((done) => server.close(() => done()));
       await host.close();

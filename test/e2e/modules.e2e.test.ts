@@ -8,35 +8,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
 import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS } from './browser';
+import { renderedText } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
-const PANEL_TEXT = 'Ballast 0.1.0 balances work across: feature, debt, toil, reliability.';
 
-/** The repository's manifest plus three modules that reuse the issue panel's resource. */
+/** The repository's manifest plus four modules that reuse the issue panel's resource. */
 function fixtureManifest(): string {
-  const real = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
-  const bundle = join(ROOT, 'static', 'issue-panel', 'build');
-  const extra = [
-    '  jira:projectPage:',
-    '    - { key: fixture-project-page, title: Ballast fixture page, resource: fixture-ui, resolver: { function: resolver } }',
-    '  jira:projectSettingsPage:',
-    '    - { key: fixture-settings, title: Ballast fixture settings, resource: fixture-ui, resolver: { function: resolver } }',
-    '  jira:issueContext:',
-    '    - { key: fixture-issue-context, title: Ballast fixture context, resource: fixture-ui, resolver: { function: resolver } }',
-    '  jira:sprintAction:',
-    '    - { key: fixture-sprint-action, title: Fixture action, resource: fixture-ui, resolver: { function: resolver } }',
-  ].join('\n');
-  return (
-    real
-      // The fixture lives in a temporary folder: the real resources keep pointing at the repository.
-      .replace(/^(\s+path: )(static\/)/gm, `$1${ROOT}/$2`)
-      .replace(/^modules:\n/m, `modules:\n${extra}\n`)
-      .replace(/^resources:\n/m, `resources:\n  - key: fixture-ui\n    path: ${bundle}\n`)
-  );
+  const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as {
+    modules: Record<string, unknown[]>;
+    resources: { key: string; path: string }[];
+  };
+  const add = (type: string, key: string, title: string) => {
+    manifest.modules[type] = [
+      ...(manifest.modules[type] ?? []),
+      { key, title, resource: 'fixture-ui', resolver: { function: 'resolver' } },
+    ];
+  };
+  add('jira:projectPage', 'fixture-project-page', 'Ballast fixture page');
+  add('jira:projectSettingsPage', 'fixture-settings', 'Ballast fixture settings');
+  add('jira:issueContext', 'fixture-issue-context', 'Ballast fixture context');
+  add('jira:sprintAction', 'fixture-sprint-action', 'Fixture action');
+  // The fixture lives in a temporary folder: the real resources keep pointing at the repository.
+  manifest.resources = [
+    ...manifest.resources.map((r) => ({ ...r, path: join(ROOT, r.path) })),
+    { key: 'fixture-ui', path: join(ROOT, 'static', 'issue-panel', 'build') },
+  ];
+  return stringify(manifest);
 }
 
 describe.skipIf(!(chromiumAvailable || mustRun))('modules declared in manifest.yml', () => {
@@ -67,11 +69,10 @@ describe.skipIf(!(chromiumAvailable || mustRun))('modules declared in manifest.y
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // The fixture modules reuse the issue panel's bundle: it renders (on a page without an issue,
+  // the full panel explains that it has none); what matters here is that it ran in the frame.
   const frameText = (moduleKey: string) =>
-    page
-      .frameLocator(`iframe[data-module-key="${moduleKey}"]`)
-      .getByText(PANEL_TEXT)
-      .waitFor({ timeout: 15_000 });
+    renderedText(page.frameLocator(`iframe[data-module-key="${moduleKey}"]`));
 
   it('frames the project page and names it in the sidebar', async () => {
     await page.goto(`${sandbox.url}/projects/SHOP/ballast`);

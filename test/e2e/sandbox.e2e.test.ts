@@ -13,10 +13,10 @@ import { ACCOUNT_HEADER, ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandb
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
 import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { issuePanelRendered } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
-const PANEL_TEXT = 'Ballast 0.1.0 balances work across: feature, debt, toil, reliability.';
 const run = chromiumAvailable || mustRun;
 skipNotice();
 
@@ -78,7 +78,7 @@ describe.skipIf(!run)('sandbox shell in Chromium', () => {
     await page.goto(`${sandbox.url}/browse/SHOP-12`);
     expect(await page.getByTestId('issue-summary').textContent()).not.toBe('');
     const panel = page.frameLocator('iframe[data-module-key="ballast-issue-panel"]');
-    await panel.getByText(PANEL_TEXT).waitFor({ timeout: 15_000 });
+    await issuePanelRendered(panel, 'SHOP-12');
     // The frame reported its height and the shell sized it.
     await expect
       .poll(() =>
@@ -141,7 +141,7 @@ describe.skipIf(!run)('sandbox shell in Chromium', () => {
     // The issue panel now runs as the member.
     await page.goto(`${sandbox.url}/browse/SHOP-12`);
     const panel = page.frameLocator('iframe[data-module-key="ballast-issue-panel"]');
-    await panel.getByText(PANEL_TEXT).waitFor({ timeout: 15_000 });
+    await issuePanelRendered(panel, 'SHOP-12');
     const frame = page.frame({ url: /__frame\/ballast-issue-panel/ });
     const accountId = await frame!.evaluate(() => {
       const boot = (globalThis as unknown as { __sandboxFrame: { context: { accountId: string } } })

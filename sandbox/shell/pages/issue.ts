@@ -109,8 +109,9 @@ export function issueBody(
           ${row('Reporter', display(f.reporter))}
           ${row('Story points', card.storyPoints === undefined ? '' : String(card.storyPoints))}
           ${row('Sprint', sprints.map((s) => s.name ?? '').join(', '))}
-          ${row('Labels', labels.join(', '))} ${row('Work type', workTypeTag(card.workType))}
-          ${row('Definition of Done', dodBadge(card.dod))}
+          ${row('Labels', labels.join(', '))}
+          ${row('Work type (property)', workTypeTag(card.workType))}
+          ${row('DoD (property)', dodBadge(card.dod))}
         </dl>
         ${framed(contexts, query, 'Ballast issue context')}
       </aside>
