@@ -3,3 +3,4 @@ import { buildResolver } from './entry/resolvers';
 
 export const resolver = buildResolver().getDefinitions();
 export { dodValidator } from './entry/validators/dod-validator';
+export { onIssueChanged } from './entry/triggers/issue-changed';

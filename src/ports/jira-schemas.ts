@@ -34,6 +34,8 @@ export const issueLinkSchema = z.looseObject({
 export const issueFieldsSchema = z.looseObject({
   summary: z.string().optional(),
   issuetype: issueTypeSchema.optional(),
+  /** `simplified` is true for team-managed projects, which have no workflow validators. */
+  project: z.looseObject({ key: z.string(), simplified: z.boolean().optional() }).optional(),
   labels: z.array(z.string()).optional(),
   components: z.array(named).optional(),
   priority: named.nullable().optional(),

@@ -20,9 +20,9 @@ describe('@forge/lint, offline against Jira OpenAPI scopes', { timeout: 180_000 
   });
 
   it('reports a Jira call whose scope the manifest lacks', async () => {
-    const problems = await forgeLint(['test/fixtures/forge-lint/reads-sprints.ts'], 'manifest.yml');
+    const problems = await forgeLint(['test/fixtures/forge-lint/reads-groups.ts'], 'manifest.yml');
     expect(problems).toEqual([
-      'test/fixtures/forge-lint/reads-sprints.ts:6 Jira endpoint: GET /rest/agile/1.0/board/{boardId}/sprint requires "read:sprint:jira-software" scope',
+      'test/fixtures/forge-lint/reads-groups.ts:6 Jira endpoint: GET /rest/api/3/group requires "read:jira-user" scope',
     ]);
   });
 });

@@ -11,6 +11,7 @@ export function issueFields(estimationFieldId: string | null): string[] {
   const fields = [
     'summary',
     'issuetype',
+    'project',
     'labels',
     'components',
     'parent',

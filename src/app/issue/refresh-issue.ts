@@ -1,0 +1,50 @@
+/**
+ * Keeps an issue's Ballast property true after Jira changes it (issue created or updated): the rules
+ * decide the type of untagged work, the derived JQL values follow the Definition of Done, and in a
+ * team-managed project — where Jira has no workflow validators — an item moved to Done with required
+ * items open is moved back and told why (PRODUCT.md §3).
+ */
+import { openRequiredMessage } from '../../domain/dod';
+import { BALLAST_PROPERTY_KEY } from './ballast-property';
+import { derivedProperty, loadIssueSnapshot, type IssueDeps } from './issue-snapshot';
+
+export interface RefreshOutcome {
+  readonly propertyWritten: boolean;
+  readonly reopened: boolean;
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export async function refreshIssue(
+  deps: IssueDeps,
+  input: { projectKey: string; issueKey: string },
+): Promise<RefreshOutcome> {
+  const snapshot = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+  const next = derivedProperty(snapshot);
+  const stored = snapshot.issue.properties?.[BALLAST_PROPERTY_KEY];
+  const propertyWritten = !sameJson(stored, next);
+  if (propertyWritten) await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, next);
+
+  const { fields } = snapshot.issue;
+  const isDone = fields.status?.statusCategory?.key === 'done';
+  const teamManaged = fields.project?.simplified === true;
+  if (
+    !isDone ||
+    !teamManaged ||
+    snapshot.config.teamManagedDod !== 'reopen' ||
+    snapshot.evaluation.complete
+  ) {
+    return { propertyWritten, reopened: false };
+  }
+  const transitions = await deps.jira.getTransitions(input.issueKey);
+  const back =
+    transitions.find((t) => t.to?.statusCategory?.key === 'indeterminate') ??
+    transitions.find((t) => t.to?.statusCategory?.key === 'new');
+  if (!back) return { propertyWritten, reopened: false };
+  await deps.jira.transition(input.issueKey, back.id);
+  await deps.jira.addComment(
+    input.issueKey,
+    `Ballast moved this item back to "${back.to?.name ?? back.name}". ${openRequiredMessage(input.issueKey, snapshot.evaluation.openRequired)}`,
+  );
+  return { propertyWritten, reopened: true };
+}
