@@ -151,6 +151,31 @@ describe.skipIf(!run)('sandbox shell in Chromium', () => {
     expect(accountId).toBe(MEMBER_ACCOUNT_ID);
   });
 
+  it("shows on the backlog what the app's resolver wrote, through the frame's invoke", async () => {
+    await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
+    const card = page
+      .locator('section.sprint:has(.state-active) li.card:has(.tag-unclassified)')
+      .first();
+    const key = (await card.getAttribute('data-issue-key')) ?? '';
+    await page.goto(`${sandbox.url}/browse/${key}`);
+    await issuePanelRendered(
+      page.frameLocator('iframe[data-module-key="ballast-issue-panel"]'),
+      key,
+    );
+    const frame = page.frame({ url: /__frame\/ballast-issue-panel/ });
+    const envelope = await frame!.evaluate(async (issueKey) => {
+      type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
+      const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+      return (await bridge.callBridge('invoke', {
+        functionKey: 'issue/setWorkType',
+        payload: { issueKey, workType: 'debt' },
+      })) as { ok: boolean };
+    }, key);
+    expect(envelope.ok).toBe(true);
+    await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
+    expect(await page.locator(`li.card[data-issue-key="${key}"] .tag`).textContent()).toBe('debt');
+  });
+
   it('keeps a change made through the emulator across a restart', async () => {
     await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
     const card = page
