@@ -3,15 +3,11 @@
  * get typed data or a ResolverFailure they can show — never raw strings or envelopes.
  */
 import { invoke } from '@forge/bridge';
-import type { Envelope, ResolverError } from '../../src/contract/envelope';
+import type { Envelope } from '../../src/contract/envelope';
 import type { RequestOf, ResolverKey, ResponseOf } from '../../src/contract/resolvers';
+import { ResolverFailure } from './resolver-failure';
 
-export class ResolverFailure extends Error {
-  constructor(readonly error: ResolverError) {
-    super(error.message);
-    this.name = 'ResolverFailure';
-  }
-}
+export { ResolverFailure };
 
 export async function call<K extends ResolverKey>(
   key: K,

@@ -1,36 +1,39 @@
-import { useEffect, useState } from 'react';
-import type { AboutResponse } from '../../../src/contract/resolvers';
-import { call, ResolverFailure } from '../../shared/invoke';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { asResolverError } from '../../shared/format';
+import { loadIssueFrame, type IssueFrame } from '../../shared/issue-context';
+import { call } from '../../shared/invoke';
+import { IssuePanel } from './IssuePanel';
+import { panelActions } from './panel-actions';
+import { initialPanelState, panelReducer } from './panel-state';
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; about: AboutResponse }
-  | { state: 'failed'; message: string };
-
-/** The issue panel's first version: proves the bridge round trip and names the four work types. */
+/** The jira:issuePanel module: loads the issue's Ballast view and wires the panel's controls. */
 export function App() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  useEffect(() => {
-    call('meta/about', {})
-      .then((about) => setLoad({ state: 'ready', about }))
-      .catch((error: unknown) =>
-        setLoad({
-          state: 'failed',
-          message:
-            error instanceof ResolverFailure
-              ? error.message
-              : 'Ballast could not reach its backend.',
-        }),
-      );
-  }, []);
+  const [state, dispatch] = useReducer(panelReducer, initialPanelState);
+  const [frame, setFrame] = useState<IssueFrame | undefined>(undefined);
+  const [attempt, setAttempt] = useState(0);
 
-  if (load.state === 'loading') return <p aria-busy="true">Loading Ballast…</p>;
-  if (load.state === 'failed') return <p role="alert">{load.message}</p>;
-  return (
-    <section aria-label="Ballast">
-      <p>
-        Ballast {load.about.version} balances work across: {load.about.workTypes.join(', ')}.
-      </p>
-    </section>
+  useEffect(() => {
+    let current = true;
+    dispatch({ type: 'load' });
+    (async () => {
+      const issue = await loadIssueFrame();
+      const view = await call('issue/get', { issueKey: issue.issueKey });
+      if (!current) return;
+      setFrame(issue);
+      dispatch({ type: 'loaded', view, viewer: issue.accountId });
+    })().catch((thrown: unknown) => {
+      if (current) dispatch({ type: 'loadFailed', error: asResolverError(thrown) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const actions = useMemo(
+    () => panelActions(call, dispatch, frame?.issueKey ?? ''),
+    [frame?.issueKey],
   );
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const dismiss = useCallback(() => dispatch({ type: 'dismissError' }), []);
+  return <IssuePanel state={state} actions={actions} onRetry={retry} onDismissError={dismiss} />;
 }

@@ -1,0 +1,58 @@
+import type { IssueView } from '../../../src/contract/issue-panel';
+import { LoadFailure, Loading } from '../../shared/LoadStates';
+import { Problems } from '../../shared/Problems';
+import type { LoadState } from '../../shared/use-resolver';
+import { WorkTypeTag } from '../../shared/WorkTypeTag';
+
+interface Props {
+  readonly state: LoadState<IssueView>;
+  readonly onRetry: () => void;
+}
+
+/** The compact view in the issue's side column: work type, "DoD 3/5" and the open required items. */
+export function IssueContext({ state, onRetry }: Props) {
+  if (state.status === 'loading') return <Loading what="Ballast" />;
+  if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
+  const { workType, dod, problems } = state.data;
+  return (
+    <div className="context">
+      <dl className="context-list">
+        <div className="context-row">
+          <dt>Work type</dt>
+          <dd>
+            <WorkTypeTag type={workType.type} />
+          </dd>
+        </div>
+        <div className="context-row">
+          <dt>Definition of Done</dt>
+          <dd>
+            {dod.template === null ? (
+              <span className="subtle">None for this issue</span>
+            ) : (
+              <span
+                className={`lozenge ${dod.complete ? 'lozenge-success' : 'lozenge-neutral'}`}
+                aria-label={`Definition of Done: ${dod.done} of ${dod.total} done`}
+              >
+                DoD {dod.progress}
+              </span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {dod.openRequired.length > 0 && (
+        <div className="context-open">
+          <p className="context-open-title" id="open-required">
+            Required and still open
+          </p>
+          <ul className="context-open-list" aria-labelledby="open-required">
+            {dod.openRequired.map((item) => (
+              <li key={item.id}>{item.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {dod.template !== null && dod.complete && <p className="status-ready">Ready to close</p>}
+      <Problems problems={problems} />
+    </div>
+  );
+}

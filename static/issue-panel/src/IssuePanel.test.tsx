@@ -1,0 +1,194 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ResolverError } from '../../../src/contract/envelope';
+import {
+  ITEMS,
+  NO_DOD,
+  VIEWER,
+  dodOf,
+  issueView,
+  type DodItem,
+} from '../../shared/testing/issue-view';
+import { IssuePanel } from './IssuePanel';
+import type { PanelActions } from './panel-actions';
+import type { PanelState } from './panel-state';
+
+const noActions: PanelActions = { tick: async () => {}, setWorkType: async () => {} };
+
+function render(state: PanelState): string {
+  return renderToStaticMarkup(
+    <IssuePanel state={state} actions={noActions} onRetry={() => {}} onDismissError={() => {}} />,
+  );
+}
+
+function ready(overrides: Partial<Extract<PanelState, { status: 'ready' }>> = {}): PanelState {
+  return {
+    status: 'ready',
+    view: issueView(),
+    viewer: VIEWER,
+    pendingTicks: {},
+    pendingType: false,
+    actionError: undefined,
+    ...overrides,
+  };
+}
+
+/** The markup of one checklist row. */
+function row(html: string, itemId: string): string {
+  const match = new RegExp(`<li[^>]*data-item-id="${itemId}"[^>]*>.*?</li>`).exec(html);
+  if (!match) throw new Error(`no checklist row for ${itemId} in ${html}`);
+  return match[0];
+}
+
+const failed = (error: Partial<ResolverError>): PanelState => ({
+  status: 'failed',
+  error: { code: 'INTERNAL', message: 'Jira did not answer.', retryable: true, ...error },
+});
+
+describe('IssuePanel states', () => {
+  it('says it is loading, as a polite status', () => {
+    const html = render({ status: 'loading' });
+    expect(html).toContain('role="status"');
+    expect(html).toContain('Loading Ballast for this issue');
+  });
+
+  it('shows the backend message and a Retry button when the failure is retryable', () => {
+    const html = render(failed({ code: 'JIRA_UNAVAILABLE', message: 'Jira is busy (429).' }));
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Jira is busy (429).');
+    expect(html).toMatch(/<button[^>]*>Retry<\/button>/);
+  });
+
+  it('offers no Retry when trying again cannot help', () => {
+    const html = render(failed({ code: 'BAD_REQUEST', message: 'Bad key.', retryable: false }));
+    expect(html).toContain('Bad key.');
+    expect(html).not.toContain('Retry');
+  });
+
+  it.each(['FORBIDDEN', 'NOT_FOUND'] as const)(
+    'tells the user they lack access on %s, without Retry',
+    (code) => {
+      const html = render(failed({ code, message: 'You cannot browse SHOP.', retryable: true }));
+      expect(html).toContain('You don’t have access to this issue in Ballast');
+      expect(html).toContain('You cannot browse SHOP.');
+      expect(html).not.toContain('Retry');
+    },
+  );
+});
+
+describe('IssuePanel work type', () => {
+  it('shows the type as its lozenge with the rule sentence as the reason', () => {
+    const html = render(ready());
+    expect(html).toContain('class="lozenge lozenge-feature"');
+    expect(html).toContain(
+      'Rule #5 &quot;story-is-feature&quot; (feature): issue type is &quot;Story&quot;.',
+    );
+    expect(html).toContain('Set by a rule');
+  });
+
+  it('says who chose a manual type and when, and selects it in the picker', () => {
+    const view = issueView({
+      workType: {
+        type: 'toil',
+        source: 'manual',
+        reason: 'Set by hand to toil.',
+        setBy: VIEWER,
+        setAt: '2026-11-21T10:00:00Z',
+      },
+    });
+    const html = render(ready({ view }));
+    expect(html).toContain('class="lozenge lozenge-toil"');
+    expect(html).toContain('Chosen by you on <time dateTime="2026-11-21T10:00:00Z">');
+    expect(html).toMatch(/<option value="toil" selected="">Toil<\/option>/);
+  });
+
+  it('selects "Let rules decide" when no person chose the type', () => {
+    const html = render(ready());
+    expect(html).toMatch(/<option value="" selected="">Let rules decide<\/option>/);
+    expect(html).toMatch(/<label[^>]*>Change work type<\/label>/);
+  });
+
+  it('shows an unclassified item as such', () => {
+    const view = issueView({
+      workType: { type: 'unclassified', source: 'none', reason: 'No manual type, no rule.' },
+    });
+    expect(render(ready({ view }))).toContain('lozenge-unclassified');
+  });
+
+  it('disables the picker while a change is saved', () => {
+    expect(render(ready({ pendingType: true }))).toMatch(/<select[^>]*disabled=""/);
+  });
+});
+
+describe('IssuePanel Definition of Done', () => {
+  it('shows the progress and how many required items are open, as computed by the backend', () => {
+    const html = render(ready());
+    expect(html).toContain('3 of 5 done');
+    expect(html).toContain('2 required items open');
+    expect(html).toContain('aria-valuenow="3"');
+  });
+
+  it('says "Ready to close" when every required item is done', () => {
+    const items = ITEMS.map((i): DodItem => (i.required ? { ...i, state: 'done' } : i));
+    const html = render(ready({ view: issueView({ dod: dodOf(items) }) }));
+    expect(html).toContain('Ready to close');
+    expect(html).not.toContain('required items open');
+  });
+
+  it('renders manual items as tickable checkboxes and auto items as disabled ones with the reason', () => {
+    const html = render(ready());
+    expect(row(html, 'code-review')).not.toContain('disabled');
+    expect(row(html, 'code-review')).not.toContain('checked');
+    expect(row(html, 'has-estimate')).toContain('disabled=""');
+    expect(row(html, 'has-estimate')).toContain('no estimate');
+    expect(row(html, 'has-estimate')).toContain('Automatic');
+    expect(row(html, 'has-type')).toContain('checked=""');
+  });
+
+  it('labels each checkbox with the item text and its required/optional mark', () => {
+    const html = render(ready());
+    expect(row(html, 'code-review')).toMatch(
+      /<label for="[^"]+"[^>]*>Code reviewed<span[^>]*>Required/,
+    );
+    expect(row(html, 'docs')).toContain('Optional');
+  });
+
+  it('shows who ticked a manual item and when', () => {
+    const html = render(ready());
+    expect(row(html, 'acceptance')).toContain(
+      'Ticked by you on <time dateTime="2026-11-20T09:30:00Z">',
+    );
+    expect(row(html, 'docs')).toContain('Ticked by acc-ada-admin');
+  });
+
+  it('shows a tick in flight as ticked and saving', () => {
+    const html = render(ready({ pendingTicks: { 'code-review': true } }));
+    expect(row(html, 'code-review')).toContain('checked=""');
+    expect(row(html, 'code-review')).toContain('aria-busy="true"');
+    expect(row(html, 'code-review')).toContain('Saving…');
+  });
+
+  it('says so when no Definition of Done applies', () => {
+    const html = render(ready({ view: issueView({ dod: NO_DOD }) }));
+    expect(html).toContain('No Definition of Done applies to this issue');
+    expect(html).not.toContain('checkbox');
+  });
+});
+
+describe('IssuePanel messages', () => {
+  it('shows the backend problems as a warning', () => {
+    const view = issueView({ problems: ['The stored checklist was unreadable and was reset.'] });
+    const html = render(ready({ view }));
+    expect(html).toContain('message-warning');
+    expect(html).toContain('The stored checklist was unreadable and was reset.');
+  });
+
+  it('shows no warning without problems', () => {
+    expect(render(ready())).not.toContain('message-warning');
+  });
+
+  it('shows a failed change as an alert', () => {
+    const html = render(ready({ actionError: 'Couldn’t update “Code reviewed”: Conflict.' }));
+    expect(html).toMatch(/role="alert"[^>]*>.*Couldn’t update “Code reviewed”: Conflict\./);
+  });
+});

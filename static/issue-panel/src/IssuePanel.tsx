@@ -1,0 +1,45 @@
+import { LoadFailure, Loading } from '../../shared/LoadStates';
+import { Problems } from '../../shared/Problems';
+import { DodChecklist } from './DodChecklist';
+import { WorkTypeSection } from './WorkTypeSection';
+import type { PanelActions } from './panel-actions';
+import type { PanelState } from './panel-state';
+
+interface Props {
+  readonly state: PanelState;
+  readonly actions: PanelActions;
+  readonly onRetry: () => void;
+  readonly onDismissError: () => void;
+}
+
+/** The issue panel for every state: loading, failed (or no access), and the loaded issue. */
+export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
+  if (state.status === 'loading') return <Loading what="Ballast for this issue" />;
+  if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
+  const { view, viewer } = state;
+  return (
+    <main className="panel" aria-label={`Ballast for ${view.issueKey}`}>
+      {state.actionError !== undefined && (
+        <div className="message message-error message-inline" role="alert">
+          <p>{state.actionError}</p>
+          <button type="button" className="button button-subtle" onClick={onDismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <Problems problems={view.problems} />
+      <WorkTypeSection
+        workType={view.workType}
+        viewer={viewer}
+        pending={state.pendingType}
+        onChange={(workType) => void actions.setWorkType(workType)}
+      />
+      <DodChecklist
+        dod={view.dod}
+        viewer={viewer}
+        pendingTicks={state.pendingTicks}
+        onTick={(itemId, done) => void actions.tick(itemId, done)}
+      />
+    </main>
+  );
+}

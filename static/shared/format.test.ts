@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { asResolverError, failureView, formatWhen, formatWho } from './format';
+import { issueFrameOf, NoIssueError } from './issue-frame';
+import { ResolverFailure } from './resolver-failure';
+import { loadReducer, type LoadState } from './use-resolver';
+
+describe('formatWhen', () => {
+  it('writes an ISO time as day, month, year and time in the given zone', () => {
+    expect(formatWhen('2026-11-20T09:30:00Z', 'UTC')).toBe('20 Nov 2026, 09:30');
+    expect(formatWhen('2026-11-20T09:30:00Z', 'Europe/Lisbon')).toBe('20 Nov 2026, 09:30');
+    expect(formatWhen('2026-11-20T09:30:00Z', 'Asia/Tokyo')).toBe('20 Nov 2026, 18:30');
+  });
+
+  it('shows a value that is not a time as it came', () => {
+    expect(formatWhen('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('formatWho', () => {
+  it('calls the viewer "you" and anyone else by account id', () => {
+    expect(formatWho('acc-1', 'acc-1')).toBe('you');
+    expect(formatWho('acc-2', 'acc-1')).toBe('acc-2');
+    expect(formatWho('acc-2', undefined)).toBe('acc-2');
+  });
+});
+
+describe('failureView', () => {
+  it.each(['FORBIDDEN', 'NOT_FOUND'] as const)('treats %s as no access', (code) => {
+    expect(failureView({ code, message: 'm', retryable: true })).toEqual({
+      kind: 'denied',
+      message: 'm',
+    });
+  });
+
+  it('keeps whether other failures are worth retrying', () => {
+    expect(failureView({ code: 'JIRA_UNAVAILABLE', message: 'm', retryable: true })).toEqual({
+      kind: 'error',
+      message: 'm',
+      retryable: true,
+    });
+    expect(failureView({ code: 'INTERNAL', message: 'm', retryable: false })).toMatchObject({
+      retryable: false,
+    });
+  });
+});
+
+describe('asResolverError', () => {
+  it('keeps the error a resolver answered with, field included', () => {
+    const error = { code: 'BAD_REQUEST' as const, message: 'No.', retryable: false, field: 'x' };
+    expect(asResolverError(new ResolverFailure(error))).toEqual(error);
+  });
+
+  it('turns anything else into a retryable connection problem', () => {
+    expect(asResolverError(new TypeError('Failed to fetch'))).toMatchObject({
+      code: 'INTERNAL',
+      retryable: true,
+    });
+    expect(asResolverError(undefined).code).toBe('INTERNAL');
+  });
+});
+
+describe('issueFrameOf', () => {
+  it('reads the issue key and the viewer from the Forge context', () => {
+    const context = { accountId: 'acc-1', extension: { issue: { key: 'SHOP-12' } } };
+    expect(issueFrameOf(context)).toEqual({ issueKey: 'SHOP-12', accountId: 'acc-1' });
+  });
+
+  it('refuses a context without an issue, with a message for people', () => {
+    expect(() => issueFrameOf({ extension: {} })).toThrow(NoIssueError);
+    try {
+      issueFrameOf(null);
+    } catch (thrown) {
+      expect(asResolverError(thrown).message).toBe(
+        'Ballast could not tell which issue this is. Reload the page.',
+      );
+    }
+  });
+});
+
+describe('loadReducer', () => {
+  it('goes loading → ready, and back to loading on retry', () => {
+    const ready = loadReducer<number>({ status: 'loading' }, { type: 'loaded', data: 7 });
+    expect(ready).toEqual({ status: 'ready', data: 7 });
+    expect(loadReducer(ready, { type: 'start' })).toEqual({ status: 'loading' });
+  });
+
+  it('keeps the failure', () => {
+    const error = { code: 'INTERNAL' as const, message: 'm', retryable: true };
+    const state: LoadState<number> = loadReducer<number>(
+      { status: 'loading' },
+      { type: 'failed', error },
+    );
+    expect(state).toEqual({ status: 'failed', error });
+  });
+});

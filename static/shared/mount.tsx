@@ -1,0 +1,21 @@
+/**
+ * Starts a Custom UI app: Jira's theme (Jira then sets html[data-color-mode], which tokens.css
+ * follows), the shared styles, and the React root.
+ */
+import { view } from '@forge/bridge';
+import { StrictMode, type ComponentType } from 'react';
+import { createRoot } from 'react-dom/client';
+import './tokens.css';
+import './ui.css';
+
+export function mount(App: ComponentType, name: string): void {
+  // Outside Jira (or in an old host) there is no theme to follow: the OS preference applies.
+  view.theme.enable().catch(() => undefined);
+  const root = document.getElementById('root');
+  if (!root) throw new Error(`Ballast ${name}: #root element missing from index.html`);
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

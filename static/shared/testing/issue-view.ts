@@ -1,0 +1,83 @@
+/**
+ * IssueView fixtures for component tests: realistic defaults (a feature with a five-item DoD, three
+ * done) that each test overrides where it matters. Values are what the backend would send.
+ */
+import type { IssueView } from '../../../src/contract/issue-panel';
+
+type Dod = IssueView['dod'];
+export type DodItem = Dod['items'][number];
+
+export const VIEWER = 'acc-marco-member';
+
+export const ITEMS: readonly DodItem[] = [
+  {
+    id: 'has-type',
+    text: 'Has a work type',
+    required: true,
+    kind: 'auto',
+    state: 'done',
+    reason: 'work type is feature',
+  },
+  {
+    id: 'has-estimate',
+    text: 'Has an estimate',
+    required: true,
+    kind: 'auto',
+    state: 'open',
+    reason: 'no estimate',
+  },
+  {
+    id: 'acceptance',
+    text: 'Acceptance criteria met',
+    required: true,
+    kind: 'manual',
+    state: 'done',
+    by: VIEWER,
+    at: '2026-11-20T09:30:00Z',
+  },
+  { id: 'code-review', text: 'Code reviewed', required: true, kind: 'manual', state: 'open' },
+  {
+    id: 'docs',
+    text: 'Docs updated',
+    required: false,
+    kind: 'manual',
+    state: 'done',
+    by: 'acc-ada-admin',
+    at: '2026-11-19T16:05:00Z',
+  },
+];
+
+/** A DodEvaluation whose counts follow its items, as evaluate-checklist.ts computes them. */
+export function dodOf(items: readonly DodItem[], template: Dod['template'] = defaultTemplate): Dod {
+  const done = items.filter((i) => i.state === 'done').length;
+  const openRequired = items.filter((i) => i.required && i.state === 'open');
+  return {
+    issueKey: 'SHOP-12',
+    template,
+    outdated: false,
+    items,
+    done,
+    total: items.length,
+    openRequired,
+    complete: openRequired.length === 0,
+    progress: `${done}/${items.length}`,
+  };
+}
+
+const defaultTemplate = { id: 'feature', name: 'Feature', version: 1 };
+
+export function issueView(overrides: Partial<IssueView> = {}): IssueView {
+  return {
+    issueKey: 'SHOP-12',
+    workType: {
+      type: 'feature',
+      source: 'rule',
+      reason: 'Rule #5 "story-is-feature" (feature): issue type is "Story".',
+    },
+    dod: dodOf(ITEMS),
+    problems: [],
+    ...overrides,
+  };
+}
+
+export const NO_DOD: Dod = dodOf([], null);
