@@ -72,6 +72,8 @@ describe.skipIf(!run)('sandbox shell in Chromium', () => {
       'This Ballast module is not built yet.',
     );
     await shot('backlog');
+    await page.locator('section.sprint:has(.state-future) header').scrollIntoViewIfNeeded();
+    await shot('backlog-future-sprint');
   });
 
   it('opens an issue and the real issue panel bundle renders through the bridge', async () => {
