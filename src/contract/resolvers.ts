@@ -9,6 +9,7 @@ import type {
   SetWorkTypeRequest,
   TickDodItemRequest,
 } from './issue-panel';
+import type { SaveSettingsRequest, SettingsView } from './settings';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -21,6 +22,8 @@ export interface ResolverContract {
   'issue/get': { request: IssueRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };
   'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
+  'settings/get': { request: Record<string, never>; response: SettingsView };
+  'settings/save': { request: SaveSettingsRequest; response: SettingsView };
 }
 
 export type ResolverKey = keyof ResolverContract;

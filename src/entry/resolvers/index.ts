@@ -5,19 +5,20 @@ import type { ResolverKey } from '../../contract/resolvers';
 import { systemClock } from '../../ports/clock';
 import { issueResolvers } from './issue';
 import { about } from './meta';
+import { settingsResolvers } from './settings';
 import { respond } from './respond';
 
 type Handler = (payload: unknown, context: unknown) => unknown;
+
+// What a person asked to see or change goes to Jira as that person: Jira enforces their permissions.
+const asUser = () => ({ jira: jiraAsUser(), store: new ForgeDocumentStore() });
 
 /** All resolver keys of src/contract/resolvers.ts, each wrapped in the response envelope. */
 export function buildResolver(): Resolver {
   const handlers: Record<ResolverKey, Handler> = {
     'meta/about': () => about(),
-    // What a person asked to see is read as that person: Jira enforces their permissions.
-    ...issueResolvers({
-      issueDeps: () => ({ jira: jiraAsUser(), store: new ForgeDocumentStore() }),
-      clock: systemClock,
-    }),
+    ...issueResolvers({ issueDeps: asUser, clock: systemClock }),
+    ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
   };
   const resolver = new Resolver();
   for (const [key, handler] of Object.entries(handlers)) {

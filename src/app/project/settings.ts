@@ -1,0 +1,58 @@
+/** The settings page's use cases: read (any project member), save (project admins only). */
+import type { SettingsView } from '../../contract/settings';
+import type { DocumentStore } from '../../ports/document-store';
+import type { JiraPort } from '../../ports/jira';
+import { AppError } from '../errors';
+import { loadProjectConfig, saveProjectConfig } from './project-config-repository';
+import { requireProjectAdmin } from './require-project-admin';
+
+export interface SettingsDeps {
+  readonly jira: JiraPort;
+  readonly store: DocumentStore;
+}
+
+export async function getSettings(deps: SettingsDeps, projectKey: string): Promise<SettingsView> {
+  // Reading needs browse permission: asking Jira for the caller's permissions on the project also
+  // proves they can see it (Jira answers 404 otherwise).
+  const granted = await deps.jira.myPermissions({ projectKey }, [
+    'BROWSE_PROJECTS',
+    'ADMINISTER_PROJECTS',
+  ]);
+  if (!granted.BROWSE_PROJECTS) {
+    throw new AppError('NOT_FOUND', `Project ${projectKey} does not exist or you cannot see it.`);
+  }
+  const loaded = await loadProjectConfig(deps.store, projectKey);
+  return {
+    projectKey,
+    config: loaded.config,
+    version: loaded.version,
+    canEdit: granted.ADMINISTER_PROJECTS === true,
+    problems: loaded.problems,
+  };
+}
+
+export async function saveSettings(
+  deps: SettingsDeps,
+  input: {
+    projectKey: string;
+    config: unknown;
+    version: number;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<SettingsView> {
+  await requireProjectAdmin(deps.jira, input.projectKey);
+  const saved = await saveProjectConfig(
+    deps.store,
+    input.projectKey,
+    input.config,
+    input.version,
+    input.actor,
+  );
+  return {
+    projectKey: input.projectKey,
+    config: saved.config,
+    version: saved.version,
+    canEdit: true,
+    problems: [],
+  };
+}
