@@ -27,7 +27,7 @@ describe('IssueContext', () => {
     const items = ITEMS.map((i) => (i.required ? { ...i, state: 'done' as const } : i));
     const html = render(ready(issueView({ dod: dodOf(items) })));
     expect(html).toContain('Ready to close');
-    expect(html).toContain('lozenge-success');
+    expect(html).toContain('badge badge-success');
     expect(html).not.toContain('Required and still open');
   });
 

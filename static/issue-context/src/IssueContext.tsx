@@ -30,7 +30,7 @@ export function IssueContext({ state, onRetry }: Props) {
               <span className="subtle">None for this issue</span>
             ) : (
               <span
-                className={`lozenge ${dod.complete ? 'lozenge-success' : 'lozenge-neutral'}`}
+                className={`badge${dod.complete ? ' badge-success' : ''}`}
                 aria-label={`Definition of Done: ${dod.done} of ${dod.total} done`}
               >
                 DoD {dod.progress}

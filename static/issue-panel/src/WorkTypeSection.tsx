@@ -38,20 +38,18 @@ export function WorkTypeSection({ workType, viewer, pending, onChange }: Props) 
       <p className="why">
         <span className="why-label">Why: </span>
         {workType.reason}
-        {manual && workType.setBy !== undefined && (
-          <span className="subtlest">
-            {' '}
-            Chosen by {formatWho(workType.setBy, viewer)}
-            {workType.setAt !== undefined && (
-              <>
-                {' on '}
-                <time dateTime={workType.setAt}>{formatWhen(workType.setAt)}</time>
-              </>
-            )}
-            .
-          </span>
-        )}
       </p>
+      {manual && workType.setBy !== undefined && (
+        <p className="subtlest chosen-by">
+          Chosen by {formatWho(workType.setBy, viewer)}
+          {workType.setAt !== undefined && (
+            <>
+              {' on '}
+              <time dateTime={workType.setAt}>{formatWhen(workType.setAt)}</time>
+            </>
+          )}
+        </p>
+      )}
       <div className="field">
         <label htmlFor={pickerId} className="field-label">
           Change work type
