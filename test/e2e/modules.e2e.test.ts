@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
 import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS } from './browser';
-import { renderedText } from './frames';
+import { BROWSER_TEST_TIMEOUT_MS, renderedText } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
@@ -41,110 +41,116 @@ function fixtureManifest(): string {
   return stringify(manifest);
 }
 
-describe.skipIf(!(chromiumAvailable || mustRun))('modules declared in manifest.yml', () => {
-  let dir: string;
-  let sandbox: Sandbox;
-  let browser: Browser;
-  let page: Page;
+describe.skipIf(!(chromiumAvailable || mustRun))(
+  'modules declared in manifest.yml',
+  { timeout: BROWSER_TEST_TIMEOUT_MS },
+  () => {
+    let dir: string;
+    let sandbox: Sandbox;
+    let browser: Browser;
+    let page: Page;
 
-  beforeAll(async () => {
-    ensureUiBuilt(ROOT);
-    dir = mkdtempSync(join(tmpdir(), 'ballast-e2e-modules-'));
-    writeFileSync(join(dir, 'manifest.yml'), fixtureManifest());
-    sandbox = await startSandbox({
-      port: 0,
-      stateDir: join(dir, 'state'),
-      reset: false,
-      rootDir: dir,
-      appModule: loadAppModule(ROOT),
-      anchor: new Date('2026-03-10T12:00:00Z'),
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  // The fixture modules reuse the issue panel's bundle: it renders (on a page without an issue,
-  // the full panel explains that it has none); what matters here is that it ran in the frame.
-  const frameText = (moduleKey: string) =>
-    renderedText(page.frameLocator(`iframe[data-module-key="${moduleKey}"]`));
-
-  it('frames the project page and names it in the sidebar', async () => {
-    await page.goto(`${sandbox.url}/projects/SHOP/ballast`);
-    expect(await page.locator('.sidebar a[aria-current="page"]').textContent()).toBe(
-      'Ballast fixture page',
-    );
-    await frameText('fixture-project-page');
-    await page.screenshot({ path: join(SCREENSHOTS, 'fixture-project-page.png') });
-  });
-
-  it('frames the project settings page for the admin', async () => {
-    await page.goto(`${sandbox.url}/projects/SHOP/settings`);
-    await frameText('fixture-settings');
-  });
-
-  it('opens a sprint action in a dialog with the sprint in its context', async () => {
-    await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
-    expect(await page.locator('.not-built').count()).toBe(0);
-    await page
-      .locator('section.sprint:has(.state-active) button', { hasText: 'Fixture action' })
-      .click();
-    await frameText('fixture-sprint-action');
-    const frame = page.frame({ url: /__frame\/fixture-sprint-action/ });
-    const extension = await frame!.evaluate(async () => {
-      type Bridge = { callBridge: (c: string) => Promise<{ extension: Record<string, unknown> }> };
-      const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
-      return (await bridge.callBridge('getContext')).extension;
-    });
-    expect(extension).toMatchObject({
-      type: 'jira:sprintAction',
-      project: { key: 'SHOP' },
-      board: { id: 1 },
-      sprint: { id: 9 },
-    });
-    await page.screenshot({ path: join(SCREENSHOTS, 'fixture-sprint-action.png') });
-  });
-
-  it('relays bridge events between the frames of a page, and navigates the shell', async () => {
-    await page.goto(`${sandbox.url}/browse/SHOP-12`);
-    await frameText('ballast-issue-panel');
-    await frameText('fixture-issue-context');
-    await page.screenshot({ path: join(SCREENSHOTS, 'fixture-issue-with-context.png') });
-    type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
-    const panel = page.frame({ url: /__frame\/ballast-issue-panel/ });
-    const context = page.frame({ url: /__frame\/fixture-issue-context/ });
-    await panel!.evaluate(async () => {
-      const g = globalThis as unknown as { __bridge: Bridge; received: unknown[] };
-      g.received = [];
-      await g.__bridge.callBridge('on', {
-        event: 'ballast:changed',
-        callback: (payload: unknown) => g.received.push(payload),
+    beforeAll(async () => {
+      ensureUiBuilt(ROOT);
+      dir = mkdtempSync(join(tmpdir(), 'ballast-e2e-modules-'));
+      writeFileSync(join(dir, 'manifest.yml'), fixtureManifest());
+      sandbox = await startSandbox({
+        port: 0,
+        stateDir: join(dir, 'state'),
+        reset: false,
+        rootDir: dir,
+        appModule: loadAppModule(ROOT),
+        anchor: new Date('2026-03-10T12:00:00Z'),
       });
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await sandbox?.close();
+      rmSync(dir, { recursive: true, force: true });
     });
-    await context!.evaluate(async () => {
-      const g = globalThis as unknown as { __bridge: Bridge };
-      await g.__bridge.callBridge('emit', { event: 'ballast:changed', payload: { n: 1 } });
+
+    // The fixture modules reuse the issue panel's bundle: it renders (on a page without an issue,
+    // the full panel explains that it has none); what matters here is that it ran in the frame.
+    const frameText = (moduleKey: string) =>
+      renderedText(page.frameLocator(`iframe[data-module-key="${moduleKey}"]`));
+
+    it('frames the project page and names it in the sidebar', async () => {
+      await page.goto(`${sandbox.url}/projects/SHOP/ballast`);
+      expect(await page.locator('.sidebar a[aria-current="page"]').textContent()).toBe(
+        'Ballast fixture page',
+      );
+      await frameText('fixture-project-page');
+      await page.screenshot({ path: join(SCREENSHOTS, 'fixture-project-page.png') });
     });
-    await expect
-      .poll(() =>
-        panel!.evaluate(() => (globalThis as unknown as { received: unknown[] }).received),
-      )
-      .toEqual([{ n: 1 }]);
-    await Promise.all([
-      page.waitForURL(`${sandbox.url}/projects/SHOP/ballast`),
-      context!.evaluate(async () => {
-        const g = globalThis as unknown as { __bridge: Bridge };
-        await g.__bridge.callBridge('navigate', {
-          target: 'module',
-          moduleKey: 'fixture-project-page',
-          type: 'same-tab',
+
+    it('frames the project settings page for the admin', async () => {
+      await page.goto(`${sandbox.url}/projects/SHOP/settings`);
+      await frameText('fixture-settings');
+    });
+
+    it('opens a sprint action in a dialog with the sprint in its context', async () => {
+      await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
+      expect(await page.locator('.not-built').count()).toBe(0);
+      await page
+        .locator('section.sprint:has(.state-active) button', { hasText: 'Fixture action' })
+        .click();
+      await frameText('fixture-sprint-action');
+      const frame = page.frame({ url: /__frame\/fixture-sprint-action/ });
+      const extension = await frame!.evaluate(async () => {
+        type Bridge = {
+          callBridge: (c: string) => Promise<{ extension: Record<string, unknown> }>;
+        };
+        const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+        return (await bridge.callBridge('getContext')).extension;
+      });
+      expect(extension).toMatchObject({
+        type: 'jira:sprintAction',
+        project: { key: 'SHOP' },
+        board: { id: 1 },
+        sprint: { id: 9 },
+      });
+      await page.screenshot({ path: join(SCREENSHOTS, 'fixture-sprint-action.png') });
+    });
+
+    it('relays bridge events between the frames of a page, and navigates the shell', async () => {
+      await page.goto(`${sandbox.url}/browse/SHOP-12`);
+      await frameText('ballast-issue-panel');
+      await frameText('fixture-issue-context');
+      await page.screenshot({ path: join(SCREENSHOTS, 'fixture-issue-with-context.png') });
+      type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
+      const panel = page.frame({ url: /__frame\/ballast-issue-panel/ });
+      const context = page.frame({ url: /__frame\/fixture-issue-context/ });
+      await panel!.evaluate(async () => {
+        const g = globalThis as unknown as { __bridge: Bridge; received: unknown[] };
+        g.received = [];
+        await g.__bridge.callBridge('on', {
+          event: 'ballast:changed',
+          callback: (payload: unknown) => g.received.push(payload),
         });
-      }),
-    ]);
-  });
-});
+      });
+      await context!.evaluate(async () => {
+        const g = globalThis as unknown as { __bridge: Bridge };
+        await g.__bridge.callBridge('emit', { event: 'ballast:changed', payload: { n: 1 } });
+      });
+      await expect
+        .poll(() =>
+          panel!.evaluate(() => (globalThis as unknown as { received: unknown[] }).received),
+        )
+        .toEqual([{ n: 1 }]);
+      await Promise.all([
+        page.waitForURL(`${sandbox.url}/projects/SHOP/ballast`),
+        context!.evaluate(async () => {
+          const g = globalThis as unknown as { __bridge: Bridge };
+          await g.__bridge.callBridge('navigate', {
+            target: 'module',
+            moduleKey: 'fixture-project-page',
+            type: 'same-tab',
+          });
+        }),
+      ]);
+    });
+  },
+);

@@ -13,14 +13,14 @@ import { ACCOUNT_HEADER, ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandb
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
 import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
-import { issuePanelRendered } from './frames';
+import { BROWSER_TEST_TIMEOUT_MS, issuePanelRendered } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
 const run = chromiumAvailable || mustRun;
 skipNotice();
 
-describe.skipIf(!run)('sandbox shell in Chromium', () => {
+describe.skipIf(!run)('sandbox shell in Chromium', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   let stateDir: string;
   let sandbox: Sandbox;
   let browser: Browser;
