@@ -10,6 +10,7 @@ import {
   type DodItem,
 } from '../../shared/testing/issue-view';
 import { IssuePanel } from './IssuePanel';
+import { pickerValue, requestedType } from './WorkTypeSection';
 import type { PanelActions } from './panel-actions';
 import type { PanelState } from './panel-state';
 
@@ -115,8 +116,14 @@ describe('IssuePanel work type', () => {
     expect(render(ready({ view }))).toContain('lozenge-unclassified');
   });
 
-  it('disables the picker while a change is saved', () => {
-    expect(render(ready({ pendingType: true }))).toMatch(/<select[^>]*disabled=""/);
+  it('offers Apply only once another choice is picked', () => {
+    expect(render(ready())).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Apply<\/button>/);
+  });
+
+  it('says the change is being saved, keeping the controls focusable', () => {
+    const html = render(ready({ pendingType: true }));
+    expect(html).toMatch(/<button[^>]*aria-busy="true"[^>]*>Saving…<\/button>/);
+    expect(html).not.toMatch(/<(select|button)[^>]* disabled=""/);
   });
 });
 
@@ -190,5 +197,18 @@ describe('IssuePanel messages', () => {
   it('shows a failed change as an alert', () => {
     const html = render(ready({ actionError: 'Couldn’t update “Code reviewed”: Conflict.' }));
     expect(html).toMatch(/role="alert"[^>]*>.*Couldn’t update “Code reviewed”: Conflict\./);
+  });
+});
+
+describe('work type picker values', () => {
+  it('shows a manual type as itself and anything else as "Let rules decide"', () => {
+    expect(pickerValue({ type: 'toil', source: 'manual', reason: '' })).toBe('toil');
+    expect(pickerValue({ type: 'toil', source: 'rule', reason: '' })).toBe('');
+    expect(pickerValue({ type: 'debt', source: 'parent', reason: '' })).toBe('');
+  });
+
+  it('sends the picked type, or null for "Let rules decide"', () => {
+    expect(requestedType('reliability')).toBe('reliability');
+    expect(requestedType('')).toBeNull();
   });
 });

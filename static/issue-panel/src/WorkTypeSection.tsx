@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { IssueView } from '../../../src/contract/issue-panel';
 import { formatWhen, formatWho } from '../../shared/format';
 import { WORK_TYPE_CHOICES, WORK_TYPE_LABELS, type WorkType } from '../../shared/work-type';
@@ -14,6 +14,16 @@ const SOURCE_LABELS: Readonly<Record<IssueView['workType']['source'], string>> =
 /** The select's value for "no manual choice": rules (or the parent) decide. */
 const RULES = '';
 
+/** The picker's value for the backend's work type: the manual type, or "Let rules decide". */
+export function pickerValue(workType: IssueView['workType']): string {
+  return workType.source === 'manual' ? workType.type : RULES;
+}
+
+/** What to send for a picker value: a type, or null to clear the manual choice. */
+export function requestedType(value: string): WorkType | null {
+  return WORK_TYPE_CHOICES.find((type) => type === value) ?? null;
+}
+
 interface Props {
   readonly workType: IssueView['workType'];
   readonly viewer: string | undefined;
@@ -26,6 +36,12 @@ export function WorkTypeSection({ workType, viewer, pending, onChange }: Props) 
   const headingId = useId();
   const pickerId = useId();
   const manual = workType.source === 'manual';
+  // The choice is applied with a button, not on change: arrow keys on a closed select change its
+  // value, and a keyboard user browsing the options must not save each one on the way.
+  const [choice, setChoice] = useState<string | undefined>(undefined);
+  const current = pickerValue(workType);
+  const value = choice ?? current;
+  const canApply = value !== current && !pending;
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
@@ -57,13 +73,8 @@ export function WorkTypeSection({ workType, viewer, pending, onChange }: Props) 
         <select
           id={pickerId}
           className="select"
-          value={manual ? workType.type : RULES}
-          aria-busy={pending}
-          disabled={pending}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            onChange(value === RULES ? null : (value as WorkType));
-          }}
+          value={value}
+          onChange={(event) => setChoice(event.currentTarget.value)}
         >
           <option value={RULES}>Let rules decide</option>
           {WORK_TYPE_CHOICES.map((type) => (
@@ -72,7 +83,16 @@ export function WorkTypeSection({ workType, viewer, pending, onChange }: Props) 
             </option>
           ))}
         </select>
-        {pending && <span className="subtlest"> Saving…</span>}
+        <button
+          type="button"
+          className="button button-primary"
+          // aria-disabled, not disabled: the button keeps keyboard focus while the change is saved.
+          aria-disabled={!canApply}
+          aria-busy={pending}
+          onClick={() => canApply && onChange(requestedType(value))}
+        >
+          {pending ? 'Saving…' : 'Apply'}
+        </button>
       </div>
     </section>
   );
