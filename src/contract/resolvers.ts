@@ -10,6 +10,7 @@ import type {
   TickDodItemRequest,
 } from './issue-panel';
 import type { SaveSettingsRequest, SettingsView } from './settings';
+import type { SprintEvaluation } from '../app/planner/evaluate-sprint';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -24,6 +25,10 @@ export interface ResolverContract {
   'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
   'settings/get': { request: Record<string, never>; response: SettingsView };
   'settings/save': { request: SaveSettingsRequest; response: SettingsView };
+  'planner/evaluate': {
+    request: { boardId: number; sprintId: number; withProposal?: boolean };
+    response: SprintEvaluation;
+  };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -5,6 +5,7 @@ import type { ResolverKey } from '../../contract/resolvers';
 import { systemClock } from '../../ports/clock';
 import { issueResolvers } from './issue';
 import { about } from './meta';
+import { plannerResolvers } from './planner';
 import { settingsResolvers } from './settings';
 import { respond } from './respond';
 
@@ -19,6 +20,7 @@ export function buildResolver(): Resolver {
     'meta/about': () => about(),
     ...issueResolvers({ issueDeps: asUser, clock: systemClock }),
     ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
+    ...plannerResolvers({ plannerDeps: asUser }),
   };
   const resolver = new Resolver();
   for (const [key, handler] of Object.entries(handlers)) {

@@ -1,0 +1,39 @@
+/**
+ * Jira issues as the capacity engine's SprintItems: the work type (a person's choice, the rules, or the
+ * type last inherited from the parent), the estimate on the policy's basis, and the board's rank.
+ */
+import type { CapacityBasis, SprintItem } from '../../domain/capacity';
+import { classify, type ClassificationRule } from '../../domain/work';
+import type { JiraIssue } from '../../ports/jira';
+import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
+import { estimateOf, toClassifiable } from '../issue/issue-facts';
+
+export interface BoardFields {
+  /** The board's estimation field (story points), or null when it estimates by time or not at all. */
+  readonly estimationFieldId: string | null;
+  /** Jira's rank field (LexoRank strings), from the board configuration. */
+  readonly rankFieldId: string | null;
+}
+
+export function toSprintItem(
+  issue: JiraIssue,
+  rules: readonly ClassificationRule[],
+  basis: CapacityBasis,
+  board: BoardFields,
+  position: number,
+): SprintItem {
+  const property = readBallastProperty(issue.properties?.[BALLAST_PROPERTY_KEY]).property;
+  let type = classify(toClassifiable(issue, manualTypeOf(property)), rules).type;
+  if (type === 'unclassified' && property.workTypeSource.kind === 'parent')
+    type = property.workType;
+  const rank = board.rankFieldId ? issue.fields[board.rankFieldId] : undefined;
+  return {
+    key: issue.key,
+    type,
+    estimate: estimateOf(issue, basis === 'originalEstimate' ? null : board.estimationFieldId),
+    // Search results come in rank order; the position keeps that order where the rank field is absent.
+    rank: typeof rank === 'string' ? rank : position,
+    labels: issue.fields.labels ?? [],
+    ...(issue.fields.priority?.name ? { priority: issue.fields.priority.name } : {}),
+  };
+}
