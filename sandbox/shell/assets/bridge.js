@@ -205,6 +205,14 @@
     },
     enableTheming: function () {},
     emitReadyEvent: function () {},
+    getFrameId: function () {
+      return frame.context.localId;
+    },
+    // The sandbox has no metrics pipeline and no Rovo.
+    emitFrontendCustomMetric: function () {},
+    isRovoEnabled: function () {
+      return false;
+    },
     // Only modals are closable, openable or submittable; the sandbox frames none.
     open: function () {
       return false;
