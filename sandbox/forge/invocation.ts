@@ -13,6 +13,8 @@ import { randomUUID } from 'node:crypto';
  */
 export const RESOLVER_TIMEOUT_MS = 25_000;
 export const BACKGROUND_TIMEOUT_MS = 55_000;
+/** Timers may fire a few milliseconds early; an abort this close to the deadline is the deadline's. */
+const DEADLINE_SLACK_MS = 25;
 
 export interface InvocationContext {
   /** The acting user (`asUser()` calls act as them); absent for app-only invocations. */
@@ -72,7 +74,17 @@ export class Invocations {
         timer = setTimeout(() => reject(new InvocationTimeoutError(timeoutMs)), timeoutMs);
         timer.unref();
       });
-      const work = Promise.resolve().then(fn);
+      // A platform call aborted by the deadline (product-fetch.ts) can reject the work a moment
+      // before the timer below fires; either way the invocation timed out, as Forge reports it.
+      const work = Promise.resolve()
+        .then(fn)
+        .catch((error: unknown) => {
+          const aborted = error instanceof Error && /TimeoutError|AbortError/.test(error.name);
+          if (aborted && Date.now() >= active.deadline - DEADLINE_SLACK_MS) {
+            throw new InvocationTimeoutError(timeoutMs);
+          }
+          throw error;
+        });
       return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
     });
   }
