@@ -27,25 +27,31 @@ export function loadReducer<T>(_state: LoadState<T>, action: LoadAction<T>): Loa
   }
 }
 
-/** Runs `load` once and again on each `retry()`; answers of a superseded attempt are dropped. */
+/**
+ * Runs `load` once and again on each `retry()` (showing loading); `refresh()` loads again quietly,
+ * keeping what is shown until the new answer arrives. Answers of a superseded attempt are dropped.
+ */
 export function useResolver<T>(load: () => Promise<T>): {
   readonly state: LoadState<T>;
   readonly retry: () => void;
+  readonly refresh: () => void;
 } {
   const [state, dispatch] = useReducer(loadReducer<T>, { status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [attempt, setAttempt] = useState({ n: 0, quiet: false });
   useEffect(() => {
     let current = true;
-    dispatch({ type: 'start' });
+    if (!attempt.quiet) dispatch({ type: 'start' });
     load().then(
       (data) => current && dispatch({ type: 'loaded', data }),
-      (thrown: unknown) => current && dispatch({ type: 'failed', error: asResolverError(thrown) }),
+      (thrown: unknown) =>
+        current && !attempt.quiet && dispatch({ type: 'failed', error: asResolverError(thrown) }),
     );
     return () => {
       current = false;
     };
     // `load` is read once per attempt on purpose: retry() is the way to load again.
   }, [attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, retry };
+  const retry = useCallback(() => setAttempt((a) => ({ n: a.n + 1, quiet: false })), []);
+  const refresh = useCallback(() => setAttempt((a) => ({ n: a.n + 1, quiet: true })), []);
+  return { state, retry, refresh };
 }

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { call } from '../../shared/invoke';
 import { loadIssueFrame } from '../../shared/issue-context';
+import { onIssueChanged } from '../../shared/issue-events';
 import { useResolver } from '../../shared/use-resolver';
 import { IssueContext } from './IssueContext';
 
@@ -10,6 +12,12 @@ async function loadView() {
 
 /** The jira:issueContext module: the work type and DoD progress at a glance. */
 export function App() {
-  const { state, retry } = useResolver(loadView);
+  const { state, retry, refresh } = useResolver(loadView);
+  const issueKey = state.status === 'ready' ? state.data.issueKey : undefined;
+  // The issue panel on the same page changed the issue: show the new figures.
+  useEffect(
+    () => (issueKey === undefined ? undefined : onIssueChanged(issueKey, refresh)),
+    [issueKey, refresh],
+  );
   return <IssueContext state={state} onRetry={retry} />;
 }

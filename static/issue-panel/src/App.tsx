@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { asResolverError } from '../../shared/format';
 import { loadIssueFrame, type IssueFrame } from '../../shared/issue-context';
 import { call } from '../../shared/invoke';
+import { announceIssueChanged } from '../../shared/issue-events';
 import { IssuePanel } from './IssuePanel';
 import { panelActions } from './panel-actions';
 import { initialPanelState, panelReducer } from './panel-state';
@@ -29,9 +30,10 @@ export function App() {
     };
   }, [attempt]);
 
+  const issueKey = frame?.issueKey ?? '';
   const actions = useMemo(
-    () => panelActions(call, dispatch, frame?.issueKey ?? ''),
-    [frame?.issueKey],
+    () => panelActions(call, dispatch, issueKey, () => announceIssueChanged(issueKey)),
+    [issueKey],
   );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   const dismiss = useCallback(() => dispatch({ type: 'dismissError' }), []);

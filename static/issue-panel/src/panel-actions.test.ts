@@ -107,4 +107,20 @@ describe('panelActions', () => {
     await panelActions(call, store().dispatch, 'SHOP-12').setWorkType(null);
     expect(calls[0]?.payload).toEqual({ issueKey: 'SHOP-12', workType: null });
   });
+
+  it('tells the page after a saved change, and not after a refused one', async () => {
+    let told = 0;
+    const ok = fakeCall('ok');
+    const actions = panelActions(ok.call, store().dispatch, 'SHOP-12', () => (told += 1));
+    await actions.tick('docs', false);
+    await actions.setWorkType('debt');
+    expect(told).toBe(2);
+    await panelActions(
+      fakeCall(conflict).call,
+      store().dispatch,
+      'SHOP-12',
+      () => (told += 1),
+    ).tick('docs', true);
+    expect(told).toBe(2);
+  });
 });

@@ -15,13 +15,20 @@ export interface PanelActions {
   readonly setWorkType: (workType: WorkType | null) => Promise<void>;
 }
 
-export function panelActions(call: Call, dispatch: Dispatch, issueKey: string): PanelActions {
+/** `onChanged` runs after each saved change (the app tells the page's other Ballast frames). */
+export function panelActions(
+  call: Call,
+  dispatch: Dispatch,
+  issueKey: string,
+  onChanged: () => void = () => {},
+): PanelActions {
   return {
     async tick(itemId, done) {
       dispatch({ type: 'tickStarted', itemId, done });
       try {
         const view = await call('issue/tickDodItem', { issueKey, itemId, done });
         dispatch({ type: 'tickSucceeded', itemId, view });
+        onChanged();
       } catch (thrown) {
         dispatch({ type: 'tickFailed', itemId, error: asResolverError(thrown) });
       }
@@ -31,6 +38,7 @@ export function panelActions(call: Call, dispatch: Dispatch, issueKey: string): 
       try {
         const view = await call('issue/setWorkType', { issueKey, workType });
         dispatch({ type: 'typeSucceeded', view });
+        onChanged();
       } catch (thrown) {
         dispatch({ type: 'typeFailed', error: asResolverError(thrown) });
       }
