@@ -14,7 +14,7 @@ describe('IssueContext', () => {
     const html = render(ready(issueView()));
     expect(html).toContain('class="lozenge lozenge-feature"');
     expect(html).toContain('DoD 3/5');
-    expect(html).toContain('aria-label="Definition of Done: 3 of 5 done"');
+    expect(html).toContain('<span class="visually-hidden">3 of 5 done</span>');
   });
 
   it('lists the open required items, in the order the backend gave them', () => {

@@ -29,11 +29,11 @@ export function IssueContext({ state, onRetry }: Props) {
             {dod.template === null ? (
               <span className="subtle">None for this issue</span>
             ) : (
-              <span
-                className={`badge${dod.complete ? ' badge-success' : ''}`}
-                aria-label={`Definition of Done: ${dod.done} of ${dod.total} done`}
-              >
-                DoD {dod.progress}
+              <span className={`badge${dod.complete ? ' badge-success' : ''}`}>
+                <span aria-hidden="true">DoD {dod.progress}</span>
+                <span className="visually-hidden">
+                  {dod.done} of {dod.total} done
+                </span>
               </span>
             )}
           </dd>
