@@ -2,39 +2,22 @@
  * The Definition of Done workflow validator end to end: a person transitions an issue in the Jira
  * emulator, which asks the app's real validator (run by the sandbox Forge host, as the app).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
-import * as app from '../../src/index';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { IssueView } from '../../src/contract/issue-panel';
 
-const anchor = new Date('2026-11-20T12:00:00Z');
+let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let host: ForgeHost;
-let dir: string;
-let disconnect: () => void;
 
 beforeAll(async () => {
-  jira = await createJiraEmulator({ seed: { anchor }, now: () => anchor });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-validator-'));
-  host = createForgeHost({
-    manifestPath: 'manifest.yml',
-    appModule: app,
-    jiraUrl: jira.url,
-    stateDir: dir,
-  });
-  disconnect = host.connectJira(jira.events);
+  sandbox = await startAppSandbox({ connectJira: true });
+  ({ jira, host } = sandbox);
 });
-afterAll(async () => {
-  disconnect();
-  await host.close();
-  await jira.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.close());
 
 const asMember = { 'content-type': 'application/json', 'x-sandbox-account-id': MEMBER_ACCOUNT_ID };
 
@@ -45,9 +28,7 @@ interface TransitionList {
 /** An open, unlabelled, untagged Story of the seed (no parent), which the rules make a feature. */
 function openStory(skip: number): string {
   const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
-  const done = new Set(
-    jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id),
-  );
+  const done = new Set(jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id));
   const candidates = jira.state.issues.filter(
     (i) =>
       i.issueTypeId === story.id && !done.has(i.statusId) && !i.properties.ballast && !i.parentId,

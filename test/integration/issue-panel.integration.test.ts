@@ -2,41 +2,22 @@
  * The issue panel's resolvers end to end: the app's real src/index.ts run by the sandbox Forge host,
  * the real @forge/api and @forge/kvs, against the Jira emulator with the seeded SHOP project.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import {
-  createJiraEmulator,
-  MEMBER_ACCOUNT_ID,
-  OUTSIDER_ACCOUNT_ID,
-  type JiraEmulator,
-} from '../../sandbox/jira';
-import * as app from '../../src/index';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { IssueView } from '../../src/contract/issue-panel';
 import type { Envelope } from '../../src/contract/envelope';
 
-const anchor = new Date('2026-11-20T12:00:00Z');
+let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let host: ForgeHost;
-let dir: string;
 
 beforeAll(async () => {
-  jira = await createJiraEmulator({ seed: { anchor }, now: () => anchor });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-issue-panel-'));
-  host = createForgeHost({
-    manifestPath: 'manifest.yml',
-    appModule: app,
-    jiraUrl: jira.url,
-    stateDir: dir,
-  });
+  sandbox = await startAppSandbox();
+  ({ jira, host } = sandbox);
 });
-afterAll(async () => {
-  await host.close();
-  await jira.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.close());
 
 /** An issue of the seed by type name, with no Ballast property and no labels. */
 function untaggedIssue(typeName: string): string {

@@ -3,37 +3,20 @@
  * the app's real trigger, which classifies by the rules and keeps the JQL-indexed property true, and
  * in team-managed projects moves an item closed with open required DoD items back, saying why.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
-import * as app from '../../src/index';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 
-const anchor = new Date('2026-11-20T12:00:00Z');
+let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let host: ForgeHost;
-let dir: string;
-let disconnect: () => void;
 
 beforeAll(async () => {
-  jira = await createJiraEmulator({ seed: { anchor }, now: () => anchor });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-trigger-'));
-  host = createForgeHost({
-    manifestPath: 'manifest.yml',
-    appModule: app,
-    jiraUrl: jira.url,
-    stateDir: dir,
-  });
-  disconnect = host.connectJira(jira.events);
+  sandbox = await startAppSandbox({ connectJira: true });
+  ({ jira, host } = sandbox);
 });
-afterAll(async () => {
-  disconnect();
-  await host.close();
-  await jira.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.close());
 
 const headers = { 'content-type': 'application/json', 'x-sandbox-account-id': MEMBER_ACCOUNT_ID };
 const issueOf = (key: string) => jira.state.issues.find((i) => i.key === key)!;

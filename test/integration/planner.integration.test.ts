@@ -3,36 +3,22 @@
  * default policy, with capacity from the velocity of the last three closed sprints, and a rebalance
  * proposal drawn from the backlog.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
-import * as app from '../../src/index';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { SprintEvaluation } from '../../src/app/planner/evaluate-sprint';
 
-const anchor = new Date('2026-11-20T12:00:00Z');
+let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let host: ForgeHost;
-let dir: string;
 
 beforeAll(async () => {
-  jira = await createJiraEmulator({ seed: { anchor }, now: () => anchor });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-planner-'));
-  host = createForgeHost({
-    manifestPath: 'manifest.yml',
-    appModule: app,
-    jiraUrl: jira.url,
-    stateDir: dir,
-  });
+  sandbox = await startAppSandbox();
+  ({ jira, host } = sandbox);
 });
-afterAll(async () => {
-  await host.close();
-  await jira.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.close());
 
 async function evaluate(payload: unknown): Promise<Envelope<SprintEvaluation>> {
   return (await host.invokeResolver({

@@ -2,43 +2,22 @@
  * Project settings end to end: any member reads the configuration, only project admins save it (checked
  * on the server), edits from two tabs conflict instead of overwriting, and a bad edit stores nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import {
-  ADMIN_ACCOUNT_ID,
-  createJiraEmulator,
-  MEMBER_ACCOUNT_ID,
-  OUTSIDER_ACCOUNT_ID,
-  type JiraEmulator,
-} from '../../sandbox/jira';
-import * as app from '../../src/index';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID } from '../../sandbox/jira';
 import { DEFAULT_RULES } from '../../src/domain/work';
 import type { Envelope } from '../../src/contract/envelope';
 import type { SettingsView } from '../../src/contract/settings';
 
-const anchor = new Date('2026-11-20T12:00:00Z');
-let jira: JiraEmulator;
+let sandbox: AppSandbox;
 let host: ForgeHost;
-let dir: string;
 
 beforeAll(async () => {
-  jira = await createJiraEmulator({ seed: { anchor }, now: () => anchor });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-settings-'));
-  host = createForgeHost({
-    manifestPath: 'manifest.yml',
-    appModule: app,
-    jiraUrl: jira.url,
-    stateDir: dir,
-  });
+  sandbox = await startAppSandbox();
+  ({ host } = sandbox);
 });
-afterAll(async () => {
-  await host.close();
-  await jira.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => sandbox.close());
 
 async function call(
   key: string,

@@ -1,0 +1,43 @@
+/**
+ * The app's real handlers on the sandbox: a seeded Jira emulator and a Forge host running
+ * src/index.ts from manifest.yml, with its storage in a temporary folder. For integration tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
+import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
+import * as app from '../../src/index';
+
+/** The demo seed's "today", fixed so every run sees the same data. */
+export const SEED_ANCHOR = new Date('2026-11-20T12:00:00Z');
+
+export interface AppSandbox {
+  readonly jira: JiraEmulator;
+  readonly host: ForgeHost;
+  close(): Promise<void>;
+}
+
+export async function startAppSandbox(
+  options: { connectJira?: boolean } = {},
+): Promise<AppSandbox> {
+  const jira = await createJiraEmulator({ seed: { anchor: SEED_ANCHOR }, now: () => SEED_ANCHOR });
+  const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
+  const host = createForgeHost({
+    manifestPath: 'manifest.yml',
+    appModule: app,
+    jiraUrl: jira.url,
+    stateDir: dir,
+  });
+  const disconnect = options.connectJira ? host.connectJira(jira.events) : () => undefined;
+  return {
+    jira,
+    host,
+    close: async () => {
+      disconnect();
+      await host.close();
+      await jira.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
