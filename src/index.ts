@@ -1,6 +1,6 @@
 // The handlers named in manifest.yml, and nothing else (see manifest.yml `function:` entries).
 import { buildResolver } from './entry/resolvers';
 
-export const resolver = buildResolver().getDefinitions();
+export const resolver = buildResolver();
 export { dodValidator } from './entry/validators/dod-validator';
 export { onIssueChanged } from './entry/triggers/issue-changed';

@@ -1,4 +1,6 @@
-import Resolver from '@forge/resolver';
+// The named export works under every module loader; the default export of this CommonJS package
+// is not a constructor under plain Node ESM.
+import { makeResolver } from '@forge/resolver';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { jiraAsUser } from '../../adapters/forge/jira/forge-transport';
 import type { ResolverKey } from '../../contract/resolvers';
@@ -15,16 +17,20 @@ type Handler = (payload: unknown, context: unknown) => unknown;
 const asUser = () => ({ jira: jiraAsUser(), store: new ForgeDocumentStore() });
 
 /** All resolver keys of src/contract/resolvers.ts, each wrapped in the response envelope. */
-export function buildResolver(): Resolver {
+export function buildResolver(): ReturnType<typeof makeResolver> {
   const handlers: Record<ResolverKey, Handler> = {
     'meta/about': () => about(),
     ...issueResolvers({ issueDeps: asUser, clock: systemClock }),
     ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
     ...plannerResolvers({ plannerDeps: asUser }),
   };
-  const resolver = new Resolver();
-  for (const [key, handler] of Object.entries(handlers)) {
-    resolver.define(key, (request) => respond(() => handler(request.payload, request.context)));
-  }
-  return resolver;
+  return makeResolver(
+    Object.fromEntries(
+      Object.entries(handlers).map(([key, handler]) => [
+        key,
+        (request: { payload: unknown; context: unknown }) =>
+          respond(() => handler(request.payload, request.context)),
+      ]),
+    ),
+  );
 }
