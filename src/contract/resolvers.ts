@@ -9,8 +9,9 @@ import type {
   SetWorkTypeRequest,
   TickDodItemRequest,
 } from './issue-panel';
+import type { ProjectPageContract } from './project-page';
 import type { SaveSettingsRequest, SettingsView } from './settings';
-import type { SprintEvaluation } from '../app/planner/evaluate-sprint';
+import type { PlannerContract } from './planner';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -18,17 +19,13 @@ export interface AboutResponse {
   readonly workTypes: readonly WorkType[];
 }
 
-export interface ResolverContract {
+export interface ResolverContract extends PlannerContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };
   'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
   'settings/get': { request: Record<string, never>; response: SettingsView };
   'settings/save': { request: SaveSettingsRequest; response: SettingsView };
-  'planner/evaluate': {
-    request: { boardId: number; sprintId: number; withProposal?: boolean };
-    response: SprintEvaluation;
-  };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -8,7 +8,7 @@ import type { ForgeHost } from '../../sandbox/forge/host';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
-import type { SprintEvaluation } from '../../src/app/planner/evaluate-sprint';
+import type { SprintEvaluation } from '../../src/contract/planner';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;

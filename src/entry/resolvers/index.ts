@@ -8,6 +8,9 @@ import { systemClock } from '../../ports/clock';
 import { issueResolvers } from './issue';
 import { about } from './meta';
 import { plannerResolvers } from './planner';
+import { projectPageResolvers } from './project-page';
+import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
+import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
 import { settingsResolvers } from './settings';
 import { respond } from './respond';
 
@@ -22,7 +25,15 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
     'meta/about': () => about(),
     ...issueResolvers({ issueDeps: asUser, clock: systemClock }),
     ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
-    ...plannerResolvers({ plannerDeps: asUser }),
+    ...projectPageResolvers({
+      serveDeps: () => ({
+        jira: jiraAsUser(),
+        kv: new ForgeKeyValueStore(),
+        clock: systemClock,
+        queue: new ForgeRefreshQueue(),
+      }),
+    }),
+    ...plannerResolvers({ plannerDeps: () => ({ ...asUser(), clock: systemClock }) }),
   };
   return makeResolver(
     Object.fromEntries(

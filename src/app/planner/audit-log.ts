@@ -1,0 +1,134 @@
+/**
+ * The project's append-only audit log of overrides (PRODUCT.md §2, §4: "every override records who,
+ * when and why"). Stored as versioned documents of at most PAGE_CAPACITY entries
+ * (`planner-audit`, `<project>.0`, `<project>.1`, …) so the log never reaches Forge's 240 KiB value
+ * limit: an entry is about 1 KB (the reason is capped at 500 characters). Appends are conditional
+ * writes; a writer that loses the race reads again and retries once, so two overrides recorded at the
+ * same moment are both kept. Entries are never changed or removed.
+ */
+import { z } from 'zod';
+import type { OverrideEntry } from '../../contract/planner';
+import type { DocumentStore } from '../../ports/document-store';
+import { GATE_STATES } from '../../domain/gate/gate-state';
+import { AppError } from '../errors';
+
+export const AUDIT_KIND = 'planner-audit';
+export const PAGE_CAPACITY = 100;
+const SCHEMA_VERSION = 1;
+
+const entrySchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  at: z.string(),
+  projectKey: z.string(),
+  sprint: z.object({ id: z.number(), name: z.string() }),
+  overridden: z.object({
+    gateState: z.enum(GATE_STATES),
+    headline: z.string(),
+    violations: z.array(z.string()),
+    fingerprint: z.string(),
+  }),
+  reason: z.string(),
+});
+const pageSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  entries: z.array(entrySchema),
+});
+
+const pageId = (projectKey: string, page: number): string => `${projectKey}.${page}`;
+
+interface Page {
+  readonly entries: OverrideEntry[];
+  readonly version: number;
+}
+
+async function readPage(store: DocumentStore, projectKey: string, page: number): Promise<Page> {
+  const stored = await store.get(AUDIT_KIND, pageId(projectKey, page));
+  if (stored === undefined) return { entries: [], version: 0 };
+  const parsed = pageSchema.safeParse(stored.value);
+  if (!parsed.success) {
+    // Never overwrite an audit page we cannot read: that would lose entries.
+    throw new AppError(
+      'INTERNAL',
+      `The override audit log of ${projectKey} (page ${page}) is unreadable, so nothing was recorded. Tell your Jira administrator.`,
+    );
+  }
+  return { entries: parsed.data.entries, version: stored.version };
+}
+
+/** Every page, oldest first (pages before the last are full). */
+async function readAllPages(store: DocumentStore, projectKey: string): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (let n = 0; ; n += 1) {
+    const page = await readPage(store, projectKey, n);
+    if (page.version === 0) break;
+    pages.push(page);
+    if (page.entries.length < PAGE_CAPACITY) break;
+  }
+  return pages;
+}
+
+const isConflict = (error: unknown): boolean =>
+  error instanceof AppError && error.code === 'CONFLICT';
+
+/** Appends one entry; retries once when another override was written at the same moment. */
+export async function appendAuditEntry(
+  store: DocumentStore,
+  entry: OverrideEntry,
+  actor: { accountId: string; at: Date },
+): Promise<void> {
+  const attempt = async (): Promise<void> => {
+    const pages = await readAllPages(store, entry.projectKey);
+    const last = pages.at(-1);
+    const [n, page] =
+      last === undefined
+        ? [0, { entries: [], version: 0 }]
+        : last.entries.length >= PAGE_CAPACITY
+          ? [pages.length, { entries: [], version: 0 }]
+          : [pages.length - 1, last];
+    await store.put(
+      AUDIT_KIND,
+      pageId(entry.projectKey, n),
+      { schemaVersion: SCHEMA_VERSION, entries: [...page.entries, entry] },
+      page.version,
+      actor,
+    );
+  };
+  try {
+    await attempt();
+  } catch (error: unknown) {
+    if (!isConflict(error)) throw error;
+    try {
+      await attempt();
+    } catch (again: unknown) {
+      if (!isConflict(again)) throw again;
+      throw new AppError(
+        'CONFLICT',
+        'Several overrides were being recorded at the same moment and yours was not stored. Record it again.',
+        { retryable: true },
+      );
+    }
+  }
+}
+
+/** Newest first; `cursor` is how many newer entries to skip. */
+export async function listAuditEntries(
+  store: DocumentStore,
+  projectKey: string,
+  cursor: number,
+  limit: number,
+): Promise<{ entries: OverrideEntry[]; total: number }> {
+  const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
+  const newestFirst = all.reverse();
+  return { entries: newestFirst.slice(cursor, cursor + limit), total: newestFirst.length };
+}
+
+/** The newest override recorded for a sprint, if any. */
+export async function latestOverrideFor(
+  store: DocumentStore,
+  projectKey: string,
+  sprintId: number,
+): Promise<OverrideEntry | null> {
+  const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
+  return all.reverse().find((entry) => entry.sprint.id === sprintId) ?? null;
+}

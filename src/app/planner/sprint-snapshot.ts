@@ -1,0 +1,134 @@
+/**
+ * One read of everything a sprint's plan depends on: the project's configuration, the board's
+ * estimation and rank fields, the sprint, its items, the velocity of closed sprints and — when a
+ * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
+ * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged).
+ */
+import type { ClosedSprintVelocity, SprintItem, SprintPlanInput } from '../../domain/capacity';
+import type { GateState } from '../../domain/gate/gate-state';
+import type { DocumentStore } from '../../ports/document-store';
+import type { JiraIssue, JiraPort, JiraSprint } from '../../ports/jira';
+import type { Clock } from '../../ports/clock';
+import { AppError } from '../errors';
+import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
+import { estimateOf, issueFields } from '../issue/issue-facts';
+import type { ProjectConfig } from '../project/project-config';
+import { loadProjectConfig } from '../project/project-config-repository';
+import { toSprintItem, type BoardFields } from './sprint-items';
+
+export interface PlannerDeps {
+  readonly jira: JiraPort;
+  readonly store: DocumentStore;
+  readonly clock: Clock;
+}
+
+export interface SprintRef {
+  readonly projectKey: string;
+  readonly boardId: number;
+  readonly sprintId: number;
+}
+
+export interface SprintSnapshot {
+  readonly config: ProjectConfig;
+  readonly sprint: JiraSprint;
+  readonly planInput: SprintPlanInput;
+  /** Present when asked for: the project's backlog items (in no open sprint), ranked. */
+  readonly backlog?: readonly SprintItem[];
+  readonly notes: readonly string[];
+}
+
+async function boardFields(jira: JiraPort, boardId: number): Promise<BoardFields> {
+  const config = await jira.getBoardConfiguration(boardId);
+  const field = config.estimation?.field?.fieldId ?? null;
+  const rankId = config.ranking?.rankCustomFieldId;
+  return {
+    estimationFieldId: field,
+    rankFieldId: rankId === undefined ? null : `customfield_${rankId}`,
+  };
+}
+
+/** The sprint, refused when it is not on the board the planner was opened on. */
+export async function sprintOnBoard(jira: JiraPort, ref: SprintRef): Promise<JiraSprint> {
+  const sprint = await jira.getSprint(ref.sprintId);
+  if (sprint.originBoardId !== undefined && sprint.originBoardId !== ref.boardId) {
+    throw new AppError(
+      'NOT_FOUND',
+      `Sprint ${ref.sprintId} is not on board ${ref.boardId}. Open the planner from that sprint's board.`,
+    );
+  }
+  return sprint;
+}
+
+export async function readSprintSnapshot(
+  deps: PlannerDeps,
+  ref: SprintRef,
+  options: { withBacklog: boolean },
+): Promise<SprintSnapshot> {
+  const { config } = await loadProjectConfig(deps.store, ref.projectKey);
+  const policy = config.capacity;
+  const board = await boardFields(deps.jira, ref.boardId);
+  const fields = [
+    ...issueFields(board.estimationFieldId),
+    ...(board.rankFieldId ? [board.rankFieldId] : []),
+  ];
+  const toItems = (issues: readonly JiraIssue[]): SprintItem[] =>
+    issues.map((issue, position) =>
+      toSprintItem(issue, config.rules, policy.basis, board, position),
+    );
+
+  const sprint = await sprintOnBoard(deps.jira, ref);
+  const items = toItems(
+    await deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
+      fields,
+      properties: [BALLAST_PROPERTY_KEY],
+    }),
+  );
+  const notes: string[] = [];
+  const velocityHistory: ClosedSprintVelocity[] = [];
+  if (policy.capacity.kind === 'velocity') {
+    const closed = (await deps.jira.listSprints(ref.boardId, ['closed']))
+      .filter((s) => s.completeDate)
+      .sort((a, b) => (a.completeDate ?? '').localeCompare(b.completeDate ?? ''))
+      .slice(-policy.capacity.sprints);
+    for (const past of closed) {
+      const done = await deps.jira.searchAll(`sprint = ${past.id} AND statusCategory = Done`, {
+        fields,
+      });
+      const completed = done.reduce((sum, issue) => {
+        if (policy.basis === 'issueCount') return sum + 1;
+        return (
+          sum +
+          (estimateOf(
+            issue,
+            policy.basis === 'originalEstimate' ? null : board.estimationFieldId,
+          ) ?? 0)
+        );
+      }, 0);
+      velocityHistory.push({
+        sprintId: String(past.id),
+        closedAt: past.completeDate ?? '',
+        completed,
+      });
+    }
+    notes.push(
+      'Velocity counts the items of each closed sprint that are done now (Jira keeps no per-sprint completion here).',
+    );
+  }
+  // The error-budget gate joins once SLO status is stored (issue #7); until then it has no data.
+  const gateState: GateState = 'NO_DATA';
+  const planInput: SprintPlanInput = {
+    policy,
+    gateState,
+    items,
+    velocityHistory,
+    ...(sprint.state === 'active' && sprint.startDate ? { startedAt: sprint.startDate } : {}),
+  };
+  if (!options.withBacklog) return { config, sprint, planInput, notes };
+  const backlog = toItems(
+    await deps.jira.searchAll(
+      `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
+      { fields, properties: [BALLAST_PROPERTY_KEY] },
+    ),
+  );
+  return { config, sprint, planInput, backlog, notes };
+}

@@ -1,0 +1,97 @@
+/**
+ * Undoes the last rebalance applied to a sprint: the pulled-in items go back to the backlog and the
+ * moved-out items back into the sprint — only while every item is still where the apply left them,
+ * so an undo never overwrites a later change someone made by hand.
+ */
+import type { PlannerChange } from '../../contract/planner';
+import { AppError } from '../errors';
+import { evaluateSprint } from './evaluate-sprint';
+import { sprintOnBoard, type PlannerDeps, type SprintRef } from './sprint-snapshot';
+import { readUndo, undoId, UNDO_KIND, type UndoEntry } from './undo-log';
+
+const keyList = (keys: readonly string[]): string => keys.join(', ');
+
+export async function undoRebalance(
+  deps: PlannerDeps,
+  input: SprintRef & { accountId: string },
+): Promise<PlannerChange> {
+  const sprint = await sprintOnBoard(deps.jira, input);
+  const { entry, version } = await readUndo(deps.store, input.projectKey, input.sprintId);
+  if (entry === null || entry.status !== 'applied') {
+    throw new AppError('BAD_REQUEST', `There is no rebalance of ${sprint.name} to undo.`);
+  }
+  if (sprint.state === 'closed') {
+    throw new AppError('BAD_REQUEST', `${sprint.name} is closed: its plan cannot change.`);
+  }
+  const outs = entry.moves.filter((m) => m.direction === 'out').map((m) => m.key);
+  const ins = entry.moves.filter((m) => m.direction === 'in').map((m) => m.key);
+
+  const inSprint = new Set(
+    (await deps.jira.searchAll(`sprint = ${input.sprintId}`, { fields: ['status'] })).map(
+      (i) => i.key,
+    ),
+  );
+  const gone = ins.filter((key) => !inSprint.has(key));
+  const back =
+    outs.length === 0
+      ? []
+      : (
+          await deps.jira.searchAll(`key in (${outs.join(', ')}) AND sprint in openSprints()`, {
+            fields: ['status'],
+          })
+        ).map((i) => i.key);
+  if (gone.length > 0 || back.length > 0) {
+    const problems = [
+      ...(gone.length > 0 ? [`${keyList(gone)} no longer in ${sprint.name}`] : []),
+      ...(back.length > 0 ? [`${keyList(back)} in a sprint again`] : []),
+    ];
+    throw new AppError(
+      'CONFLICT',
+      `The rebalance cannot be undone: someone moved items since it was applied (${problems.join('; ')}). Undo would overwrite their change, so nothing was moved; move items by hand if needed.`,
+    );
+  }
+
+  const actor = { accountId: input.accountId, at: deps.clock.now() };
+  const id = undoId(input.projectKey, input.sprintId);
+  const write = (next: UndoEntry, expected: number) =>
+    deps.store.put(UNDO_KIND, id, next, expected, actor);
+  // Claim the entry first, so two people pressing Undo at once do not both move things.
+  const claimed = await write({ ...entry, status: 'undone' }, version).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'CONFLICT')
+      throw new AppError(
+        'CONFLICT',
+        'Someone else is undoing or re-applying this rebalance. Reload to see the plan.',
+      );
+    throw error;
+  });
+  try {
+    if (ins.length > 0) await deps.jira.moveToBacklog(ins);
+  } catch (error: unknown) {
+    await write(entry, claimed.version);
+    throw error;
+  }
+  try {
+    if (outs.length > 0) await deps.jira.moveToSprint(input.sprintId, outs);
+  } catch (error: unknown) {
+    // The pulled-in items are back in the backlog; what is left to undo is the moved-out ones.
+    await write(
+      { ...entry, moves: entry.moves.filter((m) => m.direction === 'out') },
+      claimed.version,
+    );
+    if (error instanceof AppError)
+      throw new AppError(
+        error.code,
+        `Moved ${keyList(ins)} back to the backlog, but returning ${keyList(outs)} to ${sprint.name} failed: ${error.message} Undo again to finish.`,
+        { retryable: error.options.retryable ?? false, cause: error },
+      );
+    throw error;
+  }
+  const view = await evaluateSprint(deps, { ...input, withProposal: true });
+  return {
+    moved: entry.moves.map((m) => ({
+      key: m.key,
+      direction: m.direction === 'out' ? 'in' : 'out',
+    })),
+    view,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Helpers shared by the planner's integration tests: invoke a `planner/*` resolver as a person from
+ * the sprint action (project SHOP, board 1), read where the emulator keeps an issue, and move issues
+ * as someone else would on the board (through Jira's REST API, not the app).
+ */
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { ACCOUNT_HEADER, type JiraEmulator } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import type { RequestOf, ResolverKey, ResponseOf } from '../../src/contract/resolvers';
+
+export const ACTIVE_SPRINT = 9;
+export const FUTURE_SPRINT = 10;
+
+export function plannerCaller(host: ForgeHost) {
+  return async <K extends ResolverKey>(
+    key: K,
+    payload: RequestOf<K> | Record<string, unknown>,
+    accountId: string,
+  ): Promise<Envelope<ResponseOf<K>>> =>
+    (await host.invokeResolver({
+      moduleKey: 'ballast-planner-sprint',
+      functionKey: key,
+      payload,
+      accountId,
+      extension: {
+        type: 'jira:sprintAction',
+        project: { key: 'SHOP' },
+        board: { id: 1 },
+        sprint: { id: ACTIVE_SPRINT },
+      },
+    })) as Envelope<ResponseOf<K>>;
+}
+
+export function dataOf<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data;
+}
+
+/** The open sprint an issue is in now (null: the backlog), as the emulator stores it. */
+export function sprintOf(jira: JiraEmulator, key: string): number | null {
+  const issue = jira.state.issues.find((i) => i.key === key);
+  if (!issue) throw new Error(`no issue ${key}`);
+  const open = issue.sprintIds.filter(
+    (id) => jira.state.sprints.find((s) => s.id === id)?.state !== 'closed',
+  );
+  return open.at(-1) ?? null;
+}
+
+/** Someone else moves issues on the board: into a sprint, or (sprintId null) to the backlog. */
+export async function moveByHand(
+  jira: JiraEmulator,
+  keys: readonly string[],
+  sprintId: number | null,
+  accountId: string,
+): Promise<void> {
+  const path =
+    sprintId === null
+      ? '/rest/agile/1.0/backlog/issue'
+      : `/rest/agile/1.0/sprint/${sprintId}/issue`;
+  const response = await fetch(`${jira.url}${path}`, {
+    method: 'POST',
+    headers: { [ACCOUNT_HEADER]: accountId, 'content-type': 'application/json' },
+    body: JSON.stringify({ issues: keys }),
+  });
+  if (response.status !== 204)
+    throw new Error(`move failed: ${response.status} ${await response.text()}`);
+}
