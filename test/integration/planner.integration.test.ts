@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForgeHost } from '../../sandbox/forge/host';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { dataOf, plannerCaller } from './planner-support';
 import type { Envelope } from '../../src/contract/envelope';
 import type { SprintEvaluation } from '../../src/contract/planner';
 
@@ -55,5 +56,41 @@ describe('planner/evaluate', () => {
       ok: false,
       error: { code: 'BAD_REQUEST', field: 'sprintId' },
     });
+  });
+});
+
+describe('planner/board', () => {
+  it('lists the open sprints, active first, with the enforcement mode and what the member may do', async () => {
+    const board = dataOf(await plannerCaller(host)('planner/board', {}, MEMBER_ACCOUNT_ID));
+    expect(board).toEqual({
+      projectKey: 'SHOP',
+      boardId: 1,
+      sprints: [
+        expect.objectContaining({ id: 9, name: 'SHOP Sprint 9', state: 'active' }),
+        expect.objectContaining({ id: 10, name: 'SHOP Sprint 10', state: 'future' }),
+      ],
+      selectedSprintId: 9,
+      enforcement: 'advise',
+      canSchedule: true,
+      canOverride: true,
+    });
+  });
+
+  it('refuses the outsider, who cannot see SHOP', async () => {
+    expect(await plannerCaller(host)('planner/board', {}, OUTSIDER_ACCOUNT_ID)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('explains the NO_DATA gate: no SLO is linked yet, so the normal split applies', async () => {
+    const view = dataOf(
+      await plannerCaller(host)('planner/evaluate', { sprintId: 10 }, MEMBER_ACCOUNT_ID),
+    );
+    expect(view.gate.state).toBe('NO_DATA');
+    expect(view.gate.reason).toContain('No SLO is linked to this project');
+    expect(view.sprint).toMatchObject({ id: 10, state: 'future' });
+    expect(view.undo).toBeNull();
+    expect(view.override).toBeNull();
   });
 });
