@@ -19,6 +19,7 @@ import {
 import { invokeModule, findModule, type HostCore } from './host/invoke';
 import { connectJiraEvents } from './host/jira-events';
 import { readBackendManifest, type BackendManifest } from './host/manifest';
+import { answerQueuePush, QUEUE_PUBLISH_PREFIX, type QueueDelivery } from './host/queue';
 import { invokeResolver, type ResolverInvocation } from './host/resolver';
 import { runValidator, type ValidatorAnswer, type ValidatorCall } from './host/validator';
 import { serveWebTrigger } from './host/webtrigger';
@@ -93,12 +94,19 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       Promise.resolve(
         remote === 'stargate' && path === '/graphql'
           ? answerWebTriggerGraphql(() => publicUrl, webTriggerKeys, init)
-          : new Response(null, {
-              status: 400,
-              headers: { 'forge-proxy-error': 'INVALID_REMOTE_ERR' },
-            }),
+          : remote === 'stargate' && path.startsWith(QUEUE_PUBLISH_PREFIX)
+            ? answerQueuePush(init, (delivery) => track(deliverLater(delivery)))
+            : new Response(null, {
+                status: 400,
+                headers: { 'forge-proxy-error': 'INVALID_REMOTE_ERR' },
+              }),
       ),
   });
+  // `Queue.push` from the app: consumers run after the push has returned, tracked like triggers.
+  const deliverLater = ({ queueName, jobId, body, delayMs }: QueueDelivery) =>
+    new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(() =>
+      deliverEvent(core, queueName, body, { jobId }),
+    );
   const core: HostCore = {
     manifest,
     files: { index: options.appModule, ...options.files },

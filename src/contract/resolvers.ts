@@ -19,7 +19,7 @@ export interface AboutResponse {
   readonly workTypes: readonly WorkType[];
 }
 
-export interface ResolverContract extends PlannerContract {
+export interface ResolverContract extends PlannerContract, ProjectPageContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };

@@ -1,0 +1,231 @@
+/**
+ * The project page's snapshot from the metric records: every figure computed by the pure domain
+ * functions (src/domain/metrics), turned into the contract's plain values. Nothing here reads Jira
+ * or the clock.
+ */
+import { recommendBuffer } from '../../domain/capacity';
+import {
+  BALANCE_TYPES,
+  debtRatio,
+  projectMetrics,
+  toilShare,
+  type Breakdown,
+  type MetricResult,
+  type ProjectMetricsInput,
+} from '../../domain/metrics';
+import type { CapacityPolicy } from '../../domain/capacity';
+import type {
+  DoraBand,
+  DoraFigure,
+  Figure,
+  MetricsSnapshot,
+  SprintRow,
+  TypeSplit,
+} from '../../contract/project-page';
+import type { IncidentHistory } from './incident-history';
+
+/** A domain result as a contract figure: the value, or null and why. */
+export function figure(result: MetricResult<number, object>): Figure {
+  return result.status === 'ok'
+    ? { value: result.value, unit: result.unit, sampleSize: result.sampleSize, reason: null }
+    : { value: null, unit: result.unit, sampleSize: result.sampleSize, reason: result.reason };
+}
+
+function dora(
+  result: MetricResult<number, { band: DoraBand | null; note?: string | null }>,
+  missing?: string,
+): DoraFigure {
+  if (missing !== undefined)
+    return { ...figure(result), value: null, reason: missing, band: null, note: null };
+  return result.status === 'ok'
+    ? { ...figure(result), band: result.band, note: result.note ?? null }
+    : { ...figure(result), band: null, note: null };
+}
+
+const splits = (breakdown: Breakdown): TypeSplit[] =>
+  BALANCE_TYPES.map((type) => ({ type, ...breakdown.byType[type] }));
+
+export const NO_DEPLOYMENTS =
+  'No deployment data yet — connect your CI/CD to Ballast’s deployment push API (see Project settings → Ballast).';
+
+export interface SnapshotRecords extends Omit<
+  ProjectMetricsInput,
+  'postmortemActions' | 'incidents'
+> {
+  readonly incidents: IncidentHistory | { readonly reason: string };
+}
+
+export function buildSnapshot(input: {
+  projectKey: string;
+  boardId: number | null;
+  sprintsReason: string | null;
+  records: SnapshotRecords;
+  policy: CapacityPolicy;
+  incidentJql: string;
+  computedAt: string;
+  computeMs: number;
+  notes: readonly string[];
+}): MetricsSnapshot {
+  const { records } = input;
+  const incidentHistory = 'reason' in records.incidents ? null : records.incidents;
+  const metrics = projectMetrics({
+    ...records,
+    incidents: incidentHistory?.incidents ?? [],
+    postmortemActions: incidentHistory?.actions ?? [],
+  });
+  const hasDeploymentData = records.deployments.length > 0;
+  const sprints: SprintRow[] = records.sprints.flatMap((sprint, index) => {
+    if (sprint.state === 'future') return [];
+    const m = metrics.sprints[index]!;
+    const own = records.items.filter((item) => item.sprintId === sprint.id);
+    const pred = m.predictability;
+    const balance = m.investmentBalance;
+    const intr = m.interrupts;
+    const carry = m.carryOver;
+    const sum = (list: typeof own) => list.reduce((acc, item) => acc + (item.points ?? 0), 0);
+    return [
+      {
+        sprintId: sprint.id,
+        name: sprint.name,
+        state: sprint.state,
+        startedAt: sprint.startedAt,
+        completedAt: sprint.completedAt,
+        committedPoints: sum(own.filter((item) => item.committed)),
+        completedPoints: sum(own.filter((item) => item.completed && !item.removedAfterStart)),
+        predictability: {
+          ...figure(pred),
+          meetsBaseline: pred.status === 'ok' ? pred.meetsBaseline : null,
+        },
+        balance:
+          balance.status === 'ok'
+            ? {
+                planned: splits(balance.value.planned),
+                completed: splits(balance.value.completed),
+                reason: null,
+              }
+            : { planned: [], completed: [], reason: balance.reason },
+        interrupts: {
+          ...figure(intr),
+          count: intr.status === 'ok' ? intr.count : 0,
+          bufferPoints: intr.status === 'ok' ? intr.bufferPoints : null,
+          bufferUsed: intr.status === 'ok' ? intr.bufferUsed : null,
+          overBuffer: intr.status === 'ok' ? intr.overBuffer : null,
+        },
+        carryOver: { ...figure(carry), points: carry.status === 'ok' ? carry.points : null },
+        toilShare: figure(toilShare(own)),
+        debtRatio: figure(debtRatio(own)),
+      },
+    ];
+  });
+
+  const closedRows = records.sprints.filter((s) => s.state === 'closed');
+  const buffer = recommendBuffer(
+    closedRows.map((sprint) => {
+      const own = records.items.filter((item) => item.sprintId === sprint.id);
+      const points = (list: typeof own) => list.reduce((acc, item) => acc + (item.points ?? 0), 0);
+      return {
+        sprintId: sprint.id,
+        closedAt: sprint.completedAt ?? '',
+        committed: points(own.filter((item) => item.committed)),
+        unplanned: points(own.filter((item) => item.unplanned)),
+      };
+    }),
+    { currentBuffer: input.policy.buffer },
+  );
+
+  const velocity = metrics.velocity;
+  const toil = metrics.toilShare;
+  const debt = metrics.debtRatio;
+  const { mttr, mttd, repeatIncidents, postmortemActions } = metrics.incidents;
+  const incidentsReason = 'reason' in records.incidents ? records.incidents.reason : null;
+  return {
+    schemaVersion: 1,
+    projectKey: input.projectKey,
+    computedAt: input.computedAt,
+    computeMs: input.computeMs,
+    board: input.boardId === null ? null : { boardId: input.boardId },
+    sprintsReason: input.sprintsReason,
+    sprints,
+    velocity: {
+      ...figure(velocity),
+      sprints: velocity.status === 'ok' ? velocity.sprints.map((s) => ({ ...s })) : [],
+    },
+    predictabilityBaseline: 0.8,
+    buffer: {
+      policyPercent: input.policy.buffer,
+      recommendedPercent: buffer.kind === 'recommendation' ? buffer.bufferShare : null,
+      change: buffer.kind === 'recommendation' ? buffer.change : null,
+      explanation: buffer.explanation,
+    },
+    toilDebt: {
+      toilShare: { ...figure(toil), cap: 0.5, overCap: toil.status === 'ok' ? toil.overCap : null },
+      debtRatio: {
+        ...figure(debt),
+        guideline: { min: 0.1, max: 0.2 },
+        position: debt.status === 'ok' ? debt.position : null,
+      },
+    },
+    delivery: {
+      hasDeploymentData,
+      deploymentFrequency: dora(
+        metrics.dora.deploymentFrequency,
+        hasDeploymentData ? undefined : NO_DEPLOYMENTS,
+      ),
+      leadTime: dora(metrics.dora.leadTimeForChanges),
+      changeFailureRate: dora(
+        metrics.dora.changeFailureRate,
+        hasDeploymentData ? undefined : NO_DEPLOYMENTS,
+      ),
+      timeToRestore: dora(metrics.dora.timeToRestore, incidentsReason ?? undefined),
+    },
+    incidents: incidentSection(input.incidentJql, incidentHistory, incidentsReason, {
+      mttr,
+      mttd,
+      repeatIncidents,
+      postmortemActions,
+    }),
+    notes: input.notes,
+  };
+}
+
+function incidentSection(
+  jql: string,
+  history: IncidentHistory | null,
+  reason: string | null,
+  m: ReturnType<typeof projectMetrics>['incidents'],
+): MetricsSnapshot['incidents'] {
+  const withReason = (f: Figure): Figure => (reason === null ? f : { ...f, value: null, reason });
+  const issues = history?.issues ?? [];
+  const pm = m.postmortemActions;
+  return {
+    jql,
+    reason,
+    count: issues.length,
+    open: issues.filter((issue) => !issue.fields.resolutiondate).length,
+    mttr: withReason(figure(m.mttr)),
+    mttd: withReason(figure(m.mttd)),
+    repeats: {
+      ...withReason(figure(m.repeatIncidents)),
+      share: m.repeatIncidents.status === 'ok' ? m.repeatIncidents.share : null,
+    },
+    postmortemActions: {
+      ...withReason(figure(pm)),
+      total: pm.status === 'ok' ? pm.created : 0,
+      closed: pm.status === 'ok' ? pm.closed : 0,
+    },
+    recent: issues.slice(0, 10).map((issue) => {
+      const started = Date.parse(issue.fields.created ?? '');
+      const resolved = Date.parse(issue.fields.resolutiondate ?? '');
+      return {
+        key: issue.key,
+        summary: issue.fields.summary ?? '',
+        startedAt: issue.fields.created ?? '',
+        resolvedAt: issue.fields.resolutiondate ?? null,
+        hoursToRestore:
+          Number.isNaN(started) || Number.isNaN(resolved)
+            ? null
+            : Math.round(((resolved - started) / 3_600_000) * 100) / 100,
+      };
+    }),
+  };
+}

@@ -1,0 +1,42 @@
+/** Each subpage's part of the snapshot (src/contract/project-page.ts). */
+import type {
+  CapacityData,
+  DeliveryData,
+  IncidentsData,
+  MetricsSnapshot,
+  OverviewData,
+  ToilDebtData,
+} from '../../contract/project-page';
+
+export const overviewOf = (s: MetricsSnapshot): OverviewData => ({
+  activeSprint: s.sprints.find((row) => row.state === 'active') ?? null,
+  lastClosedSprint: s.sprints.filter((row) => row.state === 'closed').at(-1) ?? null,
+  velocity: s.velocity,
+  predictabilityBaseline: s.predictabilityBaseline,
+  delivery: s.delivery,
+  toilDebt: s.toilDebt,
+  incidents: { count: s.incidents.count, open: s.incidents.open, mttr: s.incidents.mttr },
+  sprintsReason: s.sprintsReason,
+});
+
+export const capacityOf = (s: MetricsSnapshot): CapacityData => ({
+  sprints: s.sprints,
+  buffer: s.buffer,
+  sprintsReason: s.sprintsReason,
+});
+
+export const deliveryOf = (s: MetricsSnapshot): DeliveryData => ({
+  sprints: s.sprints,
+  velocity: s.velocity,
+  predictabilityBaseline: s.predictabilityBaseline,
+  delivery: s.delivery,
+  sprintsReason: s.sprintsReason,
+});
+
+export const toilDebtOf = (s: MetricsSnapshot): ToilDebtData => ({
+  sprints: s.sprints,
+  toilDebt: s.toilDebt,
+  sprintsReason: s.sprintsReason,
+});
+
+export const incidentsOf = (s: MetricsSnapshot): IncidentsData => s.incidents;

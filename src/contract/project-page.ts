@@ -1,0 +1,195 @@
+/**
+ * The project page (PRODUCT.md §5): what its resolvers answer. The backend computes a per-project
+ * metrics snapshot in the background (hourly and on request) and the resolvers serve it, so no
+ * resolver comes near Forge's 25 s limit. Every figure without data is `value: null` with a
+ * `reason` in plain words — never a 0 standing in for "unknown".
+ */
+import type { WorkTypeOrUnclassified } from '../domain/work/work-type';
+
+export type FigureUnit = 'points' | 'ratio' | 'hours' | 'days' | 'days-per-week' | 'count';
+export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
+
+export interface Figure {
+  readonly value: number | null;
+  readonly unit: FigureUnit;
+  /** How many records (sprints, items, incidents…) the value came from. */
+  readonly sampleSize: number;
+  /** Why there is no value (null when there is one). */
+  readonly reason: string | null;
+}
+
+export interface DoraFigure extends Figure {
+  /** DORA performance band; null when there is no value or no band applies. */
+  readonly band: DoraBand | null;
+  /** What the figure is measured on when it is not the DORA definition (e.g. a fallback). */
+  readonly note: string | null;
+}
+
+export interface TypeSplit {
+  readonly type: WorkTypeOrUnclassified;
+  readonly points: number;
+  readonly count: number;
+  /** points ÷ all points; null when there are no points. */
+  readonly share: number | null;
+}
+
+export interface SprintRow {
+  readonly sprintId: string;
+  readonly name: string;
+  readonly state: 'active' | 'closed';
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+  readonly committedPoints: number;
+  readonly completedPoints: number;
+  readonly predictability: Figure & { readonly meetsBaseline: boolean | null };
+  /** Planned (committed at start) and completed points per work type; unclassified is its own row. */
+  readonly balance: {
+    readonly planned: readonly TypeSplit[];
+    readonly completed: readonly TypeSplit[];
+    readonly reason: string | null;
+  };
+  /** Items added after the sprint started (points), against the buffer. */
+  readonly interrupts: Figure & {
+    readonly count: number;
+    readonly bufferPoints: number | null;
+    readonly bufferUsed: number | null;
+    readonly overBuffer: boolean | null;
+  };
+  /** Items in the sprint at close and not done (count), with their points. */
+  readonly carryOver: Figure & { readonly points: number | null };
+  readonly toilShare: Figure;
+  readonly debtRatio: Figure;
+}
+
+export interface MetricsSnapshot {
+  readonly schemaVersion: 1;
+  readonly projectKey: string;
+  readonly computedAt: string;
+  /** How long the computation took, for the bench and the page footer. */
+  readonly computeMs: number;
+  readonly board: { readonly boardId: number } | null;
+  /** Why there are no sprint figures (no board chosen…); null when there are. */
+  readonly sprintsReason: string | null;
+  /** Closed sprints (most recent, oldest first) and the active one. */
+  readonly sprints: readonly SprintRow[];
+  readonly velocity: Figure & {
+    readonly sprints: readonly {
+      readonly sprintId: string;
+      readonly name: string;
+      readonly completedPoints: number;
+    }[];
+  };
+  readonly predictabilityBaseline: number;
+  readonly buffer: {
+    /** The capacity policy's buffer, percent. */
+    readonly policyPercent: number | null;
+    /** Percent of capacity that would have covered unplanned work (80th percentile of 6 sprints). */
+    readonly recommendedPercent: number | null;
+    readonly change: 'raise' | 'lower' | 'keep' | null;
+    readonly explanation: string;
+  };
+  readonly toilDebt: {
+    readonly toilShare: Figure & { readonly cap: number; readonly overCap: boolean | null };
+    readonly debtRatio: Figure & {
+      readonly guideline: { readonly min: number; readonly max: number };
+      readonly position: 'below' | 'within' | 'above' | null;
+    };
+  };
+  readonly delivery: {
+    /** False until CI/CD pushes deployments: deployment-based figures then say so. */
+    readonly hasDeploymentData: boolean;
+    readonly deploymentFrequency: DoraFigure;
+    readonly leadTime: DoraFigure;
+    readonly changeFailureRate: DoraFigure;
+    readonly timeToRestore: DoraFigure;
+  };
+  readonly incidents: {
+    readonly jql: string;
+    /** Why incidents could not be read (bad JQL…); null when they were. */
+    readonly reason: string | null;
+    readonly count: number;
+    readonly open: number;
+    readonly mttr: Figure;
+    readonly mttd: Figure;
+    readonly repeats: Figure & { readonly share: number | null };
+    readonly postmortemActions: Figure & {
+      readonly total: number;
+      readonly closed: number;
+    };
+    /** The most recent incidents, newest first (up to 10). */
+    readonly recent: readonly {
+      readonly key: string;
+      readonly summary: string;
+      readonly startedAt: string;
+      readonly resolvedAt: string | null;
+      readonly hoursToRestore: number | null;
+    }[];
+  };
+  readonly notes: readonly string[];
+}
+
+/** Freshness of the stored snapshot, with every answer. */
+export interface SnapshotMeta {
+  readonly computedAt: string | null;
+  /** Older than the hourly schedule allows (or missing). */
+  readonly stale: boolean;
+  /** A recompute was asked for and has not finished yet. */
+  readonly refreshing: boolean;
+  /** The last recompute failed: its message (the previous snapshot is still served). */
+  readonly lastError: string | null;
+}
+
+/** Before the first snapshot exists the page says it is being computed. */
+export type SnapshotAnswer<T> =
+  | { readonly status: 'ready'; readonly meta: SnapshotMeta; readonly data: T }
+  | { readonly status: 'pending'; readonly meta: SnapshotMeta };
+
+export interface OverviewData {
+  readonly activeSprint: SprintRow | null;
+  readonly lastClosedSprint: SprintRow | null;
+  readonly velocity: MetricsSnapshot['velocity'];
+  readonly predictabilityBaseline: number;
+  readonly delivery: MetricsSnapshot['delivery'];
+  readonly toilDebt: MetricsSnapshot['toilDebt'];
+  readonly incidents: Pick<MetricsSnapshot['incidents'], 'count' | 'open' | 'mttr'>;
+  readonly sprintsReason: string | null;
+}
+
+export interface CapacityData {
+  readonly sprints: readonly SprintRow[];
+  readonly buffer: MetricsSnapshot['buffer'];
+  readonly sprintsReason: string | null;
+}
+
+export interface DeliveryData {
+  readonly sprints: readonly SprintRow[];
+  readonly velocity: MetricsSnapshot['velocity'];
+  readonly predictabilityBaseline: number;
+  readonly delivery: MetricsSnapshot['delivery'];
+  readonly sprintsReason: string | null;
+}
+
+export interface ToilDebtData {
+  readonly sprints: readonly SprintRow[];
+  readonly toilDebt: MetricsSnapshot['toilDebt'];
+  readonly sprintsReason: string | null;
+}
+
+export type IncidentsData = MetricsSnapshot['incidents'];
+
+export interface RefreshAnswer {
+  /** False when a recompute was already asked for recently (it is not queued twice). */
+  readonly queued: boolean;
+  readonly meta: SnapshotMeta;
+}
+
+type Empty = Record<string, never>;
+
+export interface ProjectPageContract {
+  'project/overview': { request: Empty; response: SnapshotAnswer<OverviewData> };
+  'project/capacity': { request: Empty; response: SnapshotAnswer<CapacityData> };
+  'project/delivery': { request: Empty; response: SnapshotAnswer<DeliveryData> };
+  'project/toilDebt': { request: Empty; response: SnapshotAnswer<ToilDebtData> };
+  'project/incidents': { request: Empty; response: SnapshotAnswer<IncidentsData> };
+  'project/refresh': { request: Empty; response: RefreshAnswer };
+}

@@ -1,0 +1,45 @@
+/**
+ * Resolvers of the project page (`jira:projectPage`): each subpage's figures from the stored
+ * snapshot, and `project/refresh` to ask for a recompute. The project comes from the Forge
+ * context, never from the payload; the person's browse permission is checked as that person.
+ */
+import type { ProjectPageContract } from '../../contract/project-page';
+import { AppError } from '../../app/errors';
+import { requestRefresh, serveSection, type ServeDeps } from '../../app/metrics/serve-project-page';
+import {
+  capacityOf,
+  deliveryOf,
+  incidentsOf,
+  overviewOf,
+  toilDebtOf,
+} from '../../app/metrics/sections';
+import { readContext } from './context';
+
+type Handlers = {
+  [K in keyof ProjectPageContract]: (
+    payload: unknown,
+    context: unknown,
+  ) => Promise<ProjectPageContract[K]['response']>;
+};
+
+function projectOf(rawContext: unknown): string {
+  const context = readContext(rawContext);
+  if (!context.projectKey) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Open Ballast’s metrics from a project page: no project in this context.',
+    );
+  }
+  return context.projectKey;
+}
+
+export function projectPageResolvers(deps: { serveDeps: () => ServeDeps }): Handlers {
+  return {
+    'project/overview': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), overviewOf),
+    'project/capacity': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), capacityOf),
+    'project/delivery': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), deliveryOf),
+    'project/toilDebt': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), toilDebtOf),
+    'project/incidents': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), incidentsOf),
+    'project/refresh': (_p, c) => requestRefresh(deps.serveDeps(), projectOf(c)),
+  };
+}
