@@ -15,7 +15,7 @@ function memoryStore(beforePut: (kind: string, id: string) => Promise<void> = as
   const docs = new Map<string, StoredDocument>();
   let puts = 0;
   const store: DocumentStore = {
-    get: async (kind, id) => docs.get(`${kind}:${id}`),
+    get: (kind, id) => Promise.resolve(docs.get(`${kind}:${id}`)),
     async put(kind, id, value, expectedVersion, actor) {
       puts += 1;
       await beforePut(kind, id);
@@ -70,7 +70,7 @@ describe('override audit log', () => {
   });
 
   it('gives up after one retry with a retryable CONFLICT that says to record it again', async () => {
-    const memory = memoryStore(async (kind, id) => {
+    const memory = memoryStore((kind, id) => {
       // Every write of ours loses the race: another writer bumps the page just before it.
       const key = `${kind}:${id}`;
       const current = memory.docs.get(key);
@@ -80,6 +80,7 @@ describe('override audit log', () => {
         updatedAt: actor.at.toISOString(),
         updatedBy: 'acc-someone-else',
       });
+      return Promise.resolve();
     });
     await expect(appendAuditEntry(memory.store, entry(1), actor)).rejects.toMatchObject({
       code: 'CONFLICT',
