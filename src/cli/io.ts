@@ -4,6 +4,30 @@ export interface CliIo {
   readonly readFile: (path: string) => string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The network commands' world; run.ts passes the real ones, tests pass fakes. */
+  readonly fetch?: typeof fetch;
+  /** Epoch milliseconds. */
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal (progress redraws one line) or a log (progress lines). */
+  readonly stderrIsTTY?: boolean;
+}
+
+export type NetIo = Required<CliIo>;
+
+/** Fills what a test left out with the real world. */
+export function netIo(io: CliIo): NetIo {
+  return {
+    readFile: io.readFile,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    fetch: io.fetch ?? globalThis.fetch,
+    now: io.now ?? Date.now,
+    sleep: io.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    env: io.env ?? process.env,
+    stderrIsTTY: io.stderrIsTTY ?? false,
+  };
 }
 
 /** A problem with the command's input: printed to stderr, exit code 2. */
@@ -21,4 +45,33 @@ export function readInput(io: CliIo, path: string, what: string): string {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`${path}: cannot read the ${what}: ${reason}`);
   }
+}
+
+/** A one-line secret (signing secret, token, user:password) from a file, without the newline. */
+export function readSecretFile(io: CliIo, path: string, what: string): string {
+  const value = readInput(io, path, what).trim();
+  if (value === '') throw new InputError(`${path}: the ${what} file is empty`);
+  if (/[\r\n]/.test(value)) throw new InputError(`${path}: the ${what} must be a single line`);
+  return value;
+}
+
+/** Wrong or missing arguments: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** An http(s) URL given as option `name`. */
+export function httpUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${name} "${value}" is not a URL; expected http(s)://…`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${name} "${value}" must be an http or https URL`);
+  return value;
 }

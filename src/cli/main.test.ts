@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,10 +10,10 @@ const SPEC = fixture('checkout.openslo.yaml');
 const DATA = fixture('checkout-data.csv');
 
 /** Runs the CLI in-process; `files` replaces or adds file contents by path. */
-function run(argv: readonly string[], files: Readonly<Record<string, string>> = {}) {
+async function run(argv: readonly string[], files: Readonly<Record<string, string>> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, {
+  const code = await main(argv, {
     readFile: (path) => files[path] ?? readFileSync(`${root}${path}`, 'utf8'),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
@@ -34,25 +34,25 @@ const report = (...extra: string[]) => [
 ];
 
 describe('ballast slo validate', () => {
-  it('accepts the fixture and says what it holds', () => {
-    expect(run(['slo', 'validate', SPEC])).toEqual({
+  it('accepts the fixture and says what it holds', async () => {
+    expect(await run(['slo', 'validate', SPEC])).toEqual({
       code: 0,
       stdout: `${SPEC}: valid OpenSLO v1 — 3 SLO, 1 SLI, 2 Service\n`,
       stderr: '',
     });
   });
 
-  it('exits 1 listing each problem with file, line, document and field', () => {
+  it('exits 1 listing each problem with file, line, document and field', async () => {
     const broken = readFileSync(`${root}${SPEC}`, 'utf8').replace('target: 0.999', 'target: 1.5');
-    const result = run(['slo', 'validate', 'broken.yaml'], { 'broken.yaml': broken });
+    const result = await run(['slo', 'validate', 'broken.yaml'], { 'broken.yaml': broken });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       'broken.yaml:50: document 4 (SLO checkout-availability): spec.objectives[0].target: number 1.5 is not allowed: a number greater than 0 and less than 1, e.g. 0.999\nbroken.yaml: 1 problem\n',
     );
   });
 
-  it('exits 2 when the file cannot be read', () => {
-    const result = run(['slo', 'validate', 'nope.yaml']);
+  it('exits 2 when the file cannot be read', async () => {
+    const result = await run(['slo', 'validate', 'nope.yaml']);
     expect([
       result.code,
       result.stderr.startsWith('nope.yaml: cannot read the OpenSLO file: ENOENT'),
@@ -61,11 +61,10 @@ describe('ballast slo validate', () => {
 });
 
 describe('ballast slo report', () => {
-  const json = JSON.parse(run(report('--format', 'json')).stdout) as {
-    at: string;
-    slos: Record<string, unknown>[];
-    gate: { state: string };
-  };
+  let json: { at: string; slos: Record<string, unknown>[]; gate: { state: string } };
+  beforeAll(async () => {
+    json = JSON.parse((await run(report('--format', 'json'))).stdout) as typeof json;
+  });
 
   it('keeps the contract keys for every SLO', () => {
     const keys = [
@@ -117,10 +116,10 @@ describe('ballast slo report', () => {
     },
   );
 
-  it('writes null, not 0, for SLOs without data, and calls them NO_DATA', () => {
+  it('writes null, not 0, for SLOs without data, and calls them NO_DATA', async () => {
     const csv =
       'slo,start,end,good,total\ncheckout-availability,2026-03-01T00:00:00Z,2026-03-01T01:00:00Z,60000,60000\n';
-    const result = run(
+    const result = await run(
       [
         'slo',
         'report',
@@ -147,9 +146,9 @@ describe('ballast slo report', () => {
     expect(Object.values(slo.burnRates as object).every((v) => v === null)).toBe(true);
   });
 
-  it('forecasts the budget at --forecast-at from the current 1h burn rate', () => {
+  it('forecasts the budget at --forecast-at from the current 1h burn rate', async () => {
     const out = JSON.parse(
-      run(report('--format', 'json', '--forecast-at', '2026-03-11T00:00:00Z')).stdout,
+      (await run(report('--format', 'json', '--forecast-at', '2026-03-11T00:00:00Z'))).stdout,
     ) as typeof json;
     const slo = out.slos.find((s) => s.name === 'search-latency')!;
     const forecast = slo.forecast as { at: string; budgetRemaining: number };
@@ -162,8 +161,8 @@ describe('ballast slo report', () => {
     expect(json.gate.state).toBe('FROZEN');
   });
 
-  it('prints a table for people by default', () => {
-    const { code, stdout } = run(report());
+  it('prints a table for people by default', async () => {
+    const { code, stdout } = await run(report());
     expect(code).toBe(0);
     expect(stdout).toContain('search-latency         search    99.00%  30d');
     expect(stdout).toContain('Project gate: FROZEN');
@@ -195,8 +194,8 @@ describe('ballast slo report', () => {
       'slo,start,end,good,total\nsearch-latency,2026-03-01T00:00:00Z,2026-03-01T00:05:00Z,5,5\nsearch-latency,2026-03-01T00:03:00Z,2026-03-01T00:04:00Z,5,5\n',
       'data.csv:3: search-latency: overlaps the interval starting 2026-03-01T00:00:00.000Z',
     ],
-  ])('exits 2 on %s, naming the file and line', (_, csv, message) => {
-    const result = run(
+  ])('exits 2 on %s, naming the file and line', async (_, csv, message) => {
+    const result = await run(
       ['slo', 'report', '--spec', SPEC, '--data', 'data.csv', '--at', '2026-03-04T00:00:00Z'],
       { 'data.csv': csv },
     );
@@ -216,16 +215,16 @@ describe('ballast slo report', () => {
       ['slo', 'export'],
       'unknown slo command "export"; allowed: validate, report',
     ],
-  ])('exits 2 with usage on %s', (_, argv, message) => {
-    const result = run(argv);
+  ])('exits 2 with usage on %s', async (_, argv, message) => {
+    const result = await run(argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('Usage:');
   });
 
-  it('exits 2 on a bad --at', () => {
+  it('exits 2 on a bad --at', async () => {
     expect(
-      run(['slo', 'report', '--spec', SPEC, '--data', DATA, '--at', '2026-03-04']).stderr,
+      (await run(['slo', 'report', '--spec', SPEC, '--data', DATA, '--at', '2026-03-04'])).stderr,
     ).toBe('--at "2026-03-04" is not an ISO-8601 time with a zone, e.g. 2026-03-01T00:00:00Z\n');
   });
 });
