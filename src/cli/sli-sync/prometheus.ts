@@ -118,7 +118,7 @@ export async function queryRange(
 function parse(text: string): ApiAnswer | null {
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null ? (value) : null;
+    return typeof value === 'object' && value !== null ? value : null;
   } catch {
     return null;
   }
