@@ -6,3 +6,5 @@ export { dodValidator } from './entry/validators/dod-validator';
 export { onIssueChanged } from './entry/triggers/issue-changed';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
+export { onSliPush } from './entry/webtriggers/sli-push';
+export { onSloRefresh } from './entry/scheduled/slo-refresh';

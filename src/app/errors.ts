@@ -8,7 +8,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { retryable?: boolean; field?: string; cause?: unknown } = {},
+    readonly options: {
+      retryable?: boolean;
+      field?: string;
+      cause?: unknown;
+      problems?: readonly { line: number | null; message: string }[];
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';

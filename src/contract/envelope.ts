@@ -13,6 +13,8 @@ export interface ResolverError {
   readonly retryable: boolean;
   /** Where the problem is, e.g. the field path of a bad input. */
   readonly field?: string;
+  /** Every problem of a rejected input, at its line when it came from a file (OpenSLO import). */
+  readonly problems?: readonly { readonly line: number | null; readonly message: string }[];
 }
 
 export type Envelope<T> =

@@ -12,6 +12,7 @@ import type {
 import type { ProjectPageContract } from './project-page';
 import type { SaveSettingsRequest, SettingsView } from './settings';
 import type { PlannerContract } from './planner';
+import type { SloContract } from './slo';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -19,7 +20,7 @@ export interface AboutResponse {
   readonly workTypes: readonly WorkType[];
 }
 
-export interface ResolverContract extends PlannerContract, ProjectPageContract {
+export interface ResolverContract extends PlannerContract, ProjectPageContract, SloContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };

@@ -16,7 +16,12 @@ export interface KeyValuePage<T = unknown> {
 }
 
 export type KeyValueOperation =
-  | { readonly op: 'set'; readonly key: string; readonly value: unknown }
+  | {
+      readonly op: 'set';
+      readonly key: string;
+      readonly value: unknown;
+      readonly ttlSeconds?: number;
+    }
   | { readonly op: 'delete'; readonly key: string };
 
 export interface KeyValueStore {

@@ -12,6 +12,8 @@ import { projectPageResolvers } from './project-page';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
 import { settingsResolvers } from './settings';
+import { sloResolvers } from './slo';
+import { pushUrls } from '../webtriggers/push-urls';
 import { respond } from './respond';
 
 type Handler = (payload: unknown, context: unknown) => unknown;
@@ -32,6 +34,11 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
         clock: systemClock,
         queue: new ForgeRefreshQueue(),
       }),
+    }),
+    ...sloResolvers({
+      sloDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore() }),
+      pushDeps: () => ({ jira: jiraAsUser(), secrets: new ForgeKeyValueStore(), urls: pushUrls }),
+      clock: systemClock,
     }),
     ...plannerResolvers({ plannerDeps: () => ({ ...asUser(), clock: systemClock }) }),
   };

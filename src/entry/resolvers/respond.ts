@@ -18,6 +18,7 @@ export async function respond<T>(body: () => Promise<T> | T): Promise<Envelope<T
           message: error.message,
           retryable: error.options.retryable ?? false,
           ...(error.options.field === undefined ? {} : { field: error.options.field }),
+          ...(error.options.problems === undefined ? {} : { problems: error.options.problems }),
         },
       };
     }

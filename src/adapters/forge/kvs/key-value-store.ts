@@ -23,8 +23,10 @@ export class ForgeKeyValueStore implements KeyValueStore, SecretStore {
     const found = new Map<string, T>();
     if (keys.length === 0) return found;
     const result = await kvs.batchGet<T>(keys.map((key) => ({ key })));
-    if (result.failedKeys.length > 0) {
-      const first = result.failedKeys[0]!;
+    // A key that does not exist comes back as a failed key with KEY_NOT_FOUND: simply absent.
+    const failed = result.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (failed.length > 0) {
+      const first = failed[0]!;
       throw new Error(`Storage could not read ${first.key}: ${first.error.message}`);
     }
     for (const item of result.successfulKeys) found.set(item.key, item.value);
@@ -77,7 +79,7 @@ export class ForgeKeyValueStore implements KeyValueStore, SecretStore {
     for (const operation of operations) {
       builder =
         operation.op === 'set'
-          ? builder.set(operation.key, operation.value)
+          ? builder.set(operation.key, operation.value, undefined, ttlOf(operation.ttlSeconds))
           : builder.delete(operation.key);
     }
     await builder.execute();

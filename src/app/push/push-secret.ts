@@ -1,0 +1,90 @@
+/**
+ * The push API's signing secret (one per site, in Forge's secret storage). Rotating keeps the
+ * previous secret valid for a grace period, so connectors can be updated without losing pushes.
+ */
+import type { PushSettingsView, RotatedSecretView } from '../../contract/slo';
+import type { JiraPort } from '../../ports/jira';
+import type { SecretStore } from '../../ports/key-value-store';
+import { AppError } from '../errors';
+import { requireProjectAdmin } from '../project/require-project-admin';
+
+export const PUSH_SECRET_KEY = 'push-signing-secret';
+/** A day: time to roll the new secret out to every cron job and pipeline. */
+export const PREVIOUS_SECRET_GRACE_MS = 24 * 3_600_000;
+
+interface SecretRecord {
+  readonly current: { readonly secret: string; readonly createdAt: string };
+  readonly previous?: { readonly secret: string; readonly validUntil: string };
+}
+
+export interface PushUrls {
+  readonly sli: string | null;
+  readonly deployments: string | null;
+  readonly incidents: string | null;
+}
+
+export interface PushSettingsDeps {
+  readonly jira: JiraPort;
+  readonly secrets: SecretStore;
+  readonly urls: () => Promise<PushUrls>;
+}
+
+/** The secrets a signature may be made with now (current first). */
+export async function validPushSecrets(secrets: SecretStore, now: Date): Promise<string[]> {
+  const record = await secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  if (record === undefined) return [];
+  const valid = [record.current.secret];
+  if (record.previous !== undefined && Date.parse(record.previous.validUntil) > now.getTime()) {
+    valid.push(record.previous.secret);
+  }
+  return valid;
+}
+
+function view(record: SecretRecord | undefined, urls: PushUrls, canEdit: boolean, now: Date) {
+  const previousValid =
+    record?.previous !== undefined && Date.parse(record.previous.validUntil) > now.getTime();
+  return {
+    urls,
+    secretRotatedAt: record?.current.createdAt ?? null,
+    previousSecretValidUntil: previousValid ? record.previous.validUntil : null,
+    canEdit,
+  };
+}
+
+export async function getPushSettings(
+  deps: PushSettingsDeps,
+  projectKey: string,
+  now: Date,
+): Promise<PushSettingsView> {
+  const granted = await deps.jira.myPermissions({ projectKey }, [
+    'BROWSE_PROJECTS',
+    'ADMINISTER_PROJECTS',
+  ]);
+  if (!granted.BROWSE_PROJECTS) {
+    throw new AppError('NOT_FOUND', `Project ${projectKey} does not exist or you cannot see it.`);
+  }
+  const record = await deps.secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  return view(record, await deps.urls(), granted.ADMINISTER_PROJECTS === true, now);
+}
+
+/** Makes `fresh` the secret; the old one stays valid for PREVIOUS_SECRET_GRACE_MS. */
+export async function rotatePushSecret(
+  deps: PushSettingsDeps,
+  input: { projectKey: string; fresh: string; now: Date },
+): Promise<RotatedSecretView> {
+  await requireProjectAdmin(deps.jira, input.projectKey);
+  const old = await deps.secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  const record: SecretRecord = {
+    current: { secret: input.fresh, createdAt: input.now.toISOString() },
+    ...(old === undefined
+      ? {}
+      : {
+          previous: {
+            secret: old.current.secret,
+            validUntil: new Date(input.now.getTime() + PREVIOUS_SECRET_GRACE_MS).toISOString(),
+          },
+        }),
+  };
+  await deps.secrets.setSecret(PUSH_SECRET_KEY, record);
+  return { ...view(record, await deps.urls(), true, input.now), secret: input.fresh };
+}

@@ -1,0 +1,99 @@
+/**
+ * Stores one signed SLI batch from the push API (PRODUCT.md §4). All of the batch or none of it:
+ * its intervals are grouped by SLO and UTC day and written, with the batch marker, in one storage
+ * transaction of append-only records — concurrent pushes never touch the same key, so none can
+ * overwrite another (the compaction job merges them later, see compact-sli.ts).
+ */
+import { checkSliIntervals, type SliInterval } from '../../domain/slo';
+import type { SliBatch } from '../../contract/push-api';
+import type { DocumentStore } from '../../ports/document-store';
+import type { KeyValueOperation, KeyValueStore } from '../../ports/key-value-store';
+import { AppError } from '../errors';
+import { loadSloDirectory } from './slo-catalog';
+import { toStored, type SliRawRecord } from './sli-chunks';
+import { dayOf, sliBatchKey, sliRawKey } from './storage-keys';
+
+/** A Forge transaction holds 25 operations: the batch marker plus 24 (SLO, day) records. */
+export const MAX_SLO_DAYS_PER_BATCH = 24;
+/** Longer intervals would blur the burn rates of the short (5m…1h) alert windows anyway. */
+export const MAX_INTERVAL_MS = 86_400_000;
+/** How long a batch id is remembered for `duplicate: true` (the merged days remember it for good). */
+export const BATCH_MARKER_TTL_SECONDS = 35 * 86_400;
+
+export interface IngestResult {
+  readonly accepted: number;
+  readonly duplicate: boolean;
+}
+
+export async function ingestSliBatch(
+  deps: { kv: KeyValueStore; store: DocumentStore },
+  batch: SliBatch,
+  receivedAt: Date,
+): Promise<IngestResult> {
+  const directory = (await loadSloDirectory(deps.store)).entries;
+  const groups = new Map<string, { slo: string; day: string; intervals: SliInterval[] }>();
+  const bySlo = new Map<string, { index: number; interval: SliInterval }[]>();
+  batch.points.forEach((point, index) => {
+    if (directory[point.slo] === undefined) {
+      throw new AppError(
+        'NOT_FOUND',
+        `points[${index}].slo: no SLO named "${point.slo}" is defined in Ballast; import its OpenSLO file in the project's Ballast settings first.`,
+        { field: `points[${index}].slo` },
+      );
+    }
+    const interval = {
+      start: Date.parse(point.start),
+      end: Date.parse(point.end),
+      good: point.good,
+      total: point.total,
+    };
+    if (interval.end - interval.start > MAX_INTERVAL_MS) {
+      throw new AppError('BAD_REQUEST', `points[${index}]: an interval may span at most one day.`, {
+        field: `points[${index}].end`,
+      });
+    }
+    bySlo.set(point.slo, [...(bySlo.get(point.slo) ?? []), { index, interval }]);
+    const day = dayOf(interval.start);
+    const key = `${point.slo}\u0000${day}`;
+    const group = groups.get(key) ?? { slo: point.slo, day, intervals: [] };
+    group.intervals.push(interval);
+    groups.set(key, group);
+  });
+  for (const items of bySlo.values()) {
+    const [problem] = checkSliIntervals(items.map((i) => i.interval));
+    if (problem !== undefined) {
+      const index = items[problem.index]!.index;
+      throw new AppError('BAD_REQUEST', `points[${index}]: ${problem.reason}.`, {
+        field: `points[${index}]`,
+      });
+    }
+  }
+  if (groups.size > MAX_SLO_DAYS_PER_BATCH) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `points: this batch touches ${groups.size} (SLO, day) pairs; at most ${MAX_SLO_DAYS_PER_BATCH} fit one batch. Send fewer days per batch.`,
+      { field: 'points' },
+    );
+  }
+  if ((await deps.kv.get(sliBatchKey(batch.batchId))) !== undefined) {
+    return { accepted: 0, duplicate: true };
+  }
+  const at = receivedAt.toISOString();
+  const operations: KeyValueOperation[] = [...groups.values()].map((group) => {
+    const record: SliRawRecord = {
+      v: 1,
+      batchId: batch.batchId,
+      receivedAt: at,
+      intervals: group.intervals.sort((a, b) => a.start - b.start).map(toStored),
+    };
+    return { op: 'set', key: sliRawKey(group.slo, group.day, batch.batchId), value: record };
+  });
+  operations.push({
+    op: 'set',
+    key: sliBatchKey(batch.batchId),
+    value: { receivedAt: at, points: batch.points.length },
+    ttlSeconds: BATCH_MARKER_TTL_SECONDS,
+  });
+  await deps.kv.transact(operations);
+  return { accepted: batch.points.length, duplicate: false };
+}
