@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import type { SprintPlanEvaluation } from '../../../src/contract/planner';
+import { formatAmount } from './amounts';
+
+/** Bar geometry only: an amount as a width on a track as long as the larger of capacity and use. */
+const width = (amount: number, scale: number): string =>
+  `${scale <= 0 ? 0 : Math.min(100, (amount / scale) * 100)}%`;
+
+/** Capacity used against what is available after the buffer, and the buffer itself. */
+export function CapacitySummary({ evaluation }: { evaluation: SprintPlanEvaluation }) {
+  const headingId = useId();
+  const { basis, capacity, plannable, used, remaining, buffer } = evaluation;
+  const amount = (value: number) => formatAmount(value, basis);
+  if (capacity.amount === null)
+    return (
+      <section className="section" aria-labelledby={headingId}>
+        <h2 id={headingId} className="section-title">
+          Capacity
+        </h2>
+        <p className="empty">{capacity.explanation}</p>
+        <p className="subtlest">
+          A project admin can set a fixed capacity in the Ballast project settings.
+        </p>
+      </section>
+    );
+  const scale = Math.max(capacity.amount, used);
+  const over = remaining < 0;
+  const summary = `${amount(used)} planned of ${amount(plannable)} available after the buffer`;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        Capacity
+      </h2>
+      <p className="capacity-line">
+        <strong>{amount(used)}</strong> planned of <strong>{amount(plannable)}</strong> available
+        {' · '}
+        <span className={over ? 'status-over' : 'status-within'}>
+          {over ? `${amount(-remaining)} over` : `${amount(remaining)} left`}
+        </span>
+      </p>
+      <div
+        className="capacity-track"
+        role="img"
+        aria-label={`${summary}; ${amount(buffer.reserved)} buffer reserved`}
+      >
+        <div
+          className="capacity-buffer"
+          style={{ left: width(plannable, scale), width: width(buffer.reserved, scale) }}
+        />
+        <div
+          className={`capacity-fill${over ? ' capacity-over' : ''}`}
+          style={{ width: width(used, scale) }}
+        />
+        <div className="capacity-limit" style={{ left: width(plannable, scale) }} />
+      </div>
+      <p className="subtlest">
+        Capacity {amount(capacity.amount)} ({capacity.explanation}) · buffer{' '}
+        {amount(buffer.reserved)} kept for unplanned work
+        {buffer.unplannedKeys.length > 0 &&
+          ` · ${amount(buffer.used)} of it used by ${buffer.unplannedKeys.length} items added after the start${buffer.spent ? ' (spent)' : ''}`}
+      </p>
+    </section>
+  );
+}

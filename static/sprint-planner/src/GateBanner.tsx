@@ -1,0 +1,30 @@
+import type { GateView } from '../../../src/contract/planner';
+
+const TITLES: Readonly<Record<GateView['state'], string>> = {
+  HEALTHY: 'Error budget gate: healthy',
+  AT_RISK: 'Error budget gate: at risk',
+  FROZEN: 'Error budget gate: frozen',
+  NO_DATA: 'Error budget gate: no data',
+};
+
+const TONES: Readonly<Record<GateView['state'], string>> = {
+  HEALTHY: 'message-success',
+  AT_RISK: 'message-warning',
+  FROZEN: 'message-error',
+  NO_DATA: 'message-info',
+};
+
+/** The planning gate (PRODUCT.md §4) with the backend's reason; NO_DATA is its own state, never "healthy". */
+export function GateBanner({ gate }: { gate: GateView }) {
+  return (
+    <div
+      className={`message gate ${TONES[gate.state]}`}
+      role="note"
+      aria-label={TITLES[gate.state]}
+      data-gate={gate.state}
+    >
+      <p className="message-title">{TITLES[gate.state]}</p>
+      <p>{gate.reason}</p>
+    </div>
+  );
+}

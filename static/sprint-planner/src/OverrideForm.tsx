@@ -1,0 +1,115 @@
+import { useId, useState, type FormEvent } from 'react';
+import { OVERRIDE_REASON_MAX, type SprintEvaluation } from '../../../src/contract/planner';
+import { formatWhen, formatWho } from '../../shared/format';
+import type { Busy } from './planner-state';
+
+interface Props {
+  readonly view: SprintEvaluation;
+  readonly canOverride: boolean;
+  readonly busy: Busy | null;
+  readonly viewer: string | undefined;
+  readonly onOverride: (reason: string) => Promise<boolean>;
+  /** For tests: the text typed so far. */
+  readonly initialReason?: string;
+  readonly initialProblem?: string;
+}
+
+/** What a blank or over-long reason is told before anything is sent (the backend checks again). */
+export function reasonProblem(reason: string): string | undefined {
+  const trimmed = reason.trim();
+  if (trimmed === '') return 'Enter the reason for the override: it is required.';
+  if (trimmed.length > OVERRIDE_REASON_MAX)
+    return `Keep the reason to ${OVERRIDE_REASON_MAX} characters (it has ${trimmed.length}).`;
+  return undefined;
+}
+
+/**
+ * When the project enforces the split and this plan breaks it, a Product Owner records why it goes
+ * ahead anyway; the newest override of the sprint is shown with who, when and why.
+ */
+export function OverrideForm({
+  view,
+  canOverride,
+  busy,
+  viewer,
+  onOverride,
+  initialReason = '',
+  initialProblem,
+}: Props) {
+  const headingId = useId();
+  const fieldId = useId();
+  const [reason, setReason] = useState(initialReason);
+  const [problem, setProblem] = useState<string | undefined>(initialProblem);
+  const last = view.override;
+  if (!view.overrideNeeded && last === null) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy !== null) return;
+    const found = reasonProblem(reason);
+    setProblem(found);
+    if (found === undefined)
+      void onOverride(reason.trim()).then((stored) => stored && setReason(''));
+  };
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title">
+        Override
+      </h2>
+      {last !== null && (
+        <div className="override-last">
+          <p>
+            Overridden by {formatWho(last.accountId, viewer)} on{' '}
+            <time dateTime={last.at}>{formatWhen(last.at)}</time>:
+          </p>
+          <blockquote className="override-reason">{last.reason}</blockquote>
+        </div>
+      )}
+      {view.overrideNeeded &&
+        (canOverride ? (
+          <form className="override-form" onSubmit={submit} noValidate>
+            <p className="subtle">
+              This project enforces the split. To go ahead with this plan, record why; the override
+              is kept in the project’s audit log with your name and the time.
+            </p>
+            <label htmlFor={fieldId} className="field-label">
+              Reason (required)
+            </label>
+            <textarea
+              id={fieldId}
+              className="textarea"
+              rows={3}
+              required
+              aria-required="true"
+              aria-invalid={problem !== undefined}
+              aria-describedby={`${fieldId}-count${problem ? ` ${fieldId}-problem` : ''}`}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            <div className="override-foot">
+              <span id={`${fieldId}-count`} className="subtlest">
+                {reason.trim().length} of {OVERRIDE_REASON_MAX} characters
+              </span>
+              <button
+                type="submit"
+                className="button button-warning"
+                aria-disabled={busy !== null}
+                aria-busy={busy === 'override'}
+              >
+                {busy === 'override' ? 'Recording…' : 'Record override'}
+              </button>
+            </div>
+            {problem !== undefined && (
+              <p id={`${fieldId}-problem`} className="field-problem" role="alert">
+                {problem}
+              </p>
+            )}
+          </form>
+        ) : (
+          <p className="subtle">
+            This project enforces the split. Only people with Jira’s “Manage sprints” permission
+            (the Product Owner) can record an override; ask them.
+          </p>
+        ))}
+    </section>
+  );
+}

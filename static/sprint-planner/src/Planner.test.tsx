@@ -1,0 +1,336 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ResolverError } from '../../../src/contract/envelope';
+import type { SprintEvaluation } from '../../../src/contract/planner';
+import { OverrideForm } from './OverrideForm';
+import { Planner } from './Planner';
+import type { PlannerActions } from './planner-actions';
+import type { PlannerState } from './planner-state';
+import { COMPLIANT, VIEWER, plannerBoard, plannerView } from './testing/planner-view';
+
+const noActions: PlannerActions = {
+  loadBoard: async () => {},
+  chooseSprint: async () => {},
+  apply: async () => {},
+  undo: async () => {},
+  override: () => Promise.resolve(true),
+};
+
+function ready(
+  view: SprintEvaluation = plannerView(),
+  overrides: Partial<Extract<PlannerState, { status: 'ready' }>> = {},
+): PlannerState {
+  return {
+    status: 'ready',
+    board: plannerBoard(),
+    sprintId: view.sprint.id,
+    sprint: { status: 'ready', view },
+    busy: null,
+    actionError: undefined,
+    notice: undefined,
+    ...overrides,
+  };
+}
+
+function render(state: PlannerState): string {
+  return renderToStaticMarkup(
+    <Planner
+      state={state}
+      actions={noActions}
+      viewer={VIEWER}
+      onRetry={() => {}}
+      onDismissError={() => {}}
+    />,
+  );
+}
+
+/** The markup of the element whose attribute matches, up to its closing tag (no nesting of the same tag). */
+function element(html: string, tag: string, attribute: string): string {
+  const match = new RegExp(`<${tag}[^>]*${attribute}[^>]*>.*?</${tag}>`).exec(html);
+  if (!match) throw new Error(`no <${tag} ${attribute}> in ${html}`);
+  return match[0];
+}
+
+const failure = (error: Partial<ResolverError>): ResolverError => ({
+  code: 'INTERNAL',
+  message: 'Jira did not answer.',
+  retryable: true,
+  ...error,
+});
+
+describe('Planner states', () => {
+  it('says it is loading, as a polite status', () => {
+    const html = render({ status: 'loading' });
+    expect(html).toContain('role="status"');
+    expect(html).toContain('Loading the sprint planner…');
+  });
+
+  it('shows a retryable failure with the backend message and Retry', () => {
+    const html = render({
+      status: 'failed',
+      error: failure({
+        code: 'JIRA_UNAVAILABLE',
+        message: 'Jira is rate-limiting requests right now.',
+      }),
+    });
+    expect(html).toContain('Ballast couldn’t load this board’s sprint planning');
+    expect(html).toContain('Jira is rate-limiting requests right now.');
+    expect(html).toMatch(/<button[^>]*>Retry<\/button>/);
+  });
+
+  it.each(['FORBIDDEN', 'NOT_FOUND'] as const)(
+    'says the viewer has no access on %s and whom to ask, without Retry',
+    (code) => {
+      const html = render({
+        status: 'failed',
+        error: failure({ code, message: 'Project SHOP does not exist or you cannot see it.' }),
+      });
+      expect(html).toContain('You don’t have access to this board’s sprint planning');
+      expect(html).toContain('Ask a Jira administrator');
+      expect(html).not.toContain('Retry');
+    },
+  );
+
+  it('explains an empty board and what to do', () => {
+    const html = render({
+      ...(ready() as Extract<PlannerState, { status: 'ready' }>),
+      board: plannerBoard({ sprints: [], selectedSprintId: null }),
+      sprintId: null,
+    });
+    expect(html).toContain('This board has no active or future sprint');
+    expect(html).toContain('Create a sprint on the backlog');
+    expect(html).not.toContain('<select');
+  });
+
+  it('keeps the sprint chooser while the chosen sprint loads', () => {
+    const html = render(ready(plannerView(), { sprint: { status: 'loading' } }));
+    expect(html).toMatch(/<label[^>]*>Sprint<\/label><select/);
+    expect(html).toContain('Loading the sprint’s plan…');
+  });
+});
+
+describe('Planner sprint chooser', () => {
+  it('lists the open sprints with their state and selects the chosen one', () => {
+    const html = render(ready());
+    expect(html).toContain('<option value="9" selected="">SHOP Sprint 9 (active)</option>');
+    expect(html).toContain('<option value="10">SHOP Sprint 10 (future)</option>');
+  });
+});
+
+describe('Planner gate and verdict', () => {
+  it('shows the NO_DATA gate as its own state with the backend reason, never as healthy', () => {
+    const html = render(ready());
+    const gate = element(html, 'div', 'data-gate="NO_DATA"');
+    expect(gate).toContain('Error budget gate: no data');
+    expect(gate).toContain('No SLO is linked to this project');
+    expect(gate).not.toContain('healthy');
+  });
+
+  it('lists each violation in words with amounts rounded to one decimal', () => {
+    const html = render(ready());
+    expect(html).toContain('The plan breaks the split (2 problems)');
+    expect(html).toContain('Feature is 10.2 pts under its minimum of 50.2 pts (55% of capacity).');
+    expect(html).toContain('Planned work is 3.8 pts over the 82.2 pts available after the buffer.');
+    expect(html).not.toContain('10.233333');
+  });
+
+  it('says the plan keeps the split when it does', () => {
+    const html = render(ready(plannerView({ evaluation: COMPLIANT })));
+    expect(html).toContain('data-verdict="compliant"');
+    expect(html).toContain('The plan keeps the split');
+  });
+});
+
+describe('Planner split bars and capacity', () => {
+  it('draws one bar per work type from the backend share, band and target', () => {
+    const html = render(ready());
+    const feature = element(html, 'li', 'data-work-type="feature"');
+    expect(feature).toContain('40 pts · 43.8%');
+    expect(feature).toContain('Under target');
+    expect(feature).toContain(
+      'aria-label="feature: 43.8% of capacity planned, target 60% (55–65%)"',
+    );
+    expect(feature).toContain('left:55%;width:10%');
+    expect(feature).toContain('width:43.8%');
+    expect(feature).toContain('left:60%');
+    expect(element(html, 'li', 'data-work-type="debt"')).toContain('Within target');
+  });
+
+  it('counts unclassified work apart and says what to do', () => {
+    expect(render(ready())).toContain(
+      '5 items, 29 pts (31.8%): they use capacity but count toward no type.',
+    );
+  });
+
+  it('shows capacity used against what is available after the buffer, and the overrun', () => {
+    const html = render(ready());
+    expect(html).toContain(
+      '<strong>86 pts</strong> planned of <strong>82.2 pts</strong> available',
+    );
+    expect(html).toContain('3.8 pts over');
+    expect(html).toContain('buffer 9.1 pts kept for unplanned work');
+  });
+
+  it('explains unknown capacity instead of drawing a bar', () => {
+    const evaluation = {
+      ...plannerView().evaluation,
+      capacity: {
+        amount: null,
+        explanation: 'No closed sprints yet: capacity is unknown.',
+        sprintsUsed: [],
+      },
+    };
+    const html = render(ready(plannerView({ evaluation })));
+    expect(html).toContain('No closed sprints yet: capacity is unknown.');
+    expect(html).not.toContain('capacity-track');
+  });
+
+  it('lists the items that are not ready with why', () => {
+    const html = render(ready());
+    expect(element(html, 'li', 'data-issue-key="SHOP-345"')).toContain('no estimate, no work type');
+    expect(element(html, 'li', 'data-issue-key="SHOP-197"')).toContain('no work type');
+  });
+});
+
+describe('Planner rebalance', () => {
+  it('lists the moves out and in with their reasons, and one Apply button', () => {
+    const html = render(ready());
+    expect(element(html, 'li', 'data-move="out"')).toContain('SHOP-197');
+    expect(element(html, 'li', 'data-move="in"')).toContain('SHOP-292');
+    expect(html).toContain('Move out to the backlog');
+    expect(html).toContain('Pull in from the backlog');
+    expect(html).toContain(
+      'After these moves: 82 pts planned of 82.2 pts available — the split holds.',
+    );
+    expect(html).toMatch(/<button[^>]*aria-disabled="false"[^>]*>Apply 2 moves<\/button>/);
+  });
+
+  it('says there is nothing to move when the plan keeps the split', () => {
+    const view = plannerView({
+      evaluation: COMPLIANT,
+      proposal: { moves: [], after: COMPLIANT, compliant: true, reasons: [], fingerprint: 'f' },
+    });
+    const html = render(ready(view));
+    expect(html).toContain('The plan keeps the split: nothing to move.');
+    expect(html).not.toContain('Apply');
+  });
+
+  it('marks Apply busy while applying, keeping it focusable', () => {
+    const html = render(ready(plannerView(), { busy: 'apply' }));
+    expect(html).toMatch(
+      /<button[^>]*aria-disabled="true"[^>]*aria-busy="true"[^>]*>Applying…<\/button>/,
+    );
+    expect(html).not.toMatch(/<button[^>]* disabled=""/);
+  });
+
+  it('without "Schedule issues", disables Apply and says which permission is missing', () => {
+    const state = ready();
+    const html = render({
+      ...(state as Extract<PlannerState, { status: 'ready' }>),
+      board: plannerBoard({ canSchedule: false }),
+    });
+    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Apply 2 moves<\/button>/);
+    expect(html).toContain(
+      'You need Jira’s “Schedule issues” permission in this project to move items.',
+    );
+  });
+
+  it('offers Undo for the last applied rebalance, saying who applied it', () => {
+    const view = plannerView({
+      evaluation: COMPLIANT,
+      undo: {
+        appliedAt: '2026-11-21T10:00:00Z',
+        appliedBy: VIEWER,
+        moves: [
+          { key: 'SHOP-197', direction: 'out' },
+          { key: 'SHOP-292', direction: 'in' },
+        ],
+      },
+    });
+    const html = render(ready(view));
+    expect(html).toContain(
+      'Last rebalance: 2 moves applied by you on <time dateTime="2026-11-21T10:00:00Z">',
+    );
+    expect(html).toMatch(/<button[^>]*>Undo rebalance<\/button>/);
+  });
+
+  it('shows a refused change as an alert and the outcome of a change as a polite status', () => {
+    const html = render(
+      ready(plannerView(), {
+        actionError: failure({
+          code: 'CONFLICT',
+          message: 'SHOP Sprint 9 changed since this proposal was computed.',
+        }),
+        notice: 'Applied 9 moves: the sprint now keeps the split.',
+      }),
+    );
+    expect(html).toMatch(
+      /role="alert"[^>]*><p>SHOP Sprint 9 changed since this proposal was computed\.<\/p>/,
+    );
+    expect(html).toMatch(
+      /role="status" aria-live="polite">Applied 9 moves: the sprint now keeps the split\.</,
+    );
+  });
+});
+
+describe('Planner override', () => {
+  const enforced = plannerView({ enforcement: 'enforce', overrideNeeded: true });
+
+  it('is not offered when nothing needs overriding (advise mode)', () => {
+    expect(render(ready())).not.toContain('Record override');
+  });
+
+  it('offers a labelled, required reason field when enforcement is enforce and the split is broken', () => {
+    const html = render(ready(enforced));
+    expect(html).toMatch(/<label for="([^"]+)"[^>]*>Reason \(required\)<\/label><textarea id="\1"/);
+    expect(html).toContain('aria-required="true"');
+    expect(html).toContain('0 of 500 characters');
+    expect(html).toMatch(/<button type="submit"[^>]*>Record override<\/button>/);
+  });
+
+  it('shows the reason problem as an alert tied to the field', () => {
+    const html = renderToStaticMarkup(
+      <OverrideForm
+        view={enforced}
+        canOverride
+        busy={null}
+        viewer={VIEWER}
+        onOverride={() => Promise.resolve(true)}
+        initialProblem="Enter the reason for the override: it is required."
+      />,
+    );
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toMatch(/aria-describedby="[^"]+-count [^"]+-problem"/);
+    expect(html).toMatch(/role="alert">Enter the reason for the override: it is required\.</);
+  });
+
+  it('tells a person without "Manage sprints" who can override instead of a form', () => {
+    const state = ready(enforced);
+    const html = render({
+      ...(state as Extract<PlannerState, { status: 'ready' }>),
+      board: plannerBoard({ canOverride: false, enforcement: 'enforce' }),
+    });
+    expect(html).not.toContain('<textarea');
+    expect(html).toContain('Only people with Jira’s “Manage sprints” permission');
+  });
+
+  it('shows the newest override of the sprint with who, when and why', () => {
+    const view = plannerView({
+      ...enforced,
+      override: {
+        id: 'o1',
+        accountId: 'acc-ada-admin',
+        at: '2026-11-21T09:00:00Z',
+        projectKey: 'SHOP',
+        sprint: { id: 9, name: 'SHOP Sprint 9' },
+        overridden: { gateState: 'NO_DATA', headline: '…', violations: [], fingerprint: 'abc123' },
+        reason: 'Checkout launch: agreed with the SRE lead.',
+      },
+    });
+    const html = render(ready(view));
+    expect(html).toContain('Overridden by acc-ada-admin on <time dateTime="2026-11-21T09:00:00Z">');
+    expect(html).toContain(
+      '<blockquote class="override-reason">Checkout launch: agreed with the SRE lead.</blockquote>',
+    );
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * What the planner's controls do: call a resolver and tell the reducer how it went. `call` is passed
+ * in (static/shared/invoke.ts in the app, a fake in tests). After a refused apply or override because
+ * the sprint changed (CONFLICT), the sprint is read again so the new plan and proposal are shown.
+ */
+import type { RequestOf, ResolverKey, ResponseOf } from '../../../src/contract/resolvers';
+import type { SprintEvaluation } from '../../../src/contract/planner';
+import { asResolverError } from '../../shared/format';
+import type { PlannerAction } from './planner-state';
+
+export type Call = <K extends ResolverKey>(key: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
+export type Dispatch = (action: PlannerAction) => void;
+
+export interface PlannerActions {
+  readonly loadBoard: () => Promise<void>;
+  readonly chooseSprint: (sprintId: number) => Promise<void>;
+  readonly apply: (view: SprintEvaluation) => Promise<void>;
+  readonly undo: (view: SprintEvaluation) => Promise<void>;
+  readonly override: (view: SprintEvaluation, reason: string) => Promise<boolean>;
+}
+
+const moveCount = (n: number): string => `${n} ${n === 1 ? 'move' : 'moves'}`;
+
+function outcome(view: SprintEvaluation): string {
+  switch (view.evaluation.verdict.status) {
+    case 'compliant':
+      return 'the sprint now keeps the split.';
+    case 'nonCompliant':
+      return 'the sprint still breaks the split.';
+    case 'unknownCapacity':
+      return 'capacity is unknown, so the split cannot be checked.';
+  }
+}
+
+export function plannerActions(call: Call, dispatch: Dispatch): PlannerActions {
+  const loadSprint = async (sprintId: number): Promise<void> => {
+    try {
+      const view = await call('planner/evaluate', { sprintId, withProposal: true });
+      dispatch({ type: 'sprintLoaded', view });
+    } catch (thrown) {
+      dispatch({ type: 'sprintFailed', sprintId, error: asResolverError(thrown) });
+    }
+  };
+  const change = async (
+    busy: 'apply' | 'undo' | 'override',
+    sprintId: number,
+    run: () => Promise<{ view: SprintEvaluation; notice: string }>,
+  ): Promise<boolean> => {
+    dispatch({ type: 'changeStarted', busy });
+    try {
+      const { view, notice } = await run();
+      dispatch({ type: 'changeSucceeded', view, notice });
+      return true;
+    } catch (thrown) {
+      const error = asResolverError(thrown);
+      dispatch({ type: 'changeFailed', error });
+      if (error.code === 'CONFLICT') await loadSprint(sprintId);
+      return false;
+    }
+  };
+  return {
+    async loadBoard() {
+      dispatch({ type: 'boardLoading' });
+      try {
+        const board = await call('planner/board', {});
+        dispatch({ type: 'boardLoaded', board });
+        if (board.selectedSprintId !== null) await loadSprint(board.selectedSprintId);
+      } catch (thrown) {
+        dispatch({ type: 'boardFailed', error: asResolverError(thrown) });
+      }
+    },
+    async chooseSprint(sprintId) {
+      dispatch({ type: 'chooseSprint', sprintId });
+      await loadSprint(sprintId);
+    },
+    async apply(view) {
+      const proposal = view.proposal;
+      if (!proposal) return;
+      await change('apply', view.sprint.id, async () => {
+        const result = await call('planner/apply', {
+          sprintId: view.sprint.id,
+          fingerprint: proposal.fingerprint,
+          moves: proposal.moves.map(({ key, direction }) => ({ key, direction })),
+        });
+        return {
+          view: result.view,
+          notice: `Applied ${moveCount(result.moved.length)}: ${outcome(result.view)}`,
+        };
+      });
+    },
+    async undo(view) {
+      await change('undo', view.sprint.id, async () => {
+        const result = await call('planner/undo', { sprintId: view.sprint.id });
+        return {
+          view: result.view,
+          notice: `Undid the rebalance (${moveCount(result.moved.length)}): ${outcome(result.view)}`,
+        };
+      });
+    },
+    override(view, reason) {
+      return change('override', view.sprint.id, async () => {
+        const result = await call('planner/override', {
+          sprintId: view.sprint.id,
+          reason,
+          fingerprint: view.fingerprint,
+        });
+        return { view: result.view, notice: 'Override recorded in the project’s audit log.' };
+      });
+    },
+  };
+}
