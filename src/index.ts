@@ -7,4 +7,6 @@ export { onIssueChanged } from './entry/triggers/issue-changed';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
 export { onSliPush } from './entry/webtriggers/sli-push';
+export { onDeploymentPush } from './entry/webtriggers/deployment-push';
+export { onIncidentPush } from './entry/webtriggers/incident-push';
 export { onSloRefresh } from './entry/scheduled/slo-refresh';

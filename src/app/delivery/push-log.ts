@@ -1,0 +1,134 @@
+/**
+ * Deployments and incidents pushed by CI/CD and incident tools (src/contract/push-api.ts), kept in
+ * the key-value store for the delivery metrics (PRODUCT.md §5, DORA). Deployments are immutable
+ * facts, stored once per id under a time-ordered key so a month is one prefix query; incidents
+ * change (they get resolved), so the latest push of an id replaces the earlier one.
+ */
+import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
+import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
+import { listAll, type KeyValueStore } from '../../ports/key-value-store';
+
+export interface StoredDeployment extends DeploymentPush {
+  readonly receivedAt: string;
+}
+
+export interface StoredIncident extends IncidentPush {
+  readonly receivedAt: string;
+}
+
+const deploymentKey = (finishedAt: string, id: string): string =>
+  `deploy:${new Date(finishedAt).toISOString()}:${id}`;
+const deploymentIdKey = (id: string): string => `deploy-id:${id}`;
+const incidentKey = (id: string): string => `incident:${id}`;
+
+/** Stores a deployment unless its id was seen; all or nothing (one transaction). */
+export async function recordDeployment(
+  kv: KeyValueStore,
+  deployment: DeploymentPush,
+  receivedAt: Date,
+): Promise<{ accepted: number; duplicate: boolean }> {
+  if ((await kv.get(deploymentIdKey(deployment.id))) !== undefined) {
+    return { accepted: 0, duplicate: true };
+  }
+  const key = deploymentKey(deployment.finishedAt, deployment.id);
+  const record: StoredDeployment = { ...deployment, receivedAt: receivedAt.toISOString() };
+  await kv.transact([
+    { op: 'set', key, value: record },
+    { op: 'set', key: deploymentIdKey(deployment.id), value: { key } },
+  ]);
+  return { accepted: 1, duplicate: false };
+}
+
+/** Stores or updates an incident; a push identical to the stored one is a duplicate. */
+export async function recordIncident(
+  kv: KeyValueStore,
+  incident: IncidentPush,
+  receivedAt: Date,
+): Promise<{ accepted: number; duplicate: boolean }> {
+  const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
+  if (stored !== undefined) {
+    const previous: Partial<StoredIncident> = { ...stored };
+    delete previous.receivedAt;
+    if (JSON.stringify(sorted(previous)) === JSON.stringify(sorted(incident))) {
+      return { accepted: 0, duplicate: true };
+    }
+  }
+  await kv.set(incidentKey(incident.id), { ...incident, receivedAt: receivedAt.toISOString() });
+  return { accepted: 1, duplicate: false };
+}
+
+const sorted = (value: object): [string, unknown][] =>
+  Object.entries(value).sort(([a], [b]) => a.localeCompare(b));
+
+/** Months (`YYYY-MM`, UTC) from the one holding `from` to the one holding `to`. */
+function monthsBetween(from: Date, to: Date): string[] {
+  const months: string[] = [];
+  const cursor = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  while (cursor.getTime() <= to.getTime()) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}
+
+/** Pushed deployments that finished in [from, to), oldest first. */
+export async function listDeployments(
+  kv: KeyValueStore,
+  range: { from: Date; to: Date },
+): Promise<StoredDeployment[]> {
+  const found: StoredDeployment[] = [];
+  for (const month of monthsBetween(range.from, range.to)) {
+    for (const entry of await listAll<StoredDeployment>(kv, `deploy:${month}`)) {
+      const at = Date.parse(entry.value.finishedAt);
+      if (at >= range.from.getTime() && at < range.to.getTime()) found.push(entry.value);
+    }
+  }
+  return found.sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
+}
+
+/** Every pushed incident (they are few; an incident tool pushes each one and its updates). */
+export async function listPushedIncidents(kv: KeyValueStore): Promise<StoredIncident[]> {
+  const entries = await listAll<StoredIncident>(kv, 'incident:');
+  return entries.map((e) => e.value).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+}
+
+/**
+ * The successful production deployments of a project, as the DORA metrics count them: those that
+ * shipped one of its issues, or deployed one of its services.
+ */
+export function projectDeployments(
+  deployments: readonly StoredDeployment[],
+  project: { key: string; services: readonly string[]; environment?: string },
+): DeploymentRecord[] {
+  const environment = project.environment ?? 'production';
+  return deployments
+    .filter(
+      (d) =>
+        d.status === 'success' &&
+        d.environment === environment &&
+        (project.services.includes(d.service) ||
+          d.issueKeys.some((k) => k.startsWith(`${project.key}-`))),
+    )
+    .map((d) => ({
+      id: d.id,
+      service: d.service,
+      deployedAt: d.finishedAt,
+      issueKeys: d.issueKeys,
+    }));
+}
+
+/** A project's pushed incidents (those of its services) as the incident metrics read them. */
+export function projectIncidents(
+  incidents: readonly StoredIncident[],
+  services: readonly string[],
+): IncidentRecord[] {
+  return incidents
+    .filter((i) => services.includes(i.service))
+    .map((i) => ({
+      key: i.id,
+      service: i.service,
+      startedAt: i.startedAt,
+      detectedAt: i.detectedAt ?? null,
+      resolvedAt: i.resolvedAt ?? null,
+    }));
+}
