@@ -1,0 +1,98 @@
+/** Capacity: investment balance per sprint, buffer use, interrupts, carry-over, buffer advice. */
+import type { CapacityData } from '../../../src/contract/project-page';
+import { BALANCE_LEGEND, segmentsOf } from './balance';
+import { BarChart } from './charts';
+import { count, formatFigure, formatValue, percent } from './format';
+import { EmptyNote, Section } from './parts';
+
+const points = (value: number) => formatValue(value, 'points');
+
+export function CapacityPage({ data }: { data: CapacityData }) {
+  if (data.sprintsReason) return <EmptyNote>{data.sprintsReason}</EmptyNote>;
+  const { sprints, buffer } = data;
+  return (
+    <>
+      <Section title="Investment balance">
+        <BarChart
+          title="Committed points by work type, per sprint"
+          groups={sprints.map((s) => ({
+            label: s.name,
+            segments: s.balance.reason ? null : segmentsOf(s.balance.planned),
+          }))}
+          legend={BALANCE_LEGEND}
+          format={points}
+          caption="Committed = in the sprint when it started. Unclassified work is shown as such, never folded into feature."
+        />
+        <BarChart
+          title="Completed points by work type, per sprint"
+          groups={sprints.map((s) => ({
+            label: s.name,
+            segments: s.balance.reason ? null : segmentsOf(s.balance.completed),
+          }))}
+          legend={BALANCE_LEGEND}
+          format={points}
+        />
+      </Section>
+      <Section title="Buffer, interrupts and carry-over">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Sprint</th>
+              <th scope="col">Interrupts</th>
+              <th scope="col">Buffer</th>
+              <th scope="col">Buffer used</th>
+              <th scope="col">Carry-over</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sprints.map((s) => (
+              <tr key={s.sprintId}>
+                <th scope="row">
+                  {s.name}
+                  {s.state === 'active' ? (
+                    <span className="lozenge lozenge-active">Active</span>
+                  ) : null}
+                </th>
+                <td>
+                  {s.interrupts.value === null
+                    ? s.interrupts.reason
+                    : `${count(s.interrupts.count, 'item')}, ${formatFigure(s.interrupts)}`}
+                </td>
+                <td>
+                  {s.interrupts.bufferPoints === null ? '—' : points(s.interrupts.bufferPoints)}
+                </td>
+                <td className={s.interrupts.overBuffer ? 'text-danger' : undefined}>
+                  {s.interrupts.bufferUsed === null
+                    ? 'capacity unknown'
+                    : `${percent(s.interrupts.bufferUsed)}${s.interrupts.overBuffer ? ' (over)' : ''}`}
+                </td>
+                <td>
+                  {s.carryOver.value === null
+                    ? s.carryOver.reason
+                    : `${count(s.carryOver.value, 'item')}, ${points(s.carryOver.points ?? 0)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title="Buffer recommendation">
+        <div className="tiles">
+          <div className="tile">
+            <div className="tile-label">Recommended buffer</div>
+            <div className="tile-value">
+              {buffer.recommendedPercent === null ? '—' : `${buffer.recommendedPercent}%`}
+              {buffer.change && buffer.change !== 'keep' ? (
+                <span className="lozenge lozenge-advice">{buffer.change}</span>
+              ) : null}
+            </div>
+            <p className="subtlest">
+              Policy today: {buffer.policyPercent === null ? '—' : `${buffer.policyPercent}%`}
+            </p>
+          </div>
+          <p className="tile-text">{buffer.explanation}</p>
+        </div>
+      </Section>
+    </>
+  );
+}

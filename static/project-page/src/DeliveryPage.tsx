@@ -1,0 +1,113 @@
+/** Delivery: velocity, predictability against the 80% baseline, and the DORA four keys with bands. */
+import type { DeliveryData } from '../../../src/contract/project-page';
+import { niceMax } from './chart-scale';
+import { BarChart } from './charts';
+import { formatValue, percent } from './format';
+import { EmptyNote, FigureTile, Section } from './parts';
+
+/** 0–120% shows the 80% baseline clearly; a sprint above 120% widens the axis to a round value. */
+const predictabilityMax = (values: readonly number[]): number => {
+  const top = Math.max(0, ...values);
+  return top > 1.2 ? niceMax(top) : 1.2;
+};
+
+export function DeliveryPage({ data }: { data: DeliveryData }) {
+  const { delivery } = data;
+  const closed = data.sprints.filter((s) => s.state === 'closed');
+  return (
+    <>
+      <Section title="DORA four keys">
+        {!delivery.hasDeploymentData ? (
+          <EmptyNote>
+            No deployment data yet — connect your CI/CD to Ballast’s deployment push API (see
+            Project settings → Ballast). Deployment frequency and change failure rate need it; lead
+            time is measured from Jira until then.
+          </EmptyNote>
+        ) : null}
+        <div className="tiles">
+          <FigureTile
+            label="Deployment frequency"
+            figure={delivery.deploymentFrequency}
+            band={delivery.deploymentFrequency.band}
+          />
+          <FigureTile
+            label="Lead time for changes"
+            figure={delivery.leadTime}
+            band={delivery.leadTime.band}
+          >
+            {delivery.leadTime.note ? <p className="subtlest">{delivery.leadTime.note}</p> : null}
+          </FigureTile>
+          <FigureTile
+            label="Change failure rate"
+            figure={delivery.changeFailureRate}
+            band={delivery.changeFailureRate.band}
+          />
+          <FigureTile
+            label="Time to restore"
+            figure={delivery.timeToRestore}
+            band={delivery.timeToRestore.band}
+          >
+            <p className="subtlest">
+              Median over {delivery.timeToRestore.sampleSize} resolved incidents
+            </p>
+          </FigureTile>
+        </div>
+      </Section>
+      {data.sprintsReason ? (
+        <EmptyNote>{data.sprintsReason}</EmptyNote>
+      ) : (
+        <>
+          <Section title="Velocity">
+            <div className="tiles">
+              <FigureTile
+                label="Velocity (mean of the last 3 closed sprints)"
+                figure={data.velocity}
+              />
+            </div>
+            <BarChart
+              title="Completed points per closed sprint"
+              groups={closed.map((s) => ({
+                label: s.name,
+                segments: [
+                  {
+                    key: 'done',
+                    label: 'Completed',
+                    value: s.completedPoints,
+                    tone: 'chart-fill-feature',
+                  },
+                ],
+              }))}
+              format={(v) => formatValue(v, 'points')}
+              {...(data.velocity.value === null
+                ? {}
+                : { reference: { value: data.velocity.value, label: 'Velocity' } })}
+            />
+          </Section>
+          <Section title="Predictability">
+            <BarChart
+              title="Completed ÷ committed at sprint start"
+              groups={closed.map((s) => ({
+                label: s.name,
+                segments:
+                  s.predictability.value === null
+                    ? null
+                    : [
+                        {
+                          key: 'p',
+                          label: 'Predictability',
+                          value: s.predictability.value,
+                          tone: 'chart-fill-reliability-ok',
+                        },
+                      ],
+              }))}
+              max={predictabilityMax(closed.map((s) => s.predictability.value ?? 0))}
+              format={(v) => percent(v)}
+              reference={{ value: data.predictabilityBaseline, label: 'Baseline' }}
+              caption={`${closed.filter((s) => s.predictability.meetsBaseline).length} of ${closed.length} closed sprints met the ${percent(data.predictabilityBaseline)} baseline.`}
+            />
+          </Section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * What every subpage shares: the load states (loading, failed with Retry when it can help, no
+ * access, first computation pending) and the freshness line with a Refresh button.
+ */
+import type { ReactNode } from 'react';
+import type { ResolverError } from '../../../src/contract/envelope';
+import type { SnapshotAnswer, SnapshotMeta } from '../../../src/contract/project-page';
+import type { LoadState } from '../../shared/use-resolver';
+import { formatAge } from './format';
+
+export interface RefreshControl {
+  readonly onRefresh: () => void;
+  /** True while a refresh request is on its way to the backend. */
+  readonly requesting: boolean;
+}
+
+export function Freshness({
+  meta,
+  now,
+  refresh,
+}: {
+  meta: SnapshotMeta;
+  now: number;
+  refresh: RefreshControl;
+}) {
+  return (
+    <div className="freshness" role="status" aria-live="polite">
+      <span className={meta.stale ? 'freshness-stale' : 'subtle'}>
+        {meta.computedAt === null
+          ? 'Not computed yet.'
+          : `Figures computed ${formatAge(meta.computedAt, now)}${meta.stale ? ' — out of date' : ''}.`}
+        {meta.refreshing ? ' Recomputing now…' : ''}
+      </span>
+      <button
+        type="button"
+        className="button button-subtle"
+        onClick={refresh.onRefresh}
+        disabled={meta.refreshing || refresh.requesting}
+      >
+        {meta.refreshing || refresh.requesting ? 'Refreshing…' : 'Refresh'}
+      </button>
+      {meta.lastError ? (
+        <p className="message message-warning freshness-error" role="alert">
+          {meta.lastError}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Failure({ error, onRetry }: { error: ResolverError; onRetry: () => void }) {
+  if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') {
+    return (
+      <div className="message message-denied" role="alert">
+        <p className="message-title">You don’t have access to this project’s metrics</p>
+        <p>{error.message}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="message message-error" role="alert">
+      <p className="message-title">Ballast couldn’t load the project’s metrics</p>
+      <p>{error.message}</p>
+      {error.retryable ? (
+        <button type="button" className="button" onClick={onRetry}>
+          Retry
+        </button>
+      ) : (
+        <p>Reload the page; if it keeps failing, tell your Jira administrator.</p>
+      )}
+    </div>
+  );
+}
+
+export function PageShell<T>({
+  title,
+  state,
+  now,
+  onRetry,
+  refresh,
+  children,
+}: {
+  title: string;
+  state: LoadState<SnapshotAnswer<T>>;
+  now: number;
+  onRetry: () => void;
+  refresh: RefreshControl;
+  children: (data: T) => ReactNode;
+}) {
+  if (state.status === 'loading') {
+    return (
+      <div className="state state-loading" role="status" aria-live="polite" aria-busy="true">
+        <span className="spinner" aria-hidden="true" />
+        Loading {title.toLowerCase()}…
+      </div>
+    );
+  }
+  if (state.status === 'failed') return <Failure error={state.error} onRetry={onRetry} />;
+  const answer = state.data;
+  if (answer.status === 'pending') {
+    return (
+      <div className="state state-loading" role="status" aria-live="polite" aria-busy="true">
+        <span className="spinner" aria-hidden="true" />
+        {answer.meta.lastError
+          ? answer.meta.lastError
+          : 'Ballast is computing this project’s metrics for the first time. This takes a minute; the page updates by itself.'}
+      </div>
+    );
+  }
+  return (
+    <>
+      <Freshness meta={answer.meta} now={now} refresh={refresh} />
+      {children(answer.data)}
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ResolverError } from '../../../src/contract/envelope';
+import type {
+  CapacityData,
+  DeliveryData,
+  OverviewData,
+  SnapshotAnswer,
+  ToilDebtData,
+} from '../../../src/contract/project-page';
+import type { LoadState } from '../../shared/use-resolver';
+import { ProjectPage, type PageData } from './ProjectPage';
+import { SUBPAGES, subpageOf } from './routes';
+import { meta, NOW, snapshot, sprintRow } from './testing/snapshot';
+
+function render(route: string, state: LoadState<SnapshotAnswer<PageData>>): string {
+  return renderToStaticMarkup(
+    <ProjectPage
+      subpage={subpageOf(route)}
+      state={state}
+      now={NOW}
+      onRetry={() => {}}
+      refresh={{ onRefresh: () => {}, requesting: false }}
+      onNavigate={() => {}}
+    />,
+  );
+}
+
+const ready = (data: PageData, metaOverrides = {}): LoadState<SnapshotAnswer<PageData>> => ({
+  status: 'ready',
+  data: { status: 'ready', meta: meta(metaOverrides), data },
+});
+
+const s = snapshot();
+const overview: OverviewData = {
+  activeSprint: s.sprints[2]!,
+  lastClosedSprint: s.sprints[1]!,
+  velocity: s.velocity,
+  predictabilityBaseline: 0.8,
+  delivery: s.delivery,
+  toilDebt: s.toilDebt,
+  incidents: { count: 8, open: 1, mttr: s.incidents.mttr },
+  sprintsReason: null,
+};
+const capacity: CapacityData = { sprints: s.sprints, buffer: s.buffer, sprintsReason: null };
+const delivery: DeliveryData = {
+  sprints: s.sprints,
+  velocity: s.velocity,
+  predictabilityBaseline: 0.8,
+  delivery: s.delivery,
+  sprintsReason: null,
+};
+const toilDebt: ToilDebtData = { sprints: s.sprints, toilDebt: s.toilDebt, sprintsReason: null };
+
+/** The text of the tile named `label`. */
+function tile(html: string, label: string): string {
+  const start = html.indexOf(`data-figure="${label}"`);
+  if (start < 0) throw new Error(`no tile ${label}`);
+  return html.slice(start, html.indexOf('</div></div>', start) + 12);
+}
+
+describe('project page states', () => {
+  it('says it is loading, as a polite busy status', () => {
+    const html = render('/', { status: 'loading' });
+    expect(html).toContain('role="status"');
+    expect(html).toContain('aria-busy="true"');
+    expect(html).toContain('Loading overview');
+  });
+
+  it('explains the first computation while no snapshot exists', () => {
+    const html = render('/delivery', {
+      status: 'ready',
+      data: { status: 'pending', meta: meta({ computedAt: null, stale: true, refreshing: true }) },
+    });
+    expect(html).toContain('computing this project’s metrics for the first time');
+  });
+
+  it('tells an outsider they lack access, without a Retry button', () => {
+    const error: ResolverError = {
+      code: 'FORBIDDEN',
+      message: 'You cannot browse project SHOP.',
+      retryable: false,
+    };
+    const html = render('/', { status: 'failed', error });
+    expect(html).toContain('You don’t have access to this project’s metrics');
+    expect(html).toContain('You cannot browse project SHOP.');
+    expect(html).not.toContain('Retry');
+  });
+
+  it('offers Retry when Jira was unavailable', () => {
+    const error: ResolverError = {
+      code: 'JIRA_UNAVAILABLE',
+      message: 'Jira is busy.',
+      retryable: true,
+    };
+    const html = render('/', { status: 'failed', error });
+    expect(html).toMatch(/<button[^>]*>Retry<\/button>/);
+  });
+
+  it('shows how old the figures are, says when they are out of date, and the last failure', () => {
+    const html = render(
+      '/',
+      ready(overview, { stale: true, lastError: 'The last recompute failed (Jira 503).' }),
+    );
+    expect(html).toContain('Figures computed 30 minutes ago — out of date.');
+    expect(html).toContain('The last recompute failed (Jira 503).');
+  });
+
+  it('disables Refresh while a recompute runs', () => {
+    const html = render('/', ready(overview, { refreshing: true }));
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Refreshing…<\/button>/);
+  });
+
+  it('marks the current subpage in the navigation', () => {
+    const html = render('/capacity', ready(capacity));
+    expect(html).toMatch(/<a href="#\/capacity" class="tab" aria-current="page">Capacity<\/a>/);
+    expect(html.match(/class="tab"/g)).toHaveLength(SUBPAGES.length);
+  });
+});
+
+describe('figures', () => {
+  it('shows values the backend computed, with DORA bands as labelled lozenges', () => {
+    const html = render('/delivery', ready(delivery));
+    expect(tile(html, 'Time to restore')).toContain('5.5 h');
+    expect(tile(html, 'Time to restore')).toContain('aria-label="DORA band: High"');
+    expect(tile(html, 'Lead time for changes')).toContain('30 h');
+  });
+
+  it('shows a dash and the reason for a figure without data, never a 0', () => {
+    const html = render('/delivery', ready(delivery));
+    const frequency = tile(html, 'Deployment frequency');
+    expect(frequency).toContain('—');
+    expect(frequency).toContain('No deployment data yet');
+    expect(frequency).not.toMatch(/>0</);
+    expect(html).toContain('connect your CI/CD');
+  });
+
+  it('lists every work type of the active sprint, unclassified included', () => {
+    const html = render('/', ready(overview));
+    for (const type of ['Feature', 'Debt', 'Toil', 'Reliability', 'Unclassified']) {
+      expect(html).toContain(`>${type}</span>`);
+    }
+    expect(html).toContain('30 pts · 60%');
+  });
+
+  it('says why there are no sprint figures when no board is chosen', () => {
+    const reason = 'No Scrum board is chosen for this project.';
+    const html = render('/capacity', ready({ ...capacity, sprintsReason: reason }));
+    expect(html).toContain(reason);
+    expect(html).not.toContain('<svg');
+  });
+
+  it('gives every chart a text alternative: an accessible name with the data, and a table', () => {
+    const html = render('/capacity', ready(capacity));
+    const labels = [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(labels).toHaveLength(2);
+    expect(labels[0]).toContain('SHOP Sprint 7: Feature 30 pts, Debt 5 pts, Toil 5 pts');
+    expect(html.match(/<table class="table">/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('Show the data as a table');
+  });
+
+  it('draws the predictability baseline and counts the sprints that met it', () => {
+    const missed = sprintRow(8, {
+      predictability: {
+        value: 0.6,
+        unit: 'ratio',
+        sampleSize: 5,
+        reason: null,
+        meetsBaseline: false,
+      },
+    });
+    const html = render('/delivery', ready({ ...delivery, sprints: [sprintRow(7), missed] }));
+    expect(html).toContain('1 of 2 closed sprints met the 80% baseline.');
+    expect(html).toContain('Baseline (80%)');
+  });
+
+  it('reads the toil share against its cap and debt against the guideline', () => {
+    const over = {
+      ...toilDebt,
+      toilDebt: {
+        ...toilDebt.toilDebt,
+        toilShare: { ...toilDebt.toilDebt.toilShare, value: 0.55, overCap: true },
+        debtRatio: { ...toilDebt.toilDebt.debtRatio, value: 0.05, position: 'below' as const },
+      },
+    };
+    const html = render('/toil-debt', ready(over));
+    expect(html).toContain('Over the 50% cap');
+    expect(html).toContain('below the guideline');
+    expect(html).toContain('Toil cap (50%)');
+    expect(html).toContain('Guideline (10%–20%)');
+  });
+
+  it('lists the latest incidents with their time to restore, open ones as open', () => {
+    const html = render('/incidents', ready(s.incidents));
+    expect(html).toContain('SHOP-400');
+    expect(html).toContain('<td>2 h</td>');
+    expect(html).toContain('<td>open</td>');
+    expect(tile(html, 'MTTD (median time to detect)')).toContain(
+      'needs 1 incident with a detection time',
+    );
+  });
+});

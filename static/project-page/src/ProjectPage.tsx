@@ -1,0 +1,82 @@
+/**
+ * The project page as a pure view of its state (tested with renderToStaticMarkup): the subpage
+ * navigation and the chosen subpage inside the shared load states. Jira lists the subpages in its
+ * sidebar too (manifest.yml `pages`); the tabs here keep them reachable where it does not (the
+ * sandbox) and show where the viewer is.
+ */
+import type {
+  CapacityData,
+  DeliveryData,
+  IncidentsData,
+  OverviewData,
+  SnapshotAnswer,
+  ToilDebtData,
+} from '../../../src/contract/project-page';
+import type { LoadState } from '../../shared/use-resolver';
+import { CapacityPage } from './CapacityPage';
+import { DeliveryPage } from './DeliveryPage';
+import { IncidentsPage } from './IncidentsPage';
+import { OverviewPage } from './OverviewPage';
+import { PageShell, type RefreshControl } from './PageShell';
+import { SUBPAGES, type Subpage } from './routes';
+import { ToilDebtPage } from './ToilDebtPage';
+
+export type PageData = OverviewData | CapacityData | DeliveryData | ToilDebtData | IncidentsData;
+
+export interface ProjectPageProps {
+  readonly subpage: Subpage;
+  readonly state: LoadState<SnapshotAnswer<PageData>>;
+  readonly now: number;
+  readonly onRetry: () => void;
+  readonly refresh: RefreshControl;
+  readonly onNavigate: (route: string) => void;
+}
+
+function body(subpage: Subpage, data: PageData) {
+  switch (subpage.key) {
+    case 'project/overview':
+      return <OverviewPage data={data as OverviewData} />;
+    case 'project/capacity':
+      return <CapacityPage data={data as CapacityData} />;
+    case 'project/delivery':
+      return <DeliveryPage data={data as DeliveryData} />;
+    case 'project/toilDebt':
+      return <ToilDebtPage data={data as ToilDebtData} />;
+    case 'project/incidents':
+      return <IncidentsPage data={data as IncidentsData} />;
+  }
+}
+
+export function ProjectPage(props: ProjectPageProps) {
+  const { subpage } = props;
+  return (
+    <main className="project-page">
+      <nav className="tabs" aria-label="Ballast metrics">
+        {SUBPAGES.map((page) => (
+          <a
+            key={page.route}
+            href={`#${page.route}`}
+            className="tab"
+            aria-current={page.route === subpage.route ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              props.onNavigate(page.route);
+            }}
+          >
+            {page.title}
+          </a>
+        ))}
+      </nav>
+      <h1 className="page-title">{subpage.title}</h1>
+      <PageShell
+        title={subpage.title}
+        state={props.state}
+        now={props.now}
+        onRetry={props.onRetry}
+        refresh={props.refresh}
+      >
+        {(data) => body(subpage, data)}
+      </PageShell>
+    </main>
+  );
+}

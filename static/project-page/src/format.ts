@@ -1,0 +1,69 @@
+/**
+ * How the project page writes figures. Pure, so tests need no browser. The backend computed every
+ * value; these only choose words and rounding.
+ */
+import type { DoraBand, Figure, FigureUnit } from '../../../src/contract/project-page';
+
+/** Rounded to `decimals`, without trailing zeros after the point (90 stays 90, 2.50 is 2.5). */
+const trim = (value: number, decimals: number): string => {
+  const fixed = value.toFixed(decimals);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+};
+
+export function formatValue(value: number, unit: FigureUnit): string {
+  switch (unit) {
+    case 'ratio':
+      return `${trim(value * 100, 0)}%`;
+    case 'points':
+      return `${trim(value, 1)} pts`;
+    case 'hours':
+      return value < 1
+        ? `${Math.round(value * 60)} min`
+        : value < 48
+          ? `${trim(value, 1)} h`
+          : `${trim(value / 24, 1)} days`;
+    case 'days':
+      return `${trim(value, 1)} days`;
+    case 'days-per-week':
+      return `${trim(value, 1)} days/week`;
+    case 'count':
+      return String(value);
+  }
+}
+
+/** The figure's value, or an em dash when the backend had no data (its reason is shown apart). */
+export function formatFigure(figure: Pick<Figure, 'value' | 'unit'>): string {
+  return figure.value === null ? '—' : formatValue(figure.value, figure.unit);
+}
+
+export const percent = (share: number | null): string =>
+  share === null ? '—' : `${trim(share * 100, 0)}%`;
+
+export const BAND_LABEL: Record<DoraBand, string> = {
+  elite: 'Elite',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+/** "computed 12 minutes ago" — relative to `now`, so tests fix it. */
+export function formatAge(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (Number.isNaN(minutes)) return iso;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+export const shortDate = (iso: string | null): string => {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(date);
+};
+
+/** "1 item", "3 items". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
