@@ -197,6 +197,9 @@ describe('Planner rebalance', () => {
     const html = render(ready());
     expect(element(html, 'li', 'data-move="out"')).toContain('SHOP-197');
     expect(element(html, 'li', 'data-move="in"')).toContain('SHOP-292');
+    expect(element(html, 'li', 'data-move="in"')).toContain(
+      'feature is under its minimum of 50.2 points',
+    );
     expect(html).toContain('Move out to the backlog');
     expect(html).toContain('Pull in from the backlog');
     expect(html).toContain(

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { MoveView, SprintEvaluation } from '../../../src/contract/planner';
 import { formatWhen, formatWho } from '../../shared/format';
 import { WorkTypeTag } from '../../shared/WorkTypeTag';
-import { formatAmount } from './amounts';
+import { formatAmount, readableNumbers } from './amounts';
 import type { Busy } from './planner-state';
 
 interface Props {
@@ -41,7 +41,7 @@ function MoveList({
             <span className="issue-key">{move.key}</span>
             <WorkTypeTag type={move.type} />
             <span className="move-amount">{formatAmount(move.amount, basis)}</span>
-            <span className="move-reason subtlest">{move.reason}</span>
+            <span className="move-reason subtlest">{readableNumbers(move.reason)}</span>
           </li>
         ))}
       </ul>
@@ -107,7 +107,7 @@ export function Rebalance({ view, canSchedule, busy, viewer, onApply, onUndo }: 
       {proposal !== undefined && !proposal.compliant && proposal.reasons.length > 0 && (
         <ul className="message-list subtle">
           {proposal.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+            <li key={reason}>{readableNumbers(reason)}</li>
           ))}
         </ul>
       )}

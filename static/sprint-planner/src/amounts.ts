@@ -39,3 +39,11 @@ export function violationText(violation: Violation, basis: Basis): string {
   const edge = violation.direction === 'over' ? 'maximum' : 'minimum';
   return `${TYPE_NAMES[violation.type] ?? violation.type} is ${formatAmount(violation.amount, basis)} ${violation.direction} its ${edge} of ${formatAmount(violation.limit, basis)} (${violation.limitShare}% of capacity).`;
 }
+
+/**
+ * The engine's sentences carry amounts to six decimals ("59.366667 points"); people read one.
+ * Only numbers with three or more decimals are rounded, so keys and whole amounts stay as they are.
+ */
+export function readableNumbers(text: string): string {
+  return text.replace(/\d+\.\d{3,}/g, (n) => number.format(Number(n)));
+}

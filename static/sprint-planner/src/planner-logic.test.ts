@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolverKey, RequestOf, ResponseOf } from '../../../src/contract/resolvers';
 import { ResolverFailure } from '../../shared/resolver-failure';
-import { formatAmount, violationText } from './amounts';
+import { formatAmount, readableNumbers, violationText } from './amounts';
 import { reasonProblem } from './OverrideForm';
 import { plannerActions, type Call } from './planner-actions';
 import { plannerFrameOf } from './planner-frame';
@@ -188,6 +188,14 @@ describe('planner formatting', () => {
     [27000, 'originalEstimate', '7.5 h'],
   ] as const)('writes %d in %s as %s', (amount, basis, text) => {
     expect(formatAmount(amount, basis)).toBe(text);
+  });
+
+  it('rounds the engine’s six-decimal amounts in its sentences, leaving keys and whole numbers', () => {
+    expect(
+      readableNumbers(
+        'feature is over its maximum of 59.366667 points: makes room for SHOP-243 (3 points)',
+      ),
+    ).toBe('feature is over its maximum of 59.4 points: makes room for SHOP-243 (3 points)');
   });
 
   it('writes a share violation from its fields', () => {
