@@ -3,6 +3,7 @@ import { buildResolver } from './entry/resolvers';
 
 export const resolver = buildResolver();
 export { dodValidator } from './entry/validators/dod-validator';
+export { gateValidator } from './entry/validators/gate-validator';
 export { onIssueChanged } from './entry/triggers/issue-changed';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';

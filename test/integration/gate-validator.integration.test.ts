@@ -1,0 +1,124 @@
+/**
+ * The error-budget gate end to end: SLI data that spends the budget freezes the project (pushed,
+ * compacted and rolled up by the real handlers); then starting a feature in the Jira emulator is
+ * refused by the app's gate validator with the reason and the way out, while reliability work and
+ * exempt items still start.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import type { RotatedSecretView, SloListView } from '../../src/contract/slo';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { push } from '../support/push-client';
+
+const MINUTE = 60_000;
+let sandbox: AppSandbox;
+let jira: JiraEmulator;
+let closeListener: () => Promise<void>;
+
+async function call<T>(key: string, accountId: string, payload: unknown = {}): Promise<T> {
+  const envelope = (await sandbox.host.invokeResolver({
+    moduleKey: 'ballast-issue-panel',
+    functionKey: key,
+    payload,
+    accountId,
+    extension: { project: { key: 'SHOP' } },
+  })) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.data;
+}
+
+const asMember = { 'content-type': 'application/json', 'x-sandbox-account-id': MEMBER_ACCOUNT_ID };
+
+/** Open, untagged, unlabelled, parentless issues of a type, in a To Do-category status. */
+function toDo(typeName: string): string[] {
+  const type = jira.state.issueTypes.find((t) => t.name === typeName)!;
+  const fresh = new Set(jira.state.statuses.filter((s) => s.category === 'new').map((s) => s.id));
+  return jira.state.issues
+    .filter(
+      (i) =>
+        i.issueTypeId === type.id &&
+        fresh.has(i.statusId) &&
+        !i.properties.ballast &&
+        !i.parentId &&
+        i.labels.length === 0,
+    )
+    .map((i) => i.key);
+}
+
+async function start(issueKey: string): Promise<Response> {
+  const list = (await fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
+    headers: asMember,
+  }).then((r) => r.json())) as {
+    transitions: { id: string; to: { statusCategory: { key: string } } }[];
+  };
+  const target = list.transitions.find((t) => t.to.statusCategory.key === 'indeterminate')!;
+  return fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
+    method: 'POST',
+    headers: asMember,
+    body: JSON.stringify({ transition: { id: target.id } }),
+  });
+}
+
+beforeAll(async () => {
+  sandbox = await startAppSandbox({ connectJira: true });
+  ({ jira } = sandbox);
+  const listener = await sandbox.host.listen();
+  closeListener = () => listener.close();
+  const yaml = readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8');
+  await call('slo/import', ADMIN_ACCOUNT_ID, { yaml, version: 0 });
+  const { secret } = await call<RotatedSecretView>('push/rotateSecret', ADMIN_ACCOUNT_ID);
+  // The last hour of checkout: 20% of requests failing spends the 0.1% budget many times over.
+  const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const points = Array.from({ length: 60 }, (_, i) => ({
+    slo: 'checkout-availability',
+    start: new Date(end - (60 - i) * MINUTE).toISOString(),
+    end: new Date(end - (59 - i) * MINUTE).toISOString(),
+    good: 800,
+    total: 1000,
+  }));
+  const answer = await push(`${listener.url}/x1/ballast-sli-push`, secret, {
+    batchId: 'outage',
+    points,
+  });
+  expect(answer.status).toBe(200);
+  await sandbox.host.runScheduled('ballast-slo-refresh');
+});
+afterAll(async () => {
+  await closeListener();
+  await sandbox.close();
+});
+
+describe('the error-budget gate validator', () => {
+  it('sees the project frozen by the rolled-up SLO', async () => {
+    const list = await call<SloListView>('slo/list', MEMBER_ACCOUNT_ID);
+    expect(list.slos.find((s) => s.name === 'checkout-availability')?.state).toBe('FROZEN');
+    // The other SLOs have no data: NO_DATA, not HEALTHY.
+    expect(list.slos.find((s) => s.name === 'search-latency')?.state).toBe('NO_DATA');
+  });
+
+  it('refuses starting a feature, saying why and what unblocks it, and leaves the status', async () => {
+    const key = toDo('Story')[0]!;
+    const before = jira.state.issues.find((i) => i.key === key)!.statusId;
+    const response = await start(key);
+    expect(response.status).toBe(400);
+    const { errorMessages } = (await response.json()) as { errorMessages: string[] };
+    const text = errorMessages.join(' ');
+    expect(text).toContain(`Ballast: ${key} cannot start — feature work is frozen`);
+    expect(text).toContain('checkout-availability');
+    expect(text).toContain('label it security');
+    expect(jira.state.issues.find((i) => i.key === key)!.statusId).toBe(before);
+  });
+
+  it('lets reliability work start while frozen', async () => {
+    const bug = toDo('Bug')[0]!;
+    expect((await start(bug)).status).toBe(204);
+  });
+
+  it('lets an exempt feature (label security) start while frozen', async () => {
+    const key = toDo('Story')[1]!;
+    jira.state.issues.find((i) => i.key === key)!.labels.push('security');
+    expect((await start(key)).status).toBe(204);
+  });
+});
