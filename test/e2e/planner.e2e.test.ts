@@ -137,7 +137,11 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await verdict('nonCompliant');
       const background = await planner()
         .locator('body')
-        .evaluate((body) => getComputedStyle(body).backgroundColor);
+        .evaluate((body) => {
+          // Runs in the frame; the test's tsconfig has no DOM types.
+          type Styles = { getComputedStyle: (e: unknown) => { backgroundColor: string } };
+          return (globalThis as unknown as Styles).getComputedStyle(body).backgroundColor;
+        });
       expect(background).toBe('rgb(34, 39, 43)');
       await shot('planner-broken-dark');
       // The moves differ from the first test's: the issue trigger classified the items it moved
