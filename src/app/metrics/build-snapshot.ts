@@ -10,6 +10,7 @@ import {
   projectMetrics,
   toilShare,
   type Breakdown,
+  type IncidentRecord,
   type MetricResult,
   type ProjectMetricsInput,
 } from '../../domain/metrics';
@@ -52,7 +53,10 @@ export interface SnapshotRecords extends Omit<
   ProjectMetricsInput,
   'postmortemActions' | 'incidents'
 > {
+  /** From the incident JQL, or why it could not be read. */
   readonly incidents: IncidentHistory | { readonly reason: string };
+  /** Incidents pushed for the project's services (the incident push API). */
+  readonly pushedIncidents: readonly IncidentRecord[];
 }
 
 export function buildSnapshot(input: {
@@ -70,7 +74,7 @@ export function buildSnapshot(input: {
   const incidentHistory = 'reason' in records.incidents ? null : records.incidents;
   const metrics = projectMetrics({
     ...records,
-    incidents: incidentHistory?.incidents ?? [],
+    incidents: [...(incidentHistory?.incidents ?? []), ...records.pushedIncidents],
     postmortemActions: incidentHistory?.actions ?? [],
   });
   const hasDeploymentData = records.deployments.length > 0;

@@ -5,11 +5,16 @@
  * If Jira fails midway nothing is written but the failure, so the previous snapshot stays.
  */
 import type { MetricsSnapshot } from '../../contract/project-page';
-import type { DeploymentRecord } from '../../domain/metrics';
 import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import {
+  listDeployments,
+  listPushedIncidents,
+  projectDeployments,
+  projectIncidents,
+} from '../delivery/push-log';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { buildSnapshot, type SnapshotRecords } from './build-snapshot';
 import { readIncidentHistory } from './incident-history';
@@ -22,8 +27,6 @@ export interface MetricsDeps {
   readonly documents: DocumentStore;
   readonly kv: KeyValueStore;
   readonly clock: Clock;
-  /** Deployments pushed by CI/CD for the project; absent until the push API stores them. */
-  readonly deployments?: (projectKey: string) => Promise<DeploymentRecord[]>;
 }
 
 /** Closed sprints shown (and read for the buffer recommendation, which looks at the last 6). */
@@ -103,9 +106,26 @@ async function compute(
       reason: `Jira refused the incident JQL “${config.incidentJql}”: fix it in Project settings → Ballast.`,
     };
   }
-  const deployments = deps.deployments ? await deps.deployments(projectKey) : [];
   const now = started.toISOString();
-  const from = new Date(started.getTime() - DORA_PERIOD_DAYS * 86_400_000).toISOString();
+  const fromDate = new Date(started.getTime() - DORA_PERIOD_DAYS * 86_400_000);
+  const from = fromDate.toISOString();
+  // Deployments pushed by CI/CD that shipped this project's issues; its services are theirs, and
+  // incidents pushed for those services count with the Jira incidents.
+  const deployments = projectDeployments(
+    await listDeployments(deps.kv, { from: fromDate, to: started }),
+    {
+      key: projectKey,
+      services: [],
+    },
+  );
+  const services = [...new Set(deployments.map((deployment) => deployment.service))];
+  const pushedIncidents =
+    services.length === 0 ? [] : projectIncidents(await listPushedIncidents(deps.kv), services);
+  if (pushedIncidents.length > 0) {
+    notes.push(
+      `${pushedIncidents.length} incidents pushed for the services ${services.join(', ')} count with the Jira incidents.`,
+    );
+  }
   return buildSnapshot({
     projectKey,
     boardId,
@@ -118,6 +138,7 @@ async function compute(
       changes: history.changes,
       deployments,
       incidents,
+      pushedIncidents,
       period: { from, to: now },
       now,
     },

@@ -133,12 +133,13 @@ export async function readSprintHistory(
   const logs = new Map(
     (await jira.changelogs([...issues.keys()], [])).map((log) => [log.issueId, log] as const),
   );
-  // Which status ids are Done: learnt from the statuses the issues are in now.
-  const doneStatus = new Map<string, boolean>();
+  // Status categories by status id, learnt from the statuses the issues are in now.
+  const categoryOf = new Map<string, string>();
   for (const issue of issues.values()) {
     const status = issue.fields.status;
-    if (status?.id) doneStatus.set(status.id, status.statusCategory?.key === 'done');
+    if (status?.id && status.statusCategory) categoryOf.set(status.id, status.statusCategory.key);
   }
+  const doneStatus = new Map([...categoryOf].map(([id, key]) => [id, key === 'done'] as const));
 
   const now = input.now.getTime();
   const items: SprintItemRecord[] = [];
@@ -197,12 +198,19 @@ export async function readSprintHistory(
     capacity: null,
     bufferShare: null,
   }));
-  const changes: ChangeRecord[] = [...issues.values()].map((issue) => ({
-    issueKey: issue.key,
-    createdAt: issue.fields.created ?? '',
-    resolvedAt: issue.fields.resolutiondate ?? null,
-    firstInProgressAt: null,
-    firstCommitAt: null,
-  }));
+  const changes: ChangeRecord[] = [...issues.values()].map((issue) => {
+    // The first sign of work: the first move into an In Progress (or straight to a Done) status.
+    const started = changesOf(logs.get(issue.id), (_field, fieldId) => fieldId === 'status').find(
+      (change) =>
+        change.to !== null && ['indeterminate', 'done'].includes(categoryOf.get(change.to) ?? ''),
+    );
+    return {
+      issueKey: issue.key,
+      createdAt: issue.fields.created ?? '',
+      resolvedAt: issue.fields.resolutiondate ?? null,
+      firstInProgressAt: started ? new Date(started.at).toISOString() : null,
+      firstCommitAt: null,
+    };
+  });
   return { sprints, items, changes };
 }
