@@ -19,7 +19,7 @@ export async function evaluateSprint(
   input: SprintRef & { withProposal: boolean },
 ): Promise<SprintEvaluation> {
   const snapshot = await readSprintSnapshot(deps, input, { withBacklog: input.withProposal });
-  const { config, sprint, planInput, backlog } = snapshot;
+  const { config, sprint, gate, planInput, backlog } = snapshot;
   const evaluation = evaluateSprintPlan(planInput);
   const fingerprint = sprintFingerprint(planInput.items);
   let proposal: ProposalView | undefined;
@@ -53,7 +53,7 @@ export async function evaluateSprint(
       ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
     },
     gateState: planInput.gateState,
-    gate: gateView(planInput.gateState, config.sloIds),
+    gate: gateView(gate),
     enforcement,
     evaluation,
     fingerprint,

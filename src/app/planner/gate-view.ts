@@ -1,36 +1,33 @@
 /**
- * The gate banner's words: the state and why, with what it does to the split. The SLO status store
- * is not wired in yet (issue #7), so today the state is NO_DATA; the sentences say what would change it.
+ * The gate banner's words: the project's gate state (the worst stored state of its linked SLOs) and
+ * why — each SLO that is not healthy with its reason — plus what the state does to the split.
  */
 import type { GateView } from '../../contract/planner';
-import type { GateState } from '../../domain/gate/gate-state';
+import type { ProjectGate } from '../../domain/gate';
 
-export function gateView(state: GateState, sloIds: readonly string[]): GateView {
-  switch (state) {
-    case 'NO_DATA':
-      return {
-        state,
-        reason:
-          sloIds.length === 0
-            ? 'No SLO is linked to this project, so the error-budget gate has no data and the normal split applies. Link SLOs in the project settings to let the gate adjust the split.'
-            : `No status has arrived yet for the linked SLOs (${sloIds.join(', ')}), so the normal split applies. Send SLI data to let the gate adjust the split.`,
-      };
-    case 'HEALTHY':
-      return {
-        state,
-        reason: 'Every linked SLO is within its error budget: the normal split applies.',
-      };
-    case 'AT_RISK':
-      return {
-        state,
-        reason:
-          'An SLO is burning its error budget fast: reliability gets a larger share and feature work is capped.',
-      };
-    case 'FROZEN':
-      return {
-        state,
-        reason:
-          'An SLO has spent its error budget: no feature work except exempt items until it is back within its objective.',
-      };
+const EFFECT: Readonly<Record<GateView['state'], string>> = {
+  HEALTHY: 'Every linked SLO is within its error budget: the normal split applies.',
+  AT_RISK: 'Reliability gets a larger share and feature work is capped until the budget recovers.',
+  FROZEN:
+    'No feature work except exempt items (P0, security) until the service is back within its objective.',
+  NO_DATA: 'The normal split applies until SLI data arrives.',
+};
+
+export function gateView(gate: ProjectGate): GateView {
+  if (gate.state === 'NO_DATA' && gate.reasons.some((r) => r.rule === 'no-slos')) {
+    return {
+      state: gate.state,
+      reason:
+        'No SLO is linked to this project, so the error-budget gate has no data and the normal split applies. Link SLOs in the project settings to let the gate adjust the split.',
+    };
   }
+  const why = gate.reasons
+    .filter((r) => r.state === gate.state)
+    .map((r) => `${r.slo}${r.service ? ` (${r.service})` : ''}: ${r.message}`);
+  return {
+    state: gate.state,
+    reason: [why.length > 0 ? `${why.join('; ')}.` : '', EFFECT[gate.state]]
+      .filter((part) => part !== '')
+      .join(' '),
+  };
 }

@@ -5,20 +5,24 @@
  * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged).
  */
 import type { ClosedSprintVelocity, SprintItem, SprintPlanInput } from '../../domain/capacity';
-import type { GateState } from '../../domain/gate/gate-state';
+import type { ProjectGate } from '../../domain/gate';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraIssue, JiraPort, JiraSprint } from '../../ports/jira';
 import type { Clock } from '../../ports/clock';
+import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
 import { estimateOf, issueFields } from '../issue/issue-facts';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
+import { gateOf, loadLinkedSloStatuses } from '../slo/project-gate-status';
 import { toSprintItem, type BoardFields } from './sprint-items';
 
 export interface PlannerDeps {
   readonly jira: JiraPort;
   readonly store: DocumentStore;
+  /** Where the rolled-up SLO status lives (the error-budget gate). */
+  readonly kv: KeyValueStore;
   readonly clock: Clock;
 }
 
@@ -31,6 +35,8 @@ export interface SprintRef {
 export interface SprintSnapshot {
   readonly config: ProjectConfig;
   readonly sprint: JiraSprint;
+  /** The project's error-budget gate: the worst stored state of its linked SLOs. */
+  readonly gate: ProjectGate;
   readonly planInput: SprintPlanInput;
   /** Present when asked for: the project's backlog items (in no open sprint), ranked. */
   readonly backlog?: readonly SprintItem[];
@@ -114,21 +120,24 @@ export async function readSprintSnapshot(
       'Velocity counts the items of each closed sprint that are done now (Jira keeps no per-sprint completion here).',
     );
   }
-  // The error-budget gate joins once SLO status is stored (issue #7); until then it has no data.
-  const gateState: GateState = 'NO_DATA';
+  // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+  const gate = gateOf(
+    await loadLinkedSloStatuses(deps, ref.projectKey, config.sloIds),
+    deps.clock.now(),
+  );
   const planInput: SprintPlanInput = {
     policy,
-    gateState,
+    gateState: gate.state,
     items,
     velocityHistory,
     ...(sprint.state === 'active' && sprint.startDate ? { startedAt: sprint.startDate } : {}),
   };
-  if (!options.withBacklog) return { config, sprint, planInput, notes };
+  if (!options.withBacklog) return { config, sprint, gate, planInput, notes };
   const backlog = toItems(
     await deps.jira.searchAll(
       `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
       { fields, properties: [BALLAST_PROPERTY_KEY] },
     ),
   );
-  return { config, sprint, planInput, backlog, notes };
+  return { config, sprint, gate, planInput, backlog, notes };
 }

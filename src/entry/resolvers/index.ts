@@ -31,6 +31,7 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
       serveDeps: () => ({
         jira: jiraAsUser(),
         kv: new ForgeKeyValueStore(),
+        store: new ForgeDocumentStore(),
         clock: systemClock,
         queue: new ForgeRefreshQueue(),
       }),
@@ -40,7 +41,9 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
       pushDeps: () => ({ jira: jiraAsUser(), secrets: new ForgeKeyValueStore(), urls: pushUrls }),
       clock: systemClock,
     }),
-    ...plannerResolvers({ plannerDeps: () => ({ ...asUser(), clock: systemClock }) }),
+    ...plannerResolvers({
+      plannerDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
+    }),
   };
   return makeResolver(
     Object.fromEntries(

@@ -1,0 +1,98 @@
+/**
+ * The planner reads the project's error-budget gate from the rolled-up SLO status: before any SLI
+ * data the imported SLOs are NO_DATA (said as such, never healthy); after an outage pushed through
+ * the real signed API and rolled up by the real job, the gate is FROZEN and the sprint's feature work
+ * breaks the split under the gate's targets.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import type { RotatedSecretView } from '../../src/contract/slo';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { push } from '../support/push-client';
+import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
+
+const MINUTE = 60_000;
+let sandbox: AppSandbox;
+let call: ReturnType<typeof plannerCaller>;
+let closeListener: () => Promise<void>;
+let pushUrl: string;
+let secret: string;
+
+async function invoke<T>(key: string, payload: unknown): Promise<T> {
+  const envelope = (await sandbox.host.invokeResolver({
+    moduleKey: 'ballast-planner-sprint',
+    functionKey: key,
+    payload,
+    accountId: ADMIN_ACCOUNT_ID,
+    extension: { project: { key: 'SHOP' } },
+  })) as Envelope<T>;
+  return dataOf(envelope);
+}
+
+beforeAll(async () => {
+  sandbox = await startAppSandbox();
+  call = plannerCaller(sandbox.host);
+  const listener = await sandbox.host.listen();
+  closeListener = () => listener.close();
+  pushUrl = `${listener.url}/x1/ballast-sli-push`;
+  const yaml = readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8');
+  await invoke('slo/import', { yaml, version: 0 });
+  ({ secret } = await invoke<RotatedSecretView>('push/rotateSecret', {}));
+});
+afterAll(async () => {
+  await closeListener();
+  await sandbox.close();
+});
+
+describe('the planner and the error-budget gate', () => {
+  it('says NO_DATA, naming the SLOs without data, while nothing has been rolled up', async () => {
+    const view = dataOf(
+      await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID),
+    );
+    expect(view.gateState).toBe('NO_DATA');
+    expect(view.gate.reason).toContain(
+      'checkout-availability (checkout): no SLI data has been rolled up yet',
+    );
+    expect(view.gate.reason).toContain('The normal split applies until SLI data arrives.');
+    expect(view.evaluation.targets.gateState).toBe('NO_DATA');
+  });
+
+  it('is FROZEN after an outage spends the budget: feature work breaks the split', async () => {
+    // The last hour of checkout: 20% of requests failing spends the 0.1% budget many times over.
+    const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+    const points = Array.from({ length: 60 }, (_, i) => ({
+      slo: 'checkout-availability',
+      start: new Date(end - (60 - i) * MINUTE).toISOString(),
+      end: new Date(end - (59 - i) * MINUTE).toISOString(),
+      good: 800,
+      total: 1000,
+    }));
+    expect((await push(pushUrl, secret, { batchId: 'outage', points })).status).toBe(200);
+    await sandbox.host.runScheduled('ballast-slo-refresh');
+
+    const view = dataOf(
+      await call(
+        'planner/evaluate',
+        { sprintId: ACTIVE_SPRINT, withProposal: true },
+        MEMBER_ACCOUNT_ID,
+      ),
+    );
+    expect(view.gateState).toBe('FROZEN');
+    expect(view.gate.state).toBe('FROZEN');
+    expect(view.gate.reason).toContain('checkout-availability (checkout)');
+    expect(view.gate.reason).toContain('No feature work except exempt items');
+    const feature = view.evaluation.byType.find((t) => t.type === 'feature')!;
+    expect(feature.target.maxShare).toBe(0);
+    expect(feature.status).toBe('over');
+    expect(view.evaluation.verdict.status).toBe('nonCompliant');
+    // The proposal moves feature work out and pulls no feature in.
+    expect(
+      view.proposal!.moves.filter((m) => m.type === 'feature' && m.direction === 'in'),
+    ).toEqual([]);
+    expect(view.proposal!.moves.some((m) => m.type === 'feature' && m.direction === 'out')).toBe(
+      true,
+    );
+  });
+});
