@@ -177,6 +177,43 @@ export interface ToilDebtData {
 
 export type IncidentsData = MetricsSnapshot['incidents'];
 
+export type GateStateName = 'HEALTHY' | 'AT_RISK' | 'FROZEN' | 'NO_DATA';
+
+/** One SLO linked to the project, from its rolled-up status (refreshed every five minutes). */
+export interface SloRow {
+  readonly name: string;
+  readonly service: string;
+  readonly target: number | null;
+  /** `28d`, `30d`, `month`… */
+  readonly window: string | null;
+  readonly state: GateStateName;
+  readonly reasons: readonly string[];
+  readonly sli: number | null;
+  /** Share of the error budget left, 0–1 (negative when overspent); null without data. */
+  readonly budgetRemaining: number | null;
+  readonly burnRates: readonly { readonly window: string; readonly rate: number | null }[];
+  readonly alerts: readonly {
+    readonly severity: 'page' | 'ticket';
+    readonly longWindow: string;
+    readonly shortWindow: string;
+    readonly factor: number;
+    readonly longBurnRate: number | null;
+    readonly shortBurnRate: number | null;
+    readonly firing: boolean;
+  }[];
+  readonly exhaustsAt: string | null;
+  readonly dataUntil: string | null;
+  /** When the status was rolled up; null when no SLI data has been rolled up yet. */
+  readonly evaluatedAt: string | null;
+  /** Budget remaining at the end of each day of the window so far (the burn-down). */
+  readonly burndown: readonly { readonly at: string; readonly budgetRemaining: number | null }[];
+}
+
+export interface SlosData {
+  readonly gate: { readonly state: GateStateName; readonly reasons: readonly string[] };
+  readonly slos: readonly SloRow[];
+}
+
 export interface RefreshAnswer {
   /** False when a recompute was already asked for recently (it is not queued twice). */
   readonly queued: boolean;
@@ -192,4 +229,6 @@ export interface ProjectPageContract {
   'project/toilDebt': { request: Empty; response: SnapshotAnswer<ToilDebtData> };
   'project/incidents': { request: Empty; response: SnapshotAnswer<IncidentsData> };
   'project/refresh': { request: Empty; response: RefreshAnswer };
+  /** Live from the SLO status store (not the hourly snapshot). */
+  'project/slos': { request: Empty; response: SnapshotAnswer<SlosData> };
 }

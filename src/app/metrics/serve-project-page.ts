@@ -10,6 +10,7 @@ import type {
   SnapshotMeta,
 } from '../../contract/project-page';
 import type { Clock } from '../../ports/clock';
+import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
@@ -30,6 +31,8 @@ export interface ServeDeps {
   /** As the person asking. */
   readonly jira: JiraPort;
   readonly kv: KeyValueStore;
+  /** Versioned documents (project configuration, SLO specs). */
+  readonly store: DocumentStore;
   readonly clock: Clock;
   readonly queue: RefreshQueue;
 }

@@ -13,6 +13,7 @@ import {
   overviewOf,
   toilDebtOf,
 } from '../../app/metrics/sections';
+import { serveSlos } from '../../app/metrics/serve-slos';
 import { readContext } from './context';
 
 type Handlers = {
@@ -41,5 +42,6 @@ export function projectPageResolvers(deps: { serveDeps: () => ServeDeps }): Hand
     'project/toilDebt': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), toilDebtOf),
     'project/incidents': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), incidentsOf),
     'project/refresh': (_p, c) => requestRefresh(deps.serveDeps(), projectOf(c)),
+    'project/slos': (_p, c) => serveSlos(deps.serveDeps(), projectOf(c)),
   };
 }

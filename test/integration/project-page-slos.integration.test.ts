@@ -1,0 +1,105 @@
+/**
+ * The project page's SLO subpage on the sandbox: the project's SLOs imported from OpenSLO, an hour
+ * of SLI data pushed through the signed API and rolled up by the SLO job; project/slos then shows
+ * the frozen SLO with its burn rates, firing alerts and budget burn-down, and the others as having
+ * no data (never as healthy).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import type { SlosData, SnapshotAnswer } from '../../src/contract/project-page';
+import type { RotatedSecretView } from '../../src/contract/slo';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { push } from '../support/push-client';
+
+const MINUTE = 60_000;
+let sandbox: AppSandbox;
+let closeListener: () => Promise<void>;
+
+function call<T>(functionKey: string, accountId: string, payload: unknown = {}) {
+  return sandbox.host.invokeResolver({
+    moduleKey: 'ballast-project-page',
+    functionKey,
+    payload,
+    accountId,
+    extension: { type: 'jira:projectPage', project: { key: 'SHOP' } },
+  }) as Promise<Envelope<T>>;
+}
+
+async function data<T>(promise: Promise<Envelope<T>>): Promise<T> {
+  const envelope = await promise;
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.data;
+}
+
+beforeAll(async () => {
+  sandbox = await startAppSandbox();
+  const listener = await sandbox.host.listen();
+  closeListener = () => listener.close();
+  const yaml = readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8');
+  await data(call('slo/import', ADMIN_ACCOUNT_ID, { yaml, version: 0 }));
+  const { secret } = await data(call<RotatedSecretView>('push/rotateSecret', ADMIN_ACCOUNT_ID));
+  // The last hour of checkout: 20% of requests failing spends the 0.1% budget many times over.
+  const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const points = Array.from({ length: 60 }, (_, i) => ({
+    slo: 'checkout-availability',
+    start: new Date(end - (60 - i) * MINUTE).toISOString(),
+    end: new Date(end - (59 - i) * MINUTE).toISOString(),
+    good: 800,
+    total: 1000,
+  }));
+  const answer = await push(`${listener.url}/x1/ballast-sli-push`, secret, {
+    batchId: 'outage',
+    points,
+  });
+  expect(answer.status).toBe(200);
+  await sandbox.host.runScheduled('ballast-slo-refresh');
+}, 60_000);
+afterAll(async () => {
+  await closeListener();
+  await sandbox.close();
+});
+
+describe('project/slos', () => {
+  it('shows the gate frozen by the burning SLO, with its reason', async () => {
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    expect(answer.meta.stale).toBe(false);
+    expect(answer.data.gate.state).toBe('FROZEN');
+    expect(answer.data.gate.reasons.some((r) => r.startsWith('checkout-availability:'))).toBe(true);
+  });
+
+  it('gives the burning SLO its SLI, budget, burn rates, firing alerts and burn-down', async () => {
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    const slo = answer.data.slos.find((s) => s.name === 'checkout-availability')!;
+    expect(slo.state).toBe('FROZEN');
+    expect(slo.sli).toBe(0.8);
+    // 60,000 events, 12,000 bad against 0.1% allowed (60): the budget is overspent 200 times.
+    expect(slo.budgetRemaining).toBeCloseTo(1 - 12_000 / 60, 9); // float sums: 1e-9
+    expect(slo.burnRates.find((b) => b.window === '1h')?.rate).toBeCloseTo(200, 6);
+    expect(slo.alerts.some((a) => a.firing && a.severity === 'page')).toBe(true);
+    expect(slo.burndown.length).toBeGreaterThan(0);
+    expect(slo.burndown.at(-1)?.budgetRemaining).toBeCloseTo(slo.budgetRemaining!, 9);
+  });
+
+  it('lists SLOs without data as NO_DATA, with nulls instead of figures', async () => {
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    const quiet = answer.data.slos.filter((s) => s.name !== 'checkout-availability');
+    expect(quiet.length).toBeGreaterThan(0);
+    for (const slo of quiet) {
+      expect(slo.state).toBe('NO_DATA');
+      expect(slo.sli).toBeNull();
+      expect(slo.budgetRemaining).toBeNull();
+    }
+  });
+
+  it('refuses an outsider', async () => {
+    expect(await call('project/slos', OUTSIDER_ACCOUNT_ID)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});
