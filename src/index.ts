@@ -11,3 +11,4 @@ export { onSliPush } from './entry/webtriggers/sli-push';
 export { onDeploymentPush } from './entry/webtriggers/deployment-push';
 export { onIncidentPush } from './entry/webtriggers/incident-push';
 export { onSloRefresh } from './entry/scheduled/slo-refresh';
+export { workTypeFieldValue } from './entry/fields/work-type-value';

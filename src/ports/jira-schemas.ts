@@ -170,3 +170,15 @@ export const changelogPageSchema = z.looseObject({
   nextPageToken: z.string().nullable().optional(),
 });
 export type ChangelogPage = z.infer<typeof changelogPageSchema>;
+
+/** GET /rest/api/3/field — FieldDetails[]; Forge fields name their module in `schema.custom`. */
+export const fieldListSchema = z.array(
+  z.looseObject({
+    id: z.string(),
+    key: z.string().optional(),
+    name: z.string(),
+    schema: z.looseObject({ custom: z.string().optional() }).optional(),
+  }),
+);
+
+export type JiraField = z.infer<typeof fieldListSchema>[number];

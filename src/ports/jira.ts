@@ -5,12 +5,19 @@
 import type {
   BoardConfiguration,
   ChangelogPage,
+  JiraField,
   JiraIssue,
   JiraSprint,
   Transition,
 } from './jira-schemas';
 
-export type { BoardConfiguration, JiraIssue, JiraSprint, Transition } from './jira-schemas';
+export type {
+  BoardConfiguration,
+  JiraField,
+  JiraIssue,
+  JiraSprint,
+  Transition,
+} from './jira-schemas';
 export type SprintState = JiraSprint['state'];
 
 export interface SearchOptions {
@@ -44,6 +51,12 @@ export interface JiraPort {
     issueIdsOrKeys: readonly string[],
     fieldIds: readonly string[],
   ): Promise<ChangelogPage['issueChangeLogs']>;
+  /** Every field of the site (system and custom), e.g. to find the app's own Forge field. */
+  listFields(): Promise<JiraField[]>;
+  /** Sets values of the app's own read-only custom fields (as the app: Jira refuses users). */
+  setAppFieldValues(
+    updates: readonly { field: string; issueIds: readonly number[]; value: unknown }[],
+  ): Promise<void>;
   myPermissions(
     scope: { projectKey: string } | { issueKey: string },
     permissions: readonly string[],

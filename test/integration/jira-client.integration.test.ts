@@ -134,6 +134,24 @@ describe('JiraClient against the sandbox Jira', () => {
 });
 
 describe('JiraClient under Jira faults', () => {
+  it("finds the app's Work type field and sets its value as the app, never as a user", async () => {
+    const fields = await clientFor(ADMIN_ACCOUNT_ID).listFields();
+    const field = fields.find((f) => f.schema?.custom?.endsWith('/static/ballast-work-type'));
+    expect(field?.id).toBe('customfield_10100');
+    const issue = jira.state.issues[0]!;
+    const asApp = new JiraClient(new JiraHttp(emulatorTransport(jira.url, 'app', calls)));
+    await asApp.setAppFieldValues([
+      { field: field!.id, issueIds: [Number(issue.id)], value: 'toil' },
+    ]);
+    expect(issue.custom[field!.id]).toBe('toil');
+    await expect(
+      clientFor(ADMIN_ACCOUNT_ID).setAppFieldValues([
+        { field: field!.id, issueIds: [Number(issue.id)], value: 'debt' },
+      ]),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(issue.custom[field!.id]).toBe('toil');
+  });
+
   it('retries a 429 after the Retry-After Jira names, then succeeds', async () => {
     const sleeps: number[] = [];
     jira.faults.update({ rate429: 1, retryAfterSeconds: 2 });
@@ -188,12 +206,14 @@ describe("the app's Jira calls (contract)", () => {
       'GET /rest/agile/1.0/board/{boardId}/sprint',
       'GET /rest/agile/1.0/sprint/{sprintId}',
       'GET /rest/agile/1.0/sprint/{sprintId}/issue',
+      'GET /rest/api/3/field',
       'GET /rest/api/3/issue/{issueIdOrKey}',
       'GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       'GET /rest/api/3/issue/{issueIdOrKey}/transitions',
       'GET /rest/api/3/mypermissions',
       'POST /rest/agile/1.0/backlog/issue',
       'POST /rest/agile/1.0/sprint/{sprintId}/issue',
+      'POST /rest/api/3/app/field/value',
       'POST /rest/api/3/changelog/bulkfetch',
       'POST /rest/api/3/issue/{issueIdOrKey}/comment',
       'POST /rest/api/3/search/jql',

@@ -42,6 +42,10 @@ const moduleSchema = z.looseObject({
   queue: z.string().optional(),
   timeoutSeconds: z.number().optional(),
   filter: z.looseObject({ ignoreSelf: z.boolean().optional() }).optional(),
+  /** `jira:customField` value functions (`view.value.function`). */
+  view: z
+    .looseObject({ value: z.looseObject({ function: z.string().optional() }).optional() })
+    .optional(),
 });
 
 const manifestSchema = z.looseObject({
@@ -68,7 +72,7 @@ export function parseBackendManifest(text: string): BackendManifest {
       modules.push({
         type,
         key: module.key,
-        functionKey: module.function ?? module.resolver?.function,
+        functionKey: module.function ?? module.resolver?.function ?? module.view?.value?.function,
         method: module.resolver?.method,
         events: module.events ?? [],
         interval: module.interval,

@@ -71,12 +71,12 @@ export const DEFAULT_PROPERTY_ALIASES: PropertyAlias[] = [
  */
 export const WORK_TYPE_FIELD: FieldRecord = {
   id: 'customfield_10100',
-  key: 'ballast-sandbox-app__DEVELOPMENT__work-type',
+  key: 'ballast-sandbox-app__DEVELOPMENT__ballast-work-type',
   name: 'Work type',
   custom: true,
   schema: {
     type: 'string',
-    custom: 'ari:cloud:ecosystem::extension/ballast-sandbox-app/DEVELOPMENT/static/work-type',
+    custom: 'ari:cloud:ecosystem::extension/ballast-sandbox-app/DEVELOPMENT/static/ballast-work-type',
     customId: 10100,
   },
   clauseNames: ['cf[10100]', 'Work type', 'customfield_10100'],

@@ -47,8 +47,9 @@ export async function recordIncident(
 ): Promise<{ accepted: number; duplicate: boolean }> {
   const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
   if (stored !== undefined) {
-    const previous: Partial<StoredIncident> = { ...stored };
-    delete previous.receivedAt;
+    const previous = Object.fromEntries(
+      Object.entries(stored).filter(([name]) => name !== 'receivedAt'),
+    );
     if (JSON.stringify(sorted(previous)) === JSON.stringify(sorted(incident))) {
       return { accepted: 0, duplicate: true };
     }

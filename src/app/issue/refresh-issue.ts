@@ -7,6 +7,7 @@
 import { openRequiredMessage } from '../../domain/dod';
 import { BALLAST_PROPERTY_KEY } from './ballast-property';
 import { derivedProperty, loadIssueSnapshot, type IssueDeps } from './issue-snapshot';
+import { setWorkTypeFieldValue } from './work-type-field';
 
 export interface RefreshOutcome {
   readonly propertyWritten: boolean;
@@ -24,6 +25,16 @@ export async function refreshIssue(
   const stored = snapshot.issue.properties?.[BALLAST_PROPERTY_KEY];
   const propertyWritten = !sameJson(stored, next);
   if (propertyWritten) await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, next);
+  const previousType = (stored as { workType?: unknown } | undefined)?.workType;
+  if (previousType !== next.workType) {
+    try {
+      await setWorkTypeFieldValue(deps.jira, Number(snapshot.issue.id), next.workType);
+    } catch (error: unknown) {
+      // The field is a convenience copy: the property (written above) is the record, and the
+      // field's value function refreshes it the next time someone opens the issue.
+      console.error(`Ballast could not set the Work type field of ${input.issueKey}`, error);
+    }
+  }
 
   const { fields } = snapshot.issue;
   const isDone = fields.status?.statusCategory?.key === 'done';

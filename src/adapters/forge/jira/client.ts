@@ -13,6 +13,7 @@ import {
   changelogPageSchema,
   commentSchema,
   entityPropertySchema,
+  fieldListSchema,
   issueSchema,
   myPermissionsSchema,
   searchPageSchema,
@@ -21,6 +22,7 @@ import {
   transitionsSchema,
   type BoardConfiguration,
   type ChangelogPage,
+  type JiraField,
   type JiraIssue,
   type JiraSprint,
 } from '../../../ports/jira-schemas';
@@ -214,6 +216,20 @@ export class JiraClient implements JiraPort {
       } while (nextPageToken);
     }
     return all;
+  }
+
+  async listFields(): Promise<JiraField[]> {
+    return this.http.json('GET', route`/rest/api/3/field`, fieldListSchema);
+  }
+
+  /** POST /rest/api/3/app/field/value: one request for every field and issue (bulk). */
+  async setAppFieldValues(
+    updates: readonly { field: string; issueIds: readonly number[]; value: unknown }[],
+  ): Promise<void> {
+    if (updates.length === 0) return;
+    await this.http.send('POST', route`/rest/api/3/app/field/value`, {
+      updates: updates.map((u) => ({ customField: u.field, issueIds: u.issueIds, value: u.value })),
+    });
   }
 
   /** Which of `permissions` the caller has in the project (or on the issue). */

@@ -1,0 +1,67 @@
+/**
+ * The read-only "Work type" Jira field (Forge `jira:customField` ballast-work-type), so boards,
+ * backlog cards, filters, dashboards and Automation can show and use the type (PRODUCT.md §1).
+ * Forge facts (manifest-reference/modules/jira-custom-field): a read-only field's value can only be
+ * set by its app through the app field value API; the field's `view.value.function` recomputes it on
+ * every issue view and Jira stores the result. Ballast does both: the issue trigger sets the value
+ * when the type changes, and the value function reads the `ballast` property.
+ */
+import type { JiraIssue, JiraPort } from '../../ports/jira';
+import { AppError } from '../errors';
+import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
+
+export const WORK_TYPE_FIELD_MODULE = 'ballast-work-type';
+
+/** The field's id (`customfield_…`), found by its module in `schema.custom`; null if not installed. */
+export async function findWorkTypeField(jira: JiraPort): Promise<string | null> {
+  const fields = await jira.listFields();
+  const suffix = `/static/${WORK_TYPE_FIELD_MODULE}`;
+  return fields.find((f) => f.schema?.custom?.endsWith(suffix))?.id ?? null;
+}
+
+/** Writes one issue's value (as the app); false when the field is not installed on the site. */
+export async function setWorkTypeFieldValue(
+  jira: JiraPort,
+  issueId: number,
+  workType: string,
+): Promise<boolean> {
+  const field = await findWorkTypeField(jira);
+  if (field === null) return false;
+  await jira.setAppFieldValues([{ field, issueIds: [issueId], value: workType }]);
+  return true;
+}
+
+/**
+ * The value function: the work type stored in each issue's Ballast property, in the order asked
+ * (one search for all of them, so the cost does not grow per issue); `unclassified` when none is
+ * stored, null for an issue Jira did not return.
+ */
+export async function workTypeFieldValues(
+  jira: JiraPort,
+  issueIds: readonly number[],
+): Promise<(string | null)[]> {
+  if (issueIds.length === 0) return [];
+  const typeOf = (issue: JiraIssue): string =>
+    readBallastProperty(issue.properties?.[BALLAST_PROPERTY_KEY]).property.workType;
+  let issues: JiraIssue[];
+  try {
+    issues = await jira.searchAll(`id in (${issueIds.join(',')})`, {
+      fields: ['issuetype'],
+      properties: [BALLAST_PROPERTY_KEY],
+    });
+  } catch (error: unknown) {
+    // JQL refuses the whole query when one id no longer exists (deleted or moved away while
+    // Jira asked): read the issues one by one instead, and answer null for the missing ones.
+    if (!(error instanceof AppError && error.code === 'BAD_REQUEST')) throw error;
+    issues = [];
+    for (const id of issueIds) {
+      try {
+        issues.push(await jira.getIssue(String(id), ['issuetype'], [BALLAST_PROPERTY_KEY]));
+      } catch (missing: unknown) {
+        if (!(missing instanceof AppError && missing.code === 'NOT_FOUND')) throw missing;
+      }
+    }
+  }
+  const byId = new Map(issues.map((issue) => [issue.id, typeOf(issue)]));
+  return issueIds.map((id) => byId.get(String(id)) ?? null);
+}
