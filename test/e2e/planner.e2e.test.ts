@@ -123,6 +123,59 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .toBe('10');
     });
 
+    it('in enforce mode, refuses an override without a reason and records one with it', async () => {
+      // As the admin (the shell's default user), who may change the settings.
+      await openOnActiveSprint();
+      await verdict('nonCompliant');
+      // The admin switches the project to enforce through the app's own settings resolver.
+      const frame = page.frame({ url: new RegExp(`__frame/${MODULE}`) })!;
+      const saved = await frame.evaluate(async () => {
+        type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
+        const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+        const current = (await bridge.callBridge('invoke', {
+          functionKey: 'settings/get',
+          payload: {},
+        })) as { data: { version: number } };
+        return (await bridge.callBridge('invoke', {
+          functionKey: 'settings/save',
+          payload: {
+            config: { capacity: { enforcement: 'enforce' } },
+            version: current.data.version,
+          },
+        })) as { ok: boolean };
+      });
+      expect(saved.ok).toBe(true);
+      await page.locator('.dialog button', { hasText: 'Close' }).click();
+      await page
+        .locator('section.sprint:has(.state-active) button', { hasText: 'Plan with Ballast' })
+        .click();
+      await verdict('nonCompliant');
+      const form = planner().locator('form.override-form');
+      await form.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      await planner().getByRole('button', { name: 'Record override' }).click();
+      expect(await planner().locator('.field-problem').innerText()).toBe(
+        'Enter the reason for the override: it is required.',
+      );
+      expect(await planner().getByLabel('Reason (required)').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      await shot('planner-override-required-light');
+      await planner()
+        .getByLabel('Reason (required)')
+        .fill('Checkout launch: agreed with the SRE lead.');
+      await planner().getByLabel('Reason (required)').press('Tab');
+      await page.keyboard.press('Enter');
+      await planner().locator('.override-reason').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await planner().locator('.override-reason').innerText()).toBe(
+        'Checkout launch: agreed with the SRE lead.',
+      );
+      expect(await planner().locator('.override-last').innerText()).toContain('Overridden by you');
+      expect(await planner().locator('.notice').innerText()).toBe(
+        'Override recorded in the project’s audit log.',
+      );
+      await shot('planner-override-light');
+    });
+
     it('looks right in the dark theme, and as the member', async () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(`${sandbox.url}/projects/SHOP/backlog`);

@@ -91,7 +91,7 @@ export function OverrideForm({
               </span>
               <button
                 type="submit"
-                className="button button-warning"
+                className="button button-primary"
                 aria-disabled={busy !== null}
                 aria-busy={busy === 'override'}
               >

@@ -279,6 +279,15 @@ describe('Planner rebalance', () => {
 describe('Planner override', () => {
   const enforced = plannerView({ enforcement: 'enforce', overrideNeeded: true });
 
+  it('says what each enforcement mode does', () => {
+    expect(render(ready())).toContain(
+      'Enforcement: advise — the planner warns, nothing is blocked.',
+    );
+    expect(render(ready(enforced))).toContain(
+      'Enforcement: enforce — a plan that breaks the split goes ahead only with a recorded override.',
+    );
+  });
+
   it('is not offered when nothing needs overriding (advise mode)', () => {
     expect(render(ready())).not.toContain('Record override');
   });

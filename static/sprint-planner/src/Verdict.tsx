@@ -5,7 +5,7 @@ const ENFORCEMENT_TEXT = {
   off: 'Enforcement is off: the split is shown, never enforced.',
   advise: 'Enforcement: advise — the planner warns, nothing is blocked.',
   enforce:
-    'Enforcement: enforce — at sprint start the overflow goes back to the backlog unless overridden.',
+    'Enforcement: enforce — a plan that breaks the split goes ahead only with a recorded override.',
 } as const;
 
 /** Whether the plan keeps the split, each violation in words, and what the enforcement mode does. */
