@@ -182,3 +182,14 @@ export const fieldListSchema = z.array(
 );
 
 export type JiraField = z.infer<typeof fieldListSchema>[number];
+
+/** GET /rest/agile/1.0/board/{boardId} — the board and the project it belongs to. */
+export const boardSchema = z.looseObject({
+  id: z.number(),
+  name: z.string().optional(),
+  location: z
+    .looseObject({ projectKey: z.string().optional(), projectId: z.number().optional() })
+    .optional(),
+});
+
+export type JiraBoard = z.infer<typeof boardSchema>;

@@ -5,6 +5,7 @@
 import type {
   BoardConfiguration,
   ChangelogPage,
+  JiraBoard,
   JiraField,
   JiraIssue,
   JiraSprint,
@@ -13,6 +14,7 @@ import type {
 
 export type {
   BoardConfiguration,
+  JiraBoard,
   JiraField,
   JiraIssue,
   JiraSprint,
@@ -36,6 +38,8 @@ export interface JiraPort {
     properties?: readonly string[],
   ): Promise<JiraIssue>;
   getBoardConfiguration(boardId: number): Promise<BoardConfiguration>;
+  /** The board, with the project it belongs to (`location.projectKey`). */
+  getBoard(boardId: number): Promise<JiraBoard>;
   listSprints(boardId: number, states: readonly SprintState[]): Promise<JiraSprint[]>;
   getSprint(sprintId: number): Promise<JiraSprint>;
   sprintIssues(sprintId: number, fields: readonly string[]): Promise<JiraIssue[]>;

@@ -48,6 +48,11 @@ describe('JiraClient against the sandbox Jira', () => {
     expect(issues[0]?.fields.summary).toEqual(expect.any(String));
   });
 
+  it('reads a board and the project it belongs to', async () => {
+    const board = await clientFor(ADMIN_ACCOUNT_ID).getBoard(1);
+    expect(board).toMatchObject({ id: 1, location: { projectKey: 'SHOP' } });
+  });
+
   it('discovers the board estimation field instead of assuming one', async () => {
     const config = await clientFor(MEMBER_ACCOUNT_ID).getBoardConfiguration(1);
     expect(config.estimation?.field?.fieldId).toBe('customfield_10016');
@@ -201,6 +206,7 @@ describe("the app's Jira calls (contract)", () => {
     expect(Object.fromEntries(missing)).toEqual({});
     // Every operation of the client was exercised above (a new method needs a test here).
     expect([...operations.keys()].sort()).toEqual([
+      'GET /rest/agile/1.0/board/{boardId}',
       'GET /rest/agile/1.0/board/{boardId}/backlog',
       'GET /rest/agile/1.0/board/{boardId}/configuration',
       'GET /rest/agile/1.0/board/{boardId}/sprint',

@@ -10,6 +10,7 @@ import type { JiraHttp } from './http';
 import {
   agileIssuePageSchema,
   boardConfigurationSchema,
+  boardSchema,
   changelogPageSchema,
   commentSchema,
   entityPropertySchema,
@@ -22,6 +23,7 @@ import {
   transitionsSchema,
   type BoardConfiguration,
   type ChangelogPage,
+  type JiraBoard,
   type JiraField,
   type JiraIssue,
   type JiraSprint,
@@ -75,6 +77,10 @@ export class JiraClient implements JiraPort {
       route`/rest/agile/1.0/board/${boardId}/configuration`,
       boardConfigurationSchema,
     );
+  }
+
+  async getBoard(boardId: number): Promise<JiraBoard> {
+    return this.http.json('GET', route`/rest/agile/1.0/board/${boardId}`, boardSchema);
   }
 
   async listSprints(boardId: number, states: readonly SprintState[]): Promise<JiraSprint[]> {
