@@ -4,7 +4,7 @@
  * subpage shows figures from the seed. Screenshots of each subpage, light and dark, go to the
  * git-ignored artifacts/screenshots folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -104,6 +104,12 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         version: settings.data!.version,
       });
       expect(saved.ok).toBe(true);
+      // The project's SLOs (no SLI data pushed: they show as having no data).
+      const imported = await invoke(PANEL, 'slo/import', {
+        yaml: readFileSync(join(ROOT, 'test/fixtures/slo/checkout.openslo.yaml'), 'utf8'),
+        version: 0,
+      });
+      expect(imported.ok).toBe(true);
       await page.goto(`${sandbox.url}/projects/SHOP/ballast`);
       await frame().locator('nav.tabs').waitFor({ timeout: FRAME_TIMEOUT_MS });
       // Pending first, then the page polls until the consumer stored the snapshot.
@@ -115,6 +121,16 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await frame().locator('.split-list li').count()).toBe(5);
       expect(await frame().locator('[role="alert"]').count()).toBe(0);
       await shots('overview');
+    });
+
+    it('shows the SLOs subpage: the gate and each SLO, without data said plainly', async () => {
+      await openTab('SLOs');
+      expect(await frame().locator('section.slo').count()).toBeGreaterThan(0);
+      expect(await frame().locator('.gate-line .lozenge').textContent()).toBe('No data');
+      expect(await frame().locator('section.slo .lozenge-gate-no_data').count()).toBe(
+        await frame().locator('section.slo').count(),
+      );
+      await shots('slos');
     });
 
     it('shows the capacity subpage with the investment balance chart and its table', async () => {

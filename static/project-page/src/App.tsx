@@ -18,8 +18,8 @@ const POLL_MS = 3000;
 
 function SubpageView({ route, navigate }: { route: string; navigate: (route: string) => void }) {
   const subpage = subpageOf(route);
-  const { state, retry, refresh } = useResolver<SnapshotAnswer<PageData>>(
-    () => call(subpage.key, {}),
+  const { state, retry, refresh } = useResolver<SnapshotAnswer<PageData>>(() =>
+    call(subpage.key, {}),
   );
   const [requesting, setRequesting] = useState(false);
   const busy =

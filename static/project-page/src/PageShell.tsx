@@ -21,7 +21,7 @@ export function Freshness({
 }: {
   meta: SnapshotMeta;
   now: number;
-  refresh: RefreshControl;
+  refresh?: RefreshControl | undefined;
 }) {
   return (
     <div className="freshness" role="status" aria-live="polite">
@@ -31,14 +31,16 @@ export function Freshness({
           : `Figures computed ${formatAge(meta.computedAt, now)}${meta.stale ? ' — out of date' : ''}.`}
         {meta.refreshing ? ' Recomputing now…' : ''}
       </span>
-      <button
-        type="button"
-        className="button button-subtle"
-        onClick={refresh.onRefresh}
-        disabled={meta.refreshing || refresh.requesting}
-      >
-        {meta.refreshing || refresh.requesting ? 'Refreshing…' : 'Refresh'}
-      </button>
+      {refresh ? (
+        <button
+          type="button"
+          className="button button-subtle"
+          onClick={refresh.onRefresh}
+          disabled={meta.refreshing || refresh.requesting}
+        >
+          {meta.refreshing || refresh.requesting ? 'Refreshing…' : 'Refresh'}
+        </button>
+      ) : null}
       {meta.lastError ? (
         <p className="message message-warning freshness-error" role="alert">
           {meta.lastError}
@@ -84,7 +86,8 @@ export function PageShell<T>({
   state: LoadState<SnapshotAnswer<T>>;
   now: number;
   onRetry: () => void;
-  refresh: RefreshControl;
+  /** Absent where the figures are not the metrics snapshot (SLOs). */
+  refresh?: RefreshControl | undefined;
   children: (data: T) => ReactNode;
 }) {
   if (state.status === 'loading') {

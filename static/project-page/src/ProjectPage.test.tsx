@@ -5,6 +5,8 @@ import type {
   CapacityData,
   DeliveryData,
   OverviewData,
+  SloRow,
+  SlosData,
   SnapshotAnswer,
   ToilDebtData,
 } from '../../../src/contract/project-page';
@@ -198,5 +200,63 @@ describe('figures', () => {
     expect(tile(html, 'MTTD (median time to detect)')).toContain(
       'needs 1 incident with a detection time',
     );
+  });
+});
+
+describe('SLOs subpage', () => {
+  const frozen: SloRow = {
+    name: 'checkout-availability',
+    service: 'checkout',
+    target: 0.999,
+    window: '28d',
+    state: 'FROZEN',
+    reasons: ['budget exhausted: −19,900% left'],
+    sli: 0.8,
+    budgetRemaining: -199,
+    burnRates: [{ window: '1h', rate: 200 }],
+    alerts: [
+      {
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        factor: 14.4,
+        longBurnRate: 200,
+        shortBurnRate: 200,
+        firing: true,
+      },
+    ],
+    exhaustsAt: null,
+    dataUntil: '2026-11-20T12:00:00Z',
+    evaluatedAt: '2026-11-20T12:25:00Z',
+    burndown: [
+      { at: '2026-11-19T00:00:00Z', budgetRemaining: 1 },
+      { at: '2026-11-20T12:00:00Z', budgetRemaining: -199 },
+    ],
+  };
+  const slos: SlosData = {
+    gate: { state: 'FROZEN', reasons: ['checkout-availability: budget exhausted'] },
+    slos: [frozen],
+  };
+
+  it('says how to link SLOs when the project has none', () => {
+    const html = render('/slos', ready({ gate: { state: 'NO_DATA', reasons: [] }, slos: [] }));
+    expect(html).toContain('No SLOs are linked to this project yet');
+  });
+
+  it('shows the frozen gate with its reason, the firing page alert and the burn-down', () => {
+    const html = render('/slos', ready(slos));
+    expect(html).toContain('lozenge-gate-frozen');
+    expect(html).toContain('checkout-availability: budget exhausted');
+    expect(html).toContain('Firing');
+    expect(html).toMatch(
+      /aria-label="checkout-availability: error budget left over the window\. 19 Nov: 100%; 20 Nov: -19900%\."/,
+    );
+    expect(tile(html, 'checkout-availability SLI')).toContain('80%');
+  });
+
+  it('has no Refresh button: SLO status rolls up on its own', () => {
+    const html = render('/slos', ready(slos));
+    expect(html).toContain('Figures computed');
+    expect(html).not.toContain('>Refresh<');
   });
 });

@@ -9,6 +9,7 @@ import type {
   DeliveryData,
   IncidentsData,
   OverviewData,
+  SlosData,
   SnapshotAnswer,
   ToilDebtData,
 } from '../../../src/contract/project-page';
@@ -19,9 +20,11 @@ import { IncidentsPage } from './IncidentsPage';
 import { OverviewPage } from './OverviewPage';
 import { PageShell, type RefreshControl } from './PageShell';
 import { SUBPAGES, type Subpage } from './routes';
+import { SlosPage } from './SlosPage';
 import { ToilDebtPage } from './ToilDebtPage';
 
-export type PageData = OverviewData | CapacityData | DeliveryData | ToilDebtData | IncidentsData;
+export type PageData =
+  OverviewData | SlosData | CapacityData | DeliveryData | ToilDebtData | IncidentsData;
 
 export interface ProjectPageProps {
   readonly subpage: Subpage;
@@ -36,6 +39,8 @@ function body(subpage: Subpage, data: PageData) {
   switch (subpage.key) {
     case 'project/overview':
       return <OverviewPage data={data as OverviewData} />;
+    case 'project/slos':
+      return <SlosPage data={data as SlosData} />;
     case 'project/capacity':
       return <CapacityPage data={data as CapacityData} />;
     case 'project/delivery':
@@ -73,7 +78,8 @@ export function ProjectPage(props: ProjectPageProps) {
         state={props.state}
         now={props.now}
         onRetry={props.onRetry}
-        refresh={props.refresh}
+        // SLO status is rolled up every five minutes on its own; Refresh recomputes the metrics.
+        {...(subpage.key === 'project/slos' ? {} : { refresh: props.refresh })}
       >
         {(data) => body(subpage, data)}
       </PageShell>

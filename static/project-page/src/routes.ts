@@ -1,6 +1,7 @@
 /** The project page's subpages, as manifest.yml's `jira:projectPage` `pages` declare them. */
 export const SUBPAGES = [
   { route: '/', title: 'Overview', key: 'project/overview' },
+  { route: '/slos', title: 'SLOs', key: 'project/slos' },
   { route: '/capacity', title: 'Capacity', key: 'project/capacity' },
   { route: '/delivery', title: 'Delivery', key: 'project/delivery' },
   { route: '/toil-debt', title: 'Toil & debt', key: 'project/toilDebt' },

@@ -1,0 +1,149 @@
+/**
+ * SLOs: the project's error-budget gate, and per SLO its state, SLI, budget left, burn-down over
+ * the window, burn rates and the multiwindow alerts (SRE Workbook) with their firing state.
+ */
+import type { GateStateName, SloRow, SlosData } from '../../../src/contract/project-page';
+import { percent, shortDate } from './format';
+import { LineChart } from './line-chart';
+import { EmptyNote, Section } from './parts';
+
+const STATE_LABEL: Record<GateStateName, string> = {
+  HEALTHY: 'Healthy',
+  AT_RISK: 'At risk',
+  FROZEN: 'Frozen',
+  NO_DATA: 'No data',
+};
+
+export function GateLozenge({ state }: { state: GateStateName }) {
+  return (
+    <span className={`lozenge lozenge-gate-${state.toLowerCase()}`}>{STATE_LABEL[state]}</span>
+  );
+}
+
+const sliText = (value: number | null) =>
+  value === null ? '—' : `${(value * 100).toFixed(3).replace(/\.?0+$/, '')}%`;
+const rateText = (value: number | null) =>
+  value === null ? '—' : `${value.toFixed(value >= 10 ? 0 : 2)}×`;
+
+function SloCard({ slo }: { slo: SloRow }) {
+  // Overspent budgets run far below −100%: the chart stops there, the table keeps the value.
+  const floor = Math.min(0, ...slo.burndown.map((p) => Math.max(-1, p.budgetRemaining ?? 0)));
+  return (
+    <section className="slo" aria-label={`SLO ${slo.name}`}>
+      <div className="slo-head">
+        <h3 className="slo-name">{slo.name}</h3>
+        <GateLozenge state={slo.state} />
+        <span className="subtle">
+          {slo.service}
+          {slo.target !== null ? ` · target ${sliText(slo.target)}` : ''}
+          {slo.window ? ` over ${slo.window}` : ''}
+        </span>
+      </div>
+      {slo.state !== 'HEALTHY' ? (
+        <ul className="slo-reasons">
+          {slo.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="tiles">
+        <div className="tile" data-figure={`${slo.name} SLI`}>
+          <div className="tile-label">SLI</div>
+          <div className="tile-value">{sliText(slo.sli)}</div>
+        </div>
+        <div className="tile" data-figure={`${slo.name} budget`}>
+          <div className="tile-label">Error budget left</div>
+          <div className={`tile-value${(slo.budgetRemaining ?? 1) < 0 ? ' text-danger' : ''}`}>
+            {percent(slo.budgetRemaining)}
+          </div>
+          <p className="subtlest">
+            {slo.budgetRemaining === null
+              ? 'No SLI data yet'
+              : slo.exhaustsAt
+                ? `Spent by ${shortDate(slo.exhaustsAt)} at the current burn`
+                : 'Not burning down'}
+          </p>
+        </div>
+        <div className="tile">
+          <div className="tile-label">Data until</div>
+          <div className="tile-value tile-value-small">
+            {slo.dataUntil ? shortDate(slo.dataUntil) : '—'}
+          </div>
+        </div>
+      </div>
+      {slo.burndown.length > 0 ? (
+        <LineChart
+          title={`${slo.name}: error budget left over the window`}
+          points={slo.burndown.map((p) => ({ label: shortDate(p.at), value: p.budgetRemaining }))}
+          min={floor}
+          max={1}
+          format={(v) => percent(v)}
+          zeroLabel="Budget spent"
+        />
+      ) : null}
+      {slo.alerts.length > 0 ? (
+        <table className="table">
+          <caption className="table-caption">Burn-rate alerts (multiwindow, SRE Workbook)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              <th scope="col">Windows</th>
+              <th scope="col">Threshold</th>
+              <th scope="col">Long window burn</th>
+              <th scope="col">Short window burn</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {slo.alerts.map((alert) => (
+              <tr key={`${alert.severity}-${alert.longWindow}`}>
+                <th scope="row">{alert.severity}</th>
+                <td>
+                  {alert.longWindow} / {alert.shortWindow}
+                </td>
+                <td>{rateText(alert.factor)}</td>
+                <td>{rateText(alert.longBurnRate)}</td>
+                <td>{rateText(alert.shortBurnRate)}</td>
+                <td>
+                  {alert.firing ? (
+                    <span className="lozenge lozenge-band-low">Firing</span>
+                  ) : (
+                    <span className="lozenge">OK</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+export function SlosPage({ data }: { data: SlosData }) {
+  if (data.slos.length === 0) {
+    return (
+      <EmptyNote>
+        No SLOs are linked to this project yet. A project admin imports them (OpenSLO) in Project
+        settings → Ballast, and CI or the Prometheus connector pushes their SLI data.
+      </EmptyNote>
+    );
+  }
+  return (
+    <>
+      <Section title="Error-budget gate">
+        <p className="gate-line">
+          <GateLozenge state={data.gate.state} />
+          <span>
+            {data.gate.state === 'HEALTHY'
+              ? 'Every linked SLO has budget left: planning runs on the normal split.'
+              : data.gate.reasons.join(' · ')}
+          </span>
+        </p>
+      </Section>
+      {data.slos.map((slo) => (
+        <SloCard key={slo.name} slo={slo} />
+      ))}
+    </>
+  );
+}
