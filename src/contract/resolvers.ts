@@ -10,7 +10,12 @@ import type {
   TickDodItemRequest,
 } from './issue-panel';
 import type { ProjectPageContract } from './project-page';
-import type { SaveSettingsRequest, SettingsView } from './settings';
+import type {
+  SaveSettingsRequest,
+  SettingsView,
+  TestRulesRequest,
+  TestRulesView,
+} from './settings';
 import type { PlannerContract } from './planner';
 import type { SloContract } from './slo';
 
@@ -27,6 +32,7 @@ export interface ResolverContract extends PlannerContract, ProjectPageContract, 
   'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
   'settings/get': { request: Record<string, never>; response: SettingsView };
   'settings/save': { request: SaveSettingsRequest; response: SettingsView };
+  'settings/testRules': { request: TestRulesRequest; response: TestRulesView };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -1,12 +1,21 @@
-/** Resolvers of the project settings page: `settings/get`, `settings/save`. */
+/** Resolvers of the project settings page: `settings/get`, `settings/save`, `settings/testRules`. */
 import { z } from 'zod';
 import { AppError } from '../../app/errors';
 import { getSettings, saveSettings, type SettingsDeps } from '../../app/project/settings';
-import type { SettingsView } from '../../contract/settings';
+import { testRules } from '../../app/project/test-rules';
+import type { SettingsView, TestRulesView } from '../../contract/settings';
 import type { Clock } from '../../ports/clock';
 import { readContext, readPayload } from './context';
 
 const saveSchema = z.object({ config: z.unknown(), version: z.number().int().min(0) });
+const testRulesSchema = z.object({
+  issueKey: z
+    .string({ error: 'is required' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, { error: 'must be an issue key like SHOP-42' }),
+  rules: z.unknown().optional(),
+});
 
 function projectOf(context: { projectKey?: string }): string {
   if (!context.projectKey) {
@@ -30,6 +39,15 @@ export function settingsResolvers(deps: { settingsDeps: () => SettingsDeps; cloc
         config: input.config,
         version: input.version,
         actor: { accountId: context.accountId, at: deps.clock.now() },
+      });
+    },
+    'settings/testRules': (payload: unknown, rawContext: unknown): Promise<TestRulesView> => {
+      const context = readContext(rawContext);
+      const input = readPayload(testRulesSchema, payload);
+      return testRules(deps.settingsDeps(), {
+        projectKey: projectOf(context),
+        issueKey: input.issueKey,
+        ...(input.rules === undefined ? {} : { rules: input.rules }),
       });
     },
   };
