@@ -71,8 +71,9 @@ describe('settings/testRules', () => {
     const view = data(await testRules({ issueKey: bug, rules }));
     expect(view).toMatchObject({
       type: 'toil',
-      rule: { id: 'bugs-are-toil', position: 1, matched: expect.stringContaining('Bug') },
+      rule: { id: 'bugs-are-toil', position: 1 },
     });
+    expect(view.rule?.matched).toContain('Bug');
   });
 
   it('says unclassified when no edited rule matches', async () => {
