@@ -246,5 +246,37 @@ describe.skipIf(!available || !hasTrigger('ballast-sli-push'))(
       },
       60_000,
     );
+    it.skipIf(!hasTrigger('ballast-incident-push'))(
+      'records an incident once, a repeat as a duplicate, and its resolution as an update',
+      async () => {
+        const args = [
+          'incident',
+          'record',
+          '--target',
+          rotated.urls.incidents!,
+          '--secret-file',
+          secretFile,
+          '--id',
+          'PD-CONNECTOR-1',
+          '--service',
+          'shop-checkout',
+          '--title',
+          'Card payments failing',
+          '--started-at',
+          iso(START + DAY_MS + 600 * MINUTE_MS),
+        ];
+        const line = (accepted: number, duplicate: boolean) =>
+          `recorded incident id=PD-CONNECTOR-1 accepted=${accepted} duplicate=${duplicate}\n`;
+        expect((await cli(args)).stdout).toBe(line(1, false));
+        expect((await cli(args)).stdout).toBe(line(0, true));
+        const resolved = await cli([
+          ...args,
+          '--resolved-at',
+          iso(START + DAY_MS + 645 * MINUTE_MS),
+        ]);
+        expect([resolved.code, resolved.stdout]).toEqual([0, line(1, false)]);
+      },
+      60_000,
+    );
   },
 );
