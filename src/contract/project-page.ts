@@ -144,7 +144,19 @@ export type SnapshotAnswer<T> =
   | { readonly status: 'ready'; readonly meta: SnapshotMeta; readonly data: T }
   | { readonly status: 'pending'; readonly meta: SnapshotMeta };
 
+export interface GateSummary {
+  readonly state: GateStateName;
+  readonly reasons: readonly string[];
+  readonly slos: readonly {
+    readonly name: string;
+    readonly state: GateStateName;
+    readonly budgetRemaining: number | null;
+  }[];
+}
+
 export interface OverviewData {
+  /** The error-budget gate and each linked SLO's budget, live from the SLO status store. */
+  readonly gate: GateSummary;
   readonly activeSprint: SprintRow | null;
   readonly lastClosedSprint: SprintRow | null;
   readonly velocity: MetricsSnapshot['velocity'];

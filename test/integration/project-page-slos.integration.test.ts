@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
-import type { SlosData, SnapshotAnswer } from '../../src/contract/project-page';
+import type { OverviewData, SlosData, SnapshotAnswer } from '../../src/contract/project-page';
 import type { RotatedSecretView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { push } from '../support/push-client';
@@ -95,6 +95,23 @@ describe('project/slos', () => {
       expect(slo.budgetRemaining).toBeNull();
     }
   });
+
+  it('heads the overview with the live gate and each SLO’s budget', async () => {
+    await call('project/overview', MEMBER_ACCOUNT_ID); // queues the first snapshot
+    await sandbox.host.idle();
+    const answer = await data(
+      call<SnapshotAnswer<OverviewData>>('project/overview', MEMBER_ACCOUNT_ID),
+    );
+    if (answer.status !== 'ready') throw new Error('not ready');
+    const { gate } = answer.data;
+    expect(gate.state).toBe('FROZEN');
+    const checkout = gate.slos.find((s) => s.name === 'checkout-availability')!;
+    expect(checkout.state).toBe('FROZEN');
+    expect(checkout.budgetRemaining).toBeCloseTo(-199, 9);
+    expect(
+      gate.slos.filter((s) => s.state === 'NO_DATA').every((s) => s.budgetRemaining === null),
+    ).toBe(true);
+  }, 60_000);
 
   it('refuses an outsider', async () => {
     expect(await call('project/slos', OUTSIDER_ACCOUNT_ID)).toMatchObject({

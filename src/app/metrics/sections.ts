@@ -8,7 +8,8 @@ import type {
   ToilDebtData,
 } from '../../contract/project-page';
 
-export const overviewOf = (s: MetricsSnapshot): OverviewData => ({
+/** The overview without the gate, which is read live (serve-overview.ts). */
+export const overviewOf = (s: MetricsSnapshot): Omit<OverviewData, 'gate'> => ({
   activeSprint: s.sprints.find((row) => row.state === 'active') ?? null,
   lastClosedSprint: s.sprints.filter((row) => row.state === 'closed').at(-1) ?? null,
   velocity: s.velocity,

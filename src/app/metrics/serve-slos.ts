@@ -4,7 +4,13 @@
  * its window so far, computed here from the stored daily SLI records (one storage read per 20 days,
  * no Jira call beyond the permission check).
  */
-import type { SloRow, SlosData, SnapshotAnswer } from '../../contract/project-page';
+import type {
+  GateSummary,
+  OverviewData,
+  SloRow,
+  SlosData,
+  SnapshotAnswer,
+} from '../../contract/project-page';
 import { budgetBurndown, sliSeriesFor } from '../../domain/slo';
 import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
@@ -14,7 +20,8 @@ import { loadProjectConfig } from '../project/project-config-repository';
 import { gateOf, loadLinkedSloStatuses, STALE_AFTER_MS } from '../slo/project-gate-status';
 import { loadSliIntervals } from '../slo/roll-up-slo';
 import { findSloSpec } from '../slo/slo-catalog';
-import { requireProjectBrowse } from './serve-project-page';
+import { overviewOf } from './sections';
+import { requireProjectBrowse, serveSection, type ServeDeps } from './serve-project-page';
 
 const DAY_MS = 86_400_000;
 
@@ -84,4 +91,30 @@ export async function serveSlos(
       slos,
     },
   };
+}
+
+/** The gate and each linked SLO's budget: two storage reads, no Jira call. */
+export async function gateSummary(deps: SloDeps, projectKey: string): Promise<GateSummary> {
+  const { config } = await loadProjectConfig(deps.store, projectKey);
+  const linked = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
+  const gate = gateOf(linked, deps.clock.now());
+  return {
+    state: gate.state,
+    reasons: gate.reasons.map((reason) => `${reason.slo}: ${reason.message}`),
+    slos: linked.map(({ slo, stored }) => ({
+      name: slo,
+      state: stored?.decision.state ?? 'NO_DATA',
+      budgetRemaining: stored?.status.budgetRemaining ?? null,
+    })),
+  };
+}
+
+/** The overview: the snapshot's headline figures with the live gate. */
+export async function serveOverview(
+  deps: ServeDeps,
+  projectKey: string,
+): Promise<SnapshotAnswer<OverviewData>> {
+  const answer = await serveSection(deps, projectKey, overviewOf);
+  if (answer.status !== 'ready') return answer;
+  return { ...answer, data: { ...answer.data, gate: await gateSummary(deps, projectKey) } };
 }

@@ -3,6 +3,7 @@ import type { OverviewData, SprintRow } from '../../../src/contract/project-page
 import { count, formatValue, percent } from './format';
 import { TYPE_LABEL } from './balance';
 import { EmptyNote, FigureTile, Section } from './parts';
+import { GateLozenge } from './SlosPage';
 
 function SplitList({ sprint }: { sprint: SprintRow }) {
   if (sprint.balance.reason) return <p className="subtle">{sprint.balance.reason}</p>;
@@ -24,6 +25,37 @@ export function OverviewPage({ data }: { data: OverviewData }) {
   const { activeSprint, lastClosedSprint, delivery, toilDebt, incidents } = data;
   return (
     <>
+      <Section title="Error budgets">
+        {data.gate.slos.length === 0 ? (
+          <p className="subtle">
+            No SLOs are linked to this project yet: planning runs without an error-budget gate.
+          </p>
+        ) : (
+          <>
+            <p className="gate-line">
+              <GateLozenge state={data.gate.state} />
+              <span>
+                {data.gate.state === 'HEALTHY'
+                  ? 'Every linked SLO has budget left.'
+                  : data.gate.reasons.join(' · ')}
+              </span>
+            </p>
+            <ul className="budget-list" aria-label="Error budget left per SLO">
+              {data.gate.slos.map((slo) => (
+                <li key={slo.name}>
+                  <span>{slo.name}</span>
+                  <GateLozenge state={slo.state} />
+                  <span className={(slo.budgetRemaining ?? 1) < 0 ? 'text-danger' : undefined}>
+                    {slo.budgetRemaining === null
+                      ? 'no data'
+                      : `${percent(slo.budgetRemaining)} left`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Section>
       {data.sprintsReason ? <EmptyNote>{data.sprintsReason}</EmptyNote> : null}
       <Section title="This sprint">
         {activeSprint ? (

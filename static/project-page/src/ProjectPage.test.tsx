@@ -35,6 +35,14 @@ const ready = (data: PageData, metaOverrides = {}): LoadState<SnapshotAnswer<Pag
 
 const s = snapshot();
 const overview: OverviewData = {
+  gate: {
+    state: 'AT_RISK',
+    reasons: ['checkout-availability: 30% of the budget left'],
+    slos: [
+      { name: 'checkout-availability', state: 'AT_RISK', budgetRemaining: 0.3 },
+      { name: 'search-latency', state: 'NO_DATA', budgetRemaining: null },
+    ],
+  },
   activeSprint: s.sprints[2]!,
   lastClosedSprint: s.sprints[1]!,
   velocity: s.velocity,
@@ -135,6 +143,24 @@ describe('figures', () => {
     expect(frequency).toContain('No deployment data yet');
     expect(frequency).not.toMatch(/>0</);
     expect(html).toContain('connect your CI/CD');
+  });
+
+  it('heads the overview with the gate and each SLO’s budget, no data said as such', () => {
+    const html = render('/', ready(overview));
+    expect(html).toContain('lozenge-gate-at_risk');
+    expect(html).toContain('checkout-availability: 30% of the budget left');
+    expect(html).toContain('30% left');
+    expect(html).toMatch(
+      /search-latency<\/span><span class="lozenge lozenge-gate-no_data">No data<\/span><span>no data<\/span>/,
+    );
+  });
+
+  it('says planning runs without a gate when no SLOs are linked', () => {
+    const html = render(
+      '/',
+      ready({ ...overview, gate: { state: 'NO_DATA', reasons: [], slos: [] } }),
+    );
+    expect(html).toContain('No SLOs are linked to this project yet');
   });
 
   it('lists every work type of the active sprint, unclassified included', () => {
