@@ -68,8 +68,9 @@ export function OverrideForm({
         (canOverride ? (
           <form className="override-form" onSubmit={submit} noValidate>
             <p className="subtle">
-              This project enforces the split. To go ahead with this plan, record why; the override
-              is kept in the project’s audit log with your name and the time.
+              This project enforces the split. To start the sprint with this plan as it is, record
+              why: the override covers exactly these items (a change to them needs a new one) and is
+              kept in the project’s audit log with your name and the time.
             </p>
             <label htmlFor={fieldId} className="field-label">
               Reason (required)

@@ -284,7 +284,7 @@ describe('Planner override', () => {
       'Enforcement: advise — the planner warns, nothing is blocked.',
     );
     expect(render(ready(enforced))).toContain(
-      'Enforcement: enforce — a plan that breaks the split goes ahead only with a recorded override.',
+      'Enforcement: enforce — when the sprint starts, items that break the split go back to the backlog unless an override covers this exact plan.',
     );
   });
 

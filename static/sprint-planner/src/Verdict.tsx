@@ -5,7 +5,7 @@ const ENFORCEMENT_TEXT = {
   off: 'Enforcement is off: the split is shown, never enforced.',
   advise: 'Enforcement: advise — the planner warns, nothing is blocked.',
   enforce:
-    'Enforcement: enforce — a plan that breaks the split goes ahead only with a recorded override.',
+    'Enforcement: enforce — when the sprint starts, items that break the split go back to the backlog unless an override covers this exact plan.',
 } as const;
 
 /** Whether the plan keeps the split, each violation in words, and what the enforcement mode does. */
