@@ -37,7 +37,9 @@ export function OverviewPage({ data }: { data: OverviewData }) {
               <span>
                 {data.gate.state === 'HEALTHY'
                   ? 'Every linked SLO has budget left.'
-                  : data.gate.reasons.join(' · ')}
+                  : data.gate.slos.every((slo) => slo.state === 'NO_DATA')
+                    ? 'No SLI data has been rolled up yet for the linked SLOs: push SLI data to see their budgets.'
+                    : data.gate.reasons.join(' · ')}
               </span>
             </p>
             <ul className="budget-list" aria-label="Error budget left per SLO">
