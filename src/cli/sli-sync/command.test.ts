@@ -264,6 +264,22 @@ describe('ballast sli sync failures and exit codes', () => {
       'the query returns 2 series ({"code":"200"}, {"code":"500"}…), not one: aggregate it',
     ],
     [
+      'a --prometheus URL without the Prometheus API (404)',
+      (w) =>
+        (w.intercept = (url) =>
+          url.origin === PROM ? new Response('404 page not found', { status: 404 }) : undefined),
+      3,
+      `${PROM}: no Prometheus query API there (HTTP 404 for /api/v1/query_range); check --prometheus`,
+    ],
+    [
+      'an answer that is not Prometheus JSON (a login page)',
+      (w) =>
+        (w.intercept = (url) =>
+          url.origin === PROM ? new Response('<html>Sign in</html>', { status: 200 }) : undefined),
+      4,
+      'no Prometheus query API there (HTTP 200',
+    ],
+    [
       'Prometheus refusing the credentials',
       (w) =>
         (w.intercept = (url) =>
