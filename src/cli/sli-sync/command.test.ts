@@ -214,6 +214,36 @@ describe('ballast sli sync --once', () => {
     expect(first.headers.get('authorization')).toBe(`Basic ${btoa('reader:s3cret')}`);
   });
 
+  it('sends a bearer token from --bearer-token-file, and nothing without credentials', async () => {
+    const w = world();
+    w.files['prom-token'] = 'tok-123\n';
+    await run(
+      w,
+      sync('--once', '--slo', 'shop-search-latency', '--bearer-token-file', 'prom-token'),
+    );
+    const plain = world();
+    await run(plain, sync('--once', '--slo', 'shop-search-latency'));
+    expect([
+      w.promRequests[0]!.headers.get('authorization'),
+      plain.promRequests[0]!.headers.get('authorization'),
+    ]).toEqual(['Bearer tok-123', null]);
+  });
+
+  it('stops at --until, and exits 2 for an --until not on a whole minute', async () => {
+    const w = world();
+    const result = await run(
+      w,
+      sync('--once', '--slo', 'shop-search-latency', '--until', '2026-03-01T06:00:00Z'),
+    );
+    expect(stored(w, 'shop-search-latency').at(-1)![0]).toBe('2026-03-01T05:59:00.000Z');
+    expect(result.stdout).toContain('synced slos=1 batches=1 points=360 ');
+    const bad = await run(world(), sync('--until', '2026-03-01T06:00:30Z'));
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      'ballast: --until "2026-03-01T06:00:30Z" is not an ISO-8601 time on a whole minute, e.g. 2026-03-01T00:00:00Z',
+    ]);
+  });
+
   it('draws one progress line on a terminal and writes tenths to a log', async () => {
     const tty = await run(world(), sync('--once'), true);
     expect(tty.stderr).toContain(
