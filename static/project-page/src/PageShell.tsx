@@ -100,13 +100,22 @@ export function PageShell<T>({
   }
   if (state.status === 'failed') return <Failure error={state.error} onRetry={onRetry} />;
   const answer = state.data;
+  if (answer.status === 'pending' && answer.meta.lastError) {
+    // The first computation failed; the page keeps asking and shows the figures once one succeeds.
+    return (
+      <div className="message message-warning" role="alert">
+        <p className="message-title">Ballast couldn’t compute this project’s metrics yet</p>
+        <p>{answer.meta.lastError}</p>
+        <p>It tries again by itself every few minutes.</p>
+      </div>
+    );
+  }
   if (answer.status === 'pending') {
     return (
       <div className="state state-loading" role="status" aria-live="polite" aria-busy="true">
         <span className="spinner" aria-hidden="true" />
-        {answer.meta.lastError
-          ? answer.meta.lastError
-          : 'Ballast is computing this project’s metrics for the first time. This takes a minute; the page updates by itself.'}
+        Ballast is computing this project’s metrics for the first time. This takes a minute; the
+        page updates by itself.
       </div>
     );
   }

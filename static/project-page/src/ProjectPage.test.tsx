@@ -85,6 +85,23 @@ describe('project page states', () => {
     expect(html).toContain('computing this project’s metrics for the first time');
   });
 
+  it('says when the first computation failed, without a spinner', () => {
+    const html = render('/', {
+      status: 'ready',
+      data: {
+        status: 'pending',
+        meta: meta({
+          computedAt: null,
+          stale: true,
+          lastError: 'The last recompute failed (503).',
+        }),
+      },
+    });
+    expect(html).toContain('couldn’t compute this project’s metrics yet');
+    expect(html).toContain('The last recompute failed (503).');
+    expect(html).not.toContain('spinner');
+  });
+
   it('tells an outsider they lack access, without a Retry button', () => {
     const error: ResolverError = {
       code: 'FORBIDDEN',
