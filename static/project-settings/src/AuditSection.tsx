@@ -1,0 +1,100 @@
+import { useCallback, useState } from 'react';
+import type { AuditPage, OverrideEntry } from '../../../src/contract/planner';
+import { asResolverError, formatWhen } from '../../shared/format';
+import { useResolver } from '../../shared/use-resolver';
+import { GateLozenge } from './GateLozenge';
+import { SectionFailure } from './SectionFailure';
+import type { Call } from './settings-actions';
+
+export function AuditEntries({ entries }: { entries: readonly OverrideEntry[] }) {
+  return (
+    <ol className="audit-list" aria-label="Overrides, newest first">
+      {entries.map((entry) => (
+        <li key={entry.id} className="audit-entry">
+          <p>
+            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by {entry.accountId}{' '}
+            <GateLozenge state={entry.overridden.gateState} />
+          </p>
+          <p className="audit-reason">
+            <span className="why-label">Why: </span>
+            {entry.reason}
+          </p>
+          <p className="subtle">Overrode: {entry.overridden.headline}</p>
+          {entry.overridden.violations.length > 0 && (
+            <ul className="subtle audit-violations">
+              {entry.overridden.violations.map((violation) => (
+                <li key={violation}>{violation}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function AuditSection({ call }: { call: Call }) {
+  const load = useCallback(() => call('planner/audit', {}), [call]);
+  const { state, retry } = useResolver(load);
+  const [older, setOlder] = useState<{ pages: AuditPage[]; error: string | null; busy: boolean }>({
+    pages: [],
+    error: null,
+    busy: false,
+  });
+  if (state.status === 'loading')
+    return (
+      <p className="state" role="status" aria-busy="true">
+        <span className="spinner" aria-hidden="true" /> Loading the audit log…
+      </p>
+    );
+  if (state.status === 'failed')
+    return <SectionFailure what="the audit log" error={state.error} onRetry={retry} />;
+  const pages = [state.data, ...older.pages];
+  const entries = pages.flatMap((page) => page.entries);
+  const next = pages[pages.length - 1]?.nextCursor;
+  const loadOlder = (cursor: number) => {
+    setOlder((o) => ({ ...o, busy: true, error: null }));
+    call('planner/audit', { cursor }).then(
+      (page) => setOlder((o) => ({ pages: [...o.pages, page], error: null, busy: false })),
+      (thrown: unknown) =>
+        setOlder((o) => ({ ...o, busy: false, error: asResolverError(thrown).message })),
+    );
+  };
+  return (
+    <div className="section-content">
+      <p className="section-intro subtle">
+        Every override of the capacity split or the error-budget gate, with who, when and why.
+        Entries are never changed or removed.
+      </p>
+      {entries.length === 0 ? (
+        <p className="empty">
+          No overrides yet. With enforcement set to Enforce, a sprint plan that breaks the split
+          goes ahead only with an override recorded in the sprint planner.
+        </p>
+      ) : (
+        <>
+          <p className="subtle">
+            Showing {entries.length} of {state.data.total}, newest first.
+          </p>
+          <AuditEntries entries={entries} />
+        </>
+      )}
+      {next !== undefined && (
+        <button
+          type="button"
+          className="button"
+          disabled={older.busy}
+          aria-busy={older.busy}
+          onClick={() => loadOlder(next)}
+        >
+          {older.busy ? 'Loading…' : 'Show older overrides'}
+        </button>
+      )}
+      {older.error && (
+        <p className="message message-error" role="alert">
+          {older.error}
+        </p>
+      )}
+    </div>
+  );
+}

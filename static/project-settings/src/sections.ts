@@ -1,0 +1,26 @@
+/** The page's sections, in the order of the left navigation. */
+export const SECTIONS = [
+  { id: 'capacity', title: 'Capacity policy', form: true },
+  { id: 'rules', title: 'Classification rules', form: true },
+  { id: 'dod', title: 'Definition of Done', form: true },
+  { id: 'dod-enforcement', title: 'Team-managed DoD', form: true },
+  { id: 'incidents', title: 'Incidents', form: true },
+  { id: 'slos', title: 'SLOs', form: false },
+  { id: 'push', title: 'Push API', form: false },
+  { id: 'audit', title: 'Audit log', form: false },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+/**
+ * Which section a backend refusal is about, from the field it names ("policy, field …", "rule …",
+ * "template …"), so the navigation can point at it.
+ */
+export function sectionOfProblem(message: string): SectionId | null {
+  if (/\bpolicy\b/.test(message)) return 'capacity';
+  if (/\brules?\b/.test(message)) return 'rules';
+  if (/\btemplates?\b/.test(message)) return 'dod';
+  if (/incidentJql/.test(message)) return 'incidents';
+  if (/teamManagedDod/.test(message)) return 'dod-enforcement';
+  return null;
+}

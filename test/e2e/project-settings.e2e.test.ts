@@ -1,0 +1,293 @@
+/**
+ * The project settings page in a real browser on the sandbox: the admin edits the capacity policy
+ * with the share hint updating as they type, saves, is refused by the backend with the field named,
+ * and meets a conflict; tests the rules against an issue; imports an OpenSLO file with an error and
+ * sees it at its line, then a good file and the SLOs listed; rotates the push secret and sees it
+ * once. The member reads everything, cannot edit, and is refused by the server. Screenshots light
+ * and dark go to the git-ignored artifacts/screenshots folder.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
+import { loadAppModule } from '../../sandbox/shell/app-module';
+import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
+import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
+import { ensureUiBuilt } from './ui-build';
+
+const ROOT = process.cwd();
+const MODULE = 'ballast-project-settings';
+const GOOD_YAML = readFileSync(join(ROOT, 'test/fixtures/slo/checkout.openslo.yaml'), 'utf8');
+// Line 50 of the fixture holds the first SLO's target; 1.5 is not a ratio.
+const BAD_YAML = GOOD_YAML.replace('target: 0.999', 'target: 1.5');
+
+interface Answer {
+  ok: boolean;
+  data?: {
+    config: Record<string, unknown> & { capacity: Record<string, unknown> };
+    version: number;
+  };
+  error?: { code: string; message: string };
+}
+
+skipNotice();
+
+describe.skipIf(!(chromiumAvailable || mustRun))(
+  'project settings page',
+  { timeout: BROWSER_TEST_TIMEOUT_MS * 2 },
+  () => {
+    let dir: string;
+    let sandbox: Sandbox;
+    let browser: Browser;
+    let page: Page;
+    const frame = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${MODULE}"]`);
+
+    /** A resolver call from the settings frame, through the bridge as the signed-in user. */
+    async function invoke(functionKey: string, payload: unknown = {}): Promise<Answer> {
+      const handle = page.frames().find((f) => f.url().includes(`__frame/${MODULE}`));
+      if (!handle) throw new Error(`${MODULE} frame missing`);
+      return handle.evaluate(
+        async ({ functionKey, payload }) => {
+          type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
+          const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+          return (await bridge.callBridge('invoke', { functionKey, payload })) as Answer;
+        },
+        { functionKey, payload },
+      );
+    }
+
+    async function openSettings() {
+      await page.goto(`${sandbox.url}/projects/SHOP/settings`);
+      await frame().locator('h1.settings-title').waitFor({ timeout: FRAME_TIMEOUT_MS });
+    }
+
+    async function openSection(title: string) {
+      await frame().getByRole('button', { name: title, exact: true }).click();
+      await expect
+        .poll(() => frame().locator('#section-title').textContent(), { timeout: FRAME_TIMEOUT_MS })
+        .toBe(title);
+    }
+
+    async function shots(name: string) {
+      const element = page.locator(`iframe[data-module-key="${MODULE}"]`);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await element.screenshot({
+          path: join(SCREENSHOTS, `project-settings-${name}-${scheme}.png`),
+        });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+
+    beforeAll(async () => {
+      ensureUiBuilt(ROOT);
+      dir = mkdtempSync(join(tmpdir(), 'ballast-e2e-settings-'));
+      sandbox = await startSandbox({
+        port: 0,
+        stateDir: join(dir, 'state'),
+        reset: true,
+        rootDir: ROOT,
+        appModule: loadAppModule(ROOT),
+        anchor: new Date('2026-11-20T12:00:00Z'),
+      });
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await sandbox?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('lets the admin edit the policy with the share hint live, and save it', async () => {
+      await openSettings();
+      expect(await frame().locator('[aria-label="Read-only"]').count()).toBe(0);
+      const sum = frame().locator('#share-sum');
+      expect(await sum.textContent()).toContain('add up to 100%');
+      await frame().getByLabel('Feature', { exact: true }).fill('50');
+      expect(await sum.textContent()).toContain('90%: 10 points short of 100%');
+      await frame().getByLabel('Debt', { exact: true }).fill('20');
+      expect(await sum.textContent()).toContain('add up to 100%');
+      await frame()
+        .getByLabel(/^Enforce/)
+        .check();
+      await shots('capacity-edited');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      await frame().getByText('Saved. Ballast uses these settings').waitFor();
+      const stored = await invoke('settings/get');
+      expect(stored.data?.version).toBe(1);
+      expect(stored.data?.config.capacity).toMatchObject({
+        targets: { feature: 50, debt: 20, toil: 10, reliability: 10 },
+        enforcement: 'enforce',
+      });
+    });
+
+    it('shows the backend’s refusal with the field named, and saves nothing', async () => {
+      await frame()
+        .getByLabel(/^Tolerance/)
+        .fill('-3');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      const alert = frame().locator('.save-area [role="alert"]');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('"tolerance"');
+      expect(await frame().locator('.nav-problem').count()).toBe(1);
+      await shots('capacity-refused');
+      await frame().getByRole('button', { name: 'Discard changes' }).click();
+      expect((await invoke('settings/get')).data?.version).toBe(1);
+    });
+
+    it('says someone else saved, and reloads to show their change', async () => {
+      const current = await invoke('settings/get');
+      // Another admin's save, made after this page read version 1.
+      const other = await invoke('settings/save', {
+        config: { ...current.data!.config, incidentJql: 'labels = outage' },
+        version: current.data!.version,
+      });
+      expect(other.ok).toBe(true);
+      await openSection('Incidents');
+      await frame().getByLabel('Incident JQL').fill('issuetype = Incident AND priority = Highest');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      await frame().getByText('Someone else saved these settings meanwhile').waitFor();
+      await shots('conflict');
+      await frame().getByRole('button', { name: 'Reload settings' }).click();
+      await expect
+        .poll(() => frame().getByLabel('Incident JQL').inputValue())
+        .toBe('labels = outage');
+    });
+
+    it('tests unsaved rules against an issue, a new rule moved to the top by keyboard', async () => {
+      await openSection('Classification rules');
+      const testKey = frame().getByLabel('Issue key');
+      await testKey.fill('SHOP-12');
+      await frame().getByRole('button', { name: 'Test', exact: true }).click();
+      const result = frame().locator('.test-result');
+      await result.waitFor();
+      const before = await result.textContent();
+      await frame().getByRole('button', { name: 'Add rule' }).click();
+      const rules = frame().locator('li.rule');
+      const count = await rules.count();
+      const added = rules.nth(count - 1);
+      await added.getByLabel(`Id of rule ${count}`).fill('everything-is-toil');
+      await added.getByLabel('tags as').selectOption('toil');
+      await added.getByLabel(`Field rule ${count} tests`).selectOption('issueType');
+      await added
+        .getByLabel(/^Values of rule/)
+        .fill('Bug, Story, Task, Epic, Sub-task, Subtask, Incident');
+      await added.getByLabel(/^Values of rule/).focus();
+      for (let i = 0; i < count - 1; i++) await page.keyboard.press('Alt+ArrowUp');
+      expect(await rules.first().getAttribute('aria-label')).toBe(
+        `Rule 1 of ${count}: everything-is-toil`,
+      );
+      await frame().getByRole('button', { name: 'Test', exact: true }).click();
+      await expect.poll(() => result.textContent()).toContain('everything-is-toil');
+      expect(await result.locator('.lozenge').textContent()).toBe('Toil');
+      expect(before).not.toContain('everything-is-toil');
+      await shots('rules');
+      await frame().getByRole('button', { name: 'Discard changes' }).click();
+    });
+
+    it('shows an OpenSLO import problem at its line, then imports a good file', async () => {
+      await openSection('SLOs');
+      await frame().getByText('No SLOs yet').waitFor();
+      await frame().getByLabel('OpenSLO YAML').fill(BAD_YAML);
+      await frame().getByRole('button', { name: 'Import', exact: true }).click();
+      const problems = frame().locator('.yaml-problems');
+      await problems.waitFor();
+      expect(await problems.textContent()).toContain('Line 50');
+      expect(await problems.textContent()).toContain('1.5');
+      expect(await frame().locator('.gutter-error').getAttribute('data-line')).toBe('50');
+      await problems.getByRole('button', { name: 'Line 50' }).click();
+      const selected = await frame()
+        .getByLabel('OpenSLO YAML')
+        .evaluate((area) => {
+          const t = area as unknown as {
+            value: string;
+            selectionStart: number;
+            selectionEnd: number;
+          };
+          return t.value.slice(t.selectionStart, t.selectionEnd);
+        });
+      expect(selected.trim()).toBe('target: 1.5');
+      await shots('slo-problem');
+      await frame().getByLabel('OpenSLO YAML').fill(GOOD_YAML);
+      await frame().getByRole('button', { name: 'Import', exact: true }).click();
+      await frame()
+        .getByText(/Imported: the project now has \d+ SLOs/)
+        .waitFor();
+      await expect.poll(() => frame().locator('table tbody tr').count()).toBeGreaterThan(1);
+      expect(await frame().locator('table').textContent()).toContain('Checkout availability');
+      expect(await frame().locator('.yaml-problems').count()).toBe(0);
+      await shots('slos');
+    });
+
+    it('rotates the push secret after a confirm step and shows it only once', async () => {
+      await openSection('Push API');
+      const sliUrl = frame().locator('.push-url code').first();
+      await sliUrl.waitFor();
+      const url = await sliUrl.textContent();
+      expect(url).toMatch(/^https?:\/\//);
+      await frame()
+        .getByRole('button', { name: /^(Rotate secret|Make a secret)…$/ })
+        .click();
+      await frame().getByRole('alertdialog').waitFor();
+      await frame()
+        .getByRole('button', { name: /^(Rotate now|Make the secret)$/ })
+        .click();
+      const secret = frame().getByLabel('New push secret');
+      await secret.waitFor();
+      expect(await secret.textContent()).toMatch(/^[0-9a-f]{64}$/);
+      const examples = await frame().locator('.new-secret').textContent();
+      expect(examples).toContain(`curl -sS '${url}'`);
+      expect(examples).toContain(`--target '${url}'`);
+      expect(examples).toContain('ballast sli sync');
+      await shots('push-secret');
+      await openSection('Audit log');
+      await frame().getByText('No overrides yet').waitFor();
+      await shots('audit');
+      await openSection('Push API');
+      await frame()
+        .getByText(/^Current secret made/)
+        .waitFor();
+      expect(await frame().getByLabel('New push secret').count()).toBe(0);
+    });
+
+    it('shows the member everything read-only, and the server refuses their save', async () => {
+      await Promise.all([
+        page.waitForURL(`${sandbox.url}/projects/SHOP/settings`),
+        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
+      ]);
+      // Jira shows project settings to project admins only, as the shell does.
+      await page.getByText('only project administrators can open its settings').waitFor();
+      // The module itself, framed as the member, as a project admin's link would open it.
+      await page.goto(`${sandbox.url}/__frame/${MODULE}/index.html?projectKey=SHOP`);
+      await page.locator('h1.settings-title').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await page.locator('[aria-label="Read-only"]').textContent()).toContain(
+        'Only project administrators of SHOP',
+      );
+      expect(await page.getByLabel('Feature', { exact: true }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+      expect(await page.getByLabel('Feature', { exact: true }).inputValue()).toBe('50');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: join(SCREENSHOTS, 'project-settings-member-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.screenshot({ path: join(SCREENSHOTS, 'project-settings-member-light.png') });
+      const refused = await page.evaluate(async () => {
+        type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
+        const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+        const got = (await bridge.callBridge('invoke', {
+          functionKey: 'settings/get',
+          payload: {},
+        })) as Answer;
+        return (await bridge.callBridge('invoke', {
+          functionKey: 'settings/save',
+          payload: { config: got.data?.config, version: got.data?.version },
+        })) as Answer;
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    });
+  },
+);
