@@ -96,7 +96,10 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
                           key: 'p',
                           label: 'Predictability',
                           value: s.predictability.value,
-                          tone: 'chart-fill-reliability-ok',
+                          // Below the baseline in the danger colour, at or above it in green.
+                          tone: s.predictability.meetsBaseline
+                            ? 'chart-fill-reliability-ok'
+                            : 'chart-fill-reliability',
                         },
                       ],
               }))}

@@ -216,6 +216,12 @@ describe('figures', () => {
     });
     const html = render('/delivery', ready({ ...delivery, sprints: [sprintRow(7), missed] }));
     expect(html).toContain('1 of 2 closed sprints met the 80% baseline.');
+    expect(html).toMatch(
+      /class="chart-bar chart-fill-reliability"[^>]*><title>SHOP Sprint 8 — Predictability: 60%/,
+    );
+    expect(html).toMatch(
+      /class="chart-bar chart-fill-reliability-ok"[^>]*><title>SHOP Sprint 7 — Predictability: 90%/,
+    );
     expect(html).toContain('Baseline (80%)');
   });
 
