@@ -104,6 +104,23 @@ export default tseslint.config(
     },
   },
   {
+    // Forge's CommonJS packages: their default export is the module object under plain Node ESM
+    // (the CLI, the sandbox, tests), so `kvs.entity` or `api.asApp` would be undefined there.
+    files: ['src/adapters/**/*.ts', 'src/entry/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@forge/api', '@forge/kvs', '@forge/events', '@forge/resolver'].map((name) => ({
+            name,
+            importNames: ['default'],
+            message: `Import named exports from ${name}: its default export breaks under Node ESM.`,
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['static/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -4,7 +4,8 @@
  * the Jira-like shell, then prints the URL.
  *
  *   npm start                      # http://127.0.0.1:4848
- *   npm start -- --reset           # reseed Jira and empty the KVS
+ *   npm start -- --reset           # reseed Jira and the app's data (SLOs, SLI, deployments)
+ *   npm start -- --reset --seed frozen   # the same, with the error budget spent (gate FROZEN)
  *   npm start -- --port 5000 --state-dir /tmp/ballast-state
  *
  * Fault knobs: SANDBOX_JIRA_* environment variables (sandbox/README.md). Ctrl-C saves and stops.
@@ -21,8 +22,13 @@ const { values } = parseArgs({
     'state-dir': { type: 'string', default: '.sandbox-state' },
     reset: { type: 'boolean', default: false },
     host: { type: 'string', default: '127.0.0.1' },
+    seed: { type: 'string', default: 'demo' },
   },
 });
+
+if (!['demo', 'frozen', 'none'].includes(values.seed))
+  throw new Error(`--seed ${values.seed}: use demo (gate AT_RISK), frozen (budget spent) or none`);
+const appSeed = values.seed as 'demo' | 'frozen' | 'none';
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -38,6 +44,8 @@ const sandbox = await startSandbox({
   rootDir,
   appModule,
   faults: faultsFromEnv(process.env),
+  appSeed,
+  onSeedProgress: (step) => process.stdout.write(`\r  Seeding Ballast's data: ${step}…`.padEnd(60)),
 });
 
 const faults = sandbox.jira.faults.settings;
@@ -46,6 +54,9 @@ process.stdout.write(
   [
     '',
     `Ballast sandbox: ${sandbox.url}`,
+    sandbox.appSeed
+      ? `  App data seeded (${sandbox.appSeed.variant}): 3 SLOs, ${sandbox.appSeed.sliPoints} SLI minutes, ${sandbox.appSeed.deployments} deployments in ${(sandbox.appSeed.ms / 1000).toFixed(1)} s`
+      : '  App data: as saved (or --seed none)',
     `  Jira emulator ${sandbox.jira.url} (${sandbox.jira.state.issues.length} issues, ${sandbox.loadedState ? `state loaded from ${sandbox.stateFile}` : 'freshly seeded'})`,
     `  Switch between Ada (project admin) and Marco (member) in the top bar.`,
     faulty ? `  Fault knobs on: ${JSON.stringify(faults)}` : '  Fault knobs off (SANDBOX_JIRA_*).',

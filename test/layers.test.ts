@@ -42,9 +42,15 @@ describe('layer rules', () => {
     },
   );
 
-  it('allows the same @forge/api import in src/adapters/forge/', async () => {
-    const code = "import api from '@forge/api';\nexport { api };\n";
+  it('allows a named @forge/api import in src/adapters/forge/', async () => {
+    const code = "import { asApp } from '@forge/api';\nexport { asApp };\n";
     expect(await ruleViolations('src/adapters/forge/probe.ts', code)).toEqual([]);
+  });
+
+  it("rejects a Forge package's default import in src/adapters/ (it breaks under Node ESM)", async () => {
+    const code = "import kvs from '@forge/kvs';\nexport { kvs };\n";
+    const violations = await ruleViolations('src/adapters/forge/probe.ts', code);
+    expect(violations.join('\n')).toContain('Import named exports from @forge/kvs');
   });
 
   it('allows a pure import between domain modules', async () => {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JiraEvents } from '../jira';
-import { createForgeHost } from '../forge';
+import { createForgeHost, type ForgeHost } from '../forge';
 import type { UiModule } from './manifest';
 
 export interface AppHostOptions {
@@ -45,6 +45,8 @@ export interface ResolverCall {
 }
 
 export interface AppHost {
+  /** The Forge host itself (the demo seed drives the app through it). */
+  forge: ForgeHost;
   cloudId: string;
   environmentId: string;
   invoke(call: ResolverCall): Promise<unknown>;
@@ -70,6 +72,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     },
   });
   return {
+    forge: host,
     cloudId: host.cloudId,
     environmentId: host.runtime.environmentId,
     invoke: ({ module, resolverKey, payload, context }) => {

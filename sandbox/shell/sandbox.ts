@@ -12,6 +12,8 @@ import { createAppHost } from './app-host';
 import { readAppManifest } from './manifest';
 import { keepJiraState } from './jira-state-file';
 import { createShellHandler } from './server';
+import { seedApp, type AppSeedReport } from '../app-seed/seed-app';
+import type { AppSeedVariant } from '../app-seed/sli-traffic';
 
 export interface SandboxOptions {
   /** Shell port; 0 picks a free one. */
@@ -30,6 +32,13 @@ export interface SandboxOptions {
   anchor?: Date;
   /** How often Jira's state is written when it changed; default 5 s, 0 only at stop. */
   autosaveMs?: number;
+  /**
+   * On a fresh seed, also seed the app's own data through its real handlers: SLOs, 35 days of
+   * SLI data and deployments (`demo`: the gate is AT_RISK; `frozen`: the budget is spent).
+   * Default `none` (the browser tests seed what they need).
+   */
+  appSeed?: AppSeedVariant | 'none';
+  onSeedProgress?: (step: string) => void;
 }
 
 export interface Sandbox {
@@ -38,6 +47,8 @@ export interface Sandbox {
   jira: JiraEmulator;
   /** Whether Jira's state came from the state folder (false: freshly seeded). */
   loadedState: boolean;
+  /** What the app seed did, when it ran. */
+  appSeed: AppSeedReport | null;
   stateFile: string;
   /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
@@ -88,6 +99,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       defaultProjectKey: 'SHOP',
     }),
   );
+  const variant = options.appSeed ?? 'none';
+  const appSeed =
+    saved === undefined && variant !== 'none'
+      ? await seedApp(host.forge, {
+          variant,
+          ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
+        })
+      : null;
   const saver = keepJiraState(stateFile, () => jira.state, options.autosaveMs ?? 5000);
   // Save once now, so a fresh seed survives even a crash before the first clean exit.
   saver.save();
@@ -98,6 +117,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port,
     jira,
     loadedState: saved !== undefined,
+    appSeed,
     stateFile,
     save: () => {
       saver.save();

@@ -1,5 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+/** The exports manifest.yml's `function` entries name (`handler: index.<export>`). */
+function manifestHandlers(): string[] {
+  const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
+    modules: { function: { handler: string }[] };
+  };
+  return [
+    ...new Set(manifest.modules.function.map((f) => f.handler.replace(/^index\./, ''))),
+  ].sort();
+}
 
 /**
  * The app's entry must load under plain Node ESM too (the CLI and sandbox run it with tsx, Forge
@@ -16,6 +28,10 @@ describe('src/index.ts', () => {
         encoding: 'utf8',
       },
     );
-    expect(output.trim()).toBe('dodValidator:function onIssueChanged:function resolver:function');
+    expect(output.trim()).toBe(
+      manifestHandlers()
+        .map((name) => `${name}:function`)
+        .join(' '),
+    );
   });
 });

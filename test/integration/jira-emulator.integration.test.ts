@@ -208,7 +208,7 @@ describe('permissions', () => {
       (
         await call(
           'PUT',
-          '/rest/api/3/app/field/ballast-sandbox-app__DEVELOPMENT__work-type/value',
+          '/rest/api/3/app/field/ballast-sandbox-app__DEVELOPMENT__ballast-work-type/value',
           body,
           'app',
         )

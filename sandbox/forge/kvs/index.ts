@@ -36,6 +36,12 @@ export interface SandboxKvs {
   flush(): Promise<void>;
   /** Empties the store (and the file). */
   clear(): Promise<void>;
+  /**
+   * Runs a bulk load (the demo seed) with one write to disk at the end instead of one per
+   * acknowledged write: rewriting a multi-megabyte file after each of hundreds of writes would take
+   * minutes. A crash meanwhile loses the bulk load, which is reseeded on the next start.
+   */
+  deferPersistence<T>(bulk: () => Promise<T>): Promise<T>;
 }
 
 function load(file: AtomicJsonFile, reset: boolean): KvsState {
@@ -57,7 +63,8 @@ export function createSandboxKvs(options: SandboxKvsOptions = {}): SandboxKvs {
     options.entities ?? [],
     options.now ?? Date.now,
   );
-  const persist = () => file.save();
+  let deferred = 0;
+  const persist = () => (deferred > 0 ? Promise.resolve() : file.save());
   return {
     endpoint: (requestPath, init) => handleKvsRequest(store, persist, requestPath, init),
     store,
@@ -66,6 +73,15 @@ export function createSandboxKvs(options: SandboxKvsOptions = {}): SandboxKvs {
     clear: () => {
       store.state = emptyState();
       return persist();
+    },
+    deferPersistence: async (bulk) => {
+      deferred += 1;
+      try {
+        return await bulk();
+      } finally {
+        deferred -= 1;
+        if (deferred === 0) await file.save();
+      }
     },
   };
 }

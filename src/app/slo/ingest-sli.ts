@@ -52,7 +52,9 @@ export async function ingestSliBatch(
         field: `points[${index}].end`,
       });
     }
-    bySlo.set(point.slo, [...(bySlo.get(point.slo) ?? []), { index, interval }]);
+    const sloItems = bySlo.get(point.slo) ?? [];
+    sloItems.push({ index, interval });
+    bySlo.set(point.slo, sloItems);
     const day = dayOf(interval.start);
     const key = `${point.slo}\u0000${day}`;
     const group = groups.get(key) ?? { slo: point.slo, day, intervals: [] };

@@ -50,7 +50,9 @@ export interface MergeResult {
  * no event is counted twice whatever the pushers send. Batches already merged are skipped.
  */
 export function mergeIntoDay(day: SliDayRecord, raws: readonly SliRawRecord[]): MergeResult {
-  const byStart = new Map<number, StoredInterval>(day.intervals.map((iv) => [iv[0], iv]));
+  // Stored intervals never overlap, so sorted by start their ends increase too: an interval can
+  // only collide with its neighbours in that order (binary search, not a scan of the day).
+  const sorted: StoredInterval[] = [...day.intervals].sort((a, b) => a[0] - b[0]);
   const merged = new Set(day.batches);
   let conflicts = 0;
   let changedFrom: number | null = null;
@@ -58,31 +60,32 @@ export function mergeIntoDay(day: SliDayRecord, raws: readonly SliRawRecord[]): 
     if (merged.has(raw.batchId)) continue;
     merged.add(raw.batchId);
     for (const iv of raw.intervals) {
-      const same = byStart.get(iv[0]);
-      if (same === undefined && overlapsAny(byStart, iv)) {
+      const at = lowerBound(sorted, iv[0]);
+      const same = sorted[at]?.[0] === iv[0];
+      const before = sorted[at - 1];
+      const after = sorted[same ? at + 1 : at];
+      if (
+        (before !== undefined && before[1] > iv[0]) ||
+        (after !== undefined && after[0] < iv[1])
+      ) {
         conflicts += 1;
         continue;
       }
-      if (same !== undefined && same[1] !== iv[1] && overlapsAny(byStart, iv, same)) {
-        conflicts += 1;
-        continue;
-      }
-      byStart.set(iv[0], iv);
+      sorted.splice(at, same ? 1 : 0, iv);
       changedFrom = changedFrom === null ? iv[0] : Math.min(changedFrom, iv[0]);
     }
   }
-  const intervals = [...byStart.values()].sort((a, b) => a[0] - b[0]);
-  return { day: { v: 1, intervals, batches: [...merged] }, conflicts, changedFrom };
+  return { day: { v: 1, intervals: sorted, batches: [...merged] }, conflicts, changedFrom };
 }
 
-function overlapsAny(
-  byStart: ReadonlyMap<number, StoredInterval>,
-  iv: StoredInterval,
-  except?: StoredInterval,
-): boolean {
-  for (const other of byStart.values()) {
-    if (other === except) continue;
-    if (iv[0] < other[1] && other[0] < iv[1]) return true;
+/** First index whose start is ≥ `start`. */
+function lowerBound(sorted: readonly StoredInterval[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]![0] < start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo;
 }

@@ -3,18 +3,19 @@
  * `asApp()` only where the platform requires it (validators, triggers, jobs), and then the caller
  * checks permissions itself (ARCHITECTURE.md).
  */
-import api from '@forge/api';
+// Named imports: the default export is not the API object under plain Node ESM (CommonJS interop).
+import { asApp, asUser } from '@forge/api';
 import { JiraClient } from './client';
 import { JiraHttp, type JiraHttpOptions } from './http';
 
 export function jiraAsUser(options?: JiraHttpOptions): JiraClient {
   return new JiraClient(
-    new JiraHttp((route, init) => api.asUser().requestJira(route, init), options),
+    new JiraHttp((route, init) => asUser().requestJira(route, init), options),
   );
 }
 
 export function jiraAsApp(options?: JiraHttpOptions): JiraClient {
   return new JiraClient(
-    new JiraHttp((route, init) => api.asApp().requestJira(route, init), options),
+    new JiraHttp((route, init) => asApp().requestJira(route, init), options),
   );
 }

@@ -4,7 +4,8 @@
  * a KVS transaction — the only conditional write Forge storage offers (transactions with entity
  * conditions; developer.atlassian.com/platform/forge/storage-reference/transactions/).
  */
-import kvs, { Filter, FilterConditions } from '@forge/kvs';
+// Named import: the default export is not the store under plain Node ESM (CommonJS interop).
+import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { AppError } from '../../../app/errors';
 import type { DocumentStore, StoredDocument } from '../../../ports/document-store';
 

@@ -3,7 +3,8 @@
  * batches of ≤ 20 reads, transactions of ≤ 25 operations, TTLs, and secrets
  * (developer.atlassian.com/platform/forge/runtime-reference/storage-api-basic/ and …/transactions/).
  */
-import kvs, { WhereConditions } from '@forge/kvs';
+// Named import: the default export is not the store under plain Node ESM (CommonJS interop).
+import { kvs, WhereConditions } from '@forge/kvs';
 import type {
   KeyValueOperation,
   KeyValuePage,

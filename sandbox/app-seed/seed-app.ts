@@ -1,0 +1,154 @@
+/**
+ * Seeds the app's own data the way a real team would: an admin imports the demo OpenSLO file and
+ * creates the push secret (resolvers), a connector pushes 35 days of SLI data and CI/CD pushes
+ * deployments (the signed web triggers), and the fiveMinute job rolls it all up. Every byte goes
+ * through the app's real handlers on the sandbox's Forge host — nothing is written behind its back.
+ */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { ForgeHost } from '../forge';
+import { ADMIN_ACCOUNT_ID } from '../jira';
+import {
+  MAX_SLI_POINTS_PER_BATCH,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signingInput,
+} from '../../src/contract/push-api';
+import { generateSli, type AppSeedVariant, type SliPointDraft } from './sli-traffic';
+
+const SPEC = new URL('./demo.openslo.yaml', import.meta.url);
+const PROJECT = { key: 'SHOP', id: '10000' };
+
+export interface AppSeedReport {
+  readonly variant: AppSeedVariant;
+  readonly sliPoints: number;
+  readonly batches: number;
+  readonly deployments: number;
+  readonly ms: number;
+}
+
+async function resolver<T>(host: ForgeHost, functionKey: string, payload: unknown): Promise<T> {
+  const answer = (await host.invokeResolver({
+    moduleKey: 'ballast-issue-panel',
+    functionKey,
+    payload,
+    accountId: ADMIN_ACCOUNT_ID,
+    extension: { type: 'jira:projectSettingsPage', project: PROJECT },
+  })) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!answer.ok) throw new Error(`App seed: ${functionKey} failed: ${answer.error?.message}`);
+  return answer.data as T;
+}
+
+/** Calls a web trigger in-process with a request signed as any client must sign it. */
+async function signedPush(host: ForgeHost, moduleKey: string, secret: string, body: unknown) {
+  const raw = JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `v1=${createHmac('sha256', secret).update(signingInput(timestamp, raw)).digest('hex')}`;
+  const answer = (await host.invoke(moduleKey, {
+    method: 'POST',
+    path: `/x1/${moduleKey}`,
+    headers: {
+      'content-type': ['application/json'],
+      [TIMESTAMP_HEADER]: [timestamp],
+      [SIGNATURE_HEADER]: [signature],
+    },
+    queryParameters: {},
+    body: raw,
+  })) as { statusCode: number; body?: string };
+  if (answer.statusCode !== 200) {
+    throw new Error(`App seed: ${moduleKey} answered ${answer.statusCode}: ${answer.body ?? ''}`);
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function batchesOf(points: readonly SliPointDraft[]): SliPointDraft[][] {
+  const bySlo = new Map<string, SliPointDraft[]>();
+  for (const p of points) {
+    const list = bySlo.get(p.slo);
+    if (list === undefined) bySlo.set(p.slo, [p]);
+    else list.push(p);
+  }
+  const batches: SliPointDraft[][] = [];
+  for (const list of bySlo.values()) {
+    for (let i = 0; i < list.length; i += MAX_SLI_POINTS_PER_BATCH) {
+      batches.push(list.slice(i, i + MAX_SLI_POINTS_PER_BATCH));
+    }
+  }
+  return batches;
+}
+
+/** Two production deployments a working day per service, one in twelve failed. */
+function deployments(end: number) {
+  const list = [];
+  for (let day = 34; day >= 1; day -= 1) {
+    const date = new Date(end - day * 86_400_000);
+    if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+    for (const [n, service] of [
+      [0, 'checkout'],
+      [1, 'search'],
+    ] as const) {
+      const finishedAt = Date.UTC(
+        date.getUTCFullYear(),
+        date.getUTCMonth(),
+        date.getUTCDate(),
+        10 + 4 * n,
+        12,
+      );
+      const seq = (34 - day) * 2 + n;
+      list.push({
+        id: `demo-${service}-${seq}`,
+        service,
+        environment: 'production',
+        status: seq % 12 === 5 ? 'failed' : 'success',
+        startedAt: iso(finishedAt - 9 * 60_000),
+        finishedAt: iso(finishedAt),
+        issueKeys: [],
+      });
+    }
+  }
+  return list;
+}
+
+export function seedApp(
+  host: ForgeHost,
+  options: { variant: AppSeedVariant; now?: Date; onProgress?: (step: string) => void },
+): Promise<AppSeedReport> {
+  return host.kvs.deferPersistence(() => seed(host, options));
+}
+
+async function seed(
+  host: ForgeHost,
+  options: { variant: AppSeedVariant; now?: Date; onProgress?: (step: string) => void },
+): Promise<AppSeedReport> {
+  const started = Date.now();
+  const end = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
+  const slos = await resolver<{ version: number }>(host, 'slo/list', {});
+  await resolver(host, 'slo/import', {
+    yaml: readFileSync(SPEC, 'utf8'),
+    version: slos.version,
+  });
+  const { secret } = await resolver<{ secret: string }>(host, 'push/rotateSecret', {});
+  const points = generateSli(end, options.variant);
+  const batches = batchesOf(points);
+  for (const [n, batch] of batches.entries()) {
+    options.onProgress?.(`SLI batch ${n + 1} of ${batches.length}`);
+    await signedPush(host, 'ballast-sli-push', secret, {
+      batchId: `demo-seed-${n}`,
+      points: batch.map((p) => ({ ...p, start: iso(p.start), end: iso(p.end) })),
+    });
+  }
+  const deploys = deployments(end);
+  for (const deployment of deploys) {
+    await signedPush(host, 'ballast-deployment-push', secret, deployment);
+  }
+  options.onProgress?.('rolling up SLO status');
+  await host.runScheduled('ballast-slo-refresh');
+  return {
+    variant: options.variant,
+    sliPoints: points.length,
+    batches: batches.length,
+    deployments: deploys.length,
+    ms: Date.now() - started,
+  };
+}
