@@ -159,6 +159,40 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .toBe('labels = outage');
     });
 
+    it('adds an automatic DoD item to the feature template and saves a new template version', async () => {
+      const before = await invoke('settings/get');
+      type Templates = { id: string; workType: string; version: number; items: unknown[] }[];
+      const feature = (before.data!.config.dodTemplates as Templates).find(
+        (t) => t.workType === 'feature',
+      )!;
+      await openSection('Definition of Done');
+      const template = frame().locator('section.dod-template', {
+        has: frame().locator(`#dod-${feature.id}-name`),
+      });
+      await template.getByRole('button', { name: /^Add item to/ }).click();
+      const items = template.locator('li.dod-item');
+      const last = items.nth((await items.count()) - 1);
+      await last.getByPlaceholder('What must be true').fill('Release notes labelled');
+      await last.getByLabel(/^How item \d+ is checked/).selectOption('labelPresent');
+      await last.getByPlaceholder('Label').fill('release-notes');
+      await last.getByText('Required').click();
+      await shots('dod');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      await frame().getByText('Saved. Ballast uses these settings').waitFor();
+      const after = await invoke('settings/get');
+      const saved = (after.data!.config.dodTemplates as Templates).find(
+        (t) => t.id === feature.id,
+      )!;
+      expect(saved.version).toBe(feature.version + 1);
+      expect(saved.items[saved.items.length - 1]).toEqual({
+        id: 'release-notes-labelled',
+        text: 'Release notes labelled',
+        required: false,
+        kind: 'auto',
+        check: { type: 'labelPresent', label: 'release-notes' },
+      });
+    });
+
     it('tests unsaved rules against an issue, a new rule moved to the top by keyboard', async () => {
       await openSection('Classification rules');
       const testKey = frame().getByLabel('Issue key');

@@ -92,7 +92,7 @@ export function CapacitySection({
               checked={policy.capacityKind === 'velocity'}
               onChange={() => patch({ capacityKind: 'velocity' })}
             />
-            Average velocity of the last closed sprints
+            <span className="radio-text">Average velocity of the last closed sprints</span>
           </label>
           <label className="radio">
             <input
@@ -101,7 +101,7 @@ export function CapacitySection({
               checked={policy.capacityKind === 'fixed'}
               onChange={() => patch({ capacityKind: 'fixed' })}
             />
-            A fixed amount per sprint
+            <span className="radio-text">A fixed amount per sprint</span>
           </label>
         </fieldset>
         {policy.capacityKind === 'velocity' ? (

@@ -133,11 +133,13 @@ function ItemRow({
         </optgroup>
       </select>
       {item.kind === 'auto' && (
-        <CheckParams
-          check={item.check}
-          prefix={prefix}
-          onChange={(check) => update({ ...item, check })}
-        />
+        <span className="dod-params">
+          <CheckParams
+            check={item.check}
+            prefix={prefix}
+            onChange={(check) => update({ ...item, check })}
+          />
+        </span>
       )}
       <span className="rule-buttons">
         <button

@@ -25,6 +25,8 @@ export function YamlEditor({
   const gutter = useRef<HTMLDivElement>(null);
   const byLine = problemsByLine(problems);
   const lineCount = Math.max(value.split('\n').length, 12);
+  // A fixed height (20px lines, 8px padding each side): the gutter scrolls with the text.
+  const rows = Math.min(lineCount, 24);
   const goTo = (line: number) => {
     const textarea = area.current;
     if (!textarea) return;
@@ -39,7 +41,7 @@ export function YamlEditor({
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <div className="yaml-editor">
+      <div className="yaml-editor" style={{ height: `${rows * 20 + 16}px` }}>
         <div className="yaml-gutter" ref={gutter} aria-hidden="true">
           {Array.from({ length: lineCount }, (_, i) => {
             const messages = byLine.get(i + 1);
@@ -61,7 +63,6 @@ export function YamlEditor({
           className="yaml-text code"
           spellCheck={false}
           wrap="off"
-          rows={Math.min(Math.max(lineCount, 12), 24)}
           value={value}
           readOnly={readOnly}
           aria-invalid={problems.length > 0}
