@@ -15,4 +15,5 @@ export { onSliPush } from './entry/webtriggers/sli-push';
 export { onDeploymentPush } from './entry/webtriggers/deployment-push';
 export { onIncidentPush } from './entry/webtriggers/incident-push';
 export { onSloRefresh } from './entry/scheduled/slo-refresh';
+export { onPostmortemCheck } from './entry/scheduled/postmortems';
 export { workTypeFieldValue } from './entry/fields/work-type-value';

@@ -193,3 +193,6 @@ export const boardSchema = z.looseObject({
 });
 
 export type JiraBoard = z.infer<typeof boardSchema>;
+
+/** POST /rest/api/3/issue — CreatedIssue. */
+export const createdIssueSchema = z.looseObject({ id: z.string(), key: z.string() });

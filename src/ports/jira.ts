@@ -46,6 +46,14 @@ export interface JiraPort {
   backlogIssues(boardId: number, fields: readonly string[]): Promise<JiraIssue[]>;
   moveToSprint(sprintId: number, issueKeys: readonly string[]): Promise<void>;
   moveToBacklog(issueKeys: readonly string[]): Promise<void>;
+  /** Creates an issue; `description` is plain text (sent as one Atlassian Document paragraph each). */
+  createIssue(input: {
+    projectKey: string;
+    issueTypeName: string;
+    summary: string;
+    description: readonly string[];
+    labels: readonly string[];
+  }): Promise<{ id: string; key: string }>;
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>;
   setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
   getTransitions(issueKey: string): Promise<Transition[]>;

@@ -113,6 +113,20 @@ describe('JiraClient against the sandbox Jira', () => {
     });
   });
 
+  it('creates an issue with labels and a plain-text description', async () => {
+    const created = await clientFor(ADMIN_ACCOUNT_ID).createIssue({
+      projectKey: 'SHOP',
+      issueTypeName: 'Task',
+      summary: 'Postmortem: checkout outage',
+      description: ['What happened.', 'What we change.'],
+      labels: ['postmortem'],
+    });
+    expect(created.key).toMatch(/^SHOP-\d+$/);
+    const issue = jira.state.issues.find((i) => i.key === created.key)!;
+    expect(issue.labels).toEqual(['postmortem']);
+    expect(JSON.stringify(issue.description)).toContain('What we change.');
+  });
+
   it('adds a comment and lists transitions', async () => {
     const client = clientFor(ADMIN_ACCOUNT_ID);
     expect(await client.addComment('SHOP-2', 'Ballast: first line\nsecond line')).toEqual(
@@ -221,6 +235,7 @@ describe("the app's Jira calls (contract)", () => {
       'POST /rest/agile/1.0/sprint/{sprintId}/issue',
       'POST /rest/api/3/app/field/value',
       'POST /rest/api/3/changelog/bulkfetch',
+      'POST /rest/api/3/issue',
       'POST /rest/api/3/issue/{issueIdOrKey}/comment',
       'POST /rest/api/3/search/jql',
       'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',

@@ -13,6 +13,7 @@ import {
   boardSchema,
   changelogPageSchema,
   commentSchema,
+  createdIssueSchema,
   entityPropertySchema,
   fieldListSchema,
   issueSchema,
@@ -135,6 +136,32 @@ export class JiraClient implements JiraPort {
   }
 
   /** The property's value, or undefined when the issue has none. */
+  async createIssue(input: {
+    projectKey: string;
+    issueTypeName: string;
+    summary: string;
+    description: readonly string[];
+    labels: readonly string[];
+  }): Promise<{ id: string; key: string }> {
+    const created = await this.http.json('POST', route`/rest/api/3/issue`, createdIssueSchema, {
+      fields: {
+        project: { key: input.projectKey },
+        issuetype: { name: input.issueTypeName },
+        summary: input.summary,
+        labels: input.labels,
+        description: {
+          type: 'doc',
+          version: 1,
+          content: input.description.map((text) => ({
+            type: 'paragraph',
+            content: [{ type: 'text', text }],
+          })),
+        },
+      },
+    });
+    return { id: created.id, key: created.key };
+  }
+
   async getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown> {
     try {
       const property = await this.http.json(

@@ -1,0 +1,90 @@
+/**
+ * The postmortem rule (PRODUCT.md §4; "Example Error Budget Policy": a single incident that spends
+ * more than 20% of the budget needs a postmortem): the hourly job finds such incidents in each SLO's
+ * stored data and opens one postmortem issue per incident in the SLO's project, labelled `postmortem`
+ * (the default rules make it reliability work). A marker per incident (SLO + start) is claimed before
+ * the issue is created, so runs that overlap never open two; a failed creation releases it.
+ */
+import { DEFAULT_POLICY as DEFAULT_BUDGET_POLICY } from '../../domain/gate';
+import { findPostmortemCandidates, sliSeriesFor, windowAt, type SloSpec } from '../../domain/slo';
+import type { DocumentStore } from '../../ports/document-store';
+import type { JiraPort } from '../../ports/jira';
+import type { KeyValueStore } from '../../ports/key-value-store';
+import { loadSliIntervals } from './roll-up-slo';
+import { loadProjectSlos, loadSloDirectory } from './slo-catalog';
+
+export const POSTMORTEM_ISSUE_TYPE = 'Task';
+export const postmortemKey = (slo: string, start: string): string => `postmortem:${slo}:${start}`;
+
+interface PostmortemMarker {
+  readonly state: 'opening' | 'opened';
+  readonly issueKey?: string;
+  readonly budgetShare: number;
+}
+
+export interface OpenedPostmortem {
+  readonly slo: string;
+  readonly issueKey: string;
+  readonly start: string;
+  readonly end: string;
+  readonly budgetShare: number;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export async function openPostmortems(
+  deps: { jira: JiraPort; kv: KeyValueStore; store: DocumentStore },
+  now: Date,
+): Promise<OpenedPostmortem[]> {
+  const directory = (await loadSloDirectory(deps.store)).entries;
+  const opened: OpenedPostmortem[] = [];
+  const specsByProject = new Map<string, readonly SloSpec[]>();
+  for (const [slo, projectKey] of Object.entries(directory).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (!specsByProject.has(projectKey)) {
+      specsByProject.set(
+        projectKey,
+        (await loadProjectSlos(deps.store, projectKey)).slos.bundle.slos,
+      );
+    }
+    const spec = specsByProject.get(projectKey)!.find((s) => s.name === slo);
+    if (spec === undefined) continue;
+    const at = now.getTime();
+    const intervals = await loadSliIntervals(deps.kv, slo, windowAt(spec.window, at).start, at);
+    const candidates = findPostmortemCandidates(spec, sliSeriesFor(spec, intervals), at, {
+      threshold: DEFAULT_BUDGET_POLICY.postmortemBudgetShare,
+    });
+    for (const candidate of candidates) {
+      const key = postmortemKey(slo, candidate.start);
+      const claimed = await deps.kv.setIfAbsent(key, {
+        state: 'opening',
+        budgetShare: candidate.budgetShare,
+      } satisfies PostmortemMarker);
+      if (!claimed) continue;
+      try {
+        const issue = await deps.jira.createIssue({
+          projectKey,
+          issueTypeName: POSTMORTEM_ISSUE_TYPE,
+          summary: `Postmortem: ${spec.displayName ?? slo} incident of ${candidate.start.slice(0, 16).replace('T', ' ')} UTC spent ${percent(candidate.budgetShare)} of the error budget`,
+          description: [
+            `Ballast opened this postmortem because one incident spent ${percent(candidate.budgetShare)} of the error budget of SLO ${slo} (service ${spec.service}, target ${(spec.target * 100).toFixed(2)}%), more than the ${percent(DEFAULT_BUDGET_POLICY.postmortemBudgetShare)} the error-budget policy allows without one.`,
+            `Incident: ${candidate.start} to ${candidate.end} (from the SLI data).`,
+            'Link the actions that come out of the postmortem to this issue so Ballast can track them to closure.',
+          ],
+          labels: ['postmortem', 'slo'],
+        });
+        await deps.kv.set(key, {
+          state: 'opened',
+          issueKey: issue.key,
+          budgetShare: candidate.budgetShare,
+        } satisfies PostmortemMarker);
+        opened.push({ slo, issueKey: issue.key, ...candidate });
+      } catch (error: unknown) {
+        await deps.kv.delete(key);
+        throw error;
+      }
+    }
+  }
+  return opened;
+}
