@@ -111,6 +111,20 @@ describe('the error-budget gate validator', () => {
     expect(jira.state.issues.find((i) => i.key === key)!.statusId).toBe(before);
   });
 
+  it('decides with at most two Jira calls', async () => {
+    const key = toDo('Story')[2]!;
+    const issue = jira.state.issues.find((i) => i.key === key)!;
+    const inProgress = jira.state.statuses.find((s) => s.category === 'indeterminate')!;
+    jira.stats.reset();
+    const answer = await sandbox.host.runValidator('ballast-gate-validator', {
+      issueKey: key,
+      fromStatusId: issue.statusId,
+      toStatusId: inProgress.id,
+    });
+    expect(answer.result).toBe(false);
+    expect(jira.stats.snapshot().total).toBeLessThanOrEqual(2);
+  });
+
   it('lets reliability work start while frozen', async () => {
     const bug = toDo('Bug')[0]!;
     expect((await start(bug)).status).toBe(204);
