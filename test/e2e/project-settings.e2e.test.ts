@@ -72,6 +72,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     }
 
     async function shots(name: string) {
+      await page.mouse.move(0, 0);
       const element = page.locator(`iframe[data-module-key="${MODULE}"]`);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
@@ -281,6 +282,26 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await shots('push-secret');
       await openSection('Audit log');
       await frame().getByText('No overrides yet').waitFor();
+      // An override recorded in the sprint planner (enforce mode was saved above) shows up here.
+      const board = (await invoke('planner/board', { boardId: 1 })) as unknown as {
+        data: { selectedSprintId: number };
+      };
+      const sprintId = board.data.selectedSprintId;
+      const plan = (await invoke('planner/evaluate', { boardId: 1, sprintId })) as unknown as {
+        data: { fingerprint: string; overrideNeeded: boolean };
+      };
+      expect(plan.data.overrideNeeded).toBe(true);
+      const override = await invoke('planner/override', {
+        boardId: 1,
+        sprintId,
+        fingerprint: plan.data.fingerprint,
+        reason: 'Launch promised to a customer; debt work moves to the next sprint',
+      });
+      expect(override.ok).toBe(true);
+      await openSection('Push API');
+      await openSection('Audit log');
+      await frame().getByText('Launch promised to a customer').waitFor();
+      expect(await frame().getByText('Showing 1 of 1, newest first.').count()).toBe(1);
       await shots('audit');
       await openSection('Push API');
       await frame()

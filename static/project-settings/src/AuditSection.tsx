@@ -12,14 +12,21 @@ export function AuditEntries({ entries }: { entries: readonly OverrideEntry[] })
       {entries.map((entry) => (
         <li key={entry.id} className="audit-entry">
           <p>
-            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by {entry.accountId}{' '}
-            <GateLozenge state={entry.overridden.gateState} />
+            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by {entry.accountId} ·
+            gate <GateLozenge state={entry.overridden.gateState} />
           </p>
           <p className="audit-reason">
             <span className="why-label">Why: </span>
             {entry.reason}
           </p>
-          <p className="subtle">Overrode: {entry.overridden.headline}</p>
+          {entry.overridden.violations.length === 0 ? (
+            <p className="subtle">Overrode: {entry.overridden.headline}</p>
+          ) : (
+            <p className="subtle">
+              Overrode {entry.overridden.violations.length}{' '}
+              {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
+            </p>
+          )}
           {entry.overridden.violations.length > 0 && (
             <ul className="subtle audit-violations">
               {entry.overridden.violations.map((violation) => (
