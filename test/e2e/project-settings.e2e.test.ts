@@ -116,6 +116,9 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await frame()
         .getByLabel(/^Enforce/)
         .check();
+      await frame()
+        .getByLabel(/^Scrum board id/)
+        .fill('1');
       await shots('capacity-edited');
       await frame().getByRole('button', { name: 'Save', exact: true }).click();
       await frame().getByText('Saved. Ballast uses these settings').waitFor();
@@ -125,6 +128,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         targets: { feature: 50, debt: 20, toil: 10, reliability: 10 },
         enforcement: 'enforce',
       });
+      expect(stored.data?.config.board).toEqual({ boardId: 1, estimationFieldId: null });
     });
 
     it('shows the backend’s refusal with the field named, and saves nothing', async () => {

@@ -51,9 +51,11 @@ function NumberField({
 
 export function CapacitySection({
   policy,
+  boardId,
   dispatch,
 }: {
   policy: PolicyDraft;
+  boardId: string;
   dispatch: (action: FormAction) => void;
 }) {
   const patch = (p: Partial<PolicyDraft>) => dispatch({ type: 'policy', patch: p });
@@ -83,6 +85,13 @@ export function CapacitySection({
             ))}
           </select>
         </div>
+        <NumberField
+          id="board-id"
+          label="Scrum board id (sprints, velocity and the project page’s figures; blank for none)"
+          value={boardId}
+          step="1"
+          onChange={(value) => dispatch({ type: 'boardId', value })}
+        />
         <fieldset className="radio-group">
           <legend className="field-label">Sprint capacity</legend>
           <label className="radio">

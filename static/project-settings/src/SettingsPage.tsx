@@ -121,7 +121,11 @@ export function SettingsLayout({
             <fieldset className="form-fieldset" disabled={readOnly || form.saving}>
               <legend className="visually-hidden">{current.title}</legend>
               {current.id === 'capacity' && (
-                <CapacitySection policy={form.draft.policy} dispatch={dispatch} />
+                <CapacitySection
+                  policy={form.draft.policy}
+                  boardId={form.draft.boardId}
+                  dispatch={dispatch}
+                />
               )}
               {current.id === 'rules' && (
                 <RulesSection rules={form.draft.rules} dispatch={dispatch} />

@@ -50,6 +50,8 @@ export interface Draft {
   readonly templates: readonly Template[];
   readonly incidentJql: string;
   readonly teamManagedDod: Config['teamManagedDod'];
+  /** The Scrum board's id as typed; blank means no board. */
+  readonly boardId: string;
 }
 
 const text = (n: number): string => String(n);
@@ -94,6 +96,7 @@ export function toDraft(config: Config): Draft {
     templates: config.dodTemplates,
     incidentJql: config.incidentJql,
     teamManagedDod: config.teamManagedDod,
+    boardId: config.board ? String(config.board.boardId) : '',
   };
 }
 
@@ -186,6 +189,17 @@ export function policyOf(draft: PolicyDraft, saved: Config['capacity']): unknown
   };
 }
 
+/**
+ * The same board keeps its discovered estimation field; another board starts without one, and the
+ * backend reads it from the board's configuration when it needs it.
+ */
+export function boardOf(typed: string, saved: Config['board']): unknown {
+  const value = num(typed);
+  if (value === '') return null;
+  if (saved && value === saved.boardId) return saved;
+  return { boardId: value, estimationFieldId: null };
+}
+
 /** The whole configuration to save: the saved document with the page's edits laid over it. */
 export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
   return {
@@ -195,6 +209,7 @@ export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
     dodTemplates: templatesOf(draft.templates, saved.dodTemplates),
     incidentJql: draft.incidentJql,
     teamManagedDod: draft.teamManagedDod,
+    board: boardOf(draft.boardId, saved.board),
   };
 }
 

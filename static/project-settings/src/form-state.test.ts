@@ -49,6 +49,15 @@ describe('the settings draft', () => {
     expect(isDirty(state.draft, state.view.config)).toBe(true);
   });
 
+  it('keeps the same board’s estimation field, starts another board without one, blank is none', () => {
+    expect(saved(run()).board).toEqual(CONFIG.board);
+    expect(saved(run({ type: 'boardId', value: '7' })).board).toEqual({
+      boardId: 7,
+      estimationFieldId: null,
+    });
+    expect(saved(run({ type: 'boardId', value: ' ' })).board).toBeNull();
+  });
+
   it('keeps a compound rule condition as JSON and sends unparsable JSON as text for the backend to refuse', () => {
     const state = run();
     const compound = state.draft.rules[1]!;
@@ -182,6 +191,7 @@ describe('which section a refusal is about', () => {
     ['rule "x" (#1), field "when.anyOf": must list at least one value', 'rules'],
     ['template 1 ("f"), item 2, field text: must not be empty', 'dod'],
     ['field "incidentJql": must be a non-empty JQL query', 'incidents'],
+    ['board, field "boardId": must be a whole number', 'capacity'],
     ['something else', null],
   ])('%s → %s', (message, section) => {
     expect(sectionOfProblem(message)).toBe(section);

@@ -50,6 +50,7 @@ export type FormAction =
     }
   | { readonly type: 'removeItem'; readonly templateId: string; readonly index: number }
   | { readonly type: 'incidentJql'; readonly value: string }
+  | { readonly type: 'boardId'; readonly value: string }
   | { readonly type: 'teamManagedDod'; readonly value: Draft['teamManagedDod'] }
   | { readonly type: 'discard' }
   | { readonly type: 'saveStarted' }
@@ -166,6 +167,8 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       }));
     case 'incidentJql':
       return editDraft(state, { ...draft, incidentJql: action.value });
+    case 'boardId':
+      return editDraft(state, { ...draft, boardId: action.value });
     case 'teamManagedDod':
       return editDraft(state, { ...draft, teamManagedDod: action.value });
     case 'discard':

@@ -17,7 +17,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
  * "template …"), so the navigation can point at it.
  */
 export function sectionOfProblem(message: string): SectionId | null {
-  if (/\bpolicy\b/.test(message)) return 'capacity';
+  if (/\bpolicy\b|\bboard\b/.test(message)) return 'capacity';
   if (/\brules?\b/.test(message)) return 'rules';
   if (/\btemplates?\b/.test(message)) return 'dod';
   if (/incidentJql/.test(message)) return 'incidents';
