@@ -79,3 +79,32 @@ export function TeamManagedSection({
     </div>
   );
 }
+
+export function LinkedSlosField({
+  value,
+  dispatch,
+}: {
+  value: string;
+  dispatch: (action: FormAction) => void;
+}) {
+  return (
+    <div className="form-row form-row-wide linked-slos">
+      <h3 className="group-title">SLOs of other projects</h3>
+      <label className="field-label" htmlFor="slo-ids">
+        Also gate this project on these SLOs (names, separated by commas)
+      </label>
+      <input
+        id="slo-ids"
+        className="input"
+        value={value}
+        placeholder="payments-availability, auth-latency"
+        aria-describedby="slo-ids-help"
+        onChange={(e) => dispatch({ type: 'sloIds', value: e.target.value })}
+      />
+      <p id="slo-ids-help" className="subtlest">
+        For a shared service another project owns: its SLOs then count towards this project’s gate
+        as well. This project’s own SLOs above always count.
+      </p>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { CapacitySection } from './CapacitySection';
 import { DodSection } from './DodSection';
 import { isDirty } from './draft';
 import { formReducer, initialForm, type FormAction, type FormState } from './form-state';
-import { IncidentsSection, TeamManagedSection } from './OtherSections';
+import { IncidentsSection, LinkedSlosField, TeamManagedSection } from './OtherSections';
 import { PushSection } from './PushSection';
 import { RuleTest, RulesSection } from './RulesSection';
 import { SaveBar } from './SaveBar';
@@ -117,6 +117,7 @@ export function SettingsLayout({
           <h2 id="section-title" className="section-heading">
             {current.title}
           </h2>
+          {current.id === 'slos' && <SlosSection call={call} />}
           {current.form ? (
             <fieldset className="form-fieldset" disabled={readOnly || form.saving}>
               <legend className="visually-hidden">{current.title}</legend>
@@ -139,10 +140,12 @@ export function SettingsLayout({
               {current.id === 'incidents' && (
                 <IncidentsSection value={form.draft.incidentJql} dispatch={dispatch} />
               )}
+              {current.id === 'slos' && (
+                <LinkedSlosField value={form.draft.sloIds} dispatch={dispatch} />
+              )}
             </fieldset>
           ) : (
             <>
-              {current.id === 'slos' && <SlosSection call={call} />}
               {current.id === 'push' && <PushSection call={call} />}
               {current.id === 'audit' && <AuditSection call={call} />}
             </>

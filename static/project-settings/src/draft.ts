@@ -52,6 +52,8 @@ export interface Draft {
   readonly teamManagedDod: Config['teamManagedDod'];
   /** The Scrum board's id as typed; blank means no board. */
   readonly boardId: string;
+  /** Other projects' SLOs this project's gate also follows, comma-separated names. */
+  readonly sloIds: string;
 }
 
 const text = (n: number): string => String(n);
@@ -97,6 +99,7 @@ export function toDraft(config: Config): Draft {
     incidentJql: config.incidentJql,
     teamManagedDod: config.teamManagedDod,
     boardId: config.board ? String(config.board.boardId) : '',
+    sloIds: config.sloIds.join(', '),
   };
 }
 
@@ -210,6 +213,7 @@ export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
     incidentJql: draft.incidentJql,
     teamManagedDod: draft.teamManagedDod,
     board: boardOf(draft.boardId, saved.board),
+    sloIds: splitValues(draft.sloIds),
   };
 }
 

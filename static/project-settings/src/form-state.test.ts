@@ -58,6 +58,12 @@ describe('the settings draft', () => {
     expect(saved(run({ type: 'boardId', value: ' ' })).board).toBeNull();
   });
 
+  it('sends linked SLOs of other projects as a list of names', () => {
+    expect(
+      saved(run({ type: 'sloIds', value: 'payments-availability, , auth-latency ' })).sloIds,
+    ).toEqual(['payments-availability', 'auth-latency']);
+  });
+
   it('keeps a compound rule condition as JSON and sends unparsable JSON as text for the backend to refuse', () => {
     const state = run();
     const compound = state.draft.rules[1]!;

@@ -51,6 +51,7 @@ export type FormAction =
   | { readonly type: 'removeItem'; readonly templateId: string; readonly index: number }
   | { readonly type: 'incidentJql'; readonly value: string }
   | { readonly type: 'boardId'; readonly value: string }
+  | { readonly type: 'sloIds'; readonly value: string }
   | { readonly type: 'teamManagedDod'; readonly value: Draft['teamManagedDod'] }
   | { readonly type: 'discard' }
   | { readonly type: 'saveStarted' }
@@ -167,6 +168,8 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       }));
     case 'incidentJql':
       return editDraft(state, { ...draft, incidentJql: action.value });
+    case 'sloIds':
+      return editDraft(state, { ...draft, sloIds: action.value });
     case 'boardId':
       return editDraft(state, { ...draft, boardId: action.value });
     case 'teamManagedDod':

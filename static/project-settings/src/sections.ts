@@ -5,7 +5,8 @@ export const SECTIONS = [
   { id: 'dod', title: 'Definition of Done', form: true },
   { id: 'dod-enforcement', title: 'Team-managed DoD', form: true },
   { id: 'incidents', title: 'Incidents', form: true },
-  { id: 'slos', title: 'SLOs', form: false },
+  // The SLO list and import have their own resolvers; the linked SLOs below them are configuration.
+  { id: 'slos', title: 'SLOs', form: true },
   { id: 'push', title: 'Push API', form: false },
   { id: 'audit', title: 'Audit log', form: false },
 ] as const;
@@ -22,5 +23,6 @@ export function sectionOfProblem(message: string): SectionId | null {
   if (/\btemplates?\b/.test(message)) return 'dod';
   if (/incidentJql/.test(message)) return 'incidents';
   if (/teamManagedDod/.test(message)) return 'dod-enforcement';
+  if (/sloIds/.test(message)) return 'slos';
   return null;
 }
