@@ -11,6 +11,7 @@ export {
 } from './entry/triggers/sprint-lifecycle';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
+export { refreshSuggestionModelsHourly } from './entry/scheduled/suggestion-model';
 export { onSliPush } from './entry/webtriggers/sli-push';
 export { onDeploymentPush } from './entry/webtriggers/deployment-push';
 export { onIncidentPush } from './entry/webtriggers/incident-push';

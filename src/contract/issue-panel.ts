@@ -15,9 +15,40 @@ export interface WorkTypeView {
   readonly setAt?: string;
 }
 
+/**
+ * A type suggested for an unclassified item by the project's naive-Bayes model (PRODUCT.md §1).
+ * Only shown, never applied: a person applies it with `issue/setWorkType`.
+ */
+export interface WorkTypeSuggestionView {
+  readonly type: WorkType;
+  /** Posterior probability of `type`, in (0, 1], three decimals. */
+  readonly confidence: number;
+  /** How many tagged items of the project the model learned from. */
+  readonly basedOn: number;
+  /** The features that weighed most, e.g. `word "refactor"`, `label "ops"` (at most three). */
+  readonly evidence: readonly string[];
+}
+
+/** The error-budget gate as it concerns this item: only for feature work while the gate is FROZEN. */
+export interface IssueGateView {
+  readonly state: 'FROZEN';
+  /** False while the item may not start; true when it is exempt (P0, security) or overridden. */
+  readonly mayStart: boolean;
+  /** Why, naming the SLOs whose budget is spent, e.g. `Feature work is frozen: error budget spent for …`. */
+  readonly message: string;
+  /** The SLOs that froze the project. */
+  readonly slos: readonly string[];
+  /** What would let the item start; null when it may start. */
+  readonly wayOut: string | null;
+}
+
 export interface IssueView {
   readonly issueKey: string;
   readonly workType: WorkTypeView;
+  /** Only for unclassified items, and only when the project's model has enough tagged items. */
+  readonly suggestion: WorkTypeSuggestionView | null;
+  /** Only when the item is feature work and the project's gate is FROZEN. */
+  readonly gate: IssueGateView | null;
   readonly dod: DodEvaluation;
   /** Problems with stored data that the user should know about (shown, never hidden). */
   readonly problems: readonly string[];

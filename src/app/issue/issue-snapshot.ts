@@ -28,7 +28,28 @@ import { issueFields, toClassifiable, toDodIssue } from './issue-facts';
 export interface IssueDeps {
   readonly jira: JiraPort;
   readonly store: DocumentStore;
+  /**
+   * The issue panel's suggestion and gate (src/app/issue/panel-extras.ts). Only the panel's
+   * resolvers pass it; validators and triggers do without the extra storage reads.
+   */
+  readonly viewExtras?: (input: ViewExtrasInput) => Promise<IssueViewExtras>;
 }
+
+/** What the panel's extras are computed from: the issue as read, its classification, the config. */
+export interface ViewExtrasInput {
+  readonly issue: JiraIssue;
+  readonly classification: Classification;
+  readonly config: ProjectConfig;
+}
+
+export interface IssueViewExtras {
+  readonly suggestion: IssueView['suggestion'];
+  readonly gate: IssueView['gate'];
+  /** Shown with the snapshot's problems, e.g. a suggestion model that could not be trained. */
+  readonly problems: readonly string[];
+}
+
+const NO_EXTRAS: IssueViewExtras = { suggestion: null, gate: null, problems: [] };
 
 /**
  * How to learn a parent's type when the issue's own data decides nothing: read the parent (one more
@@ -48,6 +69,8 @@ export interface IssueSnapshot {
   readonly dodIssue: DodIssue;
   readonly evaluation: DodEvaluation;
   readonly problems: readonly string[];
+  /** The panel's suggestion and gate; none unless IssueDeps.viewExtras was given. */
+  readonly extras: IssueViewExtras;
 }
 
 export async function loadIssueSnapshot(
@@ -122,6 +145,9 @@ export async function computeSnapshot(
       : property.dod;
   const dodIssue = toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null);
   const evaluation = evaluateChecklist(template, checklist, dodIssue);
+  const extras = deps.viewExtras
+    ? await deps.viewExtras({ issue, classification, config })
+    : NO_EXTRAS;
   return {
     issue,
     config,
@@ -132,6 +158,7 @@ export async function computeSnapshot(
     dodIssue,
     evaluation,
     problems,
+    extras,
   };
 }
 
@@ -173,7 +200,9 @@ export function toIssueView(snapshot: IssueSnapshot): IssueView {
   return {
     issueKey: snapshot.issue.key,
     workType,
+    suggestion: snapshot.extras.suggestion,
+    gate: snapshot.extras.gate,
     dod: snapshot.evaluation,
-    problems: snapshot.problems,
+    problems: [...snapshot.problems, ...snapshot.extras.problems],
   };
 }

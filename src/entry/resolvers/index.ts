@@ -25,7 +25,11 @@ const asUser = () => ({ jira: jiraAsUser(), store: new ForgeDocumentStore() });
 export function buildResolver(): ReturnType<typeof makeResolver> {
   const handlers: Record<ResolverKey, Handler> = {
     'meta/about': () => about(),
-    ...issueResolvers({ issueDeps: asUser, clock: systemClock }),
+    ...issueResolvers({
+      issueDeps: asUser,
+      kv: () => new ForgeKeyValueStore(),
+      clock: systemClock,
+    }),
     ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
     ...projectPageResolvers({
       serveDeps: () => ({

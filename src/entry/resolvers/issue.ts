@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { AppError } from '../../app/errors';
 import { getIssueView } from '../../app/issue/get-issue-view';
 import type { IssueDeps } from '../../app/issue/issue-snapshot';
+import { panelExtras } from '../../app/issue/panel-extras';
 import { setWorkType } from '../../app/issue/set-work-type';
 import { tickDodItem } from '../../app/issue/tick-dod-item';
 import type { IssueView } from '../../contract/issue-panel';
 import { WORK_TYPES } from '../../domain/work';
 import type { Clock } from '../../ports/clock';
+import type { KeyValueStore } from '../../ports/key-value-store';
 import { readContext, readPayload, type ResolverContext } from './context';
 
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key like SHOP-12');
@@ -33,23 +35,32 @@ function issueScope(
 
 export interface IssueResolverDeps {
   readonly issueDeps: () => IssueDeps;
+  /** Ballast's storage: the suggestion model and the SLO statuses behind the gate line. */
+  readonly kv: () => KeyValueStore;
   readonly clock: Clock;
 }
 
 export function issueResolvers(deps: IssueResolverDeps) {
+  /** The issue deps with the panel's suggestion and gate; the first load may train the model. */
+  const panelDeps = (projectKey: string, trainIfMissing: boolean): IssueDeps => {
+    const base = deps.issueDeps();
+    const extras = { ...base, kv: deps.kv(), clock: deps.clock };
+    return { ...base, viewExtras: panelExtras(extras, projectKey, { trainIfMissing }) };
+  };
   return {
     'issue/get': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
       const context = readContext(rawContext);
       const input = readPayload(getSchema, payload);
       const scope = issueScope(context, input.issueKey);
-      return getIssueView(deps.issueDeps(), scope.projectKey, scope.issueKey);
+      return getIssueView(panelDeps(scope.projectKey, true), scope.projectKey, scope.issueKey);
     },
     'issue/setWorkType': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
       const context = readContext(rawContext);
       const input = readPayload(setSchema, payload);
       const actor = { accountId: context.accountId, at: deps.clock.now() };
-      return setWorkType(deps.issueDeps(), {
-        ...issueScope(context, input.issueKey),
+      const scope = issueScope(context, input.issueKey);
+      return setWorkType(panelDeps(scope.projectKey, false), {
+        ...scope,
         workType: input.workType,
         actor,
       });
@@ -58,8 +69,9 @@ export function issueResolvers(deps: IssueResolverDeps) {
       const context = readContext(rawContext);
       const input = readPayload(tickSchema, payload);
       const actor = { accountId: context.accountId, at: deps.clock.now() };
-      return tickDodItem(deps.issueDeps(), {
-        ...issueScope(context, input.issueKey),
+      const scope = issueScope(context, input.issueKey);
+      return tickDodItem(panelDeps(scope.projectKey, false), {
+        ...scope,
         itemId: input.itemId,
         done: input.done,
         actor,

@@ -74,6 +74,8 @@ export function issueView(overrides: Partial<IssueView> = {}): IssueView {
       source: 'rule',
       reason: 'Rule #5 "story-is-feature" (feature): issue type is "Story".',
     },
+    suggestion: null,
+    gate: null,
     dod: dodOf(ITEMS),
     problems: [],
     ...overrides,
@@ -81,3 +83,25 @@ export function issueView(overrides: Partial<IssueView> = {}): IssueView {
 }
 
 export const NO_DOD: Dod = dodOf([], null);
+
+/** An unclassified item with the backend's suggestion, as panel-extras.ts sends it. */
+export const SUGGESTED: Pick<IssueView, 'workType' | 'suggestion'> = {
+  workType: { type: 'unclassified', source: 'none', reason: 'No manual type and no rule matched.' },
+  suggestion: {
+    type: 'debt',
+    confidence: 0.781,
+    basedOn: 312,
+    evidence: ['word "refactor"', 'word "deprecated"'],
+  },
+};
+
+/** A feature item while checkout availability's budget is spent. */
+export const FROZEN_GATE: NonNullable<IssueView['gate']> = {
+  state: 'FROZEN',
+  mayStart: false,
+  message:
+    'Feature work is frozen: error budget spent for checkout-availability (budget remaining -12% of the window)',
+  slos: ['checkout-availability'],
+  wayOut:
+    'Work on reliability until the budget recovers, mark the item Highest or label it security, or record an override with a reason.',
+};

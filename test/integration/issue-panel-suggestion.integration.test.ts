@@ -1,0 +1,177 @@
+/**
+ * The issue panel's work-type suggestion and gate line end to end: the app's real handlers on the
+ * sandbox Forge host against the seeded SHOP project. The expected numbers are counted here from
+ * the emulator's state, not taken from the app.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedApp } from '../../sandbox/app-seed/seed-app';
+import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import type { IssueView } from '../../src/contract/issue-panel';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+
+const MODEL_KEY = 'suggestion-model:SHOP';
+
+async function call(box: AppSandbox, key: string, payload: { issueKey: string }) {
+  const envelope = (await box.host.invokeResolver({
+    moduleKey: 'ballast-issue-panel',
+    functionKey: key,
+    payload,
+    accountId: MEMBER_ACCOUNT_ID,
+    extension: {
+      type: 'jira:issuePanel',
+      project: { key: 'SHOP' },
+      issue: { key: payload.issueKey },
+    },
+  })) as Envelope<IssueView>;
+  if (!envelope.ok)
+    throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.data;
+}
+
+const view = (box: AppSandbox, issueKey: string) => call(box, 'issue/get', { issueKey });
+
+/** Issues a person or a rule tagged, as the seed stored them on the `ballast` property. */
+function taggedCount(jira: JiraEmulator): number {
+  return jira.state.issues.filter((issue) => {
+    const stored = issue.properties.ballast as
+      { workType?: string; workTypeSource?: { kind?: string } } | undefined;
+    const kind = stored?.workTypeSource?.kind;
+    return stored?.workType !== 'unclassified' && (kind === 'manual' || kind === 'rule');
+  }).length;
+}
+
+/** Parentless, unlabelled issues of a type with no Ballast property: no rule, no parent decides. */
+function untagged(jira: JiraEmulator, typeName: string): string[] {
+  const type = jira.state.issueTypes.find((t) => t.name === typeName)!;
+  return jira.state.issues
+    .filter(
+      (i) =>
+        i.issueTypeId === type.id && !i.properties.ballast && !i.parentId && i.labels.length === 0,
+    )
+    .map((i) => i.key);
+}
+
+function storedModel(box: AppSandbox): { examples: number; trainedAt: string } | undefined {
+  return box.host.kvs.store.entries({ kind: 'kv' }).find((e) => e.key === MODEL_KEY)?.item.value as
+    { examples: number; trainedAt: string } | undefined;
+}
+
+describe('work-type suggestion in the issue panel', () => {
+  let box: AppSandbox;
+  /** Unclassified Tasks of the seed (five): no rule, parent or person decides their type. */
+  let tasks: string[];
+  beforeAll(async () => {
+    box = await startAppSandbox();
+    tasks = untagged(box.jira, 'Task');
+  });
+  afterAll(() => box.close());
+
+  it('suggests a type for unclassified Tasks, learned from every tagged item of the seed', async () => {
+    const tagged = taggedCount(box.jira);
+    expect(tagged).toBeGreaterThanOrEqual(30); // the minimum for a suggestion
+    expect(storedModel(box)).toBeUndefined();
+    const views = [];
+    expect(tasks.length).toBeGreaterThanOrEqual(5);
+    for (const issueKey of tasks) {
+      views.push(await view(box, issueKey));
+    }
+    for (const v of views) expect(v.workType.type).toBe('unclassified');
+    const suggested = views.filter((v) => v.suggestion !== null);
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const { suggestion } of suggested) {
+      expect(suggestion!.basedOn).toBe(tagged);
+      expect(suggestion!.confidence).toBeGreaterThan(0);
+      expect(suggestion!.confidence).toBeLessThanOrEqual(1);
+      expect(['feature', 'debt', 'toil', 'reliability']).toContain(suggestion!.type);
+    }
+    // Trained once on the first panel load, then stored for the others.
+    expect(storedModel(box)?.examples).toBe(tagged);
+    // Shown, never applied: the item is still unclassified and has no Ballast property.
+    const [first] = suggested;
+    expect(box.jira.state.issues.find((i) => i.key === first!.issueKey)?.properties.ballast).toBe(
+      undefined,
+    );
+  });
+
+  it('gives no suggestion for an item a rule or a person tagged', async () => {
+    const bug = await view(box, untagged(box.jira, 'Bug')[0]!);
+    expect(bug.workType).toMatchObject({ type: 'reliability', source: 'rule' });
+    expect(bug.suggestion).toBeNull();
+    const byHand = await call(box, 'issue/setWorkType', {
+      issueKey: tasks[4]!,
+      workType: 'toil',
+    } as { issueKey: string });
+    expect(byHand.workType.source).toBe('manual');
+    expect(byHand.suggestion).toBeNull();
+  });
+
+  it('offers the suggestion again when a manual choice is cleared back to unclassified', async () => {
+    const issueKey = tasks[3]!;
+    await call(box, 'issue/setWorkType', { issueKey, workType: 'debt' } as { issueKey: string });
+    const cleared = await call(box, 'issue/setWorkType', { issueKey, workType: null } as {
+      issueKey: string;
+    });
+    const fresh = await view(box, issueKey);
+    expect(cleared.workType.type).toBe('unclassified');
+    expect(cleared.suggestion).toEqual(fresh.suggestion);
+  });
+
+  it('learns the items tagged since from the hourly job', async () => {
+    const before = storedModel(box)!;
+    const expected = taggedCount(box.jira); // now includes the items tagged by hand above
+    expect(expected).toBeGreaterThan(before.examples);
+    const report = (await box.host.runScheduled('ballast-suggestion-model')) as {
+      trained: { projectKey: string; examples: number }[];
+    };
+    expect(report.trained).toEqual([{ projectKey: 'SHOP', examples: expected }]);
+    expect(storedModel(box)?.examples).toBe(expected);
+    const next = await view(box, tasks[0]!);
+    expect(next.suggestion?.basedOn ?? expected).toBe(expected);
+  });
+
+  it('shows no gate line while the project has no frozen SLO', async () => {
+    const story = await view(box, untagged(box.jira, 'Story')[0]!);
+    expect(story.workType.type).toBe('feature');
+    expect(story.gate).toBeNull();
+  });
+});
+
+describe('gate line on a FROZEN project', () => {
+  let box: AppSandbox;
+  beforeAll(async () => {
+    box = await startAppSandbox();
+    await seedApp(box.host, { variant: 'frozen' });
+  }, 60_000);
+  afterAll(() => box.close());
+
+  it('shows feature work the freeze, the SLO behind it and the way out', async () => {
+    const story = await view(box, untagged(box.jira, 'Story')[0]!);
+    expect(story.workType.type).toBe('feature');
+    expect(story.gate).toMatchObject({ state: 'FROZEN', mayStart: false });
+    expect(story.gate!.slos).toContain('checkout-availability');
+    expect(story.gate!.message).toMatch(
+      /^Feature work is frozen: error budget spent for checkout-availability/,
+    );
+    expect(story.gate!.wayOut).toMatch(/record an override with a reason\.$/);
+  });
+
+  it('shows no gate line for reliability work', async () => {
+    const bug = await view(box, untagged(box.jira, 'Bug')[0]!);
+    expect(bug.workType.type).toBe('reliability');
+    expect(bug.gate).toBeNull();
+  });
+
+  it('says an exempt feature item may still start', async () => {
+    const highest = box.jira.state.priorities.find((p) => p.name === 'Highest')!;
+    const storyType = box.jira.state.issueTypes.find((t) => t.name === 'Story')!;
+    // A Story of Highest priority that nobody tagged: feature by the Story rule, exempt by priority.
+    const exempt = box.jira.state.issues.find(
+      (i) => i.issueTypeId === storyType.id && i.priorityId === highest.id && !i.properties.ballast,
+    );
+    if (!exempt) throw new Error('the seed has no untagged Highest-priority Story');
+    const v = await view(box, exempt.key);
+    expect(v.workType.type).toBe('feature');
+    expect(v.gate).toMatchObject({ state: 'FROZEN', mayStart: true, wayOut: null });
+  });
+});
