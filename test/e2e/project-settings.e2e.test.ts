@@ -221,6 +221,11 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await rules.first().getAttribute('aria-label')).toBe(
         `Rule 1 of ${count}: everything-is-toil`,
       );
+      expect(
+        await frame()
+          .getByText('Rule everything-is-toil is now number 1 of', { exact: false })
+          .count(),
+      ).toBe(1);
       await frame().getByRole('button', { name: 'Test', exact: true }).click();
       await expect.poll(() => result.textContent()).toContain('everything-is-toil');
       expect(await result.locator('.lozenge').textContent()).toBe('Toil');

@@ -211,8 +211,25 @@ export function RulesSection({
   rules: readonly RuleDraft[];
   dispatch: (action: FormAction) => void;
 }) {
+  // Moves and deletions are announced: the list changes without the focus moving.
+  const [announcement, setAnnouncement] = useState('');
+  const announced = (action: FormAction) => {
+    if (action.type === 'moveRule' || action.type === 'removeRule') {
+      const index = rules.findIndex((r) => r.uid === action.uid);
+      const rule = rules[index];
+      if (rule && action.type === 'removeRule') setAnnouncement(`Deleted rule ${rule.id}.`);
+      else if (rule && action.type === 'moveRule') {
+        const to = Math.min(Math.max(index + action.by, 0), rules.length - 1);
+        setAnnouncement(`Rule ${rule.id} is now number ${to + 1} of ${rules.length}.`);
+      }
+    }
+    dispatch(action);
+  };
   return (
     <div className="section-content">
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <p className="section-intro subtle">
         Rules tag items with a work type. They are tried from the top; the first that matches wins,
         and a type set by hand beats every rule. Move a rule with its arrows, or focus it and press
@@ -228,7 +245,7 @@ export function RulesSection({
               rule={rule}
               position={index + 1}
               count={rules.length}
-              dispatch={dispatch}
+              dispatch={announced}
             />
           ))}
         </ol>
