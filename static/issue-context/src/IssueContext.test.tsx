@@ -1,7 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { IssueView } from '../../../src/contract/issue-panel';
-import { ITEMS, NO_DOD, dodOf, issueView } from '../../shared/testing/issue-view';
+import {
+  FROZEN_GATE,
+  ITEMS,
+  NO_DOD,
+  SUGGESTED,
+  dodOf,
+  issueView,
+} from '../../shared/testing/issue-view';
 import type { LoadState } from '../../shared/use-resolver';
 import { IssueContext } from './IssueContext';
 
@@ -36,6 +43,28 @@ describe('IssueContext', () => {
     expect(html).toContain('None for this issue');
     expect(html).not.toContain('DoD 0/0');
     expect(html).not.toContain('Ready to close');
+  });
+
+  it('shows the suggested type with its confidence for an unclassified item', () => {
+    const html = render(ready(issueView(SUGGESTED)));
+    expect(html).toContain('lozenge-unclassified');
+    expect(html).toMatch(
+      /<dt>Suggested<\/dt><dd><span class="lozenge lozenge-debt"[^>]*>Debt<\/span> <span class="subtle">78% confident<\/span>/,
+    );
+  });
+
+  it('shows the frozen gate for feature work, with the backend reason as its title', () => {
+    const html = render(ready(issueView({ gate: FROZEN_GATE })));
+    expect(html).toContain('<dt>Error budget</dt>');
+    expect(html).toMatch(
+      /<span class="badge badge-warning" title="Feature work is frozen: [^"]+">Frozen<\/span>/,
+    );
+  });
+
+  it('shows neither a suggestion nor a gate when the backend sends none', () => {
+    const html = render(ready(issueView()));
+    expect(html).not.toContain('Suggested');
+    expect(html).not.toContain('Error budget');
   });
 
   it('shows loading, and a failure with Retry when retryable', () => {

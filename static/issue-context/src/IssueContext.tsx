@@ -13,7 +13,7 @@ interface Props {
 export function IssueContext({ state, onRetry }: Props) {
   if (state.status === 'loading') return <Loading what="Ballast" />;
   if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
-  const { workType, dod, problems } = state.data;
+  const { workType, suggestion, gate, dod, problems } = state.data;
   return (
     <div className="context">
       <dl className="context-list">
@@ -23,6 +23,25 @@ export function IssueContext({ state, onRetry }: Props) {
             <WorkTypeTag type={workType.type} />
           </dd>
         </div>
+        {suggestion !== null && (
+          <div className="context-row">
+            <dt>Suggested</dt>
+            <dd>
+              <WorkTypeTag type={suggestion.type} />{' '}
+              <span className="subtle">{Math.round(suggestion.confidence * 100)}% confident</span>
+            </dd>
+          </div>
+        )}
+        {gate !== null && (
+          <div className="context-row">
+            <dt>Error budget</dt>
+            <dd>
+              <span className="badge badge-warning" title={gate.message}>
+                {gate.mayStart ? 'Frozen (exempt)' : 'Frozen'}
+              </span>
+            </dd>
+          </div>
+        )}
         <div className="context-row">
           <dt>Definition of Done</dt>
           <dd>

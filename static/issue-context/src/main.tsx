@@ -1,4 +1,5 @@
 import { mount } from '../../shared/mount';
 import { App } from './App';
+import './issue-context.css';
 
 mount(App, 'issue context');

@@ -2,17 +2,40 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ResolverError } from '../../../src/contract/envelope';
 import {
+  FROZEN_GATE,
   ITEMS,
   NO_DOD,
+  SUGGESTED,
   VIEWER,
   dodOf,
   issueView,
   type DodItem,
 } from '../../shared/testing/issue-view';
 import { IssuePanel } from './IssuePanel';
+import { SuggestionHint, confidencePercent } from './SuggestionHint';
 import { pickerValue, requestedType } from './WorkTypeSection';
 import type { PanelActions } from './panel-actions';
 import type { PanelState } from './panel-state';
+
+interface ButtonElement {
+  type: unknown;
+  props: { onClick: () => void; children?: unknown };
+}
+
+/** The one button in an element tree (SuggestionHint renders no components but the lozenge). */
+function findButton(node: unknown): ButtonElement {
+  const found: ButtonElement[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n === null || typeof n !== 'object' || !('props' in n)) return;
+    const element = n as ButtonElement;
+    if (element.type === 'button') found.push(element);
+    walk(element.props.children);
+  };
+  walk(node);
+  if (found.length !== 1) throw new Error(`expected one button, found ${found.length}`);
+  return found[0]!;
+}
 
 const noActions: PanelActions = { tick: async () => {}, setWorkType: async () => {} };
 
@@ -197,6 +220,80 @@ describe('IssuePanel messages', () => {
   it('shows a failed change as an alert', () => {
     const html = render(ready({ actionError: 'Couldn’t update “Code reviewed”: Conflict.' }));
     expect(html).toMatch(/role="alert"[^>]*>.*Couldn’t update “Code reviewed”: Conflict\./);
+  });
+});
+
+describe('IssuePanel suggestion', () => {
+  it('shows the backend suggestion under the picker with its confidence and history size', () => {
+    const html = render(ready({ view: issueView(SUGGESTED) }));
+    expect(html).toContain('role="note" aria-label="Suggested work type"');
+    expect(html).toMatch(
+      /Suggested: <\/span><span class="lozenge lozenge-debt"[^>]*>Debt<\/span> — 78% confident, learned from 312 tagged items/,
+    );
+    expect(html).toContain(
+      'Mostly because of word &quot;refactor&quot;, word &quot;deprecated&quot;',
+    );
+    expect(html).toMatch(
+      /<button[^>]*aria-label="Use this: set the work type to Debt"[^>]*>Use this<\/button>/,
+    );
+    // Below the picker, inside the work type section.
+    expect(html.indexOf('Suggested: ')).toBeGreaterThan(html.indexOf('Change work type'));
+  });
+
+  it('shows no suggestion when the backend sends none', () => {
+    expect(render(ready())).not.toContain('Suggested');
+    expect(render(ready())).not.toContain('Use this');
+  });
+
+  it('keeps "Use this" focusable but inert while a change is saved', () => {
+    const html = render(ready({ view: issueView(SUGGESTED), pendingType: true }));
+    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Use this<\/button>/);
+  });
+
+  it('"Use this" sets the suggested type by hand, like the picker', () => {
+    const picked: (string | null)[] = [];
+    const element = SuggestionHint({
+      suggestion: SUGGESTED.suggestion!,
+      pending: false,
+      onUse: (type) => picked.push(type),
+    });
+    const button = findButton(element);
+    button.props.onClick();
+    expect(picked).toEqual(['debt']);
+  });
+
+  it('rounds the confidence the backend computed to a whole percent', () => {
+    expect(confidencePercent(0.781)).toBe('78%');
+    expect(confidencePercent(1)).toBe('100%');
+    expect(confidencePercent(0.605)).toBe('61%');
+  });
+});
+
+describe('IssuePanel gate line', () => {
+  it('warns that feature work is frozen, naming the SLOs and the way out', () => {
+    const html = render(ready({ view: issueView({ gate: FROZEN_GATE }) }));
+    expect(html).toMatch(/<section class="message message-warning gate" aria-labelledby="[^"]+">/);
+    expect(html).toContain('Error budget gate: Frozen — feature work cannot start');
+    expect(html).toContain('Feature work is frozen: error budget spent for checkout-availability');
+    expect(html).toContain('Budget spent: </span>checkout-availability');
+    expect(html).toContain('Way out: </span>Work on reliability until the budget recovers');
+  });
+
+  it('says an exempt item may still start, with no way out to offer', () => {
+    const gate = {
+      ...FROZEN_GATE,
+      mayStart: true,
+      message: 'SHOP-12 has exempt priority Highest.',
+      wayOut: null,
+    };
+    const html = render(ready({ view: issueView({ gate }) }));
+    expect(html).toContain('Error budget gate: Frozen — this item may still start');
+    expect(html).toContain('SHOP-12 has exempt priority Highest.');
+    expect(html).not.toContain('Way out');
+  });
+
+  it('shows no gate line when the backend sends none', () => {
+    expect(render(ready())).not.toContain('Error budget gate');
   });
 });
 

@@ -1,6 +1,7 @@
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { Problems } from '../../shared/Problems';
 import { DodChecklist } from './DodChecklist';
+import { GateNotice } from './GateNotice';
 import { WorkTypeSection } from './WorkTypeSection';
 import type { PanelActions } from './panel-actions';
 import type { PanelState } from './panel-state';
@@ -28,8 +29,10 @@ export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
         </div>
       )}
       <Problems problems={view.problems} />
+      {view.gate !== null && <GateNotice gate={view.gate} />}
       <WorkTypeSection
         workType={view.workType}
+        suggestion={view.suggestion}
         viewer={viewer}
         pending={state.pendingType}
         onChange={(workType) => void actions.setWorkType(workType)}

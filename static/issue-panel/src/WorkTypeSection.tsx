@@ -3,6 +3,7 @@ import type { IssueView } from '../../../src/contract/issue-panel';
 import { formatWhen, formatWho } from '../../shared/format';
 import { WORK_TYPE_CHOICES, WORK_TYPE_LABELS, type WorkType } from '../../shared/work-type';
 import { WorkTypeTag } from '../../shared/WorkTypeTag';
+import { SuggestionHint } from './SuggestionHint';
 
 const SOURCE_LABELS: Readonly<Record<IssueView['workType']['source'], string>> = {
   manual: 'Set by hand',
@@ -26,13 +27,15 @@ export function requestedType(value: string): WorkType | null {
 
 interface Props {
   readonly workType: IssueView['workType'];
+  /** The backend's suggestion (unclassified items only); applied only by the person. */
+  readonly suggestion: IssueView['suggestion'];
   readonly viewer: string | undefined;
   readonly pending: boolean;
   readonly onChange: (workType: WorkType | null) => void;
 }
 
 /** The work type as a tag, why it is what it is, and the picker to choose it by hand. */
-export function WorkTypeSection({ workType, viewer, pending, onChange }: Props) {
+export function WorkTypeSection({ workType, suggestion, viewer, pending, onChange }: Props) {
   const headingId = useId();
   const pickerId = useId();
   const manual = workType.source === 'manual';
@@ -94,6 +97,16 @@ export function WorkTypeSection({ workType, viewer, pending, onChange }: Props) 
           {pending ? 'Saving…' : 'Apply'}
         </button>
       </div>
+      {suggestion !== null && (
+        <SuggestionHint
+          suggestion={suggestion}
+          pending={pending}
+          onUse={(type) => {
+            setChoice(undefined);
+            onChange(type);
+          }}
+        />
+      )}
     </section>
   );
 }

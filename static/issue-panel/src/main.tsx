@@ -1,4 +1,5 @@
 import { mount } from '../../shared/mount';
 import { App } from './App';
+import './issue-panel.css';
 
 mount(App, 'issue panel');
