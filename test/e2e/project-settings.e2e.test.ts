@@ -266,6 +266,14 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await frame().locator('table').textContent()).toContain('Checkout availability');
       expect(await frame().locator('.yaml-problems').count()).toBe(0);
       await shots('slos');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        frame().getByRole('button', { name: 'Download OpenSLO YAML' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('shop-slos.openslo.yaml');
+      const exported = readFileSync((await download.path())!, 'utf8');
+      expect(exported).toContain('name: checkout-availability');
+      expect(exported).toContain('kind: SLO');
     });
 
     it('rotates the push secret after a confirm step and shows it only once', async () => {
@@ -352,6 +360,13 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         })) as Answer;
       });
       expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      // The member reads the SLOs and their YAML, with no import.
+      await page.getByRole('button', { name: 'SLOs', exact: true }).click();
+      await page.getByRole('button', { name: 'Show as YAML' }).click();
+      expect(await page.getByLabel('OpenSLO YAML (read-only)').inputValue()).toContain(
+        'checkout-availability',
+      );
+      expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
     });
   },
 );

@@ -141,16 +141,14 @@ export function SlosSection({ call }: { call: Call }) {
         >
           Download OpenSLO YAML
         </button>
-        {list.canEdit && (
-          <button
-            type="button"
-            className="button button-subtle"
-            disabled={list.slos.length === 0}
-            onClick={() => exportYaml(setYaml)}
-          >
-            Edit the current SLOs below
-          </button>
-        )}
+        <button
+          type="button"
+          className="button button-subtle"
+          disabled={list.slos.length === 0}
+          onClick={() => exportYaml(setYaml)}
+        >
+          {list.canEdit ? 'Edit the current SLOs below' : 'Show as YAML'}
+        </button>
       </div>
       {exportError && (
         <p className="message message-error" role="alert">
@@ -206,7 +204,20 @@ export function SlosSection({ call }: { call: Call }) {
           )}
         </div>
       ) : (
-        <p className="subtle">Only project administrators can import SLOs.</p>
+        <>
+          <p className="subtle">Only project administrators can import SLOs.</p>
+          {/* Where the frame may not download files, the YAML can still be read and copied. */}
+          {yaml !== '' && (
+            <YamlEditor
+              id="slo-yaml"
+              label="OpenSLO YAML (read-only)"
+              value={yaml}
+              readOnly={true}
+              onChange={() => undefined}
+              problems={[]}
+            />
+          )}
+        </>
       )}
     </div>
   );
