@@ -1,0 +1,134 @@
+/**
+ * The suggestion and the gate line in a real browser: the sandbox with the `frozen` app seed (the
+ * checkout availability budget spent), headless Chromium on the shell's issue view. An unclassified
+ * Task shows the suggestion, "Use this" sets the type by hand; an untagged Story (feature by rule)
+ * shows the gate line. Screenshots, light and dark, go to artifacts/screenshots/ (git-ignored).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAppModule } from '../../sandbox/shell/app-module';
+import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
+import {
+  chromiumAvailable,
+  launchChromium,
+  mustRun,
+  SCREENSHOTS,
+  skipNotice,
+} from '../e2e/browser';
+import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from '../e2e/frames';
+import { ensureUiBuilt } from '../e2e/ui-build';
+
+const ROOT = process.cwd();
+const run = chromiumAvailable || mustRun;
+skipNotice();
+
+describe.skipIf(!run)(
+  'issue panel suggestion and gate in Chromium',
+  { timeout: BROWSER_TEST_TIMEOUT_MS },
+  () => {
+    let stateDir: string;
+    let sandbox: Sandbox;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      ensureUiBuilt(ROOT);
+      stateDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-suggestion-'));
+      sandbox = await startSandbox({
+        port: 0,
+        stateDir,
+        reset: true,
+        rootDir: ROOT,
+        appModule: loadAppModule(ROOT),
+        appSeed: 'frozen',
+      });
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await sandbox?.close();
+      rmSync(stateDir, { recursive: true, force: true });
+    });
+
+    /** Parentless, unlabelled issues of a type with no Ballast property. */
+    const untagged = (typeName: string): string[] => {
+      const state = sandbox.jira.state;
+      const type = state.issueTypes.find((t) => t.name === typeName)!;
+      return state.issues
+        .filter(
+          (i) =>
+            i.issueTypeId === type.id &&
+            !i.properties.ballast &&
+            !i.parentId &&
+            i.labels.length === 0,
+        )
+        .map((i) => i.key);
+    };
+
+    const panel = (): FrameLocator =>
+      page.frameLocator('iframe[data-module-key="ballast-issue-panel"]');
+
+    async function shots(name: string): Promise<void> {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: join(SCREENSHOTS, `issue-panel-${name}-${scheme}.png`) });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+
+    it('shows the suggestion for an unclassified item, and "Use this" sets it by hand', async () => {
+      let suggested: string | undefined;
+      for (const issueKey of untagged('Task')) {
+        await page.goto(`${sandbox.url}/browse/${issueKey}`);
+        await panel().locator('main.panel').waitFor({ timeout: FRAME_TIMEOUT_MS });
+        if ((await panel().locator('.suggestion').count()) > 0) {
+          suggested = issueKey;
+          break;
+        }
+      }
+      if (suggested === undefined)
+        throw new Error('no unclassified Task of the seed got a suggestion');
+      const note = panel().locator('[aria-label="Suggested work type"]');
+      expect(await note.textContent()).toMatch(
+        /^Suggested: (Feature|Debt|Toil|Reliability) — \d{1,3}% confident, learned from \d+ tagged items/,
+      );
+      await shots('suggestion');
+      const type = (await note.locator('.lozenge').textContent())!;
+      await note.getByRole('button', { name: /^Use this/ }).click();
+      await expect
+        .poll(() => panel().locator('.work-type-row').textContent(), { timeout: FRAME_TIMEOUT_MS })
+        .toBe(`${type}Set by hand`);
+      expect(await panel().locator('.suggestion').count()).toBe(0);
+      const stored = sandbox.jira.state.issues.find((i) => i.key === suggested)?.properties.ballast;
+      expect(stored).toMatchObject({
+        workType: type.toLowerCase(),
+        workTypeSource: { kind: 'manual' },
+      });
+    });
+
+    it('shows the gate line for feature work while the project is FROZEN', async () => {
+      const [story] = untagged('Story');
+      await page.goto(`${sandbox.url}/browse/${story}`);
+      const gate = panel().locator('section.gate');
+      await gate.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      const text = (await gate.textContent())!;
+      expect(text).toContain('Error budget gate: Frozen — feature work cannot start');
+      expect(text).toContain('checkout-availability');
+      expect(text).toContain('Way out: ');
+      await shots('gate-frozen');
+    });
+
+    it('shows no gate line for reliability work', async () => {
+      const [bug] = untagged('Bug');
+      await page.goto(`${sandbox.url}/browse/${bug}`);
+      await panel().locator('main.panel').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await panel().locator('.lozenge-reliability').count()).toBeGreaterThan(0);
+      expect(await panel().locator('section.gate').count()).toBe(0);
+    });
+  },
+);
