@@ -271,7 +271,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         frame().getByRole('button', { name: 'Download OpenSLO YAML' }).click(),
       ]);
       expect(download.suggestedFilename()).toBe('shop-slos.openslo.yaml');
-      const exported = readFileSync((await download.path())!, 'utf8');
+      const exported = readFileSync(await download.path(), 'utf8');
       expect(exported).toContain('name: checkout-availability');
       expect(exported).toContain('kind: SLO');
     });
