@@ -55,6 +55,7 @@ export interface PushSettingsView {
   readonly secretRotatedAt: string | null;
   /** Until when the previous secret is still accepted after a rotation (grace period). */
   readonly previousSecretValidUntil: string | null;
+  /** Whether the viewer may rotate the secret (Jira administrators: it is shared by the site). */
   readonly canEdit: boolean;
 }
 

@@ -131,6 +131,19 @@ describe('the authorization matrix', () => {
     }
   });
 
+  it("lets only Jira administrators rotate the site's push secret, not a project admin", async () => {
+    const ada = jira.state.users.find((u) => u.accountId === ADMIN_ACCOUNT_ID)!;
+    ada.siteAdmin = false;
+    try {
+      const answer = await call('push/rotateSecret', ADMIN_ACCOUNT_ID, {});
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const view = await call('push/get', ADMIN_ACCOUNT_ID, {});
+      expect(view).toMatchObject({ ok: true, data: { canEdit: false } });
+    } finally {
+      ada.siteAdmin = true;
+    }
+  });
+
   it('lets the admin make those changes', async () => {
     for (const [key, { access, payload }] of Object.entries(matrix())) {
       if (access !== 'admin') continue;

@@ -6,7 +6,6 @@ import type { PushSettingsView, RotatedSecretView } from '../../contract/slo';
 import type { JiraPort } from '../../ports/jira';
 import type { SecretStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
-import { requireProjectAdmin } from '../project/require-project-admin';
 
 export const PUSH_SECRET_KEY = 'push-signing-secret';
 /** A day: time to roll the new secret out to every cron job and pipeline. */
@@ -56,15 +55,12 @@ export async function getPushSettings(
   projectKey: string,
   now: Date,
 ): Promise<PushSettingsView> {
-  const granted = await deps.jira.myPermissions({ projectKey }, [
-    'BROWSE_PROJECTS',
-    'ADMINISTER_PROJECTS',
-  ]);
+  const granted = await deps.jira.myPermissions({ projectKey }, ['BROWSE_PROJECTS', 'ADMINISTER']);
   if (!granted.BROWSE_PROJECTS) {
     throw new AppError('NOT_FOUND', `Project ${projectKey} does not exist or you cannot see it.`);
   }
   const record = await deps.secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
-  return view(record, await deps.urls(), granted.ADMINISTER_PROJECTS === true, now);
+  return view(record, await deps.urls(), granted.ADMINISTER === true, now);
 }
 
 /** Makes `fresh` the secret; the old one stays valid for PREVIOUS_SECRET_GRACE_MS. */
@@ -72,7 +68,15 @@ export async function rotatePushSecret(
   deps: PushSettingsDeps,
   input: { projectKey: string; fresh: string; now: Date },
 ): Promise<RotatedSecretView> {
-  await requireProjectAdmin(deps.jira, input.projectKey);
+  // One secret signs every project's pushes, so rotating it is a Jira administrator's call (global
+  // ADMINISTER), not one project admin's: it breaks every connector until they are updated.
+  const granted = await deps.jira.myPermissions({ projectKey: input.projectKey }, ['ADMINISTER']);
+  if (!granted.ADMINISTER) {
+    throw new AppError(
+      'FORBIDDEN',
+      "Only Jira administrators can rotate the push API's secret: every project's connectors sign with it. Ask your Jira administrator.",
+    );
+  }
   const old = await deps.secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
   const record: SecretRecord = {
     current: { secret: input.fresh, createdAt: input.now.toISOString() },
