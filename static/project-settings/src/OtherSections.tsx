@@ -12,8 +12,8 @@ export function IncidentsSection({
     <div className="section-content">
       <p className="section-intro subtle">
         The JQL that finds this project’s incidents in Jira, for MTTR, MTTD and postmortem figures
-        on the project page (for example by issue type, a label or a priority). Incidents pushed by
-        CI/CD through the Push API are counted too.
+        on the project page (for example by issue type, a label or a priority). Incidents tracked
+        outside Jira reach Ballast through the Push API instead.
       </p>
       <div className="form-row form-row-wide">
         <label className="field-label" htmlFor="incident-jql">
