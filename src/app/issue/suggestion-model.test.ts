@@ -30,7 +30,16 @@ function memoryKv(): KeyValueStore & { values: Map<string, unknown> } {
     getMany: () => Promise.reject(new Error('not used')),
     setIfAbsent: () => Promise.reject(new Error('not used')),
     delete: () => Promise.reject(new Error('not used')),
-    list: () => Promise.reject(new Error('not used')),
+    // One page of at most `limit` keys in key order, with a cursor while more follow.
+    list: <T>(prefix: string, options: { cursor?: string; limit?: number } = {}) => {
+      const keys = [...values.keys()].filter((k) => k.startsWith(prefix)).sort();
+      const start = Number(options.cursor ?? 0);
+      const end = start + (options.limit ?? 20);
+      return Promise.resolve({
+        entries: keys.slice(start, end).map((key) => ({ key, value: values.get(key) as T })),
+        ...(end < keys.length ? { cursor: String(end) } : {}),
+      });
+    },
     transact: () => Promise.reject(new Error('not used')),
   };
 }
@@ -191,12 +200,16 @@ describe('searchTaggedExamples', () => {
 });
 
 describe('trainSuggestionModel', () => {
-  it('stores one model per project and remembers when it was trained', async () => {
+  it('stores one model per project and remembers when each was trained', async () => {
     const kv = memoryKv();
     const { jira } = fakeJira({ '-30d': [issue('Rotate certs', 'manual')] });
     await trainSuggestionModel({ jira, kv }, 'SHOP', NOW);
+    await trainSuggestionModel({ jira, kv }, 'OPS', new Date('2026-11-20T13:00:00Z'));
     expect((await loadSuggestionModel(kv, 'SHOP'))?.examples).toBe(1);
-    expect(await modelProjects(kv)).toEqual({ SHOP: '2026-11-20T12:00:00.000Z' });
+    expect(await modelProjects(kv)).toEqual({
+      OPS: '2026-11-20T13:00:00.000Z',
+      SHOP: '2026-11-20T12:00:00.000Z',
+    });
   });
 
   it('treats a value in another format as no model', async () => {
@@ -209,10 +222,8 @@ describe('trainSuggestionModel', () => {
 describe('refreshSuggestionModels', () => {
   it('trains the longest-untrained project first and defers the rest when the budget is spent', async () => {
     const kv = memoryKv();
-    await kv.set('suggestion-model-projects', {
-      NEW: '2026-11-20T11:00:00.000Z',
-      OLD: '2026-11-20T09:00:00.000Z',
-    });
+    await kv.set('suggestion-trained:NEW', '2026-11-20T11:00:00.000Z');
+    await kv.set('suggestion-trained:OLD', '2026-11-20T09:00:00.000Z');
     const { jira } = fakeJira({ '-30d': [issue('Rotate certs', 'manual')] });
     let ms = NOW.getTime();
     // Each look at the clock is 30 s later: one training fits in the 40 s budget, the second not.
@@ -227,10 +238,8 @@ describe('refreshSuggestionModels', () => {
 
   it('reports a project whose search fails and goes on with the others', async () => {
     const kv = memoryKv();
-    await kv.set('suggestion-model-projects', {
-      GONE: '2026-11-19T00:00:00.000Z',
-      SHOP: '2026-11-20T00:00:00.000Z',
-    });
+    await kv.set('suggestion-trained:GONE', '2026-11-19T00:00:00.000Z');
+    await kv.set('suggestion-trained:SHOP', '2026-11-20T00:00:00.000Z');
     const jira = {
       searchAll: (jql: string) =>
         jql.includes('"GONE"')

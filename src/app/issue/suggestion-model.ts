@@ -20,7 +20,7 @@ import {
   type WorkTypeModel,
 } from '../../domain/work';
 import type { JiraPort } from '../../ports/jira';
-import type { KeyValueStore } from '../../ports/key-value-store';
+import { listAll, type KeyValueStore } from '../../ports/key-value-store';
 import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
 
 /** The most recently updated tagged items a model learns from; keeps a training run to a few searches. */
@@ -33,7 +33,9 @@ export const MAX_FEATURES = 5_000;
 export const MODEL_BUDGET_BYTES = 200_000;
 
 const MODEL_KEY_PREFIX = 'suggestion-model:';
-const PROJECTS_KEY = 'suggestion-model-projects';
+// One small record per project (not one list), so two projects trained at once cannot lose each
+// other's entry; the hourly job lists them by prefix without reading the models themselves.
+const TRAINED_KEY_PREFIX = 'suggestion-trained:';
 
 export const suggestionModelKey = (projectKey: string) => `${MODEL_KEY_PREFIX}${projectKey}`;
 
@@ -180,8 +182,7 @@ export async function trainSuggestionModel(
   const examples = await searchTaggedExamples(deps.jira, projectKey);
   const stored = toStoredModel(trainWorkTypeModel(examples), projectKey, now);
   await deps.kv.set(suggestionModelKey(projectKey), stored);
-  const known = await modelProjects(deps.kv);
-  await deps.kv.set(PROJECTS_KEY, { ...known, [projectKey]: stored.trainedAt });
+  await deps.kv.set(`${TRAINED_KEY_PREFIX}${projectKey}`, stored.trainedAt);
   return stored;
 }
 
@@ -196,5 +197,8 @@ export async function loadSuggestionModel(
 
 /** Project → when its model was last trained (ISO-8601); a project enters on its first training. */
 export async function modelProjects(kv: KeyValueStore): Promise<Record<string, string>> {
-  return (await kv.get<Record<string, string>>(PROJECTS_KEY)) ?? {};
+  const entries = await listAll<string>(kv, TRAINED_KEY_PREFIX);
+  return Object.fromEntries(
+    entries.map((e) => [e.key.slice(TRAINED_KEY_PREFIX.length), e.value] as const),
+  );
 }
