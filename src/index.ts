@@ -17,4 +17,5 @@ export { onDeploymentPush } from './entry/webtriggers/deployment-push';
 export { onIncidentPush } from './entry/webtriggers/incident-push';
 export { onSloRefresh } from './entry/scheduled/slo-refresh';
 export { onPostmortemCheck } from './entry/scheduled/postmortems';
+export { onIssueRefresh } from './entry/scheduled/issue-refresh';
 export { workTypeFieldValue } from './entry/fields/work-type-value';

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ForgeHost } from '../forge';
-import { ADMIN_ACCOUNT_ID } from '../jira';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, STORY_POINTS_FIELD } from '../jira';
 import {
   MAX_SLI_POINTS_PER_BATCH,
   SIGNATURE_HEADER,
@@ -27,12 +27,17 @@ export interface AppSeedReport {
   readonly ms: number;
 }
 
-async function resolver<T>(host: ForgeHost, functionKey: string, payload: unknown): Promise<T> {
+async function resolver<T>(
+  host: ForgeHost,
+  functionKey: string,
+  payload: unknown,
+  accountId = ADMIN_ACCOUNT_ID,
+): Promise<T> {
   const answer = (await host.invokeResolver({
     moduleKey: 'ballast-issue-panel',
     functionKey,
     payload,
-    accountId: ADMIN_ACCOUNT_ID,
+    accountId,
     extension: { type: 'jira:projectSettingsPage', project: PROJECT },
   })) as { ok: boolean; data?: T; error?: { message: string } };
   if (!answer.ok) throw new Error(`App seed: ${functionKey} failed: ${answer.error?.message}`);
@@ -123,6 +128,16 @@ async function seed(
 ): Promise<AppSeedReport> {
   const started = Date.now();
   const end = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
+  // The admin binds the Scrum board (its story points field), as a team does in the settings.
+  const settings = await resolver<{ version: number; config: Record<string, unknown> }>(
+    host,
+    'settings/get',
+    {},
+  );
+  await resolver(host, 'settings/save', {
+    config: { ...settings.config, board: { boardId: 1, estimationFieldId: STORY_POINTS_FIELD } },
+    version: settings.version,
+  });
   const slos = await resolver<{ version: number }>(host, 'slo/list', {});
   await resolver(host, 'slo/import', {
     yaml: readFileSync(SPEC, 'utf8'),
@@ -144,6 +159,14 @@ async function seed(
   }
   options.onProgress?.('rolling up SLO status');
   await host.runScheduled('ballast-slo-refresh');
+  // A member opens the project page (which makes SHOP a known project), the hourly jobs tag every
+  // issue the rules can tag, and the metrics consumer computes the page's figures from that.
+  options.onProgress?.('classifying the backlog');
+  await resolver(host, 'project/overview', {}, MEMBER_ACCOUNT_ID);
+  await host.idle();
+  await host.runScheduled('ballast-issue-refresh');
+  options.onProgress?.('computing the project page');
+  await host.deliverEvent('ballast-metrics-refresh', { projectKey: PROJECT.key });
   return {
     variant: options.variant,
     sliPoints: points.length,

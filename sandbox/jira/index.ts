@@ -35,4 +35,5 @@ export {
   WORK_TYPE_FIELD,
 } from './seed/people';
 export { JiraStore, parseState } from './state/store';
+export { STORY_POINTS_FIELD } from './state/catalog';
 export type { JiraState } from './state/types';

@@ -10,6 +10,7 @@ import { seedApp } from '../../sandbox/app-seed/seed-app';
 import { SEED_DAYS } from '../../sandbox/app-seed/sli-traffic';
 import type { Envelope } from '../../src/contract/envelope';
 import type { SloListView } from '../../src/contract/slo';
+import type { DeliveryData, SnapshotAnswer } from '../../src/contract/project-page';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 let sandbox: AppSandbox | undefined;
@@ -47,6 +48,20 @@ describe('the app seed', () => {
     expect(checkout.budgetRemaining).toBeLessThan(0.25);
     // Every minute of the 28-day window has data: nothing is shown as missing.
     expect(checkout.dataCoverage).toBeGreaterThan(0.999);
+    // The project page is ready with the board bound, the backlog classified, and the pushed
+    // deployments of the project's services counted.
+    const delivery = (await sandbox.host.invokeResolver({
+      moduleKey: 'ballast-issue-panel',
+      functionKey: 'project/delivery',
+      payload: {},
+      accountId: MEMBER_ACCOUNT_ID,
+      extension: { project: { key: 'SHOP' } },
+    })) as Envelope<SnapshotAnswer<DeliveryData>>;
+    expect(delivery.ok && delivery.data.status).toBe('ready');
+    if (delivery.ok && delivery.data.status === 'ready') {
+      expect(delivery.data.data.delivery.hasDeploymentData).toBe(true);
+      expect(delivery.data.data.sprintsReason).toBeNull();
+    }
   });
 
   it('spends the budget in the frozen variant', async () => {

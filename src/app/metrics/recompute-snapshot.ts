@@ -16,6 +16,7 @@ import {
   projectIncidents,
 } from '../delivery/push-log';
 import { loadProjectConfig } from '../project/project-config-repository';
+import { loadProjectSlos } from '../slo/slo-catalog';
 import { buildSnapshot, type SnapshotRecords } from './build-snapshot';
 import { readIncidentHistory } from './incident-history';
 import { withCapacity } from './sprint-capacity';
@@ -109,16 +110,20 @@ async function compute(
   const now = started.toISOString();
   const fromDate = new Date(started.getTime() - DORA_PERIOD_DAYS * 86_400_000);
   const from = fromDate.toISOString();
-  // Deployments pushed by CI/CD that shipped this project's issues; its services are theirs, and
-  // incidents pushed for those services count with the Jira incidents.
+  // Deployments pushed by CI/CD that shipped this project's issues or deployed one of the services
+  // its SLOs are about; incidents pushed for those services count with the Jira incidents.
+  const { slos } = await loadProjectSlos(deps.documents, projectKey);
+  const sloServices = [
+    ...slos.bundle.services.map((service) => service.name),
+    ...slos.bundle.slos.map((slo) => slo.service),
+  ];
   const deployments = projectDeployments(
     await listDeployments(deps.kv, { from: fromDate, to: started }),
-    {
-      key: projectKey,
-      services: [],
-    },
+    { key: projectKey, services: [...new Set(sloServices)] },
   );
-  const services = [...new Set(deployments.map((deployment) => deployment.service))];
+  const services = [
+    ...new Set([...sloServices, ...deployments.map((deployment) => deployment.service)]),
+  ];
   const pushedIncidents =
     services.length === 0 ? [] : projectIncidents(await listPushedIncidents(deps.kv), services);
   if (pushedIncidents.length > 0) {

@@ -1,0 +1,96 @@
+/**
+ * Brings every issue of a project up to date at once (PRODUCT.md §1): the rules tag untagged work,
+ * the JQL-indexed DoD values follow, and the read-only Work type field gets its value — for items
+ * nobody has touched since Ballast was installed (the issue trigger only sees changes). Resumable:
+ * a run stops at its time budget and records how far it got; the next run goes on from there.
+ * Writes only what changed (one property write per changed issue, one field write per work type).
+ */
+import type { Clock } from '../../ports/clock';
+import type { KeyValueStore } from '../../ports/key-value-store';
+import { loadProjectConfig } from '../project/project-config-repository';
+import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
+import { issueFields } from './issue-facts';
+import { computeSnapshot, derivedProperty, type IssueDeps } from './issue-snapshot';
+import { findWorkTypeField } from './work-type-field';
+
+/** A full pass is repeated after this long, to catch what changed while events were missed. */
+export const REFRESH_EVERY_MS = 24 * 3_600_000;
+
+export interface RefreshProgress {
+  readonly startedAt: string;
+  /** Issues done in this pass, in the pass's order (oldest created first). */
+  readonly offset: number;
+  readonly total: number;
+  readonly written: number;
+  readonly finishedAt: string | null;
+}
+
+/** Issues per app-field update request. */
+const FIELD_BATCH = 500;
+
+export const refreshProgressKey = (projectKey: string): string => `issue-refresh:${projectKey}`;
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export async function refreshProjectIssues(
+  deps: IssueDeps & { kv: KeyValueStore; clock: Clock },
+  input: { projectKey: string; budgetMs: number },
+): Promise<RefreshProgress> {
+  const begun = deps.clock.now().getTime();
+  const key = refreshProgressKey(input.projectKey);
+  const previous = await deps.kv.get<RefreshProgress>(key);
+  if (previous?.finishedAt && begun - Date.parse(previous.finishedAt) < REFRESH_EVERY_MS) {
+    return previous;
+  }
+  const resume = previous !== undefined && previous.finishedAt === null ? previous : undefined;
+  const { config } = await loadProjectConfig(deps.store, input.projectKey);
+  const field = await findWorkTypeField(deps.jira);
+  const issues = await deps.jira.searchAll(`project = ${input.projectKey} ORDER BY created ASC`, {
+    fields: [...issueFields(config.board?.estimationFieldId ?? null), ...(field ? [field] : [])],
+    properties: [BALLAST_PROPERTY_KEY],
+  });
+  const fieldUpdates = new Map<string, number[]>();
+  let offset = resume?.offset ?? 0;
+  let written = resume?.written ?? 0;
+  for (; offset < issues.length; offset += 1) {
+    if (deps.clock.now().getTime() - begun > input.budgetMs) break;
+    const issue = issues[offset]!;
+    const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
+    const snapshot = await computeSnapshot(
+      deps,
+      issue,
+      readBallastProperty(stored).property,
+      config,
+      [],
+    );
+    const next = derivedProperty(snapshot);
+    if (!sameJson(stored, next)) {
+      await deps.jira.setIssueProperty(issue.key, BALLAST_PROPERTY_KEY, next);
+      written += 1;
+    }
+    if (field !== null && issue.fields[field] !== next.workType) {
+      const ids = fieldUpdates.get(next.workType) ?? [];
+      ids.push(Number(issue.id));
+      fieldUpdates.set(next.workType, ids);
+    }
+  }
+  if (field !== null && fieldUpdates.size > 0) {
+    // Bounded requests: at most FIELD_BATCH issues per update.
+    for (const [value, ids] of fieldUpdates) {
+      for (let i = 0; i < ids.length; i += FIELD_BATCH) {
+        await deps.jira.setAppFieldValues([
+          { field, issueIds: ids.slice(i, i + FIELD_BATCH), value },
+        ]);
+      }
+    }
+  }
+  const progress: RefreshProgress = {
+    startedAt: resume?.startedAt ?? new Date(begun).toISOString(),
+    offset,
+    total: issues.length,
+    written,
+    finishedAt: offset >= issues.length ? deps.clock.now().toISOString() : null,
+  };
+  await deps.kv.set(key, progress);
+  return progress;
+}
