@@ -55,7 +55,7 @@ describe.skipIf(!run)(
       rmSync(stateDir, { recursive: true, force: true });
     });
 
-    /** Parentless, unlabelled issues of a type with no Ballast property. */
+    /** Parentless, unlabelled issues of a type that no person tagged: only the issue type decides. */
     const untagged = (typeName: string): string[] => {
       const state = sandbox.jira.state;
       const type = state.issueTypes.find((t) => t.name === typeName)!;
@@ -63,7 +63,8 @@ describe.skipIf(!run)(
         .filter(
           (i) =>
             i.issueTypeId === type.id &&
-            !i.properties.ballast &&
+            (i.properties.ballast as { workTypeSource?: { kind?: string } } | undefined)
+              ?.workTypeSource?.kind !== 'manual' &&
             !i.parentId &&
             i.labels.length === 0,
         )

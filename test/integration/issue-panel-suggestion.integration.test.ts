@@ -41,14 +41,20 @@ function taggedCount(jira: JiraEmulator): number {
   }).length;
 }
 
-/** Parentless, unlabelled issues of a type with no Ballast property: no rule, no parent decides. */
+/** Whether a person chose the issue's type (rules, the app's own jobs and the seed's rule tags aside). */
+function byHand(issue: { properties: Record<string, unknown> }): boolean {
+  const stored = issue.properties.ballast as { workTypeSource?: { kind?: string } } | undefined;
+  return stored?.workTypeSource?.kind === 'manual';
+}
+
+/**
+ * Parentless, unlabelled issues of a type that no person tagged: only the issue type decides
+ * (Story → feature, Bug → reliability by the default rules; a Task stays unclassified).
+ */
 function untagged(jira: JiraEmulator, typeName: string): string[] {
   const type = jira.state.issueTypes.find((t) => t.name === typeName)!;
   return jira.state.issues
-    .filter(
-      (i) =>
-        i.issueTypeId === type.id && !i.properties.ballast && !i.parentId && i.labels.length === 0,
-    )
+    .filter((i) => i.issueTypeId === type.id && !byHand(i) && !i.parentId && i.labels.length === 0)
     .map((i) => i.key);
 }
 
@@ -89,21 +95,21 @@ describe('work-type suggestion in the issue panel', () => {
     expect(storedModel(box)?.examples).toBe(tagged);
     // Shown, never applied: the item is still unclassified and has no Ballast property.
     const [first] = suggested;
-    expect(box.jira.state.issues.find((i) => i.key === first!.issueKey)?.properties.ballast).toBe(
-      undefined,
-    );
+    const stored = box.jira.state.issues.find((i) => i.key === first!.issueKey)?.properties
+      .ballast as { workType?: string } | undefined;
+    expect(stored?.workType ?? 'unclassified').toBe('unclassified');
   });
 
   it('gives no suggestion for an item a rule or a person tagged', async () => {
     const bug = await view(box, untagged(box.jira, 'Bug')[0]!);
     expect(bug.workType).toMatchObject({ type: 'reliability', source: 'rule' });
     expect(bug.suggestion).toBeNull();
-    const byHand = await call(box, 'issue/setWorkType', {
+    const manual = await call(box, 'issue/setWorkType', {
       issueKey: tasks[4]!,
       workType: 'toil',
     } as { issueKey: string });
-    expect(byHand.workType.source).toBe('manual');
-    expect(byHand.suggestion).toBeNull();
+    expect(manual.workType.source).toBe('manual');
+    expect(manual.suggestion).toBeNull();
   });
 
   it('offers the suggestion again when a manual choice is cleared back to unclassified', async () => {
@@ -167,7 +173,7 @@ describe('gate line on a FROZEN project', () => {
     const storyType = box.jira.state.issueTypes.find((t) => t.name === 'Story')!;
     // A Story of Highest priority that nobody tagged: feature by the Story rule, exempt by priority.
     const exempt = box.jira.state.issues.find(
-      (i) => i.issueTypeId === storyType.id && i.priorityId === highest.id && !i.properties.ballast,
+      (i) => i.issueTypeId === storyType.id && i.priorityId === highest.id && !byHand(i),
     );
     if (!exempt) throw new Error('the seed has no untagged Highest-priority Story');
     const v = await view(box, exempt.key);
