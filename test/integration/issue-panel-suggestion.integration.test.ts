@@ -162,6 +162,17 @@ describe('gate line on a FROZEN project', () => {
     expect(story.gate!.wayOut).toMatch(/record an override with a reason\.$/);
   });
 
+  it('answers a change to feature with the gate line, so the panel shows it at once', async () => {
+    const issueKey = untagged(box.jira, 'Task')[0]!;
+    expect((await view(box, issueKey)).gate).toBeNull();
+    const changed = await call(box, 'issue/setWorkType', { issueKey, workType: 'feature' } as {
+      issueKey: string;
+    });
+    expect(changed.workType).toMatchObject({ type: 'feature', source: 'manual' });
+    expect(changed.gate).toMatchObject({ state: 'FROZEN' });
+    expect(changed.suggestion).toBeNull();
+  });
+
   it('shows no gate line for reliability work', async () => {
     const bug = await view(box, untagged(box.jira, 'Bug')[0]!);
     expect(bug.workType.type).toBe('reliability');
