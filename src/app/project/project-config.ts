@@ -8,6 +8,12 @@ import type { DodTemplate } from '../../domain/dod';
 import { DEFAULT_DOD_TEMPLATES, validateDodTemplates } from '../../domain/dod';
 import { DEFAULT_POLICY, parsePolicy, type CapacityPolicy } from '../../domain/capacity';
 import {
+  DEFAULT_POLICY as DEFAULT_ERROR_BUDGET_POLICY,
+  checkPolicy as checkErrorBudgetPolicy,
+  type ErrorBudgetPolicy,
+} from '../../domain/gate';
+import type { AlertSeverity } from '../../domain/slo';
+import {
   DEFAULT_RULES,
   parseRules,
   ValidationError,
@@ -35,6 +41,8 @@ export interface ProjectConfig {
   /** JQL that finds the project's incidents (PRODUCT.md §5). */
   readonly incidentJql: string;
   readonly sloIds: readonly string[];
+  /** The error-budget policy the gate follows (PRODUCT.md §4: agreed in advance, editable). */
+  readonly errorBudget: ErrorBudgetPolicy;
 }
 
 export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
@@ -46,6 +54,7 @@ export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
   teamManagedDod: 'reopen',
   incidentJql: 'issuetype = Incident',
   sloIds: [],
+  errorBudget: DEFAULT_ERROR_BUDGET_POLICY,
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -104,6 +113,7 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     if (Array.isArray(raw) && raw.every((id) => typeof id === 'string')) return raw;
     throw new ValidationError('sloIds', ['field "sloIds": must be a list of SLO names']);
   });
+  const errorBudget = part('errorBudget', DEFAULT_ERROR_BUDGET_POLICY, parseErrorBudget);
   if (problems.length > 0) throw new ValidationError('project configuration', problems);
   return {
     schemaVersion: PROJECT_CONFIG_SCHEMA_VERSION,
@@ -114,5 +124,57 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     teamManagedDod,
     incidentJql,
     sloIds,
+    errorBudget,
   };
+}
+
+const ALERT_SEVERITIES: readonly AlertSeverity[] = ['page', 'ticket'];
+
+/** Absent fields keep the defaults (the SRE Workbook's example policy); every value is checked. */
+function parseErrorBudget(raw: unknown): ErrorBudgetPolicy {
+  const problems: string[] = [];
+  if (!isObject(raw))
+    throw new ValidationError('errorBudget', ['field "errorBudget": must be an object']);
+  const known = Object.keys(DEFAULT_ERROR_BUDGET_POLICY);
+  for (const name of Object.keys(raw)) {
+    if (!known.includes(name)) {
+      problems.push(`errorBudget, field "${name}": unknown; allowed: ${known.join(', ')}`);
+    }
+  }
+  const number = (name: Exclude<keyof ErrorBudgetPolicy, 'atRiskOnAlerts'>): number => {
+    const value = raw[name];
+    if (value === undefined) return DEFAULT_ERROR_BUDGET_POLICY[name];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      problems.push(`errorBudget, field "${name}": must be a number`);
+      return DEFAULT_ERROR_BUDGET_POLICY[name];
+    }
+    return value;
+  };
+  let atRiskOnAlerts = DEFAULT_ERROR_BUDGET_POLICY.atRiskOnAlerts;
+  if (raw.atRiskOnAlerts !== undefined) {
+    const alerts = raw.atRiskOnAlerts;
+    if (
+      Array.isArray(alerts) &&
+      alerts.every((a) => ALERT_SEVERITIES.includes(a as AlertSeverity))
+    ) {
+      atRiskOnAlerts = alerts as AlertSeverity[];
+    } else {
+      problems.push('errorBudget, field "atRiskOnAlerts": must be a list of "page" and "ticket"');
+    }
+  }
+  const policy: ErrorBudgetPolicy = {
+    freezeAtOrBelow: number('freezeAtOrBelow'),
+    atRiskBelow: number('atRiskBelow'),
+    atRiskOnAlerts,
+    unfreezeAtOrAbove: number('unfreezeAtOrAbove'),
+    unfreezeHold: number('unfreezeHold'),
+    minDataCoverage: number('minDataCoverage'),
+    postmortemBudgetShare: number('postmortemBudgetShare'),
+  };
+  // The domain names fields "policy.x"; here they belong to errorBudget.
+  problems.push(
+    ...checkErrorBudgetPolicy(policy).map((p) => `errorBudget: ${p.replace(/policy\./g, '')}`),
+  );
+  if (problems.length > 0) throw new ValidationError('errorBudget', problems);
+  return policy;
 }

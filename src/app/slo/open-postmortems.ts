@@ -5,11 +5,11 @@
  * (the default rules make it reliability work). A marker per incident (SLO + start) is claimed before
  * the issue is created, so runs that overlap never open two; a failed creation releases it.
  */
-import { DEFAULT_POLICY as DEFAULT_BUDGET_POLICY } from '../../domain/gate';
 import { findPostmortemCandidates, sliSeriesFor, windowAt, type SloSpec } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { loadProjectConfig } from '../project/project-config-repository';
 import { loadSliIntervals } from './roll-up-slo';
 import { loadProjectSlos, loadSloDirectory } from './slo-catalog';
 
@@ -50,10 +50,12 @@ export async function openPostmortems(
     }
     const spec = specsByProject.get(projectKey)!.find((s) => s.name === slo);
     if (spec === undefined) continue;
+    const threshold = (await loadProjectConfig(deps.store, projectKey)).config.errorBudget
+      .postmortemBudgetShare;
     const at = now.getTime();
     const intervals = await loadSliIntervals(deps.kv, slo, windowAt(spec.window, at).start, at);
     const candidates = findPostmortemCandidates(spec, sliSeriesFor(spec, intervals), at, {
-      threshold: DEFAULT_BUDGET_POLICY.postmortemBudgetShare,
+      threshold,
     });
     for (const candidate of candidates) {
       const key = postmortemKey(slo, candidate.start);
@@ -68,7 +70,7 @@ export async function openPostmortems(
           issueTypeName: POSTMORTEM_ISSUE_TYPE,
           summary: `Postmortem: ${spec.displayName ?? slo} incident of ${candidate.start.slice(0, 16).replace('T', ' ')} UTC spent ${percent(candidate.budgetShare)} of the error budget`,
           description: [
-            `Ballast opened this postmortem because one incident spent ${percent(candidate.budgetShare)} of the error budget of SLO ${slo} (service ${spec.service}, target ${(spec.target * 100).toFixed(2)}%), more than the ${percent(DEFAULT_BUDGET_POLICY.postmortemBudgetShare)} the error-budget policy allows without one.`,
+            `Ballast opened this postmortem because one incident spent ${percent(candidate.budgetShare)} of the error budget of SLO ${slo} (service ${spec.service}, target ${(spec.target * 100).toFixed(2)}%), more than the ${percent(threshold)} the project's error-budget policy allows without one.`,
             `Incident: ${candidate.start} to ${candidate.end} (from the SLI data).`,
             'Link the actions that come out of the postmortem to this issue so Ballast can track them to closure.',
           ],

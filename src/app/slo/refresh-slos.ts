@@ -3,10 +3,11 @@
  * status and policy state. One SLO's failure (a broken spec, storage hiccup) is reported and does
  * not stop the others.
  */
-import { DEFAULT_POLICY as DEFAULT_BUDGET_POLICY } from '../../domain/gate';
+import type { ErrorBudgetPolicy } from '../../domain/gate';
 import type { SloSpec } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { loadProjectConfig } from '../project/project-config-repository';
 import { compactSli } from './compact-sli';
 import { rollUpSlo } from './roll-up-slo';
 import { loadProjectSlos, loadSloDirectory } from './slo-catalog';
@@ -24,6 +25,7 @@ export async function refreshSlos(
 ): Promise<RefreshReport> {
   const directory = (await loadSloDirectory(deps.store)).entries;
   const specsByProject = new Map<string, readonly SloSpec[]>();
+  const policyByProject = new Map<string, ErrorBudgetPolicy>();
   const refreshed: string[] = [];
   const skipped: string[] = [];
   const failed: { slo: string; error: string }[] = [];
@@ -37,6 +39,13 @@ export async function refreshSlos(
           (await loadProjectSlos(deps.store, projectKey)).slos.bundle.slos,
         );
       }
+      if (!policyByProject.has(projectKey)) {
+        // Each SLO follows the error-budget policy of the project that owns it.
+        policyByProject.set(
+          projectKey,
+          (await loadProjectConfig(deps.store, projectKey)).config.errorBudget,
+        );
+      }
       const spec = specsByProject.get(projectKey)!.find((s) => s.name === slo);
       if (spec === undefined) continue; // removed from its project; the directory catches up
       const compaction = await compactSli(deps.kv, slo, now);
@@ -47,7 +56,7 @@ export async function refreshSlos(
       await rollUpSlo(deps.kv, {
         spec,
         projectKey,
-        policy: DEFAULT_BUDGET_POLICY,
+        policy: policyByProject.get(projectKey)!,
         now,
         changedFrom: compaction.changedFrom,
         conflicts: compaction.conflicts,

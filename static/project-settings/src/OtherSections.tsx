@@ -1,4 +1,4 @@
-import type { Draft } from './draft';
+import type { Draft, ErrorBudgetDraft } from './draft';
 import type { FormAction } from './form-state';
 
 export function IncidentsSection({
@@ -105,6 +105,76 @@ export function LinkedSlosField({
         For a shared service another project owns: its SLOs then count towards this project’s gate
         as well. This project’s own SLOs above always count.
       </p>
+    </div>
+  );
+}
+
+/** The error-budget policy (PRODUCT.md §4): thresholds agreed in advance, in percent and hours. */
+export function ErrorBudgetSection({
+  value,
+  dispatch,
+}: {
+  value: ErrorBudgetDraft;
+  dispatch: (action: FormAction) => void;
+}) {
+  const field = (name: keyof ErrorBudgetDraft, label: string, unit: string, help: string) => (
+    <div className="form-row">
+      <label className="field-label" htmlFor={`eb-${name}`}>
+        {label}
+      </label>
+      <span className="input-with-unit">
+        <input
+          id={`eb-${name}`}
+          className="input input-number"
+          inputMode="decimal"
+          value={value[name]}
+          aria-describedby={`eb-${name}-help`}
+          onChange={(e) => dispatch({ type: 'errorBudget', patch: { [name]: e.target.value } })}
+        />
+        <span className="subtle">{unit}</span>
+      </span>
+      <p id={`eb-${name}-help`} className="subtlest">
+        {help}
+      </p>
+    </div>
+  );
+  return (
+    <div className="section-content">
+      <p className="section-intro subtle">
+        How the gate reads the budgets of this project’s SLOs, agreed in advance (SRE Workbook,
+        “Example Error Budget Policy”). The gate is the worst state of the linked SLOs; changes
+        apply from the next roll-up, within five minutes.
+      </p>
+      {field(
+        'atRiskBelow',
+        'At risk below',
+        '% of the budget left',
+        'AT_RISK raises the reliability share and caps feature work (default 25%).',
+      )}
+      {field(
+        'freezeAtOrBelow',
+        'Frozen at or below',
+        '% of the budget left',
+        'FROZEN stops feature work except exempt items (default 0%: the budget is spent).',
+      )}
+      {field(
+        'unfreezeAtOrAbove',
+        'Leave frozen at or above',
+        '% of the budget left',
+        'Must be at least the freeze threshold, so the gate does not flap (default 5%)…',
+      )}
+      {field(
+        'unfreezeHoldHours',
+        '…held for',
+        'hours',
+        '…continuously, before the freeze lifts (default 24 hours).',
+      )}
+      {field(
+        'postmortemShare',
+        'Postmortem when one incident spends more than',
+        '% of the budget',
+        'Ballast then opens a postmortem issue (default 20%).',
+      )}
     </div>
   );
 }

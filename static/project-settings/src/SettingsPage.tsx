@@ -5,7 +5,12 @@ import { CapacitySection } from './CapacitySection';
 import { DodSection } from './DodSection';
 import { isDirty } from './draft';
 import { formReducer, initialForm, type FormAction, type FormState } from './form-state';
-import { IncidentsSection, LinkedSlosField, TeamManagedSection } from './OtherSections';
+import {
+  ErrorBudgetSection,
+  IncidentsSection,
+  LinkedSlosField,
+  TeamManagedSection,
+} from './OtherSections';
 import { PushSection } from './PushSection';
 import { RuleTest, RulesSection } from './RulesSection';
 import { SaveBar } from './SaveBar';
@@ -139,6 +144,9 @@ export function SettingsLayout({
               )}
               {current.id === 'incidents' && (
                 <IncidentsSection value={form.draft.incidentJql} dispatch={dispatch} />
+              )}
+              {current.id === 'error-budget' && (
+                <ErrorBudgetSection value={form.draft.errorBudget} dispatch={dispatch} />
               )}
               {current.id === 'slos' && (
                 <LinkedSlosField value={form.draft.sloIds} dispatch={dispatch} />

@@ -44,6 +44,15 @@ export interface PolicyDraft {
   readonly enforcement: Enforcement;
 }
 
+/** The error-budget policy as typed: percentages and hours, as people agree them. */
+export interface ErrorBudgetDraft {
+  readonly atRiskBelow: string;
+  readonly freezeAtOrBelow: string;
+  readonly unfreezeAtOrAbove: string;
+  readonly unfreezeHoldHours: string;
+  readonly postmortemShare: string;
+}
+
 export interface Draft {
   readonly rules: readonly RuleDraft[];
   readonly policy: PolicyDraft;
@@ -54,6 +63,7 @@ export interface Draft {
   readonly boardId: string;
   /** Other projects' SLOs this project's gate also follows, comma-separated names. */
   readonly sloIds: string;
+  readonly errorBudget: ErrorBudgetDraft;
 }
 
 const text = (n: number): string => String(n);
@@ -100,6 +110,19 @@ export function toDraft(config: Config): Draft {
     teamManagedDod: config.teamManagedDod,
     boardId: config.board ? String(config.board.boardId) : '',
     sloIds: config.sloIds.join(', '),
+    errorBudget: errorBudgetDraft(config.errorBudget),
+  };
+}
+
+const percentText = (fraction: number): string => text(Math.round(fraction * 10_000) / 100);
+
+export function errorBudgetDraft(policy: Config['errorBudget']): ErrorBudgetDraft {
+  return {
+    atRiskBelow: percentText(policy.atRiskBelow),
+    freezeAtOrBelow: percentText(policy.freezeAtOrBelow),
+    unfreezeAtOrAbove: percentText(policy.unfreezeAtOrAbove),
+    unfreezeHoldHours: text(Math.round((policy.unfreezeHold / 3_600_000) * 100) / 100),
+    postmortemShare: percentText(policy.postmortemBudgetShare),
   };
 }
 
@@ -214,6 +237,26 @@ export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
     teamManagedDod: draft.teamManagedDod,
     board: boardOf(draft.boardId, saved.board),
     sloIds: splitValues(draft.sloIds),
+    errorBudget: errorBudgetOf(draft.errorBudget, saved.errorBudget),
+  };
+}
+
+/** Percent → fraction and hours → ms; text that is not a number goes as typed, for the backend to name. */
+export function errorBudgetOf(
+  draft: ErrorBudgetDraft,
+  saved: Config['errorBudget'],
+): Record<string, unknown> {
+  const scaled = (value: string, factor: number): number | string => {
+    const n = num(value);
+    return typeof n === 'number' ? Math.round(n * factor * 1e6) / 1e6 : n;
+  };
+  return {
+    ...saved,
+    atRiskBelow: scaled(draft.atRiskBelow, 0.01),
+    freezeAtOrBelow: scaled(draft.freezeAtOrBelow, 0.01),
+    unfreezeAtOrAbove: scaled(draft.unfreezeAtOrAbove, 0.01),
+    unfreezeHold: scaled(draft.unfreezeHoldHours, 3_600_000),
+    postmortemBudgetShare: scaled(draft.postmortemShare, 0.01),
   };
 }
 

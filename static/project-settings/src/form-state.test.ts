@@ -203,3 +203,40 @@ describe('which section a refusal is about', () => {
     expect(sectionOfProblem(message)).toBe(section);
   });
 });
+
+describe('the error-budget policy section', () => {
+  it('shows the stored policy in percent and hours', () => {
+    expect(toDraft(CONFIG).errorBudget).toEqual({
+      atRiskBelow: '25',
+      freezeAtOrBelow: '0',
+      unfreezeAtOrAbove: '5',
+      unfreezeHoldHours: '24',
+      postmortemShare: '20',
+    });
+  });
+
+  it('saves percent as fractions and hours as milliseconds, keeping the fields it does not show', () => {
+    const state = run(
+      { type: 'errorBudget', patch: { atRiskBelow: '12.5', unfreezeHoldHours: '36' } },
+      { type: 'errorBudget', patch: { postmortemShare: '15' } },
+    );
+    expect(isDirty(state.draft, state.view.config)).toBe(true);
+    expect(saved(state).errorBudget).toEqual({
+      freezeAtOrBelow: 0,
+      atRiskBelow: 0.125,
+      atRiskOnAlerts: ['ticket', 'page'],
+      unfreezeAtOrAbove: 0.05,
+      unfreezeHold: 129_600_000,
+      minDataCoverage: 0,
+      postmortemBudgetShare: 0.15,
+    });
+  });
+
+  it('sends text that is not a number as typed, so the backend names the field', () => {
+    const state = run({ type: 'errorBudget', patch: { atRiskBelow: 'a lot' } });
+    expect((saved(state).errorBudget as Record<string, unknown>).atRiskBelow).toBe('a lot');
+    expect(sectionOfProblem('errorBudget, field "atRiskBelow": must be a number')).toBe(
+      'error-budget',
+    );
+  });
+});

@@ -5,7 +5,15 @@
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { SettingsView } from '../../../src/contract/settings';
 import type { DodItem, Template } from './config-types';
-import { newItem, nextUid, toDraft, type Draft, type PolicyDraft, type RuleDraft } from './draft';
+import {
+  newItem,
+  nextUid,
+  toDraft,
+  type Draft,
+  type ErrorBudgetDraft,
+  type PolicyDraft,
+  type RuleDraft,
+} from './draft';
 
 export type SaveOutcome =
   | { readonly kind: 'saved'; readonly version: number }
@@ -52,6 +60,7 @@ export type FormAction =
   | { readonly type: 'incidentJql'; readonly value: string }
   | { readonly type: 'boardId'; readonly value: string }
   | { readonly type: 'sloIds'; readonly value: string }
+  | { readonly type: 'errorBudget'; readonly patch: Partial<ErrorBudgetDraft> }
   | { readonly type: 'teamManagedDod'; readonly value: Draft['teamManagedDod'] }
   | { readonly type: 'discard' }
   | { readonly type: 'saveStarted' }
@@ -170,6 +179,8 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       return editDraft(state, { ...draft, incidentJql: action.value });
     case 'sloIds':
       return editDraft(state, { ...draft, sloIds: action.value });
+    case 'errorBudget':
+      return editDraft(state, { ...draft, errorBudget: { ...draft.errorBudget, ...action.patch } });
     case 'boardId':
       return editDraft(state, { ...draft, boardId: action.value });
     case 'teamManagedDod':

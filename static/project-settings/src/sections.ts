@@ -5,6 +5,7 @@ export const SECTIONS = [
   { id: 'dod', title: 'Definition of Done', form: true },
   { id: 'dod-enforcement', title: 'Team-managed DoD', form: true },
   { id: 'incidents', title: 'Incidents', form: true },
+  { id: 'error-budget', title: 'Error-budget policy', form: true },
   // The SLO list and import have their own resolvers; the linked SLOs below them are configuration.
   { id: 'slos', title: 'SLOs', form: true },
   { id: 'push', title: 'Push API', form: false },
@@ -18,6 +19,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
  * "template …"), so the navigation can point at it.
  */
 export function sectionOfProblem(message: string): SectionId | null {
+  if (/errorBudget/.test(message)) return 'error-budget';
   if (/\bpolicy\b|\bboard\b/.test(message)) return 'capacity';
   if (/\brules?\b/.test(message)) return 'rules';
   if (/\btemplates?\b/.test(message)) return 'dod';

@@ -63,6 +63,15 @@ export const CONFIG: Config = {
   teamManagedDod: 'reopen',
   incidentJql: 'issuetype = Incident',
   sloIds: [],
+  errorBudget: {
+    freezeAtOrBelow: 0,
+    atRiskBelow: 0.25,
+    atRiskOnAlerts: ['ticket', 'page'],
+    unfreezeAtOrAbove: 0.05,
+    unfreezeHold: 86_400_000,
+    minDataCoverage: 0,
+    postmortemBudgetShare: 0.2,
+  },
 };
 
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
