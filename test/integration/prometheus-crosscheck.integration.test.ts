@@ -17,11 +17,6 @@
  * Skips with a message when promtool/prometheus are absent — except on CI (process.env.CI), where
  * it fails instead.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DAY_MS,
@@ -33,10 +28,13 @@ import {
   type SliInterval,
   type SloSpec,
 } from '../../src/domain/slo';
+import {
+  prometheusAvailable,
+  startLocalPrometheus,
+  type LocalPrometheus,
+} from '../fixtures/prometheus/local-prometheus';
 
-const installed = (cmd: string): boolean =>
-  spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
-const available = installed('promtool') && installed('prometheus');
+const available = prometheusAvailable();
 const MISSING = 'promtool/prometheus are not installed (Debian package "prometheus")';
 if (!available && !process.env.CI) console.warn(`Prometheus cross-check skipped: ${MISSING}`);
 
@@ -102,18 +100,6 @@ function openMetrics(data: readonly SliInterval[]): string {
   ].join('\n');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '28d'] as const;
 const windowMs = (w: string): number => {
   const n = Number(w.slice(0, -1));
@@ -143,60 +129,15 @@ describe.runIf(!available && Boolean(process.env.CI))('Prometheus cross-check on
 describe.skipIf(!available)('the engine agrees with PromQL over the same series', () => {
   const data = generate();
   const series = sliSeriesFor(spec, data);
-  let dir = '';
-  let prometheus: ChildProcess | null = null;
+  let prometheus: LocalPrometheus | null = null;
   let base = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ballast-prom-'));
-    const input = join(dir, 'sli.om.txt');
-    const storage = join(dir, 'data');
-    writeFileSync(input, openMetrics(data));
-    // --max-block-duration (Prometheus storage docs, "Backfilling"): the default 2h blocks would
-    // be 420 blocks for 35 days, which takes promtool minutes; 30-day blocks take about a second.
-    const backfill = spawnSync(
-      'promtool',
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--quiet',
-        '--max-block-duration=720h',
-        input,
-        storage,
-      ],
-      { encoding: 'utf8' },
-    );
-    if (backfill.status !== 0) throw new Error(`promtool backfill failed: ${backfill.stderr}`);
-    writeFileSync(join(dir, 'prometheus.yml'), 'global: {}\n');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    prometheus = spawn(
-      'prometheus',
-      [
-        `--config.file=${join(dir, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${storage}`,
-        // Time-based retention would drop blocks older than 15 days behind the newest one.
-        '--storage.tsdb.retention.time=100y',
-        `--web.listen-address=127.0.0.1:${port}`,
-      ],
-      { stdio: 'ignore' },
-    );
-    for (let i = 0; i < 200; i += 1) {
-      const ready = await fetch(`${base}/-/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('Prometheus did not become ready within 40 s');
+    prometheus = await startLocalPrometheus(openMetrics(data));
+    base = prometheus.url;
   }, 60_000);
 
-  afterAll(() => {
-    prometheus?.kill('SIGKILL');
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => prometheus?.stop());
 
   async function query(promql: string, at: number): Promise<number | null> {
     const url = `${base}/api/v1/query?query=${encodeURIComponent(promql)}&time=${at / 1000}`;
