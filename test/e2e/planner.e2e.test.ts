@@ -3,19 +3,15 @@
  * on the active sprint (the sprint action), see the seeded plan break the split, apply the rebalance,
  * see it fixed, undo, see it broken again. Screenshots (light and dark) go to artifacts/screenshots/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
-import { loadAppModule } from '../../sandbox/shell/app-module';
-import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import type { Sandbox } from '../../sandbox/shell/sandbox';
+import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
-import { ensureUiBuilt } from './ui-build';
 
-const ROOT = process.cwd();
 const MODULE = 'ballast-planner-sprint';
 skipNotice();
 
@@ -23,31 +19,17 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
   'sprint planner in Chromium',
   { timeout: BROWSER_TEST_TIMEOUT_MS },
   () => {
-    let stateDir: string;
     let sandbox: Sandbox;
-    let browser: Browser;
     let page: Page;
 
+    let env: BrowserSandbox | undefined;
+
     beforeAll(async () => {
-      ensureUiBuilt(ROOT);
-      stateDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-planner-'));
-      sandbox = await startSandbox({
-        port: 0,
-        stateDir,
-        reset: false,
-        rootDir: ROOT,
-        appModule: loadAppModule(ROOT),
-        anchor: new Date('2026-11-20T12:00:00Z'),
-      });
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      env = await openBrowserSandbox({ name: 'planner', viewport: { width: 1280, height: 1000 } });
+      ({ sandbox, page } = env);
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await sandbox?.close();
-      rmSync(stateDir, { recursive: true, force: true });
-    });
+    afterAll(() => env?.close());
 
     const planner = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${MODULE}"]`);
     const verdict = async (status: string) =>

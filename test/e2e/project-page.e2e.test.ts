@@ -4,16 +4,14 @@
  * subpage shows figures from the seed. Screenshots of each subpage, light and dark, go to the
  * git-ignored artifacts/screenshots folder.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAppModule } from '../../sandbox/shell/app-module';
-import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import type { Sandbox } from '../../sandbox/shell/sandbox';
+import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
-import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
 const MODULE = 'ballast-project-page';
@@ -24,9 +22,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
   'project page',
   { timeout: BROWSER_TEST_TIMEOUT_MS * 2 },
   () => {
-    let dir: string;
     let sandbox: Sandbox;
-    let browser: Browser;
     let page: Page;
     const frame = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${MODULE}"]`);
 
@@ -66,26 +62,17 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await page.emulateMedia({ colorScheme: 'light' });
     }
 
+    let env: BrowserSandbox | undefined;
+
     beforeAll(async () => {
-      ensureUiBuilt(ROOT);
-      dir = mkdtempSync(join(tmpdir(), 'ballast-e2e-project-page-'));
-      sandbox = await startSandbox({
-        port: 0,
-        stateDir: join(dir, 'state'),
-        reset: true,
-        rootDir: ROOT,
-        appModule: loadAppModule(ROOT),
-        anchor: new Date('2026-11-20T12:00:00Z'),
+      env = await openBrowserSandbox({
+        name: 'project-page',
+        viewport: { width: 1400, height: 1000 },
       });
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      ({ sandbox, page } = env);
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await sandbox?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => env?.close());
 
     it('computes the first snapshot and shows the overview with real figures', async () => {
       // The admin (the shell's default user) chooses the board, as in Project settings → Ballast;

@@ -6,17 +6,15 @@
  * once. The member reads everything, cannot edit, and is refused by the server. Screenshots light
  * and dark go to the git-ignored artifacts/screenshots folder.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
-import { loadAppModule } from '../../sandbox/shell/app-module';
-import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import type { Sandbox } from '../../sandbox/shell/sandbox';
+import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
-import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
 const MODULE = 'ballast-project-settings';
@@ -39,9 +37,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
   'project settings page',
   { timeout: BROWSER_TEST_TIMEOUT_MS * 2 },
   () => {
-    let dir: string;
     let sandbox: Sandbox;
-    let browser: Browser;
     let page: Page;
     const frame = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${MODULE}"]`);
 
@@ -83,26 +79,14 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await page.emulateMedia({ colorScheme: 'light' });
     }
 
+    let env: BrowserSandbox | undefined;
+
     beforeAll(async () => {
-      ensureUiBuilt(ROOT);
-      dir = mkdtempSync(join(tmpdir(), 'ballast-e2e-settings-'));
-      sandbox = await startSandbox({
-        port: 0,
-        stateDir: join(dir, 'state'),
-        reset: true,
-        rootDir: ROOT,
-        appModule: loadAppModule(ROOT),
-        anchor: new Date('2026-11-20T12:00:00Z'),
-      });
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      env = await openBrowserSandbox({ name: 'settings', viewport: { width: 1280, height: 1000 } });
+      ({ sandbox, page } = env);
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await sandbox?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => env?.close());
 
     it('lets the admin edit the policy with the share hint live, and save it', async () => {
       await openSettings();

@@ -4,24 +4,14 @@
  * Task shows the suggestion, "Use this" sets the type by hand; an untagged Story (feature by rule)
  * shows the gate line. Screenshots, light and dark, go to artifacts/screenshots/ (git-ignored).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAppModule } from '../../sandbox/shell/app-module';
-import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import {
-  chromiumAvailable,
-  launchChromium,
-  mustRun,
-  SCREENSHOTS,
-  skipNotice,
-} from '../e2e/browser';
+import type { Sandbox } from '../../sandbox/shell/sandbox';
+import { openBrowserSandbox, type BrowserSandbox } from '../e2e/browser-sandbox';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from '../e2e/browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from '../e2e/frames';
-import { ensureUiBuilt } from '../e2e/ui-build';
 
-const ROOT = process.cwd();
 const run = chromiumAvailable || mustRun;
 skipNotice();
 
@@ -29,31 +19,22 @@ describe.skipIf(!run)(
   'issue panel suggestion and gate in Chromium',
   { timeout: BROWSER_TEST_TIMEOUT_MS },
   () => {
-    let stateDir: string;
     let sandbox: Sandbox;
-    let browser: Browser;
     let page: Page;
 
+    let env: BrowserSandbox | undefined;
+
     beforeAll(async () => {
-      ensureUiBuilt(ROOT);
-      stateDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-suggestion-'));
-      sandbox = await startSandbox({
-        port: 0,
-        stateDir,
-        reset: true,
-        rootDir: ROOT,
-        appModule: loadAppModule(ROOT),
+      env = await openBrowserSandbox({
+        name: 'suggestion',
+        viewport: { width: 1400, height: 1000 },
         appSeed: 'frozen',
+        anchor: null,
       });
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      ({ sandbox, page } = env);
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await sandbox?.close();
-      rmSync(stateDir, { recursive: true, force: true });
-    });
+    afterAll(() => env?.close());
 
     /** Parentless, unlabelled issues of a type that no person tagged: only the issue type decides. */
     const untagged = (typeName: string): string[] => {

@@ -1,0 +1,57 @@
+/**
+ * The browser tests' shared set-up: the whole sandbox (`npm start`'s startSandbox, real UI bundles
+ * and backend) on a free port with its state in a temporary folder, and a Chromium page.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadAppModule } from '../../sandbox/shell/app-module';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/shell/sandbox';
+import { launchChromium } from './browser';
+import { ensureUiBuilt } from './ui-build';
+
+/** The demo seed's "today" the browser tests share, so their figures do not move with the clock. */
+export const E2E_ANCHOR = new Date('2026-11-20T12:00:00Z');
+
+export interface BrowserSandbox {
+  readonly sandbox: Sandbox;
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowserSandbox(options: {
+  /** Names the temporary state folder (`ballast-e2e-<name>-…`). */
+  name: string;
+  viewport: { width: number; height: number };
+  /** Default: the shared anchor; null: today (what `npm start` uses). */
+  anchor?: Date | null;
+  appSeed?: SandboxOptions['appSeed'];
+}): Promise<BrowserSandbox> {
+  const root = process.cwd();
+  ensureUiBuilt(root);
+  const dir = mkdtempSync(join(tmpdir(), `ballast-e2e-${options.name}-`));
+  const anchor = options.anchor === undefined ? E2E_ANCHOR : options.anchor;
+  const sandbox = await startSandbox({
+    port: 0,
+    stateDir: join(dir, 'state'),
+    reset: true,
+    rootDir: root,
+    appModule: loadAppModule(root),
+    ...(anchor === null ? {} : { anchor }),
+    ...(options.appSeed === undefined ? {} : { appSeed: options.appSeed }),
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: options.viewport });
+  return {
+    sandbox,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
