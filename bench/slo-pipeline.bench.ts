@@ -4,15 +4,14 @@
  * job's incremental compaction + roll-up (it must stay far inside the job's time limit), one full
  * 2,000-point batch ingested, and `slo/list` answering from the rolled-up status.
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedApp } from '../sandbox/app-seed/seed-app';
+import { callSigned } from '../sandbox/app-seed/signed-push';
 import { createForgeHost, type ForgeHost } from '../sandbox/forge/host';
 import { ADMIN_ACCOUNT_ID, createJiraEmulator, MEMBER_ACCOUNT_ID } from '../sandbox/jira';
 import { loadAppModule } from '../sandbox/shell/app-module';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signingInput } from '../src/contract/push-api';
 import { time, type BenchSuite } from './harness';
 
 const MINUTE = 60_000;
@@ -37,16 +36,7 @@ async function withHost<T>(fn: (host: ForgeHost) => Promise<T>): Promise<T> {
 }
 
 async function push(host: ForgeHost, secret: string, body: unknown): Promise<void> {
-  const raw = JSON.stringify(body);
-  const ts = String(Math.floor(Date.now() / 1000));
-  const sig = `v1=${createHmac('sha256', secret).update(signingInput(ts, raw)).digest('hex')}`;
-  const answer = (await host.invoke('ballast-sli-push', {
-    method: 'POST',
-    path: '/x1/ballast-sli-push',
-    headers: { [TIMESTAMP_HEADER]: [ts], [SIGNATURE_HEADER]: [sig] },
-    queryParameters: {},
-    body: raw,
-  })) as { statusCode: number; body?: string };
+  const answer = await callSigned(host, 'ballast-sli-push', JSON.stringify(body), secret);
   if (answer.statusCode !== 200) throw new Error(`push refused: ${answer.body ?? ''}`);
 }
 

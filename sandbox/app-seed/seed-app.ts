@@ -4,16 +4,11 @@
  * deployments (the signed web triggers), and the fiveMinute job rolls it all up. Every byte goes
  * through the app's real handlers on the sandbox's Forge host — nothing is written behind its back.
  */
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ForgeHost } from '../forge';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, STORY_POINTS_FIELD } from '../jira';
-import {
-  MAX_SLI_POINTS_PER_BATCH,
-  SIGNATURE_HEADER,
-  TIMESTAMP_HEADER,
-  signingInput,
-} from '../../src/contract/push-api';
+import { MAX_SLI_POINTS_PER_BATCH } from '../../src/contract/push-api';
+import { callSigned } from './signed-push';
 import { generateSli, type AppSeedVariant, type SliPointDraft } from './sli-traffic';
 
 const SPEC = new URL('./demo.openslo.yaml', import.meta.url);
@@ -44,22 +39,9 @@ async function resolver<T>(
   return answer.data as T;
 }
 
-/** Calls a web trigger in-process with a request signed as any client must sign it. */
+/** Pushes one signed body; the seed stops at the first refusal, saying what the app answered. */
 async function signedPush(host: ForgeHost, moduleKey: string, secret: string, body: unknown) {
-  const raw = JSON.stringify(body);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `v1=${createHmac('sha256', secret).update(signingInput(timestamp, raw)).digest('hex')}`;
-  const answer = (await host.invoke(moduleKey, {
-    method: 'POST',
-    path: `/x1/${moduleKey}`,
-    headers: {
-      'content-type': ['application/json'],
-      [TIMESTAMP_HEADER]: [timestamp],
-      [SIGNATURE_HEADER]: [signature],
-    },
-    queryParameters: {},
-    body: raw,
-  })) as { statusCode: number; body?: string };
+  const answer = await callSigned(host, moduleKey, JSON.stringify(body), secret);
   if (answer.statusCode !== 200) {
     throw new Error(`App seed: ${moduleKey} answered ${answer.statusCode}: ${answer.body ?? ''}`);
   }

@@ -22,7 +22,12 @@ import { readBackendManifest, type BackendManifest } from './host/manifest';
 import { answerQueuePush, QUEUE_PUBLISH_PREFIX, type QueueDelivery } from './host/queue';
 import { invokeResolver, type ResolverInvocation } from './host/resolver';
 import { runValidator, type ValidatorAnswer, type ValidatorCall } from './host/validator';
-import { serveWebTrigger } from './host/webtrigger';
+import {
+  callWebTrigger,
+  serveWebTrigger,
+  type WebTriggerAnswer,
+  type WebTriggerCall,
+} from './host/webtrigger';
 import { answerWebTriggerGraphql } from './host/webtrigger-urls';
 import { createSandboxKvs, entitiesFromManifest, type SandboxKvs } from './kvs/index';
 import { installForgeRuntime, type InstalledForgeRuntime } from './runtime';
@@ -62,6 +67,8 @@ export interface ForgeHost {
   deliverEvent(queueName: string, body: unknown, options?: { jobId?: string }): Promise<Outcome[]>;
   /** Runs any module's function with a hand-made event (tests, the shell). */
   invoke(moduleKey: string, event: unknown, accountId?: string): Promise<unknown>;
+  /** Runs a web trigger in-process with Forge's request shape (what the HTTP route does). */
+  callWebTrigger(moduleKey: string, call: WebTriggerCall): Promise<WebTriggerAnswer>;
   /** Node HTTP handler for `/x1/<webtrigger key>`; mount it in any server. */
   webTriggerHandler(req: IncomingMessage, res: ServerResponse): void;
   webTriggerUrl(moduleKey: string): string;
@@ -156,6 +163,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     startScheduler: (schedulerOptions) => stopOnClose(startScheduler(core, schedulerOptions)),
     deliverEvent: (queueName, body, eventOptions) =>
       deliverEvent(core, queueName, body, eventOptions),
+    callWebTrigger: (moduleKey, call) => callWebTrigger(core, moduleKey, call),
     invoke: (moduleKey, event, accountId) =>
       invokeModule(core, findModule(core, moduleKey), event, accountId),
     webTriggerHandler,

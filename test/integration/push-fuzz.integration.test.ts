@@ -3,11 +3,10 @@
  * huge numbers, broken signatures — every web trigger answers a JSON 4xx naming the problem, never a
  * 5xx, and stores nothing.
  */
-import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callSigned } from '../../sandbox/app-seed/signed-push';
 import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signingInput } from '../../src/contract/push-api';
 import type { Envelope } from '../../src/contract/envelope';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
@@ -15,18 +14,13 @@ let sandbox: AppSandbox;
 let secret: string;
 const TRIGGERS = ['ballast-sli-push', 'ballast-deployment-push', 'ballast-incident-push'];
 
-async function call(moduleKey: string, body: string, sign: boolean | 'wrong') {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const key = sign === 'wrong' ? `${secret}x` : secret;
-  const signature = `v1=${createHmac('sha256', key).update(signingInput(timestamp, body)).digest('hex')}`;
-  return (await sandbox.host.invoke(moduleKey, {
-    method: 'POST',
-    path: `/x1/${moduleKey}`,
-    headers: sign ? { [TIMESTAMP_HEADER]: [timestamp], [SIGNATURE_HEADER]: [signature] } : {},
-    queryParameters: {},
+const call = (moduleKey: string, body: string, sign: boolean | 'wrong') =>
+  callSigned(
+    sandbox.host,
+    moduleKey,
     body,
-  })) as { statusCode: number; body?: string };
-}
+    sign === false ? null : sign === 'wrong' ? `${secret}x` : secret,
+  );
 
 const storedKeys = () =>
   sandbox.host.kvs.store

@@ -2,16 +2,12 @@
  * Signs and sends push-API requests the way any client must (src/contract/push-api.ts), for the
  * integration tests of the web triggers.
  */
-import { createHmac } from 'node:crypto';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signingInput } from '../../src/contract/push-api';
+import { signature } from '../../src/cli/push/sign';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../src/contract/push-api';
 
 export interface PushAnswer {
   readonly status: number;
   readonly body: Record<string, unknown>;
-}
-
-export function sign(secret: string, timestamp: string, body: string): string {
-  return `v1=${createHmac('sha256', secret).update(signingInput(timestamp, body)).digest('hex')}`;
 }
 
 export async function push(
@@ -30,7 +26,7 @@ export async function push(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret !== null) {
     headers[TIMESTAMP_HEADER] = timestamp;
-    headers[SIGNATURE_HEADER] = sign(secret, timestamp, raw);
+    headers[SIGNATURE_HEADER] = signature(secret, Number(timestamp), raw);
   }
   const response = await fetch(url, {
     method,

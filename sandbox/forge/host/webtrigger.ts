@@ -42,6 +42,47 @@ export function webTriggerKey(pathname: string): string | undefined {
   return key === undefined || key === '' ? undefined : decodeURIComponent(key);
 }
 
+export type WebTriggerAnswer = z.infer<typeof forgeResponse>;
+
+export interface WebTriggerCall {
+  readonly method: string;
+  /** Header names → values, as Forge passes them (`{ name: [value] }`). */
+  readonly headers: Record<string, string[]>;
+  readonly body: string;
+  readonly path?: string;
+  readonly queryParameters?: Record<string, string[]>;
+}
+
+/**
+ * Runs a web trigger's function with Forge's request shape and checks its answer: what the HTTP
+ * route does, callable in-process (the demo seed, tests, benchmarks). Throws when the function fails
+ * or answers something Forge would not accept.
+ */
+export async function callWebTrigger(
+  core: HostCore,
+  moduleKey: string,
+  call: WebTriggerCall,
+): Promise<WebTriggerAnswer> {
+  const request = {
+    method: call.method,
+    headers: call.headers,
+    body: call.body,
+    path: call.path ?? `${WEB_TRIGGER_PREFIX}${moduleKey}`,
+    queryParameters: call.queryParameters ?? {},
+    context: { cloudId: core.cloudId, moduleKey },
+    contextToken: 'sandbox-context-token',
+  };
+  const parsed = forgeResponse.safeParse(
+    await invokeModule(core, findModule(core, moduleKey, 'webtrigger'), request, undefined),
+  );
+  if (!parsed.success) {
+    throw new Error(
+      `Web trigger ${moduleKey} returned no valid { statusCode, headers, body } response.`,
+    );
+  }
+  return parsed.data;
+}
+
 export async function serveWebTrigger(
   core: HostCore,
   req: IncomingMessage,
@@ -57,27 +98,15 @@ export async function serveWebTrigger(
     return plain(res, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   const queryParameters: Record<string, string[]> = {};
   for (const [name, value] of url.searchParams) (queryParameters[name] ??= []).push(value);
-  const request = {
-    method: (req.method ?? 'GET').toUpperCase(),
-    headers: req.headersDistinct,
-    body,
-    path: url.pathname,
-    queryParameters,
-    context: { cloudId: core.cloudId, moduleKey: module.key },
-    contextToken: 'sandbox-context-token',
-  };
-  let answer: z.infer<typeof forgeResponse>;
+  let answer: WebTriggerAnswer;
   try {
-    const parsed = forgeResponse.safeParse(
-      await invokeModule(core, findModule(core, module.key, 'webtrigger'), request, undefined),
-    );
-    if (!parsed.success)
-      return plain(
-        res,
-        500,
-        `Web trigger ${module.key} returned no valid { statusCode, headers, body } response.`,
-      );
-    answer = parsed.data;
+    answer = await callWebTrigger(core, module.key, {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers: req.headersDistinct as Record<string, string[]>,
+      body,
+      path: url.pathname,
+      queryParameters,
+    });
   } catch (error) {
     return plain(
       res,
