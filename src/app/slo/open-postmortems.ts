@@ -5,13 +5,12 @@
  * (the default rules make it reliability work). A marker per incident (SLO + start) is claimed before
  * the issue is created, so runs that overlap never open two; a failed creation releases it.
  */
-import { findPostmortemCandidates, sliSeriesFor, windowAt, type SloSpec } from '../../domain/slo';
+import { findPostmortemCandidates, sliSeriesFor, windowAt } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import { loadProjectConfig } from '../project/project-config-repository';
 import { loadSliIntervals } from './roll-up-slo';
-import { loadProjectSlos, loadSloDirectory } from './slo-catalog';
+import { siteSlos } from './site-slos';
 
 export const POSTMORTEM_ISSUE_TYPE = 'Task';
 export const postmortemKey = (slo: string, start: string): string => `postmortem:${slo}:${start}`;
@@ -36,22 +35,11 @@ export async function openPostmortems(
   deps: { jira: JiraPort; kv: KeyValueStore; store: DocumentStore },
   now: Date,
 ): Promise<OpenedPostmortem[]> {
-  const directory = (await loadSloDirectory(deps.store)).entries;
   const opened: OpenedPostmortem[] = [];
-  const specsByProject = new Map<string, readonly SloSpec[]>();
-  for (const [slo, projectKey] of Object.entries(directory).sort(([a], [b]) =>
-    a.localeCompare(b),
-  )) {
-    if (!specsByProject.has(projectKey)) {
-      specsByProject.set(
-        projectKey,
-        (await loadProjectSlos(deps.store, projectKey)).slos.bundle.slos,
-      );
-    }
-    const spec = specsByProject.get(projectKey)!.find((s) => s.name === slo);
+  for (const { slo, projectKey, load } of await siteSlos(deps.store)) {
+    const { spec, policy } = await load();
     if (spec === undefined) continue;
-    const threshold = (await loadProjectConfig(deps.store, projectKey)).config.errorBudget
-      .postmortemBudgetShare;
+    const threshold = policy.postmortemBudgetShare;
     const at = now.getTime();
     const intervals = await loadSliIntervals(deps.kv, slo, windowAt(spec.window, at).start, at);
     const candidates = findPostmortemCandidates(spec, sliSeriesFor(spec, intervals), at, {

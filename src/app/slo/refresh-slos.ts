@@ -3,14 +3,11 @@
  * status and policy state. One SLO's failure (a broken spec, storage hiccup) is reported and does
  * not stop the others.
  */
-import type { ErrorBudgetPolicy } from '../../domain/gate';
-import type { SloSpec } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import { loadProjectConfig } from '../project/project-config-repository';
 import { compactSli } from './compact-sli';
 import { rollUpSlo } from './roll-up-slo';
-import { loadProjectSlos, loadSloDirectory } from './slo-catalog';
+import { siteSlos } from './site-slos';
 
 export interface RefreshReport {
   readonly refreshed: readonly string[];
@@ -23,30 +20,13 @@ export async function refreshSlos(
   deps: { kv: KeyValueStore; store: DocumentStore },
   now: Date,
 ): Promise<RefreshReport> {
-  const directory = (await loadSloDirectory(deps.store)).entries;
-  const specsByProject = new Map<string, readonly SloSpec[]>();
-  const policyByProject = new Map<string, ErrorBudgetPolicy>();
   const refreshed: string[] = [];
   const skipped: string[] = [];
   const failed: { slo: string; error: string }[] = [];
-  for (const [slo, projectKey] of Object.entries(directory).sort(([a], [b]) =>
-    a.localeCompare(b),
-  )) {
+  for (const { slo, projectKey, load } of await siteSlos(deps.store)) {
     try {
-      if (!specsByProject.has(projectKey)) {
-        specsByProject.set(
-          projectKey,
-          (await loadProjectSlos(deps.store, projectKey)).slos.bundle.slos,
-        );
-      }
-      if (!policyByProject.has(projectKey)) {
-        // Each SLO follows the error-budget policy of the project that owns it.
-        policyByProject.set(
-          projectKey,
-          (await loadProjectConfig(deps.store, projectKey)).config.errorBudget,
-        );
-      }
-      const spec = specsByProject.get(projectKey)!.find((s) => s.name === slo);
+      // Each SLO follows the error-budget policy of the project that owns it.
+      const { spec, policy } = await load();
       if (spec === undefined) continue; // removed from its project; the directory catches up
       const compaction = await compactSli(deps.kv, slo, now);
       if (!compaction.ran) {
@@ -56,7 +36,7 @@ export async function refreshSlos(
       await rollUpSlo(deps.kv, {
         spec,
         projectKey,
-        policy: policyByProject.get(projectKey)!,
+        policy,
         now,
         changedFrom: compaction.changedFrom,
         conflicts: compaction.conflicts,
