@@ -45,5 +45,10 @@ export async function time(
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  return { runs, medianMs: median(samples), minMs: samples[0]!, maxMs: samples[samples.length - 1]! };
+  return {
+    runs,
+    medianMs: median(samples),
+    minMs: samples[0]!,
+    maxMs: samples[samples.length - 1]!,
+  };
 }

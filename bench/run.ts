@@ -37,7 +37,9 @@ function table(results: readonly BenchResult[]): string {
 const resultsPath = join(here, 'RESULTS.md');
 const sections = new Map<string, string>();
 if (existsSync(resultsPath)) {
-  for (const part of readFileSync(resultsPath, 'utf8').split(/^(?=## )/m).slice(1)) {
+  for (const part of readFileSync(resultsPath, 'utf8')
+    .split(/^(?=## )/m)
+    .slice(1)) {
     const key = /`bench\/([^`]+)`/.exec(part)?.[1];
     if (key) sections.set(key, part.trimEnd() + '\n');
   }
@@ -63,6 +65,10 @@ const header = [
   '',
 ].join('\n');
 
-const ordered = [...sections.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, text]) => text);
+const ordered = [...sections.entries()]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([, text]) => text);
 writeFileSync(resultsPath, `${header}\n${ordered.join('\n')}`);
-process.stdout.write(`bench: wrote bench/RESULTS.md (${files.length} suites run, ${sections.size} recorded)\n`);
+process.stdout.write(
+  `bench: wrote bench/RESULTS.md (${files.length} suites run, ${sections.size} recorded)\n`,
+);

@@ -4,36 +4,18 @@
  * job's incremental compaction + roll-up (it must stay far inside the job's time limit), one full
  * 2,000-point batch ingested, and `slo/list` answering from the rolled-up status.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedApp } from '../sandbox/app-seed/seed-app';
 import { callSigned } from '../sandbox/app-seed/signed-push';
-import { createForgeHost, type ForgeHost } from '../sandbox/forge/host';
-import { ADMIN_ACCOUNT_ID, createJiraEmulator, MEMBER_ACCOUNT_ID } from '../sandbox/jira';
-import { loadAppModule } from '../sandbox/shell/app-module';
+import type { ForgeHost } from '../sandbox/forge/host';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../sandbox/jira';
+import { withAppHost } from './app-host';
 import { time, type BenchSuite } from './harness';
 
 const MINUTE = 60_000;
 const SLOS = ['checkout-availability', 'checkout-latency', 'search-availability'];
 
-async function withHost<T>(fn: (host: ForgeHost) => Promise<T>): Promise<T> {
-  const jira = await createJiraEmulator({ seed: {} });
-  const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-slo-'));
-  const host = createForgeHost({
-    manifestPath: 'manifest.yml',
-    appModule: loadAppModule(process.cwd()),
-    jiraUrl: jira.url,
-    stateDir: dir,
-  });
-  try {
-    return await fn(host);
-  } finally {
-    await host.close();
-    await jira.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const withHost = <T>(fn: (host: ForgeHost) => Promise<T>): Promise<T> =>
+  withAppHost(({ host }) => fn(host));
 
 async function push(host: ForgeHost, secret: string, body: unknown): Promise<void> {
   const answer = await callSigned(host, 'ballast-sli-push', JSON.stringify(body), secret);

@@ -1,0 +1,35 @@
+/**
+ * The benchmarks' sandbox: a seeded Jira emulator and the app's real backend on the Forge host,
+ * loaded as Forge's bundler sees it (CommonJS interop, like `npm start`), with its storage in a
+ * temporary folder removed afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createForgeHost, type ForgeHost } from '../sandbox/forge/host';
+import { createJiraEmulator, type JiraEmulator } from '../sandbox/jira';
+import { loadAppModule } from '../sandbox/shell/app-module';
+
+export async function withAppHost<T>(
+  fn: (env: { jira: JiraEmulator; host: ForgeHost }) => Promise<T>,
+  options: { anchor?: Date } = {},
+): Promise<T> {
+  const { anchor } = options;
+  const jira = await createJiraEmulator(
+    anchor === undefined ? { seed: {} } : { seed: { anchor }, now: () => anchor },
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
+  const host = createForgeHost({
+    manifestPath: 'manifest.yml',
+    appModule: loadAppModule(process.cwd()),
+    jiraUrl: jira.url,
+    stateDir: dir,
+  });
+  try {
+    return await fn({ jira, host });
+  } finally {
+    await host.close();
+    await jira.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
