@@ -9,7 +9,7 @@ import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { SettingsView } from '../../src/contract/settings';
 import type { SloListView } from '../../src/contract/slo';
-import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { APP_SEED_TIMEOUT_MS, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 let sandbox: AppSandbox;
 
@@ -40,7 +40,7 @@ const checkoutState = async () =>
 beforeAll(async () => {
   sandbox = await startAppSandbox();
   await seedApp(sandbox.host, { variant: 'demo' });
-});
+}, APP_SEED_TIMEOUT_MS);
 afterAll(() => sandbox.close());
 
 describe("the project's error-budget policy", () => {

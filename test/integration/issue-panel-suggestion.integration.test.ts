@@ -8,7 +8,7 @@ import { seedApp } from '../../sandbox/app-seed/seed-app';
 import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { IssueView } from '../../src/contract/issue-panel';
-import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { APP_SEED_TIMEOUT_MS, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 const MODEL_KEY = 'suggestion-model:SHOP';
 
@@ -148,7 +148,7 @@ describe('gate line on a FROZEN project', () => {
   beforeAll(async () => {
     box = await startAppSandbox();
     await seedApp(box.host, { variant: 'frozen' });
-  }, 60_000);
+  }, APP_SEED_TIMEOUT_MS);
   afterAll(() => box.close());
 
   it('shows feature work the freeze, the SLO behind it and the way out', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedApp } from '../../sandbox/app-seed/seed-app';
 import type { JiraEmulator } from '../../sandbox/jira';
-import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { APP_SEED_TIMEOUT_MS, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   sandbox = await startAppSandbox();
   ({ jira } = sandbox);
   await seedApp(sandbox.host, { variant: 'demo' });
-});
+}, APP_SEED_TIMEOUT_MS);
 afterAll(() => sandbox.close());
 
 const postmortems = () =>

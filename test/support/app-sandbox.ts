@@ -12,6 +12,12 @@ import * as app from '../../src/index';
 /** The demo seed's "today", fixed so every run sees the same data. */
 export const SEED_ANCHOR = new Date('2026-11-20T12:00:00Z');
 
+/**
+ * Time for a test or hook that runs the app seed (sandbox/app-seed): about 5–10 s alone, several
+ * times that while CI runs other suites beside it.
+ */
+export const APP_SEED_TIMEOUT_MS = 60_000;
+
 export interface AppSandbox {
   readonly jira: JiraEmulator;
   readonly host: ForgeHost;
