@@ -13,3 +13,5 @@ export * from './status';
 export * from './burndown';
 export * from './postmortem';
 export * from './openslo';
+export * from './sli-history';
+export * from './sprint-forecast';
