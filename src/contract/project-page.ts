@@ -219,6 +219,29 @@ export interface SloRow {
   readonly evaluatedAt: string | null;
   /** Budget remaining at the end of each day of the window so far (the burn-down). */
   readonly burndown: readonly { readonly at: string; readonly budgetRemaining: number | null }[];
+  /** The burn-rate window behind `exhaustsAt` (`1h`); null without a status. */
+  readonly exhaustionWindow: string | null;
+  /**
+   * The SLI in equal buckets over the window so far (at most 120: 6h buckets for 28 days), for the
+   * SLI chart; `sli` null where a bucket has no data. Empty without a status.
+   */
+  readonly sliHistory: {
+    /** Bucket length: `1h`, `6h`, `1d`… */
+    readonly step: string | null;
+    readonly points: readonly { readonly from: string; readonly sli: number | null }[];
+  };
+  /**
+   * The budget left when the active sprint ends if the burn over `burnRateWindow` continues
+   * (src/domain/slo/sprint-forecast.ts); `budgetRemaining` null with the reason otherwise.
+   */
+  readonly sprintForecast: {
+    readonly sprint: string | null;
+    readonly endsAt: string | null;
+    readonly burnRateWindow: string;
+    readonly burnRate: number | null;
+    readonly budgetRemaining: number | null;
+    readonly reason: string | null;
+  };
 }
 
 export interface SlosData {

@@ -1,19 +1,21 @@
 /**
  * The project page's SLO subpage on the sandbox: the project's SLOs imported from OpenSLO, an hour
  * of SLI data pushed through the signed API and rolled up by the SLO job; project/slos then shows
- * the frozen SLO with its burn rates, firing alerts and budget burn-down, and the others as having
- * no data (never as healthy).
+ * the frozen SLO with its burn rates, firing alerts, budget burn-down, SLI chart and the budget
+ * forecast at the end of the active sprint, and the others as having no data (never as healthy).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { OverviewData, SlosData, SnapshotAnswer } from '../../src/contract/project-page';
+import type { SettingsView } from '../../src/contract/settings';
 import type { RotatedSecretView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { push } from '../support/push-client';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 let sandbox: AppSandbox;
 let closeListener: () => Promise<void>;
 
@@ -84,6 +86,60 @@ describe('project/slos', () => {
     expect(slo.burndown.at(-1)?.budgetRemaining).toBeCloseTo(slo.budgetRemaining!, 9);
   });
 
+  it('charts the SLI in 6-hour buckets over the 28-day window: the outage hour’s 80%', async () => {
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    const slo = answer.data.slos.find((s) => s.name === 'checkout-availability')!;
+    const at = Date.parse(slo.evaluatedAt!);
+    expect(slo.sliHistory.step).toBe('6h');
+    expect(slo.sliHistory.points).toHaveLength(112); // 28 days × 4
+    expect(slo.sliHistory.points[0]?.from).toBe(new Date(at - 28 * DAY).toISOString());
+    // Only the last bucket [at − 6h, at) holds data: the outage hour, 48,000 good of 60,000.
+    expect(slo.sliHistory.points.at(-1)).toEqual({
+      from: new Date(at - 6 * 3_600_000).toISOString(),
+      sli: 0.8,
+    });
+    expect(slo.sliHistory.points.slice(0, -1).every((p) => p.sli === null)).toBe(true);
+  });
+
+  it('has no sprint-end forecast while no board is chosen, and says so', async () => {
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    const slo = answer.data.slos.find((s) => s.name === 'checkout-availability')!;
+    expect(slo.exhaustionWindow).toBe('1h');
+    expect(slo.sprintForecast).toMatchObject({ sprint: null, budgetRemaining: null });
+    expect(slo.sprintForecast.reason).toMatch(/No Scrum board is chosen/);
+  });
+
+  it('forecasts the budget at the active sprint’s end at the 3-day burn rate', async () => {
+    const view = await data(call<SettingsView>('settings/get', ADMIN_ACCOUNT_ID));
+    await data(
+      call('settings/save', ADMIN_ACCOUNT_ID, {
+        config: { ...view.config, board: { boardId: 1, estimationFieldId: null } },
+        version: view.version,
+      }),
+    );
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    const slo = answer.data.slos.find((s) => s.name === 'checkout-availability')!;
+    const active = sandbox.jira.state.sprints.find((s) => s.state === 'active')!;
+    const endsAt = Date.parse(active.endDate!);
+    const at = Date.parse(slo.evaluatedAt!);
+    // The 3-day window holds only the outage hour: 20% bad / 0.1% allowed = burn rate 200, so
+    // the budget share drains 200 × (time to the sprint's end) / 28 days more.
+    expect(slo.sprintForecast).toMatchObject({
+      sprint: active.name,
+      endsAt: new Date(endsAt).toISOString(),
+      burnRateWindow: '3d',
+      reason: null,
+    });
+    expect(slo.sprintForecast.burnRate).toBeCloseTo(200, 6);
+    expect(slo.sprintForecast.budgetRemaining).toBeCloseTo(
+      -199 - (200 * (endsAt - at)) / (28 * DAY),
+      6,
+    );
+  });
+
   it('lists SLOs without data as NO_DATA, with nulls instead of figures', async () => {
     const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
     if (answer.status !== 'ready') throw new Error('not ready');
@@ -93,6 +149,11 @@ describe('project/slos', () => {
       expect(slo.state).toBe('NO_DATA');
       expect(slo.sli).toBeNull();
       expect(slo.budgetRemaining).toBeNull();
+      expect(slo.sliHistory.points.every((p) => p.sli === null)).toBe(true);
+      expect(slo.sprintForecast).toMatchObject({
+        budgetRemaining: null,
+        reason: 'No SLI data in the window yet.',
+      });
     }
   });
 

@@ -1,8 +1,9 @@
 /**
  * The project page's SLO subpage: the SLOs linked to the project with their rolled-up status (the
  * fiveMinute job of src/app/slo keeps it), the project's gate, and each SLO's budget burn-down over
- * its window so far, computed here from the stored daily SLI records (one storage read per 20 days,
- * no Jira call beyond the permission check).
+ * its window so far, its SLI chart and the budget forecast at the end of the active sprint
+ * (slo-row.ts), computed here from the stored daily SLI records (one storage read per 20 days); one
+ * Jira call beyond the permission check, for the active sprint's end date.
  */
 import type {
   GateSummary,
@@ -11,19 +12,17 @@ import type {
   SlosData,
   SnapshotAnswer,
 } from '../../contract/project-page';
-import { budgetBurndown, sliSeriesFor } from '../../domain/slo';
 import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { gateOf, loadLinkedSloStatuses, STALE_AFTER_MS } from '../slo/project-gate-status';
-import { loadSliIntervals } from '../slo/roll-up-slo';
 import { findSloSpec } from '../slo/slo-catalog';
+import { activeSprintEnd, type ActiveSprintEnd } from './active-sprint-end';
 import { overviewOf } from './sections';
 import { requireProjectBrowse, serveSection, type ServeDeps } from './serve-project-page';
-
-const DAY_MS = 86_400_000;
+import { sloRowOf } from './slo-row';
 
 export interface SloDeps {
   readonly jira: JiraPort;
@@ -41,37 +40,14 @@ export async function serveSlos(
   const { config } = await loadProjectConfig(deps.store, projectKey);
   const linked = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
   const gate = gateOf(linked, now);
+  // The active sprint's end, for the budget forecast: one Jira call, only when a status exists.
+  const sprint: ActiveSprintEnd = linked.some((l) => l.stored)
+    ? await activeSprintEnd(deps.jira, config.board?.boardId ?? null)
+    : { reason: 'No SLI data in the window yet.' };
   const slos: SloRow[] = [];
-  for (const { slo, service, stored } of linked) {
-    const status = stored?.status;
-    let burndown: SloRow['burndown'] = [];
-    const found = status ? await findSloSpec(deps.store, slo) : undefined;
-    if (status && found) {
-      const at = Date.parse(status.at);
-      const from = Date.parse(status.windowStart);
-      const intervals = await loadSliIntervals(deps.kv, slo, from, at);
-      burndown = budgetBurndown(found.spec, sliSeriesFor(found.spec, intervals), at, DAY_MS);
-    }
-    slos.push({
-      name: slo,
-      service,
-      target: status?.target ?? null,
-      window: status?.window ?? null,
-      state: stored?.decision.state ?? 'NO_DATA',
-      reasons: stored
-        ? stored.decision.reasons.map((reason) => reason.message)
-        : ['no SLI data has been rolled up yet'],
-      sli: status?.sli ?? null,
-      budgetRemaining: status?.budgetRemaining ?? null,
-      burnRates: status
-        ? Object.entries(status.burnRates).map(([window, rate]) => ({ window, rate }))
-        : [],
-      alerts: status ? status.alerts.map((alert) => ({ ...alert })) : [],
-      exhaustsAt: status?.exhaustsAt ?? null,
-      dataUntil: stored?.dataUntil ?? null,
-      evaluatedAt: stored ? new Date(stored.evaluatedAt).toISOString() : null,
-      burndown,
-    });
+  for (const one of linked) {
+    const found = one.stored ? await findSloSpec(deps.store, one.slo) : undefined;
+    slos.push(await sloRowOf(deps.kv, one, found?.spec, sprint));
   }
   const times = slos.flatMap((s) => (s.evaluatedAt ? [Date.parse(s.evaluatedAt)] : []));
   const oldest = times.length > 0 ? Math.min(...times) : null;

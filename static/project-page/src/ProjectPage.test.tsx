@@ -281,6 +281,23 @@ describe('SLOs subpage', () => {
       { at: '2026-11-19T00:00:00Z', budgetRemaining: 1 },
       { at: '2026-11-20T12:00:00Z', budgetRemaining: -199 },
     ],
+    exhaustionWindow: '1h',
+    sliHistory: {
+      step: '6h',
+      points: [
+        { from: '2026-11-20T00:00:00Z', sli: 1 },
+        { from: '2026-11-20T06:00:00Z', sli: null },
+        { from: '2026-11-20T12:00:00Z', sli: 0.8 },
+      ],
+    },
+    sprintForecast: {
+      sprint: 'SHOP Sprint 10',
+      endsAt: '2026-11-25T16:00:00Z',
+      burnRateWindow: '3d',
+      burnRate: 12.5,
+      budgetRemaining: -201.25,
+      reason: null,
+    },
   };
   const slos: SlosData = {
     gate: { state: 'FROZEN', reasons: ['checkout-availability: budget exhausted'] },
