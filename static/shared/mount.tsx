@@ -1,10 +1,12 @@
 /**
  * Starts a Custom UI app: Jira's theme (Jira then sets html[data-color-mode], which tokens.css
- * follows), the shared styles, and the React root.
+ * follows), Atlassian's design tokens (values from @atlaskit/tokens, generated at build by
+ * static/vite.config.base.ts), the shared styles, and the React root.
  */
 import { view } from '@forge/bridge';
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'virtual:ds-tokens.css';
 import './tokens.css';
 import './ui.css';
 
