@@ -48,6 +48,8 @@ export interface ForgeHostOptions {
   /** Base URL web trigger URLs are built on until `listen` gives the real one. */
   publicUrl?: string;
   now?: () => number;
+  /** Shorter invocation limits for tests (see HostCore.timeLimitsMs); Forge's by default. */
+  timeLimitsMs?: { resolver?: number; background?: number };
 }
 
 export interface ForgeHost {
@@ -120,6 +122,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     runtime,
     cloudId: runtime.cloudId,
     siteUrl: options.jiraUrl,
+    ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
   };
   const appAccountId = options.appAccountId ?? APP_ACCOUNT_ID;
   const pending = new Set<Promise<Outcome[]>>();

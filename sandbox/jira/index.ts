@@ -37,3 +37,4 @@ export {
 export { JiraStore, parseState } from './state/store';
 export { STORY_POINTS_FIELD } from './state/catalog';
 export type { JiraState } from './state/types';
+export { addProjectLike, deleteProject, type NewProject } from './state/projects';

@@ -1,28 +1,62 @@
 /**
- * Who may do what, for every resolver of the contract (issue #11): an outsider (no browse permission
- * on SHOP) gets nothing from any project resolver; a plain member reads but cannot change the
- * project's policy, SLOs or push secret; the project admin can. Runs the real handlers, with Jira's
- * own permission answers from the emulator. A new resolver key fails this test until it is listed.
+ * Who may do what (issue #11), over every entry point the platform can call:
+ *
+ * - every resolver of the contract × five callers — the project admin (also Jira admin), a plain
+ *   member, a user without browse permission on SHOP, an anonymous caller (no accountId), and a
+ *   SHOP member whose context or payload names a project they cannot browse (OPS): each answer is
+ *   right or a refusal with the right code, and no answer carries data of a project the caller
+ *   cannot browse. A new resolver key fails this test until it is listed here;
+ * - the web triggers (no authentication on Forge): unsigned, wrongly signed or stale requests are
+ *   refused with 401 whatever the method, and nothing is stored. A new web trigger fails until listed;
+ * - the workflow validators (run as the app, no user): they apply Ballast's own check whatever the
+ *   event's configuration says, judge only the issue they were called for, and never throw;
+ * - the code (src/): every `asApp()` use is in a validator, trigger, job, consumer or field function,
+ *   where Forge offers no user — listed with why; resolvers only use `asUser()`;
+ * - manifest.yml: its scopes are exactly those of the Jira routes the adapter calls (Atlassian's
+ *   OpenAPI `x-atlassian-oauth2-scopes`/security) plus `storage:app`, for a stated reason.
+ *
+ * Runs the real handlers, with Jira's own permission answers from the emulator.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callSigned } from '../../sandbox/app-seed/signed-push';
 import {
   ADMIN_ACCOUNT_ID,
   MEMBER_ACCOUNT_ID,
   OUTSIDER_ACCOUNT_ID,
+  addProjectLike,
   type JiraEmulator,
 } from '../../sandbox/jira';
-import type { Envelope } from '../../src/contract/envelope';
+import type { ErrorCode } from '../../src/contract/envelope';
+import { signedHeaders } from '../../src/cli/push/sign';
+import { findOperation } from '../contract/openapi';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { manifestScopes, requiredScopes } from '../support/manifest-scopes';
+import { callResolver, contractKeys, fullExtension, kvsSnapshot } from '../support/resolver-calls';
 
 type Access = 'anyone' | 'browse' | 'admin';
+
+interface Entry {
+  readonly access: Access;
+  readonly payload: () => unknown;
+  /**
+   * What the admin's well-formed call may answer instead of ok, for a reason of the use case (not
+   * of permissions): e.g. a gate override is refused while the gate is not FROZEN.
+   */
+  readonly adminRefusal?: ErrorCode;
+}
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let issueKey: string;
+/** Issues of OPS, a project only the admin may browse (its summaries start with "Ops Platform:"). */
+let opsKeys: string[];
+const OPS_MARKER = 'Ops Platform:';
 
 /** Every resolver key with a well-formed payload and who may use it. */
-function matrix(): Record<string, { access: Access; payload: () => unknown }> {
+function matrix(): Record<string, Entry> {
   const sprint = { boardId: 1, sprintId: 9 };
   return {
     'meta/about': { access: 'anyone', payload: () => ({}) },
@@ -43,6 +77,14 @@ function matrix(): Record<string, { access: Access; payload: () => unknown }> {
         yaml: readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8'),
         version: 0,
       }),
+    },
+    'slo/save': {
+      access: 'admin',
+      payload: async () => ({ originalName: null, slo: SLO_FORM, version: await sloVersion() }),
+    },
+    'slo/delete': {
+      access: 'admin',
+      payload: async () => ({ name: SLO_FORM.name, version: await sloVersion() }),
     },
     'push/get': { access: 'browse', payload: () => ({}) },
     'push/rotateSecret': { access: 'admin', payload: () => ({}) },
@@ -69,40 +111,56 @@ function matrix(): Record<string, { access: Access; payload: () => unknown }> {
     'project/incidents': { access: 'browse', payload: () => ({}) },
     'project/slos': { access: 'browse', payload: () => ({}) },
     'project/refresh': { access: 'browse', payload: () => ({}) },
+    // Error-budget gate overrides: any project member reads them, only project admins change them.
+    'gate/overrides': { access: 'browse', payload: () => ({}) },
+    'gate/recordOverride': {
+      access: 'admin',
+      payload: () => ({ reason: 'hotfix release agreed with the SRE lead', hours: 4 }),
+      // SHOP's gate is not FROZEN here: nothing to override.
+      adminRefusal: 'BAD_REQUEST',
+    },
+    'gate/endOverride': {
+      access: 'admin',
+      payload: () => ({ id: 'no-such-override' }),
+      adminRefusal: 'NOT_FOUND',
+    },
   };
 }
 
-/** The resolver keys the contract declares (`'area/verb': { request…`). */
-function contractKeys(): string[] {
-  const keys = new Set<string>();
-  for (const file of readdirSync('src/contract')) {
-    const text = readFileSync(`src/contract/${file}`, 'utf8');
-    for (const match of text.matchAll(/'([a-z]+\/[a-zA-Z]+)':\s*\{\s*request/g))
-      keys.add(match[1]!);
-  }
-  return [...keys].sort();
+/** A well-formed SLO as the settings form sends it. */
+const SLO_FORM = {
+  name: 'matrix-latency',
+  displayName: 'Matrix latency',
+  description: '',
+  service: 'checkout',
+  counts: 'good',
+  numerator: { type: 'Prometheus', query: 'sum(rate(fast_total[1m]))' },
+  total: { type: 'Prometheus', query: 'sum(rate(all_total[1m]))' },
+  counter: true,
+  targetPercent: 99,
+  window: { kind: 'rolling', days: 28 },
+  budgetingMethod: 'Occurrences',
+  timeSlicePercent: null,
+};
+
+async function sloVersion(): Promise<number> {
+  const list = await call('slo/list', ADMIN_ACCOUNT_ID, {});
+  return list.ok ? (list.data as { version: number }).version : 0;
 }
 
-async function call(key: string, accountId: string, payload: unknown): Promise<Envelope<unknown>> {
-  return (await sandbox.host.invokeResolver({
-    moduleKey: 'ballast-issue-panel',
-    functionKey: key,
-    payload,
-    accountId,
-    extension: {
-      type: 'jira:issuePanel',
-      project: { key: 'SHOP' },
-      issue: { key: issueKey },
-      board: { id: 1 },
-      sprint: { id: 9 },
-    },
-  })) as Envelope<unknown>;
-}
+const call = (key: string, accountId: string | undefined, payload: unknown) =>
+  callResolver(sandbox.host, key, accountId, payload, fullExtension(issueKey));
 
 beforeAll(async () => {
   sandbox = await startAppSandbox();
   ({ jira } = sandbox);
   issueKey = jira.state.issues.find((i) => i.sprintIds.includes(9))!.key;
+  opsKeys = addProjectLike(jira.store, 'SHOP', {
+    key: 'OPS',
+    name: 'Ops Platform',
+    roles: { [ADMIN_ACCOUNT_ID]: 'Administrators' },
+    issueCount: 5,
+  });
 });
 afterAll(() => sandbox.close());
 
@@ -111,23 +169,114 @@ describe('the authorization matrix', () => {
     expect(Object.keys(matrix()).sort()).toEqual(contractKeys());
   });
 
-  it('gives an outsider nothing from any project resolver', async () => {
+  it('gives a user without browse permission nothing from any project resolver', async () => {
+    const summaries = jira.state.issues
+      .filter((i) => i.key.startsWith('SHOP-'))
+      .map((i) => i.summary);
     for (const [key, { access, payload }] of Object.entries(matrix())) {
-      const answer = await call(key, OUTSIDER_ACCOUNT_ID, payload());
+      const answer = await call(key, OUTSIDER_ACCOUNT_ID, await payload());
       if (access === 'anyone') {
         expect(answer.ok, key).toBe(true);
         continue;
       }
       expect(answer.ok, `${key} answered the outsider`).toBe(false);
-      if (!answer.ok) expect(['FORBIDDEN', 'NOT_FOUND'], key).toContain(answer.error.code);
+      if (!answer.ok) {
+        expect(['FORBIDDEN', 'NOT_FOUND'], key).toContain(answer.error.code);
+        expect(answer.error.retryable, key).toBe(false);
+        // The refusal tells nothing about the project's work.
+        const text = JSON.stringify(answer);
+        expect(
+          summaries.filter((s) => text.includes(s)),
+          key,
+        ).toEqual([]);
+      }
     }
   });
 
-  it("refuses a member every change of the project's policy, SLOs and push secret", async () => {
+  it('refuses an anonymous caller (no accountId) everything but the app greeting, as FORBIDDEN', async () => {
+    const before = kvsSnapshot(sandbox.host);
+    for (const [key, { access, payload }] of Object.entries(matrix())) {
+      const answer = await call(key, undefined, await payload());
+      if (access === 'anyone') {
+        expect(answer, key).toMatchObject({ ok: true, data: { app: 'Ballast' } });
+        continue;
+      }
+      expect(answer, key).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', retryable: false },
+      });
+    }
+    expect(kvsSnapshot(sandbox.host)).toBe(before);
+  });
+
+  it('never shows a SHOP member anything of a project they cannot browse, whatever the context or payload names', async () => {
+    const opsProperty = () =>
+      JSON.stringify(
+        jira.state.issues.filter((i) => opsKeys.includes(i.key)).map((i) => i.properties),
+      );
+    const propertiesBefore = opsProperty();
+    const opsIssue = opsKeys[0]!;
+    // A forged Forge context (the platform never sends one, but the app must not rely on that).
+    for (const [key, { access, payload }] of Object.entries(matrix())) {
+      if (access === 'anyone') continue;
+      const forged = JSON.parse(
+        JSON.stringify(await payload()).replaceAll(issueKey, opsIssue),
+      ) as unknown;
+      const answer = await callResolver(sandbox.host, key, MEMBER_ACCOUNT_ID, forged, {
+        ...fullExtension(opsIssue, 'OPS'),
+      });
+      expect(JSON.stringify(answer), key).not.toContain(OPS_MARKER);
+      if (key.startsWith('issue/') || key.startsWith('settings/') || key.startsWith('slo/'))
+        expect(answer.ok, `${key} answered about OPS`).toBe(false);
+    }
+    // A SHOP context whose payload names an OPS issue (the payload is what a browser can forge).
+    const shopPage = { type: 'jira:projectSettingsPage', project: { key: 'SHOP' } };
+    for (const [key, payload] of [
+      ['issue/get', { issueKey: opsIssue }],
+      ['issue/setWorkType', { issueKey: opsIssue, workType: 'toil' }],
+      ['issue/tickDodItem', { issueKey: opsIssue, itemId: 'code-reviewed', done: true }],
+      ['settings/testRules', { issueKey: opsIssue }],
+    ] as const) {
+      const answer = await callResolver(sandbox.host, key, MEMBER_ACCOUNT_ID, payload, shopPage);
+      expect(answer, key).toMatchObject({ ok: false });
+      if (!answer.ok)
+        expect(['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'], key).toContain(answer.error.code);
+      expect(JSON.stringify(answer), key).not.toContain(OPS_MARKER);
+    }
+    const move = await callResolver(
+      sandbox.host,
+      'planner/apply',
+      MEMBER_ACCOUNT_ID,
+      {
+        boardId: 1,
+        sprintId: 9,
+        fingerprint: 'stale',
+        moves: [{ key: opsIssue, direction: 'in' }],
+      },
+      fullExtension(issueKey),
+    );
+    expect(move.ok).toBe(false);
+    expect(jira.state.issues.find((i) => i.key === opsIssue)!.sprintIds).toEqual([]);
+    expect(opsProperty()).toBe(propertiesBefore);
+  });
+
+  it("refuses a member every change of the project's policy, SLOs, push secret and gate", async () => {
     for (const [key, { access, payload }] of Object.entries(matrix())) {
       if (access !== 'admin') continue;
-      const answer = await call(key, MEMBER_ACCOUNT_ID, payload());
+      const answer = await call(key, MEMBER_ACCOUNT_ID, await payload());
       expect(answer, key).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  it('lets a member use every resolver open to project members', async () => {
+    for (const [key, { access, payload }] of Object.entries(matrix())) {
+      if (access !== 'browse') continue;
+      const answer = await call(key, MEMBER_ACCOUNT_ID, await payload());
+      // Answered, or refused for a reason of the request itself (a stale plan), never permissions.
+      if (!answer.ok)
+        expect(['CONFLICT', 'BAD_REQUEST', 'NOT_FOUND'], key).toContain(answer.error.code);
+      if (!answer.ok && answer.error.code !== 'CONFLICT')
+        expect(answer.error.message, key).not.toMatch(/permission/i);
     }
   });
 
@@ -145,10 +294,264 @@ describe('the authorization matrix', () => {
   });
 
   it('lets the admin make those changes', async () => {
-    for (const [key, { access, payload }] of Object.entries(matrix())) {
+    for (const [key, { access, payload, adminRefusal }] of Object.entries(matrix())) {
       if (access !== 'admin') continue;
-      const answer = await call(key, ADMIN_ACCOUNT_ID, payload());
+      const answer = await call(key, ADMIN_ACCOUNT_ID, await payload());
+      if (adminRefusal !== undefined && !answer.ok) {
+        expect(answer.error.code, `${key}: ${JSON.stringify(answer)}`).toBe(adminRefusal);
+        continue;
+      }
       expect(answer.ok, `${key}: ${JSON.stringify(answer)}`).toBe(true);
     }
+  });
+});
+
+interface ManifestModule {
+  key: string;
+  function?: string;
+}
+const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
+  modules: Record<string, ManifestModule[]>;
+  permissions: { scopes: string[] };
+};
+
+describe('the web triggers (no authentication on Forge: the app checks every request)', () => {
+  const WEB_TRIGGERS = ['ballast-deployment-push', 'ballast-incident-push', 'ballast-sli-push'];
+  let secret: string;
+
+  beforeAll(async () => {
+    const rotated = await call('push/rotateSecret', ADMIN_ACCOUNT_ID, {});
+    if (!rotated.ok) throw new Error(rotated.error.message);
+    secret = (rotated.data as { secret: string }).secret;
+  });
+
+  it('lists every web trigger of the manifest', () => {
+    expect((manifest.modules.webtrigger ?? []).map((m) => m.key).sort()).toEqual(WEB_TRIGGERS);
+  });
+
+  it('refuses unsigned, wrongly signed and stale requests with 401 whatever the method, storing nothing', async () => {
+    const before = kvsSnapshot(sandbox.host);
+    const body = JSON.stringify({
+      batchId: 'b-1',
+      points: [
+        {
+          slo: 'checkout-availability',
+          start: '2026-11-20T10:00:00Z',
+          end: '2026-11-20T10:01:00Z',
+          good: 1,
+          total: 1,
+        },
+      ],
+    });
+    let refused = 0;
+    for (const trigger of WEB_TRIGGERS) {
+      for (const method of ['POST', 'GET', 'PUT', 'DELETE']) {
+        const raw = method === 'GET' ? '' : body;
+        const variants: Record<string, string[]>[] = [
+          {},
+          { 'x-ballast-timestamp': [String(Math.floor(Date.now() / 1000))] },
+          toHeaders(signedHeaders(`${secret}x`, Date.now(), raw)),
+          toHeaders(signedHeaders(secret, Date.now() - 3_600_000, raw)),
+          // Signed over another body than the one sent.
+          toHeaders(signedHeaders(secret, Date.now(), `${raw} `)),
+        ];
+        for (const headers of variants) {
+          const answer = await sandbox.host.callWebTrigger(trigger, { method, headers, body: raw });
+          expect(answer.statusCode, `${trigger} ${method} ${JSON.stringify(headers)}`).toBe(401);
+          expect(JSON.parse(answer.body ?? '')).toMatchObject({ ok: false });
+          refused += 1;
+        }
+      }
+    }
+    expect(refused).toBe(WEB_TRIGGERS.length * 4 * 5);
+    expect(kvsSnapshot(sandbox.host)).toBe(before);
+    // The same request, signed with the secret, is accepted: the refusals above were the signature's.
+    const signed = await callSigned(sandbox.host, 'ballast-deployment-push', deployment(), secret);
+    expect(signed.statusCode, signed.body).toBe(200);
+  });
+});
+
+function toHeaders(headers: Record<string, string>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+}
+
+function deployment(): string {
+  return JSON.stringify({
+    id: 'auth-matrix-deploy-1',
+    service: 'checkout',
+    environment: 'production',
+    finishedAt: '2026-11-20T09:00:00Z',
+    status: 'success',
+  });
+}
+
+describe('the workflow validators (run as the app, with no user)', () => {
+  const VALIDATORS = ['ballast-dod-validator', 'ballast-gate-validator'];
+
+  it('lists every validator of the manifest', () => {
+    expect((manifest.modules['jira:workflowValidator'] ?? []).map((m) => m.key).sort()).toEqual(
+      VALIDATORS,
+    );
+  });
+
+  /** An open Story nobody tagged, whose feature DoD has five required items open. */
+  function openStory(): string {
+    const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
+    const done = new Set(jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id));
+    return jira.state.issues.find(
+      (i) =>
+        i.key.startsWith('SHOP-') &&
+        i.issueTypeId === story.id &&
+        !done.has(i.statusId) &&
+        !i.properties.ballast &&
+        !i.parentId &&
+        i.labels.length === 0,
+    )!.key;
+  }
+
+  it("applies Ballast's own DoD check whatever the event's configuration claims, naming only that issue", async () => {
+    const key = openStory();
+    const issue = jira.state.issues.find((i) => i.key === key)!;
+    const doneStatus = jira.state.statuses.find((s) => s.category === 'done')!;
+    for (const configuration of [
+      {},
+      { enforce: false, skip: true, allowed: true, result: true },
+      { projectKey: 'OPS', issueKey: opsKeys[0], workType: 'toil' },
+    ]) {
+      const answer = await sandbox.host.runValidator('ballast-dod-validator', {
+        issueKey: key,
+        fromStatusId: issue.statusId,
+        toStatusId: doneStatus.id,
+        configuration,
+        modifiedFields: { labels: ['toil'] },
+      });
+      expect(answer.result, JSON.stringify(configuration)).toBe(false);
+      expect(answer.errorMessage).toContain(`${key} cannot be done yet`);
+      // Only the issue being moved is named.
+      const named = answer.errorMessage!.match(/[A-Z][A-Z0-9_]*-\d+/g) ?? [];
+      expect(new Set(named)).toEqual(new Set([key]));
+    }
+  });
+
+  it('answers a clean yes/no to forged or broken events, never throwing, never naming another project’s work', async () => {
+    for (const validator of VALIDATORS) {
+      for (const event of [
+        { issueKey: 'NOPE-1', fromStatusId: '1', toStatusId: '3' },
+        { issueKey: opsKeys[0]!, fromStatusId: '1', toStatusId: '3' },
+        { issueKey: 'SHOP-999999', fromStatusId: '1', toStatusId: '3' },
+        { issueKey: '../../rest/api/3/myself', fromStatusId: '1', toStatusId: '3' },
+      ]) {
+        const answer = await sandbox.host.runValidator(validator, event);
+        expect(typeof answer.result, `${validator} ${event.issueKey}`).toBe('boolean');
+        // "Validator … failed" is the host's words for a function that threw.
+        expect(answer.errorMessage ?? '', validator).not.toMatch(/failed/);
+        expect(answer.errorMessage ?? '', validator).not.toContain(OPS_MARKER);
+      }
+    }
+  });
+});
+
+/** Every TypeScript file under src/, without tests. */
+function sourceFiles(dir = 'src'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** A file's code without its comments. */
+function code(file: string): string {
+  return readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+}
+
+describe("asApp(): only where Forge offers no user, and then with the app's own check", () => {
+  /**
+   * Every file that calls Jira as the app, and why Forge requires it there. Each reads or writes
+   * only what the event names (or, for jobs, the projects Ballast already serves) and returns
+   * nothing to a person except a validator's yes/no about their own issue; data computed as the app
+   * reaches people only through resolvers that check BROWSE_PROJECTS as the person first.
+   */
+  const AS_APP: Record<string, string> = {
+    'src/adapters/forge/jira/forge-transport.ts': 'defines jiraAsApp()',
+    'src/entry/validators/dod-validator.ts':
+      'workflow validator: no user; Jira already checked the transition; reads only that issue',
+    'src/entry/validators/gate-validator.ts':
+      'workflow validator: no user; reads only that issue and the stored gate',
+    'src/entry/fields/work-type-value.ts':
+      'custom field value function: no user; returns only the work type of the issues Jira asked for',
+    'src/entry/triggers/issue-changed.ts':
+      "product trigger: no user; refreshes only the changed issue's Ballast property",
+    'src/entry/triggers/sprint-lifecycle.ts':
+      'product trigger: no user; snapshots/enforces only the started or closed sprint',
+    'src/entry/scheduled/issue-refresh.ts': 'scheduled job: no user; projects Ballast serves',
+    'src/entry/scheduled/postmortems.ts':
+      "scheduled job: no user; opens postmortems in the SLO's own project",
+    'src/entry/scheduled/suggestion-model.ts':
+      'scheduled job: no user; trains models of projects that have one',
+    'src/entry/consumers/metrics-consumer.ts':
+      'async consumer: no user; project page snapshot, served only after a BROWSE_PROJECTS check',
+  };
+
+  it('is used only in the listed validators, triggers, jobs, consumers and field functions', () => {
+    const users = sourceFiles()
+      .filter((file) => /\basApp\(|\bjiraAsApp\(/.test(code(file)))
+      .sort();
+    expect(users).toEqual(Object.keys(AS_APP).sort());
+    for (const file of users.filter((f) => f.startsWith('src/entry/')))
+      expect(file).toMatch(/^src\/entry\/(validators|triggers|scheduled|consumers|fields)\//);
+  });
+
+  it('is never reachable from a resolver: the resolver layer and the use cases call Jira as the person', () => {
+    for (const file of sourceFiles('src/entry/resolvers'))
+      expect(code(file), file).not.toMatch(/asApp|jiraAsApp/);
+    for (const file of sourceFiles('src/app'))
+      expect(code(file), file).not.toMatch(/@forge\/api|asApp\(/);
+  });
+
+  it("serves data computed as the app only after checking the person's browse permission", () => {
+    // The project page snapshot (computed by the consumer as the app) and the stored SLO statuses.
+    const serve = readFileSync('src/app/metrics/serve-project-page.ts', 'utf8');
+    expect(serve).toMatch(/myPermissions\(\{ projectKey \}, \['BROWSE_PROJECTS'\]\)/);
+  });
+});
+
+describe('manifest scopes', () => {
+  /** Scopes that no Jira route needs, and why the app holds them. */
+  const NON_JIRA_SCOPES: Record<string, string> = {
+    'storage:app':
+      'Forge KVS and secret storage (@forge/kvs): project configuration, SLOs, SLI data, push secret',
+  };
+
+  /** "METHOD /templated/path" of every `route` call in the Jira adapter, found by reading it. */
+  function adapterRoutes(): string[] {
+    const text = readFileSync('src/adapters/forge/jira/client.ts', 'utf8');
+    const routes = new Set<string>();
+    for (const match of text.matchAll(
+      /'(GET|POST|PUT|DELETE)',\s*(?:\([^)]*\)\s*=>\s*)?route`([^`?]+)/g,
+    )) {
+      const path = match[2]!.replace(/\$\{[^}]+\}/g, 'X');
+      routes.add(`${match[1]} ${path}`);
+    }
+    // Paged reads pass the route as a function: `(query) => route\`…\``.
+    for (const match of text.matchAll(/\(query\)\s*=>\s*route`([^`?]+)/g))
+      routes.add(`GET ${match[1]!.replace(/\$\{[^}]+\}/g, 'X')}`);
+    return [...routes].sort();
+  }
+
+  it("are exactly the scopes of the adapter's Jira routes plus storage", () => {
+    const routes = adapterRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(20);
+    const needed = new Set<string>();
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      const found = findOperation(method, path);
+      expect(found, `${route} is not in Jira's OpenAPI specs`).toBeDefined();
+      for (const scope of requiredScopes(method, found!.path)) needed.add(scope);
+    }
+    expect(manifestScopes().sort()).toEqual([...needed, ...Object.keys(NON_JIRA_SCOPES)].sort());
+    expect(manifest.permissions.scopes.length).toBe(new Set(manifest.permissions.scopes).size);
   });
 });

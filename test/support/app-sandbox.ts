@@ -25,15 +25,26 @@ export interface AppSandbox {
 }
 
 export async function startAppSandbox(
-  options: { connectJira?: boolean } = {},
+  options: {
+    connectJira?: boolean;
+    /** Seed of the emulator's fault decisions (reliability tests). */
+    faultSeed?: number;
+    /** Shorter Forge invocation limits (see sandbox/forge ForgeHostOptions.timeLimitsMs). */
+    timeLimitsMs?: { resolver?: number; background?: number };
+  } = {},
 ): Promise<AppSandbox> {
-  const jira = await createJiraEmulator({ seed: { anchor: SEED_ANCHOR }, now: () => SEED_ANCHOR });
+  const jira = await createJiraEmulator({
+    seed: { anchor: SEED_ANCHOR },
+    now: () => SEED_ANCHOR,
+    ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
   const host = createForgeHost({
     manifestPath: 'manifest.yml',
     appModule: app,
     jiraUrl: jira.url,
     stateDir: dir,
+    ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
   });
   const disconnect = options.connectJira ? host.connectJira(jira.events) : () => undefined;
   return {

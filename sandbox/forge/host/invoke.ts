@@ -17,6 +17,11 @@ export interface HostCore {
   runtime: InstalledForgeRuntime;
   cloudId: string;
   siteUrl: string;
+  /**
+   * Shorter invocation limits than Forge's, for tests that make Jira hang (timeout faults) and
+   * must not wait the platform's 25 s / 55 s each time. Never longer than the platform's.
+   */
+  timeLimitsMs?: { resolver?: number; background?: number };
 }
 
 export const installContext = (core: HostCore): string => `ari:cloud:jira::site/${core.cloudId}`;
@@ -28,6 +33,18 @@ export function timeoutFor(module: ModuleEntry): number {
   }
   if (module.type === 'trigger' || module.type === 'webtrigger') return BACKGROUND_TIMEOUT_MS;
   return RESOLVER_TIMEOUT_MS;
+}
+
+function limitFor(core: HostCore, module: ModuleEntry): number {
+  const platform = timeoutFor(module);
+  const override =
+    module.type === 'scheduledTrigger' ||
+    module.type === 'consumer' ||
+    module.type === 'trigger' ||
+    module.type === 'webtrigger'
+      ? core.timeLimitsMs?.background
+      : core.timeLimitsMs?.resolver;
+  return override === undefined ? platform : Math.min(override, platform);
 }
 
 const viaJson = (value: unknown): unknown =>
@@ -59,7 +76,7 @@ export async function invokeModule(
       moduleKey: module.key,
       moduleType: module.type,
       ...(module.functionKey === undefined ? {} : { functionKey: module.functionKey }),
-      timeoutMs: timeoutFor(module),
+      timeoutMs: limitFor(core, module),
     },
     () => handler(viaJson(event), payload),
   );

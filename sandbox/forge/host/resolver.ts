@@ -12,7 +12,8 @@ export interface ResolverInvocation {
   /** The resolver definition key (e.g. `meta/about`). */
   functionKey: string;
   payload?: unknown;
-  accountId: string;
+  /** The signed-in user; undefined for an anonymous caller (no principal, as Forge then sends). */
+  accountId: string | undefined;
   /** `extension` of the context: `{ type, project: { id, key, type }, issue: { id, key, type } … }`. */
   extension?: Record<string, unknown>;
   localId?: string;

@@ -1,0 +1,57 @@
+/**
+ * Calling the app's resolvers the way the Custom UI does, for the authorization, fuzzing, fault and
+ * concurrency tests: one Forge context carrying everything a module may give (project, issue,
+ * board, sprint), the caller's accountId (or none: an anonymous caller), and a snapshot of the whole
+ * sandbox KVS to prove that a refused call wrote nothing.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import type { Envelope } from '../../src/contract/envelope';
+
+/** The extension of a context that has it all: the issue panel's issue, the planner's board/sprint. */
+export function fullExtension(issueKey: string, projectKey = 'SHOP'): Record<string, unknown> {
+  return {
+    type: 'jira:issuePanel',
+    project: { key: projectKey },
+    issue: { key: issueKey },
+    board: { id: 1 },
+    sprint: { id: 9 },
+  };
+}
+
+export async function callResolver(
+  host: ForgeHost,
+  key: string,
+  accountId: string | undefined,
+  payload: unknown,
+  extension: Record<string, unknown>,
+): Promise<Envelope<unknown>> {
+  return (await host.invokeResolver({
+    moduleKey: 'ballast-issue-panel',
+    functionKey: key,
+    payload,
+    accountId,
+    extension,
+  })) as Envelope<unknown>;
+}
+
+/** The resolver keys the contract declares (`'area/verb': { request…`), from src/contract/*.ts. */
+export function contractKeys(): string[] {
+  const keys = new Set<string>();
+  for (const file of readdirSync('src/contract')) {
+    const text = readFileSync(`src/contract/${file}`, 'utf8');
+    for (const match of text.matchAll(/'([a-z]+\/[a-zA-Z]+)':\s*\{\s*request/g))
+      keys.add(match[1]!);
+  }
+  return [...keys].sort();
+}
+
+/** Everything the app has stored (plain keys, secrets, entities), as one comparable string. */
+export function kvsSnapshot(host: ForgeHost): string {
+  const { kv, secrets, entities } = host.kvs.store.state;
+  // Reading an entity creates its (empty) namespace: not a write.
+  const written = Object.fromEntries(
+    Object.entries(entities).filter(([, space]) => Object.keys(space).length > 0),
+  );
+  return JSON.stringify({ kv, secrets, entities: written });
+}
