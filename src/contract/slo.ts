@@ -1,7 +1,7 @@
 /**
  * Resolver contract of the project's SLOs and of the push API settings (PRODUCT.md §4): the SLO
- * specs as OpenSLO YAML (import/export), their stored status, and the web-trigger URLs with the
- * signing secret's rotation.
+ * specs as OpenSLO YAML (import/export) or one at a time (the form's save and delete), their stored
+ * status, and the web-trigger URLs with the signing secret's rotation.
  */
 import type { GateState } from '../domain/gate/gate-state';
 import type { SloStatus } from '../domain/slo/status';
@@ -19,6 +19,89 @@ export interface SloSummary {
   readonly state: GateState;
   /** End of the last stored minute of SLI data, or null. */
   readonly dataUntil: string | null;
+  /** The SLO as the form edits it (what `slo/save` takes back). */
+  readonly definition: SloDefinition;
+}
+
+/** A ratio SLI's metric source as the form edits it: the source type and its query. */
+export interface SloMetricSourceInput {
+  /** OpenSLO metric source type, e.g. `Prometheus`. */
+  readonly type: string;
+  /** The source's `spec.query`, e.g. a PromQL expression; blank when the source has none. */
+  readonly query: string;
+}
+
+export type SloWindowInput =
+  | {
+      readonly kind: 'rolling';
+      /** Whole days, e.g. 28 or 30; null when left blank (the backend names the field). */
+      readonly days: number | null;
+    }
+  | {
+      readonly kind: 'calendar';
+      readonly unit: 'month' | 'quarter';
+      /** IANA time zone the periods start in, e.g. `UTC` or `Europe/Berlin`. */
+      readonly timeZone: string;
+      /** `YYYY-MM`: the month the periods are counted from (a quarter's first month). */
+      readonly startMonth: string;
+    };
+
+/**
+ * One SLO in the form's terms (the app's OpenSLO subset: a ratio SLI, one objective, one window).
+ * Numbers may be null when left blank; the backend validates and names the field.
+ */
+export interface SloDefinition {
+  /** The OpenSLO name (lowercase, digits, "-"); pushed SLI data names the SLO by it. */
+  readonly name: string;
+  /** Blank for none. */
+  readonly displayName: string;
+  readonly description: string;
+  readonly service: string;
+  /** Whether the first query counts good events or bad ones (OpenSLO `good` / `bad`). */
+  readonly counts: 'good' | 'bad';
+  readonly numerator: SloMetricSourceInput;
+  readonly total: SloMetricSourceInput;
+  /** OpenSLO `ratioMetric.counter`: the queries return monotonic counters. */
+  readonly counter: boolean;
+  /** The objective, e.g. 99.9. */
+  readonly targetPercent: number | null;
+  readonly window: SloWindowInput;
+  readonly budgetingMethod: 'Occurrences' | 'Timeslices';
+  /** Timeslices only: a minute is good when at least this share of its events is good, e.g. 95. */
+  readonly timeSlicePercent: number | null;
+}
+
+/** The fields `slo/save` names when it refuses a value (`error.field`). */
+export type SloField =
+  | 'name'
+  | 'displayName'
+  | 'description'
+  | 'service'
+  | 'counts'
+  | 'numerator.type'
+  | 'numerator.query'
+  | 'total.type'
+  | 'total.query'
+  | 'counter'
+  | 'targetPercent'
+  | 'window.days'
+  | 'window.unit'
+  | 'window.timeZone'
+  | 'window.startMonth'
+  | 'budgetingMethod'
+  | 'timeSlicePercent';
+
+export interface SloSaveRequest {
+  /** The name of the SLO being edited, or null to add a new one. */
+  readonly originalName: string | null;
+  readonly slo: SloDefinition;
+  /** The version of the project's SLO document the form was filled from (`SloListView.version`). */
+  readonly version: number;
+}
+
+export interface SloDeleteRequest {
+  readonly name: string;
+  readonly version: number;
 }
 
 export interface SloListView {
@@ -68,6 +151,10 @@ export interface SloContract {
   'slo/list': { request: Record<string, never>; response: SloListView };
   'slo/import': { request: SloImportRequest; response: SloListView };
   'slo/export': { request: Record<string, never>; response: SloExportView };
+  /** Adds or replaces one SLO (project admins); CONFLICT when the document changed since `version`. */
+  'slo/save': { request: SloSaveRequest; response: SloListView };
+  /** Removes one SLO (project admins); its stored SLI data is kept but no longer used. */
+  'slo/delete': { request: SloDeleteRequest; response: SloListView };
   'push/get': { request: Record<string, never>; response: PushSettingsView };
   'push/rotateSecret': { request: Record<string, never>; response: RotatedSecretView };
 }

@@ -5,7 +5,9 @@
  */
 import { parseOpenSlo, writeOpenSlo, type OpenSloBundle, type SloSpec } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
+import type { SloDefinition } from '../../contract/slo';
 import { AppError } from '../errors';
+import { specFromDefinition } from './slo-form';
 
 export const PROJECT_SLOS_KIND = 'project-slos';
 export const SLO_DIRECTORY_KIND = 'slo-directory';
@@ -97,18 +99,39 @@ export async function importProjectSlos(
       `A project can hold at most ${MAX_SLOS_PER_PROJECT} SLOs; this file has ${names.length}. Split the services over projects.`,
     );
   }
-  const directory = await loadSloDirectory(store);
-  const taken = names.filter((n) => {
-    const owner = directory.entries[n];
-    return owner !== undefined && owner !== input.projectKey;
-  });
+  const taken = await namesOfOtherProjects(store, input.projectKey, names);
   if (taken.length > 0) {
     throw new AppError(
       'CONFLICT',
-      `SLO name${taken.length === 1 ? '' : 's'} ${taken.map((n) => `"${n}" (project ${directory.entries[n]})`).join(', ')} already belong${taken.length === 1 ? 's' : ''} to another project. SLO names are unique on the site because pushed SLI data names them.`,
+      `SLO name${taken.length === 1 ? '' : 's'} ${taken.map((t) => `"${t.name}" (project ${t.owner})`).join(', ')} already belong${taken.length === 1 ? 's' : ''} to another project. SLO names are unique on the site because pushed SLI data names them.`,
     );
   }
-  const value: ProjectSlos = { schemaVersion: 1, bundle: parsed.bundle };
+  return writeProjectSlos(store, input, parsed.bundle);
+}
+
+/** Which of `names` the site directory gives to another project than `projectKey`. */
+async function namesOfOtherProjects(
+  store: DocumentStore,
+  projectKey: string,
+  names: readonly string[],
+): Promise<{ name: string; owner: string }[]> {
+  const directory = await loadSloDirectory(store);
+  return names.flatMap((name) => {
+    const owner = directory.entries[name];
+    return owner !== undefined && owner !== projectKey ? [{ name, owner }] : [];
+  });
+}
+
+/**
+ * Stores the project's bundle against the version read (CONFLICT when someone else saved since),
+ * then points the directory at its names.
+ */
+async function writeProjectSlos(
+  store: DocumentStore,
+  input: { projectKey: string; version: number; actor: { accountId: string; at: Date } },
+  bundle: OpenSloBundle,
+): Promise<LoadedProjectSlos> {
+  const value: ProjectSlos = { schemaVersion: 1, bundle };
   const stored = await store.put(
     PROJECT_SLOS_KIND,
     input.projectKey,
@@ -116,8 +139,119 @@ export async function importProjectSlos(
     input.version,
     input.actor,
   );
-  await updateDirectory(store, input.projectKey, names, input.actor);
+  await updateDirectory(
+    store,
+    input.projectKey,
+    bundle.slos.map((s) => s.name),
+    input.actor,
+  );
   return { slos: value, version: stored.version };
+}
+
+const STALE_FORM =
+  "Someone else changed this project's SLOs since you opened them. Reload the SLOs to see their change, then make yours again.";
+
+/**
+ * Adds one SLO (`originalName` null) or replaces the one named `originalName`, from the settings
+ * form. The form value is read by the OpenSLO importer (slo-form.ts); a refusal names the field.
+ * The name of a stored SLO cannot change: its pushed SLI data is stored under it.
+ */
+export async function saveProjectSlo(
+  store: DocumentStore,
+  input: {
+    projectKey: string;
+    originalName: string | null;
+    definition: SloDefinition;
+    version: number;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<LoadedProjectSlos> {
+  const { slos, version } = await loadProjectSlos(store, input.projectKey);
+  if (version !== input.version) throw new AppError('CONFLICT', STALE_FORM);
+  const current = slos.bundle.slos;
+  const name = input.definition.name.trim();
+  const existing =
+    input.originalName === null ? undefined : current.find((s) => s.name === input.originalName);
+  if (input.originalName !== null && existing === undefined) {
+    throw new AppError(
+      'NOT_FOUND',
+      `The SLO "${input.originalName}" no longer exists. ${STALE_FORM}`,
+    );
+  }
+  if (existing !== undefined && name !== existing.name) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Name: an SLO's name cannot change, because its pushed SLI data is stored under it. Add a new SLO with the name "${name}" and delete "${existing.name}" instead.`,
+      { field: 'name' },
+    );
+  }
+  if (existing === undefined && current.some((s) => s.name === name)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Name: this project already has an SLO named "${name}"; choose another name, or edit that SLO.`,
+      { field: 'name' },
+    );
+  }
+  if (existing === undefined && current.length >= MAX_SLOS_PER_PROJECT) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `A project can hold at most ${MAX_SLOS_PER_PROJECT} SLOs. Delete one, or define this one in another project.`,
+    );
+  }
+  const read = specFromDefinition(input.definition, existing);
+  if (!read.ok) {
+    throw new AppError('BAD_REQUEST', read.message, read.field ? { field: read.field } : {});
+  }
+  const [taken] = await namesOfOtherProjects(store, input.projectKey, [name]);
+  if (taken !== undefined) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Name: "${name}" is already an SLO of project ${taken.owner}. SLO names are unique on the site because pushed SLI data names them; choose another name.`,
+      { field: 'name' },
+    );
+  }
+  const bundle: OpenSloBundle = {
+    ...slos.bundle,
+    slos: existing
+      ? current.map((s) => (s.name === existing.name ? read.spec : s))
+      : [...current, read.spec],
+  };
+  // The whole document must still read back (what the YAML export gives must import again).
+  const check = parseOpenSlo(writeOpenSlo(bundle));
+  if (!check.ok) {
+    const issue = check.issues[0];
+    throw new AppError(
+      'BAD_REQUEST',
+      `The project's SLOs would not read back with this change: ${issue?.document ?? ''} ${issue?.path ?? ''}: ${issue?.message ?? ''}`,
+    );
+  }
+  return writeProjectSlos(store, input, bundle);
+}
+
+/**
+ * Removes one SLO. Its stored SLI data and status stay in storage, unused: pushes naming it are
+ * refused and the gate no longer counts it; an SLO created again under that name (in any project)
+ * finds the data again.
+ */
+export async function deleteProjectSlo(
+  store: DocumentStore,
+  input: {
+    projectKey: string;
+    name: string;
+    version: number;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<LoadedProjectSlos> {
+  const { slos, version } = await loadProjectSlos(store, input.projectKey);
+  if (version !== input.version) throw new AppError('CONFLICT', STALE_FORM);
+  if (!slos.bundle.slos.some((s) => s.name === input.name)) {
+    throw new AppError('NOT_FOUND', `This project has no SLO named "${input.name}".`);
+  }
+  const bundle: OpenSloBundle = {
+    ...slos.bundle,
+    slos: slos.bundle.slos.filter((s) => s.name !== input.name),
+  };
+  return writeProjectSlos(store, input, bundle);
 }
 
 /** Points the directory's names at this project (and drops its names no longer in the file). */

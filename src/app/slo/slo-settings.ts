@@ -1,8 +1,8 @@
 /**
- * The settings page's SLO use cases: list (any project member), import an OpenSLO file and export
- * it (import needs the project-admin permission, checked on the server as the person asking).
+ * The settings page's SLO use cases: list and export (any project member); import an OpenSLO file,
+ * save or delete one SLO from the form (project admins, checked on the server as the person asking).
  */
-import type { SloExportView, SloListView, SloSummary } from '../../contract/slo';
+import type { SloDefinition, SloExportView, SloListView, SloSummary } from '../../contract/slo';
 import { windowLabel } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
@@ -10,7 +10,14 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { requireProjectAdmin } from '../project/require-project-admin';
 import { loadLinkedSloStatuses } from './project-gate-status';
-import { exportProjectSlos, importProjectSlos, loadProjectSlos } from './slo-catalog';
+import {
+  deleteProjectSlo,
+  exportProjectSlos,
+  importProjectSlos,
+  loadProjectSlos,
+  saveProjectSlo,
+} from './slo-catalog';
+import { definitionOf } from './slo-form';
 
 export interface SloSettingsDeps {
   readonly jira: JiraPort;
@@ -47,6 +54,7 @@ async function listView(
       status: stored?.status ?? null,
       state: stored?.decision.state ?? 'NO_DATA',
       dataUntil: stored?.dataUntil ?? null,
+      definition: definitionOf(spec),
     };
   });
   return { projectKey, slos: summaries, version, canEdit };
@@ -78,4 +86,34 @@ export async function exportSlos(
   await access(deps.jira, projectKey);
   const { slos } = await loadProjectSlos(deps.store, projectKey);
   return { yaml: exportProjectSlos(slos) };
+}
+
+/** Adds (`originalName` null) or replaces one SLO from the settings form. */
+export async function saveSlo(
+  deps: SloSettingsDeps,
+  input: {
+    projectKey: string;
+    originalName: string | null;
+    definition: SloDefinition;
+    version: number;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<SloListView> {
+  await requireProjectAdmin(deps.jira, input.projectKey);
+  await saveProjectSlo(deps.store, input);
+  return listView(deps, input.projectKey, true);
+}
+
+export async function deleteSlo(
+  deps: SloSettingsDeps,
+  input: {
+    projectKey: string;
+    name: string;
+    version: number;
+    actor: { accountId: string; at: Date };
+  },
+): Promise<SloListView> {
+  await requireProjectAdmin(deps.jira, input.projectKey);
+  await deleteProjectSlo(deps.store, input);
+  return listView(deps, input.projectKey, true);
 }

@@ -1,7 +1,7 @@
 /**
- * Resolvers of the project's SLOs and the push API settings: `slo/list`, `slo/import`,
- * `slo/export`, `push/get`, `push/rotateSecret` (src/contract/slo.ts). Changes need the
- * project-admin permission, checked in the use cases.
+ * Resolvers of the project's SLOs and the push API settings: `slo/list`, `slo/import`, `slo/save`,
+ * `slo/delete`, `slo/export`, `push/get`, `push/rotateSecret` (src/contract/slo.ts). Changes need
+ * the project-admin permission, checked in the use cases.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -11,8 +11,16 @@ import {
   rotatePushSecret,
   type PushSettingsDeps,
 } from '../../app/push/push-secret';
-import { exportSlos, importSlos, listSlos, type SloSettingsDeps } from '../../app/slo/slo-settings';
-import type { SloContract } from '../../contract/slo';
+import {
+  deleteSlo,
+  exportSlos,
+  importSlos,
+  listSlos,
+  saveSlo,
+  type SloSettingsDeps,
+} from '../../app/slo/slo-settings';
+import { FIELD_LABELS } from '../../app/slo/slo-form';
+import type { SloContract, SloDefinition, SloField } from '../../contract/slo';
 import type { Clock } from '../../ports/clock';
 import { readContext, readPayload } from './context';
 
@@ -26,6 +34,106 @@ type Handlers = {
 /** 1 MiB of YAML is far more than 100 SLOs need. */
 const importSchema = z.object({
   yaml: z.string().max(1024 * 1024),
+  version: z.number().int().min(0),
+});
+
+/**
+ * The form's SLO, checked for shape and ranges here; what OpenSLO allows (name format, window,
+ * time zone, …) is checked by the importer's reader in the use case.
+ */
+const percent = (what: string) =>
+  z
+    .number({ error: `is required: ${what}` })
+    .gt(0, { error: 'must be more than 0%' })
+    .lt(100, { error: 'must be less than 100%' })
+    .nullable()
+    .refine((value) => value !== null, { error: `is required: ${what}` });
+const source = () =>
+  z.object({
+    type: z
+      .string()
+      .trim()
+      .min(1, { error: 'is required: the metric source type, e.g. Prometheus' })
+      .max(100),
+    query: z.string().trim().max(4000, { error: 'is too long: at most 4,000 characters' }),
+  });
+const definitionSchema = z
+  .object({
+    name: z.string().max(63, { error: 'is too long: at most 63 characters' }),
+    displayName: z.string().max(200, { error: 'is too long: at most 200 characters' }),
+    description: z.string().max(2000, { error: 'is too long: at most 2,000 characters' }),
+    service: z.string().max(200, { error: 'is too long: at most 200 characters' }),
+    counts: z.enum(['good', 'bad']),
+    numerator: source(),
+    total: source(),
+    counter: z.boolean(),
+    targetPercent: percent('the objective as a percentage, e.g. 99.9'),
+    window: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('rolling'),
+        days: z
+          .number({ error: 'is required: whole days, e.g. 28 or 30' })
+          .int({ error: 'must be whole days, e.g. 28 or 30' })
+          .min(1, { error: 'must be at least 1 day' })
+          .max(366, { error: 'must be at most 366 days' })
+          .nullable()
+          .refine((value) => value !== null, { error: 'is required: whole days, e.g. 28 or 30' }),
+      }),
+      z.object({
+        kind: z.literal('calendar'),
+        unit: z.enum(['month', 'quarter']),
+        timeZone: z.string().trim().max(100),
+        startMonth: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/, { error: 'is required: a month as YYYY-MM, e.g. 2026-01' }),
+      }),
+    ]),
+    budgetingMethod: z.enum(['Occurrences', 'Timeslices']),
+    timeSlicePercent: z
+      .number()
+      .gt(0, { error: 'must be more than 0%' })
+      .max(100, { error: 'must be at most 100%' })
+      .nullable(),
+  })
+  .superRefine((slo, ctx) => {
+    if (slo.budgetingMethod === 'Timeslices' && slo.timeSlicePercent === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeSlicePercent'],
+        message: 'is required for Timeslices: the share of good events that makes a minute good',
+      });
+    // The Prometheus connector (`ballast sli sync`) needs both queries to read the SLI.
+    for (const role of ['numerator', 'total'] as const) {
+      if (slo[role].type.toLowerCase() === 'prometheus' && slo[role].query === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: [role, 'query'],
+          message: `is required: the PromQL expression that counts ${role === 'total' ? 'all' : slo.counts} events`,
+        });
+    }
+  });
+
+/** Reads the form's SLO; a refusal names the field (as `error.field`) and says it by its label. */
+function readSloDefinition(raw: unknown): SloDefinition {
+  const parsed = definitionSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.join('.') ?? '';
+  const field = path in FIELD_LABELS ? (path as SloField) : null;
+  const label = field === null ? path || 'The SLO' : FIELD_LABELS[field];
+  throw new AppError('BAD_REQUEST', `${label}: ${issue?.message ?? 'is not valid'}.`, {
+    field: field ?? (path || '(payload)'),
+  });
+}
+
+const saveSchema = z.object({
+  originalName: z.string().max(100).nullable(),
+  slo: z.unknown(),
+  version: z.number().int().min(0),
+});
+
+const deleteSchema = z.object({
+  name: z.string().min(1).max(100),
   version: z.number().int().min(0),
 });
 
@@ -53,6 +161,27 @@ export function sloResolvers(deps: {
       return importSlos(deps.sloDeps(), {
         projectKey,
         yaml: input.yaml,
+        version: input.version,
+        actor: { accountId, at: deps.clock.now() },
+      });
+    },
+    'slo/save': (payload, context) => {
+      const { accountId, projectKey } = projectOf(context);
+      const input = readPayload(saveSchema, payload);
+      return saveSlo(deps.sloDeps(), {
+        projectKey,
+        originalName: input.originalName,
+        definition: readSloDefinition(input.slo),
+        version: input.version,
+        actor: { accountId, at: deps.clock.now() },
+      });
+    },
+    'slo/delete': (payload, context) => {
+      const { accountId, projectKey } = projectOf(context);
+      const input = readPayload(deleteSchema, payload);
+      return deleteSlo(deps.sloDeps(), {
+        projectKey,
+        name: input.name,
         version: input.version,
         actor: { accountId, at: deps.clock.now() },
       });

@@ -1,0 +1,211 @@
+/**
+ * The settings form's view of one SLO (`SloDefinition`) and back. A form value becomes an OpenSLO
+ * SLO document that goes through the importer's own reader (parseOpenSlo), so the form and the
+ * YAML import accept exactly the same SLOs; a problem is reported as the form field it is about.
+ */
+import { stringify } from 'yaml';
+import type { SloDefinition, SloField, SloMetricSourceInput } from '../../contract/slo';
+import {
+  fromPercent,
+  parseOpenSlo,
+  toPercent,
+  type MetricSource,
+  type OpenSloIssue,
+  type SloSpec,
+} from '../../domain/slo';
+
+/** The form's values of a stored SLO (sources without a string `spec.query` show a blank query). */
+export function definitionOf(spec: SloSpec): SloDefinition {
+  const source = (s: MetricSource): SloMetricSourceInput => ({
+    type: s.type,
+    query: typeof s.spec.query === 'string' ? s.spec.query : '',
+  });
+  const { window, budgeting } = spec;
+  return {
+    name: spec.name,
+    displayName: spec.displayName ?? '',
+    description: spec.description ?? '',
+    service: spec.service,
+    counts: spec.indicator.counts,
+    numerator: source(spec.indicator.numerator),
+    total: source(spec.indicator.total),
+    counter: spec.indicator.counter,
+    targetPercent: toPercent(spec.target),
+    window:
+      window.kind === 'rolling'
+        ? { kind: 'rolling', days: window.days }
+        : {
+            kind: 'calendar',
+            unit: window.unit,
+            timeZone: window.timeZone,
+            startMonth: window.startTime.slice(0, 7),
+          },
+    budgetingMethod: budgeting.method,
+    timeSlicePercent: budgeting.method === 'Timeslices' ? toPercent(budgeting.sliceTarget) : null,
+  };
+}
+
+export type SpecFromForm =
+  | { readonly ok: true; readonly spec: SloSpec }
+  | { readonly ok: false; readonly field: SloField | null; readonly message: string };
+
+/**
+ * The SloSpec of a form value, read by the OpenSLO importer. `existing` is the SLO being edited:
+ * what the form does not show (the SLI's name, a source's other `spec` keys and `metricSourceRef`,
+ * the objective's display name, how the target was written, a shared `indicatorRef`) is kept.
+ */
+export function specFromDefinition(form: SloDefinition, existing?: SloSpec): SpecFromForm {
+  const parsed = parseOpenSlo(stringify(sloDocument(form, existing), { lineWidth: 0 }));
+  if (!parsed.ok) {
+    const issue = parsed.issues[0] as OpenSloIssue;
+    const field = fieldOfPath(issue.path, form);
+    return {
+      ok: false,
+      field,
+      message: `${field === null ? issue.path || 'The SLO' : FIELD_LABELS[field]}: ${issue.message}`,
+    };
+  }
+  const read = parsed.bundle.slos[0] as SloSpec;
+  const spec: SloSpec = {
+    ...read,
+    ...(existing?.alertRules ? { alertRules: existing.alertRules } : {}),
+  };
+  // An SLO read with `indicatorRef` keeps it while its SLI is unchanged, so the export stays as
+  // imported; a changed SLI becomes the SLO's own (the shared SLI document may serve others).
+  if (existing?.indicatorRef && sameJson(spec.indicator, existing.indicator)) {
+    return { ok: true, spec: { ...spec, indicatorRef: existing.indicatorRef } };
+  }
+  return { ok: true, spec };
+}
+
+/** The form's labels, for messages that name a field the way the person sees it. */
+export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
+  name: 'Name',
+  displayName: 'Display name',
+  description: 'Description',
+  service: 'Service',
+  counts: 'The first query counts',
+  'numerator.type': 'Source type',
+  'numerator.query': 'Good (or bad) events query',
+  'total.type': 'Source type of the total',
+  'total.query': 'Total events query',
+  counter: 'Counters',
+  targetPercent: 'Objective',
+  'window.days': 'Rolling window days',
+  'window.unit': 'Calendar period',
+  'window.timeZone': 'Time zone',
+  'window.startMonth': 'Periods start in',
+  budgetingMethod: 'Budgeting method',
+  timeSlicePercent: 'Good minute threshold',
+};
+
+function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknown {
+  const text = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
+  const sourceDoc = (input: SloMetricSourceInput, kept: MetricSource | undefined) => {
+    const sameType = kept !== undefined && kept.type === input.type.trim();
+    // The form edits the query; the source's other spec keys stay as imported.
+    const otherKeys = Object.fromEntries(
+      Object.entries(sameType ? kept.spec : {}).filter(([key]) => key !== 'query'),
+    );
+    return {
+      metricSource: {
+        ...(sameType && kept.metricSourceRef ? { metricSourceRef: kept.metricSourceRef } : {}),
+        type: input.type.trim(),
+        spec: { ...otherKeys, ...text('query', input.query) },
+      },
+    };
+  };
+  const old = existing?.indicator;
+  const keptNumerator = old?.counts === form.counts ? old.numerator : undefined;
+  const window = form.window;
+  const percent = form.targetPercent;
+  // The target is written as it was read (`target` or `targetPercent`); new SLOs use percent, as typed.
+  const asPercent = existing === undefined || existing.targetAsPercent === true;
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: form.name.trim(), ...text('displayName', form.displayName) },
+    spec: {
+      ...text('description', form.description),
+      ...text('service', form.service),
+      indicator: {
+        metadata: { name: old?.name ?? form.name.trim() },
+        spec: {
+          ratioMetric: {
+            counter: form.counter,
+            [form.counts]: sourceDoc(form.numerator, keptNumerator),
+            total: sourceDoc(form.total, old?.total),
+          },
+        },
+      },
+      timeWindow: [
+        window.kind === 'rolling'
+          ? { duration: `${window.days ?? ''}d`, isRolling: true }
+          : {
+              duration: window.unit === 'month' ? '1M' : '1Q',
+              isRolling: false,
+              calendar: {
+                startTime: `${window.startMonth}-01 00:00:00`,
+                timeZone: window.timeZone,
+              },
+            },
+      ],
+      budgetingMethod: form.budgetingMethod,
+      objectives: [
+        {
+          ...(existing?.objectiveDisplayName ? { displayName: existing.objectiveDisplayName } : {}),
+          ...(percent === null
+            ? {}
+            : asPercent
+              ? { targetPercent: percent }
+              : { target: fromPercent(percent) }),
+          ...(form.budgetingMethod === 'Timeslices'
+            ? {
+                ...(form.timeSlicePercent === null
+                  ? {}
+                  : { timeSliceTarget: fromPercent(form.timeSlicePercent) }),
+                timeSliceWindow: '1m',
+              }
+            : {}),
+        },
+      ],
+    },
+  };
+}
+
+/** The form field an OpenSLO problem is about, from its path in the document built above. */
+function fieldOfPath(path: string, form: SloDefinition): SloField | null {
+  const rules: [RegExp, SloField][] = [
+    [/^metadata\.name$|^spec\.indicator\.metadata\.name$/, 'name'],
+    [/^metadata\.displayName$/, 'displayName'],
+    [/^spec\.description$/, 'description'],
+    [/^spec\.service$/, 'service'],
+    [/ratioMetric\.counter$/, 'counter'],
+    [/ratioMetric\.(good|bad)\.metricSource\.spec/, 'numerator.query'],
+    [/ratioMetric\.(good|bad)/, 'numerator.type'],
+    [/ratioMetric\.total\.metricSource\.spec/, 'total.query'],
+    [/ratioMetric\.total/, 'total.type'],
+    [/timeWindow\[0\]\.calendar\.timeZone$/, 'window.timeZone'],
+    [/timeWindow\[0\]\.calendar/, 'window.startMonth'],
+    [/timeWindow/, form.window.kind === 'rolling' ? 'window.days' : 'window.unit'],
+    [/^spec\.budgetingMethod$/, 'budgetingMethod'],
+    [/objectives\[0\]\.timeSlice/, 'timeSlicePercent'],
+    [/objectives/, 'targetPercent'],
+  ];
+  return rules.find(([pattern]) => pattern.test(path))?.[1] ?? null;
+}
+
+/** Deep equality of plain JSON values, whatever the order of their keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
