@@ -35,6 +35,15 @@ export interface GateView {
   readonly state: GateState;
   /** Why the gate is in this state and what it does to the split, in one or two sentences. */
   readonly reason: string;
+  /**
+   * A time-boxed override in force (src/contract/gate.ts): feature work may start despite the
+   * freeze until `until`. The split's targets stay those of the state.
+   */
+  readonly override: {
+    readonly accountId: string;
+    readonly until: string;
+    readonly reason: string;
+  } | null;
 }
 
 export interface MoveView {

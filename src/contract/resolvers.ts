@@ -18,6 +18,7 @@ import type {
 } from './settings';
 import type { PlannerContract } from './planner';
 import type { SloContract } from './slo';
+import type { GateContract } from './gate';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -25,7 +26,8 @@ export interface AboutResponse {
   readonly workTypes: readonly WorkType[];
 }
 
-export interface ResolverContract extends PlannerContract, ProjectPageContract, SloContract {
+export interface ResolverContract
+  extends PlannerContract, ProjectPageContract, SloContract, GateContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };

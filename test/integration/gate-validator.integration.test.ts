@@ -4,15 +4,13 @@
  * refused by the app's gate validator with the reason and the way out, while reliability work and
  * exempt items still start.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
-import type { RotatedSecretView, SloListView } from '../../src/contract/slo';
+import type { SloListView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { push } from '../support/push-client';
+import { freezeCheckout } from '../support/checkout-outage';
 
-const MINUTE = 60_000;
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let closeListener: () => Promise<void>;
@@ -66,24 +64,7 @@ beforeAll(async () => {
   ({ jira } = sandbox);
   const listener = await sandbox.host.listen();
   closeListener = () => listener.close();
-  const yaml = readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8');
-  await call('slo/import', ADMIN_ACCOUNT_ID, { yaml, version: 0 });
-  const { secret } = await call<RotatedSecretView>('push/rotateSecret', ADMIN_ACCOUNT_ID);
-  // The last hour of checkout: 20% of requests failing spends the 0.1% budget many times over.
-  const end = Math.floor(Date.now() / MINUTE) * MINUTE;
-  const points = Array.from({ length: 60 }, (_, i) => ({
-    slo: 'checkout-availability',
-    start: new Date(end - (60 - i) * MINUTE).toISOString(),
-    end: new Date(end - (59 - i) * MINUTE).toISOString(),
-    good: 800,
-    total: 1000,
-  }));
-  const answer = await push(`${listener.url}/x1/ballast-sli-push`, secret, {
-    batchId: 'outage',
-    points,
-  });
-  expect(answer.status).toBe(200);
-  await sandbox.host.runScheduled('ballast-slo-refresh');
+  await freezeCheckout(sandbox, listener.url);
 });
 afterAll(async () => {
   await closeListener();

@@ -10,10 +10,10 @@ import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { RotatedSecretView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { outagePoints } from '../support/checkout-outage';
 import { push } from '../support/push-client';
 import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
 
-const MINUTE = 60_000;
 let sandbox: AppSandbox;
 let call: ReturnType<typeof plannerCaller>;
 let closeListener: () => Promise<void>;
@@ -57,18 +57,18 @@ describe('the planner and the error-budget gate', () => {
     );
     expect(view.gate.reason).toContain('The normal split applies until SLI data arrives.');
     expect(view.evaluation.targets.gateState).toBe('NO_DATA');
+    // Nothing is frozen, so there is nothing to override.
+    const override = await call(
+      'gate/recordOverride',
+      { reason: 'launch', hours: 4 },
+      ADMIN_ACCOUNT_ID,
+    );
+    expect(override).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(override.ok || override.error.message).toContain('not FROZEN');
   });
 
   it('is FROZEN after an outage spends the budget: feature work breaks the split', async () => {
-    // The last hour of checkout: 20% of requests failing spends the 0.1% budget many times over.
-    const end = Math.floor(Date.now() / MINUTE) * MINUTE;
-    const points = Array.from({ length: 60 }, (_, i) => ({
-      slo: 'checkout-availability',
-      start: new Date(end - (60 - i) * MINUTE).toISOString(),
-      end: new Date(end - (59 - i) * MINUTE).toISOString(),
-      good: 800,
-      total: 1000,
-    }));
+    const points = outagePoints();
     expect((await push(pushUrl, secret, { batchId: 'outage', points })).status).toBe(200);
     await sandbox.host.runScheduled('ballast-slo-refresh');
 

@@ -8,7 +8,7 @@
 import { checkWorkStart, type WorkDecision } from '../../domain/gate';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadIssueSnapshot, type IssueDeps } from '../issue/issue-snapshot';
-import { gateOf, loadLinkedSloStatuses } from '../slo/project-gate-status';
+import { loadProjectGate } from '../slo/project-gate-status';
 
 export interface FeatureStartDeps extends IssueDeps {
   readonly kv: KeyValueStore;
@@ -33,8 +33,7 @@ export async function checkFeatureStart(
   const current = snapshot.issue.fields.status?.statusCategory?.key;
   // Only starting work is gated: into an in-progress status from anything else.
   if (target !== 'indeterminate' || current === 'indeterminate') return { allowed: true };
-  const statuses = await loadLinkedSloStatuses(deps, input.projectKey, snapshot.config.sloIds);
-  const gate = gateOf(statuses, input.now);
+  const { gate } = await loadProjectGate(deps, input.projectKey, snapshot.config.sloIds, input.now);
   const fields = snapshot.issue.fields;
   const decision = checkWorkStart(
     {

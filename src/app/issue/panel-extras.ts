@@ -11,7 +11,7 @@ import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import { gateOf, loadLinkedSloStatuses } from '../slo/project-gate-status';
+import { loadProjectGate } from '../slo/project-gate-status';
 import type { IssueViewExtras, ViewExtrasInput } from './issue-snapshot';
 import {
   loadSuggestionModel,
@@ -99,9 +99,7 @@ export function panelExtras(
     const cacheKey = linked.join('\n');
     let gate = gates.get(cacheKey);
     if (!gate) {
-      gate = loadLinkedSloStatuses(deps, projectKey, linked).then((statuses) =>
-        gateOf(statuses, deps.clock.now()),
-      );
+      gate = loadProjectGate(deps, projectKey, linked, deps.clock.now()).then((l) => l.gate);
       gates.set(cacheKey, gate);
     }
     const project = await gate;

@@ -17,7 +17,7 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadProjectConfig } from '../project/project-config-repository';
-import { gateOf, loadLinkedSloStatuses, STALE_AFTER_MS } from '../slo/project-gate-status';
+import { loadProjectGate, STALE_AFTER_MS } from '../slo/project-gate-status';
 import { findSloSpec } from '../slo/slo-catalog';
 import { activeSprintEnd, type ActiveSprintEnd } from './active-sprint-end';
 import { overviewOf } from './sections';
@@ -38,8 +38,7 @@ export async function serveSlos(
   await requireProjectBrowse(deps.jira, projectKey);
   const now = deps.clock.now();
   const { config } = await loadProjectConfig(deps.store, projectKey);
-  const linked = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
-  const gate = gateOf(linked, now);
+  const { statuses: linked, gate } = await loadProjectGate(deps, projectKey, config.sloIds, now);
   // The active sprint's end, for the budget forecast: one Jira call, only when a status exists.
   const sprint: ActiveSprintEnd = linked.some((l) => l.stored)
     ? await activeSprintEnd(deps.jira, config.board?.boardId ?? null)
@@ -72,8 +71,12 @@ export async function serveSlos(
 /** The gate and each linked SLO's budget: two storage reads, no Jira call. */
 export async function gateSummary(deps: SloDeps, projectKey: string): Promise<GateSummary> {
   const { config } = await loadProjectConfig(deps.store, projectKey);
-  const linked = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
-  const gate = gateOf(linked, deps.clock.now());
+  const { statuses: linked, gate } = await loadProjectGate(
+    deps,
+    projectKey,
+    config.sloIds,
+    deps.clock.now(),
+  );
   return {
     state: gate.state,
     reasons: gate.reasons.map((reason) => `${reason.slo}: ${reason.message}`),

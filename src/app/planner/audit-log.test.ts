@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OverrideEntry } from '../../contract/planner';
-import type { DocumentStore, StoredDocument } from '../../ports/document-store';
 import { AppError } from '../errors';
+import { memoryStore } from '../testing/memory-document-store';
 import {
   appendAuditEntry,
   AUDIT_KIND,
@@ -9,30 +9,6 @@ import {
   listAuditEntries,
   PAGE_CAPACITY,
 } from './audit-log';
-
-/** An in-memory DocumentStore with the real one's version check; `beforePut` runs before each write. */
-function memoryStore(beforePut: (kind: string, id: string) => Promise<void> = async () => {}) {
-  const docs = new Map<string, StoredDocument>();
-  let puts = 0;
-  const store: DocumentStore = {
-    get: (kind, id) => Promise.resolve(docs.get(`${kind}:${id}`)),
-    async put(kind, id, value, expectedVersion, actor) {
-      puts += 1;
-      await beforePut(kind, id);
-      const current = docs.get(`${kind}:${id}`)?.version ?? 0;
-      if (current !== expectedVersion) throw new AppError('CONFLICT', `${kind} ${id} changed`);
-      const doc = {
-        value: structuredClone(value),
-        version: current + 1,
-        updatedAt: actor.at.toISOString(),
-        updatedBy: actor.accountId,
-      };
-      docs.set(`${kind}:${id}`, doc);
-      return doc;
-    },
-  };
-  return { store, docs, puts: () => puts };
-}
 
 const actor = { accountId: 'acc-ada-admin', at: new Date('2026-11-21T10:00:00Z') };
 

@@ -14,9 +14,18 @@ const EFFECT: Readonly<Record<GateView['state'], string>> = {
 };
 
 export function gateView(gate: ProjectGate): GateView {
+  const override =
+    gate.state === 'FROZEN' && gate.override
+      ? {
+          accountId: gate.override.by,
+          until: new Date(gate.override.until).toISOString(),
+          reason: gate.override.reason,
+        }
+      : null;
   if (gate.state === 'NO_DATA' && gate.reasons.some((r) => r.rule === 'no-slos')) {
     return {
       state: gate.state,
+      override,
       reason:
         'No SLO is linked to this project, so the error-budget gate has no data and the normal split applies. Link SLOs in the project settings to let the gate adjust the split.',
     };
@@ -26,6 +35,7 @@ export function gateView(gate: ProjectGate): GateView {
     .map((r) => `${r.slo}${r.service ? ` (${r.service})` : ''}: ${r.message}`);
   return {
     state: gate.state,
+    override,
     reason: [why.length > 0 ? `${why.join('; ')}.` : '', EFFECT[gate.state]]
       .filter((part) => part !== '')
       .join(' '),

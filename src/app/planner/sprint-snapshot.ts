@@ -15,7 +15,7 @@ import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
 import { estimateOf, issueFields } from '../issue/issue-facts';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
-import { gateOf, loadLinkedSloStatuses } from '../slo/project-gate-status';
+import { loadProjectGate } from '../slo/project-gate-status';
 import { toSprintItem, type BoardFields } from './sprint-items';
 
 export interface PlannerDeps {
@@ -121,10 +121,7 @@ export async function readSprintSnapshot(
     );
   }
   // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-  const gate = gateOf(
-    await loadLinkedSloStatuses(deps, ref.projectKey, config.sloIds),
-    deps.clock.now(),
-  );
+  const { gate } = await loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now());
   const planInput: SprintPlanInput = {
     policy,
     gateState: gate.state,

@@ -4,9 +4,15 @@
  * (PRODUCT.md §4). A status older than STALE_AFTER_MS keeps its state — a slow job must not
  * unfreeze a project — and says how old it is.
  */
-import { projectGate, type ProjectGate, type SloGateInput } from '../../domain/gate';
+import {
+  projectGate,
+  type GateOverride,
+  type ProjectGate,
+  type SloGateInput,
+} from '../../domain/gate';
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { loadGateOverrides } from '../gate/gate-override-store';
 import type { StoredSloStatus } from './roll-up-slo';
 import { loadProjectSlos } from './slo-catalog';
 import { sloStatusKey } from './storage-keys';
@@ -42,7 +48,15 @@ export async function loadLinkedSloStatuses(
   });
 }
 
-export function gateOf(statuses: readonly LinkedSloStatus[], now: Date): ProjectGate {
+/**
+ * The gate from the stored statuses and the project's time-boxed overrides (gate-override-store.ts):
+ * an override in force lets feature work start while FROZEN; the state itself stays FROZEN.
+ */
+export function gateOf(
+  statuses: readonly LinkedSloStatus[],
+  now: Date,
+  overrides: readonly GateOverride[] = [],
+): ProjectGate {
   const inputs: SloGateInput[] = statuses.map(({ slo, service, stored }) => {
     if (stored === null) {
       return {
@@ -65,5 +79,19 @@ export function gateOf(statuses: readonly LinkedSloStatus[], now: Date): Project
         : stored.decision.reasons;
     return { slo, service, state: stored.decision.state, reasons };
   });
-  return projectGate(inputs, [], now.getTime());
+  return projectGate(inputs, overrides, now.getTime());
+}
+
+/** The linked SLOs' statuses and the gate with the project's overrides: storage reads only. */
+export async function loadProjectGate(
+  deps: { kv: KeyValueStore; store: DocumentStore },
+  projectKey: string,
+  linkedNames: readonly string[],
+  now: Date,
+): Promise<{ statuses: LinkedSloStatus[]; gate: ProjectGate }> {
+  const [statuses, overrides] = await Promise.all([
+    loadLinkedSloStatuses(deps, projectKey, linkedNames),
+    loadGateOverrides(deps.store, projectKey),
+  ]);
+  return { statuses, gate: gateOf(statuses, now, overrides) };
 }

@@ -123,7 +123,16 @@ describe('overrides and exemptions', () => {
     expect(decision.message).toBe(
       'feature work is frozen: error budget spent for checkout-availability (checkout-availability is FROZEN)',
     );
-    expect(decision.wayOut).toContain('record an override with a reason');
+    expect(decision.wayOut).toContain(
+      'ask a project admin to record a time-boxed override with a reason',
+    );
+  });
+
+  it('says until when and by whom an override lets feature work start', () => {
+    const decision = checkWorkStart({ key: 'B-5', workType: 'feature' }, { ...frozen, override });
+    expect(decision.message).toBe(
+      'feature work may start until 1970-01-01T00:00:00.020Z under an override by ana: launch agreed with SRE',
+    );
   });
 });
 

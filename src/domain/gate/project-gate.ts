@@ -2,7 +2,7 @@
  * The project's gate: the worst state among its SLOs (gate-state.ts orders them), with every
  * non-healthy SLO's reasons, and whether feature work may start.
  */
-import type { Instant } from '../slo/duration';
+import { isoOf, type Instant } from '../slo/duration';
 import type { GateReason, GateRule } from './evaluate';
 import { GATE_SEVERITY, worseState, type GateState } from './gate-state';
 import {
@@ -106,7 +106,10 @@ export function checkWorkStart(
   const label = item.labels?.find((l) => exemptions.labels.includes(l));
   if (label !== undefined) return allow('exempt-label', `${item.key} has exempt label ${label}`);
   if (gate.override) {
-    return allow('override', `override by ${gate.override.by}: ${gate.override.reason}`);
+    return allow(
+      'override',
+      `feature work may start until ${isoOf(gate.override.until)} under an override by ${gate.override.by}: ${gate.override.reason}`,
+    );
   }
   const frozen = gate.reasons
     .filter((r) => r.state === 'FROZEN')
@@ -115,6 +118,6 @@ export function checkWorkStart(
     allowed: false,
     rule: 'frozen',
     message: `feature work is frozen: error budget spent for ${frozen.join('; ')}`,
-    wayOut: `work on reliability until the budget recovers, mark the item ${exemptions.priorities.join('/')} or label it ${exemptions.labels.join('/')}, or record an override with a reason`,
+    wayOut: `work on reliability until the budget recovers, mark the item ${exemptions.priorities.join('/')} or label it ${exemptions.labels.join('/')}, or ask a project admin to record a time-boxed override with a reason`,
   };
 }

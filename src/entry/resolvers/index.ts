@@ -5,6 +5,7 @@ import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { jiraAsUser } from '../../adapters/forge/jira/forge-transport';
 import type { ResolverKey } from '../../contract/resolvers';
 import { systemClock } from '../../ports/clock';
+import { gateResolvers } from './gate';
 import { issueResolvers } from './issue';
 import { about } from './meta';
 import { plannerResolvers } from './planner';
@@ -47,6 +48,9 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
     }),
     ...plannerResolvers({
       plannerDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
+    }),
+    ...gateResolvers({
+      gateDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
     }),
   };
   return makeResolver(

@@ -132,6 +132,7 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
     gateState: 'NO_DATA',
     gate: {
       state: 'NO_DATA',
+      override: null,
       reason:
         'No SLO is linked to this project, so the error-budget gate has no data and the normal split applies. Link SLOs in the project settings to let the gate adjust the split.',
     },

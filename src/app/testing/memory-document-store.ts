@@ -1,0 +1,31 @@
+/**
+ * An in-memory DocumentStore with the real one's version check, for unit tests of use cases that
+ * keep versioned documents; `beforePut` runs before each write (to stage a race).
+ */
+import type { DocumentStore, StoredDocument } from '../../ports/document-store';
+import { AppError } from '../errors';
+
+export function memoryStore(
+  beforePut: (kind: string, id: string) => Promise<void> = async () => {},
+) {
+  const docs = new Map<string, StoredDocument>();
+  let puts = 0;
+  const store: DocumentStore = {
+    get: (kind, id) => Promise.resolve(docs.get(`${kind}:${id}`)),
+    async put(kind, id, value, expectedVersion, actor) {
+      puts += 1;
+      await beforePut(kind, id);
+      const current = docs.get(`${kind}:${id}`)?.version ?? 0;
+      if (current !== expectedVersion) throw new AppError('CONFLICT', `${kind} ${id} changed`);
+      const doc = {
+        value: structuredClone(value),
+        version: current + 1,
+        updatedAt: actor.at.toISOString(),
+        updatedBy: actor.accountId,
+      };
+      docs.set(`${kind}:${id}`, doc);
+      return doc;
+    },
+  };
+  return { store, docs, puts: () => puts };
+}
