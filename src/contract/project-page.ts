@@ -4,7 +4,7 @@
  * resolver comes near Forge's 25 s limit. Every figure without data is `value: null` with a
  * `reason` in plain words — never a 0 standing in for "unknown".
  */
-import type { WorkTypeOrUnclassified } from '../domain/work/work-type';
+import type { WorkType, WorkTypeOrUnclassified } from '../domain/work/work-type';
 
 export type FigureUnit = 'points' | 'ratio' | 'hours' | 'days' | 'days-per-week' | 'count';
 export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
@@ -39,6 +39,11 @@ export interface SprintRow {
   readonly state: 'active' | 'closed';
   readonly startedAt: string | null;
   readonly completedAt: string | null;
+  /**
+   * Capacity at the sprint's start under the capacity policy (sprint-capacity.ts); null when
+   * unknown, absent in snapshots stored before it was recorded.
+   */
+  readonly capacityPoints?: number | null;
   readonly committedPoints: number;
   readonly completedPoints: number;
   readonly predictability: Figure & { readonly meetsBaseline: boolean | null };
@@ -171,6 +176,25 @@ export interface CapacityData {
   readonly sprints: readonly SprintRow[];
   readonly buffer: MetricsSnapshot['buffer'];
   readonly sprintsReason: string | null;
+  /**
+   * The project's capacity policy now (read live): each work type's target share of capacity
+   * with the tolerance either side, and the buffer, as fractions 0–1. Past sprints are measured
+   * against today's policy; Ballast keeps no history of policy edits.
+   */
+  readonly targets: {
+    readonly byType: readonly { readonly type: WorkType; readonly share: number }[];
+    readonly tolerance: number;
+    readonly buffer: number;
+  };
+  /** Committed points per work type as a share of each sprint's capacity, for the target chart. */
+  readonly capacityShares: readonly {
+    readonly sprintId: string;
+    readonly name: string;
+    readonly capacityPoints: number | null;
+    /** Share of capacity per work type (0–1); empty when `reason` says why there is none. */
+    readonly byType: readonly { readonly type: WorkType; readonly share: number }[];
+    readonly reason: string | null;
+  }[];
 }
 
 export interface DeliveryData {

@@ -204,6 +204,45 @@ describe('project page', () => {
     expect(row.interrupts.count).toBe(expected.added.length);
   });
 
+  it('measures each sprint’s commitment against the policy’s targets, as shares of capacity', async () => {
+    const capacity = ready(data(await call<SnapshotAnswer<CapacityData>>('project/capacity')));
+    // The default policy (PRODUCT.md §2): 60/10/10/10 with a 10% buffer, ± 5 points.
+    expect(capacity.targets).toEqual({
+      byType: [
+        { type: 'feature', share: 0.6 },
+        { type: 'debt', share: 0.1 },
+        { type: 'toil', share: 0.1 },
+        { type: 'reliability', share: 0.1 },
+      ],
+      tolerance: 0.05,
+      buffer: 0.1,
+    });
+    // Capacity from velocity: the mean completed points of the 3 closed sprints before it.
+    const closed = jira.state.sprints
+      .filter((s) => s.state === 'closed')
+      .sort((a, b) => Date.parse(a.completeDate!) - Date.parse(b.completeDate!));
+    const index = closed.findIndex((s) => s.id === 5);
+    const before = closed.slice(Math.max(0, index - 3), index);
+    expect(before).toHaveLength(3);
+    const mean =
+      before.reduce((acc, s) => acc + expectedSprint(s.id).completedPoints, 0) / before.length;
+    const capacityPoints = Math.round(mean * 100) / 100;
+    const row = capacity.capacityShares.find((r) => r.sprintId === '5')!;
+    expect(row.capacityPoints).toBe(capacityPoints);
+    expect(row.reason).toBeNull();
+    const planned = expectedSprint(5).plannedByType;
+    expect(row.byType).toEqual(
+      ['feature', 'debt', 'toil', 'reliability'].map((type) => ({
+        type,
+        share: round4((planned[type] ?? 0) / capacityPoints),
+      })),
+    );
+    // The first closed sprint has no sprints before it: no capacity, and the reason.
+    const first = capacity.capacityShares.find((r) => r.sprintId === String(closed[0]!.id))!;
+    expect(first).toMatchObject({ capacityPoints: null, byType: [] });
+    expect(first.reason).toMatch(/Capacity unknown/);
+  });
+
   it('reads incidents from the incident JQL, with postmortem action closure', async () => {
     const incidents = ready(data(await call<SnapshotAnswer<IncidentsData>>('project/incidents')));
     const seeded = jira.state.issues.filter((i) => i.issueTypeId === '10005');

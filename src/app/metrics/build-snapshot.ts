@@ -94,6 +94,7 @@ export function buildSnapshot(input: {
         state: sprint.state,
         startedAt: sprint.startedAt,
         completedAt: sprint.completedAt,
+        capacityPoints: sprint.capacity,
         committedPoints: sum(own.filter((item) => item.committed)),
         completedPoints: sum(own.filter((item) => item.completed && !item.removedAfterStart)),
         predictability: {

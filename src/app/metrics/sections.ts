@@ -20,7 +20,10 @@ export const overviewOf = (s: MetricsSnapshot): Omit<OverviewData, 'gate'> => ({
   sprintsReason: s.sprintsReason,
 });
 
-export const capacityOf = (s: MetricsSnapshot): CapacityData => ({
+/** The snapshot's part; serve-capacity.ts adds the policy's targets, read live. */
+export const capacityOf = (
+  s: MetricsSnapshot,
+): Omit<CapacityData, 'targets' | 'capacityShares'> => ({
   sprints: s.sprints,
   buffer: s.buffer,
   sprintsReason: s.sprintsReason,

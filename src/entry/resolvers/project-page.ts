@@ -6,7 +6,8 @@
 import type { ProjectPageContract } from '../../contract/project-page';
 import { AppError } from '../../app/errors';
 import { requestRefresh, serveSection, type ServeDeps } from '../../app/metrics/serve-project-page';
-import { capacityOf, deliveryOf, incidentsOf, toilDebtOf } from '../../app/metrics/sections';
+import { serveCapacity } from '../../app/metrics/serve-capacity';
+import { deliveryOf, incidentsOf, toilDebtOf } from '../../app/metrics/sections';
 import { serveOverview, serveSlos } from '../../app/metrics/serve-slos';
 import { readContext } from './context';
 
@@ -31,7 +32,7 @@ function projectOf(rawContext: unknown): string {
 export function projectPageResolvers(deps: { serveDeps: () => ServeDeps }): Handlers {
   return {
     'project/overview': (_p, c) => serveOverview(deps.serveDeps(), projectOf(c)),
-    'project/capacity': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), capacityOf),
+    'project/capacity': (_p, c) => serveCapacity(deps.serveDeps(), projectOf(c)),
     'project/delivery': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), deliveryOf),
     'project/toilDebt': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), toilDebtOf),
     'project/incidents': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), incidentsOf),

@@ -52,7 +52,43 @@ const overview: OverviewData = {
   incidents: { count: 8, open: 1, mttr: s.incidents.mttr },
   sprintsReason: null,
 };
-const capacity: CapacityData = { sprints: s.sprints, buffer: s.buffer, sprintsReason: null };
+const capacity: CapacityData = {
+  sprints: s.sprints,
+  buffer: s.buffer,
+  sprintsReason: null,
+  targets: {
+    byType: [
+      { type: 'feature', share: 0.6 },
+      { type: 'debt', share: 0.1 },
+      { type: 'toil', share: 0.1 },
+      { type: 'reliability', share: 0.1 },
+    ],
+    tolerance: 0.05,
+    buffer: 0.1,
+  },
+  capacityShares: [
+    {
+      sprintId: '1',
+      name: 'SHOP Sprint 1',
+      capacityPoints: null,
+      byType: [],
+      reason:
+        'Capacity unknown: the policy takes it from the velocity of closed sprints before this one.',
+    },
+    {
+      sprintId: '2',
+      name: 'SHOP Sprint 2',
+      capacityPoints: 40,
+      byType: [
+        { type: 'feature', share: 0.55 },
+        { type: 'debt', share: 0.125 },
+        { type: 'toil', share: 0.2 },
+        { type: 'reliability', share: 0.05 },
+      ],
+      reason: null,
+    },
+  ],
+};
 const delivery: DeliveryData = {
   sprints: s.sprints,
   velocity: s.velocity,
