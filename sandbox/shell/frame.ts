@@ -9,6 +9,7 @@ import type { ForgeContext } from './app-host';
 import type { FrameTarget } from './frame-context';
 import { escapeHtml, scriptJson } from './html';
 import type { UiModule } from './manifest';
+import type { ShellTheme } from './theme';
 import { contentType, readInside } from './static-files';
 
 export const FRAME_PREFIX = '/__frame/';
@@ -19,6 +20,8 @@ export interface FrameBoot {
   context: ForgeContext;
   /** Shell page of each module, for router.navigate({ target: 'module', moduleKey }). */
   moduleRoutes: Record<string, string>;
+  /** The shell's theme, which `view.theme.enable()` applies to the frame (bridge.js). */
+  colorMode: ShellTheme;
 }
 
 export function injectBridge(indexHtml: string, boot: FrameBoot): string {

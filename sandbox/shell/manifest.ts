@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { viewportSizeSchema, type ViewportSize } from './modal-size';
 
 /** Module types the shell knows where to place, in Jira's terms. */
 export const FRAMED_MODULE_TYPES = [
@@ -29,6 +30,8 @@ export interface UiModule {
   /** Manifest `function` key the module's resolver runs, and that function's handler (`index.resolver`). */
   functionKey: string | undefined;
   handler: string | undefined;
+  /** Backlog and sprint actions: the size of the dialog they open in (manifest `viewportSize`). */
+  viewportSize?: ViewportSize;
 }
 
 export interface AppManifest {
@@ -42,6 +45,7 @@ const moduleEntry = z.looseObject({
   title: z.unknown().optional(),
   resource: z.string().optional(),
   resolver: z.looseObject({ function: z.string().optional() }).optional(),
+  viewportSize: z.unknown().optional(),
 });
 
 const manifestSchema = z.looseObject({
@@ -71,6 +75,7 @@ export function readAppManifest(manifestPath: string): AppManifest {
       if (!parsed.success) continue;
       const { key, title, resource, resolver } = parsed.data;
       const functionKey = resolver?.function;
+      const viewportSize = viewportSizeSchema.safeParse(parsed.data.viewportSize);
       modules.push({
         type,
         key,
@@ -80,6 +85,7 @@ export function readAppManifest(manifestPath: string): AppManifest {
         resourceDir: resource === undefined ? undefined : resources.get(resource),
         functionKey,
         handler: functionKey === undefined ? undefined : functions.get(functionKey),
+        ...(viewportSize.success ? { viewportSize: viewportSize.data } : {}),
       });
     }
   }

@@ -14,7 +14,9 @@ import { JiraCallError, jiraAs } from './jira-client';
 import type { AppManifest } from './manifest';
 import { moduleRoutes, renderPage, type ShellPage } from './pages/render';
 import { contentType, readInside } from './static-files';
+import { isTheme, themeCookie, themeFromCookie } from './theme';
 import { userByAccountId, userCookie, userFromCookie } from './users';
+import { sourceFiles, tokenCss, tokenUses } from '../../scripts/ds-tokens.mjs';
 
 export interface ShellDeps {
   /** Read per request, so modules added to manifest.yml show up without a restart. */
@@ -28,6 +30,13 @@ export interface ShellDeps {
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
 const KEY = '[A-Z][A-Z0-9_]*';
 
+let tokensCss: string | undefined;
+/** The Atlassian tokens shell.css uses, with @atlaskit/tokens' light and dark values. */
+function shellTokensCss(): string {
+  tokensCss ??= tokenCss(tokenUses(sourceFiles(ASSETS), ASSETS).keys()).css;
+  return tokensCss;
+}
+
 function pageFor(path: string): ShellPage | undefined {
   const project = new RegExp(`^/projects/(${KEY})/(backlog|ballast|settings)$`).exec(path);
   if (project?.[1] !== undefined && project[2] !== undefined)
@@ -38,7 +47,7 @@ function pageFor(path: string): ShellPage | undefined {
 }
 
 function errorPage(status: number, message: string): string {
-  return `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/__shell/assets/shell.css"><main class="content"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="message" role="alert">${escapeHtml(message)}</p><p><a href="/">Back to the backlog</a></p></main>`;
+  return `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/__shell/assets/ds-tokens.css"><link rel="stylesheet" href="/__shell/assets/shell.css"><main class="content"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="message" role="alert">${escapeHtml(message)}</p><p><a href="/">Back to the backlog</a></p></main>`;
 }
 
 export function createShellHandler(deps: ShellDeps) {
@@ -47,12 +56,20 @@ export function createShellHandler(deps: ShellDeps) {
     const url = new URL(req.url ?? '/', 'http://shell.local');
     const path = url.pathname;
     const user = userFromCookie(req.headers.cookie);
+    const theme = themeFromCookie(req.headers.cookie);
 
     // The app's web triggers, at the URLs webTrigger.getUrl() hands out.
     if (path.startsWith('/x1/')) return deps.host.webTriggerHandler(req, res);
 
     if (method === 'GET' && path === '/')
       return redirect(res, `/projects/${deps.defaultProjectKey}/backlog`);
+
+    if (method === 'GET' && path === '/__shell/assets/ds-tokens.css') {
+      res
+        .writeHead(200, { 'content-type': contentType(path), 'cache-control': 'no-cache' })
+        .end(shellTokensCss());
+      return;
+    }
 
     if (method === 'GET' && path.startsWith('/__shell/assets/')) {
       const name = path.slice('/__shell/assets/'.length);
@@ -71,6 +88,13 @@ export function createShellHandler(deps: ShellDeps) {
       return redirect(res, safeBack(form.get('back')), {
         'set-cookie': userCookie(chosen.accountId),
       });
+    }
+
+    if (method === 'POST' && path === '/__shell/theme') {
+      const form = new URLSearchParams(await readText(req));
+      const chosen = form.get('theme');
+      if (!isTheme(chosen)) throw new HttpError(400, 'Unknown theme.');
+      return redirect(res, safeBack(form.get('back')), { 'set-cookie': themeCookie(chosen) });
     }
 
     if (method === 'POST' && path === '/__shell/bridge/invoke')
@@ -96,6 +120,7 @@ export function createShellHandler(deps: ShellDeps) {
           target,
           context: await buildContext(jira, user.accountId, module, target, deps.site),
           moduleRoutes: moduleRoutes(manifest, target.projectKey),
+          colorMode: theme,
         };
       });
     }
@@ -105,6 +130,7 @@ export function createShellHandler(deps: ShellDeps) {
     const body = await renderPage({
       page,
       user,
+      theme,
       path: `${path}${url.search}`,
       jiraUrl: deps.jiraUrl,
       manifest: deps.manifest(),

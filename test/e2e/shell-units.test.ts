@@ -13,7 +13,9 @@ import { targetFromQuery } from '../../sandbox/shell/frame-context';
 import { html, scriptJson } from '../../sandbox/shell/html';
 import { safeBack } from '../../sandbox/shell/http-util';
 import { readAppManifest } from '../../sandbox/shell/manifest';
+import { dialogStyle } from '../../sandbox/shell/modal-size';
 import { readInside } from '../../sandbox/shell/static-files';
+import { themeFromCookie } from '../../sandbox/shell/theme';
 import { userFromCookie } from '../../sandbox/shell/users';
 
 describe('html', () => {
@@ -92,13 +94,64 @@ describe('readAppManifest', () => {
     ]);
   });
 
+  it("reads a backlog or sprint action's viewportSize, named or custom", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ballast-manifest-'));
+    writeFileSync(
+      join(dir, 'manifest.yml'),
+      [
+        'app: { id: "ari:cloud:ecosystem::app/x" }',
+        'modules:',
+        '  jira:backlogAction:',
+        '    - { key: a, title: A, viewportSize: xlarge }',
+        '    - { key: b, title: B, viewportSize: { width: 500px, height: 50vh } }',
+        '    - { key: c, title: C, viewportSize: huge }',
+        '    - { key: d, title: D }',
+      ].join('\n'),
+    );
+    const sizes = readAppManifest(join(dir, 'manifest.yml')).modules.map((m) => m.viewportSize);
+    expect(sizes).toEqual(['xlarge', { width: '500px', height: '50vh' }, undefined, undefined]);
+  });
+
   it("reads the repository's manifest: the issue panel is there", () => {
     const manifest = readAppManifest(join(process.cwd(), 'manifest.yml'));
     expect(manifest.modules.map((m) => m.key)).toContain('ballast-issue-panel');
   });
 });
 
+describe('dialogStyle (Forge modal sizes)', () => {
+  it.each([
+    ['small', 'width: min(400px, 100vw); height: min(20vh, 100vh); min-height: min(320px, 100vh)'],
+    ['medium', 'width: min(600px, 100vw); height: min(40vh, 100vh); min-height: min(520px, 100vh)'],
+    ['large', 'width: min(800px, 100vw); height: min(70vh, 100vh); min-height: min(720px, 100vh)'],
+    ['xlarge', 'width: min(968px, 100vw); height: min(90vh, 100vh)'],
+    ['max', 'width: min(100vw, 100vw); height: min(100vh, 100vh)'],
+  ] as const)('sizes %s as Forge does', (size, style) => {
+    expect(dialogStyle(size)).toBe(style);
+  });
+
+  it('is medium when the module says nothing, and honours a custom size', () => {
+    expect(dialogStyle(undefined)).toBe(dialogStyle('medium'));
+    expect(dialogStyle({ width: '500px', height: '50vh' })).toBe(
+      'width: min(500px, 100vw); height: min(50vh, 100vh)',
+    );
+  });
+
+  it('never writes a custom value that is not a plain CSS length', () => {
+    expect(dialogStyle({ width: '1px; background: url(x)' })).toBe(dialogStyle('medium'));
+    expect(dialogStyle({ width: '50%', height: 'calc(1px)' })).toBe(
+      'width: min(50%, 100vw); height: min(70vh, 100vh)',
+    );
+  });
+});
+
 describe('users and requests', () => {
+  it('remembers the theme, and falls back to the browser preference', () => {
+    expect(themeFromCookie('sandbox-user=x; sandbox-theme=dark')).toBe('dark');
+    expect(themeFromCookie('sandbox-theme=light')).toBe('light');
+    expect(themeFromCookie('sandbox-theme=sepia')).toBe('auto');
+    expect(themeFromCookie(undefined)).toBe('auto');
+  });
+
   it('remembers the member, and falls back to the admin', () => {
     expect(userFromCookie(`a=b; sandbox-user=${MEMBER_ACCOUNT_ID}`).accountId).toBe(
       MEMBER_ACCOUNT_ID,

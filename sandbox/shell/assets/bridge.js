@@ -203,7 +203,13 @@
     changeWindowTitle: function () {
       return true;
     },
-    enableTheming: function () {},
+    // As Jira: once the app asks for theming, its html says which theme the host shows.
+    enableTheming: function () {
+      var mode = frame.colorMode;
+      if (mode !== 'light' && mode !== 'dark')
+        mode = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+      document.documentElement.setAttribute('data-color-mode', mode);
+    },
     emitReadyEvent: function () {},
     getFrameId: function () {
       return frame.context.localId;

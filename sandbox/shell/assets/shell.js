@@ -47,32 +47,53 @@
       }, 8000);
   }
 
-  function openDialog(src, title, moduleKey) {
+  // A backlog or sprint action's module in Jira's modal: sized by the module's viewportSize
+  // (data-dialog-style, from modal-size.ts), labelled by its title, closed by its Close button,
+  // Escape or a click on the blanket; focus goes into the dialog and back to the opener.
+  var dialogCount = 0;
+  function openDialog(opener) {
+    var title = opener.dataset.title;
+    var headingId = 'dialog-title-' + ++dialogCount;
     var backdrop = document.createElement('div');
     backdrop.className = 'dialog-backdrop';
-    var dialog = document.createElement('div');
+    var dialog = document.createElement('section');
     dialog.className = 'dialog';
     dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-label', title);
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-labelledby', headingId);
+    dialog.setAttribute('style', opener.dataset.dialogStyle || '');
     var header = document.createElement('header');
     var h = document.createElement('h2');
+    h.id = headingId;
     h.textContent = title;
     var close = document.createElement('button');
     close.type = 'button';
     close.className = 'action';
     close.textContent = 'Close';
-    close.addEventListener('click', function () {
+    function closeDialog() {
+      document.removeEventListener('keydown', onKey);
       backdrop.remove();
+      opener.focus();
+    }
+    function onKey(e) {
+      if (e.key === 'Escape') closeDialog();
+    }
+    close.addEventListener('click', closeDialog);
+    backdrop.addEventListener('click', function (e) {
+      if (e.target === backdrop) closeDialog();
     });
+    document.addEventListener('keydown', onKey);
     header.append(h, close);
     var frame = document.createElement('iframe');
     frame.className = 'forge-frame';
     frame.title = title;
-    frame.dataset.moduleKey = moduleKey;
-    frame.src = src;
+    frame.dataset.moduleKey = opener.dataset.moduleKey;
+    frame.dataset.inDialog = 'true';
+    frame.src = opener.dataset.openFrame;
     dialog.append(header, frame);
     backdrop.append(dialog);
     document.body.append(backdrop);
+    close.focus();
   }
 
   window.addEventListener('message', function (e) {
@@ -82,6 +103,8 @@
     if (!frame) return;
     switch (data.kind) {
       case 'resize':
+        // A frame in a dialog fills the dialog instead (Jira's modals have a fixed size).
+        if (frame.dataset.inDialog) break;
         if (typeof data.height === 'number' && data.height > 0)
           frame.style.height = data.height + 'px';
         break;
@@ -121,7 +144,6 @@
   });
   document.addEventListener('click', function (e) {
     var button = e.target.closest('[data-open-frame]');
-    if (button)
-      openDialog(button.dataset.openFrame, button.dataset.title, button.dataset.moduleKey);
+    if (button) openDialog(button);
   });
 })();

@@ -7,6 +7,7 @@ import { targetQuery } from '../frame-context';
 import { FRAME_PREFIX } from '../frame';
 import { html, type SafeHtml } from '../html';
 import type { UiModule } from '../manifest';
+import { dialogStyle } from '../modal-size';
 import { cardRow } from './cards';
 import { notBuilt } from './layout';
 
@@ -22,6 +23,7 @@ function actionButtons(modules: UiModule[], query: string): SafeHtml {
         data-open-frame="${FRAME_PREFIX}${m.key}/index.html?${query}"
         data-title="${m.title}"
         data-module-key="${m.key}"
+        data-dialog-style="${dialogStyle(m.viewportSize)}"
       >
         ${m.title}
       </button>`,

@@ -3,6 +3,7 @@
  * (Backlog, the Ballast project page, Project settings), and the flag area frames report into.
  */
 import { html, type SafeHtml } from '../html';
+import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
 
 export type Section = 'backlog' | 'ballast' | 'settings' | 'issue';
@@ -13,7 +14,9 @@ export interface LayoutInput {
   projectKey: string;
   projectName: string;
   section: Section;
-  /** Current path, so switching user comes back to the same page. */
+  /** Light, dark, or the browser's preference (the top bar's switcher). */
+  theme: ShellTheme;
+  /** Current path, so switching user or theme comes back to the same page. */
   path: string;
   /** Sidebar label of the app's project page (the module's title, when there is one). */
   projectPageLabel: string;
@@ -49,6 +52,22 @@ function userSwitcher(user: ShellUser, path: string): SafeHtml {
   </form>`;
 }
 
+function themeSwitcher(theme: ShellTheme, path: string): SafeHtml {
+  return html`<form class="theme-switcher" method="post" action="/__shell/theme">
+    <input type="hidden" name="back" value="${path}" />
+    <label for="shell-theme">Theme</label>
+    <select id="shell-theme" name="theme" data-autosubmit>
+      ${THEMES.map(
+        (t) =>
+          html`<option value="${t}" ${t === theme ? html`selected` : ''}>
+            ${THEME_LABELS[t]}
+          </option>`,
+      )}
+    </select>
+    <noscript><button type="submit">Apply</button></noscript>
+  </form>`;
+}
+
 function sidebar(input: LayoutInput): SafeHtml {
   const base = `/projects/${encodeURIComponent(input.projectKey)}`;
   const link = (section: Section, href: string, label: string) =>
@@ -77,11 +96,12 @@ function sidebar(input: LayoutInput): SafeHtml {
 
 export function layout(input: LayoutInput): string {
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="en" ${input.theme === 'auto' ? '' : html`data-color-mode="${input.theme}"`}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${input.title} - Jira (Ballast sandbox)</title>
+        <link rel="stylesheet" href="/__shell/assets/ds-tokens.css" />
         <link rel="stylesheet" href="/__shell/assets/shell.css" />
         <script src="/__shell/assets/shell.js" defer></script>
       </head>
@@ -91,7 +111,7 @@ export function layout(input: LayoutInput): string {
             ><span class="logo" aria-hidden="true">◆</span> Jira <small>Ballast sandbox</small></a
           >
           <span class="topbar-note">Local emulator: no Atlassian account involved</span>
-          ${userSwitcher(input.user, input.path)}
+          ${themeSwitcher(input.theme, input.path)} ${userSwitcher(input.user, input.path)}
         </header>
         <div class="page">
           ${sidebar(input)}

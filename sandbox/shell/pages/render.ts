@@ -5,6 +5,7 @@
 import { loadBacklog } from '../backlog-data';
 import { jiraAs } from '../jira-client';
 import { modulesOfType, type AppManifest } from '../manifest';
+import type { ShellTheme } from '../theme';
 import type { ShellUser } from '../users';
 import { backlogBody } from './backlog';
 import { issueBody, loadIssue } from './issue';
@@ -20,6 +21,7 @@ export type ShellPage =
 export interface RenderInput {
   page: ShellPage;
   user: ShellUser;
+  theme: ShellTheme;
   path: string;
   jiraUrl: string;
   manifest: AppManifest;
@@ -37,6 +39,7 @@ export async function renderPage(input: RenderInput): Promise<string> {
     layout({
       title,
       user,
+      theme: input.theme,
       projectKey: project.key,
       projectName: project.name,
       section,
