@@ -7,16 +7,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator } from '../sandbox/jira';
+import { createJiraEmulator, type JiraEmulator, type SeedSize } from '../sandbox/jira';
 import { loadAppModule } from '../sandbox/shell/app-module';
 
 export async function withAppHost<T>(
   fn: (env: { jira: JiraEmulator; host: ForgeHost }) => Promise<T>,
-  options: { anchor?: Date } = {},
+  options: { anchor?: Date; size?: SeedSize } = {},
 ): Promise<T> {
-  const { anchor } = options;
+  const { anchor, size } = options;
+  const seed = {
+    ...(anchor === undefined ? {} : { anchor }),
+    ...(size === undefined ? {} : { size }),
+  };
   const jira = await createJiraEmulator(
-    anchor === undefined ? { seed: {} } : { seed: { anchor }, now: () => anchor },
+    anchor === undefined ? { seed } : { seed, now: () => anchor },
   );
   const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
   const host = createForgeHost({

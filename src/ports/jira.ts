@@ -2,6 +2,7 @@
  * What the application needs from Jira, independent of Forge. The Forge adapter
  * (src/adapters/forge/jira/client.ts) implements it over requestJira; use cases take it as an argument.
  */
+import { AppError } from '../app/errors';
 import type {
   BoardConfiguration,
   ChangelogPage,
@@ -28,9 +29,40 @@ export interface SearchOptions {
   readonly properties?: readonly string[];
   /** Page size asked for; Jira may answer with fewer when many fields are requested. */
   readonly pageSize?: number;
+  /**
+   * Most issues the search may return (default DEFAULT_SEARCH_LIMIT). When more match, searchAll
+   * fails with SearchLimitError after reading at most `limit + 1` issues — unless `truncate` is
+   * set, when it returns the first `limit` in the JQL's order (for "the newest n" questions).
+   */
+  readonly limit?: number;
+  readonly truncate?: boolean;
+}
+
+/**
+ * The default result cap of searchAll: 100 pages of Jira's 100 issues with fields. At Jira's usual
+ * 100–200 ms a page that is 10–20 s, inside a resolver's 25 s (Forge platform limits), and ~50 MB of
+ * heap for the fields Ballast asks for, far inside Forge's 512 MB. It covers what a person asks about
+ * (a sprint, a backlog); callers that must read more (a whole project in a 300 s job) say so with
+ * an explicit `limit`.
+ */
+export const DEFAULT_SEARCH_LIMIT = 10_000;
+
+/** A search matched more issues than its cap: nothing is returned, the JQL and cap are named. */
+export class SearchLimitError extends AppError {
+  constructor(
+    readonly jql: string,
+    readonly limit: number,
+  ) {
+    super(
+      'BAD_REQUEST',
+      `The Jira search “${jql}” matches more than ${limit.toLocaleString('en')} issues, more than Ballast reads at once. Narrow the query (e.g. the incident JQL in Project settings → Ballast).`,
+    );
+    this.name = 'SearchLimitError';
+  }
 }
 
 export interface JiraPort {
+  /** Every issue matching `jql` (at most `options.limit`, see SearchOptions). */
   searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
   getIssue(
     issueKey: string,
@@ -73,4 +105,15 @@ export interface JiraPort {
     scope: { projectKey: string } | { issueKey: string },
     permissions: readonly string[],
   ): Promise<Record<string, boolean>>;
+  /**
+   * The users with these account ids (Jira's bulk user API), in one request per 100 ids; ids Jira
+   * does not know, or does not show the caller, are missing from the answer.
+   */
+  getUsers(accountIds: readonly string[]): Promise<JiraUser[]>;
+}
+
+/** A Jira user as Ballast shows them: the name people recognise, and the id stored with records. */
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
 }

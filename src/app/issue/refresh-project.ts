@@ -48,6 +48,7 @@ export async function refreshProjectIssues(
   const issues = await deps.jira.searchAll(`project = ${input.projectKey} ORDER BY created ASC`, {
     fields: [...issueFields(config.board?.estimationFieldId ?? null), ...(field ? [field] : [])],
     properties: [BALLAST_PROPERTY_KEY],
+    limit: 50_000, // a whole project, in a 300 s job: above searchAll's default (the huge bench seed)
   });
   const fieldUpdates = new Map<string, number[]>();
   let offset = resume?.offset ?? 0;

@@ -7,7 +7,7 @@
 import type { MetricsSnapshot } from '../../contract/project-page';
 import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
-import type { JiraPort } from '../../ports/jira';
+import { SearchLimitError, type JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import {
   listDeployments,
@@ -102,10 +102,17 @@ async function compute(
       incidentJql: config.incidentJql,
     });
   } catch (error: unknown) {
-    if (errorCode(error) !== 'BAD_REQUEST') throw error;
-    incidents = {
-      reason: `Jira refused the incident JQL “${config.incidentJql}”: fix it in Project settings → Ballast.`,
-    };
+    if (error instanceof SearchLimitError) {
+      incidents = {
+        reason: `The incident JQL “${config.incidentJql}” matches more than ${error.limit.toLocaleString('en')} issues, more than Ballast reads: narrow it in Project settings → Ballast.`,
+      };
+    } else if (errorCode(error) === 'BAD_REQUEST') {
+      incidents = {
+        reason: `Jira refused the incident JQL “${config.incidentJql}”: fix it in Project settings → Ballast.`,
+      };
+    } else {
+      throw error;
+    }
   }
   const now = started.toISOString();
   const fromDate = new Date(started.getTime() - DORA_PERIOD_DAYS * 86_400_000);

@@ -6,14 +6,16 @@
  * - committed = in the sprint when it started; added after start = joined later;
  * - completed = in a Done-category status when the sprint closed (for the active sprint: now),
  *   replayed from the `status` changes.
- * Jira calls: the sprints of the board, one search per sprint (issues whose Sprint field holds it,
- * with the Ballast property for the work type), and the changelogs in bulk.
+ * Jira calls: the sprints of the board, the site's fields (to find the Sprint field), one search
+ * over the chosen sprints (with each issue's Sprint field and the Ballast property for the work
+ * type), and the status and Sprint changelogs in bulk.
  */
 import type { ChangeRecord, SprintItemRecord, SprintRecord } from '../../domain/metrics';
 import { classify, type ClassificationRule, type WorkTypeOrUnclassified } from '../../domain/work';
 import type { JiraIssue, JiraPort } from '../../ports/jira';
 import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
 import { estimateOf, toClassifiable } from '../issue/issue-facts';
+import { findSprintField, sprintIdsOf } from './sprint-field';
 
 type Changelog = Awaited<ReturnType<JiraPort['changelogs']>>[number];
 
@@ -32,6 +34,13 @@ export interface SprintHistoryInput {
   readonly closedSprints: number;
   readonly now: Date;
 }
+
+/**
+ * Most issues one recompute reads from its sprints: 8 closed sprints and the active one of even a
+ * large team stay far below it, and 20,000 issues with these fields take ~150 MB of heap at most,
+ * inside Forge's 512 MB (bench/RESULTS.md, "Project page at scale").
+ */
+export const SEARCH_LIMIT = 20_000;
 
 const FIELDS = [
   'summary',
@@ -118,20 +127,43 @@ export async function readSprintHistory(
 
   const issues = new Map<string, JiraIssue>();
   const membership = new Map<string, Set<string>>(); // issue id → sprints its Sprint field holds now
-  for (const sprint of chosen) {
-    const found = await jira.searchAll(`sprint = ${sprint.id} ORDER BY key ASC`, {
-      fields,
-      properties: [BALLAST_PROPERTY_KEY],
-    });
+  const remember = (issue: JiraIssue, sprintIdsNow: readonly string[]) => {
+    issues.set(issue.id, issue);
+    const set = membership.get(issue.id) ?? new Set<string>();
+    for (const id of sprintIdsNow) set.add(id);
+    membership.set(issue.id, set);
+  };
+  const sprintField = chosen.length === 0 ? null : await findSprintField(jira);
+  if (sprintField !== null) {
+    // One search over all the sprints: an issue carried over is read once, and only the last page
+    // is partial (one search per sprint read carry-overs again and left a partial page per sprint).
+    const chosenIds = new Set(chosen.map((s) => String(s.id)));
+    const found = await jira.searchAll(
+      `sprint in (${[...chosenIds].join(', ')}) ORDER BY key ASC`,
+      { fields: [...fields, sprintField], properties: [BALLAST_PROPERTY_KEY], limit: SEARCH_LIMIT },
+    );
     for (const issue of found) {
-      issues.set(issue.id, issue);
-      const set = membership.get(issue.id) ?? new Set<string>();
-      set.add(String(sprint.id));
-      membership.set(issue.id, set);
+      remember(
+        issue,
+        sprintIdsOf(issue, sprintField).filter((id) => chosenIds.has(id)),
+      );
+    }
+  } else {
+    // No Sprint field to read membership from: the search of each sprint tells it.
+    for (const sprint of chosen) {
+      const found = await jira.searchAll(`sprint = ${sprint.id} ORDER BY key ASC`, {
+        fields,
+        properties: [BALLAST_PROPERTY_KEY],
+        limit: SEARCH_LIMIT,
+      });
+      for (const issue of found) remember(issue, [String(sprint.id)]);
     }
   }
+  // Only the status and Sprint histories are replayed: asking for just those keeps the pages few.
   const logs = new Map(
-    (await jira.changelogs([...issues.keys()], [])).map((log) => [log.issueId, log] as const),
+    (
+      await jira.changelogs([...issues.keys()], sprintField === null ? [] : ['status', sprintField])
+    ).map((log) => [log.issueId, log] as const),
   );
   // Status categories by status id, learnt from the statuses the issues are in now.
   const categoryOf = new Map<string, string>();

@@ -4,9 +4,17 @@
  * cursors — `nextPageToken` for /search/jql and the changelog, `startAt` for the Agile API.
  */
 import { route } from '@forge/api';
-import type { JiraPort, SearchOptions, SprintState } from '../../../ports/jira';
+import {
+  DEFAULT_SEARCH_LIMIT,
+  SearchLimitError,
+  type JiraPort,
+  type SearchOptions,
+  type SprintState,
+} from '../../../ports/jira';
 import { JiraRequestError } from './errors';
 import type { JiraHttp } from './http';
+import { bulkGetUsers } from './users';
+import type { JiraUser } from '../../../ports/jira';
 import {
   agileIssuePageSchema,
   boardConfigurationSchema,
@@ -32,6 +40,12 @@ import {
 
 /** Agile API: at most 50 issues per move request (POST /rest/agile/1.0/sprint/{id}/issue, /backlog/issue). */
 export const MAX_ISSUES_PER_MOVE = 50;
+/**
+ * /search/jql page size asked for: Jira answers at most 100 issues a page when fields or properties
+ * are requested (5,000 only for ids/keys; platform.v3.json SearchAndReconcileRequestBean.maxResults,
+ * and sandbox/jira/routes/search.ts), so asking for more would not save calls.
+ */
+export const SEARCH_PAGE_SIZE = 100;
 /** Changelog bulk fetch: at most 1,000 issues and 10 field ids per request (BulkChangelogRequestBean). */
 export const MAX_CHANGELOG_ISSUES = 1000;
 
@@ -44,8 +58,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export class JiraClient implements JiraPort {
   constructor(private readonly http: JiraHttp) {}
 
-  /** Every issue matching `jql`, following nextPageToken to the end. */
+  /**
+   * Every issue matching `jql`, following nextPageToken, up to `options.limit`: the last page asks
+   * only for what can still be used (one issue more than the cap, to tell "exactly the cap" from
+   * "more"), so a search over the cap costs at most the cap's pages plus one.
+   */
   async searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]> {
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+    const wanted = options.truncate === true ? limit : limit + 1;
     const issues: JiraIssue[] = [];
     let nextPageToken: string | undefined;
     do {
@@ -53,12 +73,16 @@ export class JiraClient implements JiraPort {
         jql,
         fields: options.fields,
         ...(options.properties ? { properties: options.properties } : {}),
-        maxResults: options.pageSize ?? 100,
+        maxResults: Math.min(options.pageSize ?? SEARCH_PAGE_SIZE, wanted - issues.length),
         ...(nextPageToken ? { nextPageToken } : {}),
       });
       issues.push(...page.issues);
       nextPageToken = page.nextPageToken ?? undefined;
-    } while (nextPageToken);
+    } while (nextPageToken && issues.length < wanted);
+    if (issues.length > limit) {
+      if (options.truncate === true) return issues.slice(0, limit);
+      throw new SearchLimitError(jql, limit);
+    }
     return issues;
   }
 
@@ -281,6 +305,11 @@ export class JiraClient implements JiraPort {
     return Object.fromEntries(
       permissions.map((key) => [key, answer.permissions[key]?.havePermission === true]),
     );
+  }
+
+  /** Users by account id (users.ts: GET /rest/api/3/user/bulk). */
+  async getUsers(accountIds: readonly string[]): Promise<JiraUser[]> {
+    return bulkGetUsers(this.http, accountIds);
   }
 
   private async agileIssues(
