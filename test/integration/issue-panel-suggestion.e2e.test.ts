@@ -105,6 +105,39 @@ describe.skipIf(!run)(
       await shots('gate-frozen');
     });
 
+    it('lets the project admin override the freeze in the planner, and the story may then start', async () => {
+      await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
+      await page
+        .locator('section.sprint:has(.state-active) button', { hasText: 'Plan with Ballast' })
+        .click();
+      const planner = page.frameLocator('iframe[data-module-key="ballast-planner-sprint"]');
+      await planner.locator('[data-gate="FROZEN"]').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      const section = planner.locator('section.freeze-override');
+      await section.getByLabel('Reason (required)').fill('Black Friday launch agreed with the CTO');
+      await section.getByLabel('For').selectOption('4');
+      await section.getByRole('button', { name: 'Allow feature work' }).click();
+      const banner = planner.locator('[data-gate="FROZEN"] .gate-override');
+      await banner.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await banner.textContent()).toContain('feature work may start until');
+      expect(await section.locator('[data-override-active]').textContent()).toContain(
+        'Black Friday launch agreed with the CTO',
+      );
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page
+          .locator('.dialog')
+          .screenshot({ path: join(SCREENSHOTS, `planner-freeze-override-${scheme}.png`) });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      const [story] = untagged('Story');
+      await page.goto(`${sandbox.url}/browse/${story}`);
+      const gate = panel().locator('section.gate');
+      await gate.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await gate.textContent()).toContain('this item may still start');
+      expect(await gate.textContent()).toContain('Black Friday launch agreed with the CTO');
+    });
+
     it('shows no gate line for reliability work', async () => {
       const [bug] = untagged('Bug');
       await page.goto(`${sandbox.url}/browse/${bug}`);

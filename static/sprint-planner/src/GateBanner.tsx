@@ -1,4 +1,5 @@
 import type { GateView } from '../../../src/contract/planner';
+import { formatWhen, formatWho } from '../../shared/format';
 
 const TITLES: Readonly<Record<GateView['state'], string>> = {
   HEALTHY: 'Error budget gate: healthy',
@@ -15,7 +16,7 @@ const TONES: Readonly<Record<GateView['state'], string>> = {
 };
 
 /** The planning gate (PRODUCT.md §4) with the backend's reason; NO_DATA is its own state, never "healthy". */
-export function GateBanner({ gate }: { gate: GateView }) {
+export function GateBanner({ gate, viewer }: { gate: GateView; viewer?: string | undefined }) {
   return (
     <div
       className={`message gate ${TONES[gate.state]}`}
@@ -25,6 +26,13 @@ export function GateBanner({ gate }: { gate: GateView }) {
     >
       <p className="message-title">{TITLES[gate.state]}</p>
       <p>{gate.reason}</p>
+      {gate.override !== null && (
+        <p className="gate-override" data-override-until={gate.override.until}>
+          <strong>Overridden:</strong> feature work may start until{' '}
+          <time dateTime={gate.override.until}>{formatWhen(gate.override.until)}</time> (
+          {formatWho(gate.override.accountId, viewer)}: “{gate.override.reason}”).
+        </p>
+      )}
     </div>
   );
 }

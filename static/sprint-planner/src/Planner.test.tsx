@@ -14,6 +14,8 @@ const noActions: PlannerActions = {
   apply: async () => {},
   undo: async () => {},
   override: () => Promise.resolve(true),
+  reload: async () => {},
+  call: () => new Promise(() => {}),
 };
 
 function ready(

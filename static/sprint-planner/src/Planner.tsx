@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PlannerBoard, SprintEvaluation } from '../../../src/contract/planner';
 import { Loading } from '../../shared/LoadStates';
 import { CapacitySummary } from './CapacitySummary';
+import { FreezeOverride } from './FreezeOverride';
 import { GateBanner } from './GateBanner';
 import { NotReady } from './NotReady';
 import { OverrideForm } from './OverrideForm';
@@ -66,7 +67,14 @@ function SprintPlan({
 }) {
   return (
     <div className="plan" data-sprint-id={view.sprint.id}>
-      <GateBanner gate={view.gate} />
+      <GateBanner gate={view.gate} viewer={viewer} />
+      {view.gate.state === 'FROZEN' && (
+        <FreezeOverride
+          call={actions.call}
+          viewer={viewer}
+          onChanged={() => void actions.reload(view.sprint.id)}
+        />
+      )}
       <Verdict view={view} />
       <div className="plan-columns">
         <div className="plan-column">

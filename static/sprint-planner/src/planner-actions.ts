@@ -17,6 +17,10 @@ export interface PlannerActions {
   readonly apply: (view: SprintEvaluation) => Promise<void>;
   readonly undo: (view: SprintEvaluation) => Promise<void>;
   readonly override: (view: SprintEvaluation, reason: string) => Promise<boolean>;
+  /** Evaluates the sprint again in place (after a change elsewhere, e.g. a freeze override). */
+  readonly reload: (sprintId: number) => Promise<void>;
+  /** The resolver call, for sections that load their own data (FreezeOverride). */
+  readonly call: Call;
 }
 
 const moveCount = (n: number): string => `${n} ${n === 1 ? 'move' : 'moves'}`;
@@ -59,6 +63,8 @@ export function plannerActions(call: Call, dispatch: Dispatch): PlannerActions {
     }
   };
   return {
+    call,
+    reload: loadSprint,
     async loadBoard() {
       dispatch({ type: 'boardLoading' });
       try {
