@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { packageTokens } from '../../scripts/ds-tokens.mjs';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
 import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS } from './browser';
@@ -16,6 +17,19 @@ import { BROWSER_TEST_TIMEOUT_MS, renderedText } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
 const ROOT = process.cwd();
+
+/** A computed style property of an element, in the page (the tests have no DOM types). */
+function computed(el: unknown, property: 'color' | 'backgroundColor'): string {
+  type Styles = { getComputedStyle: (e: unknown) => Record<typeof property, string> };
+  return (globalThis as unknown as Styles).getComputedStyle(el)[property];
+}
+
+/** A token's colour as the browser computes it: rgb(r, g, b). */
+function tokenRgb(name: string, mode: 'light' | 'dark'): string {
+  const hex = packageTokens().values.get(name)?.[mode] ?? '';
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 /** The repository's manifest plus four modules that reuse the issue panel's resource. */
 function fixtureManifest(): string {
@@ -33,6 +47,8 @@ function fixtureManifest(): string {
   add('jira:projectSettingsPage', 'fixture-settings', 'Ballast fixture settings');
   add('jira:issueContext', 'fixture-issue-context', 'Ballast fixture context');
   add('jira:sprintAction', 'fixture-sprint-action', 'Fixture action');
+  // Sized as Forge sizes a large modal: 800px wide, 70vh high but at least 720px.
+  Object.assign(manifest.modules['jira:sprintAction']!.at(-1)!, { viewportSize: 'large' });
   // The fixture lives in a temporary folder: the real resources keep pointing at the repository.
   manifest.resources = [
     ...manifest.resources.map((r) => ({ ...r, path: join(ROOT, r.path) })),
@@ -116,7 +132,36 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         board: { id: 1 },
         sprint: { id: 9 },
       });
+      const dialog = page.getByRole('dialog', { name: 'Fixture action' });
+      expect(await dialog.getAttribute('aria-modal')).toBe('true');
+      expect(await dialog.boundingBox()).toMatchObject({ width: 800, height: 720 });
       await page.screenshot({ path: join(SCREENSHOTS, 'fixture-sprint-action.png') });
+      await page.keyboard.press('Escape');
+      expect(await dialog.count()).toBe(0);
+      expect(await page.locator('button:focus').textContent()).toContain('Fixture action');
+    });
+
+    it('follows the dark theme: the shell, its dialog, and the frames once they enable theming', async () => {
+      await page.context().addCookies([{ name: 'sandbox-theme', value: 'dark', url: sandbox.url }]);
+      try {
+        await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
+        expect(await page.locator('html').getAttribute('data-color-mode')).toBe('dark');
+        const background = (selector: string) =>
+          page.locator(selector).evaluate(computed, 'backgroundColor');
+        expect(await background('body')).toBe(tokenRgb('--ds-surface', 'dark'));
+        await page
+          .locator('section.sprint:has(.state-active) button', { hasText: 'Fixture action' })
+          .click();
+        await frameText('fixture-sprint-action');
+        expect(await background('.dialog')).toBe(tokenRgb('--ds-surface-overlay', 'dark'));
+        const frame = page.frameLocator('iframe[data-module-key="fixture-sprint-action"]');
+        expect(await frame.locator('html').getAttribute('data-color-mode')).toBe('dark');
+        const text = await frame.locator('body').evaluate(computed, 'color');
+        expect(text).toBe(tokenRgb('--ds-text', 'dark'));
+        await page.screenshot({ path: join(SCREENSHOTS, 'fixture-sprint-action-dark.png') });
+      } finally {
+        await page.context().clearCookies({ name: 'sandbox-theme' });
+      }
     });
 
     it('relays bridge events between the frames of a page, and navigates the shell', async () => {
