@@ -1,0 +1,93 @@
+/**
+ * The sprint planner at scale (issue #10): `planner/evaluate` for a sprint of 500 items, without
+ * and with the rebalance proposal over a backlog of 5,000 items, through the real resolvers on the
+ * sandbox (the emulator's large seed shaped by bench/planner-state.ts), with 100 ms of latency on
+ * every Jira call. Held against the resolver's 25 s (Forge invocation limit); the rebalance engine
+ * alone is in bench/capacity.bench.ts.
+ */
+import { loadavg } from 'node:os';
+import { MEMBER_ACCOUNT_ID, NO_FAULTS } from '../sandbox/jira';
+import type { SprintEvaluation } from '../src/contract/planner';
+import { withAppHost } from './app-host';
+import { time, type BenchResult, type BenchSuite } from './harness';
+import { describePeak, measurePeakMemory } from './memory-sampler';
+import { shapePlannerState } from './planner-state';
+
+const ANCHOR = new Date('2026-11-20T12:00:00Z');
+const LATENCY_MS = 100;
+const FUTURE_SPRINT = 50;
+const ACTIVE_SPRINT = 49;
+const SPRINT_ITEMS = 500;
+const BACKLOG_ITEMS = 5_000;
+
+const suite: BenchSuite = {
+  title: 'Sprint planner at scale (100 ms Jira latency)',
+  async run() {
+    return withAppHost(
+      async ({ jira, host }) => {
+        shapePlannerState(jira, {
+          projectKey: 'SHOP',
+          sprintId: FUTURE_SPRINT,
+          overflowSprintId: ACTIVE_SPRINT,
+          sprintItems: SPRINT_ITEMS,
+          backlogItems: BACKLOG_ITEMS,
+        });
+        const evaluate = async (withProposal: boolean): Promise<SprintEvaluation> => {
+          const answer = (await host.invokeResolver({
+            moduleKey: 'ballast-planner-sprint',
+            functionKey: 'planner/evaluate',
+            payload: { sprintId: FUTURE_SPRINT, withProposal },
+            accountId: MEMBER_ACCOUNT_ID,
+            extension: {
+              type: 'jira:sprintAction',
+              project: { key: 'SHOP' },
+              board: { id: 1 },
+              sprint: { id: FUTURE_SPRINT },
+            },
+          })) as { ok: true; data: SprintEvaluation } | { ok: false; error: { message: string } };
+          if (!answer.ok) throw new Error(`planner/evaluate failed: ${answer.error.message}`);
+          return answer.data;
+        };
+        jira.faults.update({ ...NO_FAULTS, latencyMs: LATENCY_MS });
+        const measure = async (withProposal: boolean, name: string): Promise<BenchResult> => {
+          const load = loadavg()[0]!.toFixed(1);
+          jira.stats.reset();
+          const { value: view, peak } = await measurePeakMemory(() => evaluate(withProposal));
+          const calls = jira.stats.snapshot();
+          const timing = await time(() => evaluate(withProposal), { runs: 5, warmup: 0 });
+          return {
+            name,
+            aim: 'inside a resolver’s 25 s (Forge), a few seconds for a person waiting',
+            timing,
+            extra: {
+              'load average (1 min) before': load,
+              'Jira calls': calls.total,
+              routes: Object.entries(calls.byRoute)
+                .map(([r, n]) => `${r} ${n}`)
+                .join(', '),
+              ...(view.proposal
+                ? {
+                    proposal: `${view.proposal.moves.length} moves, compliant: ${view.proposal.compliant}`,
+                  }
+                : {}),
+              memory: describePeak(peak),
+            },
+          };
+        };
+        return [
+          await measure(
+            false,
+            `planner/evaluate: sprint of ${SPRINT_ITEMS} items (split, gate, velocity), as a member`,
+          ),
+          await measure(
+            true,
+            `planner/evaluate with the rebalance proposal: sprint of ${SPRINT_ITEMS} items, backlog of ${BACKLOG_ITEMS.toLocaleString('en')}`,
+          ),
+        ];
+      },
+      { anchor: ANCHOR, size: 'large' },
+    );
+  },
+};
+
+export default suite;
