@@ -16,7 +16,7 @@ import type {
   TestRulesRequest,
   TestRulesView,
 } from './settings';
-import type { PlannerContract } from './planner';
+import type { AuditPage, PlannerContract } from './planner';
 import type { SloContract } from './slo';
 import type { GateContract } from './gate';
 
@@ -24,6 +24,12 @@ export interface AboutResponse {
   readonly app: 'Ballast';
   readonly version: string;
   readonly workTypes: readonly WorkType[];
+}
+
+/** A page of the override audit log for the settings page, with the people's names. */
+export interface AuditLogView extends AuditPage {
+  /** Account id → display name from Jira; an id missing here (unknown to Jira) is shown as the id. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 export interface ResolverContract
@@ -35,6 +41,7 @@ export interface ResolverContract
   'settings/get': { request: Record<string, never>; response: SettingsView };
   'settings/save': { request: SaveSettingsRequest; response: SettingsView };
   'settings/testRules': { request: TestRulesRequest; response: TestRulesView };
+  'settings/auditLog': { request: { cursor?: number }; response: AuditLogView };
 }
 
 export type ResolverKey = keyof ResolverContract;

@@ -188,6 +188,11 @@ const CALLS: Call[] = [
   },
   { method: 'GET', path: '/rest/api/3/project/SHOP', status: 200 },
   { method: 'GET', path: `/rest/api/3/user?accountId=${ADMIN_ACCOUNT_ID}`, status: 200 },
+  {
+    method: 'GET',
+    path: `/rest/api/3/user/bulk?accountId=${ADMIN_ACCOUNT_ID}&accountId=no-such-account&maxResults=50`,
+    status: 200,
+  },
   { method: 'GET', path: '/rest/api/3/myself', status: 200 },
   { method: 'GET', path: '/rest/api/3/issueLinkType', status: 200 },
   {

@@ -12,6 +12,7 @@ import { metaRoutes } from './meta';
 import { propertyRoutes } from './properties';
 import { searchRoutes } from './search';
 import { transitionRoutes } from './transitions';
+import { userRoutes } from './users';
 
 export function jiraRouter(): Router<JiraContext> {
   return new Router<JiraContext>().add(
@@ -23,6 +24,7 @@ export function jiraRouter(): Router<JiraContext> {
     ...changelogRoutes,
     ...fieldRoutes,
     ...metaRoutes,
+    ...userRoutes,
     ...agileBoardRoutes,
     ...agileSprintRoutes,
     ...agileEstimationRoutes,

@@ -1,8 +1,13 @@
-/** Resolvers of the project settings page: `settings/get`, `settings/save`, `settings/testRules`. */
+/**
+ * Resolvers of the project settings page: `settings/get`, `settings/save`, `settings/testRules`,
+ * `settings/auditLog` (the override log with people's names).
+ */
 import { z } from 'zod';
 import { AppError } from '../../app/errors';
+import { auditLogWithNames } from '../../app/people/audit-log-with-names';
 import { getSettings, saveSettings, type SettingsDeps } from '../../app/project/settings';
 import { testRules } from '../../app/project/test-rules';
+import type { AuditLogView } from '../../contract/resolvers';
 import type { SettingsView, TestRulesView } from '../../contract/settings';
 import type { Clock } from '../../ports/clock';
 import { readContext, readPayload } from './context';
@@ -16,6 +21,8 @@ const testRulesSchema = z.object({
     .regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/, { error: 'must be an issue key like SHOP-42' }),
   rules: z.unknown().optional(),
 });
+
+const auditSchema = z.object({ cursor: z.number().int().min(0).optional() });
 
 function projectOf(context: { projectKey?: string }): string {
   if (!context.projectKey) {
@@ -48,6 +55,14 @@ export function settingsResolvers(deps: { settingsDeps: () => SettingsDeps; cloc
         projectKey: projectOf(context),
         issueKey: input.issueKey,
         ...(input.rules === undefined ? {} : { rules: input.rules }),
+      });
+    },
+    // Any project member may read the log (checked in listOverrides).
+    'settings/auditLog': (payload: unknown, rawContext: unknown): Promise<AuditLogView> => {
+      const input = readPayload(auditSchema, payload);
+      return auditLogWithNames(deps.settingsDeps(), {
+        projectKey: projectOf(readContext(rawContext)),
+        cursor: input.cursor ?? 0,
       });
     },
   };

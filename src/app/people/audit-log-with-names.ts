@@ -1,0 +1,21 @@
+/**
+ * The override audit log as the settings page shows it: a page of entries (any project member,
+ * list-overrides.ts) with the names of the people who recorded them, looked up in one Jira call.
+ */
+import type { AuditLogView } from '../../contract/resolvers';
+import type { DocumentStore } from '../../ports/document-store';
+import type { JiraPort } from '../../ports/jira';
+import { listOverrides } from '../planner/list-overrides';
+import { displayNames } from './display-names';
+
+export async function auditLogWithNames(
+  deps: { jira: JiraPort; store: DocumentStore },
+  input: { projectKey: string; cursor: number },
+): Promise<AuditLogView> {
+  const page = await listOverrides(deps, input);
+  const names = await displayNames(
+    deps.jira,
+    page.entries.map((entry) => entry.accountId),
+  );
+  return { ...page, names };
+}
