@@ -182,7 +182,13 @@ export interface CapacityData {
    * against today's policy; Ballast keeps no history of policy edits.
    */
   readonly targets: {
-    readonly byType: readonly { readonly type: WorkType; readonly share: number }[];
+    readonly byType: readonly {
+      readonly type: WorkType;
+      readonly share: number;
+      /** The tolerance band: share ∓ tolerance, within 0–1. */
+      readonly min: number;
+      readonly max: number;
+    }[];
     readonly tolerance: number;
     readonly buffer: number;
   };

@@ -209,10 +209,10 @@ describe('project page', () => {
     // The default policy (PRODUCT.md §2): 60/10/10/10 with a 10% buffer, ± 5 points.
     expect(capacity.targets).toEqual({
       byType: [
-        { type: 'feature', share: 0.6 },
-        { type: 'debt', share: 0.1 },
-        { type: 'toil', share: 0.1 },
-        { type: 'reliability', share: 0.1 },
+        { type: 'feature', share: 0.6, min: 0.55, max: 0.65 },
+        { type: 'debt', share: 0.1, min: 0.05, max: 0.15 },
+        { type: 'toil', share: 0.1, min: 0.05, max: 0.15 },
+        { type: 'reliability', share: 0.1, min: 0.05, max: 0.15 },
       ],
       tolerance: 0.05,
       buffer: 0.1,

@@ -16,7 +16,15 @@ const round = (value: number): number => Math.round(value * 10_000) / 10_000;
 
 export function targetsOf(policy: CapacityPolicy): CapacityData['targets'] {
   return {
-    byType: WORK_TYPES.map((type) => ({ type, share: policy.targets[type] / 100 })),
+    byType: WORK_TYPES.map((type) => {
+      const target = policy.targets[type];
+      return {
+        type,
+        share: target / 100,
+        min: Math.max(0, target - policy.tolerance) / 100,
+        max: Math.min(100, target + policy.tolerance) / 100,
+      };
+    }),
     tolerance: policy.tolerance / 100,
     buffer: policy.buffer / 100,
   };

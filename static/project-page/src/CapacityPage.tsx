@@ -1,7 +1,11 @@
-/** Capacity: investment balance per sprint, buffer use, interrupts, carry-over, buffer advice. */
+/**
+ * Capacity: investment balance per sprint (points by type, and shares of capacity against the
+ * policy's targets), buffer use, interrupts, carry-over, buffer advice.
+ */
 import type { CapacityData } from '../../../src/contract/project-page';
 import { BALANCE_LEGEND, segmentsOf } from './balance';
-import { BarChart } from './charts';
+import { BarChart } from './bar-chart';
+import { CapacityTargets } from './CapacityTargets';
 import { count, formatFigure, formatValue, percent } from './format';
 import { EmptyNote, Section } from './parts';
 
@@ -23,6 +27,7 @@ export function CapacityPage({ data }: { data: CapacityData }) {
           format={points}
           caption="Committed = in the sprint when it started. Unclassified work is shown as such, never folded into feature."
         />
+        <CapacityTargets data={data} />
         <BarChart
           title="Completed points by work type, per sprint"
           groups={sprints.map((s) => ({

@@ -1,15 +1,13 @@
 /** Delivery: velocity, predictability against the 80% baseline, and the DORA four keys with bands. */
 import type { DeliveryData } from '../../../src/contract/project-page';
-import { niceMax } from './chart-scale';
-import { BarChart } from './charts';
+import { BarChart } from './bar-chart';
 import { formatValue, percent } from './format';
 import { EmptyNote, FigureTile, Section } from './parts';
 
 /** 0–120% shows the 80% baseline clearly; a sprint above 120% widens the axis to a round value. */
-const predictabilityMax = (values: readonly number[]): number => {
-  const top = Math.max(0, ...values);
-  return top > 1.2 ? niceMax(top) : 1.2;
-};
+/** 0–120% unless a sprint went beyond it; then the axis grows to a nice value above the data. */
+const predictabilityMax = (values: readonly number[]): { max?: number } =>
+  Math.max(0, ...values) > 1.2 ? {} : { max: 1.2 };
 
 export function DeliveryPage({ data }: { data: DeliveryData }) {
   const { delivery } = data;
@@ -103,7 +101,7 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
                         },
                       ],
               }))}
-              max={predictabilityMax(closed.map((s) => s.predictability.value ?? 0))}
+              {...predictabilityMax(closed.map((s) => s.predictability.value ?? 0))}
               format={(v) => percent(v)}
               reference={{ value: data.predictabilityBaseline, label: 'Baseline' }}
               caption={`${closed.filter((s) => s.predictability.meetsBaseline).length} of ${closed.length} closed sprints met the ${percent(data.predictabilityBaseline)} baseline.`}

@@ -1,10 +1,11 @@
 /**
- * What every subpage shares: the load states (loading, failed with Retry when it can help, no
- * access, first computation pending) and the freshness line with a Refresh button.
+ * What every subpage shares: the load states (loading, failed with Retry when it can help and no
+ * access are the shared LoadStates views; the first computation pending is the page's own) and
+ * the freshness line with a Refresh button.
  */
 import type { ReactNode } from 'react';
-import type { ResolverError } from '../../../src/contract/envelope';
 import type { SnapshotAnswer, SnapshotMeta } from '../../../src/contract/project-page';
+import { LoadFailure, Loading } from '../../shared/LoadStates';
 import type { LoadState } from '../../shared/use-resolver';
 import { formatAge } from './format';
 
@@ -50,30 +51,6 @@ export function Freshness({
   );
 }
 
-function Failure({ error, onRetry }: { error: ResolverError; onRetry: () => void }) {
-  if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') {
-    return (
-      <div className="message message-denied" role="alert">
-        <p className="message-title">You don’t have access to this project’s metrics</p>
-        <p>{error.message}</p>
-      </div>
-    );
-  }
-  return (
-    <div className="message message-error" role="alert">
-      <p className="message-title">Ballast couldn’t load the project’s metrics</p>
-      <p>{error.message}</p>
-      {error.retryable ? (
-        <button type="button" className="button" onClick={onRetry}>
-          Retry
-        </button>
-      ) : (
-        <p>Reload the page; if it keeps failing, tell your Jira administrator.</p>
-      )}
-    </div>
-  );
-}
-
 export function PageShell<T>({
   title,
   state,
@@ -90,15 +67,9 @@ export function PageShell<T>({
   refresh?: RefreshControl | undefined;
   children: (data: T) => ReactNode;
 }) {
-  if (state.status === 'loading') {
-    return (
-      <div className="state state-loading" role="status" aria-live="polite" aria-busy="true">
-        <span className="spinner" aria-hidden="true" />
-        Loading {title.toLowerCase()}…
-      </div>
-    );
-  }
-  if (state.status === 'failed') return <Failure error={state.error} onRetry={onRetry} />;
+  if (state.status === 'loading') return <Loading what={title.toLowerCase()} />;
+  if (state.status === 'failed')
+    return <LoadFailure error={state.error} onRetry={onRetry} what="this project’s metrics" />;
   const answer = state.data;
   if (answer.status === 'pending' && answer.meta.lastError) {
     // The first computation failed; the page keeps asking and shows the figures once one succeeds.

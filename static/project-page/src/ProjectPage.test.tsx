@@ -58,26 +58,26 @@ const capacity: CapacityData = {
   sprintsReason: null,
   targets: {
     byType: [
-      { type: 'feature', share: 0.6 },
-      { type: 'debt', share: 0.1 },
-      { type: 'toil', share: 0.1 },
-      { type: 'reliability', share: 0.1 },
+      { type: 'feature', share: 0.6, min: 0.55, max: 0.65 },
+      { type: 'debt', share: 0.1, min: 0.05, max: 0.15 },
+      { type: 'toil', share: 0.1, min: 0.05, max: 0.15 },
+      { type: 'reliability', share: 0.1, min: 0.05, max: 0.15 },
     ],
     tolerance: 0.05,
     buffer: 0.1,
   },
   capacityShares: [
     {
-      sprintId: '1',
-      name: 'SHOP Sprint 1',
+      sprintId: '7',
+      name: 'SHOP Sprint 7',
       capacityPoints: null,
       byType: [],
       reason:
         'Capacity unknown: the policy takes it from the velocity of closed sprints before this one.',
     },
     {
-      sprintId: '2',
-      name: 'SHOP Sprint 2',
+      sprintId: '8',
+      name: 'SHOP Sprint 8',
       capacityPoints: 40,
       byType: [
         { type: 'feature', share: 0.55 },
@@ -234,10 +234,28 @@ describe('figures', () => {
   it('gives every chart a text alternative: an accessible name with the data, and a table', () => {
     const html = render('/capacity', ready(capacity));
     const labels = [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)].map((m) => m[1]);
-    expect(labels).toHaveLength(2);
+    // Committed by type, one chart per work type against the policy, completed by type.
+    expect(labels).toHaveLength(6);
     expect(labels[0]).toContain('SHOP Sprint 7: Feature 30 pts, Debt 5 pts, Toil 5 pts');
-    expect(html.match(/<table class="table">/g)!.length).toBeGreaterThanOrEqual(2);
-    expect(html).toContain('Show the data as a table');
+    expect(html.match(/<table class="table">/g)!.length).toBeGreaterThanOrEqual(6);
+    expect(html.match(/Show the data as a table/g)).toHaveLength(6);
+  });
+
+  it('draws each work type’s share of capacity against the policy’s target and tolerance', () => {
+    const html = render('/capacity', ready(capacity));
+    const labels = [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(labels[1]).toBe(
+      'Feature: committed share of capacity. SHOP Sprint 7: no data; SHOP Sprint 8: 55%; Target at 60%; Tolerance from 55% to 65%.',
+    );
+    expect(labels[3]).toBe(
+      'Toil: committed share of capacity. SHOP Sprint 7: no data; SHOP Sprint 8: 20%; Target at 10%; Tolerance from 5% to 15%.',
+    );
+    expect(html).toContain('Target (60%)');
+    expect(html).toContain('Tolerance (55%–65%)');
+    expect(html).toContain('(targets ± 5%, 10% kept as buffer)');
+    expect(html).toContain('No bar: Capacity unknown');
+    // The target line is drawn on the chart, not only named.
+    expect(html.match(/class="visx-line chart-reference"/g)).toHaveLength(4);
   });
 
   it('draws the predictability baseline and counts the sprints that met it', () => {
@@ -253,10 +271,10 @@ describe('figures', () => {
     const html = render('/delivery', ready({ ...delivery, sprints: [sprintRow(7), missed] }));
     expect(html).toContain('1 of 2 closed sprints met the 80% baseline.');
     expect(html).toMatch(
-      /class="chart-bar chart-fill-reliability"[^>]*><title>SHOP Sprint 8 — Predictability: 60%/,
+      /class="visx-bar chart-bar chart-fill-reliability"[^>]*><title>SHOP Sprint 8 — Predictability: 60%/,
     );
     expect(html).toMatch(
-      /class="chart-bar chart-fill-reliability-ok"[^>]*><title>SHOP Sprint 7 — Predictability: 90%/,
+      /class="visx-bar chart-bar chart-fill-reliability-ok"[^>]*><title>SHOP Sprint 7 — Predictability: 90%/,
     );
     expect(html).toContain('Baseline (80%)');
   });
@@ -351,9 +369,64 @@ describe('SLOs subpage', () => {
     expect(html).toContain('checkout-availability: budget exhausted');
     expect(html).toContain('Firing');
     expect(html).toMatch(
-      /aria-label="checkout-availability: error budget left over the window\. 19 Nov: 100%; 20 Nov: -19900%\."/,
+      /aria-label="checkout-availability: error budget left over the window\. 19 Nov: 100%; 20 Nov: -19900%; Budget spent at 0%\."/,
     );
     expect(tile(html, 'checkout-availability SLI')).toContain('80%');
+  });
+
+  it('charts the SLI per bucket with the objective, in words and as a table', () => {
+    const html = render('/slos', ready(slos));
+    expect(html).toContain(
+      'aria-label="checkout-availability: SLI per 6 hours over the window. 20 Nov, 00:00: 100%; 20 Nov, 06:00: no data; 20 Nov, 12:00: 80%; Objective at 99.9%."',
+    );
+    expect(html).toContain('Objective (99.9%)');
+    expect(html).toContain('<th scope="row">20 Nov, 06:00</th><td>no data</td>');
+    expect(html).toContain('<th scope="row">20 Nov, 12:00</th><td>80%</td>');
+    // The objective is drawn as a line, the isolated points as dots.
+    expect(html).toMatch(/class="visx-line chart-reference chart-reference-limit"/);
+    expect(html.match(/class="visx-circle chart-dot"/g)).toHaveLength(2);
+  });
+
+  it('forecasts the budget at the sprint’s end next to time to exhaustion', () => {
+    const html = render('/slos', ready(slos));
+    const forecast = tile(html, 'checkout-availability sprint forecast');
+    expect(forecast).toContain('Budget left when the sprint ends');
+    expect(forecast).toContain('-20125%');
+    expect(forecast).toContain(
+      'SHOP Sprint 10 ends 25 Nov; at the burn rate of the last 3 days (13×)',
+    );
+    const burning = { ...frozen, exhaustsAt: '2026-11-22T10:00:00Z' };
+    expect(
+      tile(render('/slos', ready({ ...slos, slos: [burning] })), 'checkout-availability budget'),
+    ).toContain('Spent by 22 Nov at the burn rate of the last hour');
+  });
+
+  it('says why there is no forecast instead of showing a number', () => {
+    const noSprint = {
+      ...frozen,
+      sprintForecast: {
+        ...frozen.sprintForecast,
+        sprint: null,
+        endsAt: null,
+        budgetRemaining: null,
+        reason: 'No sprint is active on the project’s board.',
+      },
+    };
+    const forecast = tile(
+      render('/slos', ready({ ...slos, slos: [noSprint] })),
+      'checkout-availability sprint forecast',
+    );
+    expect(forecast).toContain('—');
+    expect(forecast).toContain('No sprint is active on the project’s board.');
+  });
+
+  it('draws no SLI chart while the window has no data', () => {
+    const quiet = {
+      ...frozen,
+      sliHistory: { step: '6h', points: [{ from: '2026-11-20T00:00:00Z', sli: null }] },
+    };
+    const html = render('/slos', ready({ ...slos, slos: [quiet] }));
+    expect(html).not.toContain('SLI per 6 hours');
   });
 
   it('has no Refresh button: SLO status rolls up on its own', () => {

@@ -1,11 +1,12 @@
 /**
- * SLOs: the project's error-budget gate, and per SLO its state, SLI, budget left, burn-down over
- * the window, burn rates and the multiwindow alerts (SRE Workbook) with their firing state.
+ * SLOs: the project's error-budget gate, and per SLO its state, SLI, budget left with time to
+ * exhaustion and the forecast at the end of the active sprint, the burn-down and SLI charts,
+ * burn rates and the multiwindow alerts (SRE Workbook) with their firing state.
  */
 import type { GateStateName, SloRow, SlosData } from '../../../src/contract/project-page';
-import { percent, shortDate } from './format';
-import { LineChart } from './line-chart';
+import { percent, rateText, shortDate, sliText, windowWords } from './format';
 import { EmptyNote, Section } from './parts';
+import { BurndownChart, SliChart } from './SloCharts';
 
 const STATE_LABEL: Record<GateStateName, string> = {
   HEALTHY: 'Healthy',
@@ -20,14 +21,28 @@ export function GateLozenge({ state }: { state: GateStateName }) {
   );
 }
 
-const sliText = (value: number | null) =>
-  value === null ? '—' : `${(value * 100).toFixed(3).replace(/\.?0+$/, '')}%`;
-const rateText = (value: number | null) =>
-  value === null ? '—' : `${value.toFixed(value >= 10 ? 0 : 2)}×`;
+function ForecastTile({ slo }: { slo: SloRow }) {
+  const forecast = slo.sprintForecast;
+  return (
+    <div className="tile" data-figure={`${slo.name} sprint forecast`}>
+      <div className="tile-label">Budget left when the sprint ends</div>
+      <div
+        className={`tile-value${(forecast.budgetRemaining ?? 1) < 0 ? ' text-danger' : ''}${forecast.budgetRemaining === null ? ' tile-none' : ''}`}
+      >
+        {percent(forecast.budgetRemaining)}
+      </div>
+      {forecast.budgetRemaining === null ? (
+        <p className="tile-reason">{forecast.reason}</p>
+      ) : (
+        <p className="subtlest">
+          {`${forecast.sprint ?? 'The sprint'} ends ${shortDate(forecast.endsAt)}; at the burn rate of the last ${windowWords(forecast.burnRateWindow)} (${rateText(forecast.burnRate)})`}
+        </p>
+      )}
+    </div>
+  );
+}
 
 function SloCard({ slo }: { slo: SloRow }) {
-  // Overspent budgets run far below −100%: the chart stops there, the table keeps the value.
-  const floor = Math.min(0, ...slo.burndown.map((p) => Math.max(-1, p.budgetRemaining ?? 0)));
   return (
     <section className="slo" aria-label={`SLO ${slo.name}`}>
       <div className="slo-head">
@@ -60,10 +75,11 @@ function SloCard({ slo }: { slo: SloRow }) {
             {slo.budgetRemaining === null
               ? 'No SLI data yet'
               : slo.exhaustsAt
-                ? `Spent by ${shortDate(slo.exhaustsAt)} at the current burn`
+                ? `Spent by ${shortDate(slo.exhaustsAt)} at the burn rate of the last ${windowWords(slo.exhaustionWindow ?? '1h')}`
                 : 'Not burning down'}
           </p>
         </div>
+        <ForecastTile slo={slo} />
         <div className="tile">
           <div className="tile-label">Data until</div>
           <div className="tile-value tile-value-small">
@@ -71,16 +87,8 @@ function SloCard({ slo }: { slo: SloRow }) {
           </div>
         </div>
       </div>
-      {slo.burndown.length > 0 ? (
-        <LineChart
-          title={`${slo.name}: error budget left over the window`}
-          points={slo.burndown.map((p) => ({ label: shortDate(p.at), value: p.budgetRemaining }))}
-          min={floor}
-          max={1}
-          format={(v) => percent(v)}
-          zeroLabel="Budget spent"
-        />
-      ) : null}
+      {slo.burndown.length > 0 ? <BurndownChart slo={slo} /> : null}
+      <SliChart slo={slo} />
       {slo.alerts.length > 0 ? (
         <table className="table">
           <caption className="table-caption">Burn-rate alerts (multiwindow, SRE Workbook)</caption>

@@ -1,6 +1,6 @@
 /** Toil & debt: shares of completed work against the 50% toil cap and the 10–20% debt guideline. */
 import type { ToilDebtData } from '../../../src/contract/project-page';
-import { BarChart } from './charts';
+import { BarChart } from './bar-chart';
 import { percent } from './format';
 import { EmptyNote, FigureTile, Section } from './parts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceMax, shortLabels, ticks } from './chart-scale';
+import { clip, percentTicks, shortLabels } from './chart-labels';
 import { formatAge, formatValue, percent } from './format';
 import { subpageOf } from './routes';
 
@@ -29,18 +29,20 @@ describe('formatting', () => {
   });
 });
 
-describe('chart geometry', () => {
+describe('chart labels', () => {
   it.each([
-    [78.7, 100],
-    [0.45, 0.5],
-    [13, 20],
-    [0, 1],
-  ])('rounds an axis maximum of %s up to %s', (max, nice) => {
-    expect(niceMax(max)).toBe(nice);
+    [0.0005, 0.9995, '99.95%'],
+    [0.001, 0.999, '99.9%'],
+    [0.002, 0.998, '99.8%'],
+    [0.05, 0.85, '85%'],
+    [0.25, 0.5, '50%'],
+  ])('writes ticks %s apart with the decimals they need (%s → %s)', (step, value, text) => {
+    expect(percentTicks(step)(value)).toBe(text);
   });
 
-  it('splits the axis into even ticks', () => {
-    expect(ticks(100)).toEqual([0, 25, 50, 75, 100]);
+  it('clips long axis labels with an ellipsis', () => {
+    expect(clip('Sprint 10')).toBe('Sprint 10');
+    expect(clip('Checkout sprint')).toBe('Checkout…');
   });
 
   it('drops the words every sprint name shares, keeping the last one', () => {

@@ -65,5 +65,38 @@ export const shortDate = (iso: string | null): string => {
     : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(date);
 };
 
+/** "20 Nov, 06:00" in the viewer's time zone: a point of a chart finer than a day. */
+export const shortDateTime = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(date);
+};
+
+/** An SLI or objective as a percent with up to three decimals: 0.9995 → "99.95%". */
+export const sliText = (value: number | null): string =>
+  value === null ? '—' : `${trim(value * 100, 3)}%`;
+
+/** A burn rate: "0.25×", "14.4×", "200×". */
+export const rateText = (value: number | null): string =>
+  value === null ? '—' : `${value.toFixed(value >= 10 ? 0 : 2)}×`;
+
+const UNIT_WORDS: Record<string, string> = { m: 'minute', h: 'hour', d: 'day', w: 'week' };
+
+/** A window in words: `1h` → "hour", `3d` → "3 days" (as in "the last 3 days"). */
+export function windowWords(window: string): string {
+  const match = /^(\d+)([mhdw])$/.exec(window);
+  if (!match) return window;
+  const n = Number(match[1]);
+  const unit = UNIT_WORDS[match[2]!]!;
+  return n === 1 ? unit : `${n} ${unit}s`;
+}
+
 /** "1 item", "3 items". */
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
