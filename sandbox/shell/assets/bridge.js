@@ -203,12 +203,20 @@
     changeWindowTitle: function () {
       return true;
     },
-    // As Jira: once the app asks for theming, its html says which theme the host shows.
+    // As Jira: once the app asks for theming, its html says which theme the host shows, and
+    // follows it when it changes ("Match browser" follows the browser's preference live).
     enableTheming: function () {
-      var mode = frame.colorMode;
-      if (mode !== 'light' && mode !== 'dark')
-        mode = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-      document.documentElement.setAttribute('data-color-mode', mode);
+      var root = document.documentElement;
+      if (frame.colorMode === 'light' || frame.colorMode === 'dark') {
+        root.setAttribute('data-color-mode', frame.colorMode);
+        return;
+      }
+      var query = window.matchMedia('(prefers-color-scheme: dark)');
+      var apply = function () {
+        root.setAttribute('data-color-mode', query.matches ? 'dark' : 'light');
+      };
+      apply();
+      query.addEventListener('change', apply);
     },
     emitReadyEvent: function () {},
     getFrameId: function () {
