@@ -44,9 +44,14 @@ export async function time(
     await fn();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
+  return summarize(samples);
+}
+
+/** Median and spread of durations measured by the caller (e.g. a span inside a larger run). */
+export function summarize(samplesMs: readonly number[]): Timing {
+  const samples = [...samplesMs].sort((a, b) => a - b);
   return {
-    runs,
+    runs: samples.length,
     medianMs: median(samples),
     minMs: samples[0]!,
     maxMs: samples[samples.length - 1]!,

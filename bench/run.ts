@@ -4,7 +4,7 @@
  * up in review.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult, BenchSuite } from './harness';
@@ -35,6 +35,8 @@ function table(results: readonly BenchResult[]): string {
 
 // Sections already recorded, keyed by their file, so running one suite keeps the others' figures.
 const resultsPath = join(here, 'RESULTS.md');
+// Other work on a shared machine skews wall-clock figures: the header says how busy it was.
+const loadAtStart = loadavg()[0]!;
 const sections = new Map<string, string>();
 if (existsSync(resultsPath)) {
   for (const part of readFileSync(resultsPath, 'utf8')
@@ -62,6 +64,7 @@ const header = [
   `- Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   `- Node: ${process.version}`,
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
+  `- Load average (1 min) of this run: ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (${only.length === 0 ? 'all suites' : `suites matching ${only.join(', ')}`}; rows may give their own)`,
   '',
 ].join('\n');
 

@@ -1,0 +1,133 @@
+/**
+ * Custom UI in a real browser (issue #10): time to first meaningful render of each of the 5 apps
+ * in headless Chromium, framed by the sandbox shell with the real bundles and backend (the demo
+ * seed with its app data, anchored on the browser tests' day). "Meaningful" = the first element
+ * that shows data from the backend, per app (the selector is named in each row). Each run uses a
+ * fresh browser context (empty cache), timed from navigation (or, for the planner, from the click
+ * on "Plan with Ballast") until that element is visible. Without Chromium the suite records a
+ * skip line instead.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { chromiumAvailable, CHROMIUM_PATH } from '../test/e2e/browser';
+import { openBrowserSandbox } from '../test/e2e/browser-sandbox';
+import { summarize, type BenchResult, type BenchSuite } from './harness';
+
+const VIEWPORT = { width: 1400, height: 1000 };
+const WAIT_MS = 30_000;
+const RUNS = 5;
+const AIM = 'about a second on a developer machine; well inside a resolver’s 25 s';
+
+interface AppCase {
+  readonly app: string;
+  readonly moduleKey: string;
+  /** The element that shows backend data, inside the app's frame. */
+  readonly selector: string;
+  /** What the selector shows, for the row. */
+  readonly shows: string;
+  readonly path: string;
+  /** For dialogs: a button on the page that opens the app (the timing starts at its click). */
+  readonly opener?: { selector: string; text: string };
+}
+
+const CASES: readonly AppCase[] = [
+  {
+    app: 'issue-panel',
+    moduleKey: 'ballast-issue-panel',
+    selector: 'main.panel .work-type-row',
+    shows: 'the work type from issue/get',
+    path: '/browse/SHOP-12',
+  },
+  {
+    app: 'issue-context',
+    moduleKey: 'ballast-issue-context',
+    selector: 'dl.context-list .context-row',
+    shows: 'the work type and gate rows',
+    path: '/browse/SHOP-12',
+  },
+  {
+    app: 'project-page',
+    moduleKey: 'ballast-project-page',
+    selector: '[data-figure^="Velocity"] .tile-value',
+    shows: 'the velocity tile from the stored snapshot',
+    path: '/projects/SHOP/ballast',
+  },
+  {
+    app: 'project-settings',
+    moduleKey: 'ballast-project-settings',
+    selector: 'main.settings input.input-number',
+    shows: 'the capacity policy from settings/get',
+    path: '/projects/SHOP/settings',
+  },
+  {
+    app: 'sprint-planner',
+    moduleKey: 'ballast-planner-sprint',
+    selector: '[data-verdict]',
+    shows: 'the split verdict from planner/evaluate',
+    path: '/projects/SHOP/backlog',
+    opener: { selector: 'section.sprint:has(.state-active) button', text: 'Plan with Ballast' },
+  },
+];
+
+async function firstRender(browser: Browser, baseUrl: string, c: AppCase): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page: Page = await context.newPage();
+    const frame = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${c.moduleKey}"]`);
+    let started: number;
+    if (c.opener) {
+      await page.goto(`${baseUrl}${c.path}`);
+      const button = page.locator(c.opener.selector, { hasText: c.opener.text });
+      await button.waitFor({ timeout: WAIT_MS });
+      started = performance.now();
+      await button.click();
+    } else {
+      started = performance.now();
+      await page.goto(`${baseUrl}${c.path}`, { waitUntil: 'commit' });
+    }
+    await frame().locator(c.selector).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    return performance.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
+const suite: BenchSuite = {
+  title: 'Custom UI: first meaningful render in headless Chromium',
+  async run() {
+    if (!chromiumAvailable) {
+      return [
+        {
+          name: `SKIPPED: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set SANDBOX_CHROMIUM), so no figures`,
+          aim: AIM,
+          timing: { runs: 0, medianMs: 0, minMs: 0, maxMs: 0 },
+        },
+      ];
+    }
+    const env = await openBrowserSandbox({ name: 'bench-ui', viewport: VIEWPORT, appSeed: 'demo' });
+    try {
+      const results: BenchResult[] = [];
+      for (const c of CASES) {
+        const load = loadavg()[0]!.toFixed(1);
+        await firstRender(env.browser, env.sandbox.url, c); // warm-up: the server's first answer
+        const samples: number[] = [];
+        for (let run = 0; run < RUNS; run += 1) {
+          samples.push(await firstRender(env.browser, env.sandbox.url, c));
+        }
+        const timing = summarize(samples);
+        results.push({
+          name: `${c.app}: ${c.opener ? `click “${c.opener.text}” on ${c.path}` : `open ${c.path}`} until \`${c.selector}\` (${c.shows}) is visible`,
+          aim: AIM,
+          timing,
+          extra: { 'load average (1 min) before': load, 'fresh browser context per run': 'yes' },
+        });
+      }
+      return results;
+    } finally {
+      await env.close();
+    }
+  },
+};
+
+export default suite;
