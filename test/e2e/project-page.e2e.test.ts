@@ -1,10 +1,12 @@
 /**
- * The project page in a real browser on the sandbox: the admin points Ballast at board 1, the page
- * computes its first snapshot (through the app's async-event queue) and updates itself, and every
- * subpage shows figures from the seed. Screenshots of each subpage, light and dark, go to the
- * git-ignored artifacts/screenshots folder.
+ * The project page in a real browser on the sandbox with the app's demo seed (as `npm start`: the
+ * board bound, the demo SLOs with 35 days of SLI data and a checkout incident, deployments, the
+ * first snapshot computed), anchored at today so the active sprint is still running: Refresh
+ * recomputes through the app's async-event queue and the page updates itself, and every subpage
+ * shows figures from the seed — the SLOs with their SLI charts and the budget forecast at the
+ * sprint's end, the capacity split against the policy's targets. Screenshots of each subpage,
+ * light and dark, go to the git-ignored artifacts/screenshots folder.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,6 @@ import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
 import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
 
-const ROOT = process.cwd();
 const MODULE = 'ballast-project-page';
 
 skipNotice();
@@ -25,23 +26,6 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     let sandbox: Sandbox;
     let page: Page;
     const frame = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${MODULE}"]`);
-
-    /** A resolver call from a framed module, through the bridge as the signed-in user. */
-    async function invoke(moduleKey: string, functionKey: string, payload: unknown = {}) {
-      const handle = page.frame({ url: new RegExp(`__frame/${moduleKey}`) });
-      if (!handle) throw new Error(`${moduleKey} frame missing`);
-      return handle.evaluate(
-        async ({ functionKey, payload }) => {
-          type Bridge = { callBridge: (c: string, p?: unknown) => Promise<unknown> };
-          const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
-          return (await bridge.callBridge('invoke', { functionKey, payload })) as {
-            ok: boolean;
-            data?: { config: Record<string, unknown>; version: number };
-          };
-        },
-        { functionKey, payload },
-      );
-    }
 
     async function openTab(title: string) {
       await frame().locator('nav.tabs a', { hasText: title }).click();
@@ -68,77 +52,85 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       env = await openBrowserSandbox({
         name: 'project-page',
         viewport: { width: 1400, height: 1000 },
+        anchor: null,
+        appSeed: 'demo',
       });
       ({ sandbox, page } = env);
-    }, 120_000);
+    }, 240_000);
 
     afterAll(() => env?.close());
 
-    it('computes the first snapshot and shows the overview with real figures', async () => {
-      // The admin (the shell's default user) chooses the board, as in Project settings → Ballast;
-      // the call goes through the issue panel's frame, before the project page is first opened.
-      const PANEL = 'ballast-issue-panel';
-      await page.goto(`${sandbox.url}/browse/SHOP-12`);
-      await page
-        .frameLocator(`iframe[data-module-key="${PANEL}"]`)
-        .locator('#root > *')
-        .first()
-        .waitFor({ timeout: FRAME_TIMEOUT_MS });
-      const settings = await invoke(PANEL, 'settings/get');
-      expect(settings.ok).toBe(true);
-      const saved = await invoke(PANEL, 'settings/save', {
-        config: { ...settings.data!.config, board: { boardId: 1, estimationFieldId: null } },
-        version: settings.data!.version,
-      });
-      expect(saved.ok).toBe(true);
-      // The project's SLOs (no SLI data pushed: they show as having no data).
-      const imported = await invoke(PANEL, 'slo/import', {
-        yaml: readFileSync(join(ROOT, 'test/fixtures/slo/checkout.openslo.yaml'), 'utf8'),
-        version: 0,
-      });
-      expect(imported.ok).toBe(true);
+    it('shows the overview with real figures and recomputes them on Refresh', async () => {
       await page.goto(`${sandbox.url}/projects/SHOP/ballast`);
       await frame().locator('nav.tabs').waitFor({ timeout: FRAME_TIMEOUT_MS });
-      // Pending first, then the page polls until the consumer stored the snapshot.
       await frame()
         .locator('.freshness')
         .waitFor({ timeout: FRAME_TIMEOUT_MS * 2 });
       const velocity = frame().locator('[data-figure^="Velocity"] .tile-value');
       expect(await velocity.textContent()).toMatch(/^\d+(\.\d)? pts$/);
       expect(await frame().locator('.split-list li').count()).toBe(5);
-      expect(await frame().locator('[role="alert"]').count()).toBe(0);
+      // Refresh goes through the queue; the page polls and says when it is done.
+      await frame().getByRole('button', { name: 'Refresh' }).click();
+      await expect
+        .poll(() => frame().locator('.freshness > span').textContent(), {
+          timeout: FRAME_TIMEOUT_MS * 2,
+        })
+        .toBe('Figures computed just now.');
       await shots('overview');
     });
 
-    it('shows the SLOs subpage: the gate and each SLO, without data said plainly', async () => {
+    it('shows each SLO with its SLI chart, burn-down and the budget forecast at sprint end', async () => {
       await openTab('SLOs');
-      expect(await frame().locator('section.slo').count()).toBeGreaterThan(0);
-      expect(await frame().locator('.gate-line .lozenge').textContent()).toBe('No data');
-      expect(await frame().locator('section.slo .lozenge-gate-no_data').count()).toBe(
-        await frame().locator('section.slo').count(),
+      const slos = frame().locator('section.slo');
+      expect(await slos.count()).toBe(3);
+      const checkout = frame().locator('section.slo[aria-label="SLO checkout-availability"]');
+      const sli = checkout.locator('svg[role="img"][aria-label*="SLI per"]');
+      // 28 days in 6-hour buckets, named one by one, and the objective.
+      const name = (await sli.getAttribute('aria-label'))!;
+      expect(name).toMatch(/^checkout-availability: SLI per 6 hours over the window\. /);
+      expect(name.split('; ').length).toBe(112 + 1);
+      expect(name).toMatch(/Objective at 99\.9%\.$/);
+      expect(await checkout.locator('path.chart-line').count()).toBe(2);
+      expect(await checkout.locator('line.chart-reference').count()).toBeGreaterThan(0);
+      // The forecast next to time to exhaustion: a percent and the sprint it runs to.
+      const forecast = checkout.locator('[data-figure="checkout-availability sprint forecast"]');
+      expect(await forecast.locator('.tile-value').textContent()).toMatch(/^-?\d+%$/);
+      expect(await forecast.locator('p').textContent()).toMatch(
+        /^SHOP Sprint \d+ ends \d+ \w+; at the burn rate of the last 3 days \(/,
       );
+      // Every SLO of the seed has data: one SLI chart each.
+      expect(await frame().locator('svg[aria-label*="SLI per"]').count()).toBe(3);
+      expect(await frame().locator('[role="alert"]').count()).toBe(0);
       await shots('slos');
     });
 
-    it('shows the capacity subpage with the investment balance chart and its table', async () => {
+    it('shows the capacity subpage: the balance, each type against its target, the table', async () => {
       await openTab('Capacity');
       const chart = frame().locator('figure.chart').first();
       expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(
         /Committed points by work type, per sprint\. SHOP Sprint 1: Feature \d+ pts/,
       );
       expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThan(8);
+      const feature = frame().locator('svg[aria-label^="Feature: committed share of capacity"]');
+      expect(await feature.getAttribute('aria-label')).toMatch(
+        /Target at 60%; Tolerance from 55% to 65%\.$/,
+      );
+      expect(await frame().locator('.chart-multiples figure.chart').count()).toBe(4);
+      expect(await frame().locator('.chart-multiples line.chart-reference').count()).toBe(4);
       expect(await frame().locator('text=Recommended buffer').count()).toBe(1);
       await shots('capacity');
     });
 
-    it('shows delivery with DORA bands as lozenges and the deployment empty state', async () => {
+    it('shows delivery with DORA bands as lozenges, from the deployments CI/CD pushed', async () => {
       await openTab('Delivery');
-      expect(await frame().getByText('No deployment data yet').count()).toBeGreaterThan(0);
-      const restore = frame().locator('[data-figure="Time to restore"]');
-      expect(await restore.locator('.lozenge').textContent()).toMatch(/^(Elite|High|Medium|Low)$/);
-      expect(
-        await frame().locator('[data-figure="Deployment frequency"] .tile-value').textContent(),
-      ).toBe('—');
+      expect(await frame().getByText('No deployment data yet').count()).toBe(0);
+      for (const label of ['Deployment frequency', 'Time to restore']) {
+        const tile = frame().locator(`[data-figure="${label}"]`);
+        expect(await tile.locator('.tile-value').textContent(), label).not.toBe('—');
+        expect(await tile.locator('.lozenge').textContent(), label).toMatch(
+          /^(Elite|High|Medium|Low)$/,
+        );
+      }
       await shots('delivery');
     });
 
