@@ -121,7 +121,7 @@ export function createJiraHandler(
         : `${method} (no such route)`,
     );
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
-    const fault = faults.decide();
+    const fault = faults.decideFor(method, url.pathname);
     if (fault.kind === 'timeout') {
       hanging.add(res);
       res.on('close', () => hanging.delete(res));

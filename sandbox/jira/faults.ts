@@ -51,9 +51,24 @@ export type FaultDecision =
   | { kind: '5xx'; status: number }
   | { kind: 'timeout' };
 
+/**
+ * A deterministic fault for one route, ahead of the random shares: let the first `skip` matching
+ * calls through, then answer the next `count` with the fault. For tests that need a failure at an
+ * exact step (e.g. the second half of a rebalance).
+ */
+export interface FaultRule {
+  readonly method: string;
+  /** Matched against the request path (no query). */
+  readonly path: RegExp;
+  readonly skip?: number;
+  readonly count: number;
+  readonly fault: Exclude<FaultDecision, { kind: 'none' }>;
+}
+
 export class Faults {
   settings: FaultSettings;
   private readonly random: () => number;
+  private rules: { rule: FaultRule; seen: number }[] = [];
 
   constructor(initial: Partial<FaultSettings>, seed: number) {
     this.settings = { ...NO_FAULTS, ...initial };
@@ -69,6 +84,26 @@ export class Faults {
     }
     this.settings = { ...this.settings, ...patch };
     return this.settings;
+  }
+
+  addRule(rule: FaultRule): void {
+    this.rules.push({ rule, seen: 0 });
+  }
+
+  clearRules(): void {
+    this.rules = [];
+  }
+
+  /** The first matching rule's fault while it lasts, else the random draw of `decide`. */
+  decideFor(method: string, path: string): FaultDecision {
+    for (const entry of this.rules) {
+      const { rule } = entry;
+      if (rule.method !== method || !rule.path.test(path)) continue;
+      entry.seen += 1;
+      const skip = rule.skip ?? 0;
+      if (entry.seen > skip && entry.seen <= skip + rule.count) return rule.fault;
+    }
+    return this.decide();
   }
 
   /** One draw per call, split into bands: [429 | 5xx | timeout | none]. */

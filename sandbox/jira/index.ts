@@ -14,7 +14,7 @@ export {
   type TransitionValidator,
   type ValidatorResult,
 } from './events';
-export { faultsFromEnv, NO_FAULTS, type FaultSettings } from './faults';
+export { faultsFromEnv, NO_FAULTS, type FaultRule, type FaultSettings } from './faults';
 export type { PropertyAlias } from './jql/fields';
 export { ACCOUNT_HEADER, AS_APP_HEADER } from './permissions';
 export {

@@ -138,6 +138,16 @@ export const myPermissionsSchema = z.looseObject({
 
 export const commentSchema = z.looseObject({ id: z.string() });
 
+/**
+ * A change item without `toString` (Jira leaves out empty values, e.g. an issue moved out of every
+ * sprint) would otherwise be read through the prototype: zod sees Object.prototype.toString, a
+ * function, and refuses the whole page. An absent value is null.
+ */
+function ownToString(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.hasOwn(value, 'toString') ? value : { ...value, toString: null };
+}
+
 /** POST /rest/api/3/changelog/bulkfetch — BulkChangelogResponseBean. */
 export const changelogPageSchema = z.looseObject({
   issueChangeLogs: z
@@ -151,14 +161,17 @@ export const changelogPageSchema = z.looseObject({
               created: z.union([z.string(), z.number()]).optional(),
               items: z
                 .array(
-                  z.looseObject({
-                    field: z.string().optional(),
-                    fieldId: z.string().optional(),
-                    from: z.string().nullable().optional(),
-                    fromString: z.string().nullable().optional(),
-                    to: z.string().nullable().optional(),
-                    toString: z.string().nullable().optional(),
-                  }),
+                  z.preprocess(
+                    ownToString,
+                    z.looseObject({
+                      field: z.string().optional(),
+                      fieldId: z.string().optional(),
+                      from: z.string().nullable().optional(),
+                      fromString: z.string().nullable().optional(),
+                      to: z.string().nullable().optional(),
+                      toString: z.string().nullable().optional(),
+                    }),
+                  ),
                 )
                 .default([]),
             }),

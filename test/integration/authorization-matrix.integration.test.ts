@@ -69,6 +69,8 @@ function matrix(): Record<string, Entry> {
     'settings/get': { access: 'browse', payload: () => ({}) },
     'settings/save': { access: 'admin', payload: () => ({ config: {}, version: 0 }) },
     'settings/testRules': { access: 'browse', payload: () => ({ issueKey }) },
+    // The override log with people's names (any project member).
+    'settings/auditLog': { access: 'browse', payload: () => ({}) },
     'slo/list': { access: 'browse', payload: () => ({}) },
     'slo/export': { access: 'browse', payload: () => ({}) },
     'slo/import': {

@@ -1,0 +1,393 @@
+/**
+ * Jira faults (issue #11): two sandboxes from the same seed — "calm" (Jira never fails) and "rough"
+ * (the emulator answers a seeded share of calls with 429 + Retry-After or 5xx) — get the same calls.
+ *
+ * - Every resolver of the contract, in an order that reads, writes and reads again: under faults
+ *   each answer is the calm answer, or a refusal with `retryable: true`; a person retrying then gets
+ *   the calm answer. At the end the two Jiras (issues' Ballast properties, sprints, statuses, field
+ *   values) and the two app storages are the same: no fault lost or corrupted anything.
+ * - The jobs: the bulk issue refresh and the metrics consumer, interrupted by faults and run again,
+ *   end with what a fault-free run wrote.
+ * A new resolver key fails this test until it has a call here. Timeouts (a Jira call that never
+ * answers) and rebalances hit mid-way are in jira-timeouts.test.ts and rebalance-faults.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, NO_FAULTS } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { callResolver, contractKeys, fullExtension } from '../support/resolver-calls';
+
+/**
+ * Round 1, mild: 5% of calls 429 (Retry-After: 1 s), 10% 500/502/503 — the client's retries should
+ * hide them all. Round 2, severe: 30% 429 (Retry-After: 0, to keep the test short) and 20% 5xx —
+ * about 6% of calls fail all four attempts, so resolvers must refuse retryably.
+ */
+const ROUND_FAULTS = [
+  { rate429: 0.05, retryAfterSeconds: 1, rate5xx: 0.1 },
+  { rate429: 0.3, retryAfterSeconds: 0, rate5xx: 0.2 },
+];
+const ROUNDS = ROUND_FAULTS.length;
+
+let rough: AppSandbox;
+let issueKey: string;
+const outcomes = { same: 0, retryable: 0, retried: 0, movedButAnsweredError: 0, jiraCalls: 0 };
+
+type Step = {
+  readonly key: string;
+  readonly as?: string;
+  readonly payload: (sb: AppSandbox) => unknown;
+};
+
+async function data<T>(sb: AppSandbox, key: string, payload: unknown = {}): Promise<T> {
+  const answer = await callResolver(
+    sb.host,
+    key,
+    ADMIN_ACCOUNT_ID,
+    payload,
+    fullExtension(issueKey),
+  );
+  if (!answer.ok) throw new Error(`${key}: ${answer.error.code} ${answer.error.message}`);
+  return answer.data as T;
+}
+
+const SLO_FORM = {
+  name: 'faults-latency',
+  displayName: 'Latency',
+  description: '',
+  service: 'checkout',
+  counts: 'good',
+  numerator: { type: 'Prometheus', query: 'sum(fast)' },
+  total: { type: 'Prometheus', query: 'sum(all)' },
+  counter: true,
+  targetPercent: 99,
+  window: { kind: 'rolling', days: 28 },
+  budgetingMethod: 'Occurrences',
+  timeSlicePercent: null,
+};
+const sloVersion = async (sb: AppSandbox) =>
+  (await data<{ version: number }>(sb, 'slo/list')).version;
+
+/** Every resolver, reads around writes. */
+const STEPS: Step[] = [
+  { key: 'meta/about', payload: () => ({}) },
+  { key: 'settings/get', payload: () => ({}) },
+  {
+    key: 'settings/save',
+    payload: async (sb) => {
+      const view = await data<{ config: Record<string, unknown>; version: number }>(
+        sb,
+        'settings/get',
+      );
+      return {
+        config: { ...view.config, board: { boardId: 1, estimationFieldId: null } },
+        version: view.version,
+      };
+    },
+  },
+  { key: 'settings/testRules', payload: () => ({ issueKey }) },
+  { key: 'issue/get', payload: () => ({ issueKey }) },
+  { key: 'issue/setWorkType', payload: () => ({ issueKey, workType: 'toil' }) },
+  {
+    key: 'issue/tickDodItem',
+    as: MEMBER_ACCOUNT_ID,
+    payload: () => ({ issueKey, itemId: 'runbook-updated', done: true }),
+  },
+  { key: 'issue/setWorkType', payload: () => ({ issueKey, workType: 'debt' }) },
+  {
+    key: 'slo/import',
+    payload: async (sb) => ({
+      yaml: readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8'),
+      version: await sloVersion(sb),
+    }),
+  },
+  {
+    key: 'slo/save',
+    payload: async (sb) => ({ originalName: null, slo: SLO_FORM, version: await sloVersion(sb) }),
+  },
+  {
+    key: 'slo/delete',
+    payload: async (sb) => ({ name: SLO_FORM.name, version: await sloVersion(sb) }),
+  },
+  { key: 'slo/list', payload: () => ({}) },
+  { key: 'slo/export', payload: () => ({}) },
+  { key: 'push/get', payload: () => ({}) },
+  { key: 'push/rotateSecret', payload: () => ({}) },
+  { key: 'planner/board', payload: () => ({ boardId: 1 }) },
+  { key: 'planner/evaluate', payload: () => ({ boardId: 1, sprintId: 9, withProposal: true }) },
+  {
+    key: 'planner/override',
+    payload: async (sb) => {
+      const view = await data<{ fingerprint: string }>(sb, 'planner/evaluate', {
+        boardId: 1,
+        sprintId: 9,
+      });
+      return { boardId: 1, sprintId: 9, reason: 'release train', fingerprint: view.fingerprint };
+    },
+  },
+  { key: 'planner/audit', payload: () => ({}) },
+  { key: 'settings/auditLog', payload: () => ({}) },
+  {
+    key: 'planner/apply',
+    payload: async (sb) => {
+      const view = await data<{
+        fingerprint: string;
+        proposal: { moves: { key: string; direction: string }[] } | null;
+      }>(sb, 'planner/evaluate', { boardId: 1, sprintId: 9, withProposal: true });
+      return {
+        boardId: 1,
+        sprintId: 9,
+        fingerprint: view.fingerprint,
+        moves: (view.proposal?.moves ?? []).map(({ key, direction }) => ({ key, direction })),
+      };
+    },
+  },
+  { key: 'planner/undo', payload: () => ({ boardId: 1, sprintId: 9 }) },
+  { key: 'project/overview', payload: () => ({}) },
+  { key: 'project/capacity', payload: () => ({}) },
+  { key: 'project/delivery', payload: () => ({}) },
+  { key: 'project/toilDebt', payload: () => ({}) },
+  { key: 'project/incidents', payload: () => ({}) },
+  { key: 'project/slos', payload: () => ({}) },
+  { key: 'project/refresh', payload: () => ({}) },
+  { key: 'gate/overrides', payload: () => ({}) },
+  { key: 'gate/recordOverride', payload: () => ({ reason: 'hotfix', hours: 2 }) },
+  { key: 'gate/endOverride', payload: () => ({ id: 'none' }) },
+];
+
+/** An answer without what differs between two correct runs: times, random secrets and ids. */
+function normalize(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+    .replace(/\b[0-9a-f]{64}\b/g, '<secret>')
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>');
+}
+
+async function callAs(sb: AppSandbox, step: Step, payload: unknown): Promise<Envelope<unknown>> {
+  return callResolver(
+    sb.host,
+    step.key,
+    step.as ?? ADMIN_ACCOUNT_ID,
+    payload,
+    fullExtension(issueKey),
+  );
+}
+
+/** What Jira holds that the app may change. */
+function jiraState(sb: AppSandbox): string {
+  return normalize(
+    sb.jira.state.issues.map((i) => [i.key, i.properties, i.sprintIds, i.statusId, i.custom]),
+  );
+}
+
+function sprintState(sb: AppSandbox): string {
+  return JSON.stringify(sb.jira.state.issues.map((i) => [i.key, i.sprintIds]));
+}
+
+/**
+ * Known defect (src/app/planner/apply-rebalance.ts and undo-rebalance.ts, not this suite's to fix):
+ * when Jira fails the read that follows the moves, the moves are done (and recorded) but the answer
+ * is only "Jira did not answer properly. Try again shortly." — it does not say the sprint is now as
+ * planned, and the retry is refused ("changed since this proposal" / "no rebalance to undo").
+ * For these two, a failed answer must at least leave the sprint as it was or as planned;
+ * rebalance-faults.test.ts holds the stricter expectation (the answer says which) as a failing test.
+ */
+const MOVES_THEN_READS = new Set(['planner/apply', 'planner/undo']);
+
+/** The app's storage without the push secret (random) and times. */
+function appState(sb: AppSandbox): string {
+  const { kv, entities } = sb.host.kvs.store.state;
+  const values = (space: Record<string, { value: unknown }>) =>
+    Object.fromEntries(Object.entries(space).map(([k, item]) => [k, item.value]));
+  return (
+    normalize({
+      kv: values(kv),
+      entities: Object.fromEntries(
+        Object.entries(entities).map(([name, space]) => [name, values(space)]),
+      ),
+    })
+      // Metrics snapshot generations and compute times differ between runs.
+      .replace(/"generation":"\d+"/g, '"generation":"<gen>"')
+      .replace(/chunk:\d+:/g, 'chunk:<gen>:')
+      .replace(/\\"computeMs\\":\d+/g, '\\"computeMs\\":0')
+  );
+}
+
+/** What the calm run saw, step by step (two Forge hosts cannot run in one process at once). */
+const seen = {
+  answers: [] as string[],
+  /** Where every issue is (its sprints) after each step. */
+  sprints: [] as string[],
+  jiraAfterSteps: '',
+  appAfterSteps: '',
+  jiraAfterRefresh: '',
+  sections: [] as string[],
+};
+
+const SECTIONS = [
+  'project/overview',
+  'project/capacity',
+  'project/delivery',
+  'project/toilDebt',
+  'project/incidents',
+];
+async function readSections(sb: AppSandbox): Promise<string[]> {
+  const answers: string[] = [];
+  for (const key of SECTIONS)
+    answers.push(
+      normalize(await callResolver(sb.host, key, ADMIN_ACCOUNT_ID, {}, fullExtension(issueKey))),
+    );
+  return answers;
+}
+
+beforeAll(async () => {
+  const calm = await startAppSandbox();
+  try {
+    issueKey = calm.jira.state.issues.find((i) => i.sprintIds.includes(9) && !i.parentId)!.key;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const step of STEPS) {
+        const answer = await callAs(calm, step, await step.payload(calm));
+        await calm.host.idle();
+        seen.answers.push(normalize(answer));
+        seen.sprints.push(sprintState(calm));
+      }
+    }
+    seen.jiraAfterSteps = jiraState(calm);
+    seen.appAfterSteps = appState(calm);
+    await calm.host.runScheduled('ballast-issue-refresh');
+    seen.jiraAfterRefresh = jiraState(calm);
+    const outcomes = await calm.host.deliverEvent('ballast-metrics-refresh', {
+      projectKey: 'SHOP',
+    });
+    if (!outcomes.every((o) => o.ok)) throw new Error('the calm metrics recompute failed');
+    seen.sections = await readSections(calm);
+  } finally {
+    await calm.close();
+  }
+  rough = await startAppSandbox({ faultSeed: 2026 });
+}, 120_000);
+afterAll(async () => {
+  console.info(`jira faults: ${JSON.stringify(outcomes)}`);
+  await rough.close();
+});
+
+describe('every resolver while Jira fails a share of calls', () => {
+  it('has a call for every key of the contract', () => {
+    expect([...new Set(STEPS.map((s) => s.key))].sort()).toEqual(contractKeys());
+  });
+
+  it(
+    'answers as without faults, or retryably; a retry answers as without faults; nothing diverges',
+    { timeout: 180_000 },
+    async () => {
+      let index = 0;
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const step of STEPS) {
+          const expected = seen.answers[index]!;
+          index += 1;
+          const payload = await step.payload(rough);
+          rough.jira.stats.reset();
+          rough.jira.faults.update(ROUND_FAULTS[round]!);
+          let answer: Envelope<unknown>;
+          try {
+            answer = await callAs(rough, step, payload);
+            await rough.host.idle();
+          } finally {
+            rough.jira.faults.update(NO_FAULTS);
+          }
+          outcomes.jiraCalls += Object.values(rough.jira.stats.snapshot().byRoute).reduce(
+            (a, b) => a + b,
+            0,
+          );
+          const label = `${step.key} (round ${round + 1}): ${JSON.stringify(answer).slice(0, 400)}`;
+          if (answer.ok || !answer.error.retryable || normalize(answer) === expected) {
+            expect(normalize(answer), label).toBe(expected);
+            outcomes.same += 1;
+            continue;
+          }
+          outcomes.retryable += 1;
+          expect(answer.error.code, label).not.toBe('INTERNAL');
+          expect(answer.error.message, label).toMatch(/try again|retry|later|shortly|minute/i);
+          if (MOVES_THEN_READS.has(step.key) && sprintState(rough) === seen.sprints[index - 1]) {
+            // Every move went through and was recorded; only the read after them failed.
+            outcomes.movedButAnsweredError += 1;
+            continue;
+          }
+          // The person retries (same payload) once Jira is back.
+          const retried = await callAs(rough, step, payload);
+          await rough.host.idle();
+          outcomes.retried += 1;
+          expect(
+            normalize(retried),
+            `${step.key} retried: ${JSON.stringify(retried).slice(0, 400)}`,
+          ).toBe(expected);
+        }
+      }
+      expect(outcomes.retryable, 'the faults never hit a resolver').toBeGreaterThan(0);
+      expect(jiraState(rough)).toBe(seen.jiraAfterSteps);
+      expect(appState(rough)).toBe(seen.appAfterSteps);
+    },
+  );
+});
+
+describe('jobs interrupted by faults and run again', () => {
+  it(
+    'the bulk issue refresh ends with what a fault-free run wrote',
+    { timeout: 120_000 },
+    async () => {
+      expect(jiraState(rough)).toBe(seen.jiraAfterSteps);
+      rough.jira.faults.update({ rate5xx: 0.5, rate429: 0 });
+      try {
+        // The job logs a project it could not finish and ends; the progress says where it stands.
+        await rough.host.runScheduled('ballast-issue-refresh');
+      } finally {
+        rough.jira.faults.update(NO_FAULTS);
+      }
+      expect(jiraState(rough), 'the faults did not interrupt the refresh').not.toBe(
+        seen.jiraAfterRefresh,
+      );
+      await rough.host.runScheduled('ballast-issue-refresh');
+      expect(jiraState(rough)).toBe(seen.jiraAfterRefresh);
+      // And it is done: a third run the same day writes nothing.
+      rough.jira.stats.reset();
+      await rough.host.runScheduled('ballast-issue-refresh');
+      expect(
+        Object.keys(rough.jira.stats.snapshot().byRoute).filter((r) =>
+          /^(PUT|POST) .*(properties|app\/field)/.test(r),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it(
+    'the metrics consumer keeps the last good snapshot on failure and, run again, computes what a fault-free run does',
+    { timeout: 120_000 },
+    async () => {
+      await rough.host.deliverEvent('ballast-metrics-refresh', { projectKey: 'SHOP' });
+      const before = await readSections(rough);
+      rough.jira.faults.update({ rate5xx: 1 });
+      let failed;
+      try {
+        failed = await rough.host.deliverEvent('ballast-metrics-refresh', { projectKey: 'SHOP' });
+      } finally {
+        rough.jira.faults.update(NO_FAULTS);
+      }
+      expect(
+        failed.some((o) => !o.ok),
+        'the faults did not interrupt the recompute',
+      ).toBe(true);
+      // The page still serves the previous snapshot, saying the last recompute failed.
+      const during = await readSections(rough);
+      for (const answer of during) expect(answer).toMatch(/^\{"ok":true/);
+      const withoutError = (a: string) =>
+        a.replace(/"lastError":(null|"(?:[^"\\]|\\.)*")/g, '"lastError":X');
+      expect(during.map(withoutError)).toEqual(before.map(withoutError));
+      expect(during.join()).toMatch(/"lastError":"The last recompute failed/);
+      const again = await rough.host.deliverEvent('ballast-metrics-refresh', {
+        projectKey: 'SHOP',
+      });
+      expect(again.every((o) => o.ok)).toBe(true);
+      expect(await readSections(rough)).toEqual(seen.sections);
+    },
+  );
+});
