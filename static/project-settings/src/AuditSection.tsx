@@ -1,19 +1,38 @@
 import { useCallback, useState } from 'react';
-import type { AuditPage, OverrideEntry } from '../../../src/contract/planner';
+import type { OverrideEntry } from '../../../src/contract/planner';
+import type { AuditLogView } from '../../../src/contract/resolvers';
 import { asResolverError, formatWhen } from '../../shared/format';
+import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
 import { GateLozenge } from './GateLozenge';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
 
-export function AuditEntries({ entries }: { entries: readonly OverrideEntry[] }) {
+/** The person's name from Jira (the account id when Jira does not know it), the id on hover. */
+function Who({ accountId, names }: { accountId: string; names: AuditLogView['names'] }) {
+  const name = names[accountId];
+  return (
+    <span className="audit-who" title={name === undefined ? undefined : `Account id ${accountId}`}>
+      {name ?? accountId}
+    </span>
+  );
+}
+
+export function AuditEntries({
+  entries,
+  names,
+}: {
+  entries: readonly OverrideEntry[];
+  names: AuditLogView['names'];
+}) {
   return (
     <ol className="audit-list" aria-label="Overrides, newest first">
       {entries.map((entry) => (
         <li key={entry.id} className="audit-entry">
           <p>
-            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by {entry.accountId} ·
-            gate <GateLozenge state={entry.overridden.gateState} />
+            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
+            <Who accountId={entry.accountId} names={names} /> · gate{' '}
+            <GateLozenge state={entry.overridden.gateState} />
           </p>
           <p className="audit-reason">
             <span className="why-label">Why: </span>
@@ -41,27 +60,27 @@ export function AuditEntries({ entries }: { entries: readonly OverrideEntry[] })
 }
 
 export function AuditSection({ call }: { call: Call }) {
-  const load = useCallback(() => call('planner/audit', {}), [call]);
+  const load = useCallback(() => call('settings/auditLog', {}), [call]);
   const { state, retry } = useResolver(load);
-  const [older, setOlder] = useState<{ pages: AuditPage[]; error: string | null; busy: boolean }>({
+  const [older, setOlder] = useState<{
+    pages: AuditLogView[];
+    error: string | null;
+    busy: boolean;
+  }>({
     pages: [],
     error: null,
     busy: false,
   });
-  if (state.status === 'loading')
-    return (
-      <p className="state" role="status" aria-busy="true">
-        <span className="spinner" aria-hidden="true" /> Loading the audit log…
-      </p>
-    );
+  if (state.status === 'loading') return <Loading what="the audit log" />;
   if (state.status === 'failed')
     return <SectionFailure what="the audit log" error={state.error} onRetry={retry} />;
   const pages = [state.data, ...older.pages];
   const entries = pages.flatMap((page) => page.entries);
+  const names = Object.assign({}, ...pages.map((page) => page.names)) as AuditLogView['names'];
   const next = pages[pages.length - 1]?.nextCursor;
   const loadOlder = (cursor: number) => {
     setOlder((o) => ({ ...o, busy: true, error: null }));
-    call('planner/audit', { cursor }).then(
+    call('settings/auditLog', { cursor }).then(
       (page) => setOlder((o) => ({ pages: [...o.pages, page], error: null, busy: false })),
       (thrown: unknown) =>
         setOlder((o) => ({ ...o, busy: false, error: asResolverError(thrown).message })),
@@ -83,7 +102,7 @@ export function AuditSection({ call }: { call: Call }) {
           <p className="subtle">
             Showing {entries.length} of {state.data.total}, newest first.
           </p>
-          <AuditEntries entries={entries} />
+          <AuditEntries entries={entries} names={names} />
         </>
       )}
       {next !== undefined && (

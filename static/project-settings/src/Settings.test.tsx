@@ -12,6 +12,7 @@ import { settingsActions, type Call } from './settings-actions';
 import type { SectionId } from './sections';
 import { SloTable } from './SlosSection';
 import { settingsView } from './testing/settings-view';
+import { sloList } from './testing/slo-list';
 import { YamlEditor } from './YamlEditor';
 
 const noCall = (() => new Promise(() => undefined)) as Call;
@@ -144,29 +145,14 @@ describe('the settings page', () => {
         onRetry={() => undefined}
       />,
     );
-    expect(html).toContain('You don’t have access');
-    expect(html).toContain('Browse projects');
+    expect(html).toContain('You don’t have access to this project’s settings');
+    expect(html).toContain('Ask a Jira administrator for permission to browse this project.');
+    expect(html).toContain('<main class="settings settings-failure">');
   });
 });
 
 describe('SLOs', () => {
-  const list: SloListView = {
-    projectKey: 'SHOP',
-    version: 1,
-    canEdit: true,
-    slos: [
-      {
-        name: 'checkout-availability',
-        displayName: 'Checkout availability',
-        service: 'checkout',
-        target: 0.999,
-        window: '28d',
-        status: null,
-        state: 'FROZEN',
-        dataUntil: null,
-      },
-    ],
-  };
+  const list: SloListView = sloList();
 
   it('lists each SLO with its target, window, state and data-until', () => {
     const html = renderToStaticMarkup(<SloTable list={list} />);
@@ -178,11 +164,11 @@ describe('SLOs', () => {
 
   it('says what to do when there are none', () => {
     expect(renderToStaticMarkup(<SloTable list={{ ...list, slos: [] }} />)).toContain(
-      'Import an OpenSLO file below',
+      'Add one with the form, or import an OpenSLO file below.',
     );
     expect(
       renderToStaticMarkup(<SloTable list={{ ...list, slos: [], canEdit: false }} />),
-    ).toContain('A project administrator imports them');
+    ).toContain('A project administrator adds them here');
   });
 
   it('marks a problem in the gutter at its line and links to the line', () => {
@@ -251,11 +237,19 @@ describe('audit log', () => {
       },
       reason: 'Launch commitment to a customer',
     };
-    const html = renderToStaticMarkup(<AuditEntries entries={[entry]} />);
+    const html = renderToStaticMarkup(
+      <AuditEntries entries={[entry]} names={{ 'acc-ada-admin': 'Ada Okafor' }} />,
+    );
     expect(html).toContain('SHOP Sprint 9');
-    expect(html).toContain('acc-ada-admin');
+    expect(html).toContain(
+      '<span class="audit-who" title="Account id acc-ada-admin">Ada Okafor</span>',
+    );
     expect(html).toContain('Launch commitment to a customer');
     expect(html).toContain('feature 72% &gt; 65%');
     expect(html).toContain('lozenge-gate-at_risk');
+    // An account Jira does not know (deleted, or hidden from the viewer) is shown by its id.
+    expect(renderToStaticMarkup(<AuditEntries entries={[entry]} names={{}} />)).toContain(
+      '<span class="audit-who">acc-ada-admin</span>',
+    );
   });
 });
