@@ -24,6 +24,8 @@ export interface BenchResult {
 /** A benchmark file's default export. */
 export interface BenchSuite {
   readonly title: string;
+  /** Markdown shown under the section title: how a figure is derived, what changed and why. */
+  readonly notes?: string;
   run(): Promise<readonly BenchResult[]>;
 }
 

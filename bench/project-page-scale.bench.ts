@@ -102,8 +102,27 @@ async function measureSize(size: SeedSize, label: string, runs: number): Promise
   );
 }
 
+const NOTES = `
+**Call bound** (bench/project-page-bound.ts, from the emulator's data): 1 board configuration + ⌈sprints/50⌉ sprint
+pages + ⌈U/100⌉ search pages for the U unique issues of the 8 closed + active sprints (Jira answers at most 100 issues
+a page when fields are asked; platform.v3.json allows 5,000 only for ids) + per 1,000 of those issues
+max(1, ⌈status/Sprint histories/10,000⌉) changelog pages + max(1, ⌈incidents/100⌉) + ⌈postmortem actions/100⌉. The
+app's one call above it is GET /rest/api/3/field, which finds the site's Sprint field.
+
+**What changed** (src/app/metrics/sprint-history.ts, sprint-field.ts): the recompute searched each sprint on its own,
+reading carried-over issues once per sprint and ending each sprint with a partial page — 32 calls against a bound of
+26 (1.23×) for 10,000 issues, 127 against 115 (1.10×) for 50,000. It now makes one search over all the sprints,
+reads each issue's Sprint field for its membership, and asks the changelog only for the status and Sprint
+histories: 27/26 (1.04×) and 116/115 (1.01×). searchAll has a result cap now (default 10,000; the recompute passes
+20,000 explicitly).
+
+**Memory**: app, Forge host and Jira emulator share one process, so the growth over the level before the run is an
+upper bound of the app's own; Forge allows 512 MB per invocation.
+`;
+
 const suite: BenchSuite = {
   title: 'Project page at scale (100 ms Jira latency)',
+  notes: NOTES,
   async run() {
     return [
       ...(await measureSize('large', '10,000 issues (large seed)', 3)),

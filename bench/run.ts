@@ -51,7 +51,11 @@ for (const file of files) {
     .default;
   process.stdout.write(`bench: ${suite.title} (${file})\n`);
   const results = await suite.run();
-  sections.set(file, `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${table(results)}\n`);
+  const notes = suite.notes === undefined ? '' : `${suite.notes.trim()}\n\n`;
+  sections.set(
+    file,
+    `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${notes}${table(results)}\n`,
+  );
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
