@@ -37,7 +37,7 @@ export function CapacityTargets({ data }: { data: CapacityData }) {
           />
         ))}
       </div>
-      <p className="chart-caption subtle">
+      <p className="chart-caption chart-multiples-caption subtle">
         Committed points of each type ÷ the sprint’s capacity, against today’s capacity policy
         (targets ± {percent(targets.tolerance)}, {percent(targets.buffer)} kept as buffer).
         {unknown.length > 0 ? ` No bar: ${unknown[0]!.reason}` : ''}

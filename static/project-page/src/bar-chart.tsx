@@ -8,7 +8,7 @@ import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import type { ReactNode } from 'react';
 import { ChartFrame, TickLabel, type LegendEntry } from './chart-frame';
-import { clip, shortLabels } from './chart-labels';
+import { clip, labelWidth, shortLabels, splitShared } from './chart-labels';
 
 export interface Segment {
   readonly key: string;
@@ -43,7 +43,7 @@ export interface ChartProps {
   readonly height?: number;
 }
 
-const MARGIN = { top: 8, right: 8, bottom: 28, left: 44 };
+const MARGIN = { top: 8, right: 8, bottom: 28 };
 
 const total = (group: BarGroup): number =>
   (group.segments ?? []).reduce((acc, segment) => acc + segment.value, 0);
@@ -106,8 +106,6 @@ export function BarChart(props: ChartProps) {
   const slot = props.slot ?? 56;
   const innerHeight = props.height ?? 160;
   const innerWidth = Math.max(1, props.groups.length) * slot;
-  const width = MARGIN.left + innerWidth + MARGIN.right;
-  const height = MARGIN.top + innerHeight + MARGIN.bottom;
   const dataMax = Math.max(
     0,
     ...props.groups.map(total),
@@ -128,8 +126,17 @@ export function BarChart(props: ChartProps) {
   });
   const labels = props.groups.map((group) => group.label);
   const shortened = shortLabels(labels);
-  const short = new Map(labels.map((label, i) => [label, shortened[i] ?? label]));
   const ticks = y.ticks(4);
+  // Room for the widest tick label ("100 pts"), so none is cut at the left edge.
+  const left = 8 + Math.max(36, ...ticks.map((tick) => labelWidth(props.format(tick))));
+  // Narrow slots show only what differs ("1", "2") and the shared words once under the axis.
+  const { shared, words } = splitShared(labels);
+  const narrow = slot < 56 && shared.length > 0;
+  const axisLabels = narrow ? words.map((w) => w.slice(shared.length).join(' ')) : shortened;
+  const axisLabel = new Map(labels.map((label, i) => [label, axisLabels[i] ?? label]));
+  const bottom = MARGIN.bottom + (narrow ? 14 : 0);
+  const width = left + innerWidth + MARGIN.right;
+  const height = MARGIN.top + innerHeight + bottom;
   const lineClass = props.reference?.limit
     ? 'chart-reference chart-reference-limit'
     : 'chart-reference';
@@ -143,7 +150,7 @@ export function BarChart(props: ChartProps) {
       caption={props.caption}
       table={tableOf(props)}
     >
-      <Group left={MARGIN.left} top={MARGIN.top}>
+      <Group left={left} top={MARGIN.top}>
         <g aria-hidden="true">
           {ticks.map((tick) => (
             <Line
@@ -224,9 +231,19 @@ export function BarChart(props: ChartProps) {
             top={innerHeight}
             hideTicks
             axisLineClassName="chart-baseline"
-            tickFormat={(label) => clip(short.get(label) ?? label)}
+            tickFormat={(label) => clip(axisLabel.get(label) ?? label)}
             tickComponent={(tick) => <TickLabel {...tick} anchor="middle" dy={6} />}
           />
+          {narrow ? (
+            <text
+              className="chart-axis"
+              x={innerWidth / 2}
+              y={innerHeight + MARGIN.bottom + 8}
+              textAnchor="middle"
+            >
+              {shared.join(' ')}
+            </text>
+          ) : null}
         </g>
       </Group>
     </ChartFrame>

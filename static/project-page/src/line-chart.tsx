@@ -42,7 +42,7 @@ export interface LineChartProps {
   readonly caption?: ReactNode;
 }
 
-const MARGIN = { top: 8, right: 16, bottom: 28, left: 56 };
+const MARGIN = { top: 8, right: 24, bottom: 28, left: 56 };
 const INNER_WIDTH = 600;
 const INNER_HEIGHT = 140;
 
