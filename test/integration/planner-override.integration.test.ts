@@ -174,7 +174,8 @@ describe('planner/override in enforce mode', () => {
       },
     });
     expect(a.overridden.violations).toEqual(view.evaluation.violations.map((v) => v.message));
-    expect(a.overridden.violations).toHaveLength(3);
+    // Feature and toil under their minimum (the items added late are in the buffer, not the split).
+    expect(a.overridden.violations).toHaveLength(2);
     expect(a.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(b.accountId).toBe(MEMBER_ACCOUNT_ID);
 

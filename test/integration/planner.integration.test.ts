@@ -32,7 +32,7 @@ async function evaluate(payload: unknown): Promise<Envelope<SprintEvaluation>> {
 }
 
 describe('planner/evaluate', () => {
-  it('evaluates the active sprint with capacity from the velocity of three closed sprints', async () => {
+  it('evaluates the active sprint with capacity from the velocity of three closed sprints, items added after the start against the buffer', async () => {
     const active = jira.state.sprints.find((s) => s.state === 'active')!;
     const envelope = await evaluate({ boardId: 1, sprintId: active.id, withProposal: true });
     if (!envelope.ok) throw new Error(envelope.error.message);
@@ -44,7 +44,19 @@ describe('planner/evaluate', () => {
         sum + (typeof i.custom.customfield_10016 === 'number' ? i.custom.customfield_10016 : 0),
       0,
     );
-    expect(evaluation.used).toBe(points);
+    // Five items joined sprint 9 after it started (the seed's late additions, 17 pts): they count
+    // against the buffer, which they overspend, not against the split (PRODUCT.md §2).
+    expect(points).toBe(86);
+    expect(evaluation.used).toBe(69);
+    expect(evaluation.buffer).toMatchObject({ reserved: 9.133333, used: 17, spent: true });
+    expect([...evaluation.buffer.unplannedKeys].sort()).toEqual([
+      'SHOP-194',
+      'SHOP-198',
+      'SHOP-199',
+      'SHOP-201',
+      'SHOP-205',
+    ]);
+    expect(evaluation.buffer.overflowKeys).toEqual(['SHOP-194', 'SHOP-198', 'SHOP-205']);
     expect(evaluation.capacity.amount).toBeGreaterThan(0);
     expect(evaluation.capacity.sprintsUsed).toHaveLength(3);
     expect(proposal).toBeDefined();

@@ -6,7 +6,7 @@
  * moves and the person is told to review the new proposal. What moved is kept for undo.
  */
 import type { PlannerChange } from '../../contract/planner';
-import { proposeRebalance } from '../../domain/capacity';
+import { isUnplanned, proposeRebalance } from '../../domain/capacity';
 import { AppError } from '../errors';
 import { evaluateSprint } from './evaluate-sprint';
 import { sprintFingerprint } from './fingerprint';
@@ -59,8 +59,16 @@ export async function applyRebalance(
   const done: PlannedMove[] = [];
   const at = deps.clock.now();
   const actor = { accountId: input.accountId, at };
-  const { version } = await readUndo(deps.store, input.projectKey, input.sprintId);
+  const { entry: previous, version } = await readUndo(deps.store, input.projectKey, input.sprintId);
   const record = (moves: PlannedMove[]): Promise<void> => {
+    // Pulled into a running sprint by this re-plan: planned, not unplanned work (undo-log.ts).
+    const active = snapshot.sprint.state === 'active';
+    const pulledIn = active ? moves.filter((m) => m.direction === 'in').map((m) => m.key) : [];
+    const plannedBefore = active
+      ? snapshot.planInput.items
+          .filter((item) => !isUnplanned(item, snapshot.planInput.startedAt))
+          .map((item) => item.key)
+      : [];
     const entry: UndoEntry = {
       schemaVersion: 1,
       sprintId: input.sprintId,
@@ -68,6 +76,8 @@ export async function applyRebalance(
       appliedBy: input.accountId,
       moves,
       status: 'applied',
+      replannedIn: [...new Set([...(previous?.replannedIn ?? []), ...pulledIn])],
+      plannedBefore,
     };
     return writeUndo(deps.store, input.projectKey, entry, version, actor);
   };

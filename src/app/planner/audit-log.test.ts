@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { OverrideEntry } from '../../contract/planner';
-import { AppError } from '../errors';
 import { memoryStore } from '../testing/memory-document-store';
 import {
   appendAuditEntry,

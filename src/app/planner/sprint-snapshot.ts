@@ -16,7 +16,9 @@ import { estimateOf, issueFields } from '../issue/issue-facts';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
+import { sprintEntryTimes } from './sprint-entries';
 import { toSprintItem, type BoardFields } from './sprint-items';
+import { readUndo } from './undo-log';
 
 export interface PlannerDeps {
   readonly jira: JiraPort;
@@ -65,6 +67,34 @@ export async function sprintOnBoard(jira: JiraPort, ref: SprintRef): Promise<Jir
   return sprint;
 }
 
+/**
+ * In an active sprint, each item with when it entered the sprint (`addedAt`): the domain counts those
+ * added after the start against the buffer. Items a Ballast rebalance pulled in mid-sprint are a
+ * re-plan and stay planned (undo-log.ts `replannedIn`), as do their sub-tasks.
+ */
+async function withEntryTimes(
+  deps: PlannerDeps,
+  ref: SprintRef,
+  issues: readonly JiraIssue[],
+  items: SprintItem[],
+  startedAt: string | undefined,
+): Promise<SprintItem[]> {
+  if (startedAt === undefined || items.length === 0) return items;
+  const [entered, { entry }] = await Promise.all([
+    sprintEntryTimes(deps.jira, issues, ref.sprintId),
+    readUndo(deps.store, ref.projectKey, ref.sprintId),
+  ]);
+  const replanned = new Set(entry?.replannedIn ?? []);
+  // Jira moves sub-tasks with their parent, so they follow the parent's re-plan.
+  const parents = new Map(issues.map((i) => [i.key, i.fields.parent?.key] as const));
+  return items.map((item) => {
+    const addedAt = entered.get(item.key);
+    const parent = parents.get(item.key);
+    const planned = replanned.has(item.key) || (parent !== undefined && replanned.has(parent));
+    return addedAt === undefined || planned ? item : { ...item, addedAt };
+  });
+}
+
 export async function readSprintSnapshot(
   deps: PlannerDeps,
   ref: SprintRef,
@@ -83,12 +113,12 @@ export async function readSprintSnapshot(
     );
 
   const sprint = await sprintOnBoard(deps.jira, ref);
-  const items = toItems(
-    await deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
-      fields,
-      properties: [BALLAST_PROPERTY_KEY],
-    }),
-  );
+  const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
+  const sprintIssues = await deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
+    fields: startedAt === undefined ? fields : [...fields, 'created'],
+    properties: [BALLAST_PROPERTY_KEY],
+  });
+  const items = await withEntryTimes(deps, ref, sprintIssues, toItems(sprintIssues), startedAt);
   const notes: string[] = [];
   const velocityHistory: ClosedSprintVelocity[] = [];
   if (policy.capacity.kind === 'velocity') {
@@ -127,7 +157,7 @@ export async function readSprintSnapshot(
     gateState: gate.state,
     items,
     velocityHistory,
-    ...(sprint.state === 'active' && sprint.startDate ? { startedAt: sprint.startDate } : {}),
+    ...(startedAt === undefined ? {} : { startedAt }),
   };
   if (!options.withBacklog) return { config, sprint, gate, planInput, notes };
   const backlog = toItems(

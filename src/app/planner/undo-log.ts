@@ -2,6 +2,13 @@
  * The last rebalance applied to a sprint, kept so it can be undone: which items moved, from where to
  * where, by whom and when. One versioned document per sprint (`planner-undo`, `<project>.<sprint>`);
  * undoing marks it undone rather than deleting it, so a second undo is refused clearly.
+ *
+ * It also keeps `replannedIn`: the items Ballast itself moved into the sprint while it was active —
+ * pulled in by a rebalance (a re-plan by the Product Owner) or put back by an undo — which count as
+ * planned, while items added by hand after the start count against the buffer (PRODUCT.md §2); and
+ * `plannedBefore`: the items that counted as planned when the rebalance was applied, so an undo
+ * restores them as planned (with the sub-tasks Jira moved along with their parents).
+ * Entries written before these fields existed read as empty (additive within schema version 1).
  */
 import { z } from 'zod';
 import type { DocumentStore } from '../../ports/document-store';
@@ -17,8 +24,10 @@ const undoSchema = z.object({
   /** out: sprint → backlog; in: backlog → sprint. */
   moves: z.array(z.object({ key: z.string(), direction: z.enum(['out', 'in']) })),
   status: z.enum(['applied', 'undone']),
+  replannedIn: z.array(z.string()).default([]),
+  plannedBefore: z.array(z.string()).default([]),
 });
-export type UndoEntry = z.infer<typeof undoSchema>;
+export type UndoEntry = z.output<typeof undoSchema>;
 
 export const undoId = (projectKey: string, sprintId: number): string => `${projectKey}.${sprintId}`;
 

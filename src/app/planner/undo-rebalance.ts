@@ -56,7 +56,19 @@ export async function undoRebalance(
   const write = (next: UndoEntry, expected: number) =>
     deps.store.put(UNDO_KIND, id, next, expected, actor);
   // Claim the entry first, so two people pressing Undo at once do not both move things.
-  const claimed = await write({ ...entry, status: 'undone' }, version).catch((error: unknown) => {
+  // The pulled-in items go back to the backlog, so they are no longer part of a re-plan; the
+  // items that were planned when it was applied come back as planned.
+  const undone: UndoEntry = {
+    ...entry,
+    status: 'undone',
+    replannedIn: [
+      ...new Set([
+        ...entry.replannedIn.filter((key) => !ins.includes(key)),
+        ...entry.plannedBefore,
+      ]),
+    ],
+  };
+  const claimed = await write(undone, version).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'CONFLICT')
       throw new AppError(
         'CONFLICT',
@@ -75,7 +87,11 @@ export async function undoRebalance(
   } catch (error: unknown) {
     // The pulled-in items are back in the backlog; what is left to undo is the moved-out ones.
     await write(
-      { ...entry, moves: entry.moves.filter((m) => m.direction === 'out') },
+      {
+        ...entry,
+        moves: entry.moves.filter((m) => m.direction === 'out'),
+        replannedIn: undone.replannedIn,
+      },
       claimed.version,
     );
     if (error instanceof AppError)

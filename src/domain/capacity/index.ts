@@ -1,6 +1,7 @@
 // Public surface of the capacity-split domain: what resolvers and the UI contract may import.
 export { CAPACITY_BASES, type CapacityBasis, type Rank, type SprintItem } from './sprint-item';
 export { DEFAULT_EXEMPTION, isExempt, type ExemptionRules } from './exemption';
+export { isUnplanned } from './plan-items';
 export {
   DEFAULT_POLICY,
   ENFORCEMENT_MODES,

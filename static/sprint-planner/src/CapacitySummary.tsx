@@ -59,6 +59,14 @@ export function CapacitySummary({ evaluation }: { evaluation: SprintPlanEvaluati
         {buffer.unplannedKeys.length > 0 &&
           ` · ${amount(buffer.used)} of it used by ${buffer.unplannedKeys.length} items added after the start${buffer.spent ? ' (spent)' : ''}`}
       </p>
+      {buffer.spent && (
+        <p className="buffer-spent" role="note" data-overflow={buffer.overflowKeys.join(' ')}>
+          <span className="status-over">Buffer spent:</span> the items added after the start use{' '}
+          {amount(buffer.used)} of the {amount(buffer.reserved)} kept for unplanned work;{' '}
+          {buffer.overflowKeys.join(', ')} {buffer.overflowKeys.length === 1 ? 'does' : 'do'} not
+          fit. Move something out, or agree with the team what waits.
+        </p>
+      )}
     </section>
   );
 }

@@ -173,6 +173,27 @@ describe('Planner split bars and capacity', () => {
     expect(html).toContain('buffer 9.1 pts kept for unplanned work');
   });
 
+  it('flags a spent buffer with the items added after the start that do not fit', () => {
+    const evaluation = {
+      ...plannerView().evaluation,
+      buffer: {
+        reserved: 9.133333,
+        used: 17,
+        remaining: -7.866667,
+        spent: true,
+        unplannedKeys: ['SHOP-201', 'SHOP-199', 'SHOP-194', 'SHOP-198', 'SHOP-205'],
+        overflowKeys: ['SHOP-194', 'SHOP-198', 'SHOP-205'],
+      },
+    };
+    const html = render(ready(plannerView({ evaluation })));
+    expect(html).toContain('17 pts of it used by 5 items added after the start (spent)');
+    const flag = element(html, 'p', 'data-overflow="SHOP-194 SHOP-198 SHOP-205"');
+    expect(flag).toContain('Buffer spent:');
+    expect(flag).toContain('use 17 pts of the 9.1 pts kept for unplanned work;');
+    expect(flag).toContain('SHOP-194, SHOP-198, SHOP-205 do not fit');
+    expect(render(ready())).not.toContain('Buffer spent');
+  });
+
   it('explains unknown capacity instead of drawing a bar', () => {
     const evaluation = {
       ...plannerView().evaluation,
