@@ -19,9 +19,9 @@ import { ensureUiBuilt } from './ui-build';
 const ROOT = process.cwd();
 
 /** A computed style property of an element, in the page (the tests have no DOM types). */
-function computed(el: unknown, property: 'color' | 'backgroundColor'): string {
-  type Styles = { getComputedStyle: (e: unknown) => Record<typeof property, string> };
-  return (globalThis as unknown as Styles).getComputedStyle(el)[property];
+function computed(el: unknown, property: string): string {
+  type Styles = { getComputedStyle: (e: unknown) => Record<string, string> };
+  return (globalThis as unknown as Styles).getComputedStyle(el)[property] ?? '';
 }
 
 /** A token's colour as the browser computes it: rgb(r, g, b). */
