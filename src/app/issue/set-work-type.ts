@@ -1,6 +1,7 @@
 import type { IssueView } from '../../contract/issue-panel';
 import type { WorkType } from '../../domain/work';
 import { BALLAST_PROPERTY_KEY } from './ballast-property';
+import { NO_ISSUE_LOCK, type IssueWriteLock } from './issue-write-lock';
 import {
   computeSnapshot,
   derivedProperty,
@@ -15,7 +16,7 @@ import {
  * keeping ticks on items the templates share.
  */
 export async function setWorkType(
-  deps: IssueDeps,
+  deps: IssueDeps & { readonly lock?: IssueWriteLock },
   input: {
     projectKey: string;
     issueKey: string;
@@ -23,16 +24,25 @@ export async function setWorkType(
     actor: { accountId: string; at: Date };
   },
 ): Promise<IssueView> {
-  const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
-  const property = {
-    ...before.property,
-    ...(before.checklist ? { dod: before.checklist } : {}),
-    workType: input.workType ?? ('unclassified' as const),
-    workTypeSource: input.workType
-      ? { kind: 'manual' as const, by: input.actor.accountId, at: input.actor.at.toISOString() }
-      : { kind: 'none' as const },
-  };
-  const after = await computeSnapshot(deps, before.issue, property, before.config, before.problems);
-  await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
-  return toIssueView(after);
+  // One read-change-write at a time per issue: a concurrent change is never silently dropped.
+  return (deps.lock ?? NO_ISSUE_LOCK).run(input.issueKey, async () => {
+    const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+    const property = {
+      ...before.property,
+      ...(before.checklist ? { dod: before.checklist } : {}),
+      workType: input.workType ?? ('unclassified' as const),
+      workTypeSource: input.workType
+        ? { kind: 'manual' as const, by: input.actor.accountId, at: input.actor.at.toISOString() }
+        : { kind: 'none' as const },
+    };
+    const after = await computeSnapshot(
+      deps,
+      before.issue,
+      property,
+      before.config,
+      before.problems,
+    );
+    await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
+    return toIssueView(after);
+  });
 }

@@ -2,6 +2,7 @@ import type { IssueView } from '../../contract/issue-panel';
 import { newChecklist, setManualItem } from '../../domain/dod';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from './ballast-property';
+import { NO_ISSUE_LOCK, type IssueWriteLock } from './issue-write-lock';
 import {
   computeSnapshot,
   derivedProperty,
@@ -12,7 +13,7 @@ import {
 
 /** Ticks or unticks a manual Definition of Done item, recording who and when. One read, one write. */
 export async function tickDodItem(
-  deps: IssueDeps,
+  deps: IssueDeps & { readonly lock?: IssueWriteLock },
   input: {
     projectKey: string;
     issueKey: string;
@@ -21,29 +22,37 @@ export async function tickDodItem(
     actor: { accountId: string; at: Date };
   },
 ): Promise<IssueView> {
-  const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
-  const template = before.template;
-  if (!template) {
-    throw new AppError(
-      'BAD_REQUEST',
-      `${input.issueKey} has no Definition of Done for its work type, so there is nothing to tick.`,
-      { field: 'itemId' },
+  // One read-change-write at a time per issue: a concurrent change is never silently dropped.
+  return (deps.lock ?? NO_ISSUE_LOCK).run(input.issueKey, async () => {
+    const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+    const template = before.template;
+    if (!template) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `${input.issueKey} has no Definition of Done for its work type, so there is nothing to tick.`,
+        { field: 'itemId' },
+      );
+    }
+    const change = setManualItem(
+      before.checklist ?? newChecklist(template),
+      template,
+      input.itemId,
+      {
+        done: input.done,
+        by: input.actor.accountId,
+        at: input.actor.at.toISOString(),
+      },
     );
-  }
-  const change = setManualItem(before.checklist ?? newChecklist(template), template, input.itemId, {
-    done: input.done,
-    by: input.actor.accountId,
-    at: input.actor.at.toISOString(),
+    if (!change.ok)
+      throw new AppError('BAD_REQUEST', `Not changed: ${change.error}.`, { field: 'itemId' });
+    const after = await computeSnapshot(
+      deps,
+      before.issue,
+      { ...before.property, dod: change.state },
+      before.config,
+      before.problems,
+    );
+    await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
+    return toIssueView(after);
   });
-  if (!change.ok)
-    throw new AppError('BAD_REQUEST', `Not changed: ${change.error}.`, { field: 'itemId' });
-  const after = await computeSnapshot(
-    deps,
-    before.issue,
-    { ...before.property, dod: change.state },
-    before.config,
-    before.problems,
-  );
-  await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
-  return toIssueView(after);
 }

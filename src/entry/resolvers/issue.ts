@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../app/errors';
 import { getIssueView } from '../../app/issue/get-issue-view';
 import type { IssueDeps } from '../../app/issue/issue-snapshot';
+import { kvIssueWriteLock, type IssueWriteLock } from '../../app/issue/issue-write-lock';
 import { panelExtras } from '../../app/issue/panel-extras';
 import { setWorkType } from '../../app/issue/set-work-type';
 import { tickDodItem } from '../../app/issue/tick-dod-item';
@@ -42,10 +43,17 @@ export interface IssueResolverDeps {
 
 export function issueResolvers(deps: IssueResolverDeps) {
   /** The issue deps with the panel's suggestion and gate; the first load may train the model. */
-  const panelDeps = (projectKey: string, trainIfMissing: boolean): IssueDeps => {
+  const panelDeps = (
+    projectKey: string,
+    trainIfMissing: boolean,
+  ): IssueDeps & { lock: IssueWriteLock } => {
     const base = deps.issueDeps();
     const extras = { ...base, kv: deps.kv(), clock: deps.clock };
-    return { ...base, viewExtras: panelExtras(extras, projectKey, { trainIfMissing }) };
+    return {
+      ...base,
+      viewExtras: panelExtras(extras, projectKey, { trainIfMissing }),
+      lock: kvIssueWriteLock(extras.kv),
+    };
   };
   return {
     'issue/get': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
