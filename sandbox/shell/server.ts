@@ -30,12 +30,11 @@ export interface ShellDeps {
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
 const KEY = '[A-Z][A-Z0-9_]*';
 
-let tokensCss: string | undefined;
-/** The Atlassian tokens shell.css uses, with @atlaskit/tokens' light and dark values. */
-function shellTokensCss(): string {
-  tokensCss ??= tokenCss(tokenUses(sourceFiles(ASSETS), ASSETS).keys()).css;
-  return tokensCss;
-}
+/**
+ * The Atlassian tokens shell.css uses, with @atlaskit/tokens' light and dark values; made on each
+ * request (a few milliseconds), as the other assets are read fresh.
+ */
+const shellTokensCss = (): string => tokenCss(tokenUses(sourceFiles(ASSETS), ASSETS).keys()).css;
 
 function pageFor(path: string): ShellPage | undefined {
   const project = new RegExp(`^/projects/(${KEY})/(backlog|ballast|settings)$`).exec(path);
