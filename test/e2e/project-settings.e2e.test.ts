@@ -2,8 +2,8 @@
  * The project settings page in a real browser on the sandbox: the admin edits the capacity policy
  * with the share hint updating as they type, saves, is refused by the backend with the field named,
  * and meets a conflict; tests the rules against an issue; imports an OpenSLO file with an error and
- * sees it at its line, then a good file and the SLOs listed; rotates the push secret and sees it
- * once. The member reads everything, cannot edit, and is refused by the server. Screenshots light
+ * sees it at its line, then a good file and the SLOs listed; adds an SLO through the form (a refused
+ * field marked first); rotates the push secret and sees it once; reads the audit log with names. The member reads everything, cannot edit, and is refused by the server. Screenshots light
  * and dark go to the git-ignored artifacts/screenshots folder.
  */
 import { readFileSync } from 'node:fs';
@@ -260,6 +260,49 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(exported).toContain('kind: SLO');
     });
 
+    it('adds an SLO through the form: the field the backend refuses is marked, then it is listed', async () => {
+      await frame().getByRole('button', { name: 'Add an SLO' }).click();
+      const form = frame().locator('form.slo-form');
+      await form.waitFor();
+      await form.getByLabel('Name', { exact: true }).fill('Payments Availability');
+      await form.getByLabel('Display name (optional)').fill('Payments availability');
+      await form.getByLabel('Service', { exact: true }).fill('checkout');
+      await form
+        .getByLabel('Description (optional)')
+        .fill('99.5% of payment requests succeed over 30 days');
+      await form.getByLabel('Good events query').fill('sum(payments_total{code!~"5.."})');
+      await form.getByLabel('Total events query').fill('sum(payments_total)');
+      await form.getByLabel('Objective', { exact: true }).fill('99.5');
+      await form.getByLabel('Window', { exact: true }).selectOption('30d');
+      await shots('slo-form');
+      await form.getByRole('button', { name: 'Add SLO', exact: true }).click();
+      // OpenSLO names are lowercase: the backend refuses it and names the field.
+      const name = form.getByLabel('Name', { exact: true });
+      await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+      expect(await form.locator('#slo-name-error').textContent()).toContain('is not allowed');
+      expect(await frame().locator('table tbody tr').count()).toBe(3);
+      await shots('slo-form-refused');
+      await name.fill('payments-availability');
+      await form.getByRole('button', { name: 'Add SLO', exact: true }).click();
+      await frame().getByText('Added the SLO payments-availability.').waitFor();
+      expect(await frame().locator('form.slo-form').count()).toBe(0);
+      const row = frame().locator('table tbody tr', { hasText: 'Payments availability' });
+      expect(await row.textContent()).toContain('99.5%');
+      expect(await row.textContent()).toContain('rolling 30 days');
+      const listed = (await invoke('slo/list')) as unknown as {
+        data: { slos: { name: string }[] };
+      };
+      expect(listed.data.slos.map((slo) => slo.name)).toContain('payments-availability');
+      await shots('slo-added');
+      // Deleting asks first and says what happens to stored SLI data; keep it here.
+      await frame().getByRole('button', { name: 'Delete SLO payments-availability' }).click();
+      await frame().getByRole('alertdialog').waitFor();
+      expect(await frame().getByRole('alertdialog').textContent()).toContain('no SLI data yet');
+      await shots('slo-delete');
+      await frame().getByRole('button', { name: 'Keep it' }).click();
+      expect(await frame().locator('table tbody tr').count()).toBe(4);
+    });
+
     it('rotates the push secret after a confirm step and shows it only once', async () => {
       await openSection('Push API');
       const sliUrl = frame().locator('.push-url code').first();
@@ -303,6 +346,10 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await openSection('Audit log');
       await frame().getByText('Launch promised to a customer').waitFor();
       expect(await frame().getByText('Showing 1 of 1, newest first.').count()).toBe(1);
+      // The person who recorded it by name, from Jira; the account id on hover.
+      const who = frame().locator('.audit-who');
+      expect(await who.textContent()).toBe('Ada Okafor');
+      expect(await who.getAttribute('title')).toBe('Account id acc-ada-admin');
       await shots('audit');
       await openSection('Push API');
       await frame()

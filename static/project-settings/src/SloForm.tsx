@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import { FIELD_INPUT, sloFieldOf, WINDOW_CHOICES, type SloDraft } from './slo-draft';
 
@@ -68,6 +68,10 @@ export function SloForm(props: SloFormProps) {
   const common = { invalid, message };
   const calendar = draft.windowChoice === 'month' || draft.windowChoice === 'quarter';
   const countsWord = draft.counts === 'good' ? 'Good' : 'Bad';
+  // Take the person to the field the backend refused.
+  useEffect(() => {
+    if (invalid !== null) document.getElementById(invalid)?.focus();
+  }, [error, invalid]);
   return (
     <form
       className="slo-form"
@@ -86,7 +90,22 @@ export function SloForm(props: SloFormProps) {
           <p className="message-title">
             {error.code === 'CONFLICT' ? 'Not saved: the SLOs changed meanwhile' : 'Not saved'}
           </p>
-          <p>{error.message}</p>
+          {/* A named field shows the backend's message under it; here only what to do. */}
+          {invalid === null ? (
+            <p>{error.message}</p>
+          ) : (
+            <p>
+              Change the field marked below,{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => document.getElementById(invalid)?.focus()}
+              >
+                {error.message.split(':')[0]}
+              </button>
+              , and save again.
+            </p>
+          )}
           {error.code === 'CONFLICT' && (
             <button type="button" className="button" onClick={props.onReload}>
               Reload the SLOs (your edits stay here)
@@ -97,31 +116,31 @@ export function SloForm(props: SloFormProps) {
       )}
       <fieldset className="form-fieldset" disabled={busy}>
         <legend className="visually-hidden">The SLO</legend>
+        <Field
+          id="slo-name"
+          label="Name"
+          hint={
+            isNew
+              ? 'Lowercase letters, digits and "-", unique on the site. Pushed SLI data names the SLO by it, so it cannot change later.'
+              : 'Pushed SLI data is stored under the name, so it cannot change.'
+          }
+          {...common}
+        >
+          {(a11y) => (
+            <input
+              id="slo-name"
+              className="input code input-name"
+              value={draft.name}
+              readOnly={!isNew}
+              required
+              spellCheck={false}
+              placeholder="checkout-availability"
+              onChange={(e) => onChange({ name: e.target.value })}
+              {...a11y}
+            />
+          )}
+        </Field>
         <div className="slo-form-grid">
-          <Field
-            id="slo-name"
-            label="Name"
-            hint={
-              isNew
-                ? 'Lowercase letters, digits and "-", unique on the site. Pushed SLI data names the SLO by it, so it cannot change later.'
-                : 'Pushed SLI data is stored under the name, so it cannot change.'
-            }
-            {...common}
-          >
-            {(a11y) => (
-              <input
-                id="slo-name"
-                className="input code"
-                value={draft.name}
-                readOnly={!isNew}
-                required
-                spellCheck={false}
-                placeholder="checkout-availability"
-                onChange={(e) => onChange({ name: e.target.value })}
-                {...a11y}
-              />
-            )}
-          </Field>
           <Field id="slo-display-name" label="Display name (optional)" {...common}>
             {(a11y) => (
               <input
