@@ -46,11 +46,22 @@ if (existsSync(resultsPath)) {
     if (key) sections.set(key, part.trimEnd() + '\n');
   }
 }
+const failed: string[] = [];
 for (const file of files) {
   const suite = ((await import(pathToFileURL(join(here, file)).href)) as { default: BenchSuite })
     .default;
   process.stdout.write(`bench: ${suite.title} (${file})\n`);
-  const results = await suite.run();
+  let results: readonly BenchResult[];
+  try {
+    results = await suite.run();
+  } catch (error: unknown) {
+    // One failing suite must not cost the others' figures: its previous section stays, the run fails.
+    process.stderr.write(
+      `bench: ${file} FAILED, its previous figures are kept: ${String(error)}\n`,
+    );
+    failed.push(file);
+    continue;
+  }
   const notes = suite.notes === undefined ? '' : `${suite.notes.trim()}\n\n`;
   sections.set(
     file,
@@ -79,3 +90,7 @@ writeFileSync(resultsPath, `${header}\n${ordered.join('\n')}`);
 process.stdout.write(
   `bench: wrote bench/RESULTS.md (${files.length} suites run, ${sections.size} recorded)\n`,
 );
+if (failed.length > 0) {
+  process.stderr.write(`bench: ${failed.length} suites failed: ${failed.join(', ')}\n`);
+  process.exitCode = 1;
+}
