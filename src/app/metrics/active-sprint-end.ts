@@ -15,7 +15,7 @@ export async function activeSprintEnd(
   if (boardId === null)
     return {
       reason:
-        'No Scrum board is chosen for this project, so there is no sprint to forecast to (Project settings → Ballast).',
+        'No Scrum board is chosen for this project, so there is no sprint to forecast to: a project admin picks it in Project settings → Ballast → Capacity policy.',
     };
   let active;
   try {

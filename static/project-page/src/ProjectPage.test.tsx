@@ -420,13 +420,19 @@ describe('SLOs subpage', () => {
     expect(forecast).toContain('No sprint is active on the project’s board.');
   });
 
-  it('draws no SLI chart while the window has no data', () => {
-    const quiet = {
+  it('says what to do instead of drawing empty charts while the window has no data', () => {
+    const quiet: SloRow = {
       ...frozen,
+      state: 'NO_DATA',
+      sli: null,
+      budgetRemaining: null,
+      burndown: [{ at: '2026-11-20T00:00:00Z', budgetRemaining: null }],
       sliHistory: { step: '6h', points: [{ from: '2026-11-20T00:00:00Z', sli: null }] },
     };
     const html = render('/slos', ready({ ...slos, slos: [quiet] }));
-    expect(html).not.toContain('SLI per 6 hours');
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('No SLI data in this SLO’s window yet');
+    expect(html).toContain('Project settings → Ballast → Push API');
   });
 
   it('has no Refresh button: SLO status rolls up on its own', () => {

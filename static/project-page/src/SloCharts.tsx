@@ -9,6 +9,7 @@ import { percent, shortDate, shortDateTime, sliText, windowWords } from './forma
 import { LineChart } from './line-chart';
 
 export function BurndownChart({ slo }: { slo: SloRow }) {
+  if (slo.burndown.every((p) => p.budgetRemaining === null)) return null;
   // Overspent budgets run far below −100%: the chart stops there, the table keeps the value.
   const floor = Math.min(0, ...slo.burndown.map((p) => Math.max(-1, p.budgetRemaining ?? 0)));
   return (

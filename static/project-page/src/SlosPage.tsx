@@ -42,6 +42,11 @@ function ForecastTile({ slo }: { slo: SloRow }) {
   );
 }
 
+/** Whether the window holds any SLI data to chart (the backend sends nulls where it has none). */
+const hasData = (slo: SloRow): boolean =>
+  slo.burndown.some((p) => p.budgetRemaining !== null) ||
+  slo.sliHistory.points.some((p) => p.sli !== null);
+
 function SloCard({ slo }: { slo: SloRow }) {
   return (
     <section className="slo" aria-label={`SLO ${slo.name}`}>
@@ -87,8 +92,18 @@ function SloCard({ slo }: { slo: SloRow }) {
           </div>
         </div>
       </div>
-      {slo.burndown.length > 0 ? <BurndownChart slo={slo} /> : null}
-      <SliChart slo={slo} />
+      {hasData(slo) ? (
+        <>
+          <BurndownChart slo={slo} />
+          <SliChart slo={slo} />
+        </>
+      ) : (
+        <EmptyNote>
+          No SLI data in this SLO’s window yet, so there is nothing to chart. Its connector pushes
+          good/total counts through Ballast’s push API (Project settings → Ballast → Push API); the
+          charts appear after the next roll-up, within five minutes.
+        </EmptyNote>
+      )}
       {slo.alerts.length > 0 ? (
         <table className="table">
           <caption className="table-caption">Burn-rate alerts (multiwindow, SRE Workbook)</caption>
