@@ -55,7 +55,7 @@ export class SearchLimitError extends AppError {
   ) {
     super(
       'BAD_REQUEST',
-      `The Jira search “${jql}” matches more than ${limit.toLocaleString('en')} issues, more than Ballast reads at once. Narrow the query (e.g. the incident JQL in Project settings → Ballast).`,
+      `The Jira search “${jql}” matches more than ${limit.toLocaleString('en')} issues, more than Ballast reads at once (the cap keeps it inside Forge's memory and time limits).`,
     );
     this.name = 'SearchLimitError';
   }
