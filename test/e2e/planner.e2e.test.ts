@@ -174,14 +174,17 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .toBe(MEMBER_ACCOUNT_ID);
       await openOnActiveSprint();
       await verdict('nonCompliant');
-      const background = await planner()
+      // The frame follows the host's theme (no background of its own: it shows the dialog's
+      // surface); its text is @atlaskit/tokens' dark color.text, #CECFD2.
+      expect(await planner().locator('html').getAttribute('data-color-mode')).toBe('dark');
+      const text = await planner()
         .locator('body')
         .evaluate((body) => {
           // Runs in the frame; the test's tsconfig has no DOM types.
-          type Styles = { getComputedStyle: (e: unknown) => { backgroundColor: string } };
-          return (globalThis as unknown as Styles).getComputedStyle(body).backgroundColor;
+          type Styles = { getComputedStyle: (e: unknown) => { color: string } };
+          return (globalThis as unknown as Styles).getComputedStyle(body).color;
         });
-      expect(background).toBe('rgb(34, 39, 43)');
+      expect(text).toBe('rgb(206, 207, 210)');
       await shot('planner-broken-dark');
       // The moves differ from the first test's: the issue trigger classified the items it moved
       // (sub-tasks inherit their parent's type), which the planner counts from then on.

@@ -27,7 +27,7 @@ const LEGACY: Record<string, string> = {
     'removed in @atlaskit/tokens 20: use --ds-radius-small or --ds-radius-medium',
 };
 /** Where a legacy name may still appear: not in shared/, issue-panel/ or issue-context/. */
-const LEGACY_ALLOWED_IN = /^(project-page|project-settings|sprint-planner)\//;
+const LEGACY_ALLOWED_IN = /^(project-page|project-settings)\//;
 
 const usesIn = (dir: string) => tokenUses(sourceFiles(dir), dir);
 const light = (path: string) => packageTokens().values.get(packageTokens().paths.get(path) ?? '');
