@@ -8,10 +8,19 @@ import type { CapacityData } from '../../../src/contract/project-page';
 import { BarChart } from './bar-chart';
 import { TYPE_LABEL, TYPE_TONE } from './balance';
 import { percent } from './format';
+import { EmptyNote } from './parts';
 
 export function CapacityTargets({ data }: { data: CapacityData }) {
   const { targets, capacityShares } = data;
   const unknown = capacityShares.filter((row) => row.reason !== null);
+  if (unknown.length === capacityShares.length)
+    return (
+      <EmptyNote>
+        No sprint’s commitment can be measured against the capacity policy yet:{' '}
+        {unknown[0]?.reason ?? 'there are no sprints.'} A fixed capacity in Project settings →
+        Ballast → Capacity policy gives every sprint one.
+      </EmptyNote>
+    );
   return (
     <>
       <div className="chart-multiples">

@@ -258,6 +258,25 @@ describe('figures', () => {
     expect(html.match(/class="visx-line chart-reference"/g)).toHaveLength(4);
   });
 
+  it('says how to get target charts when no sprint has a known capacity', () => {
+    const unknown = {
+      ...capacity,
+      capacityShares: capacity.capacityShares.map((row) => ({
+        ...row,
+        capacityPoints: null,
+        byType: [],
+        reason:
+          'Capacity unknown: the policy takes it from the velocity of closed sprints before this one.',
+      })),
+    };
+    const html = render('/capacity', ready(unknown));
+    expect(html).not.toContain('committed share of capacity');
+    expect(html).toContain(
+      'No sprint’s commitment can be measured against the capacity policy yet',
+    );
+    expect(html).toContain('Project settings → Ballast → Capacity policy');
+  });
+
   it('draws the predictability baseline and counts the sprints that met it', () => {
     const missed = sprintRow(8, {
       predictability: {
