@@ -58,3 +58,29 @@ export async function startAppSandbox(
     },
   };
 }
+
+/**
+ * A Forge host with empty storage on a Jira emulator that already exists: the app installed again
+ * (uninstalling a Forge app deletes its storage; Jira keeps issue properties and field values).
+ */
+export function startHostOn(
+  jira: JiraEmulator,
+  options: { timeLimitsMs?: { resolver?: number; background?: number } } = {},
+): AppSandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
+  const host = createForgeHost({
+    manifestPath: 'manifest.yml',
+    appModule: app,
+    jiraUrl: jira.url,
+    stateDir: dir,
+    ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
+  });
+  return {
+    jira,
+    host,
+    close: async () => {
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

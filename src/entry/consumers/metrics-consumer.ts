@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
+import { AppError } from '../../app/errors';
 import { recomputeSnapshot, type MetricsDeps } from '../../app/metrics/recompute-snapshot';
 import { systemClock } from '../../ports/clock';
 
@@ -26,9 +27,21 @@ export async function recomputeFromEvent(payload: unknown): Promise<void> {
     console.error('Ballast metrics consumer: unexpected event', parsed.error.issues[0]);
     return;
   }
-  // A failure is recorded with the snapshot's status (the page shows it) and rethrown so the
-  // platform reports the failed invocation.
-  await recomputeSnapshot(metricsDepsAsApp(), parsed.data.projectKey);
+  // A failure is recorded with the snapshot's status (the page shows it). A passing one (Jira down,
+  // rate limits) is rethrown so the platform reports the failed invocation; one that will fail the
+  // same way next time (the project or its board deleted in Jira, the app's access removed) ends
+  // here, logged: the page already says the last recompute failed and why.
+  try {
+    await recomputeSnapshot(metricsDepsAsApp(), parsed.data.projectKey);
+  } catch (error: unknown) {
+    if (error instanceof AppError && error.options.retryable !== true) {
+      console.error(
+        `Ballast metrics consumer: ${parsed.data.projectKey} cannot be recomputed: ${error.message}`,
+      );
+      return;
+    }
+    throw error;
+  }
 }
 
 /** The consumer's resolver: manifest.yml names method `recompute`. */
