@@ -119,7 +119,7 @@ function readSloDefinition(raw: unknown): SloDefinition {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  const field = path in FIELD_LABELS ? (path as SloField) : null;
+  const field = Object.hasOwn(FIELD_LABELS, path) ? (path as SloField) : null;
   const label = field === null ? path || 'The SLO' : FIELD_LABELS[field];
   throw new AppError('BAD_REQUEST', `${label}: ${issue?.message ?? 'is not valid'}.`, {
     field: field ?? (path || '(payload)'),

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { PushSettingsView, RotatedSecretView } from '../../../src/contract/slo';
 import { asResolverError, formatWhen } from '../../shared/format';
+import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
 import { CopyButton } from './CopyButton';
 import { curlExample, deployExample, secretFileExample, sliSyncExample } from './push-examples';
@@ -102,12 +103,7 @@ export function PushSection({ call }: { call: Call }) {
   const load = useCallback(() => call('push/get', {}), [call]);
   const { state, retry } = useResolver(load);
   const [rotation, setRotation] = useState<Rotation>({ step: 'idle' });
-  if (state.status === 'loading')
-    return (
-      <p className="state" role="status" aria-busy="true">
-        <span className="spinner" aria-hidden="true" /> Loading the push API settings…
-      </p>
-    );
+  if (state.status === 'loading') return <Loading what="the push API settings" />;
   if (state.status === 'failed')
     return <SectionFailure what="the push API settings" error={state.error} onRetry={retry} />;
   const view = rotation.step === 'done' ? rotation.view : state.data;

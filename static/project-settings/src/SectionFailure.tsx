@@ -1,6 +1,10 @@
 import type { ResolverError } from '../../../src/contract/envelope';
+import { LoadFailure } from '../../shared/LoadStates';
 
-/** A section's own read failed; the rest of the page still works. */
+/**
+ * A section's own read failed; the rest of the page still works. The shared failure view: no access
+ * says whom to ask, other failures show the backend's message with Retry when it may help.
+ */
 export function SectionFailure({
   what,
   error,
@@ -10,15 +14,5 @@ export function SectionFailure({
   error: ResolverError;
   onRetry: () => void;
 }) {
-  return (
-    <div className="message message-error" role="alert">
-      <p className="message-title">Ballast couldn’t load {what}</p>
-      <p>{error.message}</p>
-      {error.retryable && (
-        <button type="button" className="button" onClick={onRetry}>
-          Retry
-        </button>
-      )}
-    </div>
-  );
+  return <LoadFailure error={error} onRetry={onRetry} what={what} />;
 }

@@ -6,6 +6,7 @@ import { AuditEntries } from './AuditSection';
 import { formReducer, initialForm, type FormState } from './form-state';
 import { NewSecret, PushUrls } from './PushSection';
 import { TestResult } from './RulesSection';
+import { SectionFailure } from './SectionFailure';
 import { SettingsFailure } from './SettingsFailure';
 import { SettingsLayout } from './SettingsPage';
 import { settingsActions, type Call } from './settings-actions';
@@ -148,6 +149,34 @@ describe('the settings page', () => {
     expect(html).toContain('You don’t have access to this project’s settings');
     expect(html).toContain('Ask a Jira administrator for permission to browse this project.');
     expect(html).toContain('<main class="settings settings-failure">');
+  });
+});
+
+describe('a section that could not load', () => {
+  it('shows the backend’s message with Retry when trying again can help', () => {
+    const html = renderToStaticMarkup(
+      <SectionFailure
+        what="the audit log"
+        error={{ code: 'JIRA_UNAVAILABLE', message: 'Jira is not answering.', retryable: true }}
+        onRetry={() => undefined}
+      />,
+    );
+    expect(html).toContain('Ballast couldn’t load the audit log');
+    expect(html).toContain('Jira is not answering.');
+    expect(html).toContain('>Retry</button>');
+  });
+
+  it('tells someone without access whom to ask, with no Retry', () => {
+    const html = renderToStaticMarkup(
+      <SectionFailure
+        what="the SLOs"
+        error={{ code: 'NOT_FOUND', message: 'Project SHOP does not exist.', retryable: false }}
+        onRetry={() => undefined}
+      />,
+    );
+    expect(html).toContain('You don’t have access to the SLOs');
+    expect(html).toContain('Ask a Jira administrator');
+    expect(html).not.toContain('Retry');
   });
 });
 

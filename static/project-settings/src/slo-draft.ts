@@ -155,5 +155,5 @@ export const FIELD_INPUT: Readonly<Record<SloField, string>> = {
 
 /** The form field a backend refusal names (`error.field`), if it is one of the form's. */
 export function sloFieldOf(field: string | undefined): SloField | null {
-  return field !== undefined && field in FIELD_INPUT ? (field as SloField) : null;
+  return field !== undefined && Object.hasOwn(FIELD_INPUT, field) ? (field as SloField) : null;
 }
