@@ -102,6 +102,18 @@ describe('project/slos', () => {
     expect(slo.sliHistory.points.slice(0, -1).every((p) => p.sli === null)).toBe(true);
   });
 
+  it('keeps the answer small: every series bounded, the whole answer a few KB per SLO', async () => {
+    const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
+    if (answer.status !== 'ready') throw new Error('not ready');
+    for (const slo of answer.data.slos) {
+      expect(slo.sliHistory.points.length).toBeLessThanOrEqual(120);
+      expect(slo.burndown.length).toBeLessThanOrEqual(31);
+    }
+    const bytes = JSON.stringify(answer).length;
+    // About 8 KB per SLO (112 buckets, 28 burn-down days, alerts), measured.
+    expect(bytes / answer.data.slos.length).toBeLessThan(12_000);
+  });
+
   it('has no sprint-end forecast while no board is chosen, and says so', async () => {
     const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
     if (answer.status !== 'ready') throw new Error('not ready');
