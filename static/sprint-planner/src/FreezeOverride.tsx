@@ -6,9 +6,8 @@ import {
   type GateOverridesView,
 } from '../../../src/contract/gate';
 import { asResolverError, formatWhen, formatWho } from '../../shared/format';
-import { Loading } from '../../shared/LoadStates';
+import { LoadFailure, Loading } from '../../shared/LoadStates';
 import type { Call } from './planner-actions';
-import { PlannerFailure } from './PlannerFailure';
 
 /** Durations offered for an override; the backend accepts any whole number of hours up to maxHours. */
 export const OVERRIDE_DURATIONS = [
@@ -238,7 +237,7 @@ export function FreezeOverride({
   };
   if (loaded.status === 'loading') return <Loading what="the freeze overrides" />;
   if (loaded.status === 'failed')
-    return <PlannerFailure error={loaded.error} what="the freeze overrides" onRetry={load} />;
+    return <LoadFailure error={loaded.error} what="the freeze overrides" onRetry={load} />;
   return (
     <FreezeOverridePanel
       view={loaded.view}

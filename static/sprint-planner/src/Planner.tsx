@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { PlannerBoard, SprintEvaluation } from '../../../src/contract/planner';
-import { Loading } from '../../shared/LoadStates';
+import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { CapacitySummary } from './CapacitySummary';
 import { FreezeOverride } from './FreezeOverride';
 import { GateBanner } from './GateBanner';
@@ -8,7 +8,7 @@ import { NotReady } from './NotReady';
 import { OverrideForm } from './OverrideForm';
 import type { PlannerActions } from './planner-actions';
 import type { Busy, PlannerState } from './planner-state';
-import { PlannerFailure } from './PlannerFailure';
+
 import { Rebalance } from './Rebalance';
 import { SplitBars } from './SplitBars';
 import { Verdict } from './Verdict';
@@ -118,7 +118,7 @@ export function Planner({ state, actions, viewer, onRetry, onDismissError }: Pro
   if (state.status === 'loading') return <Loading what="the sprint planner" />;
   if (state.status === 'failed')
     return (
-      <PlannerFailure error={state.error} what="this board’s sprint planning" onRetry={onRetry} />
+      <LoadFailure error={state.error} what="this board’s sprint planning" onRetry={onRetry} />
     );
   const { board, sprint } = state;
   return (
@@ -155,7 +155,7 @@ export function Planner({ state, actions, viewer, onRetry, onDismissError }: Pro
       ) : sprint.status === 'loading' ? (
         <Loading what="the sprint’s plan" />
       ) : sprint.status === 'failed' ? (
-        <PlannerFailure
+        <LoadFailure
           error={sprint.error}
           what="this sprint’s plan"
           onRetry={() => state.sprintId !== null && void actions.chooseSprint(state.sprintId)}
