@@ -174,6 +174,35 @@ describe('the SLO form (slo/save, slo/delete)', () => {
     expect(yaml).toContain('target: 0.9995');
   });
 
+  it('gives an SLO its own SLI when the form changes the shared one, leaving the others on it', async () => {
+    const { version, slos } = await list();
+    const current = slos.find((s) => s.name === 'checkout-minutes')!.definition;
+    await data(
+      save(ADMIN_ACCOUNT_ID, {
+        originalName: 'checkout-minutes',
+        slo: {
+          ...current,
+          total: {
+            type: 'Prometheus',
+            query: 'sum(http_requests_total{service="checkout",route="/pay"})',
+          },
+        },
+        version,
+      }),
+    );
+    const { yaml } = await data(call<SloExportView>('slo/export', ADMIN_ACCOUNT_ID));
+    const reread = parseOpenSlo(yaml);
+    if (!reread.ok) throw new Error(JSON.stringify(reread.issues));
+    const byName = new Map(reread.bundle.slos.map((s) => [s.name, s]));
+    expect(byName.get('checkout-minutes')?.indicatorRef).toBeUndefined();
+    expect(byName.get('checkout-minutes')?.indicator.name).toBe('checkout-minutes');
+    expect(byName.get('checkout-availability')?.indicatorRef).toBe('checkout-requests');
+    expect(byName.get('checkout-minutes')?.window).toMatchObject({
+      kind: 'calendar',
+      unit: 'month',
+    });
+  });
+
   it('gives the second of two saves from the same version a CONFLICT, keeping the first', async () => {
     const { version, slos } = await list();
     const current = slos.find((s) => s.name === 'payments-availability')!.definition;

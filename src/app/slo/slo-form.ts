@@ -11,6 +11,7 @@ import {
   toPercent,
   type MetricSource,
   type OpenSloIssue,
+  type RatioIndicator,
   type SloSpec,
 } from '../../domain/slo';
 
@@ -72,8 +73,18 @@ export function specFromDefinition(form: SloDefinition, existing?: SloSpec): Spe
   };
   // An SLO read with `indicatorRef` keeps it while its SLI is unchanged, so the export stays as
   // imported; a changed SLI becomes the SLO's own (the shared SLI document may serve others).
-  if (existing?.indicatorRef && sameJson(spec.indicator, existing.indicator)) {
-    return { ok: true, spec: { ...spec, indicatorRef: existing.indicatorRef } };
+  if (existing?.indicatorRef) {
+    if (sameJson(spec.indicator, existing.indicator))
+      return { ok: true, spec: { ...spec, indicatorRef: existing.indicatorRef } };
+    // Its own SLI now: named after the SLO, not after the shared SLI document it left.
+    const own: RatioIndicator = {
+      name: spec.name,
+      counts: spec.indicator.counts,
+      numerator: spec.indicator.numerator,
+      total: spec.indicator.total,
+      counter: spec.indicator.counter,
+    };
+    return { ok: true, spec: { ...spec, indicator: own } };
   }
   return { ok: true, spec };
 }
@@ -129,7 +140,10 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
       ...text('description', form.description),
       ...text('service', form.service),
       indicator: {
-        metadata: { name: old?.name ?? form.name.trim() },
+        metadata: {
+          name: old?.name ?? form.name.trim(),
+          ...(old?.displayName ? { displayName: old.displayName } : {}),
+        },
         spec: {
           ratioMetric: {
             counter: form.counter,
