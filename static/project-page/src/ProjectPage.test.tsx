@@ -15,6 +15,9 @@ import { ProjectPage, type PageData } from './ProjectPage';
 import { SUBPAGES, subpageOf } from './routes';
 import { meta, NOW, snapshot, sprintRow } from './testing/snapshot';
 
+// Dates are written in the viewer's time zone; the expected texts are UTC's.
+process.env.TZ = 'UTC';
+
 function render(route: string, state: LoadState<SnapshotAnswer<PageData>>): string {
   return renderToStaticMarkup(
     <ProjectPage

@@ -1,12 +1,12 @@
 /**
- * A value over time (the error-budget burn-down, the SLI), drawn with @visx (scaleUtc /
+ * A value over time (the error-budget burn-down, the SLI), drawn with @visx (scaleTime /
  * scaleLinear, LinePath, Line, AxisLeft / AxisBottom) inside ChartFrame. Gaps without data break
  * the line (a point alone is drawn as a dot); values beyond the axis are drawn at its edge and
  * keep their real value in the accessible name and the table.
  */
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
-import { scaleLinear, scaleUtc } from '@visx/scale';
+import { scaleLinear, scaleTime } from '@visx/scale';
 import { Circle, Line, LinePath } from '@visx/shape';
 import type { ReactNode } from 'react';
 import { ChartFrame, TickLabel, type LegendEntry } from './chart-frame';
@@ -59,7 +59,8 @@ export function LineChart(props: LineChartProps) {
   const times = points.map((p) => Date.parse(p.at));
   const first = times[0] ?? 0;
   const last = times.at(-1) ?? first + 1;
-  const x = scaleUtc<number>({
+  // Local time, as the labels (shortDate): ticks fall on the viewer's midnights.
+  const x = scaleTime<number>({
     domain: [new Date(first), new Date(last > first ? last : first + 1)],
     range: [0, INNER_WIDTH],
   });
