@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: runs every `bench/*.bench.ts` suite (or those named on the command line) and
- * writes bench/RESULTS.md with the machine, Node version and date, so changes in performance show
- * up in review.
+ * `npm run bench`: runs every `bench/*.bench.ts` suite (or those named on the command line), each
+ * in a process of its own (bench/run-suite.ts), and writes bench/RESULTS.md with the machine, Node
+ * version and date, so changes in performance show up in review.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchResult, BenchSuite } from './harness';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult } from './harness';
+import type { SuiteOutput } from './run-suite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
@@ -47,27 +49,31 @@ if (existsSync(resultsPath)) {
   }
 }
 const failed: string[] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'ballast-bench-run-'));
 for (const file of files) {
-  const suite = ((await import(pathToFileURL(join(here, file)).href)) as { default: BenchSuite })
-    .default;
-  process.stdout.write(`bench: ${suite.title} (${file})\n`);
-  let results: readonly BenchResult[];
-  try {
-    results = await suite.run();
-  } catch (error: unknown) {
+  const output = join(scratch, `${file}.json`);
+  process.stdout.write(`bench: ${file}\n`);
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'run-suite.ts'), join(here, file), output],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0 || !existsSync(output)) {
     // One failing suite must not cost the others' figures: its previous section stays, the run fails.
     process.stderr.write(
-      `bench: ${file} FAILED, its previous figures are kept: ${String(error)}\n`,
+      `bench: ${file} FAILED (exit ${child.status}), its previous figures are kept\n`,
     );
     failed.push(file);
     continue;
   }
+  const suite = JSON.parse(readFileSync(output, 'utf8')) as SuiteOutput;
   const notes = suite.notes === undefined ? '' : `${suite.notes.trim()}\n\n`;
   sections.set(
     file,
-    `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${notes}${table(results)}\n`,
+    `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${notes}${table(suite.results)}\n`,
   );
 }
+rmSync(scratch, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const header = [
