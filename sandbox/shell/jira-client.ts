@@ -18,11 +18,20 @@ export interface JiraClient {
   post<T>(path: string, body: unknown): Promise<T>;
 }
 
-function messageOf(status: number, text: string): string {
+/**
+ * Jira's words for a refusal: its `errorMessages` (a workflow validator's message is one) and the
+ * per-field `errors`, or the status when the body is not Jira's error shape.
+ */
+export function messageOf(status: number, text: string): string {
   try {
-    const body = JSON.parse(text) as { errorMessages?: string[] };
-    if (body.errorMessages !== undefined && body.errorMessages.length > 0)
-      return body.errorMessages.join(' ');
+    const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown } | null;
+    const listed: unknown[] = Array.isArray(body?.errorMessages) ? body.errorMessages : [];
+    const perField: unknown[] =
+      typeof body?.errors === 'object' && body.errors !== null ? Object.values(body.errors) : [];
+    const messages = [...listed, ...perField].filter(
+      (m): m is string => typeof m === 'string' && m !== '',
+    );
+    if (messages.length > 0) return messages.join(' ');
   } catch {
     // not Jira's error shape: fall back to the status
   }

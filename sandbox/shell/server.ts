@@ -13,6 +13,7 @@ import { HttpError, readJson, readText, redirect, safeBack, sendHtml, sendJson }
 import { JiraCallError, jiraAs } from './jira-client';
 import type { AppManifest } from './manifest';
 import { moduleRoutes, renderPage, type ShellPage } from './pages/render';
+import { parseTransitionRequest, performTransition } from './pages/status-control';
 import { contentType, readInside } from './static-files';
 import { isTheme, themeCookie, themeFromCookie } from './theme';
 import { userByAccountId, userCookie, userFromCookie } from './users';
@@ -105,6 +106,28 @@ export function createShellHandler(deps: ShellDeps) {
         await bridgeFetchProduct(deps, user.accountId, await readJson(req)),
       );
 
+    // The issue page's status control: one transition as the selected user, Jira's answer back.
+    const transition = new RegExp(`^/__shell/issue/(${KEY}-\\d+)/transitions$`).exec(path);
+    if (method === 'POST' && transition?.[1] !== undefined) {
+      const issueKey = transition[1];
+      const request = parseTransitionRequest(req.headers['content-type'], await readText(req));
+      const jira = jiraAs(deps.jiraUrl, user.accountId);
+      const outcome = await performTransition(jira, issueKey, request.transitionId);
+      if (!request.form) return sendJson(res, outcome.ok ? 200 : outcome.status, outcome);
+      if (outcome.ok) return redirect(res, `/browse/${issueKey}`);
+      // Without JavaScript: the issue page again, with Jira's refusal under the control.
+      const body = await renderPage({
+        page: { kind: 'issue', issueKey },
+        user,
+        theme,
+        path: `/browse/${issueKey}`,
+        jiraUrl: deps.jiraUrl,
+        manifest: deps.manifest(),
+        transitionError: outcome.message,
+      });
+      return sendHtml(res, outcome.status, body);
+    }
+
     if (method === 'GET' && path.startsWith(FRAME_PREFIX)) {
       const [moduleKey = '', ...rest] = path.slice(FRAME_PREFIX.length).split('/');
       const manifest = deps.manifest();
@@ -149,7 +172,10 @@ export function createShellHandler(deps: ShellDeps) {
           : 500;
       const message = error instanceof Error ? error.message : String(error);
       if (status === 500) console.error('Sandbox shell error', error);
-      const wantsJson = (req.url ?? '').startsWith('/__shell/bridge/');
+      const wantsJson =
+        (req.url ?? '').startsWith('/__shell/bridge/') ||
+        ((req.url ?? '').startsWith('/__shell/issue/') &&
+          (req.headers.accept ?? '').includes('application/json'));
       if (wantsJson) sendJson(res, status, { message });
       else sendHtml(res, status, errorPage(status, message));
     });

@@ -1,9 +1,10 @@
 /*
  * The shell page's side of the bridge: it answers what framed modules post (flags, navigation,
- * frame height, events for the other frames), opens backlog/sprint actions in a dialog, and
- * submits the user switcher on change. Plain browser JavaScript, served as is.
+ * frame height, events for the other frames), opens backlog/sprint actions in a dialog, runs the
+ * issue's status control, and submits the user switcher on change. Plain browser JavaScript,
+ * served as is.
  */
-/* global window, document, CSS, setTimeout */
+/* global window, document, CSS, setTimeout, fetch */
 (function () {
   'use strict';
   var origin = window.location.origin;
@@ -139,11 +140,149 @@
     }
   });
 
+  // The issue's status control (pages/status-control.ts), as Jira's: a menu button listing the
+  // transitions. Arrow keys, Home and End move in the menu, Escape closes it and returns focus;
+  // choosing one posts it. Jira's refusal (a workflow validator's message) is shown under the
+  // control and the status stays; a move that succeeds reloads the page, so the status and the
+  // app's frames show the issue as it is now.
+  function statusErrorElement(issueKey, message) {
+    var box = document.createElement('div');
+    box.className = 'section-message section-message-error';
+    box.setAttribute('role', 'alert');
+    var icon = document.createElement('span');
+    icon.className = 'section-message-icon';
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '!';
+    var body = document.createElement('div');
+    body.className = 'section-message-body';
+    var title = document.createElement('strong');
+    title.textContent = issueKey + ' was not moved';
+    var text = document.createElement('p');
+    text.className = 'transition-error-text';
+    text.textContent = message;
+    body.append(title, text);
+    var dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'action action-subtle';
+    dismiss.dataset.dismissMessage = '';
+    dismiss.textContent = 'Dismiss';
+    box.append(icon, body, dismiss);
+    return box;
+  }
+
+  function setUpStatusControl(form) {
+    var button = form.querySelector('[data-status-button]');
+    var menu = form.querySelector('[role="menu"]');
+    var feedback = form.querySelector('[data-transition-feedback]');
+    var busy = false;
+    function items() {
+      return Array.prototype.slice.call(menu.querySelectorAll('[role="menuitem"]'));
+    }
+    function focusItem(index) {
+      var all = items();
+      if (all.length === 0) return;
+      all[(index + all.length) % all.length].focus();
+    }
+    function isOpen() {
+      return !menu.hidden;
+    }
+    function openMenu(index) {
+      if (busy) return;
+      menu.hidden = false;
+      button.setAttribute('aria-expanded', 'true');
+      focusItem(index);
+    }
+    function closeMenu(returnFocus) {
+      if (!isOpen()) return;
+      menu.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      if (returnFocus) button.focus();
+    }
+    button.addEventListener('click', function () {
+      if (isOpen()) closeMenu(true);
+      else openMenu(0);
+    });
+    button.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        openMenu(0);
+      } else if (e.key === 'ArrowUp') {
+        e.preventDefault();
+        openMenu(-1);
+      }
+    });
+    menu.addEventListener('keydown', function (e) {
+      var index = items().indexOf(document.activeElement);
+      if (e.key === 'ArrowDown') focusItem(index + 1);
+      else if (e.key === 'ArrowUp') focusItem(index - 1);
+      else if (e.key === 'Home') focusItem(0);
+      else if (e.key === 'End') focusItem(-1);
+      else if (e.key === 'Escape') closeMenu(true);
+      else if (e.key === 'Tab') closeMenu(false);
+      else return;
+      if (e.key !== 'Tab') e.preventDefault();
+    });
+    document.addEventListener('click', function (e) {
+      if (isOpen() && !form.contains(e.target)) closeMenu(false);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var choice = e.submitter;
+      if (busy || !choice || !choice.value) return;
+      busy = true;
+      closeMenu(true);
+      feedback.replaceChildren();
+      button.setAttribute('aria-busy', 'true');
+      form.classList.add('is-moving');
+      fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ transitionId: choice.value }),
+      })
+        .then(function (response) {
+          return response.json().then(
+            function (body) {
+              return body;
+            },
+            function () {
+              return { ok: false, message: 'The sandbox answered ' + response.status + '.' };
+            },
+          );
+        })
+        .catch(function (error) {
+          return { ok: false, message: 'The sandbox did not answer: ' + String(error) };
+        })
+        .then(function (outcome) {
+          if (outcome && outcome.ok) {
+            window.location.reload();
+            return;
+          }
+          busy = false;
+          button.removeAttribute('aria-busy');
+          form.classList.remove('is-moving');
+          var message = (outcome && (outcome.message || outcome.errorMessage)) || 'Jira refused.';
+          feedback.replaceChildren(statusErrorElement(form.dataset.issueKey, message));
+        });
+    });
+  }
+  Array.prototype.forEach.call(
+    document.querySelectorAll('form[data-status-control]'),
+    setUpStatusControl,
+  );
+
   document.addEventListener('change', function (e) {
     if (e.target.matches('select[data-autosubmit]')) e.target.form.submit();
   });
   document.addEventListener('click', function (e) {
     var button = e.target.closest('[data-open-frame]');
     if (button) openDialog(button);
+    var dismiss = e.target.closest('[data-dismiss-message]');
+    if (dismiss) {
+      // Focus goes back to the control the message was about, not to the page's start.
+      var control = dismiss.closest('.status-control');
+      dismiss.closest('.section-message').remove();
+      var status = control && control.querySelector('[data-status-button]');
+      if (status) status.focus();
+    }
   });
 })();

@@ -12,6 +12,7 @@ import type { JiraClient } from '../jira-client';
 import type { UiModule } from '../manifest';
 import { dodBadge, workTypeTag } from './cards';
 import { frameElement, notBuilt } from './layout';
+import { statusControl, type TransitionChoice } from './status-control';
 
 const SPRINT_FIELD = 'customfield_10020';
 const FIELDS = [
@@ -72,11 +73,19 @@ function framed(modules: UiModule[], query: string, missing: string): SafeHtml {
   )}`;
 }
 
+export interface IssueStatusInput {
+  /** The transitions Jira lists for the user; undefined when it would not list them. */
+  transitions: TransitionChoice[] | undefined;
+  /** Jira's refusal of a transition posted without JavaScript, shown under the control. */
+  transitionError?: string | undefined;
+}
+
 export function issueBody(
   issue: IssueBean,
   projectKey: string,
   panels: UiModule[],
   contexts: UiModule[],
+  status: IssueStatusInput = { transitions: undefined },
 ): SafeHtml {
   const f = issue.fields;
   const card = cardOf(issue, issue.properties?.[BALLAST_PROPERTY_KEY]);
@@ -102,7 +111,13 @@ export function issueBody(
         ${framed(panels, query, 'Ballast issue panel')}
       </div>
       <aside class="issue-side">
-        <span class="status status-${card.statusCategory}">${card.status}</span>
+        ${statusControl({
+          issueKey: issue.key,
+          status: card.status,
+          statusCategory: card.statusCategory,
+          choices: status.transitions,
+          error: status.transitionError,
+        })}
         <dl class="fields">
           ${row('Type', card.type)} ${row('Priority', display(f.priority))}
           ${row('Assignee', display(f.assignee) || 'Unassigned')}

@@ -11,6 +11,7 @@ import { backlogBody } from './backlog';
 import { issueBody, loadIssue } from './issue';
 import { layout, type Section } from './layout';
 import { messageBody, modulePageBody } from './module-page';
+import { loadTransitions } from './status-control';
 
 export type ShellPage =
   | { kind: 'backlog'; projectKey: string }
@@ -25,6 +26,8 @@ export interface RenderInput {
   path: string;
   jiraUrl: string;
   manifest: AppManifest;
+  /** The issue page only: Jira's refusal of a transition posted without JavaScript. */
+  transitionError?: string;
 }
 
 export async function renderPage(input: RenderInput): Promise<string> {
@@ -60,12 +63,16 @@ export async function renderPage(input: RenderInput): Promise<string> {
       return frame('backlog', 'Backlog', body);
     }
     case 'issue': {
-      const issue = await loadIssue(jira, page.issueKey);
+      const [issue, transitions] = await Promise.all([
+        loadIssue(jira, page.issueKey),
+        loadTransitions(jira, page.issueKey),
+      ]);
       const body = issueBody(
         issue,
         project.key,
         modulesOfType(manifest, 'jira:issuePanel'),
         modulesOfType(manifest, 'jira:issueContext'),
+        { transitions, transitionError: input.transitionError },
       );
       return frame('issue', issue.key, body);
     }

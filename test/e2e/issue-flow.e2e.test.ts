@@ -1,0 +1,204 @@
+/**
+ * An item's way to Done in a real browser against the real sandbox, as the member: tag it with the
+ * issue panel's picker, tick its Definition of Done, try to close it with the shell's status
+ * control and be refused by the app's workflow validator (Jira's 400, the validator's message, the
+ * status unchanged), tick the rest, close it. Screenshots (light and dark) go to
+ * artifacts/screenshots/.
+ */
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
+import type { Sandbox } from '../../sandbox/shell/sandbox';
+import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
+
+skipNotice();
+
+/** The debt template's items (src/domain/dod/default-templates.ts): all manual. */
+const REQUIRED = [
+  ['acceptance-criteria-met', 'Acceptance criteria met'],
+  ['code-reviewed', 'Code reviewed'],
+  ['tests-pass-in-ci', 'Tests pass in CI'],
+  ['behaviour-unchanged', 'Behaviour unchanged'],
+] as const;
+const TOTAL_ITEMS = 5; // the four required ones and "Docs updated" (optional)
+
+describe.skipIf(!(chromiumAvailable || mustRun))(
+  'an issue from tagging to Done in Chromium',
+  { timeout: BROWSER_TEST_TIMEOUT_MS * 2 },
+  () => {
+    let sandbox: Sandbox;
+    let page: Page;
+    let env: BrowserSandbox | undefined;
+    let issueKey: string;
+    let statusBefore: string;
+
+    beforeAll(async () => {
+      env = await openBrowserSandbox({
+        name: 'issue-flow',
+        viewport: { width: 1280, height: 1000 },
+      });
+      ({ sandbox, page } = env);
+      // An open, untagged Story of the seed without a parent (its type comes from no one else),
+      // in To Do: nothing in the app's storage or on the issue has touched its DoD yet.
+      const { state } = sandbox.jira;
+      const story = state.issueTypes.find((t) => t.name === 'Story')!;
+      const toDo = state.statuses.find((s) => s.name === 'To Do')!;
+      const candidate = state.issues.find(
+        (i) =>
+          i.issueTypeId === story.id &&
+          i.statusId === toDo.id &&
+          i.properties.ballast === undefined &&
+          i.parentId === null,
+      );
+      if (candidate === undefined) throw new Error('The seed has no open, untagged Story.');
+      issueKey = candidate.key;
+      statusBefore = toDo.id;
+    }, 120_000);
+
+    afterAll(() => env?.close());
+
+    const panel = (): FrameLocator =>
+      page.frameLocator('iframe[data-module-key="ballast-issue-panel"]');
+    const context = (): FrameLocator =>
+      page.frameLocator('iframe[data-module-key="ballast-issue-context"]');
+    const statusButton = () => page.locator('[data-status-button]');
+    /** What the status button says (its text, "Status: " read by screen readers only). */
+    const shownStatus = async () => (await statusButton().innerText()).replace(/\s+/g, ' ');
+    const issueStatusId = () => sandbox.jira.state.issues.find((i) => i.key === issueKey)!.statusId;
+    const progress = () =>
+      panel().getByRole('progressbar', { name: 'Definition of Done progress' });
+    const checkbox = (itemId: string) =>
+      panel().locator(`li[data-item-id="${itemId}"] input[type="checkbox"]`);
+
+    async function tick(itemId: string, doneAfter: number): Promise<void> {
+      await checkbox(itemId).check();
+      await expect
+        .poll(() => progress().getAttribute('aria-valuetext'), { timeout: FRAME_TIMEOUT_MS })
+        .toBe(`${doneAfter} of ${TOTAL_ITEMS} done`);
+      // Saved, not only shown: the tick is no longer pending.
+      await expect
+        .poll(() => checkbox(itemId).getAttribute('aria-busy'), { timeout: FRAME_TIMEOUT_MS })
+        .not.toBe('true');
+    }
+
+    /** The issue's side column: the status control and, under it, Jira's refusal. */
+    const shot = async (name: string) => {
+      await page.locator('.issue').screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    };
+
+    async function openIssue(): Promise<void> {
+      await page.goto(`${sandbox.url}/browse/${issueKey}`);
+      await panel()
+        .locator(`[aria-label="Ballast for ${issueKey}"]`)
+        .waitFor({ timeout: FRAME_TIMEOUT_MS });
+    }
+
+    it('as the member: tags the item, ticks its DoD, is refused Done, then closes it', async () => {
+      await page.goto(`${sandbox.url}/browse/${issueKey}`);
+      await Promise.all([
+        page.waitForURL(`${sandbox.url}/browse/${issueKey}`),
+        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
+      ]);
+      await expect
+        .poll(() => page.locator('select[name="accountId"]').inputValue())
+        .toBe(MEMBER_ACCOUNT_ID);
+      await openIssue();
+
+      // The status control shows the status and lists what Jira offers from To Do.
+      expect(await shownStatus()).toBe('Status: To Do');
+      expect(await page.getByRole('button', { name: 'Status: To Do', exact: true }).count()).toBe(
+        1,
+      );
+      expect(await statusButton().getAttribute('aria-expanded')).toBe('false');
+      await statusButton().click();
+      expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
+        'In Progress',
+        'In Review',
+        'Done',
+      ]);
+      await page.keyboard.press('Escape');
+      expect(await statusButton().getAttribute('aria-expanded')).toBe('false');
+
+      // Tag it as debt with the picker: chosen by hand.
+      await panel().getByLabel('Change work type').selectOption('debt');
+      await panel().getByRole('button', { name: 'Apply' }).click();
+      await panel()
+        .getByText('Set by hand', { exact: true })
+        .waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await panel().locator('.why').innerText()).toBe('Why: Set by hand to debt.');
+      await panel()
+        .getByText('Debt — default Definition of Done')
+        .waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await progress().getAttribute('aria-valuetext')).toBe(`0 of ${TOTAL_ITEMS} done`);
+      expect(await panel().locator('.status-text').innerText()).toBe('4 required items open');
+
+      // One manual item ticked: progress moves, in the panel and in the issue context beside it.
+      await tick('acceptance-criteria-met', 1);
+      expect(await panel().locator('.status-text').innerText()).toBe('3 required items open');
+      await expect
+        .poll(() => context().locator('.badge').innerText(), { timeout: FRAME_TIMEOUT_MS })
+        .toContain('DoD 1/5');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await shot('issue-flow-checklist-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('issue-flow-checklist-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // Done is refused by the app's validator: Jira's message under the control, status kept.
+      await statusButton().click();
+      await page.getByRole('menuitem', { name: 'Done' }).click();
+      const refusal = page.locator('.status-control [role="alert"]');
+      await refusal.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await refusal.locator('strong').innerText()).toBe(`${issueKey} was not moved`);
+      expect(await refusal.locator('.transition-error-text').innerText()).toBe(
+        `${issueKey} cannot be done yet: 3 required items are still open in its Definition of ` +
+          'Done: "Code reviewed"; "Tests pass in CI"; "Behaviour unchanged". Complete them in the ' +
+          'Ballast panel, then try again.',
+      );
+      expect(await shownStatus()).toBe('Status: To Do');
+      expect(await statusButton().getAttribute('aria-busy')).toBeNull();
+      expect(issueStatusId()).toBe(statusBefore);
+      await shot('issue-flow-refused-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('issue-flow-refused-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      // Dismissing the message returns focus to the status button.
+      await refusal.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await refusal.count()).toBe(0);
+      expect(await statusButton().evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+
+      // The remaining required items ticked: ready to close.
+      for (const [index, [itemId]] of REQUIRED.slice(1).entries()) await tick(itemId, index + 2);
+      expect(await panel().locator('.status-text').innerText()).toBe('Ready to close');
+
+      // Done, this time with the keyboard: the move succeeds and the page shows the issue as it is.
+      await statusButton().focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      expect(
+        await page.evaluate(() => {
+          type Doc = { activeElement: { textContent: string | null } | null };
+          return (globalThis as unknown as { document: Doc }).document.activeElement?.textContent;
+        }),
+      ).toContain('Done');
+      await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+      await expect.poll(() => shownStatus(), { timeout: FRAME_TIMEOUT_MS }).toBe('Status: Done');
+      expect(sandbox.jira.state.statuses.find((s) => s.id === issueStatusId())!.name).toBe('Done');
+      expect(await page.locator('.status-control [role="alert"]').count()).toBe(0);
+      await panel()
+        .locator(`[aria-label="Ballast for ${issueKey}"]`)
+        .waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await panel().locator('.status-text').innerText()).toBe('Ready to close');
+      await statusButton().click();
+      expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
+        'To Do',
+        'In Progress',
+        'In Review',
+      ]);
+      await page.keyboard.press('Escape');
+    });
+  },
+);
