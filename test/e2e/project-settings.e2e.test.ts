@@ -398,6 +398,16 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         'checkout-availability',
       );
       expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+      // No form for the member either, and the section says why.
+      await page.getByText('Only project administrators can add, edit or delete SLOs').waitFor();
+      expect(await page.getByRole('button', { name: 'Add an SLO' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Edit SLO/ }).count()).toBe(0);
+      for (const scheme of ['dark', 'light'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({
+          path: join(SCREENSHOTS, `project-settings-member-slos-${scheme}.png`),
+        });
+      }
     });
   },
 );

@@ -9,7 +9,8 @@ import { YamlEditor } from './YamlEditor';
 type ImportState =
   | { readonly status: 'idle' }
   | { readonly status: 'busy' }
-  | { readonly status: 'imported'; readonly count: number }
+  /** `version`: the list's version after the import; a later change makes the note stale. */
+  | { readonly status: 'imported'; readonly count: number; readonly version: number }
   | { readonly status: 'problems'; readonly problems: readonly SloImportProblem[] }
   | { readonly status: 'failed'; readonly error: ResolverError };
 
@@ -44,7 +45,7 @@ export function SloYaml({
     setImporting({ status: 'busy' });
     call('slo/import', { yaml, version: list.version }).then(
       (view) => {
-        setImporting({ status: 'imported', count: view.slos.length });
+        setImporting({ status: 'imported', count: view.slos.length, version: view.version });
         onImported(view);
       },
       (thrown: unknown) => {
@@ -128,7 +129,7 @@ export function SloYaml({
             </button>
           </div>
           <div aria-live="polite">
-            {importing.status === 'imported' && (
+            {importing.status === 'imported' && importing.version === list.version && (
               <p className="message message-success message-inline" role="status">
                 Imported: the project now has {importing.count}{' '}
                 {importing.count === 1 ? 'SLO' : 'SLOs'}.
