@@ -8,12 +8,29 @@ import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
 import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
 import { listAll, type KeyValueStore } from '../../ports/key-value-store';
 
+/**
+ * The stored records' schema version. Records written before versions were introduced have none
+ * and read as version 1; a record of a later version (written by a newer Ballast) is left out
+ * rather than misread.
+ */
+export const PUSH_LOG_SCHEMA_VERSION = 1;
+
 export interface StoredDeployment extends DeploymentPush {
+  readonly schemaVersion?: typeof PUSH_LOG_SCHEMA_VERSION;
   readonly receivedAt: string;
 }
 
 export interface StoredIncident extends IncidentPush {
+  readonly schemaVersion?: typeof PUSH_LOG_SCHEMA_VERSION;
   readonly receivedAt: string;
+}
+
+/** A stored record this version of Ballast can read (legacy unversioned records are version 1). */
+function readable<T extends { schemaVersion?: number }>(value: T): boolean {
+  const version = value.schemaVersion ?? 1;
+  if (version === PUSH_LOG_SCHEMA_VERSION) return true;
+  console.error(`Ballast push log: skipping a record of schema version ${String(version)}`);
+  return false;
 }
 
 const deploymentKey = (finishedAt: string, id: string): string =>
@@ -31,7 +48,11 @@ export async function recordDeployment(
     return { accepted: 0, duplicate: true };
   }
   const key = deploymentKey(deployment.finishedAt, deployment.id);
-  const record: StoredDeployment = { ...deployment, receivedAt: receivedAt.toISOString() };
+  const record: StoredDeployment = {
+    ...deployment,
+    schemaVersion: PUSH_LOG_SCHEMA_VERSION,
+    receivedAt: receivedAt.toISOString(),
+  };
   await kv.transact([
     { op: 'set', key, value: record },
     { op: 'set', key: deploymentIdKey(deployment.id), value: { key } },
@@ -48,13 +69,18 @@ export async function recordIncident(
   const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
   if (stored !== undefined) {
     const previous = Object.fromEntries(
-      Object.entries(stored).filter(([name]) => name !== 'receivedAt'),
+      Object.entries(stored).filter(([name]) => name !== 'receivedAt' && name !== 'schemaVersion'),
     );
     if (JSON.stringify(sorted(previous)) === JSON.stringify(sorted(incident))) {
       return { accepted: 0, duplicate: true };
     }
   }
-  await kv.set(incidentKey(incident.id), { ...incident, receivedAt: receivedAt.toISOString() });
+  const record: StoredIncident = {
+    ...incident,
+    schemaVersion: PUSH_LOG_SCHEMA_VERSION,
+    receivedAt: receivedAt.toISOString(),
+  };
+  await kv.set(incidentKey(incident.id), record);
   return { accepted: 1, duplicate: false };
 }
 
@@ -80,6 +106,7 @@ export async function listDeployments(
   const found: StoredDeployment[] = [];
   for (const month of monthsBetween(range.from, range.to)) {
     for (const entry of await listAll<StoredDeployment>(kv, `deploy:${month}`)) {
+      if (!readable(entry.value)) continue;
       const at = Date.parse(entry.value.finishedAt);
       if (at >= range.from.getTime() && at < range.to.getTime()) found.push(entry.value);
     }
@@ -90,7 +117,10 @@ export async function listDeployments(
 /** Every pushed incident (they are few; an incident tool pushes each one and its updates). */
 export async function listPushedIncidents(kv: KeyValueStore): Promise<StoredIncident[]> {
   const entries = await listAll<StoredIncident>(kv, 'incident:');
-  return entries.map((e) => e.value).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return entries
+    .map((e) => e.value)
+    .filter(readable)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 }
 
 /**

@@ -16,7 +16,11 @@ import { findWorkTypeField } from './work-type-field';
 /** A full pass is repeated after this long, to catch what changed while events were missed. */
 export const REFRESH_EVERY_MS = 24 * 3_600_000;
 
+/** Progress records written before versions were introduced have none and read as version 1. */
+export const REFRESH_PROGRESS_SCHEMA_VERSION = 1;
+
 export interface RefreshProgress {
+  readonly schemaVersion?: typeof REFRESH_PROGRESS_SCHEMA_VERSION;
   readonly startedAt: string;
   /** Issues done in this pass, in the pass's order (oldest created first). */
   readonly offset: number;
@@ -30,6 +34,17 @@ const FIELD_BATCH = 500;
 
 export const refreshProgressKey = (projectKey: string): string => `issue-refresh:${projectKey}`;
 
+/**
+ * The stored progress, if this version of Ballast can read it (an unversioned legacy record is
+ * version 1); anything else starts a new pass rather than resuming from a misread offset.
+ */
+export function readProgress(value: RefreshProgress | undefined): RefreshProgress | undefined {
+  if (value === undefined) return undefined;
+  if ((value.schemaVersion ?? 1) !== REFRESH_PROGRESS_SCHEMA_VERSION) return undefined;
+  if (typeof value.offset !== 'number' || typeof value.startedAt !== 'string') return undefined;
+  return value;
+}
+
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export async function refreshProjectIssues(
@@ -38,7 +53,7 @@ export async function refreshProjectIssues(
 ): Promise<RefreshProgress> {
   const begun = deps.clock.now().getTime();
   const key = refreshProgressKey(input.projectKey);
-  const previous = await deps.kv.get<RefreshProgress>(key);
+  const previous = readProgress(await deps.kv.get<RefreshProgress>(key));
   if (previous?.finishedAt && begun - Date.parse(previous.finishedAt) < REFRESH_EVERY_MS) {
     return previous;
   }
@@ -86,6 +101,7 @@ export async function refreshProjectIssues(
     }
   }
   const progress: RefreshProgress = {
+    schemaVersion: REFRESH_PROGRESS_SCHEMA_VERSION,
     startedAt: resume?.startedAt ?? new Date(begun).toISOString(),
     offset,
     total: issues.length,

@@ -11,9 +11,26 @@ export const PUSH_SECRET_KEY = 'push-signing-secret';
 /** A day: time to roll the new secret out to every cron job and pipeline. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3_600_000;
 
+/** Records written before versions were introduced have none and read as version 1. */
+export const PUSH_SECRET_SCHEMA_VERSION = 1;
+
 interface SecretRecord {
+  readonly schemaVersion?: typeof PUSH_SECRET_SCHEMA_VERSION;
   readonly current: { readonly secret: string; readonly createdAt: string };
   readonly previous?: { readonly secret: string; readonly validUntil: string };
+}
+
+/**
+ * The stored secret if this version of Ballast can read it: version 1 (or the unversioned legacy
+ * shape) with a current secret. Anything else reads as no secret — pushes are refused (401) and an
+ * administrator rotates — rather than a crash on every push.
+ */
+export async function readSecretRecord(secrets: SecretStore): Promise<SecretRecord | undefined> {
+  const record = await secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  if (record === undefined || record === null || typeof record !== 'object') return undefined;
+  if ((record.schemaVersion ?? 1) !== PUSH_SECRET_SCHEMA_VERSION) return undefined;
+  if (typeof record.current?.secret !== 'string' || record.current.secret === '') return undefined;
+  return record;
 }
 
 export interface PushUrls {
@@ -30,7 +47,7 @@ export interface PushSettingsDeps {
 
 /** The secrets a signature may be made with now (current first). */
 export async function validPushSecrets(secrets: SecretStore, now: Date): Promise<string[]> {
-  const record = await secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  const record = await readSecretRecord(secrets);
   if (record === undefined) return [];
   const valid = [record.current.secret];
   if (record.previous !== undefined && Date.parse(record.previous.validUntil) > now.getTime()) {
@@ -59,7 +76,7 @@ export async function getPushSettings(
   if (!granted.BROWSE_PROJECTS) {
     throw new AppError('NOT_FOUND', `Project ${projectKey} does not exist or you cannot see it.`);
   }
-  const record = await deps.secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  const record = await readSecretRecord(deps.secrets);
   return view(record, await deps.urls(), granted.ADMINISTER === true, now);
 }
 
@@ -77,8 +94,9 @@ export async function rotatePushSecret(
       "Only Jira administrators can rotate the push API's secret: every project's connectors sign with it. Ask your Jira administrator.",
     );
   }
-  const old = await deps.secrets.getSecret<SecretRecord>(PUSH_SECRET_KEY);
+  const old = await readSecretRecord(deps.secrets);
   const record: SecretRecord = {
+    schemaVersion: PUSH_SECRET_SCHEMA_VERSION,
     current: { secret: input.fresh, createdAt: input.now.toISOString() },
     ...(old === undefined
       ? {}

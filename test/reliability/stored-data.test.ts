@@ -1,0 +1,386 @@
+/**
+ * Every kind of data Ballast stores (issue #11: never lose or corrupt what users entered, also
+ * across upgrades): an inventory read from src/ — Forge KVS keys, secret keys, DocumentStore kinds
+ * and the issue entity property — each with its schema version (or why it has none). A new kind
+ * fails this test until it is listed. For each versioned kind with a fixture in
+ * test/fixtures/stored/, every stored version (and the unversioned legacy shape where a version was
+ * added later, read as version 1) is written into a fresh sandbox and read back through the app's
+ * own readers — resolvers, jobs and web triggers — and a version from the future is refused
+ * cleanly rather than misread.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callSigned } from '../../sandbox/app-seed/signed-push';
+import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
+import { ForgeDocumentStore } from '../../src/adapters/forge/kvs/document-store';
+import { ForgeKeyValueStore } from '../../src/adapters/forge/kvs/key-value-store';
+import { listDeployments, listPushedIncidents } from '../../src/app/delivery/push-log';
+import { readProgress, type RefreshProgress } from '../../src/app/issue/refresh-project';
+import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { callResolver, fullExtension } from '../support/resolver-calls';
+
+type Where = 'kvs' | 'secret' | 'document' | 'issue property';
+
+interface Kind {
+  readonly where: Where;
+  /** The field carrying the schema version, or 'none' with the reason in `note`. */
+  readonly version: 'schemaVersion' | 'v' | 'version' | 'none';
+  /** Fixture files (test/fixtures/stored/) read back below. */
+  readonly fixtures?: readonly string[];
+  readonly note: string;
+}
+
+/** Every stored kind, by key prefix / document kind / property key. */
+const INVENTORY: Record<string, Kind> = {
+  'project-config': {
+    where: 'document',
+    version: 'schemaVersion',
+    fixtures: ['project-config.v1.json'],
+    note: 'the capacity policy, rules, DoD templates, error-budget policy (people edit it)',
+  },
+  'project-slos': {
+    where: 'document',
+    version: 'schemaVersion',
+    fixtures: ['project-slos.v1.json'],
+    note: "the project's OpenSLO bundle as imported",
+  },
+  'slo-directory': {
+    where: 'document',
+    version: 'none',
+    note: 'SLO name → project map, rebuilt from project-slos on every SLO change (src/app/slo/slo-catalog.ts, being changed by another engineer: version not added here)',
+  },
+  'planner-undo': {
+    where: 'document',
+    version: 'schemaVersion',
+    note: 'last rebalance per sprint (src/app/planner, owned by the planner)',
+  },
+  'planner-audit': {
+    where: 'document',
+    version: 'schemaVersion',
+    note: 'override audit log pages (src/app/planner)',
+  },
+  'gate-overrides': {
+    where: 'document',
+    version: 'schemaVersion',
+    note: 'error-budget gate overrides (src/app/gate)',
+  },
+  ballast: {
+    where: 'issue property',
+    version: 'version',
+    fixtures: ['ballast-property.v1.json'],
+    note: 'per-issue work type, who set it, DoD ticks (nested checklist carries its own schemaVersion)',
+  },
+  'sli-raw': {
+    where: 'kvs',
+    version: 'v',
+    note: 'one push batch per SLO and day, merged into sli-day within five minutes and deleted',
+  },
+  'sli-day': {
+    where: 'kvs',
+    version: 'v',
+    fixtures: ['sli-day.v1.json'],
+    note: 'merged SLI intervals per SLO and day',
+  },
+  'sli-batch': {
+    where: 'kvs',
+    version: 'none',
+    note: 'marker that a batch id was seen (only its presence is read)',
+  },
+  'slo-status': {
+    where: 'kvs',
+    version: 'v',
+    fixtures: ['slo-status.v1.json'],
+    note: 'rolled-up SLO status and policy state',
+  },
+  'slo-compacting': {
+    where: 'kvs',
+    version: 'none',
+    note: 'TTL lock of the SLO roll-up (transient)',
+  },
+  postmortem: {
+    where: 'kvs',
+    version: 'none',
+    note: 'claim marker of an opened postmortem (state + issue key); only presence and state are read',
+  },
+  deploy: {
+    where: 'kvs',
+    version: 'schemaVersion',
+    fixtures: ['deployment.legacy.json', 'deployment.v1.json'],
+    note: 'pushed deployments (version added in this change; unversioned = 1)',
+  },
+  'deploy-id': {
+    where: 'kvs',
+    version: 'none',
+    note: 'index from a deployment id to its time-ordered key ({ key }); only presence is read',
+  },
+  incident: {
+    where: 'kvs',
+    version: 'schemaVersion',
+    fixtures: ['incident.legacy.json', 'incident.v1.json'],
+    note: 'pushed incidents (version added in this change; unversioned = 1)',
+  },
+  'issue-refresh': {
+    where: 'kvs',
+    version: 'schemaVersion',
+    fixtures: ['issue-refresh-progress.legacy.json', 'issue-refresh-progress.v1.json'],
+    note: 'bulk refresh progress per project (version added in this change; unversioned = 1)',
+  },
+  'issue-write-lock': {
+    where: 'kvs',
+    version: 'none',
+    note: 'TTL lock of a person’s change of the ballast property (transient)',
+  },
+  metrics: {
+    where: 'kvs',
+    version: 'none',
+    note: 'project page snapshot: the chunked JSON carries schemaVersion 1; head and status records do not (src/app/metrics, owned by the metrics engineer)',
+  },
+  'metrics-projects': {
+    where: 'kvs',
+    version: 'none',
+    note: 'list of project keys whose page was opened (src/app/metrics)',
+  },
+  'sprint-commitment': { where: 'kvs', version: 'v', note: 'commitment snapshot at sprint start' },
+  'sprint-outcome': { where: 'kvs', version: 'v', note: 'outcome at sprint close' },
+  'suggestion-model': { where: 'kvs', version: 'version', note: 'trained work-type model' },
+  'suggestion-trained': {
+    where: 'kvs',
+    version: 'none',
+    note: 'ISO time the model was last trained (a plain string)',
+  },
+  'push-signing-secret': {
+    where: 'secret',
+    version: 'schemaVersion',
+    fixtures: ['push-secret.legacy.json', 'push-secret.v1.json'],
+    note: 'push API signing secret (version added in this change; unversioned = 1)',
+  },
+};
+
+/** Prefixes the scan finds that are not storage keys, and why. */
+const NOT_STORAGE: Record<string, string> = {
+  component: 'incident grouping key (src/app/metrics/incident-history.ts)',
+  summary: 'incident grouping key (src/app/metrics/incident-history.ts)',
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Key prefixes (`'x:'`, `` `x:${…}` ``) and KIND/KEY/PREFIX constants in the app's storage code. */
+function scannedKinds(): string[] {
+  const found = new Set<string>();
+  for (const file of ['src/app', 'src/adapters', 'src/entry'].flatMap(sourceFiles)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/[`']([a-z][a-z-]*):(?:\$\{|')/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/[A-Z_]*(?:KIND|KEY|PREFIX)[A-Z_]* = '([a-z][a-z-]*):?'/g))
+      found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
+describe('the inventory of stored data', () => {
+  it('lists every kind the code stores, with its schema version or why it has none', () => {
+    expect(scannedKinds()).toEqual([...Object.keys(INVENTORY), ...Object.keys(NOT_STORAGE)].sort());
+    for (const [kind, entry] of Object.entries(INVENTORY)) {
+      expect(entry.note.length, kind).toBeGreaterThan(10);
+      for (const file of entry.fixtures ?? []) {
+        const value = JSON.parse(readFileSync(`test/fixtures/stored/${file}`, 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        // A versioned fixture names its version; a legacy one has none (read as version 1).
+        if (entry.version !== 'none' && !file.includes('.legacy.'))
+          expect(value[entry.version], `${file}: ${entry.version}`).toBe(1);
+        if (file.includes('.legacy.')) expect(value[entry.version], file).toBeUndefined();
+      }
+    }
+  });
+
+  it('has a fixture for every file in test/fixtures/stored/', () => {
+    const listed = Object.values(INVENTORY).flatMap((k) => k.fixtures ?? []);
+    const files = readdirSync('test/fixtures/stored').filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual([...listed].sort());
+  });
+});
+
+const fixture = <T = Record<string, unknown>>(file: string): T =>
+  JSON.parse(readFileSync(`test/fixtures/stored/${file}`, 'utf8')) as T;
+
+let sandbox: AppSandbox;
+const ISSUE = 'SHOP-189';
+
+const inApp = <T>(fn: () => Promise<T>): Promise<T> =>
+  sandbox.host.runtime.runInvocation({ moduleKey: 'stored-data-test' }, fn);
+
+async function call<T>(key: string, payload: unknown = {}): Promise<T> {
+  const answer = await callResolver(
+    sandbox.host,
+    key,
+    ADMIN_ACCOUNT_ID,
+    payload,
+    fullExtension(ISSUE),
+  );
+  if (!answer.ok) throw new Error(`${key}: ${answer.error.code} ${answer.error.message}`);
+  return answer.data as T;
+}
+
+const actor = { accountId: ADMIN_ACCOUNT_ID, at: new Date('2026-11-20T12:00:00Z') };
+
+beforeAll(async () => {
+  sandbox = await startAppSandbox();
+});
+afterAll(() => sandbox.close());
+
+describe('every stored version reads back through the app', () => {
+  it('project-config v1: the settings page shows it as stored, with no problems', async () => {
+    const stored = fixture('project-config.v1.json');
+    await inApp(() => new ForgeDocumentStore().put('project-config', 'SHOP', stored, 0, actor));
+    const view = await call<{ config: unknown; problems: unknown[]; version: number }>(
+      'settings/get',
+    );
+    expect(view.problems).toEqual([]);
+    expect(view.config).toEqual(stored);
+    expect(view.version).toBe(1);
+  });
+
+  it('project-slos v1 and SLI days v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {
+    const stored = fixture<{ schemaVersion: number; bundle: { slos: { name: string }[] } }>(
+      'project-slos.v1.json',
+    );
+    const day = fixture<{ intervals: [number, number, number, number][] }>('sli-day.v1.json');
+    await inApp(async () => {
+      const documents = new ForgeDocumentStore();
+      await documents.put('project-slos', 'SHOP', stored, 0, actor);
+      await documents.put(
+        'slo-directory',
+        'site',
+        Object.fromEntries(stored.bundle.slos.map((s) => [s.name, 'SHOP'])),
+        0,
+        actor,
+      );
+      const date = new Date(day.intervals[0]![0]).toISOString().slice(0, 10);
+      await new ForgeKeyValueStore().set(`sli-day:checkout-availability:${date}`, day);
+    });
+    await sandbox.host.runScheduled('ballast-slo-refresh');
+    const list = await call<{
+      slos: { name: string; status: { totalEvents: number; goodEvents: number } | null }[];
+    }>('slo/list');
+    expect(list.slos.map((s) => s.name).sort()).toEqual(
+      stored.bundle.slos.map((s) => s.name).sort(),
+    );
+    const status = list.slos.find((s) => s.name === 'checkout-availability')!.status!;
+    expect(status.totalEvents).toBe(day.intervals.reduce((sum, iv) => sum + iv[3], 0));
+    expect(status.goodEvents).toBe(day.intervals.reduce((sum, iv) => sum + iv[2], 0));
+  });
+
+  it('slo-status v1: the roll-up carries a stored status forward', async () => {
+    const stored = fixture<{ v: number }>('slo-status.v1.json');
+    await inApp(() => new ForgeKeyValueStore().set('slo-status:checkout-availability', stored));
+    await sandbox.host.runScheduled('ballast-slo-refresh');
+    const list = await call<{ slos: { name: string; state: string }[] }>('slo/list');
+    expect(list.slos.find((s) => s.name === 'checkout-availability')?.state).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it('the ballast issue property v1: the panel shows the stored type and ticks, with no problems', async () => {
+    const stored = fixture<{ workType: string; dod: { items: Record<string, { done: boolean }> } }>(
+      'ballast-property.v1.json',
+    );
+    sandbox.jira.state.issues.find((i) => i.key === ISSUE)!.properties.ballast =
+      structuredClone(stored);
+    const view = await call<{
+      workType: { type: string; source: string };
+      dod: { items: { id: string; state: string }[] };
+      problems: string[];
+    }>('issue/get', { issueKey: ISSUE });
+    expect(view.problems).toEqual([]);
+    expect(view.workType).toMatchObject({ type: stored.workType, source: 'manual' });
+    for (const [id, tick] of Object.entries(stored.dod.items))
+      expect(view.dod.items.find((i) => i.id === id)?.state, id).toBe(tick.done ? 'done' : 'open');
+  });
+
+  it('deployments and incidents, legacy and v1, are read; a future version is left out', async () => {
+    const deployments = ['deployment.legacy.json', 'deployment.v1.json'].map((f) =>
+      fixture<{ id: string; finishedAt: string }>(f),
+    );
+    const incidents = ['incident.legacy.json', 'incident.v1.json'].map((f) =>
+      fixture<{ id: string }>(f),
+    );
+    const future = { ...deployments[1]!, id: 'deploy-future', schemaVersion: 2 };
+    const read = await inApp(async () => {
+      const kv = new ForgeKeyValueStore();
+      for (const d of [...deployments, future])
+        await kv.set(`deploy:${new Date(d.finishedAt).toISOString()}:${d.id}`, d);
+      for (const i of [...incidents, { ...incidents[1]!, id: 'incident-future', schemaVersion: 2 }])
+        await kv.set(`incident:${i.id}`, i);
+      return {
+        deployments: await listDeployments(kv, {
+          from: new Date('2026-11-01T00:00:00Z'),
+          to: new Date('2026-12-01T00:00:00Z'),
+        }),
+        incidents: await listPushedIncidents(kv),
+      };
+    });
+    expect(read.deployments.map((d) => d.id)).toEqual(deployments.map((d) => d.id));
+    expect(read.incidents.map((i) => i.id).sort()).toEqual(incidents.map((i) => i.id).sort());
+  });
+
+  it('the push secret, legacy and v1, signs pushes; a future version refuses them (401), never 500', async () => {
+    for (const file of ['push-secret.legacy.json', 'push-secret.v1.json']) {
+      const stored = fixture<{ current: { secret: string } }>(file);
+      await inApp(() => new ForgeKeyValueStore().setSecret('push-signing-secret', stored));
+      const incident = JSON.stringify({
+        id: `secret-check-${file}`,
+        service: 'checkout',
+        title: 'Checkout slow',
+        startedAt: '2026-11-20T09:00:00Z',
+      });
+      const answer = await callSigned(
+        sandbox.host,
+        'ballast-incident-push',
+        incident,
+        stored.current.secret,
+      );
+      expect(answer.statusCode, `${file}: ${answer.body}`).toBe(200);
+      // The same incident again is a duplicate even though the stored record now has a version.
+      const again = await callSigned(
+        sandbox.host,
+        'ballast-incident-push',
+        incident,
+        stored.current.secret,
+      );
+      expect(JSON.parse(again.body ?? '{}')).toMatchObject({ ok: true, duplicate: true });
+    }
+    const future = {
+      ...fixture<{ current: { secret: string } }>('push-secret.v1.json'),
+      schemaVersion: 2,
+    };
+    await inApp(() => new ForgeKeyValueStore().setSecret('push-signing-secret', future));
+    const refused = await callSigned(
+      sandbox.host,
+      'ballast-incident-push',
+      '{}',
+      future.current.secret,
+    );
+    expect(refused.statusCode).toBe(401);
+    // Rotating replaces it with a readable one.
+    const rotated = await call<{ secret: string }>('push/rotateSecret');
+    expect(rotated.secret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('the bulk refresh progress, legacy and v1, resumes; a future version starts a new pass', () => {
+    const legacy = fixture<RefreshProgress>('issue-refresh-progress.legacy.json');
+    const v1 = fixture<RefreshProgress>('issue-refresh-progress.v1.json');
+    expect(readProgress(legacy)).toEqual(legacy);
+    expect(readProgress(legacy)?.offset).toBe(120);
+    expect(readProgress(v1)).toEqual(v1);
+    expect(readProgress({ ...v1, schemaVersion: 2 } as unknown as RefreshProgress)).toBeUndefined();
+    expect(readProgress({ nonsense: true } as unknown as RefreshProgress)).toBeUndefined();
+  });
+});
