@@ -107,6 +107,16 @@ describe('JiraClient.getUsers against the sandbox Jira', () => {
     expect(found?.operation.scopes).toContain('read:jira-user');
   });
 
+  it('splits more than 100 ids over requests of 100', async () => {
+    const calls: RecordedCall[] = [];
+    const client = new JiraClient(
+      new JiraHttp(emulatorTransport(sandbox.jira.url, { accountId: MEMBER_ACCOUNT_ID }, calls)),
+    );
+    const many = [ADMIN_ACCOUNT_ID, ...Array.from({ length: 149 }, (_, i) => `acc-gone-${i}`)];
+    expect(await client.getUsers([...many, MEMBER_ACCOUNT_ID])).toHaveLength(2);
+    expect(calls).toHaveLength(2);
+  });
+
   it('makes no call for no ids', async () => {
     const calls: RecordedCall[] = [];
     const client = new JiraClient(
