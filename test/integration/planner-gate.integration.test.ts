@@ -4,42 +4,25 @@
  * the real signed API and rolled up by the real job, the gate is FROZEN and the sprint's feature work
  * breaks the split under the gate's targets.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
-import type { Envelope } from '../../src/contract/envelope';
-import type { RotatedSecretView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { outagePoints } from '../support/checkout-outage';
-import { push } from '../support/push-client';
+import { prepareCheckout, pushOutage } from '../support/checkout-outage';
 import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
 
 let sandbox: AppSandbox;
 let call: ReturnType<typeof plannerCaller>;
 let closeListener: () => Promise<void>;
-let pushUrl: string;
+let listenerUrl: string;
 let secret: string;
-
-async function invoke<T>(key: string, payload: unknown): Promise<T> {
-  const envelope = (await sandbox.host.invokeResolver({
-    moduleKey: 'ballast-planner-sprint',
-    functionKey: key,
-    payload,
-    accountId: ADMIN_ACCOUNT_ID,
-    extension: { project: { key: 'SHOP' } },
-  })) as Envelope<T>;
-  return dataOf(envelope);
-}
 
 beforeAll(async () => {
   sandbox = await startAppSandbox();
   call = plannerCaller(sandbox.host);
   const listener = await sandbox.host.listen();
   closeListener = () => listener.close();
-  pushUrl = `${listener.url}/x1/ballast-sli-push`;
-  const yaml = readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8');
-  await invoke('slo/import', { yaml, version: 0 });
-  ({ secret } = await invoke<RotatedSecretView>('push/rotateSecret', {}));
+  listenerUrl = listener.url;
+  secret = await prepareCheckout(sandbox);
 });
 afterAll(async () => {
   await closeListener();
@@ -68,9 +51,7 @@ describe('the planner and the error-budget gate', () => {
   });
 
   it('is FROZEN after an outage spends the budget: feature work breaks the split', async () => {
-    const points = outagePoints();
-    expect((await push(pushUrl, secret, { batchId: 'outage', points })).status).toBe(200);
-    await sandbox.host.runScheduled('ballast-slo-refresh');
+    await pushOutage(sandbox, listenerUrl, secret);
 
     const view = dataOf(
       await call(

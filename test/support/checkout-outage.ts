@@ -35,18 +35,28 @@ async function asAdmin<T>(sandbox: AppSandbox, key: string, payload: unknown): P
   return envelope.data;
 }
 
-/**
- * As SHOP's admin: import test/fixtures/slo/checkout.openslo.yaml and create the push secret, push
- * the outage to the listening host and run the fiveMinute job. The gate is FROZEN afterwards.
- */
-export async function freezeCheckout(sandbox: AppSandbox, listenerUrl: string): Promise<void> {
+/** As SHOP's admin: import test/fixtures/slo/checkout.openslo.yaml and create the push secret. */
+export async function prepareCheckout(sandbox: AppSandbox): Promise<string> {
   const yaml = readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8');
   await asAdmin(sandbox, 'slo/import', { yaml, version: 0 });
-  const { secret } = await asAdmin<RotatedSecretView>(sandbox, 'push/rotateSecret', {});
+  return (await asAdmin<RotatedSecretView>(sandbox, 'push/rotateSecret', {})).secret;
+}
+
+/** Pushes the outage, signed, to the listening host and runs the fiveMinute job: FROZEN after. */
+export async function pushOutage(
+  sandbox: AppSandbox,
+  listenerUrl: string,
+  secret: string,
+): Promise<void> {
   const answer = await push(`${listenerUrl}/x1/ballast-sli-push`, secret, {
     batchId: 'outage',
     points: outagePoints(),
   });
   if (answer.status !== 200) throw new Error(`outage push: ${answer.status}`);
   await sandbox.host.runScheduled('ballast-slo-refresh');
+}
+
+/** Both: the gate is FROZEN afterwards. */
+export async function freezeCheckout(sandbox: AppSandbox, listenerUrl: string): Promise<void> {
+  await pushOutage(sandbox, listenerUrl, await prepareCheckout(sandbox));
 }

@@ -20,6 +20,7 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
+import { requireReason } from '../reason';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
 import {
@@ -128,17 +129,11 @@ export async function recordGateOverride(
   deps: GateOverrideDeps,
   input: { projectKey: string; accountId: string; reason: string; hours: number },
 ): Promise<GateOverridesView> {
-  const reason = input.reason.trim();
-  if (reason === '')
-    throw new AppError('BAD_REQUEST', 'Say why feature work may start despite the freeze.', {
-      field: 'reason',
-    });
-  if (reason.length > GATE_OVERRIDE_REASON_MAX)
-    throw new AppError(
-      'BAD_REQUEST',
-      `The reason is ${reason.length} characters long; keep it to ${GATE_OVERRIDE_REASON_MAX}.`,
-      { field: 'reason' },
-    );
+  const reason = requireReason(
+    input.reason,
+    GATE_OVERRIDE_REASON_MAX,
+    'Say why feature work may start despite the freeze: the reason is required.',
+  );
   if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > GATE_OVERRIDE_MAX_HOURS)
     throw new AppError(
       'BAD_REQUEST',

@@ -12,35 +12,21 @@ import {
 } from '../../contract/planner';
 import { evaluateSprintPlan } from '../../domain/capacity';
 import { AppError } from '../errors';
+import { requireReason } from '../reason';
 import { appendAuditEntry } from './audit-log';
 import { evaluateSprint } from './evaluate-sprint';
 import { sprintFingerprint } from './fingerprint';
 import { readSprintSnapshot, type PlannerDeps, type SprintRef } from './sprint-snapshot';
 
-export function checkReason(raw: string): string {
-  const reason = raw.trim();
-  if (reason === '')
-    throw new AppError(
-      'BAD_REQUEST',
-      'Say why the plan goes ahead despite the split: the reason is required.',
-      {
-        field: 'reason',
-      },
-    );
-  if (reason.length > OVERRIDE_REASON_MAX)
-    throw new AppError(
-      'BAD_REQUEST',
-      `The reason is ${reason.length} characters long; keep it to ${OVERRIDE_REASON_MAX}.`,
-      { field: 'reason' },
-    );
-  return reason;
-}
-
 export async function recordOverride(
   deps: PlannerDeps,
   input: SprintRef & { reason: string; fingerprint: string; accountId: string },
 ): Promise<{ entry: OverrideEntry; view: SprintEvaluation }> {
-  const reason = checkReason(input.reason);
+  const reason = requireReason(
+    input.reason,
+    OVERRIDE_REASON_MAX,
+    'Say why the plan goes ahead despite the split: the reason is required.',
+  );
   const granted = await deps.jira.myPermissions({ projectKey: input.projectKey }, [
     'BROWSE_PROJECTS',
     'MANAGE_SPRINTS_PERMISSION',

@@ -52,3 +52,17 @@ export function readPayload<S extends z.ZodType>(schema: S, raw: unknown): z.inf
     field,
   });
 }
+
+/**
+ * The acting account and the project of a module that only makes sense inside a project; `where`
+ * names it for the person, e.g. "the sprint planner from a project board".
+ */
+export function projectContext(
+  raw: unknown,
+  where: string,
+): { accountId: string; projectKey: string } {
+  const context = readContext(raw);
+  if (!context.projectKey)
+    throw new AppError('BAD_REQUEST', `Open ${where}: no project in this context.`);
+  return { accountId: context.accountId, projectKey: context.projectKey };
+}

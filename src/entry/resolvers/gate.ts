@@ -4,7 +4,6 @@
  * module's context; the project-admin check for changes is in the use cases.
  */
 import { z } from 'zod';
-import { AppError } from '../../app/errors';
 import {
   endGateOverride,
   listGateOverrides,
@@ -12,7 +11,7 @@ import {
   type GateOverrideDeps,
 } from '../../app/gate/gate-overrides';
 import { GATE_OVERRIDE_REASON_MAX, type GateContract } from '../../contract/gate';
-import { readContext, readPayload } from './context';
+import { projectContext, readPayload } from './context';
 
 type Handlers = {
   [K in keyof GateContract]: (
@@ -31,15 +30,7 @@ const schemas = {
   end: z.object({ id: z.string().min(1).max(64) }),
 };
 
-function projectOf(raw: unknown): { accountId: string; projectKey: string } {
-  const context = readContext(raw);
-  if (!context.projectKey)
-    throw new AppError(
-      'BAD_REQUEST',
-      'Open the error-budget gate from a project: no project in this context.',
-    );
-  return { accountId: context.accountId, projectKey: context.projectKey };
-}
+const projectOf = (raw: unknown) => projectContext(raw, 'the error-budget gate from a project');
 
 export function gateResolvers(deps: { gateDeps: () => GateOverrideDeps }): Handlers {
   return {

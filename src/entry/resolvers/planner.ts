@@ -13,7 +13,7 @@ import { recordOverride } from '../../app/planner/record-override';
 import type { PlannerDeps } from '../../app/planner/sprint-snapshot';
 import { undoRebalance } from '../../app/planner/undo-rebalance';
 import { OVERRIDE_REASON_MAX, type PlannerContract } from '../../contract/planner';
-import { readContext, readPayload } from './context';
+import { projectContext, readPayload } from './context';
 
 const id = z.number().int().positive();
 const target = { boardId: id.optional(), sprintId: id };
@@ -55,13 +55,7 @@ interface Place {
 }
 
 function placeOf(rawContext: unknown, payloadBoardId: number | undefined): Place {
-  const context = readContext(rawContext);
-  if (!context.projectKey) {
-    throw new AppError(
-      'BAD_REQUEST',
-      'Open the sprint planner from a project board: no project in this context.',
-    );
-  }
+  const context = projectContext(rawContext, 'the sprint planner from a project board');
   const extension = placeSchema.safeParse(rawContext).data?.extension;
   const contextBoard = extension?.board?.id;
   if (
@@ -151,12 +145,7 @@ export function plannerResolvers(deps: { plannerDeps: () => PlannerDeps }): Hand
     },
     'planner/audit': (payload, rawContext) => {
       const input = readPayload(schemas.audit, payload);
-      const context = readContext(rawContext);
-      if (!context.projectKey)
-        throw new AppError(
-          'BAD_REQUEST',
-          'Open the override log from a project: no project in this context.',
-        );
+      const context = projectContext(rawContext, 'the override log from a project');
       return listOverrides(deps.plannerDeps(), {
         projectKey: context.projectKey,
         cursor: input.cursor ?? 0,

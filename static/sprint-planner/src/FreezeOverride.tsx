@@ -8,6 +8,7 @@ import {
 import { asResolverError, formatWhen, formatWho } from '../../shared/format';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import type { Call } from './planner-actions';
+import { ReasonField, reasonProblem } from './ReasonField';
 
 /** Durations offered for an override; the backend accepts any whole number of hours up to maxHours. */
 export const OVERRIDE_DURATIONS = [
@@ -18,13 +19,12 @@ export const OVERRIDE_DURATIONS = [
 ] as const;
 
 /** What a blank or over-long reason is told before anything is sent (the backend checks again). */
-export function freezeReasonProblem(reason: string): string | undefined {
-  const trimmed = reason.trim();
-  if (trimmed === '') return 'Enter why feature work may start despite the freeze: it is required.';
-  if (trimmed.length > GATE_OVERRIDE_REASON_MAX)
-    return `Keep the reason to ${GATE_OVERRIDE_REASON_MAX} characters (it has ${trimmed.length}).`;
-  return undefined;
-}
+export const freezeReasonProblem = (reason: string): string | undefined =>
+  reasonProblem(
+    reason,
+    GATE_OVERRIDE_REASON_MAX,
+    'Enter why feature work may start despite the freeze: it is required.',
+  );
 
 interface PanelProps {
   readonly view: GateOverridesView;
@@ -116,23 +116,13 @@ export function FreezeOverridePanel({
             The freeze is the error-budget policy your team agreed. An override lets feature work
             start again for a limited time; it is kept with your name, the time and the reason.
           </p>
-          <label htmlFor={fieldId} className="field-label">
-            Reason (required)
-          </label>
-          <textarea
+          <ReasonField
             id={fieldId}
-            className="textarea"
-            rows={3}
-            required
-            aria-required="true"
-            aria-invalid={shown !== undefined}
-            aria-describedby={`${fieldId}-count${shown ? ` ${fieldId}-problem` : ''}`}
             value={reason}
-            onChange={(event) => setReason(event.target.value)}
+            max={GATE_OVERRIDE_REASON_MAX}
+            problem={shown}
+            onChange={setReason}
           />
-          <span id={`${fieldId}-count`} className="subtlest">
-            {reason.trim().length} of {GATE_OVERRIDE_REASON_MAX} characters
-          </span>
           <div className="override-foot">
             <span className="field inline-field">
               <label htmlFor={durationId} className="field-label">
@@ -160,11 +150,6 @@ export function FreezeOverridePanel({
               {busy ? 'Recording…' : 'Allow feature work'}
             </button>
           </div>
-          {shown !== undefined && (
-            <p id={`${fieldId}-problem`} className="field-problem" role="alert">
-              {shown}
-            </p>
-          )}
         </form>
       ) : (
         <p className="subtle">

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { OVERRIDE_REASON_MAX, type SprintEvaluation } from '../../../src/contract/planner';
 import { formatWhen, formatWho } from '../../shared/format';
 import type { Busy } from './planner-state';
+import { ReasonField, reasonProblem } from './ReasonField';
 
 interface Props {
   readonly view: SprintEvaluation;
@@ -15,13 +16,8 @@ interface Props {
 }
 
 /** What a blank or over-long reason is told before anything is sent (the backend checks again). */
-export function reasonProblem(reason: string): string | undefined {
-  const trimmed = reason.trim();
-  if (trimmed === '') return 'Enter the reason for the override: it is required.';
-  if (trimmed.length > OVERRIDE_REASON_MAX)
-    return `Keep the reason to ${OVERRIDE_REASON_MAX} characters (it has ${trimmed.length}).`;
-  return undefined;
-}
+export const overrideReasonProblem = (reason: string): string | undefined =>
+  reasonProblem(reason, OVERRIDE_REASON_MAX, 'Enter the reason for the override: it is required.');
 
 /**
  * When the project enforces the split and this plan breaks it, a Product Owner records why it goes
@@ -45,7 +41,7 @@ export function OverrideForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy !== null) return;
-    const found = reasonProblem(reason);
+    const found = overrideReasonProblem(reason);
     setProblem(found);
     if (found === undefined)
       void onOverride(reason.trim()).then((stored) => stored && setReason(''));
@@ -72,24 +68,14 @@ export function OverrideForm({
               why: the override covers exactly these items (a change to them needs a new one) and is
               kept in the project’s audit log with your name and the time.
             </p>
-            <label htmlFor={fieldId} className="field-label">
-              Reason (required)
-            </label>
-            <textarea
+            <ReasonField
               id={fieldId}
-              className="textarea"
-              rows={3}
-              required
-              aria-required="true"
-              aria-invalid={problem !== undefined}
-              aria-describedby={`${fieldId}-count${problem ? ` ${fieldId}-problem` : ''}`}
               value={reason}
-              onChange={(event) => setReason(event.target.value)}
+              max={OVERRIDE_REASON_MAX}
+              problem={problem}
+              onChange={setReason}
             />
             <div className="override-foot">
-              <span id={`${fieldId}-count`} className="subtlest">
-                {reason.trim().length} of {OVERRIDE_REASON_MAX} characters
-              </span>
               <button
                 type="submit"
                 className="button button-primary"
@@ -99,11 +85,6 @@ export function OverrideForm({
                 {busy === 'override' ? 'Recording…' : 'Record override'}
               </button>
             </div>
-            {problem !== undefined && (
-              <p id={`${fieldId}-problem`} className="field-problem" role="alert">
-                {problem}
-              </p>
-            )}
           </form>
         ) : (
           <p className="subtle">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolverKey, RequestOf, ResponseOf } from '../../../src/contract/resolvers';
 import { ResolverFailure } from '../../shared/resolver-failure';
 import { formatAmount, readableNumbers, violationText } from './amounts';
-import { reasonProblem } from './OverrideForm';
+import { overrideReasonProblem as reasonProblem } from './OverrideForm';
 import { plannerActions, type Call } from './planner-actions';
 import { plannerFrameOf } from './planner-frame';
 import {
