@@ -31,6 +31,8 @@ export async function startAppSandbox(
     faultSeed?: number;
     /** Shorter Forge invocation limits (see sandbox/forge ForgeHostOptions.timeLimitsMs). */
     timeLimitsMs?: { resolver?: number; background?: number };
+    /** The storage's clock (TTL expiry), e.g. to let a lock's TTL pass without waiting. */
+    kvsNow?: () => number;
   } = {},
 ): Promise<AppSandbox> {
   const jira = await createJiraEmulator({
@@ -45,6 +47,7 @@ export async function startAppSandbox(
     jiraUrl: jira.url,
     stateDir: dir,
     ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
+    ...(options.kvsNow === undefined ? {} : { now: options.kvsNow }),
   });
   const disconnect = options.connectJira ? host.connectJira(jira.events) : () => undefined;
   return {

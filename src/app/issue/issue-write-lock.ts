@@ -36,7 +36,7 @@ export function kvIssueWriteLock(
         if (Date.now() - started >= waitMs) {
           throw new AppError(
             'CONFLICT',
-            `Someone else is changing ${issueKey} right now, so your change was not saved. Try again in a moment.`,
+            `Someone else is changing ${issueKey} right now (or a change that did not finish holds it for up to ${LOCK_TTL_SECONDS} s), so your change was not saved. Try again in a moment.`,
             { retryable: true },
           );
         }
