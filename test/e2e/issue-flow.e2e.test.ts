@@ -34,6 +34,8 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     let env: BrowserSandbox | undefined;
     let issueKey: string;
     let statusBefore: string;
+    /** A second such Story, for the page without JavaScript. */
+    let otherKey: string;
 
     beforeAll(async () => {
       env = await openBrowserSandbox({
@@ -46,15 +48,17 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       const { state } = sandbox.jira;
       const story = state.issueTypes.find((t) => t.name === 'Story')!;
       const toDo = state.statuses.find((s) => s.name === 'To Do')!;
-      const candidate = state.issues.find(
+      const [candidate, other] = state.issues.filter(
         (i) =>
           i.issueTypeId === story.id &&
           i.statusId === toDo.id &&
           i.properties.ballast === undefined &&
           i.parentId === null,
       );
-      if (candidate === undefined) throw new Error('The seed has no open, untagged Story.');
+      if (candidate === undefined || other === undefined)
+        throw new Error('The seed has fewer than two open, untagged Stories.');
       issueKey = candidate.key;
+      otherKey = other.key;
       statusBefore = toDo.id;
     }, 120_000);
 
@@ -83,6 +87,15 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .poll(() => checkbox(itemId).getAttribute('aria-busy'), { timeout: FRAME_TIMEOUT_MS })
         .not.toBe('true');
     }
+
+    /** The text of the element with keyboard focus in the page, spaces collapsed. */
+    const focusedText = () =>
+      page.evaluate(() => {
+        // Runs in the page; the test's tsconfig has no DOM types.
+        type Doc = { activeElement: { textContent: string | null } | null };
+        const doc = (globalThis as unknown as { document: Doc }).document;
+        return (doc.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      });
 
     /** The issue's side column: the status control and, under it, Jira's refusal. */
     const shot = async (name: string) => {
@@ -119,7 +132,17 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         'In Review',
         'Done',
       ]);
+      // The menu takes focus; arrow keys move it, Escape closes and gives it back to the button.
+      expect(await focusedText()).toBe('In Progress');
+      await page.keyboard.press('ArrowUp');
+      expect(await focusedText()).toBe('Done');
+      await shot('issue-flow-menu-light');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot('issue-flow-menu-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
       await page.keyboard.press('Escape');
+      expect(await page.getByRole('menu').count()).toBe(0);
+      expect(await focusedText()).toBe('Status: To Do');
       expect(await statusButton().getAttribute('aria-expanded')).toBe('false');
 
       // Tag it as debt with the picker: chosen by hand.
@@ -168,7 +191,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       // Dismissing the message returns focus to the status button.
       await refusal.getByRole('button', { name: 'Dismiss' }).click();
       expect(await refusal.count()).toBe(0);
-      expect(await statusButton().evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+      expect(await focusedText()).toBe('Status: To Do');
 
       // The remaining required items ticked: ready to close.
       for (const [index, [itemId]] of REQUIRED.slice(1).entries()) await tick(itemId, index + 2);
@@ -178,12 +201,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await statusButton().focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('End');
-      expect(
-        await page.evaluate(() => {
-          type Doc = { activeElement: { textContent: string | null } | null };
-          return (globalThis as unknown as { document: Doc }).document.activeElement?.textContent;
-        }),
-      ).toContain('Done');
+      expect(await focusedText()).toBe('Done');
       await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
       await expect.poll(() => shownStatus(), { timeout: FRAME_TIMEOUT_MS }).toBe('Status: Done');
       expect(sandbox.jira.state.statuses.find((s) => s.id === issueStatusId())!.name).toBe('Done');
@@ -192,6 +210,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .locator(`[aria-label="Ballast for ${issueKey}"]`)
         .waitFor({ timeout: FRAME_TIMEOUT_MS });
       expect(await panel().locator('.status-text').innerText()).toBe('Ready to close');
+      await shot('issue-flow-done-light');
       await statusButton().click();
       expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
         'To Do',
@@ -199,6 +218,42 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         'In Review',
       ]);
       await page.keyboard.press('Escape');
+    });
+
+    it('works without JavaScript: a plain form, Jira’s refusal on the page, a move that succeeds', async () => {
+      const context = await env!.browser.newContext({ javaScriptEnabled: false });
+      try {
+        const plain = await context.newPage();
+        await plain.goto(`${sandbox.url}/browse/${otherKey}`);
+        expect(await plain.locator('[data-status-button]').isVisible()).toBe(false);
+        expect(await plain.locator('.status-control .status').textContent()).toBe('To Do');
+        // A feature by the rules, nothing ticked: the validator refuses Done.
+        await plain.getByLabel('Move to').selectOption({ label: 'Done' });
+        const refused = await Promise.all([
+          plain.waitForResponse((r) => r.request().method() === 'POST'),
+          plain.getByRole('button', { name: 'Move', exact: true }).click(),
+        ]).then(([response]) => response);
+        expect(refused.status()).toBe(400);
+        await plain.locator('.status-control [role="alert"]').waitFor();
+        expect(await plain.locator('.transition-error-text').innerText()).toMatch(
+          new RegExp(`^${otherKey} cannot be done yet: 5 required items are still open`),
+        );
+        expect(await plain.locator('.status-control .status').textContent()).toBe('To Do');
+        // Dismissing needs the script: without it the message has no button that does nothing.
+        expect(await plain.getByRole('button', { name: 'Dismiss' }).isVisible()).toBe(false);
+        await plain
+          .locator('.issue-side')
+          .screenshot({ path: join(SCREENSHOTS, 'issue-flow-refused-nojs-light.png') });
+        await plain.getByLabel('Move to').selectOption({ label: 'In Progress' });
+        await Promise.all([
+          plain.waitForURL(`${sandbox.url}/browse/${otherKey}`),
+          plain.getByRole('button', { name: 'Move', exact: true }).click(),
+        ]);
+        expect(await plain.locator('.status-control .status').textContent()).toBe('In Progress');
+        expect(await plain.locator('.status-control [role="alert"]').count()).toBe(0);
+      } finally {
+        await context.close();
+      }
     });
   },
 );

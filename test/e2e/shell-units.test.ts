@@ -11,8 +11,16 @@ import { cardOf } from '../../sandbox/shell/backlog-data';
 import { injectBridge, type FrameBoot } from '../../sandbox/shell/frame';
 import { targetFromQuery } from '../../sandbox/shell/frame-context';
 import { html, scriptJson } from '../../sandbox/shell/html';
-import { safeBack } from '../../sandbox/shell/http-util';
+import { HttpError, safeBack } from '../../sandbox/shell/http-util';
+import { JiraCallError, messageOf, type JiraClient } from '../../sandbox/shell/jira-client';
 import { readAppManifest } from '../../sandbox/shell/manifest';
+import {
+  loadTransitions,
+  parseTransitionRequest,
+  performTransition,
+  statusControl,
+  transitionChoices,
+} from '../../sandbox/shell/pages/status-control';
 import { dialogStyle } from '../../sandbox/shell/modal-size';
 import { readInside } from '../../sandbox/shell/static-files';
 import { themeFromCookie } from '../../sandbox/shell/theme';
@@ -207,5 +215,155 @@ describe('cardOf', () => {
   it('reads the work type and the DoD summary from the property', () => {
     const card = cardOf(issue, { workType: 'toil', dodComplete: 0, dodOpenRequired: 2 });
     expect(card).toMatchObject({ workType: 'toil', dod: { complete: false, openRequired: 2 } });
+  });
+});
+
+describe('the issue status control', () => {
+  /** Jira's GET …/transitions answer, as the emulator gives it. */
+  const listed = {
+    expand: 'transitions',
+    transitions: [
+      {
+        id: '21',
+        name: 'In Progress',
+        isAvailable: true,
+        to: { name: 'In Progress', statusCategory: { key: 'indeterminate' } },
+      },
+      {
+        id: '51',
+        name: 'Ship it',
+        isAvailable: true,
+        to: { name: 'Done', statusCategory: { key: 'done' } },
+      },
+      { id: '61', name: 'Hidden', isAvailable: false, to: { name: 'Done' } },
+    ],
+  };
+
+  it('lists the available transitions in Jira’s order, with their target status', () => {
+    expect(transitionChoices(listed)).toEqual([
+      { id: '21', name: 'In Progress', toStatus: 'In Progress', toCategory: 'indeterminate' },
+      { id: '51', name: 'Ship it', toStatus: 'Done', toCategory: 'done' },
+    ]);
+    expect(transitionChoices({ nothing: true })).toEqual([]);
+  });
+
+  /** A JiraClient answering one path, or failing with a status. */
+  const fakeJira = (answer: unknown, fail?: JiraCallError) => {
+    const calls: { method: string; path: string; body?: unknown }[] = [];
+    const client: JiraClient = {
+      get: <T>(path: string) => {
+        calls.push({ method: 'GET', path });
+        return fail === undefined ? Promise.resolve(answer as T) : Promise.reject(fail);
+      },
+      post: <T>(path: string, body: unknown) => {
+        calls.push({ method: 'POST', path, body });
+        return fail === undefined ? Promise.resolve(answer as T) : Promise.reject(fail);
+      },
+    };
+    return { client, calls };
+  };
+
+  it('loads the transitions as the user, and shows no menu when Jira will not list them', async () => {
+    const ok = fakeJira(listed);
+    expect(await loadTransitions(ok.client, 'SHOP-1')).toHaveLength(2);
+    expect(ok.calls).toEqual([{ method: 'GET', path: '/rest/api/3/issue/SHOP-1/transitions' }]);
+    const refused = fakeJira(undefined, new JiraCallError(404, 'Issue does not exist.'));
+    expect(await loadTransitions(refused.client, 'SHOP-1')).toBeUndefined();
+    const down = fakeJira(undefined, new JiraCallError(503, 'Jira answered 503.'));
+    await expect(loadTransitions(down.client, 'SHOP-1')).rejects.toThrow('Jira answered 503.');
+  });
+
+  it('performs a transition, and returns Jira’s refusal as an outcome with its message', async () => {
+    const ok = fakeJira(undefined);
+    expect(await performTransition(ok.client, 'SHOP-1', '41')).toEqual({ ok: true });
+    expect(ok.calls).toEqual([
+      {
+        method: 'POST',
+        path: '/rest/api/3/issue/SHOP-1/transitions',
+        body: { transition: { id: '41' } },
+      },
+    ]);
+    const refused = fakeJira(undefined, new JiraCallError(400, 'SHOP-1 cannot be done yet.'));
+    expect(await performTransition(refused.client, 'SHOP-1', '41')).toEqual({
+      ok: false,
+      status: 400,
+      message: 'SHOP-1 cannot be done yet.',
+    });
+  });
+
+  it('reads the request as JSON from shell.js or as the form posted without JavaScript', () => {
+    expect(parseTransitionRequest('application/json', '{"transitionId":"41"}')).toEqual({
+      transitionId: '41',
+      form: false,
+    });
+    expect(parseTransitionRequest('application/x-www-form-urlencoded', 'transitionId=21')).toEqual({
+      transitionId: '21',
+      form: true,
+    });
+    expect(() => parseTransitionRequest('application/json', '{"transitionId":41}')).toThrow(
+      HttpError,
+    );
+    expect(() => parseTransitionRequest('application/json', '{"transitionId":"../x"}')).toThrow(
+      'transitionId is missing or not an id',
+    );
+    expect(() => parseTransitionRequest('application/json', 'not json')).toThrow('not valid JSON');
+    expect(() => parseTransitionRequest(undefined, 'null')).toThrow(HttpError);
+  });
+
+  it('takes Jira’s words for a refusal: errorMessages, then per-field errors, else the status', () => {
+    expect(messageOf(400, JSON.stringify({ errorMessages: ['Refused.'], errors: {} }))).toBe(
+      'Refused.',
+    );
+    expect(
+      messageOf(400, JSON.stringify({ errorMessages: [], errors: { resolution: 'Required.' } })),
+    ).toBe('Required.');
+    expect(messageOf(502, '<html>Bad gateway</html>')).toBe('Jira answered 502.');
+    expect(messageOf(500, 'null')).toBe('Jira answered 500.');
+  });
+
+  it('renders a labelled menu button with one menu item per transition, escaped', () => {
+    const out = statusControl({
+      issueKey: 'SHOP-1',
+      status: 'To Do',
+      statusCategory: 'new',
+      choices: [
+        ...transitionChoices(listed),
+        { id: '71', name: '<b>x</b>', toStatus: '<b>x</b>', toCategory: 'new' },
+      ],
+    }).value;
+    expect(out).toContain('action="/__shell/issue/SHOP-1/transitions"');
+    expect(out).toMatch(
+      /aria-haspopup="menu"\s+aria-expanded="false"\s+aria-controls="transitions-SHOP-1"/,
+    );
+    expect(out).toContain('<span class="visually-hidden">Status: </span>To Do');
+    expect(out).toMatch(/role="menu"\s+aria-label="Move SHOP-1 to"\s+hidden/);
+    expect(out.match(/role="menuitem"/g)).toHaveLength(3);
+    // A transition named unlike its status also shows where it leads.
+    expect(out).toMatch(/Ship it<\/span>[\s\S]*?<span class="status status-done">Done<\/span>/);
+    expect(out).not.toContain('<b>x</b>');
+    expect(out).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(out).not.toContain('role="alert"');
+  });
+
+  it('shows the status alone when there is nothing to choose, and a refusal as an alert', () => {
+    const plain = statusControl({
+      issueKey: 'SHOP-1',
+      status: 'Done',
+      statusCategory: 'done',
+      choices: undefined,
+    }).value;
+    expect(plain).not.toContain('<form');
+    expect(plain).not.toContain('role="menu"');
+    expect(plain).toContain('<span class="status status-done">Done</span>');
+    const refused = statusControl({
+      issueKey: 'SHOP-1',
+      status: 'To Do',
+      statusCategory: 'new',
+      choices: transitionChoices(listed),
+      error: 'SHOP-1 cannot be done yet: "Code reviewed".',
+    }).value;
+    expect(refused).toContain('role="alert"');
+    expect(refused).toContain('<strong>SHOP-1 was not moved</strong>');
+    expect(refused).toContain('SHOP-1 cannot be done yet: &quot;Code reviewed&quot;.');
   });
 });

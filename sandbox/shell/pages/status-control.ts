@@ -192,7 +192,8 @@ export function statusControl(input: StatusControlInput): SafeHtml {
     </ul>
     <noscript>
       <style>
-        .status-button {
+        .status-button,
+        [data-dismiss-message] {
           display: none;
         }
       </style>
