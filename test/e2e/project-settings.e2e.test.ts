@@ -294,6 +294,17 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       };
       expect(listed.data.slos.map((slo) => slo.name)).toContain('payments-availability');
       await shots('slo-added');
+      // Editing a stored SLO: its values in the form (a calendar window with Timeslices here).
+      await frame().getByRole('button', { name: 'Edit SLO checkout-minutes' }).click();
+      const edit = frame().locator('form.slo-form');
+      expect(
+        await edit.getByLabel('Name', { exact: true }).getAttribute('readonly'),
+      ).not.toBeNull();
+      expect(await edit.getByLabel('Window', { exact: true }).inputValue()).toBe('month');
+      expect(await edit.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
+      expect(await edit.getByLabel('A minute is good when at least').inputValue()).toBe('95');
+      await shots('slo-edit');
+      await edit.getByRole('button', { name: 'Cancel' }).click();
       // Deleting asks first and says what happens to stored SLI data; keep it here.
       await frame().getByRole('button', { name: 'Delete SLO payments-availability' }).click();
       await frame().getByRole('alertdialog').waitFor();

@@ -68,6 +68,8 @@ export function SloForm(props: SloFormProps) {
   const common = { invalid, message };
   const calendar = draft.windowChoice === 'month' || draft.windowChoice === 'quarter';
   const countsWord = draft.counts === 'good' ? 'Good' : 'Bad';
+  // Examples only while adding: in a stored SLO an empty optional field must look empty.
+  const example = (text: string) => (isNew ? `e.g. ${text}` : undefined);
   // Take the person to the field the backend refused.
   useEffect(() => {
     if (invalid !== null) document.getElementById(invalid)?.focus();
@@ -147,7 +149,7 @@ export function SloForm(props: SloFormProps) {
                 id="slo-display-name"
                 className="input"
                 value={draft.displayName}
-                placeholder="Checkout availability"
+                placeholder={example('Checkout availability')}
                 onChange={(e) => onChange({ displayName: e.target.value })}
                 {...a11y}
               />
@@ -182,7 +184,7 @@ export function SloForm(props: SloFormProps) {
               className="input"
               rows={2}
               value={draft.description}
-              placeholder="99.9% of checkout requests succeed"
+              placeholder={example('99.9% of checkout requests succeed')}
               onChange={(e) => onChange({ description: e.target.value })}
               {...a11y}
             />
