@@ -53,7 +53,8 @@ const transitionsPath = (issueKey: string) =>
 
 /**
  * The transitions the user may choose, or undefined when Jira would not list them (the page then
- * shows the status without a menu, as Jira does for someone who cannot move the issue).
+ * shows the status without a menu, as Jira does for someone who cannot move the issue) or did
+ * not answer after the client's retries: the rest of the issue page still shows.
  */
 export async function loadTransitions(
   jira: JiraClient,
@@ -62,7 +63,7 @@ export async function loadTransitions(
   try {
     return transitionChoices(await jira.get<unknown>(transitionsPath(issueKey)));
   } catch (error) {
-    if (error instanceof JiraCallError && error.status < 500) return undefined;
+    if (error instanceof JiraCallError) return undefined;
     throw error;
   }
 }
