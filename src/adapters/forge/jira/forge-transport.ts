@@ -9,13 +9,9 @@ import { JiraClient } from './client';
 import { JiraHttp, type JiraHttpOptions } from './http';
 
 export function jiraAsUser(options?: JiraHttpOptions): JiraClient {
-  return new JiraClient(
-    new JiraHttp((route, init) => asUser().requestJira(route, init), options),
-  );
+  return new JiraClient(new JiraHttp((route, init) => asUser().requestJira(route, init), options));
 }
 
 export function jiraAsApp(options?: JiraHttpOptions): JiraClient {
-  return new JiraClient(
-    new JiraHttp((route, init) => asApp().requestJira(route, init), options),
-  );
+  return new JiraClient(new JiraHttp((route, init) => asApp().requestJira(route, init), options));
 }
