@@ -332,22 +332,46 @@ describe('every resolver while Jira fails a share of calls', () => {
 
 describe('jobs interrupted by faults and run again', () => {
   it(
-    'the bulk issue refresh ends with what a fault-free run wrote',
+    'the bulk issue refresh, failed mid-pass, resumes where it stopped and ends with what a fault-free run wrote',
     { timeout: 120_000 },
     async () => {
       expect(jiraState(rough)).toBe(seen.jiraAfterSteps);
-      rough.jira.faults.update({ rate5xx: 0.5, rate429: 0 });
+      // Jira fails the 31st property write of the pass, all four attempts.
+      rough.jira.faults.addRule({
+        method: 'PUT',
+        path: /\/properties\/ballast$/,
+        skip: 30,
+        count: 4,
+        fault: { kind: '5xx', status: 503 },
+      });
       try {
-        // The job logs a project it could not finish and ends; the progress says where it stands.
+        // The job logs the project it could not finish and ends.
         await rough.host.runScheduled('ballast-issue-refresh');
       } finally {
-        rough.jira.faults.update(NO_FAULTS);
+        rough.jira.faults.clearRules();
       }
       expect(jiraState(rough), 'the faults did not interrupt the refresh').not.toBe(
         seen.jiraAfterRefresh,
       );
+      // The progress says where it stopped: at the issue whose write failed, not at the start.
+      const progress = rough.host.kvs.store.state.kv['issue-refresh:SHOP']?.value as {
+        offset: number;
+        written: number;
+        finishedAt: string | null;
+      };
+      expect(progress).toMatchObject({ written: 30, finishedAt: null });
+      expect(progress.offset).toBeGreaterThanOrEqual(30);
+      // The next run resumes there: it writes only the issues from that point on.
+      rough.jira.stats.reset();
       await rough.host.runScheduled('ballast-issue-refresh');
       expect(jiraState(rough)).toBe(seen.jiraAfterRefresh);
+      const writes = Object.entries(rough.jira.stats.snapshot().byRoute)
+        .filter(([route]) => /^PUT .*\/properties\//.test(route))
+        .reduce((sum, [, count]) => sum + count, 0);
+      const total = (
+        rough.host.kvs.store.state.kv['issue-refresh:SHOP']?.value as { written: number }
+      ).written;
+      expect(writes).toBe(total - 30);
       // And it is done: a third run the same day writes nothing.
       rough.jira.stats.reset();
       await rough.host.runScheduled('ballast-issue-refresh');

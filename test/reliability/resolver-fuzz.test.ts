@@ -39,6 +39,9 @@ const PAYLOAD_FREE = new Set([
   'gate/overrides',
 ]);
 const RUNS_PER_KEY = 80;
+/** Resolvers that read a whole sprint, its history and the backlog per call. */
+const HEAVY = new Set(['planner/evaluate', 'planner/apply', 'planner/override', 'planner/board']);
+const RUNS_PER_HEAVY_KEY = 40;
 const RUNS_PER_PAYLOAD_FREE_KEY = 12;
 
 /** A well-formed payload per key (unknown keys start from `{}`). */
@@ -209,18 +212,26 @@ afterAll(async () => {
 
 describe('every resolver under fuzzing', () => {
   for (const key of contractKeys()) {
-    it(`${key}: answers an envelope, never INTERNAL, storing nothing it refused`, async () => {
-      await fc.assert(
-        fc.asyncProperty(payloadFor(key), (payload) => check(key, ADMIN_ACCOUNT_ID, payload)),
-        {
-          numRuns: PAYLOAD_FREE.has(key) ? RUNS_PER_PAYLOAD_FREE_KEY : RUNS_PER_KEY,
-          seed: 11,
-        },
-      );
-    });
+    it(
+      `${key}: answers an envelope, never INTERNAL, storing nothing it refused`,
+      { timeout: 90_000 },
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(payloadFor(key), (payload) => check(key, ADMIN_ACCOUNT_ID, payload)),
+          {
+            numRuns: PAYLOAD_FREE.has(key)
+              ? RUNS_PER_PAYLOAD_FREE_KEY
+              : HEAVY.has(key)
+                ? RUNS_PER_HEAVY_KEY
+                : RUNS_PER_KEY,
+            seed: 11,
+          },
+        );
+      },
+    );
   }
 
-  it('any key, any payload, as a plain member', async () => {
+  it('any key, any payload, as a plain member', { timeout: 90_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...contractKeys().filter((k) => !PAYLOAD_FREE.has(k))),

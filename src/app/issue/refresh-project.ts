@@ -68,29 +68,8 @@ export async function refreshProjectIssues(
   const fieldUpdates = new Map<string, number[]>();
   let offset = resume?.offset ?? 0;
   let written = resume?.written ?? 0;
-  for (; offset < issues.length; offset += 1) {
-    if (deps.clock.now().getTime() - begun > input.budgetMs) break;
-    const issue = issues[offset]!;
-    const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
-    const snapshot = await computeSnapshot(
-      deps,
-      issue,
-      readBallastProperty(stored).property,
-      config,
-      [],
-    );
-    const next = derivedProperty(snapshot);
-    if (!sameJson(stored, next)) {
-      await deps.jira.setIssueProperty(issue.key, BALLAST_PROPERTY_KEY, next);
-      written += 1;
-    }
-    if (field !== null && issue.fields[field] !== next.workType) {
-      const ids = fieldUpdates.get(next.workType) ?? [];
-      ids.push(Number(issue.id));
-      fieldUpdates.set(next.workType, ids);
-    }
-  }
-  if (field !== null && fieldUpdates.size > 0) {
+  const flushFieldValues = async (): Promise<void> => {
+    if (field === null) return;
     // Bounded requests: at most FIELD_BATCH issues per update.
     for (const [value, ids] of fieldUpdates) {
       for (let i = 0; i < ids.length; i += FIELD_BATCH) {
@@ -98,16 +77,54 @@ export async function refreshProjectIssues(
           { field, issueIds: ids.slice(i, i + FIELD_BATCH), value },
         ]);
       }
+      fieldUpdates.delete(value);
     }
-  }
-  const progress: RefreshProgress = {
+  };
+  const progressAt = (at: number): RefreshProgress => ({
     schemaVersion: REFRESH_PROGRESS_SCHEMA_VERSION,
     startedAt: resume?.startedAt ?? new Date(begun).toISOString(),
-    offset,
+    offset: at,
     total: issues.length,
     written,
-    finishedAt: offset >= issues.length ? deps.clock.now().toISOString() : null,
-  };
+    finishedAt: at >= issues.length ? deps.clock.now().toISOString() : null,
+  });
+  try {
+    for (; offset < issues.length; offset += 1) {
+      if (deps.clock.now().getTime() - begun > input.budgetMs) break;
+      const issue = issues[offset]!;
+      const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
+      const snapshot = await computeSnapshot(
+        deps,
+        issue,
+        readBallastProperty(stored).property,
+        config,
+        [],
+      );
+      const next = derivedProperty(snapshot);
+      if (!sameJson(stored, next)) {
+        await deps.jira.setIssueProperty(issue.key, BALLAST_PROPERTY_KEY, next);
+        written += 1;
+      }
+      if (field !== null && issue.fields[field] !== next.workType) {
+        const ids = fieldUpdates.get(next.workType) ?? [];
+        ids.push(Number(issue.id));
+        fieldUpdates.set(next.workType, ids);
+      }
+    }
+    await flushFieldValues();
+  } catch (error: unknown) {
+    // Jira failed mid-pass: keep what was done, so the next run resumes at the issue that failed
+    // rather than starting the pass again. Field values of the issues before it are written first;
+    // if that fails too, the previous progress stays and the next run redoes this stretch.
+    try {
+      await flushFieldValues();
+      await deps.kv.set(key, progressAt(offset));
+    } catch {
+      // Nothing more to save; the error below is what the job reports.
+    }
+    throw error;
+  }
+  const progress = progressAt(offset);
   await deps.kv.set(key, progress);
   return progress;
 }
