@@ -101,6 +101,18 @@ describe('JiraClient against the sandbox Jira', () => {
     expect((error as JiraRequestError).code).toBe('NOT_FOUND');
   });
 
+  it("reads people's display names in bulk; an unknown account is left out", async () => {
+    const users = await clientFor(MEMBER_ACCOUNT_ID).getUsers([
+      ADMIN_ACCOUNT_ID,
+      MEMBER_ACCOUNT_ID,
+      'acc-nobody',
+    ]);
+    expect(users).toEqual([
+      { accountId: ADMIN_ACCOUNT_ID, displayName: 'Ada Okafor' },
+      { accountId: MEMBER_ACCOUNT_ID, displayName: 'Marco Silva' },
+    ]);
+  });
+
   it('answers which project permissions the caller has', async () => {
     const keys = ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS'];
     expect(await clientFor(ADMIN_ACCOUNT_ID).myPermissions({ projectKey: 'SHOP' }, keys)).toEqual({
@@ -231,6 +243,7 @@ describe("the app's Jira calls (contract)", () => {
       'GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       'GET /rest/api/3/issue/{issueIdOrKey}/transitions',
       'GET /rest/api/3/mypermissions',
+      'GET /rest/api/3/user/bulk',
       'POST /rest/agile/1.0/backlog/issue',
       'POST /rest/agile/1.0/sprint/{sprintId}/issue',
       'POST /rest/api/3/app/field/value',

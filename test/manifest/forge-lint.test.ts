@@ -20,9 +20,12 @@ describe('@forge/lint, offline against Jira OpenAPI scopes', { timeout: 180_000 
   });
 
   it('reports a Jira call whose scope the manifest lacks', async () => {
-    const problems = await forgeLint(['test/fixtures/forge-lint/reads-groups.ts'], 'manifest.yml');
+    const problems = await forgeLint(
+      ['test/fixtures/forge-lint/reads-audit-records.ts'],
+      'manifest.yml',
+    );
     expect(problems).toEqual([
-      'test/fixtures/forge-lint/reads-groups.ts:6 Jira endpoint: GET /rest/api/3/group requires "read:jira-user" scope',
+      'test/fixtures/forge-lint/reads-audit-records.ts:6 Jira endpoint: GET /rest/api/3/auditing/record requires "manage:jira-configuration" scope',
     ]);
   });
 });
