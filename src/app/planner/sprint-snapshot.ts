@@ -2,7 +2,8 @@
  * One read of everything a sprint's plan depends on: the project's configuration, the board's
  * estimation and rank fields, the sprint, its items, the velocity of closed sprints and — when a
  * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
- * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged).
+ * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged,
+ * at most BACKLOG_CANDIDATES); all but the board configuration are made at the same time.
  */
 import type { ClosedSprintVelocity, SprintItem, SprintPlanInput } from '../../domain/capacity';
 import type { ProjectGate } from '../../domain/gate';
@@ -19,6 +20,12 @@ import { loadProjectGate } from '../slo/project-gate-status';
 import { sprintEntryTimes } from './sprint-entries';
 import { toSprintItem, type BoardFields } from './sprint-items';
 import { readUndo } from './undo-log';
+
+/**
+ * How many backlog items a proposal may draw from, highest rank first: 50 pages of 100, about 5–10 s
+ * at Jira's usual 100–200 ms a page, inside a resolver's 25 s next to the sprint's own reads.
+ */
+export const BACKLOG_CANDIDATES = 5_000;
 
 export interface PlannerDeps {
   readonly jira: JiraPort;
@@ -112,46 +119,72 @@ export async function readSprintSnapshot(
       toSprintItem(issue, config.rules, policy.basis, board, position),
     );
 
-  const sprint = await sprintOnBoard(deps.jira, ref);
-  const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
-  const sprintIssues = await deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
-    fields: startedAt === undefined ? fields : [...fields, 'created'],
-    properties: [BALLAST_PROPERTY_KEY],
-  });
-  const items = await withEntryTimes(deps, ref, sprintIssues, toItems(sprintIssues), startedAt);
-  const notes: string[] = [];
-  const velocityHistory: ClosedSprintVelocity[] = [];
-  if (policy.capacity.kind === 'velocity') {
+  // The sprint's items, the velocity, the gate and the backlog do not depend on each other: read
+  // them at once, so the planner waits for the longest of them instead of their sum.
+  const readItems = async () => {
+    const [sprint, issues] = await Promise.all([
+      sprintOnBoard(deps.jira, ref),
+      // `created`: when an item with no Sprint change entered an active sprint (sprint-entries.ts).
+      deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
+        fields: [...fields, 'created'],
+        properties: [BALLAST_PROPERTY_KEY],
+      }),
+    ]);
+    const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
+    const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt);
+    return { sprint, startedAt, items };
+  };
+  const readVelocity = async (): Promise<ClosedSprintVelocity[]> => {
+    if (policy.capacity.kind !== 'velocity') return [];
     const closed = (await deps.jira.listSprints(ref.boardId, ['closed']))
       .filter((s) => s.completeDate)
       .sort((a, b) => (a.completeDate ?? '').localeCompare(b.completeDate ?? ''))
       .slice(-policy.capacity.sprints);
-    for (const past of closed) {
-      const done = await deps.jira.searchAll(`sprint = ${past.id} AND statusCategory = Done`, {
-        fields,
-      });
-      const completed = done.reduce((sum, issue) => {
-        if (policy.basis === 'issueCount') return sum + 1;
-        return (
-          sum +
-          (estimateOf(
-            issue,
-            policy.basis === 'originalEstimate' ? null : board.estimationFieldId,
-          ) ?? 0)
-        );
-      }, 0);
-      velocityHistory.push({
-        sprintId: String(past.id),
-        closedAt: past.completeDate ?? '',
-        completed,
-      });
-    }
+    return Promise.all(
+      closed.map(async (past) => {
+        const done = await deps.jira.searchAll(`sprint = ${past.id} AND statusCategory = Done`, {
+          fields,
+        });
+        const completed = done.reduce((sum, issue) => {
+          if (policy.basis === 'issueCount') return sum + 1;
+          const field = policy.basis === 'originalEstimate' ? null : board.estimationFieldId;
+          return sum + (estimateOf(issue, field) ?? 0);
+        }, 0);
+        return { sprintId: String(past.id), closedAt: past.completeDate ?? '', completed };
+      }),
+    );
+  };
+  // The proposal draws from the top of the backlog: the highest-ranked BACKLOG_CANDIDATES items.
+  const readBacklog = async (): Promise<SprintItem[] | undefined> =>
+    options.withBacklog
+      ? toItems(
+          await deps.jira.searchAll(
+            `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
+            {
+              fields,
+              properties: [BALLAST_PROPERTY_KEY],
+              limit: BACKLOG_CANDIDATES,
+              truncate: true,
+            },
+          ),
+        )
+      : undefined;
+  const [{ sprint, startedAt, items }, velocityHistory, { gate }, backlog] = await Promise.all([
+    readItems(),
+    readVelocity(),
+    // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+    loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
+    readBacklog(),
+  ]);
+  const notes: string[] = [];
+  if (policy.capacity.kind === 'velocity')
     notes.push(
       'Velocity counts the items of each closed sprint that are done now (Jira keeps no per-sprint completion here).',
     );
-  }
-  // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-  const { gate } = await loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now());
+  if (backlog !== undefined && backlog.length >= BACKLOG_CANDIDATES)
+    notes.push(
+      `The proposal considers the ${BACKLOG_CANDIDATES.toLocaleString('en')} highest-ranked backlog items; items ranked lower are not pulled in.`,
+    );
   const planInput: SprintPlanInput = {
     policy,
     gateState: gate.state,
@@ -159,12 +192,5 @@ export async function readSprintSnapshot(
     velocityHistory,
     ...(startedAt === undefined ? {} : { startedAt }),
   };
-  if (!options.withBacklog) return { config, sprint, gate, planInput, notes };
-  const backlog = toItems(
-    await deps.jira.searchAll(
-      `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
-      { fields, properties: [BALLAST_PROPERTY_KEY] },
-    ),
-  );
-  return { config, sprint, gate, planInput, backlog, notes };
+  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), notes };
 }
