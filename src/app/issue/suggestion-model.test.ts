@@ -181,7 +181,12 @@ describe('searchTaggedExamples', () => {
     ]);
     expect(searches[0]).toEqual({
       jql: 'project = "SHOP" AND workType in (feature, debt, toil, reliability) AND updated >= "-30d" ORDER BY updated DESC',
-      options: { fields: ['summary', 'labels', 'issuetype'], properties: ['ballast'] },
+      options: {
+        fields: ['summary', 'labels', 'issuetype'],
+        properties: ['ballast'],
+        limit: 2_000,
+        truncate: true,
+      },
     });
   });
 

@@ -154,9 +154,12 @@ export async function searchTaggedExamples(
     const jql =
       `project = "${projectKey}" AND workType in (${WORK_TYPES.join(', ')})` +
       ` AND updated >= "${window}"${newer ? ` AND updated < "${newer}"` : ''} ORDER BY updated DESC`;
+    // Newest first, so the first TRAINING_CAP are the ones kept: a busier window is cut, not refused.
     const issues = await jira.searchAll(jql, {
       fields: ['summary', 'labels', 'issuetype'],
       properties: [BALLAST_PROPERTY_KEY],
+      limit: TRAINING_CAP,
+      truncate: true,
     });
     for (const issue of issues) {
       const example = taggedExample(issue);
