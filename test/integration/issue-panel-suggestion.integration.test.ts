@@ -159,7 +159,9 @@ describe('gate line on a FROZEN project', () => {
     expect(story.gate!.message).toMatch(
       /^Feature work is frozen: error budget spent for checkout-availability/,
     );
-    expect(story.gate!.wayOut).toMatch(/record an override with a reason\.$/);
+    expect(story.gate!.wayOut).toMatch(
+      /ask a project admin to record a time-boxed override with a reason\.$/,
+    );
   });
 
   it('answers a change to feature with the gate line, so the panel shows it at once', async () => {
