@@ -89,6 +89,41 @@ describe('two people ticking different DoD items of one issue at once', () => {
   });
 });
 
+describe('one person retyping an issue while another ticks its DoD', () => {
+  it('keeps both the new type and the tick (on an item both templates share)', async () => {
+    const bug = sandbox.jira.state.issueTypes.find((t) => t.name === 'Bug')!;
+    const done = new Set(
+      sandbox.jira.state.statuses.filter((st) => st.category === 'done').map((st) => st.id),
+    );
+    // An open bug (the rules make it reliability work), moved to debt by hand.
+    const issueKey = sandbox.jira.state.issues.find(
+      (i) => i.issueTypeId === bug.id && !done.has(i.statusId) && !i.parentId,
+    )!.key;
+    const [typed, ticked] = await Promise.all([
+      call<IssueView>(
+        'issue/setWorkType',
+        MEMBER_ACCOUNT_ID,
+        { issueKey, workType: 'debt' },
+        issueKey,
+      ),
+      call<IssueView>(
+        'issue/tickDodItem',
+        SECOND_PERSON,
+        { issueKey, itemId: 'code-reviewed', done: true },
+        issueKey,
+      ),
+    ]);
+    for (const answer of [typed, ticked])
+      if (!answer.ok) expect(answer.error.code, answer.error.message).toBe('CONFLICT');
+    const view = await call<IssueView>('issue/get', MEMBER_ACCOUNT_ID, { issueKey }, issueKey);
+    if (!view.ok) throw new Error(view.error.message);
+    if (typed.ok) expect(view.data.workType.type).toBe('debt');
+    if (ticked.ok)
+      expect(view.data.dod.items.find((i) => i.id === 'code-reviewed')?.state).toBe('done');
+    expect(typed.ok || ticked.ok).toBe(true);
+  });
+});
+
 describe('the policy edited in two tabs', () => {
   interface SettingsView {
     config: Record<string, unknown> & { capacity: { tolerance: number } };
