@@ -100,28 +100,25 @@ describe('a rebalance when Jira fails mid-way', () => {
     expect(placeOf(plan.moves)).toBe('before');
   });
 
-  // Known defect, reported (src/app/planner/apply-rebalance.ts belongs to the planner's owner): after
-  // every move went through and was recorded for undo, the read for the answer fails and the person
-  // is told only "Jira did not answer properly. Try again shortly." — the sprint is as planned but the
-  // answer does not say so, and the retry is refused as a stale proposal. `it.fails` turns red once
-  // the answer says the rebalance was applied.
-  it.fails(
-    'the read after the moves fails: the sprint is as planned, and the answer says so',
-    async () => {
-      const plan = await proposal();
-      sandbox.jira.faults.addRule({
-        method: 'GET',
-        path: /^\/rest\/agile\/1\.0\/board\/1\/configuration$/,
-        skip: 1,
-        count: 4,
-        fault: unavailable,
-      });
-      const answer = await apply(plan);
-      expect(placeOf(plan.moves)).toBe('planned');
-      if (answer.ok) return;
-      expect(answer.error.message).toMatch(/applied|moved/i);
-    },
-  );
+  // After every move went through and was recorded for undo, the read for the answer fails: the
+  // answer must say the rebalance was applied (a retry would only be refused as a stale proposal).
+  it('the read after the moves fails: the sprint is as planned, and the answer says so', async () => {
+    const plan = await proposal();
+    sandbox.jira.faults.addRule({
+      method: 'GET',
+      path: /^\/rest\/agile\/1\.0\/board\/1\/configuration$/,
+      skip: 1,
+      count: 4,
+      fault: unavailable,
+    });
+    const answer = await apply(plan);
+    expect(placeOf(plan.moves)).toBe('planned');
+    expect(answer).toMatchObject({ ok: false, error: { retryable: true } });
+    if (answer.ok) return;
+    expect(answer.error.message).toMatch(
+      /^Applied the rebalance: moved .+ to the backlog and .+ into SHOP Sprint 9, and Undo can put them back\. Reading the sprint again failed: .+ Reload the planner to see the plan\.$/,
+    );
+  });
 
   it('the read after the moves fails: the sprint is as planned and Undo still restores it', async () => {
     const plan = await proposal();

@@ -101,6 +101,16 @@ export async function applyRebalance(
     );
   }
   await record(done);
-  const view = await evaluateSprint(deps, { ...input, withProposal: true });
-  return { moved: done, view };
+  try {
+    const view = await evaluateSprint(deps, { ...input, withProposal: true });
+    return { moved: done, view };
+  } catch (error: unknown) {
+    if (!(error instanceof AppError)) throw error;
+    // Everything moved and Undo knows it: say so, or the person would apply a stale proposal again.
+    throw new AppError(
+      error.code,
+      `Applied the rebalance: moved ${outs.join(', ') || 'nothing'} to the backlog and ${ins.join(', ') || 'nothing'} into ${snapshot.sprint.name}, and Undo can put them back. Reading the sprint again failed: ${error.message} Reload the planner to see the plan.`,
+      { retryable: error.options.retryable ?? false, cause: error },
+    );
+  }
 }
