@@ -8,6 +8,7 @@ import {
 } from '../../sandbox/jira';
 import { JiraClient } from '../../src/adapters/forge/jira/client';
 import { JiraRequestError } from '../../src/adapters/forge/jira/errors';
+import { DEFAULT_RETRY_POLICY } from '../../src/adapters/forge/jira/retry';
 import { JiraHttp } from '../../src/adapters/forge/jira/http';
 import { findOperation } from '../contract/openapi';
 import { emulatorTransport, type RecordedCall } from '../support/emulator-transport';
@@ -194,6 +195,31 @@ describe('JiraClient under Jira faults', () => {
       id: 1,
     });
     expect(sleeps).toEqual([2000]);
+  });
+
+  it('stops waiting for an attempt Jira leaves hanging, and does not repeat it', async () => {
+    const sleeps: number[] = [];
+    jira.faults.update({ rateTimeout: 1 });
+    const retry = { ...DEFAULT_RETRY_POLICY, attemptTimeoutMs: 200 };
+    const client = new JiraClient(
+      new JiraHttp(emulatorTransport(jira.url, { accountId: MEMBER_ACCOUNT_ID }, calls), {
+        retry,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return noWait();
+        },
+      }),
+    );
+    try {
+      const error = await client.getSprint(1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(JiraRequestError);
+      expect((error as JiraRequestError).kind).toBe('unavailable');
+      expect((error as JiraRequestError).options.retryable).toBe(true);
+      expect((error as JiraRequestError).message).toContain('no answer within 0.2 s');
+      expect(sleeps).toEqual([]);
+    } finally {
+      jira.faults.update({ rateTimeout: 0 });
+    }
   });
 
   it('gives up after the bounded attempts and reports a retryable Jira error', async () => {

@@ -109,30 +109,48 @@ describe('Jira leaving a call unanswered', () => {
     expect(later.ok, JSON.stringify(later).slice(0, 300)).toBe(true);
     expect(property()).toContain('code-reviewed');
   });
+});
 
-  // Known gap, reported (src/adapters/forge/jira/http.ts belongs to the Jira adapter's owner): the
-  // client sets no time limit of its own on a Jira call, so a hung call uses the whole invocation and
-  // the person gets Forge's invocation error instead of Ballast's retryable "Jira did not answer"
-  // envelope. `it.fails` turns red once each attempt is bounded (e.g. AbortSignal.timeout) well
-  // inside the resolver limit.
-  it.fails(
-    'a read that hangs is answered with a retryable envelope before the platform limit',
-    async () => {
-      sandbox.jira.faults.update({ rateTimeout: 1 });
-      try {
-        const answer = await settle(
-          callResolver(
-            sandbox.host,
-            'issue/get',
-            MEMBER_ACCOUNT_ID,
-            { issueKey },
-            fullExtension(issueKey),
-          ),
-        );
-        expect(answer).toMatchObject({ ok: false, error: { retryable: true } });
-      } finally {
-        sandbox.jira.faults.update(NO_FAULTS);
-      }
-    },
-  );
+describe('a Jira call that hangs, at the real resolver limit', () => {
+  // Each attempt is bounded (RetryPolicy.attemptTimeoutMs, 10 s), so a hung call ends with Ballast's
+  // retryable envelope well before Forge's 25 s, instead of the platform's invocation error.
+  let real: AppSandbox;
+  beforeAll(async () => {
+    real = await startAppSandbox();
+  });
+  afterAll(async () => {
+    real.jira.faults.update(NO_FAULTS);
+    await real.close();
+  });
+
+  it('is answered with a retryable envelope naming the wait', { timeout: 30_000 }, async () => {
+    const key = real.jira.state.issues.find((i) => i.sprintIds.includes(9) && !i.parentId)!.key;
+    real.jira.faults.update({ rateTimeout: 1 });
+    const started = Date.now();
+    const answer = (await callResolver(
+      real.host,
+      'issue/get',
+      MEMBER_ACCOUNT_ID,
+      { issueKey: key },
+      fullExtension(key),
+    ));
+    const took = Date.now() - started;
+    real.jira.faults.update(NO_FAULTS);
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'JIRA_UNAVAILABLE', retryable: true },
+    });
+    if (!answer.ok) expect(answer.error.message).toContain('no answer within 10 s');
+    expect(took).toBeGreaterThanOrEqual(10_000);
+    expect(took).toBeLessThan(25_000);
+    // Once Jira answers again, the same call works.
+    const again = (await callResolver(
+      real.host,
+      'issue/get',
+      MEMBER_ACCOUNT_ID,
+      { issueKey: key },
+      fullExtension(key),
+    ));
+    expect(again.ok).toBe(true);
+  });
 });

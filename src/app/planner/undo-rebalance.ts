@@ -102,12 +102,19 @@ export async function undoRebalance(
       );
     throw error;
   }
-  const view = await evaluateSprint(deps, { ...input, withProposal: true });
-  return {
-    moved: entry.moves.map((m) => ({
-      key: m.key,
-      direction: m.direction === 'out' ? 'in' : 'out',
-    })),
-    view,
-  };
+  const moved = entry.moves.map((m) => ({
+    key: m.key,
+    direction: m.direction === 'out' ? ('in' as const) : ('out' as const),
+  }));
+  try {
+    return { moved, view: await evaluateSprint(deps, { ...input, withProposal: true }) };
+  } catch (error: unknown) {
+    if (!(error instanceof AppError)) throw error;
+    // Everything is back: say so, or the person would try to undo again and be refused.
+    throw new AppError(
+      error.code,
+      `Undid the rebalance: ${keyList(ins) || 'nothing'} back to the backlog and ${keyList(outs) || 'nothing'} back into ${sprint.name}. Reading the sprint again failed: ${error.message} Reload the planner to see the plan.`,
+      { retryable: error.options.retryable ?? false, cause: error },
+    );
+  }
 }

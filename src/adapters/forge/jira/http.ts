@@ -95,8 +95,14 @@ export class JiraHttp {
     for (let attempt = 1; ; attempt += 1) {
       let response: JiraResponse;
       try {
-        response = await this.transport(route, init);
+        response = await withTimeout(this.transport(route, init), this.retry.attemptTimeoutMs);
       } catch (error: unknown) {
+        if (error instanceof AttemptTimeout)
+          throw new JiraRequestError(
+            'unavailable',
+            label,
+            messageFor('unavailable', `no answer within ${error.ms / 1000} s`),
+          );
         // Network failure or timeout inside the platform's fetch: as retryable as a 503.
         if (attempt < this.retry.maxAttempts && waited < this.retry.maxTotalWaitMs) {
           const delay = Math.min(
@@ -123,6 +129,25 @@ export class JiraHttp {
       const kind = kindOfStatus(response.status);
       throw new JiraRequestError(kind, label, messageFor(kind, detail), response.status);
     }
+  }
+}
+
+class AttemptTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+/** The call's answer, or AttemptTimeout after `ms` (the call itself cannot be cancelled). */
+async function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new AttemptTimeout(ms)), ms);
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

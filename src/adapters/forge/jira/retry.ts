@@ -13,6 +13,12 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** Longest total time spent waiting across attempts. */
   readonly maxTotalWaitMs: number;
+  /**
+   * How long one attempt may take. A call Jira leaves hanging would otherwise use up the whole
+   * invocation (25 s for a resolver), and the person would get the platform's error instead of
+   * Ballast's retryable one. A timed-out attempt is not repeated: it may have taken effect.
+   */
+  readonly attemptTimeoutMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -20,6 +26,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 250,
   maxDelayMs: 5_000,
   maxTotalWaitMs: 8_000,
+  // With at most 8 s of waiting, a call ends within about 18 s: inside Forge's 25 s.
+  attemptTimeoutMs: 10_000,
 };
 
 export type Sleep = (ms: number) => Promise<void>;
