@@ -34,7 +34,13 @@ import { signedHeaders } from '../../src/cli/push/sign';
 import { findOperation } from '../contract/openapi';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { manifestScopes, requiredScopes } from '../support/manifest-scopes';
-import { callResolver, contractKeys, fullExtension, kvsSnapshot } from '../support/resolver-calls';
+import {
+  callResolver,
+  contractKeys,
+  fullExtension,
+  kvsSnapshot,
+  sloFormFixture,
+} from '../support/resolver-calls';
 
 type Access = 'anyone' | 'browse' | 'admin';
 
@@ -130,20 +136,7 @@ function matrix(): Record<string, Entry> {
 }
 
 /** A well-formed SLO as the settings form sends it. */
-const SLO_FORM = {
-  name: 'matrix-latency',
-  displayName: 'Matrix latency',
-  description: '',
-  service: 'checkout',
-  counts: 'good',
-  numerator: { type: 'Prometheus', query: 'sum(rate(fast_total[1m]))' },
-  total: { type: 'Prometheus', query: 'sum(rate(all_total[1m]))' },
-  counter: true,
-  targetPercent: 99,
-  window: { kind: 'rolling', days: 28 },
-  budgetingMethod: 'Occurrences',
-  timeSlicePercent: null,
-};
+const SLO_FORM = { ...sloFormFixture('matrix-latency'), displayName: 'Matrix latency' };
 
 async function sloVersion(): Promise<number> {
   const list = await call('slo/list', ADMIN_ACCOUNT_ID, {});

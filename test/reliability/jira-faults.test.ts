@@ -16,7 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, NO_FAULTS } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { callResolver, contractKeys, fullExtension } from '../support/resolver-calls';
+import {
+  callResolver,
+  contractKeys,
+  fullExtension,
+  sloFormFixture,
+} from '../support/resolver-calls';
 
 /**
  * Round 1, mild: 5% of calls 429 (Retry-After: 1 s), 10% 500/502/503 — the client's retries should
@@ -58,20 +63,7 @@ async function data<T>(sb: AppSandbox, key: string, payload: unknown = {}): Prom
   return answer.data as T;
 }
 
-const SLO_FORM = {
-  name: 'faults-latency',
-  displayName: 'Latency',
-  description: '',
-  service: 'checkout',
-  counts: 'good',
-  numerator: { type: 'Prometheus', query: 'sum(fast)' },
-  total: { type: 'Prometheus', query: 'sum(all)' },
-  counter: true,
-  targetPercent: 99,
-  window: { kind: 'rolling', days: 28 },
-  budgetingMethod: 'Occurrences',
-  timeSlicePercent: null,
-};
+const SLO_FORM = { ...sloFormFixture('faults-latency'), displayName: 'Latency' };
 const sloVersion = async (sb: AppSandbox) =>
   (await data<{ version: number }>(sb, 'slo/list')).version;
 

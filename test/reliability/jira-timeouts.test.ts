@@ -127,13 +127,13 @@ describe('a Jira call that hangs, at the real resolver limit', () => {
     const key = real.jira.state.issues.find((i) => i.sprintIds.includes(9) && !i.parentId)!.key;
     real.jira.faults.update({ rateTimeout: 1 });
     const started = Date.now();
-    const answer = (await callResolver(
+    const answer = await callResolver(
       real.host,
       'issue/get',
       MEMBER_ACCOUNT_ID,
       { issueKey: key },
       fullExtension(key),
-    ));
+    );
     const took = Date.now() - started;
     real.jira.faults.update(NO_FAULTS);
     expect(answer).toMatchObject({
@@ -144,13 +144,13 @@ describe('a Jira call that hangs, at the real resolver limit', () => {
     expect(took).toBeGreaterThanOrEqual(10_000);
     expect(took).toBeLessThan(25_000);
     // Once Jira answers again, the same call works.
-    const again = (await callResolver(
+    const again = await callResolver(
       real.host,
       'issue/get',
       MEMBER_ACCOUNT_ID,
       { issueKey: key },
       fullExtension(key),
-    ));
+    );
     expect(again.ok).toBe(true);
   });
 });

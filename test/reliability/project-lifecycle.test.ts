@@ -29,7 +29,12 @@ import {
   startHostOn,
   type AppSandbox,
 } from '../support/app-sandbox';
-import { callResolver, contractKeys, fullExtension } from '../support/resolver-calls';
+import {
+  callResolver,
+  contractKeys,
+  fullExtension,
+  sloFormFixture,
+} from '../support/resolver-calls';
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
   modules: Record<string, { key: string }[]>;
@@ -55,20 +60,7 @@ function payloadOf(key: string, version: number): unknown {
     },
     'slo/save': {
       originalName: null,
-      slo: {
-        name: 'lifecycle-latency',
-        displayName: '',
-        description: '',
-        service: 'checkout',
-        counts: 'good',
-        numerator: { type: 'Prometheus', query: 'sum(fast)' },
-        total: { type: 'Prometheus', query: 'sum(all)' },
-        counter: true,
-        targetPercent: 99,
-        window: { kind: 'rolling', days: 28 },
-        budgetingMethod: 'Occurrences',
-        timeSlicePercent: null,
-      },
+      slo: sloFormFixture('lifecycle-latency'),
       version,
     },
     'slo/delete': { name: 'checkout-availability', version },

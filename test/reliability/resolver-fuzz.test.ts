@@ -15,7 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { callResolver, contractKeys, fullExtension, kvsSnapshot } from '../support/resolver-calls';
+import {
+  callResolver,
+  contractKeys,
+  fullExtension,
+  kvsSnapshot,
+  sloFormFixture,
+} from '../support/resolver-calls';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
@@ -59,20 +65,7 @@ function wellFormed(key: string): Record<string, unknown> {
     },
     'slo/save': {
       originalName: null,
-      slo: {
-        name: 'fuzz-latency',
-        displayName: '',
-        description: '',
-        service: 'checkout',
-        counts: 'good',
-        numerator: { type: 'Prometheus', query: 'sum(fast)' },
-        total: { type: 'Prometheus', query: 'sum(all)' },
-        counter: true,
-        targetPercent: 99,
-        window: { kind: 'rolling', days: 28 },
-        budgetingMethod: 'Occurrences',
-        timeSlicePercent: null,
-      },
+      slo: sloFormFixture('fuzz-latency'),
       version: 0,
     },
     'slo/delete': { name: 'checkout-availability', version: 1 },

@@ -55,3 +55,21 @@ export function kvsSnapshot(host: ForgeHost): string {
   );
   return JSON.stringify({ kv, secrets, entities: written });
 }
+
+/** A well-formed SLO as the settings form sends it (`slo/save`), named `name`. */
+export function sloFormFixture(name: string) {
+  return {
+    name,
+    displayName: '',
+    description: '',
+    service: 'checkout',
+    counts: 'good' as const,
+    numerator: { type: 'Prometheus', query: 'sum(fast)' },
+    total: { type: 'Prometheus', query: 'sum(all)' },
+    counter: true,
+    targetPercent: 99,
+    window: { kind: 'rolling' as const, days: 28 },
+    budgetingMethod: 'Occurrences' as const,
+    timeSlicePercent: null,
+  };
+}
