@@ -4,12 +4,11 @@
  * context, never from the payload; the person's browse permission is checked as that person.
  */
 import type { ProjectPageContract } from '../../contract/project-page';
-import { AppError } from '../../app/errors';
 import { requestRefresh, serveSection, type ServeDeps } from '../../app/metrics/serve-project-page';
 import { serveCapacity } from '../../app/metrics/serve-capacity';
 import { deliveryOf, incidentsOf, toilDebtOf } from '../../app/metrics/sections';
 import { serveOverview, serveSlos } from '../../app/metrics/serve-slos';
-import { readContext } from './context';
+import { projectContext } from './context';
 
 type Handlers = {
   [K in keyof ProjectPageContract]: (
@@ -18,16 +17,8 @@ type Handlers = {
   ) => Promise<ProjectPageContract[K]['response']>;
 };
 
-function projectOf(rawContext: unknown): string {
-  const context = readContext(rawContext);
-  if (!context.projectKey) {
-    throw new AppError(
-      'BAD_REQUEST',
-      'Open Ballast’s metrics from a project page: no project in this context.',
-    );
-  }
-  return context.projectKey;
-}
+const projectOf = (raw: unknown): string =>
+  projectContext(raw, 'Ballast’s metrics from a project page').projectKey;
 
 export function projectPageResolvers(deps: { serveDeps: () => ServeDeps }): Handlers {
   return {

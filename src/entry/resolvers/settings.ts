@@ -3,14 +3,13 @@
  * `settings/auditLog` (the override log with people's names).
  */
 import { z } from 'zod';
-import { AppError } from '../../app/errors';
 import { auditLogWithNames } from '../../app/people/audit-log-with-names';
 import { getSettings, saveSettings, type SettingsDeps } from '../../app/project/settings';
 import { testRules } from '../../app/project/test-rules';
 import type { AuditLogView } from '../../contract/resolvers';
 import type { SettingsView, TestRulesView } from '../../contract/settings';
 import type { Clock } from '../../ports/clock';
-import { readContext, readPayload } from './context';
+import { projectContext, readPayload } from './context';
 
 const saveSchema = z.object({ config: z.unknown(), version: z.number().int().min(0) });
 const testRulesSchema = z.object({
@@ -24,35 +23,27 @@ const testRulesSchema = z.object({
 
 const auditSchema = z.object({ cursor: z.number().int().min(0).optional() });
 
-function projectOf(context: { projectKey?: string }): string {
-  if (!context.projectKey) {
-    throw new AppError(
-      'BAD_REQUEST',
-      'Open Ballast settings from a project: no project in this context.',
-    );
-  }
-  return context.projectKey;
-}
+const projectOf = (raw: unknown) => projectContext(raw, 'Ballast settings from a project');
 
 export function settingsResolvers(deps: { settingsDeps: () => SettingsDeps; clock: Clock }) {
   return {
     'settings/get': (_payload: unknown, rawContext: unknown): Promise<SettingsView> =>
-      getSettings(deps.settingsDeps(), projectOf(readContext(rawContext))),
+      getSettings(deps.settingsDeps(), projectOf(rawContext).projectKey),
     'settings/save': (payload: unknown, rawContext: unknown): Promise<SettingsView> => {
-      const context = readContext(rawContext);
+      const context = projectOf(rawContext);
       const input = readPayload(saveSchema, payload);
       return saveSettings(deps.settingsDeps(), {
-        projectKey: projectOf(context),
+        projectKey: context.projectKey,
         config: input.config,
         version: input.version,
         actor: { accountId: context.accountId, at: deps.clock.now() },
       });
     },
     'settings/testRules': (payload: unknown, rawContext: unknown): Promise<TestRulesView> => {
-      const context = readContext(rawContext);
+      const context = projectOf(rawContext);
       const input = readPayload(testRulesSchema, payload);
       return testRules(deps.settingsDeps(), {
-        projectKey: projectOf(context),
+        projectKey: context.projectKey,
         issueKey: input.issueKey,
         ...(input.rules === undefined ? {} : { rules: input.rules }),
       });
@@ -61,7 +52,7 @@ export function settingsResolvers(deps: { settingsDeps: () => SettingsDeps; cloc
     'settings/auditLog': (payload: unknown, rawContext: unknown): Promise<AuditLogView> => {
       const input = readPayload(auditSchema, payload);
       return auditLogWithNames(deps.settingsDeps(), {
-        projectKey: projectOf(readContext(rawContext)),
+        projectKey: projectOf(rawContext).projectKey,
         cursor: input.cursor ?? 0,
       });
     },

@@ -22,7 +22,7 @@ import {
 import { FIELD_LABELS } from '../../app/slo/slo-form';
 import type { SloContract, SloDefinition, SloField } from '../../contract/slo';
 import type { Clock } from '../../ports/clock';
-import { readContext, readPayload } from './context';
+import { projectContext, readPayload } from './context';
 
 type Handlers = {
   [K in keyof SloContract]: (
@@ -137,16 +137,7 @@ const deleteSchema = z.object({
   version: z.number().int().min(0),
 });
 
-function projectOf(raw: unknown): { accountId: string; projectKey: string } {
-  const context = readContext(raw);
-  if (!context.projectKey) {
-    throw new AppError(
-      'BAD_REQUEST',
-      "Open Ballast's SLO settings from a project: no project in this context.",
-    );
-  }
-  return { accountId: context.accountId, projectKey: context.projectKey };
-}
+const projectOf = (raw: unknown) => projectContext(raw, "Ballast's SLO settings from a project");
 
 export function sloResolvers(deps: {
   sloDeps: () => SloSettingsDeps;
