@@ -18,17 +18,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const STATIC = join(ROOT, 'static');
 const SHELL_ASSETS = join(ROOT, 'sandbox', 'shell', 'assets');
 
-/**
- * Names @atlaskit/tokens 20 no longer has that CSS outside this change still uses; static/shared/
- * tokens.css keeps them working. Remove an entry (and its alias) once nothing uses it.
- */
-const LEGACY: Record<string, string> = {
-  '--ds-border-radius':
-    'removed in @atlaskit/tokens 20: use --ds-radius-small or --ds-radius-medium',
-};
-/** Where a legacy name may still appear: not in shared/, issue-panel/ or issue-context/. */
-const LEGACY_ALLOWED_IN = /^(project-page|project-settings)\//;
-
 const usesIn = (dir: string) => tokenUses(sourceFiles(dir), dir);
 const light = (path: string) => packageTokens().values.get(packageTokens().paths.get(path) ?? '');
 
@@ -51,23 +40,8 @@ describe('design token names', () => {
     const { names } = packageTokens();
     const unknown = [...usesIn(STATIC)]
       .filter(([name]) => !names.has(name))
-      .filter(([name, files]) => {
-        if (LEGACY[name] === undefined) return true;
-        const outside = files.filter(
-          (f) => f !== join('shared', 'tokens.css') && !LEGACY_ALLOWED_IN.test(f),
-        );
-        return outside.length > 0;
-      })
       .map(([name, files]) => `${name} (${files.join(', ')})`);
     expect(unknown).toEqual([]);
-  });
-
-  it('the legacy names listed here are still used (else remove them and their alias)', () => {
-    const uses = usesIn(STATIC);
-    for (const name of Object.keys(LEGACY)) {
-      const files = (uses.get(name) ?? []).filter((f) => f !== join('shared', 'tokens.css'));
-      expect(files, `${name}: ${LEGACY[name]}`).not.toEqual([]);
-    }
   });
 
   it("every --ds-* name in the sandbox shell's CSS is an @atlaskit/tokens token", () => {
