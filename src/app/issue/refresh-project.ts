@@ -4,13 +4,24 @@
  * nobody has touched since Ballast was installed (the issue trigger only sees changes). Resumable:
  * a run stops at its time budget and records how far it got; the next run goes on from there.
  * Writes only what changed (one property write per changed issue, one field write per work type).
+ *
+ * A changed issue is written under the per-issue lock a person's change takes (issue-write-lock.ts),
+ * from a fresh read of its property: a tick made after the pass's search is kept, never overwritten
+ * by values derived from the older read. An issue a person is changing right now is left for the
+ * next pass (their change writes the derived values itself).
  */
 import type { Clock } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadProjectConfig } from '../project/project-config-repository';
-import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
+import { AppError } from '../errors';
+import {
+  BALLAST_PROPERTY_KEY,
+  readBallastProperty,
+  type BallastProperty,
+} from './ballast-property';
 import { issueFields } from './issue-facts';
 import { computeSnapshot, derivedProperty, type IssueDeps } from './issue-snapshot';
+import { kvIssueWriteLock } from './issue-write-lock';
 import { findWorkTypeField } from './work-type-field';
 
 /** A full pass is repeated after this long, to catch what changed while events were missed. */
@@ -65,6 +76,29 @@ export async function refreshProjectIssues(
     properties: [BALLAST_PROPERTY_KEY],
     limit: 50_000, // a whole project, in a 300 s job: above searchAll's default (the huge bench seed)
   });
+  // Short: a person holding the lock is mid-change; their issue waits for the next pass.
+  const lock = kvIssueWriteLock(deps.kv, { waitMs: 1_000 });
+  const derive = async (issue: (typeof issues)[number], stored: unknown) =>
+    derivedProperty(
+      await computeSnapshot(deps, issue, readBallastProperty(stored).property, config, []),
+    );
+  /** The values written (or already there), or null when the issue was left for the next pass. */
+  const writeFresh = async (
+    issue: (typeof issues)[number],
+  ): Promise<{ property: BallastProperty; wrote: boolean } | null> => {
+    try {
+      return await lock.run(issue.key, async () => {
+        const fresh = await deps.jira.getIssueProperty(issue.key, BALLAST_PROPERTY_KEY);
+        const property = await derive(issue, fresh);
+        if (sameJson(fresh, property)) return { property, wrote: false };
+        await deps.jira.setIssueProperty(issue.key, BALLAST_PROPERTY_KEY, property);
+        return { property, wrote: true };
+      });
+    } catch (error: unknown) {
+      if (error instanceof AppError && error.code === 'CONFLICT') return null;
+      throw error;
+    }
+  };
   const fieldUpdates = new Map<string, number[]>();
   let offset = resume?.offset ?? 0;
   let written = resume?.written ?? 0;
@@ -93,17 +127,12 @@ export async function refreshProjectIssues(
       if (deps.clock.now().getTime() - begun > input.budgetMs) break;
       const issue = issues[offset]!;
       const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
-      const snapshot = await computeSnapshot(
-        deps,
-        issue,
-        readBallastProperty(stored).property,
-        config,
-        [],
-      );
-      const next = derivedProperty(snapshot);
+      let next = await derive(issue, stored);
       if (!sameJson(stored, next)) {
-        await deps.jira.setIssueProperty(issue.key, BALLAST_PROPERTY_KEY, next);
-        written += 1;
+        const result = await writeFresh(issue);
+        if (result === null) continue;
+        next = result.property;
+        if (result.wrote) written += 1;
       }
       if (field !== null && issue.fields[field] !== next.workType) {
         const ids = fieldUpdates.get(next.workType) ?? [];
