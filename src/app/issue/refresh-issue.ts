@@ -7,6 +7,8 @@
 import { openRequiredMessage } from '../../domain/dod';
 import { BALLAST_PROPERTY_KEY } from './ballast-property';
 import { derivedProperty, loadIssueSnapshot, type IssueDeps } from './issue-snapshot';
+import type { IssueWriteLock } from './issue-write-lock';
+import { sameJson, writeDerivedFresh } from './write-derived';
 import { setWorkTypeFieldValue } from './work-type-field';
 
 export interface RefreshOutcome {
@@ -14,17 +16,21 @@ export interface RefreshOutcome {
   readonly reopened: boolean;
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 export async function refreshIssue(
-  deps: IssueDeps,
+  deps: IssueDeps & { lock: IssueWriteLock },
   input: { projectKey: string; issueKey: string },
 ): Promise<RefreshOutcome> {
-  const snapshot = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
-  const next = derivedProperty(snapshot);
+  let snapshot = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+  let next = derivedProperty(snapshot);
   const stored = snapshot.issue.properties?.[BALLAST_PROPERTY_KEY];
-  const propertyWritten = !sameJson(stored, next);
-  if (propertyWritten) await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, next);
+  let propertyWritten = false;
+  if (!sameJson(stored, next)) {
+    // From a fresh read under the per-issue lock: a tick made since the read above is kept.
+    const written = await writeDerivedFresh(deps, snapshot.issue, snapshot.config);
+    // A person is changing the issue right now: their change writes the derived values.
+    if (written === null) return { propertyWritten: false, reopened: false };
+    ({ snapshot, property: next, wrote: propertyWritten } = written);
+  }
   const previousType = (stored as { workType?: unknown } | undefined)?.workType;
   if (previousType !== next.workType) {
     try {

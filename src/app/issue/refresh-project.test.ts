@@ -90,4 +90,14 @@ describe('the bulk refresh and a person changing the same issue', () => {
     expect(writes).toEqual([]);
     expect(progress).toMatchObject({ offset: 1, written: 0 });
   });
+
+  it('never writes over a property it cannot read', async () => {
+    const { jira, writes } = jiraWith({ version: 'garbage', dod: 42 });
+    const progress = await refreshProjectIssues(
+      { jira, store: memoryStore().store, kv: memoryKv(), clock },
+      { projectKey: 'SHOP', budgetMs: 60_000 },
+    );
+    expect(writes).toEqual([]);
+    expect(progress).toMatchObject({ offset: 1, written: 0 });
+  });
 });

@@ -13,15 +13,11 @@
 import type { Clock } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadProjectConfig } from '../project/project-config-repository';
-import { AppError } from '../errors';
-import {
-  BALLAST_PROPERTY_KEY,
-  readBallastProperty,
-  type BallastProperty,
-} from './ballast-property';
+import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
 import { issueFields } from './issue-facts';
 import { computeSnapshot, derivedProperty, type IssueDeps } from './issue-snapshot';
 import { kvIssueWriteLock } from './issue-write-lock';
+import { sameJson, writeDerivedFresh } from './write-derived';
 import { findWorkTypeField } from './work-type-field';
 
 /** A full pass is repeated after this long, to catch what changed while events were missed. */
@@ -56,8 +52,6 @@ export function readProgress(value: RefreshProgress | undefined): RefreshProgres
   return value;
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
 export async function refreshProjectIssues(
   deps: IssueDeps & { kv: KeyValueStore; clock: Clock },
   input: { projectKey: string; budgetMs: number },
@@ -82,23 +76,6 @@ export async function refreshProjectIssues(
     derivedProperty(
       await computeSnapshot(deps, issue, readBallastProperty(stored).property, config, []),
     );
-  /** The values written (or already there), or null when the issue was left for the next pass. */
-  const writeFresh = async (
-    issue: (typeof issues)[number],
-  ): Promise<{ property: BallastProperty; wrote: boolean } | null> => {
-    try {
-      return await lock.run(issue.key, async () => {
-        const fresh = await deps.jira.getIssueProperty(issue.key, BALLAST_PROPERTY_KEY);
-        const property = await derive(issue, fresh);
-        if (sameJson(fresh, property)) return { property, wrote: false };
-        await deps.jira.setIssueProperty(issue.key, BALLAST_PROPERTY_KEY, property);
-        return { property, wrote: true };
-      });
-    } catch (error: unknown) {
-      if (error instanceof AppError && error.code === 'CONFLICT') return null;
-      throw error;
-    }
-  };
   const fieldUpdates = new Map<string, number[]>();
   let offset = resume?.offset ?? 0;
   let written = resume?.written ?? 0;
@@ -129,7 +106,7 @@ export async function refreshProjectIssues(
       const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
       let next = await derive(issue, stored);
       if (!sameJson(stored, next)) {
-        const result = await writeFresh(issue);
+        const result = await writeDerivedFresh({ ...deps, lock }, issue, config);
         if (result === null) continue;
         next = result.property;
         if (result.wrote) written += 1;

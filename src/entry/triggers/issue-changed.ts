@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { refreshIssue } from '../../app/issue/refresh-issue';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
+import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
+import { kvIssueWriteLock } from '../../app/issue/issue-write-lock';
 
 const eventSchema = z.looseObject({
   issue: z.looseObject({
@@ -25,7 +27,11 @@ export async function onIssueChanged(event: unknown): Promise<void> {
   const projectKey = fields?.project?.key ?? key.slice(0, key.lastIndexOf('-'));
   try {
     await refreshIssue(
-      { jira: jiraAsApp(), store: new ForgeDocumentStore() },
+      {
+        jira: jiraAsApp(),
+        store: new ForgeDocumentStore(),
+        lock: kvIssueWriteLock(new ForgeKeyValueStore(), { waitMs: 1_000 }),
+      },
       { projectKey, issueKey: key },
     );
   } catch (error: unknown) {
