@@ -47,8 +47,9 @@ const INVENTORY: Record<string, Kind> = {
   },
   'slo-directory': {
     where: 'document',
-    version: 'none',
-    note: 'SLO name → project map, rebuilt from project-slos on every SLO change (src/app/slo/slo-catalog.ts, being changed by another engineer: version not added here)',
+    version: 'schemaVersion',
+    fixtures: ['slo-directory.v1.json', 'slo-directory.legacy.json'],
+    note: 'SLO name → project map, rebuilt from project-slos on every SLO change (a bare map before the version: read as 1)',
   },
   'planner-undo': {
     where: 'document',
@@ -133,13 +134,13 @@ const INVENTORY: Record<string, Kind> = {
   },
   metrics: {
     where: 'kvs',
-    version: 'none',
-    note: 'project page snapshot: the chunked JSON carries schemaVersion 1; head and status records do not (src/app/metrics, owned by the metrics engineer)',
+    version: 'schemaVersion',
+    note: 'project page snapshot: the chunked JSON, its head and status records carry schemaVersion 1 (head and status before it: read as 1); another version reads as absent and is recomputed',
   },
   'metrics-projects': {
     where: 'kvs',
     version: 'none',
-    note: 'list of project keys whose page was opened (src/app/metrics)',
+    note: 'bare list of project keys whose page was opened; only membership is read, and the hourly job recreates it as pages are opened',
   },
   'sprint-commitment': { where: 'kvs', version: 'v', note: 'commitment snapshot at sprint start' },
   'sprint-outcome': { where: 'kvs', version: 'v', note: 'outcome at sprint close' },

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JiraIssue, JiraPort } from '../../ports/jira';
-import type { KeyValueStore } from '../../ports/key-value-store';
 import { memoryStore } from '../testing/memory-document-store';
 import { issueLockKey } from './issue-write-lock';
 import { refreshProjectIssues } from './refresh-project';
-
-/** Plain keys only, with setIfAbsent: what the refresh and the per-issue lock use. */
-function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: <T>(key: string) => Promise.resolve(data.get(key) as T | undefined),
-    set: (key: string, value: unknown) => Promise.resolve(void data.set(key, value)),
-    setIfAbsent: (key: string, value: unknown) =>
-      Promise.resolve(data.has(key) ? false : (data.set(key, value), true)),
-    delete: (key: string) => Promise.resolve(void data.delete(key)),
-  } as unknown as KeyValueStore & { data: Map<string, unknown> };
-}
+import { memoryKv } from '../testing/memory-key-value-store';
 
 /** A toil item as the pass's search saw it: tagged by hand, nothing ticked, the indexed values stale. */
 const SEARCHED = {

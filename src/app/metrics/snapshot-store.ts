@@ -12,7 +12,18 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 /** Characters per chunk: even if every character needed escaping in JSON, far below 240 KiB. */
 export const CHUNK_CHARS = 60_000;
 
+/**
+ * Version of the head and status records (the snapshot JSON carries its own `schemaVersion`).
+ * Records written before it existed have none and read as version 1; a record or snapshot of
+ * another version reads as absent, so the page recomputes rather than misreading it.
+ */
+export const METRICS_RECORD_SCHEMA_VERSION = 1 as const;
+
+const readable = (value: { schemaVersion?: unknown } | undefined) =>
+  value !== undefined && (value.schemaVersion ?? 1) === METRICS_RECORD_SCHEMA_VERSION;
+
 export interface SnapshotHead {
+  readonly schemaVersion?: typeof METRICS_RECORD_SCHEMA_VERSION;
   readonly generation: string;
   readonly chunks: number;
   readonly computedAt: string;
@@ -20,6 +31,7 @@ export interface SnapshotHead {
 
 /** Recompute bookkeeping, kept apart from the snapshot so a failure never touches it. */
 export interface RefreshStatus {
+  readonly schemaVersion?: typeof METRICS_RECORD_SCHEMA_VERSION;
   readonly requestedAt: string | null;
   readonly lastAttemptAt: string | null;
   readonly lastError: string | null;
@@ -45,11 +57,16 @@ export async function saveSnapshot(
   for (const [index, part] of parts.entries())
     await store.set(chunkKey(key, generation, index), part);
   const previous = await store.get<SnapshotHead>(headKey(key));
-  const head: SnapshotHead = { generation, chunks: parts.length, computedAt: snapshot.computedAt };
+  const head: SnapshotHead = {
+    schemaVersion: METRICS_RECORD_SCHEMA_VERSION,
+    generation,
+    chunks: parts.length,
+    computedAt: snapshot.computedAt,
+  };
   await store.set(headKey(key), head);
-  if (previous && previous.generation !== generation) {
-    for (let i = 0; i < previous.chunks; i += 1) {
-      await store.delete(chunkKey(key, previous.generation, i));
+  if (readable(previous) && previous!.generation !== generation) {
+    for (let i = 0; i < previous!.chunks; i += 1) {
+      await store.delete(chunkKey(key, previous!.generation, i));
     }
   }
 }
@@ -71,7 +88,8 @@ async function readGeneration(
       parts.push(part);
     }
   }
-  return JSON.parse(parts.join('')) as MetricsSnapshot;
+  const snapshot = JSON.parse(parts.join('')) as MetricsSnapshot;
+  return readable(snapshot) ? snapshot : undefined;
 }
 
 export async function loadSnapshot(
@@ -81,21 +99,22 @@ export async function loadSnapshot(
   // A recompute may replace the generation between reading the head and its chunks: read again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const head = await store.get<SnapshotHead>(headKey(projectKey));
-    if (head === undefined) return undefined;
-    const snapshot = await readGeneration(store, projectKey, head);
+    if (!readable(head)) return undefined;
+    const snapshot = await readGeneration(store, projectKey, head!);
     if (snapshot !== undefined) return snapshot;
   }
   return undefined;
 }
 
 export async function loadStatus(store: KeyValueStore, projectKey: string): Promise<RefreshStatus> {
-  return (
-    (await store.get<RefreshStatus>(statusKey(projectKey))) ?? {
-      requestedAt: null,
-      lastAttemptAt: null,
-      lastError: null,
-    }
-  );
+  const stored = await store.get<RefreshStatus>(statusKey(projectKey));
+  if (readable(stored)) return stored!;
+  return {
+    schemaVersion: METRICS_RECORD_SCHEMA_VERSION,
+    requestedAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+  };
 }
 
 export async function updateStatus(
@@ -103,7 +122,11 @@ export async function updateStatus(
   projectKey: string,
   change: Partial<RefreshStatus>,
 ): Promise<RefreshStatus> {
-  const next = { ...(await loadStatus(store, projectKey)), ...change };
+  const next = {
+    ...(await loadStatus(store, projectKey)),
+    ...change,
+    schemaVersion: METRICS_RECORD_SCHEMA_VERSION,
+  };
   await store.set(statusKey(projectKey), next);
   return next;
 }

@@ -40,16 +40,36 @@ export async function loadProjectSlos(
   return { slos: stored.value as ProjectSlos, version: stored.version };
 }
 
-/** SLO name → project key, for every SLO of the site. */
-export async function loadSloDirectory(
-  store: DocumentStore,
-): Promise<{ entries: Readonly<Record<string, string>>; version: number }> {
-  const stored = await store.get(SLO_DIRECTORY_KIND, DIRECTORY_ID);
-  return {
-    entries: (stored?.value as Record<string, string> | undefined) ?? {},
-    version: stored?.version ?? 0,
-  };
+export const SLO_DIRECTORY_SCHEMA_VERSION = 1;
+
+export interface SloDirectory {
+  readonly entries: Readonly<Record<string, string>>;
+  readonly version: number;
+  /** False for a directory written by a newer Ballast: read as empty, and never overwritten. */
+  readonly readable: boolean;
 }
+
+/**
+ * SLO name → project key, for every SLO of the site. Stored as `{ schemaVersion: 1, projects }`;
+ * a directory written before the version was added is the bare map and reads as version 1.
+ */
+export async function loadSloDirectory(store: DocumentStore): Promise<SloDirectory> {
+  const stored = await store.get(SLO_DIRECTORY_KIND, DIRECTORY_ID);
+  const version = stored?.version ?? 0;
+  const value = stored?.value as Record<string, unknown> | undefined;
+  if (value === undefined) return { entries: {}, version, readable: true };
+  if (!('schemaVersion' in value)) return { entries: stringsOf(value), version, readable: true };
+  if (value.schemaVersion === SLO_DIRECTORY_SCHEMA_VERSION)
+    return { entries: stringsOf(value.projects), version, readable: true };
+  return { entries: {}, version, readable: false };
+}
+
+const stringsOf = (value: unknown): Record<string, string> =>
+  typeof value === 'object' && value !== null
+    ? Object.fromEntries(
+        Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      )
+    : {};
 
 /** The spec of an SLO by name, wherever it lives; undefined when no project has it. */
 export async function findSloSpec(
@@ -263,13 +283,24 @@ async function updateDirectory(
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const directory = await loadSloDirectory(store);
+    if (!directory.readable)
+      throw new AppError(
+        'INTERNAL',
+        "The site's SLO directory was written by a newer version of Ballast, so it was not changed. Update Ballast, then save the SLOs again.",
+      );
     const next: Record<string, string> = {};
     for (const [name, owner] of Object.entries(directory.entries)) {
       if (owner !== projectKey) next[name] = owner;
     }
     for (const name of names) next[name] = projectKey;
     try {
-      await store.put(SLO_DIRECTORY_KIND, DIRECTORY_ID, next, directory.version, actor);
+      await store.put(
+        SLO_DIRECTORY_KIND,
+        DIRECTORY_ID,
+        { schemaVersion: SLO_DIRECTORY_SCHEMA_VERSION, projects: next },
+        directory.version,
+        actor,
+      );
       return;
     } catch (error: unknown) {
       // Another project imported at the same moment: read again and reapply (bounded).

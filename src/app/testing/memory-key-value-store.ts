@@ -1,0 +1,21 @@
+/**
+ * An in-memory KeyValueStore for unit tests: plain keys with get, getMany, set, setIfAbsent and
+ * delete (no TTL, listing or transactions); `data` shows what is stored.
+ */
+import type { KeyValueStore } from '../../ports/key-value-store';
+
+export function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: <T>(key: string) => Promise.resolve(data.get(key) as T | undefined),
+    getMany: <T>(keys: readonly string[]) =>
+      Promise.resolve(
+        new Map(keys.filter((k) => data.has(k)).map((k) => [k, data.get(k) as T] as const)),
+      ),
+    set: (key: string, value: unknown) => Promise.resolve(void data.set(key, value)),
+    setIfAbsent: (key: string, value: unknown) =>
+      Promise.resolve(data.has(key) ? false : (data.set(key, value), true)),
+    delete: (key: string) => Promise.resolve(void data.delete(key)),
+  } as unknown as KeyValueStore & { data: Map<string, unknown> };
+}
