@@ -3,7 +3,7 @@ import type { OverviewData, SprintRow } from '../../../src/contract/project-page
 import { count, formatValue, percent } from './format';
 import { TYPE_LABEL } from './balance';
 import { EmptyNote, FigureTile, Section } from './parts';
-import { GateLozenge } from './SlosPage';
+import { GateLozenge } from '../../shared/GateLozenge';
 
 function SplitList({ sprint }: { sprint: SprintRow }) {
   if (sprint.balance.reason) return <p className="subtle">{sprint.balance.reason}</p>;

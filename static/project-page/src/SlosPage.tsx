@@ -3,23 +3,11 @@
  * exhaustion and the forecast at the end of the active sprint, the burn-down and SLI charts,
  * burn rates and the multiwindow alerts (SRE Workbook) with their firing state.
  */
-import type { GateStateName, SloRow, SlosData } from '../../../src/contract/project-page';
+import type { SloRow, SlosData } from '../../../src/contract/project-page';
 import { percent, rateText, shortDate, sliText, windowWords } from './format';
+import { GateLozenge } from '../../shared/GateLozenge';
 import { EmptyNote, Section } from './parts';
 import { BurndownChart, SliChart } from './SloCharts';
-
-const STATE_LABEL: Record<GateStateName, string> = {
-  HEALTHY: 'Healthy',
-  AT_RISK: 'At risk',
-  FROZEN: 'Frozen',
-  NO_DATA: 'No data',
-};
-
-export function GateLozenge({ state }: { state: GateStateName }) {
-  return (
-    <span className={`lozenge lozenge-gate-${state.toLowerCase()}`}>{STATE_LABEL[state]}</span>
-  );
-}
 
 function ForecastTile({ slo }: { slo: SloRow }) {
   const forecast = slo.sprintForecast;

@@ -4,7 +4,7 @@ import type { AuditLogView } from '../../../src/contract/resolvers';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
-import { GateLozenge } from './GateLozenge';
+import { GateLozenge } from '../../shared/GateLozenge';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
 

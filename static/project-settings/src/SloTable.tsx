@@ -1,6 +1,6 @@
 import type { SloListView, SloSummary } from '../../../src/contract/slo';
 import { formatWhen } from '../../shared/format';
-import { GateLozenge } from './GateLozenge';
+import { GateLozenge } from '../../shared/GateLozenge';
 
 const WINDOW_LABEL: Record<string, string> = {
   '28d': 'rolling 28 days',

@@ -1,0 +1,13 @@
+import type { GateStateName as GateState } from '../../src/contract/project-page';
+
+const GATE_LABEL: Readonly<Record<GateState, string>> = {
+  HEALTHY: 'Healthy',
+  AT_RISK: 'At risk',
+  FROZEN: 'Frozen',
+  NO_DATA: 'No data',
+};
+
+/** An error-budget gate state as a lozenge (ui.css `.lozenge-gate-*`); NO_DATA is its own state. */
+export function GateLozenge({ state }: { state: GateState }) {
+  return <span className={`lozenge lozenge-gate-${state.toLowerCase()}`}>{GATE_LABEL[state]}</span>;
+}
