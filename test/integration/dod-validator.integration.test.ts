@@ -4,10 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForgeHost } from '../../sandbox/forge/host';
+import { issuePanelData } from '../support/resolver-calls';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
-import type { Envelope } from '../../src/contract/envelope';
-import type { IssueView } from '../../src/contract/issue-panel';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
@@ -48,21 +47,8 @@ async function transitionTo(issueKey: string, category: string): Promise<Respons
   });
 }
 
-async function panel(key: string, payload: Record<string, unknown>): Promise<IssueView> {
-  const envelope = (await host.invokeResolver({
-    moduleKey: 'ballast-issue-panel',
-    functionKey: key,
-    payload,
-    accountId: MEMBER_ACCOUNT_ID,
-    extension: {
-      type: 'jira:issuePanel',
-      project: { key: 'SHOP' },
-      issue: { key: payload.issueKey },
-    },
-  })) as Envelope<IssueView>;
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.data;
-}
+const panel = (key: string, payload: { issueKey: string } & Record<string, unknown>) =>
+  issuePanelData(host, key, MEMBER_ACCOUNT_ID, payload);
 
 describe('the Definition of Done validator', () => {
   it('refuses a move to Done while required items are open, listing them, and leaves the status', async () => {

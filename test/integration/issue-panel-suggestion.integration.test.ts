@@ -6,28 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedApp } from '../../sandbox/app-seed/seed-app';
 import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
-import type { Envelope } from '../../src/contract/envelope';
-import type { IssueView } from '../../src/contract/issue-panel';
 import { APP_SEED_TIMEOUT_MS, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { issuePanelData } from '../support/resolver-calls';
 
 const MODEL_KEY = 'suggestion-model:SHOP';
 
-async function call(box: AppSandbox, key: string, payload: { issueKey: string }) {
-  const envelope = (await box.host.invokeResolver({
-    moduleKey: 'ballast-issue-panel',
-    functionKey: key,
-    payload,
-    accountId: MEMBER_ACCOUNT_ID,
-    extension: {
-      type: 'jira:issuePanel',
-      project: { key: 'SHOP' },
-      issue: { key: payload.issueKey },
-    },
-  })) as Envelope<IssueView>;
-  if (!envelope.ok)
-    throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.data;
-}
+const call = (box: AppSandbox, key: string, payload: { issueKey: string }) =>
+  issuePanelData(box.host, key, MEMBER_ACCOUNT_ID, payload);
 
 const view = (box: AppSandbox, issueKey: string) => call(box, 'issue/get', { issueKey });
 

@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { ForgeHost } from '../../sandbox/forge/host';
 import type { Envelope } from '../../src/contract/envelope';
+import type { IssueView } from '../../src/contract/issue-panel';
 
 /** The extension of a context that has it all: the issue panel's issue, the planner's board/sprint. */
 export function fullExtension(issueKey: string, projectKey = 'SHOP'): Record<string, unknown> {
@@ -72,4 +73,21 @@ export function sloFormFixture(name: string) {
     budgetingMethod: 'Occurrences' as const,
     timeSlicePercent: null,
   };
+}
+
+/** An issue panel resolver as `accountId` on the issue the payload names: its data, or a thrown error. */
+export async function issuePanelData(
+  host: ForgeHost,
+  key: string,
+  accountId: string,
+  payload: { issueKey: string } & Record<string, unknown>,
+): Promise<IssueView> {
+  const envelope = (await callResolver(host, key, accountId, payload, {
+    type: 'jira:issuePanel',
+    project: { key: 'SHOP' },
+    issue: { key: payload.issueKey },
+  })) as Envelope<IssueView>;
+  if (!envelope.ok)
+    throw new Error(`${key} failed: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.data;
 }
