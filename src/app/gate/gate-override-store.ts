@@ -63,7 +63,11 @@ export async function loadGateOverrides(
   store: DocumentStore,
   projectKey: string,
 ): Promise<GateOverride[]> {
-  const { entries } = await loadGateOverrideEntries(store, projectKey);
+  return asGateOverrides((await loadGateOverrideEntries(store, projectKey)).entries);
+}
+
+/** Stored entries as the domain's gate reads them (an entry ended early ends then). */
+export function asGateOverrides(entries: readonly GateOverrideEntry[]): GateOverride[] {
   return entries.map((e) => ({
     by: e.accountId,
     at: Date.parse(e.at),

@@ -22,11 +22,12 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { requireReason } from '../reason';
 import { loadProjectConfig } from '../project/project-config-repository';
-import { loadProjectGate } from '../slo/project-gate-status';
+import { gateOf, loadLinkedSloStatuses } from '../slo/project-gate-status';
 import {
   GATE_OVERRIDES_KIND,
   GATE_OVERRIDES_SCHEMA_VERSION,
   MAX_KEPT,
+  asGateOverrides,
   endOf,
   loadGateOverrideEntries,
   type GateOverrideEntry,
@@ -63,7 +64,9 @@ async function viewFor(
     loadGateOverrideEntries(deps.store, projectKey),
     loadProjectConfig(deps.store, projectKey),
   ]);
-  const { gate } = await loadProjectGate(deps, projectKey, config.sloIds, now);
+  // The overrides just read decide the gate too: no second read of them.
+  const statuses = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
+  const gate = gateOf(statuses, now, asGateOverrides(entries));
   const history = entries.map((e) => viewOf(e, now.getTime())).reverse();
   return {
     projectKey,
