@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/shell/sandbox';
-import { launchChromium } from './browser';
+import { launchChromium, openPage } from './browser';
 import { ensureUiBuilt } from './ui-build';
+import { TEST_NOW } from '../support/test-clock';
 
-/** The demo seed's "today" the browser tests share, so their figures do not move with the clock. */
-export const E2E_ANCHOR = new Date('2026-11-20T12:00:00Z');
+/** The demo seed's "today" the browser tests share: the test clock's start, so figures never move. */
+export const E2E_ANCHOR = TEST_NOW;
 
 export interface BrowserSandbox {
   readonly sandbox: Sandbox;
@@ -43,7 +44,7 @@ export async function openBrowserSandbox(options: {
     ...(options.appSeed === undefined ? {} : { appSeed: options.appSeed }),
   });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: options.viewport });
+  const page = await openPage(browser, { viewport: options.viewport });
   return {
     sandbox,
     browser,

@@ -4,7 +4,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { shiftDate } from '../support/shift-date.mjs';
+import { testClockOffsetMs } from '../support/test-clock';
 
 export const CHROMIUM_PATH = process.env.SANDBOX_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
@@ -34,4 +36,28 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+type PageOptions = Parameters<Browser['newPage']>[0];
+
+/**
+ * A page whose clock reads the test clock (test/support/test-clock.ts), so what the UI computes
+ * from "now" (e.g. "computed 3 minutes ago") agrees with the backend whatever day the suite runs.
+ * Playwright's own `clock.install` cannot do it: its server runs in this process and measures the
+ * time it is given against this process's shifted `Date`, so the page would keep the machine's.
+ */
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.addInitScript(shiftDate, testClockOffsetMs());
+  return page;
+}
+
+/** A browser context on the test clock, for tests that need their own (e.g. JavaScript off). */
+export async function openContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript(shiftDate, testClockOffsetMs());
+  return context;
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
-import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { chromiumAvailable, mustRun, openContext, SCREENSHOTS, skipNotice } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
 
 skipNotice();
@@ -221,7 +221,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     });
 
     it('works without JavaScript: a plain form, Jira’s refusal on the page, a move that succeeds', async () => {
-      const context = await env!.browser.newContext({ javaScriptEnabled: false });
+      const context = await openContext(env!.browser, { javaScriptEnabled: false });
       try {
         const plain = await context.newPage();
         await plain.goto(`${sandbox.url}/browse/${otherKey}`);

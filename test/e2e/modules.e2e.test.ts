@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import { packageTokens } from '../../scripts/ds-tokens.mjs';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS } from './browser';
+import { chromiumAvailable, launchChromium, mustRun, openPage, SCREENSHOTS } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, renderedText } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
@@ -79,7 +79,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         anchor: new Date('2026-03-10T12:00:00Z'),
       });
       browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      page = await openPage(browser, { viewport: { width: 1400, height: 900 } });
     }, 120_000);
 
     afterAll(async () => {

@@ -13,7 +13,14 @@ import { ACCOUNT_HEADER, ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandb
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { modulesOfType, readAppManifest } from '../../sandbox/shell/manifest';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import { chromiumAvailable, launchChromium, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import {
+  chromiumAvailable,
+  launchChromium,
+  mustRun,
+  openPage,
+  SCREENSHOTS,
+  skipNotice,
+} from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, issuePanelRendered } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
@@ -43,7 +50,7 @@ describe.skipIf(!run)('sandbox shell in Chromium', { timeout: BROWSER_TEST_TIMEO
     stateDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
     sandbox = await start();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
   }, 120_000);
 
   afterAll(async () => {

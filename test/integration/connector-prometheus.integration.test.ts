@@ -12,6 +12,7 @@
  * part runs once its module lands).
  */
 import { spawn } from 'node:child_process';
+import { testClockChildEnv } from '../support/test-clock';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,8 +78,10 @@ interface CliRun {
 /** Runs bin/ballast.mjs; `killAfterPushes` SIGKILLs it once that many batches were pushed. */
 function cli(args: readonly string[], killAfterPushes?: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
+    // On the test clock, as the app under test: its signed pushes must not look stale.
     const child = spawn(process.execPath, ['bin/ballast.mjs', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: testClockChildEnv(),
     });
     const out: CliRun = { code: null, stdout: '', stderr: '' };
     child.stdout.on('data', (chunk: Buffer) => {

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
 import * as app from '../../src/index';
+import { TEST_NOW } from './test-clock';
 
-/** The demo seed's "today", fixed so every run sees the same data. */
-export const SEED_ANCHOR = new Date('2026-11-20T12:00:00Z');
+/** The demo seed's "today": the test clock's start (test/support/test-clock.ts), so every run sees the same data. */
+export const SEED_ANCHOR = TEST_NOW;
 
 /**
  * Time for a test or hook that runs the app seed (sandbox/app-seed): about 5–10 s alone, several
@@ -33,11 +34,14 @@ export async function startAppSandbox(
     timeLimitsMs?: { resolver?: number; background?: number };
     /** The storage's clock (TTL expiry), e.g. to let a lock's TTL pass without waiting. */
     kvsNow?: () => number;
+    /** The seed's "today" (default SEED_ANCHOR); install the test clock at the same instant. */
+    anchor?: Date;
   } = {},
 ): Promise<AppSandbox> {
+  const anchor = options.anchor ?? SEED_ANCHOR;
   const jira = await createJiraEmulator({
-    seed: { anchor: SEED_ANCHOR },
-    now: () => SEED_ANCHOR,
+    seed: { anchor },
+    now: () => anchor,
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
   });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));

@@ -123,8 +123,9 @@ export function addWorkItems(ctx: SeedContext): IssueRecord[] {
             ? activeIndex + 1
             : -1;
     const sprint = sprints[sprintIndex];
+    // Work for the future sprint (no start date yet) was planned before "now", never after it.
     const sprintStart =
-      sprint?.startDate === null || sprint === undefined ? now + DAY : Date.parse(sprint.startDate);
+      sprint?.startDate === null || sprint === undefined ? now : Date.parse(sprint.startDate);
     const late = sprint !== undefined && sprint.state !== 'future' && rng.chance(0.15);
     const plannedAt = late
       ? Math.min(sprintStart + rng.int(1, 8) * DAY + rng.int(0, 8) * HOUR, now - 2 * HOUR)
