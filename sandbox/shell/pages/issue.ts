@@ -125,7 +125,7 @@ export function issueBody(
           ${row('Story points', card.storyPoints === undefined ? '' : String(card.storyPoints))}
           ${row('Sprint', sprints.map((s) => s.name ?? '').join(', '))}
           ${row('Labels', labels.join(', '))}
-          ${row('Work type (property)', workTypeTag(card.workType))}
+          ${row('Ballast category (property)', workTypeTag(card.workType))}
           ${row('DoD (property)', dodBadge(card.dod))}
         </dl>
         ${framed(contexts, query, 'Ballast issue context')}

@@ -12,11 +12,11 @@ export const VIEWER = 'acc-marco-member';
 export const ITEMS: readonly DodItem[] = [
   {
     id: 'has-type',
-    text: 'Has a work type',
+    text: 'Has a category',
     required: true,
     kind: 'auto',
     state: 'done',
-    reason: 'work type is feature',
+    reason: 'category is feature',
   },
   {
     id: 'has-estimate',
