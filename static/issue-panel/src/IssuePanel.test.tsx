@@ -134,7 +134,7 @@ describe('IssuePanel category', () => {
 
   it('shows an unclassified item as such', () => {
     const view = issueView({
-      workType: { type: 'unclassified', source: 'none', reason: 'No manual type, no rule.' },
+      workType: { type: 'unclassified', source: 'none', reason: 'No manual category, no rule.' },
     });
     expect(render(ready({ view }))).toContain('lozenge-unclassified');
   });

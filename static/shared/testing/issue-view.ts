@@ -86,7 +86,11 @@ export const NO_DOD: Dod = dodOf([], null);
 
 /** An unclassified item with the backend's suggestion, as panel-extras.ts sends it. */
 export const SUGGESTED: Pick<IssueView, 'workType' | 'suggestion'> = {
-  workType: { type: 'unclassified', source: 'none', reason: 'No manual type and no rule matched.' },
+  workType: {
+    type: 'unclassified',
+    source: 'none',
+    reason: 'No manual category and no rule matched.',
+  },
   suggestion: {
     type: 'debt',
     confidence: 0.781,
