@@ -18,7 +18,7 @@ export const BALLAST_PROPERTY_KEY = 'ballast';
 export const BALLAST_PROPERTY_VERSION = 1;
 /**
  * The JQL name of the indexed `workType` value (manifest.yml `jira:entityProperty` searchAlias).
- * Jira indexes the value by its path; the alias is only "the name used for this property in JQL",
+ * Jira indexes the value by its path; the alias only names it in JQL,
  * and `issue.property['ballast'].workType` works without one
  * (developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/), so
  * renaming the alias from `workType` needed no migration of the stored properties.
