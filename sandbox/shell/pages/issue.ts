@@ -119,7 +119,7 @@ export function issueBody(
           error: status.transitionError,
         })}
         <dl class="fields">
-          ${row('Type', card.type)} ${row('Priority', display(f.priority))}
+          ${row('Work type', card.type)} ${row('Priority', display(f.priority))}
           ${row('Assignee', display(f.assignee) || 'Unassigned')}
           ${row('Reporter', display(f.reporter))}
           ${row('Story points', card.storyPoints === undefined ? '' : String(card.storyPoints))}
