@@ -86,6 +86,12 @@ function nonAnalyticsEgress(external: Record<string, unknown> | undefined): stri
   return found;
 }
 
+/** Keys of the web triggers Forge treats as dynamic (no `response.type`, or `dynamic`). */
+function dynamicWebTriggers(m: Manifest): string[] {
+  const triggers = (m.modules.webtrigger ?? []) as unknown as WebTrigger[];
+  return triggers.filter((trigger) => trigger.response?.type !== 'static').map((t) => t.key);
+}
+
 describe('Runs on Atlassian: manifest.yml meets each criterion', () => {
   it(`uses no remote services — no \`remotes\` (${GUIDE}, "Not Runs on Atlassian": remotes)`, () => {
     expect(manifest.remotes ?? []).toEqual([]);
@@ -124,11 +130,7 @@ describe('Runs on Atlassian: manifest.yml meets each criterion', () => {
 
   it(`uses only static web triggers, apart from the listed push API (${WEB_TRIGGER_TYPES})`, () => {
     const triggers = (manifest.modules.webtrigger ?? []) as unknown as WebTrigger[];
-    // Forge treats a web trigger without `response.type` as dynamic.
-    const dynamic = triggers
-      .filter((trigger) => trigger.response?.type !== 'static')
-      .map((trigger) => trigger.key);
-    expect(dynamic).toEqual(KNOWN_DYNAMIC_WEB_TRIGGERS);
+    expect(dynamicWebTriggers(manifest)).toEqual(KNOWN_DYNAMIC_WEB_TRIGGERS);
     // Known exceptions say so in the manifest, so nobody mistakes the default for a choice.
     for (const trigger of triggers.filter((t) => KNOWN_DYNAMIC_WEB_TRIGGERS.includes(t.key)))
       expect(trigger.response?.type, trigger.key).toBe('dynamic');
@@ -195,5 +197,21 @@ describe('the checks catch a manifest that would lose eligibility', () => {
     ],
   ])('egress: %s', (_what, external, expected) => {
     expect(nonAnalyticsEgress(external)).toEqual(expected);
+  });
+
+  it.each([
+    ['a web trigger without a response type', undefined, ['new-hook']],
+    ['a web trigger declared dynamic', { type: 'dynamic' }, ['new-hook']],
+    [
+      'a static web trigger (allowed)',
+      { type: 'static', outputs: [{ key: 'ok', statusCode: 204 }] },
+      [],
+    ],
+  ])('web triggers: %s', (_what, response, expected) => {
+    const copy = structuredClone(manifest);
+    copy.modules.webtrigger = [
+      { key: 'new-hook', function: 'resolver', ...(response ? { response } : {}) },
+    ];
+    expect(dynamicWebTriggers(copy)).toEqual(expected);
   });
 });
