@@ -36,14 +36,14 @@ const CASES: readonly AppCase[] = [
     app: 'issue-panel',
     moduleKey: 'ballast-issue-panel',
     selector: 'main.panel .work-type-row',
-    shows: 'the work type from issue/get',
+    shows: 'the category from issue/get',
     path: '/browse/SHOP-12',
   },
   {
     app: 'issue-context',
     moduleKey: 'ballast-issue-context',
     selector: 'dl.context-list .context-row',
-    shows: 'the work type and gate rows',
+    shows: 'the category and gate rows',
     path: '/browse/SHOP-12',
   },
   {

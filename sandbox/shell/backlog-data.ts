@@ -1,6 +1,6 @@
 /**
  * Loads what the backlog shows — the board's active and future sprints and its backlog, each with
- * its issues — through Jira's REST API as the selected user. Work type and DoD progress come from
+ * its issues — through Jira's REST API as the selected user. The Ballast category and DoD progress come from
  * the issue's `ballast` entity property (the app writes it); without one the card says so.
  */
 import { BALLAST_PROPERTY_KEY } from '../jira';
@@ -17,7 +17,7 @@ export interface Card {
   status: string;
   statusCategory: string;
   storyPoints: number | undefined;
-  /** undefined: no Ballast property, or one without a work type. */
+  /** undefined: no Ballast property, or one without a category. */
   workType: string | undefined;
   /** Indexed DoD summary of the property; undefined when the item has none. */
   dod: { complete: boolean; openRequired: number } | undefined;

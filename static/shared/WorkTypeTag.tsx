@@ -1,6 +1,6 @@
 import { WORK_TYPE_LABELS, type WorkTypeOrUnclassified } from './work-type';
 
-/** The work type as a Jira lozenge, one colour per type (the same colours as the sandbox cards). */
+/** The category as a Jira lozenge, one colour per type (the same colours as the sandbox cards). */
 export function WorkTypeTag({ type }: { type: WorkTypeOrUnclassified }) {
   return (
     <span className={`lozenge lozenge-${type}`} data-work-type={type}>

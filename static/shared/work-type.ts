@@ -1,5 +1,5 @@
 /**
- * Work types as the UI names them. The list mirrors src/domain/work/work-type.ts, which Custom UI may
+ * Categories as the UI names them. The list mirrors src/domain/work/work-type.ts, which Custom UI may
  * not import (only src/contract/); the type below keeps the two in step at compile time.
  */
 import type { SetWorkTypeRequest } from '../../src/contract/issue-panel';

@@ -146,7 +146,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await statusButton().getAttribute('aria-expanded')).toBe('false');
 
       // Tag it as debt with the picker: chosen by hand.
-      await panel().getByLabel('Change work type').selectOption('debt');
+      await panel().getByLabel('Change category').selectOption('debt');
       await panel().getByRole('button', { name: 'Apply' }).click();
       await panel()
         .getByText('Set by hand', { exact: true })

@@ -75,7 +75,7 @@ describe.skipIf(!run)(
       }
       if (suggested === undefined)
         throw new Error('no unclassified Task of the seed got a suggestion');
-      const note = panel().locator('[aria-label="Suggested work type"]');
+      const note = panel().locator('[aria-label="Suggested category"]');
       expect(await note.textContent()).toMatch(
         /^Suggested: (Feature|Debt|Toil|Reliability) — \d{1,3}% confident, learned from \d+ tagged items/,
       );

@@ -86,7 +86,7 @@ describe('issue panel resolvers', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-sandbox-account-id': MEMBER_ACCOUNT_ID },
       body: JSON.stringify({
-        jql: `project = SHOP AND workType = toil AND key = ${issueKey}`,
+        jql: `project = SHOP AND ballastCategory = toil AND key = ${issueKey}`,
         fields: ['summary'],
       }),
     }).then((r) => r.json() as Promise<{ issues: { key: string }[] }>);

@@ -1,7 +1,7 @@
 /**
  * The bulk issue refresh end to end: the hourly job classifies and indexes every issue of a known
  * project — items nobody touched since install stop being "unclassified" when a rule tags them — and
- * copies each type into the Work type field; a second run within a day writes nothing.
+ * copies each category into the Ballast category field; a second run within a day writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID, WORK_TYPE_FIELD, type JiraEmulator } from '../../sandbox/jira';
@@ -37,7 +37,7 @@ const typeOf = (i: { properties: Record<string, unknown> }) =>
   (i.properties.ballast as { workType?: string } | undefined)?.workType;
 
 describe('the bulk issue refresh', () => {
-  it('tags every issue the rules can tag and fills the Work type field', async () => {
+  it('tags every issue the rules can tag and fills the Ballast category field', async () => {
     const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
     const plainStories = shop().filter(
       (i) =>

@@ -166,7 +166,7 @@ describe('JiraClient against the sandbox Jira', () => {
 });
 
 describe('JiraClient under Jira faults', () => {
-  it("finds the app's Work type field and sets its value as the app, never as a user", async () => {
+  it("finds the app's Ballast category field and sets its value as the app, never as a user", async () => {
     const fields = await clientFor(ADMIN_ACCOUNT_ID).listFields();
     const field = fields.find((f) => f.schema?.custom?.endsWith('/static/ballast-work-type'));
     expect(field?.id).toBe('customfield_10100');

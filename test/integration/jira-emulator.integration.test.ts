@@ -225,8 +225,8 @@ describe('issue properties', () => {
   it('sets, reads, searches by alias and deletes a property', async () => {
     const value = { version: 1, workType: 'debt', dodComplete: 0, dodOpenRequired: 3 };
     // SHOP-7 is untagged in seed 42: the first PUT creates the property (201), the second updates it (200).
-    expect(await count('key = SHOP-7 AND workType is not EMPTY')).toBe(0);
-    const before = await count('project = SHOP AND workType = debt');
+    expect(await count('key = SHOP-7 AND ballastCategory is not EMPTY')).toBe(0);
+    const before = await count('project = SHOP AND ballastCategory = debt');
     const put = () =>
       call('PUT', '/rest/api/3/issue/SHOP-7/properties/ballast', value, MEMBER_ACCOUNT_ID);
     expect((await put()).status).toBe(201);
@@ -236,11 +236,11 @@ describe('issue properties', () => {
       value,
     });
     const found = await search({
-      jql: 'key = SHOP-7 AND workType = debt AND dodOpenRequired >= 3',
+      jql: 'key = SHOP-7 AND ballastCategory = debt AND dodOpenRequired >= 3',
       properties: ['ballast'],
     });
     expect(found.body.issues[0].properties).toEqual({ ballast: value });
-    expect(await count('project = SHOP AND workType = debt')).toBe(before + 1);
+    expect(await count('project = SHOP AND ballastCategory = debt')).toBe(before + 1);
     expect((await call('DELETE', '/rest/api/3/issue/SHOP-7/properties/ballast')).status).toBe(204);
     expect((await call('GET', '/rest/api/3/issue/SHOP-7/properties/ballast')).body).toEqual({
       errorMessages: ["The property with key 'ballast' does not exist."],
@@ -276,7 +276,7 @@ describe('issue properties', () => {
       headers: { 'x-sandbox-account-id': ADMIN_ACCOUNT_ID },
     });
     expect(((await task.json()) as { status: string }).status).toBe('COMPLETE');
-    expect(await count('key in (SHOP-10, SHOP-11) AND workType = toil')).toBe(2);
+    expect(await count('key in (SHOP-10, SHOP-11) AND ballastCategory = toil')).toBe(2);
   });
 });
 

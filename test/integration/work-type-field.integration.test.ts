@@ -1,5 +1,5 @@
 /**
- * The read-only "Work type" Jira field end to end: the issue trigger copies a changed work type into
+ * The read-only "Ballast category" Jira field end to end: the issue trigger copies a changed work type into
  * the field (as the app, the only writer Jira accepts), and the field's value function answers
  * from the Ballast property for the issues Jira asks about, in order.
  */
@@ -26,7 +26,7 @@ function untaggedTask(skip: number) {
   )[skip]!;
 }
 
-describe('the Work type field', () => {
+describe('the Ballast category field', () => {
   it('follows the type the rules give an issue, written by the trigger', async () => {
     const issue = untaggedTask(0);
     const response = await fetch(`${jira.url}/rest/api/3/issue/${issue.key}`, {
@@ -48,7 +48,7 @@ describe('the Work type field', () => {
     const tagged = jira.state.issues.find((i) => i.properties.ballast !== undefined)!;
     const bare = untaggedTask(3);
     const values = await sandbox.host.invoke('ballast-work-type', {
-      field: { id: WORK_TYPE_FIELD.id, key: WORK_TYPE_FIELD.key, name: 'Work type' },
+      field: { id: WORK_TYPE_FIELD.id, key: WORK_TYPE_FIELD.key, name: 'Ballast category' },
       issues: [
         { id: Number(bare.id), value: null },
         { id: Number(tagged.id), value: null },

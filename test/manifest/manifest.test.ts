@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { DEFAULT_PROPERTY_ALIASES } from '../../sandbox/jira';
+import { CATEGORY_JQL_ALIAS } from '../../src/app/issue/ballast-property';
 import { describeProblems, validateManifest } from './validate-manifest';
 
 interface Manifest {
@@ -92,5 +94,50 @@ describe('manifest validation catches a broken manifest', { timeout: 120_000 }, 
       m.permissions.scopes = m.permissions.scopes.filter((scope) => scope !== 'read:jira-work');
     });
     expect(problems).toContain("'avi:jira:updated:issue' requires 'read:jira-work' scope");
+  });
+});
+
+/**
+ * Jira Cloud now calls issue types "work types" (support.atlassian.com/jira-software-cloud/docs/
+ * set-up-issue-types-in-team-managed-projects/, "Set up work types…"), so a field or JQL alias of
+ * Ballast's called "Work type" would stand beside the system field of that name. Ballast's are
+ * "Ballast category" and `ballastCategory`; the property path stays `workType` (stored data).
+ */
+describe("Ballast's names cannot be confused with Jira's", () => {
+  // Jira's names for the issue type field (display name before and after the rename, JQL names).
+  const JIRA_TYPE_NAMES = ['work type', 'worktype', 'issue type', 'issuetype', 'type'];
+  const entityValues = (original.modules['jira:entityProperty'] ?? []).flatMap(
+    (m) => m.values as Array<{ path: string; type: string; searchAlias?: string }>,
+  );
+
+  it('indexes the category under the JQL alias ballastCategory, path workType unchanged', () => {
+    expect(entityValues.find((v) => v.path === 'workType')?.searchAlias).toBe(CATEGORY_JQL_ALIAS);
+    expect(CATEGORY_JQL_ALIAS).toBe('ballastCategory');
+  });
+
+  it("names no custom field or JQL alias like Jira's own type field", () => {
+    const names = [
+      ...(original.modules['jira:customField'] ?? []).map((f) => String(f.name)),
+      ...entityValues.map((v) => v.searchAlias ?? ''),
+    ];
+    expect(names.filter((n) => JIRA_TYPE_NAMES.includes(n.trim().toLowerCase()))).toEqual([]);
+    expect(original.modules['jira:customField']?.[0]?.name).toBe('Ballast category');
+    expect(String(original.modules['jira:customField']?.[0]?.description)).not.toMatch(
+      /work type/i,
+    );
+  });
+
+  it('the sandbox indexes what the manifest declares (same aliases, paths and types)', () => {
+    const declared = entityValues.map((v) => ({
+      alias: v.searchAlias,
+      path: v.path,
+      type: v.type,
+    }));
+    const sandbox = DEFAULT_PROPERTY_ALIASES.map((a) => ({
+      alias: a.alias,
+      path: a.path,
+      type: a.type,
+    }));
+    expect(sandbox).toEqual(declared);
   });
 });

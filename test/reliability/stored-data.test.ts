@@ -36,8 +36,8 @@ const INVENTORY: Record<string, Kind> = {
   'project-config': {
     where: 'document',
     version: 'schemaVersion',
-    fixtures: ['project-config.v1.json'],
-    note: 'the capacity policy, rules, DoD templates, error-budget policy (people edit it)',
+    fixtures: ['project-config.v1.json', 'project-config.v2.json'],
+    note: 'the capacity policy, rules, DoD templates, error-budget policy (people edit it); v1 → v2 renames the old `workType` JQL alias and the default "Work type set" DoD text on read',
   },
   'project-slos': {
     where: 'document',
@@ -70,7 +70,7 @@ const INVENTORY: Record<string, Kind> = {
     where: 'issue property',
     version: 'version',
     fixtures: ['ballast-property.v1.json'],
-    note: 'per-issue work type, who set it, DoD ticks (nested checklist carries its own schemaVersion)',
+    note: 'per-issue category (path `workType`), who set it, DoD ticks (nested checklist carries its own schemaVersion)',
   },
   'sli-raw': {
     where: 'kvs',
@@ -144,7 +144,11 @@ const INVENTORY: Record<string, Kind> = {
   },
   'sprint-commitment': { where: 'kvs', version: 'v', note: 'commitment snapshot at sprint start' },
   'sprint-outcome': { where: 'kvs', version: 'v', note: 'outcome at sprint close' },
-  'suggestion-model': { where: 'kvs', version: 'version', note: 'trained work-type model' },
+  'suggestion-model': {
+    where: 'kvs',
+    version: 'version',
+    note: 'trained category suggestion model',
+  },
   'suggestion-trained': {
     where: 'kvs',
     version: 'none',
@@ -194,9 +198,11 @@ describe('the inventory of stored data', () => {
           string,
           unknown
         >;
-        // A versioned fixture names its version; a legacy one has none (read as version 1).
+        // A versioned fixture names its version (`<kind>.v<n>.json`); a legacy one has none (read as 1).
         if (entry.version !== 'none' && !file.includes('.legacy.'))
-          expect(value[entry.version], `${file}: ${entry.version}`).toBe(1);
+          expect(value[entry.version], `${file}: ${entry.version}`).toBe(
+            Number(/\.v(\d+)\.json$/.exec(file)?.[1]),
+          );
         if (file.includes('.legacy.')) expect(value[entry.version], file).toBeUndefined();
       }
     }
@@ -238,15 +244,36 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe('every stored version reads back through the app', () => {
-  it('project-config v1: the settings page shows it as stored, with no problems', async () => {
-    const stored = fixture('project-config.v1.json');
+  it('project-config v1: the settings page shows it migrated to v2 (the "Ballast category" rename), with no problems', async () => {
+    // A version-1 document may hold the old JQL alias `workType` in its incident JQL.
+    const stored = {
+      ...fixture('project-config.v1.json'),
+      incidentJql: 'issuetype = Incident OR workType = reliability',
+    };
     await inApp(() => new ForgeDocumentStore().put('project-config', 'SHOP', stored, 0, actor));
     const view = await call<{ config: unknown; problems: unknown[]; version: number }>(
       'settings/get',
     );
     expect(view.problems).toEqual([]);
-    expect(view.config).toEqual(stored);
+    expect(view.config).toEqual({
+      ...fixture('project-config.v2.json'),
+      incidentJql: 'issuetype = Incident OR ballastCategory = reliability',
+    });
     expect(view.version).toBe(1);
+  });
+
+  it('project-config v2: the settings page shows it as stored, with no problems', async () => {
+    const stored = fixture('project-config.v2.json');
+    await inApp(async () => {
+      const documents = new ForgeDocumentStore();
+      const current = await documents.get('project-config', 'SHOP');
+      await documents.put('project-config', 'SHOP', stored, current?.version ?? 0, actor);
+    });
+    const view = await call<{ config: unknown; problems: unknown[]; version: number }>(
+      'settings/get',
+    );
+    expect(view.problems).toEqual([]);
+    expect(view.config).toEqual(stored);
   });
 
   it('project-slos v1 and SLI days v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {

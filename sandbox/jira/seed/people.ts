@@ -55,7 +55,12 @@ export const TEAM = [
 /** The entity property the app keeps on issues, and its JQL aliases (the manifest's `jira:entityProperty`). */
 export const BALLAST_PROPERTY_KEY = 'ballast';
 export const DEFAULT_PROPERTY_ALIASES: PropertyAlias[] = [
-  { alias: 'workType', propertyKey: BALLAST_PROPERTY_KEY, path: 'workType', type: 'string' },
+  {
+    alias: 'ballastCategory',
+    propertyKey: BALLAST_PROPERTY_KEY,
+    path: 'workType',
+    type: 'string',
+  },
   { alias: 'dodComplete', propertyKey: BALLAST_PROPERTY_KEY, path: 'dodComplete', type: 'number' },
   {
     alias: 'dodOpenRequired',
@@ -66,19 +71,20 @@ export const DEFAULT_PROPERTY_ALIASES: PropertyAlias[] = [
 ];
 
 /**
- * The app's read-only "Work type" custom field (Forge `jira:customField`). Forge field keys take
+ * The app's read-only "Ballast category" custom field (Forge `jira:customField`). Forge field keys take
  * the form `{appId}__{environment}__{fieldKey}`; the sandbox's app id is a stand-in.
  */
 export const WORK_TYPE_FIELD: FieldRecord = {
   id: 'customfield_10100',
   key: 'ballast-sandbox-app__DEVELOPMENT__ballast-work-type',
-  name: 'Work type',
+  name: 'Ballast category',
   custom: true,
   schema: {
     type: 'string',
-    custom: 'ari:cloud:ecosystem::extension/ballast-sandbox-app/DEVELOPMENT/static/ballast-work-type',
+    custom:
+      'ari:cloud:ecosystem::extension/ballast-sandbox-app/DEVELOPMENT/static/ballast-work-type',
     customId: 10100,
   },
-  clauseNames: ['cf[10100]', 'Work type', 'customfield_10100'],
+  clauseNames: ['cf[10100]', 'Ballast category', 'customfield_10100'],
   appOwned: true,
 };

@@ -1,4 +1,4 @@
-/** One backlog card: key, type, summary, the Ballast work-type tag and DoD progress, status, points. */
+/** One backlog card: key, type, summary, the Ballast category tag and DoD progress, status, points. */
 import type { Card } from '../backlog-data';
 import { html, type SafeHtml } from '../html';
 
@@ -12,8 +12,8 @@ const TYPE_CLASS: Record<string, string> = {
 
 export function workTypeTag(workType: string | undefined): SafeHtml {
   return workType === undefined
-    ? html`<span class="tag tag-unclassified" title="No Ballast work type yet">unclassified</span>`
-    : html`<span class="tag tag-${workType.replace(/[^a-z]/g, '')}" title="Ballast work type"
+    ? html`<span class="tag tag-unclassified" title="No Ballast category yet">unclassified</span>`
+    : html`<span class="tag tag-${workType.replace(/[^a-z]/g, '')}" title="Ballast category"
         >${workType}</span
       >`;
 }

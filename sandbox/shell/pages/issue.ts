@@ -119,13 +119,13 @@ export function issueBody(
           error: status.transitionError,
         })}
         <dl class="fields">
-          ${row('Type', card.type)} ${row('Priority', display(f.priority))}
+          ${row('Work type', card.type)} ${row('Priority', display(f.priority))}
           ${row('Assignee', display(f.assignee) || 'Unassigned')}
           ${row('Reporter', display(f.reporter))}
           ${row('Story points', card.storyPoints === undefined ? '' : String(card.storyPoints))}
           ${row('Sprint', sprints.map((s) => s.name ?? '').join(', '))}
           ${row('Labels', labels.join(', '))}
-          ${row('Work type (property)', workTypeTag(card.workType))}
+          ${row('Ballast category (property)', workTypeTag(card.workType))}
           ${row('DoD (property)', dodBadge(card.dod))}
         </dl>
         ${framed(contexts, query, 'Ballast issue context')}

@@ -5,7 +5,9 @@
  * - `workTypeSource` is the truth for a manual choice; for rule/parent/none it records how the stored
  *   `workType` was derived, so a stale value can be recomputed.
  * - `workType`, `dodComplete`, `dodOpenRequired` are derived and indexed for JQL by the
- *   `jira:entityProperty` module (`workType = toil`, `dodComplete = 0`).
+ *   `jira:entityProperty` module (`ballastCategory = toil`, `dodComplete = 0`). The JQL name of
+ *   `workType` is `ballastCategory` (CATEGORY_JQL_ALIAS), apart from Jira's own "Work type" (formerly
+ *   "Issue type"); the path inside the property stays `workType`, so stored values need no migration.
  */
 import { z } from 'zod';
 import type { DodChecklistState } from '../../domain/dod';
@@ -14,6 +16,14 @@ import { WORK_TYPES, type WorkType, type WorkTypeOrUnclassified } from '../../do
 
 export const BALLAST_PROPERTY_KEY = 'ballast';
 export const BALLAST_PROPERTY_VERSION = 1;
+/**
+ * The JQL name of the indexed `workType` value (manifest.yml `jira:entityProperty` searchAlias).
+ * Jira indexes the value by its path; the alias only names it in JQL,
+ * and `issue.property['ballast'].workType` works without one
+ * (developer.atlassian.com/platform/forge/manifest-reference/modules/jira-entity-property/), so
+ * renaming the alias from `workType` needed no migration of the stored properties.
+ */
+export const CATEGORY_JQL_ALIAS = 'ballastCategory';
 
 export type StoredWorkTypeSource =
   | { readonly kind: 'manual'; readonly by: string; readonly at: string }

@@ -106,7 +106,7 @@ describe('panelExtras suggestion', () => {
     });
     expect(result.suggestion).toBeNull();
     expect(result.problems).toEqual([
-      'The work-type suggestion could not be learned yet: Jira is busy (429).',
+      'The category suggestion could not be learned yet: Jira is busy (429).',
     ]);
   });
 

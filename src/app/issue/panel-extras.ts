@@ -59,7 +59,7 @@ export function panelExtras(
     } catch (error: unknown) {
       // The panel still shows the type and the DoD; the next hourly run tries again.
       const reason = error instanceof Error ? error.message : String(error);
-      return { problem: `The work-type suggestion could not be learned yet: ${reason}` };
+      return { problem: `The category suggestion could not be learned yet: ${reason}` };
     }
   };
 

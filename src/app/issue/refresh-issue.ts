@@ -38,7 +38,7 @@ export async function refreshIssue(
     } catch (error: unknown) {
       // The field is a convenience copy: the property (written above) is the record, and the
       // field's value function refreshes it the next time someone opens the issue.
-      console.error(`Ballast could not set the Work type field of ${input.issueKey}`, error);
+      console.error(`Ballast could not set the Ballast category field of ${input.issueKey}`, error);
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * Brings every issue of a project up to date at once (PRODUCT.md §1): the rules tag untagged work,
- * the JQL-indexed DoD values follow, and the read-only Work type field gets its value — for items
+ * the JQL-indexed DoD values follow, and the read-only Ballast category field gets its value — for items
  * nobody has touched since Ballast was installed (the issue trigger only sees changes). Resumable:
  * a run stops at its time budget and records how far it got; the next run goes on from there.
  * Writes only what changed (one property write per changed issue, one field write per work type).

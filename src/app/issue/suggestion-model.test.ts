@@ -180,7 +180,7 @@ describe('searchTaggedExamples', () => {
       { type: 'debt', summary: 'Refactor search', labels: [], issueType: 'Task' },
     ]);
     expect(searches[0]).toEqual({
-      jql: 'project = "SHOP" AND workType in (feature, debt, toil, reliability) AND updated >= "-30d" ORDER BY updated DESC',
+      jql: 'project = "SHOP" AND ballastCategory in (feature, debt, toil, reliability) AND updated >= "-30d" ORDER BY updated DESC',
       options: {
         fields: ['summary', 'labels', 'issuetype'],
         properties: ['ballast'],

@@ -21,7 +21,7 @@ import {
 } from '../../domain/work';
 import type { JiraPort } from '../../ports/jira';
 import { listAll, type KeyValueStore } from '../../ports/key-value-store';
-import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
+import { BALLAST_PROPERTY_KEY, CATEGORY_JQL_ALIAS, readBallastProperty } from './ballast-property';
 
 /** The most recently updated tagged items a model learns from; keeps a training run to a few searches. */
 export const TRAINING_CAP = 2_000;
@@ -142,7 +142,7 @@ export function taggedExample(issue: {
 
 /**
  * The project's tagged items, newest first, at most TRAINING_CAP. The JQL keeps to the indexed
- * `workType` alias (jira:entityProperty in manifest.yml); who tagged it is read from the property.
+ * category alias (CATEGORY_JQL_ALIAS, jira:entityProperty in manifest.yml); who tagged it is read from the property.
  */
 export async function searchTaggedExamples(
   jira: JiraPort,
@@ -152,7 +152,7 @@ export async function searchTaggedExamples(
   let newer: string | undefined;
   for (const window of TRAINING_WINDOWS) {
     const jql =
-      `project = "${projectKey}" AND workType in (${WORK_TYPES.join(', ')})` +
+      `project = "${projectKey}" AND ${CATEGORY_JQL_ALIAS} in (${WORK_TYPES.join(', ')})` +
       ` AND updated >= "${window}"${newer ? ` AND updated < "${newer}"` : ''} ORDER BY updated DESC`;
     // Newest first, so the first TRAINING_CAP are the ones kept: a busier window is cut, not refused.
     const issues = await jira.searchAll(jql, {

@@ -29,7 +29,7 @@ export async function tickDodItem(
     if (!template) {
       throw new AppError(
         'BAD_REQUEST',
-        `${input.issueKey} has no Definition of Done for its work type, so there is nothing to tick.`,
+        `${input.issueKey} has no Definition of Done for its category, so there is nothing to tick.`,
         { field: 'itemId' },
       );
     }

@@ -1,6 +1,7 @@
 /**
- * The read-only "Work type" Jira field (Forge `jira:customField` ballast-work-type), so boards,
- * backlog cards, filters, dashboards and Automation can show and use the type (PRODUCT.md §1).
+ * The read-only "Ballast category" Jira field (Forge `jira:customField` ballast-work-type), so
+ * boards, backlog cards, filters, dashboards and Automation can show and use the category
+ * (PRODUCT.md §1). Not "Work type": Jira Cloud calls its issue types that now.
  * Forge facts (manifest-reference/modules/jira-custom-field): a read-only field's value can only be
  * set by its app through the app field value API; the field's `view.value.function` recomputes it on
  * every issue view and Jira stores the result. Ballast does both: the issue trigger sets the value

@@ -7,6 +7,7 @@ import { ValidationError } from '../../domain/work';
 import type { DocumentStore } from '../../ports/document-store';
 import { AppError } from '../errors';
 import { DEFAULT_PROJECT_CONFIG, parseProjectConfig, type ProjectConfig } from './project-config';
+import { migrateStoredProjectConfig } from './project-config-migration';
 
 export const PROJECT_CONFIG_KIND = 'project-config';
 
@@ -23,11 +24,13 @@ export async function loadProjectConfig(
 ): Promise<LoadedProjectConfig> {
   const stored = await store.get(PROJECT_CONFIG_KIND, projectKey);
   if (stored === undefined) return { config: DEFAULT_PROJECT_CONFIG, version: 0, problems: [] };
+  // Older schemas are read as the current one (nothing is written until an admin saves).
+  const value = migrateStoredProjectConfig(stored.value);
   try {
-    return { config: parseProjectConfig(stored.value), version: stored.version, problems: [] };
+    return { config: parseProjectConfig(value), version: stored.version, problems: [] };
   } catch (error: unknown) {
     if (!(error instanceof ValidationError)) throw error;
-    return { config: salvage(stored.value), version: stored.version, problems: error.problems };
+    return { config: salvage(value), version: stored.version, problems: error.problems };
   }
 }
 

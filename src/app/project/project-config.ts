@@ -20,7 +20,11 @@ import {
   type ClassificationRule,
 } from '../../domain/work';
 
-export const PROJECT_CONFIG_SCHEMA_VERSION = 1;
+/**
+ * 2: "work type" renamed "Ballast category" (JQL alias `ballastCategory`); version-1 documents are
+ * migrated on read (project-config-migration.ts). The shape is unchanged.
+ */
+export const PROJECT_CONFIG_SCHEMA_VERSION = 2;
 
 /** What team-managed projects do when an item reaches Done with required DoD items open (no validators there). */
 export type TeamManagedDodEnforcement = 'off' | 'reopen';

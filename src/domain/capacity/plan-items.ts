@@ -14,7 +14,7 @@ export function assertValidItems(items: readonly SprintItem[], where: string): v
     seen.add(item.key);
     if (item.type !== 'unclassified' && !isWorkType(item.type)) {
       problems.push(
-        `${where}: item ${item.key}, field "type": must be a work type or "unclassified"`,
+        `${where}: item ${item.key}, field "type": must be a category (feature, debt, toil, reliability) or "unclassified"`,
       );
     }
     if (item.estimate !== null && !(Number.isFinite(item.estimate) && item.estimate >= 0)) {

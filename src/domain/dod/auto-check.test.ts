@@ -37,14 +37,14 @@ describe('auto checks', () => {
       { type: 'hasWorkType' },
       { workType: 'toil' },
       true,
-      'work type toil',
+      'category toil',
     ],
     [
       'unclassified fails hasWorkType',
       { type: 'hasWorkType' },
       { workType: 'unclassified' },
       false,
-      'no work type',
+      'no category',
     ],
     [
       'no subtasks pass allSubtasksDone',

@@ -75,8 +75,8 @@ export function evaluateAutoCheck(check: AutoCheck, issue: DodIssue): AutoCheckO
         : { passed: true, reason: `estimate ${issue.estimate}` };
     case 'hasWorkType':
       return issue.workType === 'unclassified'
-        ? { passed: false, reason: 'no work type' }
-        : { passed: true, reason: `work type ${issue.workType}` };
+        ? { passed: false, reason: 'no category' }
+        : { passed: true, reason: `category ${issue.workType}` };
     case 'allSubtasksDone':
       return subtasksOutcome(issue);
     case 'fieldSet':

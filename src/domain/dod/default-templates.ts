@@ -7,7 +7,7 @@ import type { DodItem, DodTemplate } from './dod-template';
  * - "docs updated" and "postmortem action linked" are optional: not every change has docs or a
  *   postmortem; everything else is required.
  * - "postmortem action linked" is an auto check: a "Relates" link to a Postmortem issue.
- * - Unclassified work gets the shared items plus an optional "work type set" auto check, so the
+ * - Unclassified work gets the shared items plus an optional "Category set" auto check, so the
  *   panel nudges people to classify it without blocking the close.
  */
 const manual = (id: string, text: string, required = true): DodItem => ({
@@ -48,7 +48,7 @@ const SPECIFIC: Readonly<Record<WorkTypeOrUnclassified, readonly DodItem[]>> = {
   unclassified: [
     {
       id: 'work-type-set',
-      text: 'Work type set',
+      text: 'Category set',
       required: false,
       kind: 'auto',
       check: { type: 'hasWorkType' },

@@ -3,7 +3,7 @@ import type { DodEvaluation } from './evaluate-checklist';
 
 /**
  * The values indexed for JQL through the `jira:entityProperty` module
- * (`workType = toil`, `dodComplete = 0`, `dodOpenRequired > 0`). Numbers, not booleans, because
+ * (`ballastCategory = toil`, `dodComplete = 0`, `dodOpenRequired > 0`). Numbers, not booleans, because
  * Jira indexes property numbers and compares them in JQL.
  */
 export interface DodIndexedSummary {

@@ -79,7 +79,7 @@ describe('validating Definition of Done templates', () => {
       'two generic templates for one work type',
       [aTemplate({ id: 'one' }), aTemplate({ id: 'two' })],
       [
-        'templates "one" and "two" both apply to work type feature and all issue types; narrow one of them',
+        'templates "one" and "two" both apply to category feature and all issue types; narrow one of them',
       ],
     ],
     [
@@ -89,7 +89,7 @@ describe('validating Definition of Done templates', () => {
         aTemplate({ id: 'two', issueTypes: ['bug', 'Task'] }),
       ],
       [
-        'templates "one" and "two" both apply to work type feature and issue type "bug"; narrow one of them',
+        'templates "one" and "two" both apply to category feature and issue type "bug"; narrow one of them',
       ],
     ],
   ])('refuses %s', (_name, raw, errors) => {

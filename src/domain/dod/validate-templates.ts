@@ -56,7 +56,7 @@ function overlappingScopes(templates: readonly DodTemplate[]): string[] {
       const what = scope === '*' ? 'all issue types' : `issue type "${scope}"`;
       if (other !== undefined && other !== template.id) {
         errors.push(
-          `templates "${other}" and "${template.id}" both apply to work type ${template.workType} and ${what}; narrow one of them`,
+          `templates "${other}" and "${template.id}" both apply to category ${template.workType} and ${what}; narrow one of them`,
         );
       }
       claimed.set(key, template.id);

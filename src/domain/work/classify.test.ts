@@ -59,7 +59,7 @@ describe('classify with the default rules (PRODUCT.md §1)', () => {
       key: 'BAL-1',
       type: 'unclassified',
       source: { kind: 'none' },
-      reason: 'No manual type, no matching rule and no classified parent.',
+      reason: 'No manual category, no matching rule and no classified parent.',
     });
   });
 

@@ -77,7 +77,7 @@ function classifyAtDepth(
     key: item.key,
     type: 'unclassified',
     source: { kind: 'none' },
-    reason: 'No manual type, no matching rule and no classified parent.',
+    reason: 'No manual category, no matching rule and no classified parent.',
   };
 }
 

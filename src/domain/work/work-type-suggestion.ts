@@ -90,7 +90,7 @@ export function suggestWorkType(
     return {
       kind: 'none',
       reason: 'tooLittleHistory',
-      explanation: `Suggestions need at least ${minExamples} tagged items of at least two types; the project has ${model.examples} of ${candidates.length}.`,
+      explanation: `Suggestions need at least ${minExamples} tagged items of at least two categories; the project has ${model.examples} of ${candidates.length}.`,
     };
   }
   const known = suggestionFeatures(item).filter((feature) => model.featureCounts.has(feature));

@@ -1,5 +1,5 @@
 /**
- * The "Work type" field's value function (`jira:customField` view.value.function): Jira sends
+ * The "Ballast category" field's value function (`jira:customField` view.value.function): Jira sends
  * `{ field, issues: [{ id, value }] }` on issue view and stores the values returned, in the same
  * order (manifest-reference/modules/jira-custom-field, "Value function"). Runs as the app, the only
  * identity Forge allows here; it returns only the work type of the issues Jira asked about.
@@ -20,7 +20,7 @@ const payloadSchema = z.looseObject({
 export async function workTypeFieldValue(payload: unknown): Promise<(string | null)[]> {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) {
-    console.error('Ballast Work type field: unexpected payload', parsed.error.issues[0]);
+    console.error('Ballast category field: unexpected payload', parsed.error.issues[0]);
     return [];
   }
   const { issues } = parsed.data;
@@ -31,7 +31,7 @@ export async function workTypeFieldValue(payload: unknown): Promise<(string | nu
     );
   } catch (error: unknown) {
     // Keep what Jira has stored rather than blank the field during a Jira hiccup.
-    console.error('Ballast Work type field: could not compute values', error);
+    console.error('Ballast category field: could not compute values', error);
     return issues.map((i) => (typeof i.value === 'string' ? i.value : null));
   }
 }

@@ -10,7 +10,7 @@ async function loadView() {
   return call('issue/get', { issueKey });
 }
 
-/** The jira:issueContext module: the work type and DoD progress at a glance. */
+/** The jira:issueContext module: the category and DoD progress at a glance. */
 export function App() {
   const { state, retry, refresh } = useResolver(loadView);
   const issueKey = state.status === 'ready' ? state.data.issueKey : undefined;

@@ -17,7 +17,7 @@ const render = (state: LoadState<IssueView>) =>
 const ready = (data: IssueView): LoadState<IssueView> => ({ status: 'ready', data });
 
 describe('IssueContext', () => {
-  it('shows the work type tag and the backend progress as "DoD 3/5"', () => {
+  it('shows the category tag and the backend progress as "DoD 3/5"', () => {
     const html = render(ready(issueView()));
     expect(html).toContain('class="lozenge lozenge-feature"');
     expect(html).toContain('DoD 3/5');

@@ -9,7 +9,7 @@ interface Props {
   readonly onRetry: () => void;
 }
 
-/** The compact view in the issue's side column: work type, "DoD 3/5" and the open required items. */
+/** The compact view in the issue's side column: category, "DoD 3/5" and the open required items. */
 export function IssueContext({ state, onRetry }: Props) {
   if (state.status === 'loading') return <Loading what="Ballast" />;
   if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
@@ -18,7 +18,7 @@ export function IssueContext({ state, onRetry }: Props) {
     <div className="context">
       <dl className="context-list">
         <div className="context-row">
-          <dt>Work type</dt>
+          <dt>Category</dt>
           <dd>
             <WorkTypeTag type={workType.type} />
           </dd>

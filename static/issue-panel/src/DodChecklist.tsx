@@ -28,7 +28,7 @@ export function DodChecklist({ dod, viewer, pendingTicks, onTick }: Props) {
         </h2>
         <p className="empty">
           No Definition of Done applies to this issue. A project admin can add a template for its
-          work type in the Ballast project settings.
+          category in the Ballast project settings.
         </p>
       </section>
     );

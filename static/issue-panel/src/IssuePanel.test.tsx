@@ -100,7 +100,7 @@ describe('IssuePanel states', () => {
   );
 });
 
-describe('IssuePanel work type', () => {
+describe('IssuePanel category', () => {
   it('shows the type as its lozenge with the rule sentence as the reason', () => {
     const html = render(ready());
     expect(html).toContain('class="lozenge lozenge-feature"');
@@ -129,12 +129,12 @@ describe('IssuePanel work type', () => {
   it('selects "Let rules decide" when no person chose the type', () => {
     const html = render(ready());
     expect(html).toMatch(/<option value="" selected="">Let rules decide<\/option>/);
-    expect(html).toMatch(/<label[^>]*>Change work type<\/label>/);
+    expect(html).toMatch(/<label[^>]*>Change category<\/label>/);
   });
 
   it('shows an unclassified item as such', () => {
     const view = issueView({
-      workType: { type: 'unclassified', source: 'none', reason: 'No manual type, no rule.' },
+      workType: { type: 'unclassified', source: 'none', reason: 'No manual category, no rule.' },
     });
     expect(render(ready({ view }))).toContain('lozenge-unclassified');
   });
@@ -226,7 +226,7 @@ describe('IssuePanel messages', () => {
 describe('IssuePanel suggestion', () => {
   it('shows the backend suggestion under the picker with its confidence and history size', () => {
     const html = render(ready({ view: issueView(SUGGESTED) }));
-    expect(html).toContain('role="note" aria-label="Suggested work type"');
+    expect(html).toContain('role="note" aria-label="Suggested category"');
     expect(html).toMatch(
       /Suggested: <\/span><span class="lozenge lozenge-debt"[^>]*>Debt<\/span> — 78% confident, learned from 312 tagged items/,
     );
@@ -234,10 +234,10 @@ describe('IssuePanel suggestion', () => {
       'Mostly because of word &quot;refactor&quot;, word &quot;deprecated&quot;',
     );
     expect(html).toMatch(
-      /<button[^>]*aria-label="Use this: set the work type to Debt"[^>]*>Use this<\/button>/,
+      /<button[^>]*aria-label="Use this: set the category to Debt"[^>]*>Use this<\/button>/,
     );
-    // Below the picker, inside the work type section.
-    expect(html.indexOf('Suggested: ')).toBeGreaterThan(html.indexOf('Change work type'));
+    // Below the picker, inside the category section.
+    expect(html.indexOf('Suggested: ')).toBeGreaterThan(html.indexOf('Change category'));
   });
 
   it('shows no suggestion when the backend sends none', () => {
@@ -297,7 +297,7 @@ describe('IssuePanel gate line', () => {
   });
 });
 
-describe('work type picker values', () => {
+describe('category picker values', () => {
   it('shows a manual type as itself and anything else as "Let rules decide"', () => {
     expect(pickerValue({ type: 'toil', source: 'manual', reason: '' })).toBe('toil');
     expect(pickerValue({ type: 'toil', source: 'rule', reason: '' })).toBe('');

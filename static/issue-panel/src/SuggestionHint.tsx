@@ -22,7 +22,7 @@ export function SuggestionHint({ suggestion, pending, onUse }: Props) {
   const label = WORK_TYPE_LABELS[suggestion.type];
   const items = suggestion.basedOn === 1 ? 'tagged item' : 'tagged items';
   return (
-    <div className="suggestion" role="note" aria-label="Suggested work type">
+    <div className="suggestion" role="note" aria-label="Suggested category">
       <p className="suggestion-text">
         <span className="suggestion-label">Suggested: </span>
         <WorkTypeTag type={suggestion.type} />
@@ -37,7 +37,7 @@ export function SuggestionHint({ suggestion, pending, onUse }: Props) {
         type="button"
         className="button"
         aria-disabled={pending}
-        aria-label={`Use this: set the work type to ${label}`}
+        aria-label={`Use this: set the category to ${label}`}
         onClick={() => !pending && onUse(suggestion.type)}
       >
         Use this

@@ -15,7 +15,7 @@ const SOURCE_LABELS: Readonly<Record<IssueView['workType']['source'], string>> =
 /** The select's value for "no manual choice": rules (or the parent) decide. */
 const RULES = '';
 
-/** The picker's value for the backend's work type: the manual type, or "Let rules decide". */
+/** The picker's value for the backend's category: the manual type, or "Let rules decide". */
 export function pickerValue(workType: IssueView['workType']): string {
   return workType.source === 'manual' ? workType.type : RULES;
 }
@@ -34,7 +34,7 @@ interface Props {
   readonly onChange: (workType: WorkType | null) => void;
 }
 
-/** The work type as a tag, why it is what it is, and the picker to choose it by hand. */
+/** The category as a tag, why it is what it is, and the picker to choose it by hand. */
 export function WorkTypeSection({ workType, suggestion, viewer, pending, onChange }: Props) {
   const headingId = useId();
   const pickerId = useId();
@@ -48,7 +48,7 @@ export function WorkTypeSection({ workType, suggestion, viewer, pending, onChang
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Work type
+        Category
       </h2>
       <div className="work-type-row">
         <WorkTypeTag type={workType.type} />
@@ -71,7 +71,7 @@ export function WorkTypeSection({ workType, suggestion, viewer, pending, onChang
       )}
       <div className="field">
         <label htmlFor={pickerId} className="field-label">
-          Change work type
+          Change category
         </label>
         <select
           id={pickerId}

@@ -92,7 +92,7 @@ describe('panelActions', () => {
     });
   });
 
-  it('sets a work type through issue/setWorkType', async () => {
+  it('sets a category through issue/setWorkType', async () => {
     const { call, calls } = fakeCall('ok');
     const s = store();
     await panelActions(call, s.dispatch, 'SHOP-12').setWorkType('reliability');

@@ -122,7 +122,7 @@ describe('panelReducer', () => {
     );
     expect(state.pendingType).toBe(false);
     expect(state.view.workType.type).toBe('feature');
-    expect(state.actionError).toBe('Couldn’t change the work type: Someone else changed it.');
+    expect(state.actionError).toBe('Couldn’t change the category: Someone else changed it.');
   });
 
   it('clears the message when dismissed', () => {

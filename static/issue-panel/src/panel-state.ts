@@ -1,6 +1,6 @@
 /**
  * The issue panel's state as a pure reducer: the loaded IssueView (always the backend's latest
- * answer — the UI never recomputes DoD counts or work types), ticks in flight shown optimistically
+ * answer — the UI never recomputes DoD counts or categories), ticks in flight shown optimistically
  * on top of it and dropped again when the backend refuses them, and the last action's failure.
  */
 import type { ResolverError } from '../../../src/contract/envelope';
@@ -87,7 +87,7 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       return {
         ...state,
         pendingType: false,
-        actionError: `Couldn’t change the work type: ${action.error.message}`,
+        actionError: `Couldn’t change the category: ${action.error.message}`,
       };
   }
 }

@@ -18,7 +18,7 @@ export function CapacityPage({ data }: { data: CapacityData }) {
     <>
       <Section title="Investment balance">
         <BarChart
-          title="Committed points by work type, per sprint"
+          title="Committed points by category, per sprint"
           groups={sprints.map((s) => ({
             label: s.name,
             segments: s.balance.reason ? null : segmentsOf(s.balance.planned),
@@ -29,7 +29,7 @@ export function CapacityPage({ data }: { data: CapacityData }) {
         />
         <CapacityTargets data={data} />
         <BarChart
-          title="Completed points by work type, per sprint"
+          title="Completed points by category, per sprint"
           groups={sprints.map((s) => ({
             label: s.name,
             segments: s.balance.reason ? null : segmentsOf(s.balance.completed),

@@ -1,5 +1,5 @@
 /**
- * The investment balance against the capacity policy: one small chart per work type, each
+ * The investment balance against the capacity policy: one small chart per category, each
  * sprint's committed share of capacity as a bar, the policy's target as a dashed line and the
  * tolerance as a band around it — the same comparison the sprint planner makes while planning.
  * Shares and targets come from the backend (project/capacity: capacityShares, targets).
@@ -47,7 +47,7 @@ export function CapacityTargets({ data }: { data: CapacityData }) {
         ))}
       </div>
       <p className="chart-caption chart-multiples-caption subtle">
-        Committed points of each type ÷ the sprint’s capacity, against today’s capacity policy
+        Committed points of each category ÷ the sprint’s capacity, against today’s capacity policy
         (targets ± {percent(targets.tolerance)}, {percent(targets.buffer)} kept as buffer).
         {unknown.length > 0 ? ` No bar: ${unknown[0]!.reason}` : ''}
       </p>

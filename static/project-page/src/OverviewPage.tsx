@@ -8,7 +8,7 @@ import { GateLozenge } from '../../shared/GateLozenge';
 function SplitList({ sprint }: { sprint: SprintRow }) {
   if (sprint.balance.reason) return <p className="subtle">{sprint.balance.reason}</p>;
   return (
-    <ul className="split-list" aria-label={`${sprint.name}: committed points by work type`}>
+    <ul className="split-list" aria-label={`${sprint.name}: committed points by category`}>
       {sprint.balance.planned.map((split) => (
         <li key={split.type}>
           <span className={`lozenge lozenge-${split.type}`}>{TYPE_LABEL[split.type]}</span>

@@ -219,7 +219,7 @@ describe('figures', () => {
     expect(html).toContain('No SLOs are linked to this project yet');
   });
 
-  it('lists every work type of the active sprint, unclassified included', () => {
+  it('lists every category of the active sprint, unclassified included', () => {
     const html = render('/', ready(overview));
     for (const type of ['Feature', 'Debt', 'Toil', 'Reliability', 'Unclassified']) {
       expect(html).toContain(`>${type}</span>`);
@@ -237,14 +237,14 @@ describe('figures', () => {
   it('gives every chart a text alternative: an accessible name with the data, and a table', () => {
     const html = render('/capacity', ready(capacity));
     const labels = [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)].map((m) => m[1]);
-    // Committed by type, one chart per work type against the policy, completed by type.
+    // Committed by type, one chart per category against the policy, completed by type.
     expect(labels).toHaveLength(6);
     expect(labels[0]).toContain('SHOP Sprint 7: Feature 30 pts, Debt 5 pts, Toil 5 pts');
     expect(html.match(/<table class="table">/g)!.length).toBeGreaterThanOrEqual(6);
     expect(html.match(/Show the data as a table/g)).toHaveLength(6);
   });
 
-  it('draws each work type’s share of capacity against the policy’s target and tolerance', () => {
+  it('draws each category’s share of capacity against the policy’s target and tolerance', () => {
     const html = render('/capacity', ready(capacity));
     const labels = [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)].map((m) => m[1]);
     expect(labels[1]).toBe(

@@ -1,4 +1,4 @@
-/** Work-type colours and names for the investment balance (one tone per type, as the lozenges). */
+/** Category colours and names for the investment balance (one tone per type, as the lozenges). */
 import type { TypeSplit } from '../../../src/contract/project-page';
 
 export const TYPE_LABEL: Record<TypeSplit['type'], string> = {

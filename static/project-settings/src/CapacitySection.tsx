@@ -63,7 +63,7 @@ export function CapacitySection({
   return (
     <div className="section-content">
       <p className="section-intro subtle">
-        How much the team can take on per sprint and how it is shared between the work types. The
+        How much the team can take on per sprint and how it is shared between the categories. The
         sprint planner checks each plan against this; the error-budget gate tightens it while SLOs
         are at risk or frozen.
       </p>
@@ -148,7 +148,7 @@ export function CapacitySection({
       </div>
 
       <fieldset className="form-group shares" aria-describedby="share-sum">
-        <legend className="group-title">Target share per work type</legend>
+        <legend className="group-title">Target share per category</legend>
         <div className="share-grid">
           {WORK_TYPES.map((type) => (
             <NumberField
@@ -183,7 +183,7 @@ export function CapacitySection({
         </p>
         <NumberField
           id="tolerance"
-          label="Tolerance (each type may stray this far from its target)"
+          label="Tolerance (each category may stray this far from its target)"
           value={policy.tolerance}
           unit="± points"
           onChange={(tolerance) => patch({ tolerance })}

@@ -183,7 +183,7 @@ export function DodSection({
   return (
     <div className="section-content">
       <p className="section-intro subtle">
-        The checklist each item gets, by its work type. Required items must be done before the item
+        The checklist each item gets, by its category. Required items must be done before the item
         can close; automatic items are checked from the issue itself. Changing a template keeps the
         ticks of items that stay.
       </p>

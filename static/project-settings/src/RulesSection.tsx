@@ -231,7 +231,7 @@ export function RulesSection({
         {announcement}
       </p>
       <p className="section-intro subtle">
-        Rules tag items with a work type. They are tried from the top; the first that matches wins,
+        Rules tag items with a category. They are tried from the top; the first that matches wins,
         and a type set by hand beats every rule. Move a rule with its arrows, or focus it and press
         Alt+↑ / Alt+↓.
       </p>

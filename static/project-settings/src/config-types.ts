@@ -83,7 +83,7 @@ export const ENFORCEMENT_LABEL: Record<Enforcement, { title: string; detail: str
 
 export const AUTO_CHECK_LABEL: Record<AutoCheckType, string> = {
   hasEstimate: 'Has an estimate',
-  hasWorkType: 'Has a work type',
+  hasWorkType: 'Has a category',
   allSubtasksDone: 'All subtasks done',
   fieldSet: 'A field is set',
   labelPresent: 'Has a label',

@@ -12,11 +12,11 @@ export const VIEWER = 'acc-marco-member';
 export const ITEMS: readonly DodItem[] = [
   {
     id: 'has-type',
-    text: 'Has a work type',
+    text: 'Has a category',
     required: true,
     kind: 'auto',
     state: 'done',
-    reason: 'work type is feature',
+    reason: 'category is feature',
   },
   {
     id: 'has-estimate',
@@ -86,7 +86,11 @@ export const NO_DOD: Dod = dodOf([], null);
 
 /** An unclassified item with the backend's suggestion, as panel-extras.ts sends it. */
 export const SUGGESTED: Pick<IssueView, 'workType' | 'suggestion'> = {
-  workType: { type: 'unclassified', source: 'none', reason: 'No manual type and no rule matched.' },
+  workType: {
+    type: 'unclassified',
+    source: 'none',
+    reason: 'No manual category and no rule matched.',
+  },
   suggestion: {
     type: 'debt',
     confidence: 0.781,

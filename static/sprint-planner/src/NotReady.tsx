@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { SprintPlanEvaluation } from '../../../src/contract/planner';
 
-const REASONS = { noEstimate: 'no estimate', unclassified: 'no work type' } as const;
+const REASONS = { noEstimate: 'no estimate', unclassified: 'no category' } as const;
 
-/** Items the split cannot count properly: no estimate (counted as 0) or no work type. */
+/** Items the split cannot count properly: no estimate (counted as 0) or no category. */
 export function NotReady({ items }: { items: SprintPlanEvaluation['notReady'] }) {
   const headingId = useId();
   return (
@@ -15,11 +15,11 @@ export function NotReady({ items }: { items: SprintPlanEvaluation['notReady'] })
         <span className="badge">{items.length}</span>
       </div>
       {items.length === 0 ? (
-        <p className="empty">Every item has an estimate and a work type.</p>
+        <p className="empty">Every item has an estimate and a category.</p>
       ) : (
         <>
           <p className="subtlest">
-            Estimate them and set their work type in the issue panel, so the split counts them.
+            Estimate them and set their category in the issue panel, so the split counts them.
           </p>
           <ul className="not-ready">
             {items.map((item) => (

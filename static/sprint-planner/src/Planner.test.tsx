@@ -144,7 +144,7 @@ describe('Planner gate and verdict', () => {
 });
 
 describe('Planner split bars and capacity', () => {
-  it('draws one bar per work type from the backend share, band and target', () => {
+  it('draws one bar per category from the backend share, band and target', () => {
     const html = render(ready());
     const feature = element(html, 'li', 'data-work-type="feature"');
     expect(feature).toContain('40 pts · 43.8%');
@@ -210,8 +210,8 @@ describe('Planner split bars and capacity', () => {
 
   it('lists the items that are not ready with why', () => {
     const html = render(ready());
-    expect(element(html, 'li', 'data-issue-key="SHOP-345"')).toContain('no estimate, no work type');
-    expect(element(html, 'li', 'data-issue-key="SHOP-197"')).toContain('no work type');
+    expect(element(html, 'li', 'data-issue-key="SHOP-345"')).toContain('no estimate, no category');
+    expect(element(html, 'li', 'data-issue-key="SHOP-197"')).toContain('no category');
   });
 });
 

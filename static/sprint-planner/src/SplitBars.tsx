@@ -45,14 +45,14 @@ function SplitBar({ row, basis }: { row: Allocation; basis: SprintPlanEvaluation
   );
 }
 
-/** One bar per work type: planned share of capacity against the target and its tolerance band. */
+/** One bar per category: planned share of capacity against the target and its tolerance band. */
 export function SplitBars({ evaluation }: { evaluation: SprintPlanEvaluation }) {
   const headingId = useId();
   const { unclassified, basis } = evaluation;
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
-        Split by work type
+        Split by category
       </h2>
       <ul className="split-list">
         {evaluation.byType.map((row) => (

@@ -6,7 +6,7 @@ import type { SettingsView } from '../../../../src/contract/settings';
 import type { Config } from '../config-types';
 
 export const CONFIG: Config = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   rules: [
     {
       id: 'bug-is-reliability',
