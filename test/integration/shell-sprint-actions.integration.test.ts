@@ -206,6 +206,11 @@ describe('the backlog sprint actions', () => {
     expect(html).toContain(
       'Ballast moved this item back to the backlog when SHOP Sprint 10 started',
     );
+    // The issue page lists the comment under the app's name, as Jira's Activity does.
+    const issuePage = (await page('/browse/SHOP-215')).replace(/\s+/g, ' ');
+    expect(issuePage).toMatch(
+      /<li class="comment" data-comment-id="\d+"> <p class="comment-meta"><strong>Ballast<\/strong> · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC<\/p> <p>Ballast moved this item back to the backlog when SHOP Sprint 10 started/,
+    );
   });
 
   it("shows Jira's refusal in the dialog: no second active sprint, and nothing for someone who cannot see it", async () => {

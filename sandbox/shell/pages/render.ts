@@ -9,6 +9,7 @@ import type { ShellTheme } from '../theme';
 import type { ShellUser } from '../users';
 import type { AppRecordReader } from '../sprint-report';
 import { backlogBody } from './backlog';
+import { commentsSection, loadComments } from './comments';
 import { backlogOverlay, type BacklogState } from './backlog-overlay';
 import { issueBody, loadIssue } from './issue';
 import { layout, type Section } from './layout';
@@ -82,16 +83,21 @@ export async function renderPage(input: RenderInput): Promise<string> {
       return frame('backlog', 'Backlog', body);
     }
     case 'issue': {
-      const [issue, transitions] = await Promise.all([
+      const [issue, transitions, comments] = await Promise.all([
         loadIssue(jira, page.issueKey),
         loadTransitions(jira, page.issueKey),
+        loadComments(jira, page.issueKey),
       ]);
       const body = issueBody(
         issue,
         project.key,
         modulesOfType(manifest, 'jira:issuePanel'),
         modulesOfType(manifest, 'jira:issueContext'),
-        { transitions, transitionError: input.transitionError },
+        {
+          transitions,
+          transitionError: input.transitionError,
+          comments: commentsSection(comments),
+        },
       );
       return frame('issue', issue.key, body);
     }
