@@ -54,9 +54,16 @@ export function endFor(startDate: string, duration: Duration, typedEnd: string):
   return minuteOf(start + Number(duration) * WEEK_MS);
 }
 
-/** The dialog's first values: the sprint's name and goal, starting now for two weeks. */
+const MINUTE_MS = 60_000;
+
+/**
+ * The dialog's first values: the sprint's name and goal, starting now for two weeks. "Now" is
+ * rounded up to the next whole minute (the field has no seconds): rounded down, the start would
+ * fall before issues moved into the sprint moments earlier — those a Complete sprint just carried
+ * over — and the planner and the metrics would count them as added after the start.
+ */
 export function startDefaults(sprint: { name: string; goal?: string }, nowMs: number) {
-  const startDate = minuteOf(nowMs);
+  const startDate = minuteOf(Math.ceil(nowMs / MINUTE_MS) * MINUTE_MS);
   return {
     name: sprint.name,
     duration: '2' as Duration,

@@ -85,14 +85,20 @@ describe('the Start sprint form', () => {
     });
   });
 
-  it('starts with the sprint name and goal, now, for two weeks', () => {
+  it('keeps a start on the whole minute as it is', () => {
+    expect(startDefaults({ name: 'S' }, Date.parse('2026-11-20T12:00:00Z')).startDate).toBe(
+      '2026-11-20T12:00',
+    );
+  });
+
+  it('starts with the sprint name and goal, at the next whole minute, for two weeks', () => {
     expect(
       startDefaults({ name: 'SHOP Sprint 10', goal: 'g' }, Date.parse('2026-11-20T12:00:59Z')),
     ).toEqual({
       name: 'SHOP Sprint 10',
       duration: '2',
-      startDate: '2026-11-20T12:00',
-      endDate: '2026-12-04T12:00',
+      startDate: '2026-11-20T12:01',
+      endDate: '2026-12-04T12:01',
       goal: 'g',
     });
   });

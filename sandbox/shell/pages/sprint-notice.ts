@@ -8,6 +8,14 @@ import { formatAmount, readableNumbers } from '../../../static/sprint-planner/sr
 import { html, type SafeHtml } from '../html';
 import type { CompleteReport, StartReport } from '../sprint-report';
 
+/** The gate's states as the planner's banner names them. */
+const GATE_NAMES: Record<string, string> = {
+  HEALTHY: 'healthy',
+  AT_RISK: 'at risk',
+  FROZEN: 'frozen',
+  NO_DATA: 'no data',
+};
+
 const day = (iso: string | undefined) => (iso === undefined ? '?' : iso.slice(0, 10));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -49,8 +57,8 @@ export function startNotice(report: StartReport): SafeHtml {
         Ballast took the commitment snapshot: ${plural(commitment.items.length, 'item')} (issues and
         sub-tasks), ${formatAmount(committed, commitment.basis)}
         ${unestimated === 0 ? '' : `(${unestimated} unestimated)`} against
-        ${formatAmount(commitment.plannable, commitment.basis)} plannable; gate
-        ${commitment.gateState}.
+        ${formatAmount(commitment.plannable, commitment.basis)} plannable; error budget gate:
+        ${GATE_NAMES[commitment.gateState] ?? commitment.gateState}.
       </p>
       <p>Its verdict at the start: ${readableNumbers(commitment.verdict.headline)}</p>
       ${
@@ -103,9 +111,9 @@ export function completeNotice(report: CompleteReport): SafeHtml {
               one.
             </p>`
           : html`<p data-ballast-outcome="${outcome.completed.length}">
-              Ballast recorded the outcome: ${plural(outcome.completed.length, 'item')} done,
-              ${predictability}. The Ballast project page counts the sprint from its next metrics
-              recompute.
+              Ballast recorded the outcome: ${plural(outcome.completed.length, 'item')} done (issues
+              and sub-tasks), ${predictability}. The Ballast project page counts the sprint from its
+              next metrics recompute.
             </p>`
       }`,
   );
