@@ -34,6 +34,29 @@ function notice(kind: 'success' | 'warning', title: string, body: SafeHtml): Saf
   </div>`;
 }
 
+/**
+ * The moved items grouped by the comment Ballast left on them: one sprint start gives every item
+ * the same reason, so it is shown once, after the items' keys, instead of once per item.
+ */
+function movedGroups(moved: StartReport['moved']): SafeHtml {
+  const groups = new Map<string, string[]>();
+  for (const item of moved) {
+    const comment = item.comment ?? 'No comment from Ballast.';
+    groups.set(comment, [...(groups.get(comment) ?? []), item.key]);
+  }
+  return html`${[...groups].map(
+    ([comment, keys]) =>
+      html`<div class="moved-group">
+        <ul class="moved-items">
+          ${keys.map(
+            (key) => html`<li data-moved-key="${key}"><a href="/browse/${key}">${key}</a></li>`,
+          )}
+        </ul>
+        <blockquote class="moved-comment">${comment}</blockquote>
+      </div>`,
+  )}`;
+}
+
 export function startNotice(report: StartReport): SafeHtml {
   const { sprint, commitment, moved } = report;
   const jiraLine = html`<p>Jira started it: ${day(sprint.startDate)} – ${day(sprint.endDate)}.</p>`;
@@ -74,15 +97,7 @@ export function startNotice(report: StartReport): SafeHtml {
                 Enforcing the split, it moved ${plural(moved.length, 'item')} back to the backlog,
                 with a comment on each:
               </p>
-              <ul class="moved-items">
-                ${moved.map(
-                  (item) =>
-                    html`<li data-moved-key="${item.key}">
-                      <a href="/browse/${item.key}">${item.key}</a>
-                      <q>${item.comment ?? 'no comment from Ballast'}</q>
-                    </li>`,
-                )}
-              </ul>`
+              ${movedGroups(moved)}`
       }`,
   );
 }
