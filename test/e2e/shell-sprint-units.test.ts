@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SprintColumn } from '../../sandbox/shell/backlog-data';
-import { startableSprintId } from '../../sandbox/shell/pages/backlog';
+import { backlogBody, startableSprintId } from '../../sandbox/shell/pages/backlog';
 import { backlogStateFromQuery } from '../../sandbox/shell/pages/backlog-overlay';
 import { completeSprintDialog, startSprintDialog } from '../../sandbox/shell/pages/sprint-dialogs';
 import { nextSprintName } from '../../sandbox/shell/sprint-complete';
@@ -136,6 +136,34 @@ describe('which sprint gets Start sprint', () => {
   });
   it('is none while a sprint is active (no parallel sprints)', () => {
     expect(startableSprintId([sprint(9, 'active'), sprint(10, 'future')])).toBeUndefined();
+  });
+});
+
+describe('the sprint buttons', () => {
+  const column = (id: number, state: string, cards: number) =>
+    ({
+      id,
+      name: `SHOP Sprint ${id}`,
+      state,
+      goal: undefined,
+      startDate: undefined,
+      endDate: undefined,
+      cards: Array.from({ length: cards }, (_, i) => ({ key: `SHOP-${i + 1}` })),
+    }) as unknown as SprintColumn;
+  const render = (sprints: SprintColumn[]) =>
+    backlogBody({ boardId: 1, boardName: 'SHOP board', sprints, backlog: [] }, 'SHOP', [], [])
+      .value;
+
+  it('disables Start sprint on an empty sprint, saying why', () => {
+    expect(render([column(10, 'future', 0)]).replace(/\s+/g, ' ')).toContain(
+      '<button type="button" class="action" disabled title="Add issues to the sprint to start it." > Start sprint </button>',
+    );
+  });
+
+  it('links Complete sprint on the active sprint and Start sprint on no other', () => {
+    const out = render([column(9, 'active', 0), column(10, 'future', 0)]);
+    expect(out).toContain('href="/projects/SHOP/backlog?completeSprint=9"');
+    expect(out).not.toContain('Start sprint');
   });
 });
 

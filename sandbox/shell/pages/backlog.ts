@@ -39,9 +39,7 @@ function actionButtons(modules: UiModule[], query: string): SafeHtml {
 function lifecycleButton(sprint: SprintColumn, projectKey: string, startable: boolean): SafeHtml {
   const base = `/projects/${projectKey}/backlog`;
   if (sprint.state === 'active')
-    return html`<a class="action" href="${base}?completeSprint=${sprint.id}" data-sprint-lifecycle
-      >Complete sprint</a
-    >`;
+    return html`<a class="action" href="${base}?completeSprint=${sprint.id}">Complete sprint</a>`;
   if (!startable) return html``;
   if (sprint.cards.length === 0)
     return html`<button
@@ -52,10 +50,7 @@ function lifecycleButton(sprint: SprintColumn, projectKey: string, startable: bo
     >
       Start sprint
     </button>`;
-  return html`<a
-    class="action action-primary"
-    href="${base}?startSprint=${sprint.id}"
-    data-sprint-lifecycle
+  return html`<a class="action action-primary" href="${base}?startSprint=${sprint.id}"
     >Start sprint</a
   >`;
 }
