@@ -40,7 +40,7 @@ export interface Backlog {
   backlog: Card[];
 }
 
-interface IssueBean {
+export interface IssueBean {
   id: string;
   key: string;
   fields?: Record<string, unknown>;
@@ -76,12 +76,16 @@ export function cardOf(issue: IssueBean, property: unknown): Card {
 }
 
 /** Every page of an Agile issue list (they page by startAt, at most 100 per page). */
-async function agileIssues(jira: JiraClient, path: string): Promise<IssueBean[]> {
+export async function agileIssues(
+  jira: JiraClient,
+  path: string,
+  fields: readonly string[] = CARD_FIELDS,
+): Promise<IssueBean[]> {
   const all: IssueBean[] = [];
   for (let startAt = 0; ;) {
     const sep = path.includes('?') ? '&' : '?';
     const page = await jira.get<{ issues: IssueBean[]; total: number }>(
-      `${path}${sep}startAt=${startAt}&maxResults=100&fields=${CARD_FIELDS.join(',')}`,
+      `${path}${sep}startAt=${startAt}&maxResults=100&fields=${fields.join(',')}`,
     );
     all.push(...page.issues);
     startAt += page.issues.length;

@@ -12,6 +12,8 @@ import { createAppHost } from './app-host';
 import { readAppManifest } from './manifest';
 import { keepJiraState } from './jira-state-file';
 import { createShellHandler } from './server';
+import { appRecordReader } from './sprint-routes';
+import type { AppRecordReader } from './sprint-report';
 import { seedApp, type AppSeedReport } from '../app-seed/seed-app';
 import type { AppSeedVariant } from '../app-seed/sli-traffic';
 
@@ -50,6 +52,10 @@ export interface Sandbox {
   /** What the app seed did, when it ran. */
   appSeed: AppSeedReport | null;
   stateFile: string;
+  /** One of the app's stored values (its Forge KVS, plain keys); undefined when absent. */
+  readAppRecord: AppRecordReader;
+  /** Resolves when the app's triggers raised so far have finished. */
+  idle(): Promise<unknown>;
   /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
   /** Saves, then stops every server. */
@@ -119,6 +125,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     loadedState: saved !== undefined,
     appSeed,
     stateFile,
+    readAppRecord: appRecordReader(host),
+    idle: () => host.forge.idle(),
     save: () => {
       saver.save();
     },

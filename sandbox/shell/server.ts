@@ -13,7 +13,9 @@ import { HttpError, readJson, readText, redirect, safeBack, sendHtml, sendJson }
 import { JiraCallError, jiraAs } from './jira-client';
 import type { AppManifest } from './manifest';
 import { moduleRoutes, renderPage, type ShellPage } from './pages/render';
+import { backlogStateFromQuery } from './pages/backlog-overlay';
 import { parseTransitionRequest, performTransition } from './pages/status-control';
+import { appRecordReader, handleSprintAction, SPRINT_ACTION_PATH } from './sprint-routes';
 import { contentType, readInside } from './static-files';
 import { isTheme, themeCookie, themeFromCookie } from './theme';
 import { userByAccountId, userCookie, userFromCookie } from './users';
@@ -128,6 +130,13 @@ export function createShellHandler(deps: ShellDeps) {
       return sendHtml(res, outcome.status, body);
     }
 
+    // The backlog's Start sprint and Complete sprint dialogs, through Jira's Agile API as the user.
+    const sprintAction = SPRINT_ACTION_PATH.exec(path);
+    if (method === 'POST' && sprintAction?.[1] !== undefined) {
+      const action = sprintAction[2] === 'start' ? 'start' : 'complete';
+      return handleSprintAction(deps, req, res, { user, theme }, Number(sprintAction[1]), action);
+    }
+
     if (method === 'GET' && path.startsWith(FRAME_PREFIX)) {
       const [moduleKey = '', ...rest] = path.slice(FRAME_PREFIX.length).split('/');
       const manifest = deps.manifest();
@@ -156,6 +165,8 @@ export function createShellHandler(deps: ShellDeps) {
       path: `${path}${url.search}`,
       jiraUrl: deps.jiraUrl,
       manifest: deps.manifest(),
+      backlogState: page.kind === 'backlog' ? backlogStateFromQuery(url.searchParams) : undefined,
+      readAppRecord: appRecordReader(deps.host),
     });
     sendHtml(res, 200, body);
   }

@@ -270,6 +270,66 @@
     setUpStatusControl,
   );
 
+  // Jira's Start/Complete sprint dialog (pages/sprint-dialogs.ts), rendered by the server: focus
+  // goes to the first field with a problem (or the first field), Escape or a click on the blanket
+  // cancels, Tab stays inside, and a fixed duration sets the end date, as Jira's dialog does.
+  var WEEK_MS = 7 * 24 * 3600 * 1000;
+  function followDuration(form) {
+    var duration = form.querySelector('[data-sprint-duration]');
+    var start = form.elements.namedItem('startDate');
+    var end = form.elements.namedItem('endDate');
+    if (!duration || !start || !end) return;
+    var custom = duration.value === 'custom';
+    end.readOnly = !custom;
+    var hint = form.querySelector('#endDate-hint');
+    if (hint) hint.hidden = custom;
+    var ms = Date.parse(start.value + ':00Z');
+    if (!custom && !isNaN(ms))
+      end.value = new Date(ms + Number(duration.value) * WEEK_MS).toISOString().slice(0, 16);
+  }
+  function setUpSprintDialog(backdrop) {
+    var dialog = backdrop.querySelector('[role="dialog"]');
+    var form = dialog.querySelector('form');
+    var cancel = dialog.querySelector('[data-cancel-dialog]');
+    var fields = function () {
+      return Array.prototype.slice.call(
+        dialog.querySelectorAll(
+          'a[href], button:not([disabled]), input:not([type="hidden"]), select, textarea',
+        ),
+      );
+    };
+    var first = dialog.querySelector('[aria-invalid="true"]') || fields()[0];
+    if (first) first.focus();
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') cancel.click();
+      if (e.key !== 'Tab') return;
+      var all = fields();
+      var last = all[all.length - 1];
+      if (e.shiftKey && document.activeElement === all[0]) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        all[0].focus();
+      }
+    });
+    backdrop.addEventListener('click', function (e) {
+      if (e.target === backdrop) cancel.click();
+    });
+    form.addEventListener('change', function (e) {
+      if (e.target.name === 'duration' || e.target.name === 'startDate') followDuration(form);
+    });
+    form.addEventListener('submit', function () {
+      var submit = form.querySelector('button[type="submit"]');
+      submit.setAttribute('aria-busy', 'true');
+      submit.disabled = true;
+    });
+  }
+  Array.prototype.forEach.call(
+    document.querySelectorAll('[data-sprint-dialog]'),
+    setUpSprintDialog,
+  );
+
   document.addEventListener('change', function (e) {
     if (e.target.matches('select[data-autosubmit]')) e.target.form.submit();
   });

@@ -1,6 +1,7 @@
 /**
  * The board's backlog: active and future sprints, then the backlog, as Jira lays them out, with
- * the app's backlog and sprint actions when manifest.yml declares them.
+ * Jira's own sprint buttons (Start sprint, Complete sprint: pages/sprint-dialogs.ts) and the app's
+ * backlog and sprint actions when manifest.yml declares them.
  */
 import type { Backlog, Card, SprintColumn } from '../backlog-data';
 import { targetQuery } from '../frame-context';
@@ -30,11 +31,36 @@ function actionButtons(modules: UiModule[], query: string): SafeHtml {
   )}`;
 }
 
+/**
+ * Jira's button for the sprint's state: Complete sprint on an active sprint; Start sprint on the
+ * first future sprint while none is active (without the parallel sprints feature a Scrum board
+ * runs one sprint at a time), disabled while the sprint is empty.
+ */
+function lifecycleButton(sprint: SprintColumn, projectKey: string, startable: boolean): SafeHtml {
+  const base = `/projects/${projectKey}/backlog`;
+  if (sprint.state === 'active')
+    return html`<a class="action" href="${base}?completeSprint=${sprint.id}">Complete sprint</a>`;
+  if (!startable) return html``;
+  if (sprint.cards.length === 0)
+    return html`<button
+      type="button"
+      class="action"
+      disabled
+      title="Add issues to the sprint to start it."
+    >
+      Start sprint
+    </button>`;
+  return html`<a class="action action-primary" href="${base}?startSprint=${sprint.id}"
+    >Start sprint</a
+  >`;
+}
+
 function sprintSection(
   sprint: SprintColumn,
   projectKey: string,
   boardId: number,
   actions: UiModule[],
+  startable: boolean,
 ) {
   const query = targetQuery({ projectKey, boardId, sprintId: sprint.id });
   return html`<section class="sprint" aria-label="${sprint.name}" data-sprint-id="${sprint.id}">
@@ -49,7 +75,9 @@ function sprintSection(
         }
         · ${sprint.cards.length} issues · ${pointsOf(sprint.cards)} points</span
       >
-      <span class="actions">${actionButtons(actions, query)}</span>
+      <span class="actions"
+        >${lifecycleButton(sprint, projectKey, startable)} ${actionButtons(actions, query)}</span
+      >
     </header>
     ${sprint.goal === undefined ? '' : html`<p class="goal">Goal: ${sprint.goal}</p>`}
     <ul class="cards">
@@ -62,12 +90,26 @@ function sprintSection(
   </section>`;
 }
 
+/** What the backlog shows over its sprints: a sprint dialog, or the notice after one. */
+export interface BacklogOverlay {
+  notice?: SafeHtml;
+  dialog?: SafeHtml;
+}
+
+/** The sprint that gets Start sprint: the first future one, when no sprint is active. */
+export function startableSprintId(sprints: SprintColumn[]): number | undefined {
+  if (sprints.some((s) => s.state === 'active')) return undefined;
+  return sprints.find((s) => s.state === 'future')?.id;
+}
+
 export function backlogBody(
   data: Backlog,
   projectKey: string,
   sprintActions: UiModule[],
   backlogActions: UiModule[],
+  overlay: BacklogOverlay = {},
 ): SafeHtml {
+  const startable = startableSprintId(data.sprints);
   const backlogQuery = targetQuery({ projectKey, boardId: data.boardId });
   const missing =
     sprintActions.length === 0 && backlogActions.length === 0
@@ -75,7 +117,10 @@ export function backlogBody(
       : '';
   return html`<div class="breadcrumbs">Projects / ${projectKey} / ${data.boardName}</div>
     <h1>Backlog</h1>
-    ${missing} ${data.sprints.map((s) => sprintSection(s, projectKey, data.boardId, sprintActions))}
+    ${overlay.notice ?? ''} ${missing}
+    ${data.sprints.map((s) =>
+      sprintSection(s, projectKey, data.boardId, sprintActions, s.id === startable),
+    )}
     <section class="sprint backlog" aria-label="Backlog">
       <header>
         <h2>Backlog</h2>
@@ -85,5 +130,6 @@ export function backlogBody(
       <ul class="cards">
         ${data.backlog.map(cardRow)}
       </ul>
-    </section>`;
+    </section>
+    ${overlay.dialog ?? ''}`;
 }

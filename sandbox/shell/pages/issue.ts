@@ -78,6 +78,8 @@ export interface IssueStatusInput {
   transitions: TransitionChoice[] | undefined;
   /** Jira's refusal of a transition posted without JavaScript, shown under the control. */
   transitionError?: string | undefined;
+  /** The issue's comments section (pages/comments.ts), under the app's panels as in Jira. */
+  comments?: SafeHtml;
 }
 
 export function issueBody(
@@ -108,7 +110,7 @@ export function issueBody(
         <h1 data-testid="issue-summary">${card.summary}</h1>
         <h3>Description</h3>
         <div class="description">${adfParagraphs(f.description).map((p) => html`<p>${p}</p>`)}</div>
-        ${framed(panels, query, 'Ballast issue panel')}
+        ${framed(panels, query, 'Ballast issue panel')} ${status.comments ?? ''}
       </div>
       <aside class="issue-side">
         ${statusControl({

@@ -7,7 +7,10 @@ import { jiraAs } from '../jira-client';
 import { modulesOfType, type AppManifest } from '../manifest';
 import type { ShellTheme } from '../theme';
 import type { ShellUser } from '../users';
+import type { AppRecordReader } from '../sprint-report';
 import { backlogBody } from './backlog';
+import { commentsSection, loadComments } from './comments';
+import { backlogOverlay, type BacklogState } from './backlog-overlay';
 import { issueBody, loadIssue } from './issue';
 import { layout, type Section } from './layout';
 import { messageBody, modulePageBody } from './module-page';
@@ -28,6 +31,12 @@ export interface RenderInput {
   manifest: AppManifest;
   /** The issue page only: Jira's refusal of a transition posted without JavaScript. */
   transitionError?: string;
+  /** The backlog only: the sprint dialog or notice to show (from the query or a refused post). */
+  backlogState?: BacklogState | undefined;
+  /** The app's stored values, for the notice after a sprint action (none: the notice says so). */
+  readAppRecord?: AppRecordReader;
+  /** "Now" for the Start dialog's default start date; the wall clock by default. */
+  nowMs?: number;
 }
 
 export async function renderPage(input: RenderInput): Promise<string> {
@@ -54,25 +63,41 @@ export async function renderPage(input: RenderInput): Promise<string> {
   switch (page.kind) {
     case 'backlog': {
       const data = await loadBacklog(jira, project.key);
+      const overlay = await backlogOverlay(
+        {
+          jira,
+          data,
+          projectKey: project.key,
+          readApp: input.readAppRecord ?? (() => undefined),
+          nowMs: input.nowMs ?? Date.now(),
+        },
+        input.backlogState,
+      );
       const body = backlogBody(
         data,
         project.key,
         modulesOfType(manifest, 'jira:sprintAction'),
         modulesOfType(manifest, 'jira:backlogAction'),
+        overlay,
       );
       return frame('backlog', 'Backlog', body);
     }
     case 'issue': {
-      const [issue, transitions] = await Promise.all([
+      const [issue, transitions, comments] = await Promise.all([
         loadIssue(jira, page.issueKey),
         loadTransitions(jira, page.issueKey),
+        loadComments(jira, page.issueKey),
       ]);
       const body = issueBody(
         issue,
         project.key,
         modulesOfType(manifest, 'jira:issuePanel'),
         modulesOfType(manifest, 'jira:issueContext'),
-        { transitions, transitionError: input.transitionError },
+        {
+          transitions,
+          transitionError: input.transitionError,
+          comments: commentsSection(comments),
+        },
       );
       return frame('issue', issue.key, body);
     }
