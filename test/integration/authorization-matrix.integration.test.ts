@@ -413,10 +413,10 @@ describe('the workflow validators (run as the app, with no user)', () => {
       { enforce: false, skip: true, allowed: true, result: true },
       { projectKey: 'OPS', issueKey: opsKeys[0], workType: 'toil' },
     ]) {
-      const answer = await sandbox.host.runValidator('ballast-dod-validator', {
-        issueKey: key,
-        fromStatusId: issue.statusId,
-        toStatusId: doneStatus.id,
+      // Jira sends neither (the documented argument is issue and transition only): forged extras.
+      const answer = await sandbox.host.runValidatorEvent('ballast-dod-validator', {
+        issue: { key },
+        transition: { from: { id: issue.statusId }, to: { id: doneStatus.id } },
         configuration,
         modifiedFields: { labels: ['toil'] },
       });
