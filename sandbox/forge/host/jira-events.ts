@@ -4,7 +4,7 @@
  * (`avi:jira:created|updated|commented:issue`, `avi:jira-software:created|started|closed:sprint`),
  * and each transition first asks the app's function-based workflow validators that an admin added
  * to that transition (the emulator's workflow configuration names them; Forge invokes a validator
- * "on every transition that the validator has been added to",
+ * for the transitions it was added to only,
  * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/).
  */
 import { AS_APP_HEADER, type JiraEvents } from '../../jira/index';

@@ -1,7 +1,7 @@
 /**
  * `jira:workflowValidator` with a `function`
  * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/):
- * Jira invokes the function on each transition the validator has been added to, with an argument
+ * Jira calls the function for each transition the admin added the validator to, with an argument
  * holding the issue key and the transition's source and target status ids —
  * `{ issue: { key }, transition: { from: { id }, to: { id } } }`, nothing else (the contract
  * fixture test/fixtures/forge/workflow-validator.json is written from that page) — and reads

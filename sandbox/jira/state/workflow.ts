@@ -8,7 +8,7 @@
  * - Validators belong to a transition, added by an admin in the workflow editor, and run only on
  *   that transition
  *   (https://support.atlassian.com/jira-cloud-administration/docs/configure-advanced-issue-workflows/;
- *   Forge: "invoked on every transition that the validator has been added to",
+ *   Forge calls a function-based validator for the transitions it was added to,
  *   https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/).
  */
 import type { JiraStore } from './store';
