@@ -11,6 +11,7 @@ import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
 import { userCookie } from '../../sandbox/shell/users';
+import { chosenValidators } from '../../sandbox/shell/workflow-editor';
 
 let dir: string;
 let sandbox: Sandbox;
@@ -103,5 +104,27 @@ describe('Project settings → Workflow', () => {
     const refused = await save(MEMBER_ACCOUNT_ID, '11', []);
     expect(refused.status).toBe(403);
     expect(validatorsOn('11')).toEqual(['ballast-gate-validator']);
+  });
+});
+
+describe('chosenValidators (the form to the transition’s new list)', () => {
+  const APP = ['ballast-dod-validator', 'ballast-gate-validator'];
+
+  it('keeps the ticked ones in the manifest’s order and another app’s keys it cannot show', () => {
+    expect(
+      chosenValidators('validator=ballast-gate-validator&validator=ballast-dod-validator', APP, [
+        'other-app-check',
+        'ballast-gate-validator',
+      ]),
+    ).toEqual(['other-app-check', 'ballast-dod-validator', 'ballast-gate-validator']);
+    expect(chosenValidators('', APP, ['other-app-check', 'ballast-dod-validator'])).toEqual([
+      'other-app-check',
+    ]);
+  });
+
+  it('refuses a key that is not one of the app’s validators', () => {
+    expect(() => chosenValidators('validator=other-app-check', APP, [])).toThrow(
+      '"other-app-check" is not a workflow validator of this app.',
+    );
   });
 });
