@@ -21,7 +21,12 @@ import { connectJiraEvents } from './host/jira-events';
 import { readBackendManifest, type BackendManifest } from './host/manifest';
 import { answerQueuePush, QUEUE_PUBLISH_PREFIX, type QueueDelivery } from './host/queue';
 import { invokeResolver, type ResolverInvocation } from './host/resolver';
-import { runValidator, type ValidatorAnswer, type ValidatorCall } from './host/validator';
+import {
+  runValidator,
+  runValidatorEvent,
+  type ValidatorAnswer,
+  type ValidatorCall,
+} from './host/validator';
 import {
   callWebTrigger,
   serveWebTrigger,
@@ -60,7 +65,10 @@ export interface ForgeHost {
   invokeResolver(call: ResolverInvocation): Promise<unknown>;
   /** Runs every trigger subscribed to eventType with the Forge event (eventType/context added). */
   runProductEvent(eventType: string, event: Record<string, unknown>): Promise<Outcome[]>;
+  /** Runs a workflow validator with the argument Jira documents for this transition. */
   runValidator(moduleKey: string, call: ValidatorCall): Promise<ValidatorAnswer>;
+  /** Runs a workflow validator with any argument (forged or broken events, fixtures). */
+  runValidatorEvent(moduleKey: string, event: unknown): Promise<ValidatorAnswer>;
   runScheduled(moduleKey: string): Promise<unknown>;
   startScheduler(options?: {
     speedup?: number;
@@ -162,6 +170,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     invokeResolver: (call) => invokeResolver(core, call),
     runProductEvent: (eventType, event) => runProductEvent(core, appAccountId, eventType, event),
     runValidator: (moduleKey, call) => runValidator(core, moduleKey, call),
+    runValidatorEvent: (moduleKey, event) => runValidatorEvent(core, moduleKey, event),
     runScheduled: (moduleKey) => runScheduled(core, moduleKey),
     startScheduler: (schedulerOptions) => stopOnClose(startScheduler(core, schedulerOptions)),
     deliverEvent: (queueName, body, eventOptions) =>

@@ -111,7 +111,7 @@ export function createJiraHandler(
         method === 'PUT' || method === 'POST'
           ? await readBody(req, maxBody).catch(() => undefined)
           : undefined;
-      json(res, adminRoute(method, url.pathname, body, faults, stats));
+      json(res, adminRoute(method, url.pathname, body, faults, stats, store));
       return;
     }
     const match = router.match(method, url.pathname);

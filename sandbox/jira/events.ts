@@ -37,6 +37,12 @@ export interface TransitionRequest {
   transition: { id: string; name: string };
   from: { id: string; name: string; categoryKey: string };
   to: { id: string; name: string; categoryKey: string };
+  /**
+   * Module keys of the app validators an admin added to this transition (the workflow's
+   * configuration): the Forge host runs exactly these. Validators registered here for tests see
+   * every transition and may ignore it.
+   */
+  validators: string[];
 }
 
 /** The answer Forge expects from a workflow validator function. */

@@ -36,5 +36,18 @@ export {
 } from './seed/people';
 export { JiraStore, parseState } from './state/store';
 export { STORY_POINTS_FIELD } from './state/catalog';
-export type { JiraState } from './state/types';
+export type { JiraState, TransitionRecord, WorkflowRecord } from './state/types';
+export {
+  DEFAULT_WORKFLOWS,
+  SOFTWARE_WORKFLOW_ID,
+  TEAM_MANAGED_WORKFLOW_ID,
+} from './state/default-workflows';
+export {
+  hasStep,
+  setTransitionValidators,
+  transitionsFrom,
+  workflowOf,
+  WorkflowEditError,
+} from './state/workflow';
+export { DOD_VALIDATOR_KEY, GATE_VALIDATOR_KEY } from './seed/ballast-validators';
 export { addProjectLike, deleteProject, type NewProject } from './state/projects';

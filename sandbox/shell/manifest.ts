@@ -34,11 +34,25 @@ export interface UiModule {
   viewportSize?: ViewportSize;
 }
 
+/** A function-based `jira:workflowValidator`, as the workflow editor lists it for an admin. */
+export interface WorkflowValidatorModule {
+  key: string;
+  name: string;
+  description: string;
+}
+
 export interface AppManifest {
   appId: string;
   scopes: string[];
   modules: UiModule[];
+  workflowValidators: WorkflowValidatorModule[];
 }
+
+const validatorEntry = z.looseObject({
+  key: z.string(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+});
 
 const moduleEntry = z.looseObject({
   key: z.string(),
@@ -89,7 +103,18 @@ export function readAppManifest(manifestPath: string): AppManifest {
       });
     }
   }
-  return { appId: raw.app.id, scopes: raw.permissions?.scopes ?? [], modules };
+  const workflowValidators = (raw.modules['jira:workflowValidator'] ?? []).flatMap((entry) => {
+    const parsed = validatorEntry.safeParse(entry);
+    if (!parsed.success) return [];
+    const { key, name, description } = parsed.data;
+    return [{ key, name: name ?? key, description: description ?? '' }];
+  });
+  return {
+    appId: raw.app.id,
+    scopes: raw.permissions?.scopes ?? [],
+    modules,
+    workflowValidators,
+  };
 }
 
 export const modulesOfType = (manifest: AppManifest, ...types: FramedModuleType[]): UiModule[] =>

@@ -19,6 +19,7 @@ import { appRecordReader, handleSprintAction, SPRINT_ACTION_PATH } from './sprin
 import { contentType, readInside } from './static-files';
 import { isTheme, themeCookie, themeFromCookie } from './theme';
 import { userByAccountId, userCookie, userFromCookie } from './users';
+import { chosenValidators, isJiraAdmin, readWorkflow, saveValidators } from './workflow-editor';
 import { sourceFiles, tokenCss, tokenUses } from '../../scripts/ds-tokens.mjs';
 
 export interface ShellDeps {
@@ -39,7 +40,16 @@ const KEY = '[A-Z][A-Z0-9_]*';
  */
 const shellTokensCss = (): string => tokenCss(tokenUses(sourceFiles(ASSETS), ASSETS).keys()).css;
 
-function pageFor(path: string): ShellPage | undefined {
+function pageFor(path: string, query: URLSearchParams): ShellPage | undefined {
+  const workflow = new RegExp(`^/projects/(${KEY})/settings/workflow$`).exec(path);
+  if (workflow?.[1] !== undefined) {
+    const saved = query.get('saved');
+    return {
+      kind: 'workflow',
+      projectKey: workflow[1],
+      ...(saved === null ? {} : { savedTransitionId: saved }),
+    };
+  }
   const project = new RegExp(`^/projects/(${KEY})/(backlog|ballast|settings)$`).exec(path);
   if (project?.[1] !== undefined && project[2] !== undefined)
     return { kind: project[2] as 'backlog' | 'ballast' | 'settings', projectKey: project[1] };
@@ -137,6 +147,30 @@ export function createShellHandler(deps: ShellDeps) {
       return handleSprintAction(deps, req, res, { user, theme }, Number(sprintAction[1]), action);
     }
 
+    // Project settings → Workflow: a Jira administrator saves the app's validators on a transition.
+    const validators = new RegExp(
+      `^/__shell/projects/(${KEY})/workflow/transitions/(\\d+)/validators$`,
+    ).exec(path);
+    if (method === 'POST' && validators?.[1] !== undefined && validators[2] !== undefined) {
+      const [, projectKey, transitionId] = validators;
+      const jira = jiraAs(deps.jiraUrl, user.accountId);
+      // Jira answers 404 to someone who cannot browse the project.
+      await jira.get(`/rest/api/3/project/${encodeURIComponent(projectKey)}`);
+      if (!(await isJiraAdmin(jira)))
+        throw new HttpError(
+          403,
+          `${user.displayName} is not a Jira administrator: only Jira administrators change a workflow's validators.`,
+        );
+      const view = await readWorkflow(deps.jiraUrl, projectKey);
+      const current = view.workflow.transitions.find((t) => t.id === transitionId);
+      if (current === undefined)
+        throw new HttpError(404, `${view.workflow.name} has no transition ${transitionId}.`);
+      const keys = deps.manifest().workflowValidators.map((v) => v.key);
+      const chosen = chosenValidators(await readText(req), keys, current.validators);
+      await saveValidators(deps.jiraUrl, projectKey, transitionId, chosen);
+      return redirect(res, `/projects/${projectKey}/settings/workflow?saved=${transitionId}`);
+    }
+
     if (method === 'GET' && path.startsWith(FRAME_PREFIX)) {
       const [moduleKey = '', ...rest] = path.slice(FRAME_PREFIX.length).split('/');
       const manifest = deps.manifest();
@@ -156,7 +190,7 @@ export function createShellHandler(deps: ShellDeps) {
       });
     }
 
-    const page = method === 'GET' ? pageFor(path) : undefined;
+    const page = method === 'GET' ? pageFor(path, url.searchParams) : undefined;
     if (page === undefined) throw new HttpError(404, `No sandbox page at ${method} ${path}.`);
     const body = await renderPage({
       page,

@@ -110,7 +110,8 @@ const CALLS: Call[] = [
   {
     method: 'POST',
     path: '/rest/api/3/issue/SHOP-30/transitions',
-    body: { transition: { id: '21' } },
+    // SHOP-30 is Done in the seed: "Reopen" is the transition from there.
+    body: { transition: { id: '61' } },
     status: 204,
   },
   {

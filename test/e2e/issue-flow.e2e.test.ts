@@ -1,9 +1,10 @@
 /**
  * An item's way to Done in a real browser against the real sandbox, as the member: tag it with the
- * issue panel's picker, tick its Definition of Done, try to close it with the shell's status
- * control and be refused by the app's workflow validator (Jira's 400, the validator's message, the
- * status unchanged), tick the rest, close it. Screenshots (light and dark) go to
- * artifacts/screenshots/.
+ * issue panel's picker, tick its Definition of Done, walk it along SHOP's workflow (Start progress,
+ * Request review: the status control offers only the transitions from the current status), try
+ * "Complete work" and be refused by the app's workflow validator on that transition (Jira's 400,
+ * the validator's message, the status unchanged), tick the rest, close it. Screenshots (light and
+ * dark) go to artifacts/screenshots/.
  */
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -69,6 +70,22 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     const context = (): FrameLocator =>
       page.frameLocator('iframe[data-module-key="ballast-issue-context"]');
     const statusButton = () => page.locator('[data-status-button]');
+    /** The menu's entries as shown: the transition's name, an arrow and the status it leads to. */
+    const menuTexts = async () =>
+      (await page.getByRole('menuitem').allTextContents()).map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+    /** Chooses a transition in the status menu; the page reloads with the issue as it is now. */
+    async function move(transitionName: string, statusAfter: string): Promise<void> {
+      await statusButton().click();
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('menuitem', { name: transitionName }).click(),
+      ]);
+      await expect
+        .poll(() => shownStatus(), { timeout: FRAME_TIMEOUT_MS })
+        .toBe(`Status: ${statusAfter}`);
+    }
     /** What the status button says (its text, "Status: " read by screen readers only). */
     const shownStatus = async () => (await statusButton().innerText()).replace(/\s+/g, ' ');
     const issueStatusId = () => sandbox.jira.state.issues.find((i) => i.key === issueKey)!.statusId;
@@ -120,22 +137,18 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .toBe(MEMBER_ACCOUNT_ID);
       await openIssue();
 
-      // The status control shows the status and lists what Jira offers from To Do.
+      // The status control shows the status and lists what Jira offers from To Do: one transition.
       expect(await shownStatus()).toBe('Status: To Do');
       expect(await page.getByRole('button', { name: 'Status: To Do', exact: true }).count()).toBe(
         1,
       );
       expect(await statusButton().getAttribute('aria-expanded')).toBe('false');
       await statusButton().click();
-      expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
-        'In Progress',
-        'In Review',
-        'Done',
-      ]);
+      expect(await menuTexts()).toEqual(['Start progress → In Progress']);
       // The menu takes focus; arrow keys move it, Escape closes and gives it back to the button.
-      expect(await focusedText()).toBe('In Progress');
+      expect(await focusedText()).toBe('Start progress → In Progress');
       await page.keyboard.press('ArrowUp');
-      expect(await focusedText()).toBe('Done');
+      expect(await focusedText()).toBe('Start progress → In Progress');
       await shot('issue-flow-menu-light');
       await page.emulateMedia({ colorScheme: 'dark' });
       await shot('issue-flow-menu-dark');
@@ -170,9 +183,15 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await shot('issue-flow-checklist-dark');
       await page.emulateMedia({ colorScheme: 'light' });
 
-      // Done is refused by the app's validator: Jira's message under the control, status kept.
+      // Along the workflow to In Review, where Done is one transition away.
+      await move('Start progress', 'In Progress');
+      await move('Request review', 'In Review');
+      statusBefore = sandbox.jira.state.statuses.find((s) => s.name === 'In Review')!.id;
       await statusButton().click();
-      await page.getByRole('menuitem', { name: 'Done' }).click();
+      expect(await menuTexts()).toEqual(['Complete work → Done', 'Request changes → In Progress']);
+
+      // Done is refused by the app's validator: Jira's message under the control, status kept.
+      await page.getByRole('menuitem', { name: 'Complete work' }).click();
       const refusal = page.locator('.status-control [role="alert"]');
       await refusal.waitFor({ timeout: FRAME_TIMEOUT_MS });
       expect(await refusal.locator('strong').innerText()).toBe(`${issueKey} was not moved`);
@@ -181,7 +200,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
           'Done: "Code reviewed"; "Tests pass in CI"; "Behaviour unchanged". Complete them in the ' +
           'Ballast panel, then try again.',
       );
-      expect(await shownStatus()).toBe('Status: To Do');
+      expect(await shownStatus()).toBe('Status: In Review');
       expect(await statusButton().getAttribute('aria-busy')).toBeNull();
       expect(issueStatusId()).toBe(statusBefore);
       await shot('issue-flow-refused-light');
@@ -191,7 +210,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       // Dismissing the message returns focus to the status button.
       await refusal.getByRole('button', { name: 'Dismiss' }).click();
       expect(await refusal.count()).toBe(0);
-      expect(await focusedText()).toBe('Status: To Do');
+      expect(await focusedText()).toBe('Status: In Review');
 
       // The remaining required items ticked: ready to close.
       for (const [index, [itemId]] of REQUIRED.slice(1).entries()) await tick(itemId, index + 2);
@@ -200,8 +219,8 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       // Done, this time with the keyboard: the move succeeds and the page shows the issue as it is.
       await statusButton().focus();
       await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('End');
-      expect(await focusedText()).toBe('Done');
+      await page.keyboard.press('Home');
+      expect(await focusedText()).toBe('Complete work → Done');
       await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
       await expect.poll(() => shownStatus(), { timeout: FRAME_TIMEOUT_MS }).toBe('Status: Done');
       expect(sandbox.jira.state.statuses.find((s) => s.id === issueStatusId())!.name).toBe('Done');
@@ -212,11 +231,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await panel().locator('.status-text').innerText()).toBe('Ready to close');
       await shot('issue-flow-done-light');
       await statusButton().click();
-      expect(await page.getByRole('menuitem').allInnerTexts()).toEqual([
-        'To Do',
-        'In Progress',
-        'In Review',
-      ]);
+      expect(await menuTexts()).toEqual(['Reopen → To Do']);
       await page.keyboard.press('Escape');
     });
 
@@ -224,11 +239,26 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       const context = await openContext(env!.browser, { javaScriptEnabled: false });
       try {
         const plain = await context.newPage();
+        // The status lozenge of the plain form (the hidden menu's entries carry lozenges too).
+        const plainStatus = () => plain.locator('.status-control noscript .status');
         await plain.goto(`${sandbox.url}/browse/${otherKey}`);
         expect(await plain.locator('[data-status-button]').isVisible()).toBe(false);
-        expect(await plain.locator('.status-control .status').textContent()).toBe('To Do');
-        // A feature by the rules, nothing ticked: the validator refuses Done.
-        await plain.getByLabel('Move to').selectOption({ label: 'Done' });
+        expect(await plainStatus().textContent()).toBe('To Do');
+        // Along the workflow with the plain form: each move reloads the page.
+        for (const [transition, status] of [
+          ['Start progress', 'In Progress'],
+          ['Request review', 'In Review'],
+        ] as const) {
+          await plain.getByLabel('Move to').selectOption({ label: transition });
+          await Promise.all([
+            plain.waitForURL(`${sandbox.url}/browse/${otherKey}`),
+            plain.getByRole('button', { name: 'Move', exact: true }).click(),
+          ]);
+          expect(await plainStatus().textContent()).toBe(status);
+          expect(await plain.locator('.status-control [role="alert"]').count()).toBe(0);
+        }
+        // A feature by the rules, nothing ticked: the validator on "Complete work" refuses Done.
+        await plain.getByLabel('Move to').selectOption({ label: 'Complete work' });
         const refused = await Promise.all([
           plain.waitForResponse((r) => r.request().method() === 'POST'),
           plain.getByRole('button', { name: 'Move', exact: true }).click(),
@@ -238,19 +268,12 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         expect(await plain.locator('.transition-error-text').innerText()).toMatch(
           new RegExp(`^${otherKey} cannot be done yet: 5 required items are still open`),
         );
-        expect(await plain.locator('.status-control .status').textContent()).toBe('To Do');
+        expect(await plainStatus().textContent()).toBe('In Review');
         // Dismissing needs the script: without it the message has no button that does nothing.
         expect(await plain.getByRole('button', { name: 'Dismiss' }).isVisible()).toBe(false);
         await plain
           .locator('.issue-side')
           .screenshot({ path: join(SCREENSHOTS, 'issue-flow-refused-nojs-light.png') });
-        await plain.getByLabel('Move to').selectOption({ label: 'In Progress' });
-        await Promise.all([
-          plain.waitForURL(`${sandbox.url}/browse/${otherKey}`),
-          plain.getByRole('button', { name: 'Move', exact: true }).click(),
-        ]);
-        expect(await plain.locator('.status-control .status').textContent()).toBe('In Progress');
-        expect(await plain.locator('.status-control [role="alert"]').count()).toBe(0);
       } finally {
         await context.close();
       }

@@ -389,11 +389,16 @@ describe('the workflow validators (run as the app, with no user)', () => {
     );
   });
 
-  /** An open Story nobody tagged, whose feature DoD has five required items open. */
+  /**
+   * An open Story nobody tagged, whose feature DoD has five required items open, put in In Review:
+   * Jira calls a validator while the issue is in the transition's source status, and Done is
+   * reached from there.
+   */
   function openStory(): string {
     const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
     const done = new Set(jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id));
-    return jira.state.issues.find(
+    const inReview = jira.state.statuses.find((s) => s.name === 'In Review')!;
+    const found = jira.state.issues.find(
       (i) =>
         i.key.startsWith('SHOP-') &&
         i.issueTypeId === story.id &&
@@ -401,7 +406,9 @@ describe('the workflow validators (run as the app, with no user)', () => {
         !i.properties.ballast &&
         !i.parentId &&
         i.labels.length === 0,
-    )!.key;
+    )!;
+    found.statusId = inReview.id;
+    return found.key;
   }
 
   it("applies Ballast's own DoD check whatever the event's configuration claims, naming only that issue", async () => {
@@ -413,10 +420,10 @@ describe('the workflow validators (run as the app, with no user)', () => {
       { enforce: false, skip: true, allowed: true, result: true },
       { projectKey: 'OPS', issueKey: opsKeys[0], workType: 'toil' },
     ]) {
-      const answer = await sandbox.host.runValidator('ballast-dod-validator', {
-        issueKey: key,
-        fromStatusId: issue.statusId,
-        toStatusId: doneStatus.id,
+      // Jira sends neither (the documented argument is issue and transition only): forged extras.
+      const answer = await sandbox.host.runValidatorEvent('ballast-dod-validator', {
+        issue: { key },
+        transition: { from: { id: issue.statusId }, to: { id: doneStatus.id } },
         configuration,
         modifiedFields: { labels: ['toil'] },
       });

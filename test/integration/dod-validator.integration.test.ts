@@ -1,12 +1,14 @@
 /**
  * The Definition of Done workflow validator end to end: a person transitions an issue in the Jira
- * emulator, which asks the app's real validator (run by the sandbox Forge host, as the app).
+ * emulator, which asks the app's real validator (run by the sandbox Forge host, as the app) on the
+ * transitions the admin added it to — in the seed, "Complete work" (In Review → Done).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForgeHost } from '../../sandbox/forge/host';
 import { issuePanelData } from '../support/resolver-calls';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { DOD_VALIDATOR_KEY, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { walkTo } from '../support/workflow-walk';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
@@ -35,6 +37,7 @@ function openStory(skip: number): string {
   return candidates[skip]!.key;
 }
 
+/** The issue moved one step into a status of the category, from where it is (the graph's steps). */
 async function transitionTo(issueKey: string, category: string): Promise<Response> {
   const list = (await fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
     headers: asMember,
@@ -47,12 +50,28 @@ async function transitionTo(issueKey: string, category: string): Promise<Respons
   });
 }
 
+/** Walks the issue to In Review (Start progress, Request review), where Done is one step away. */
+async function toReview(issueKey: string): Promise<void> {
+  const response = await walkTo(jira, issueKey, 'In Review', asMember);
+  expect(response?.status ?? 204).toBe(204);
+}
+
+/** The admin's edit in the workflow editor: the validators on one transition of SHOP's workflow. */
+async function setValidators(transitionId: string, validators: string[]): Promise<void> {
+  const response = await fetch(
+    `${jira.url}/__sandbox/workflows/SHOP/transitions/${transitionId}/validators`,
+    { method: 'PUT', body: JSON.stringify({ validators }) },
+  );
+  expect(response.status).toBe(200);
+}
+
 const panel = (key: string, payload: { issueKey: string } & Record<string, unknown>) =>
   issuePanelData(host, key, MEMBER_ACCOUNT_ID, payload);
 
 describe('the Definition of Done validator', () => {
   it('refuses a move to Done while required items are open, listing them, and leaves the status', async () => {
     const issueKey = openStory(0);
+    await toReview(issueKey);
     const statusBefore = jira.state.issues.find((i) => i.key === issueKey)!.statusId;
     const response = await transitionTo(issueKey, 'done');
     expect(response.status).toBe(400);
@@ -76,12 +95,15 @@ describe('the Definition of Done validator', () => {
       view = await panel('issue/tickDodItem', { issueKey, itemId: item.id, done: true });
     }
     expect(view.dod.complete).toBe(true);
+    await toReview(issueKey);
     const response = await transitionTo(issueKey, 'done');
     expect(response.status).toBe(204);
   });
 
   it('answers Jira directly with result and message, making at most two Jira calls', async () => {
     const issueKey = openStory(3);
+    // Jira calls a validator while the issue is still in the transition's source status.
+    await toReview(issueKey);
     const list = (await fetch(`${jira.url}/rest/api/3/issue/${issueKey}/transitions`, {
       headers: asMember,
     }).then((r) => r.json())) as TransitionList;
@@ -95,8 +117,26 @@ describe('the Definition of Done validator', () => {
     });
     expect(answer.result).toBe(false);
     expect(answer.errorMessage).toMatch(
-      /^SHOP-\d+ cannot be done yet: 5 required items are still open/,
+      /^SHOP-\d+ cannot be done yet: \d+ required items are still open/,
     );
     expect(jira.stats.snapshot().total).toBeLessThanOrEqual(2);
+  });
+
+  it('no longer blocks Done once the admin removes it from the transition, and blocks again once added back', async () => {
+    const issueKey = openStory(4);
+    const other = openStory(5);
+    await toReview(issueKey);
+    await toReview(other);
+    await setValidators('31', []);
+    try {
+      expect((await transitionTo(issueKey, 'done')).status).toBe(204);
+    } finally {
+      await setValidators('31', [DOD_VALIDATOR_KEY]);
+    }
+    const refused = await transitionTo(other, 'done');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errorMessages: string[] }).errorMessages[0]).toMatch(
+      new RegExp(`^${other} cannot be done yet`),
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Forge host runs every backend module type the way Forge does, with small test-only handlers
  * that use the REAL @forge/api, @forge/kvs and @forge/resolver: product triggers raised by Jira
- * emulator changes, a workflow validator consulted on transitions, a scheduled trigger, an async
+ * emulator changes, a workflow validator consulted on the transitions it was added to, a scheduled trigger, an async
  * event consumer, and web triggers over HTTP with Forge's request and response shapes.
  */
 import api, { NeedsAuthenticationError, route, webTrigger } from '@forge/api';
@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
 import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira/emulator';
 import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira/seed/people';
+import { setTransitionValidators, workflowOf } from '../../sandbox/jira/state/workflow';
 
 const MANIFEST = `
 app:
@@ -192,15 +193,21 @@ describe('product triggers', () => {
 });
 
 describe('workflow validator', () => {
-  it('refuses a transition with its message and lets it through once satisfied', async () => {
-    const key = 'SHOP-3';
-    const listed = (await (await jira('GET', `/rest/api/3/issue/${key}/transitions`)).json()) as {
-      transitions: { id: string; to: { statusCategory: { key: string } } }[];
-    };
-    const done = listed.transitions.find((t) => t.to.statusCategory.key === 'done');
-    expect(done).toBeDefined();
+  /** An issue in In Review, with ready-label added (as an admin would) to "Complete work" only. */
+  function inReviewWithValidatorOnDone(): string {
+    const inReview = emu.state.statuses.find((s) => s.name === 'In Review')!;
+    const key = emu.state.issues.find(
+      (i) => i.statusId === inReview.id && !i.labels.includes('ready'),
+    )!.key;
+    const shop = workflowOf(emu.store, emu.store.project('SHOP')!);
+    setTransitionValidators(shop, '31', ['ready-label']);
+    return key;
+  }
+
+  it('refuses a transition it was added to with its message and lets it through once satisfied', async () => {
+    const key = inReviewWithValidatorOnDone();
     const refused = await jira('POST', `/rest/api/3/issue/${key}/transitions`, {
-      transition: { id: done?.id },
+      transition: { id: '31' },
     });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({
@@ -208,9 +215,26 @@ describe('workflow validator', () => {
     });
     await jira('PUT', `/rest/api/3/issue/${key}`, { update: { labels: [{ add: 'ready' }] } });
     const accepted = await jira('POST', `/rest/api/3/issue/${key}/transitions`, {
-      transition: { id: done?.id },
+      transition: { id: '31' },
     });
     expect(accepted.status).toBe(204);
+  });
+
+  it('is not invoked on a transition it was not added to, nor once removed', async () => {
+    const key = inReviewWithValidatorOnDone();
+    const back = await jira('POST', `/rest/api/3/issue/${key}/transitions`, {
+      transition: { id: '51' },
+    });
+    expect(back.status).toBe(204);
+    const review = await jira('POST', `/rest/api/3/issue/${key}/transitions`, {
+      transition: { id: '21' },
+    });
+    expect(review.status).toBe(204);
+    setTransitionValidators(workflowOf(emu.store, emu.store.project('SHOP')!), '31', []);
+    const done = await jira('POST', `/rest/api/3/issue/${key}/transitions`, {
+      transition: { id: '31' },
+    });
+    expect(done.status).toBe(204);
   });
 
   it('runValidator answers with the function result, and a failing function refuses', async () => {

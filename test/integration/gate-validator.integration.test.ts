@@ -2,10 +2,12 @@
  * The error-budget gate end to end: SLI data that spends the budget freezes the project (pushed,
  * compacted and rolled up by the real handlers); then starting a feature in the Jira emulator is
  * refused by the app's gate validator with the reason and the way out, while reliability work and
- * exempt items still start.
+ * exempt items still start. The validator runs only on the transitions the admin added it to (the
+ * seed: "Start progress" and "Request changes", the transitions into In Progress).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { GATE_VALIDATOR_KEY, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { transition, walkTo } from '../support/workflow-walk';
 import type { Envelope } from '../../src/contract/envelope';
 import type { SloListView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
@@ -116,4 +118,38 @@ describe('the error-budget gate validator', () => {
     jira.state.issues.find((i) => i.key === key)!.labels.push('security');
     expect((await start(key)).status).toBe(204);
   });
+
+  it('does not run on a transition it was removed from: the feature starts while frozen', async () => {
+    const key = toDo('Story')[3]!;
+    await setValidators('11', []);
+    try {
+      expect((await start(key)).status).toBe(204);
+    } finally {
+      await setValidators('11', [GATE_VALIDATOR_KEY]);
+    }
+    // Added back, it refuses the next feature again.
+    expect((await start(toDo('Story')[3]!)).status).toBe(400);
+  });
+
+  it('lets a started feature go back from review while frozen: "Request changes" carries the gate, but starts nothing', async () => {
+    const key = toDo('Story')[4]!;
+    await setValidators('11', []);
+    try {
+      expect((await walkTo(jira, key, 'In Progress', asMember))?.status).toBe(204);
+    } finally {
+      await setValidators('11', [GATE_VALIDATOR_KEY]);
+    }
+    // "Request changes" carries the gate; moving back from review is not starting work.
+    expect((await transition(jira, key, '21', asMember)).status).toBe(204);
+    expect((await transition(jira, key, '51', asMember)).status).toBe(204);
+  });
 });
+
+/** The admin's edit in the workflow editor: the validators on one transition of SHOP's workflow. */
+async function setValidators(transitionId: string, validators: string[]): Promise<void> {
+  const response = await fetch(
+    `${jira.url}/__sandbox/workflows/SHOP/transitions/${transitionId}/validators`,
+    { method: 'PUT', body: JSON.stringify({ validators }) },
+  );
+  expect(response.status).toBe(200);
+}

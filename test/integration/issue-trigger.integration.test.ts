@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForgeHost } from '../../sandbox/forge/host';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { MEMBER_ACCOUNT_ID, TEAM_MANAGED_WORKFLOW_ID, type JiraEmulator } from '../../sandbox/jira';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
@@ -76,7 +76,10 @@ describe('the issue trigger', () => {
 
   it('in a team-managed project, moves an item closed with open DoD items back and comments why', async () => {
     const project = jira.state.projects.find((p) => p.key === 'SHOP')!;
+    // A team-managed project: no validators, and its workflow's transitions are from any status.
+    const companyWorkflow = project.workflowId;
     project.simplified = true;
+    project.workflowId = TEAM_MANAGED_WORKFLOW_ID;
     try {
       const key = untagged('Story', 5);
       const list = (await fetch(`${jira.url}/rest/api/3/issue/${key}/transitions`, {
@@ -107,6 +110,7 @@ describe('the issue trigger', () => {
       expect(last).toMatch(/^Ballast moved this item back to ".+"\./);
     } finally {
       project.simplified = false;
+      project.workflowId = companyWorkflow;
     }
   });
 });

@@ -10,6 +10,7 @@ import { JqlError, tokenize } from '../../sandbox/jira/jql/lexer';
 import { parseJql } from '../../sandbox/jira/jql/parser';
 import { DEFAULT_PROPERTY_ALIASES } from '../../sandbox/jira/seed/people';
 import { STORY_POINTS_FIELD } from '../../sandbox/jira/state/catalog';
+import { SOFTWARE_WORKFLOW_ID } from '../../sandbox/jira/state/default-workflows';
 import { createEmptyState, JiraStore } from '../../sandbox/jira/state/store';
 import type { IssueRecord, SprintRecord } from '../../sandbox/jira/state/types';
 
@@ -65,6 +66,7 @@ function site(): JiraStore {
     name: 'Shop Platform',
     leadAccountId: 'acc-a',
     simplified: false,
+    workflowId: SOFTWARE_WORKFLOW_ID,
     roles: {},
   });
   state.projects.push({
@@ -73,6 +75,7 @@ function site(): JiraStore {
     name: 'Operations',
     leadAccountId: 'acc-a',
     simplified: false,
+    workflowId: SOFTWARE_WORKFLOW_ID,
     roles: {},
   });
   state.sprints.push(sprint(1, 'closed'), sprint(2, 'active'), sprint(3, 'future'));

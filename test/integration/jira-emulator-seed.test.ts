@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSeed } from '../../sandbox/jira/seed/index';
 import { STORY_POINTS_FIELD } from '../../sandbox/jira/state/catalog';
 import type { IssueRecord } from '../../sandbox/jira/state/types';
+import { hasStep } from '../../sandbox/jira/state/workflow';
 
 const anchor = new Date('2026-03-10T12:00:00Z');
 const { state, summary } = buildSeed({ anchor });
@@ -124,5 +125,50 @@ describe('the large seed', () => {
     expect(large.state.issues).toHaveLength(10_000);
     expect(large.state.sprints).toHaveLength(50);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('the seed’s status histories follow the workflow', () => {
+  const workflowOfIssue = (i: IssueRecord) => {
+    const project = state.projects.find((p) => p.id === i.projectId)!;
+    return state.workflows.find((w) => w.id === project.workflowId)!;
+  };
+
+  it.each(['demo', 'large'] as const)(
+    'every %s issue starts in To Do and each status change is a transition of its workflow',
+    (size) => {
+      const seeded = size === 'demo' ? state : buildSeed({ anchor, size }).state;
+      const toDo = seeded.statuses.find((s) => s.name === 'To Do')!.id;
+      const offPath: string[] = [];
+      for (const issue of seeded.issues) {
+        const project = seeded.projects.find((p) => p.id === issue.projectId)!;
+        const workflow = seeded.workflows.find((w) => w.id === project.workflowId)!;
+        let current = toDo;
+        for (const change of issue.changelog) {
+          for (const item of change.items.filter((it) => it.fieldId === 'status')) {
+            if (item.from !== current || item.to === null || !hasStep(workflow, current, item.to))
+              offPath.push(`${issue.key}: ${item.fromString} → ${item.toString}`);
+            current = item.to ?? current;
+          }
+        }
+        if (current !== issue.statusId) offPath.push(`${issue.key} ends elsewhere than its status`);
+      }
+      expect(offPath).toEqual([]);
+    },
+  );
+
+  it('puts SHOP on the software workflow with Ballast’s validators where its README says', () => {
+    const shop = workflowOfIssue(state.issues[0]!);
+    expect(shop.id).toBe('software-workflow');
+    const into = (name: string) =>
+      shop.transitions.filter(
+        (t) => state.statuses.find((s) => s.id === t.toStatusId)?.name === name,
+      );
+    expect(into('Done').map((t) => t.validators)).toEqual([['ballast-dod-validator']]);
+    expect(into('In Progress').map((t) => t.validators)).toEqual([
+      ['ballast-gate-validator'],
+      ['ballast-gate-validator'],
+    ]);
+    expect([...into('In Review'), ...into('To Do')].flatMap((t) => t.validators)).toEqual([]);
   });
 });

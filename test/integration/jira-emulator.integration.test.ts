@@ -1,6 +1,7 @@
 /**
  * The Jira emulator over HTTP on a free port: paging, field selection, permissions, properties,
- * sprint moves, transitions with a refusing validator, events, faults, call stats and saved state.
+ * sprint moves, events, faults, call stats and saved state (transitions and validators:
+ * jira-emulator-workflow.test.ts).
  * Each test gets a freshly seeded emulator (seed 42, anchored on 2026-03-10), so none depends on
  * another's changes.
  */
@@ -385,89 +386,6 @@ describe('sprint moves', () => {
       await search({ jql: 'key in (SHOP-2, SHOP-40) ORDER BY rank', fields: ['summary'] })
     ).body.issues.map((i: { key: string }) => i.key);
     expect(ordered).toEqual(['SHOP-40', 'SHOP-2']);
-  });
-});
-
-describe('transitions and workflow validators', () => {
-  it('lets a validator refuse a Done transition with Jira’s 400, then allows it once removed', async () => {
-    const requested: string[] = [];
-    emu.events.on('transition:requested', (e) =>
-      requested.push(`${e.issue.key} ${e.from.name}→${e.to.name}`),
-    );
-    const remove = emu.events.addValidator((request) =>
-      request.to.categoryKey === 'done'
-        ? {
-            result: false,
-            errorMessage:
-              'Definition of Done: 2 required items are open (Code reviewed, Tests pass in CI).',
-          }
-        : { result: true },
-    );
-    const key = (
-      await search({
-        jql: 'project = SHOP AND status = "To Do" ORDER BY key',
-        fields: ['summary'],
-        maxResults: 1,
-      })
-    ).body.issues[0].key as string;
-    const refused = await call('POST', `/rest/api/3/issue/${key}/transitions`, {
-      transition: { id: '41' },
-    });
-    expect(refused).toMatchObject({
-      status: 400,
-      body: {
-        errorMessages: [
-          'Definition of Done: 2 required items are open (Code reviewed, Tests pass in CI).',
-        ],
-        errors: {},
-      },
-    });
-    expect(
-      (await call('GET', `/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name,
-    ).toBe('To Do');
-    remove();
-    expect(
-      (await call('POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '41' } }))
-        .status,
-    ).toBe(204);
-    const after = (await call('GET', `/rest/api/3/issue/${key}?fields=status,resolutiondate`)).body
-      .fields;
-    expect(after.status.statusCategory.key).toBe('done');
-    expect(after.resolutiondate).toBe('2026-03-10T12:00:00.000+0000');
-    expect(requested).toEqual([`${key} To Do→Done`, `${key} To Do→Done`]);
-  });
-
-  it('does not consult validators in a team-managed project (Jira runs none there)', async () => {
-    const project = emu.store.project('SHOP');
-    if (project === undefined) throw new Error('seed has no SHOP project');
-    project.simplified = true;
-    const todo = await search({
-      jql: 'project = SHOP AND status = "To Do"',
-      fields: ['summary'],
-      maxResults: 1,
-    });
-    const key = todo.body.issues[0].key as string;
-    let consulted = 0;
-    emu.events.addValidator(() => {
-      consulted += 1;
-      return { result: false, errorMessage: 'never shown' };
-    });
-    expect(
-      (await call('POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '41' } }))
-        .status,
-    ).toBe(204);
-    expect(consulted).toBe(0);
-  });
-
-  it('offers transitions to every other status and refuses an unknown one', async () => {
-    const ids = (await call('GET', '/rest/api/3/issue/SHOP-1/transitions')).body.transitions.map(
-      (t: { id: string }) => t.id,
-    );
-    expect(ids).toHaveLength(3);
-    expect(
-      (await call('POST', '/rest/api/3/issue/SHOP-1/transitions', { transition: { id: '99' } }))
-        .body.errorMessages,
-    ).toEqual(["Transition id '99' is not valid for this issue."]);
   });
 });
 

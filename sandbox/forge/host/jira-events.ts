@@ -2,8 +2,10 @@
  * Wires the Jira emulator's change notifications (sandbox/jira/events.ts) to the app, as Jira and
  * Forge do: issue and sprint changes raise product events for the subscribed `trigger` modules
  * (`avi:jira:created|updated|commented:issue`, `avi:jira-software:created|started|closed:sprint`),
- * and each transition first asks the app's function-based workflow validators. The sandbox applies
- * every validator to every transition; in Jira an admin adds them to chosen transitions.
+ * and each transition first asks the app's function-based workflow validators that an admin added
+ * to that transition (the emulator's workflow configuration names them; Forge invokes a validator
+ * for the transitions it was added to only,
+ * https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/).
  */
 import { AS_APP_HEADER, type JiraEvents } from '../../jira/index';
 import type { IssueRef } from '../../jira/events';
@@ -93,7 +95,9 @@ export function connectJiraEvents(
       ),
     ),
     events.addValidator(async (request) => {
-      for (const key of validatorKeys(core)) {
+      // A key this app's manifest does not declare belongs to another app; none is installed here.
+      const ours = new Set(validatorKeys(core));
+      for (const key of request.validators.filter((k) => ours.has(k))) {
         const answer = await runValidator(core, key, {
           issueKey: request.issue.key,
           fromStatusId: request.from.id,

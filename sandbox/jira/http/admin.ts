@@ -6,10 +6,13 @@
  *   PUT    /__sandbox/faults   change some of them: { latencyMs, rate429, retryAfterSeconds, rate5xx, rateTimeout }
  *   GET    /__sandbox/health   liveness
  *   GET    /__sandbox/avatar/… and /__sandbox/icon/…  placeholder images for avatar and icon URLs
+ *   GET    /__sandbox/workflows/{projectKey}, PUT …/transitions/{id}/validators  (workflow-admin.ts)
  */
 import type { Faults } from '../faults';
+import type { JiraStore } from '../state/store';
 import type { RouteResult } from './router';
 import type { CallStats } from './stats';
+import { workflowAdminRoute } from './workflow-admin';
 
 const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" rx="3" fill="#8993a4"/></svg>';
@@ -20,7 +23,10 @@ export function adminRoute(
   body: unknown,
   faults: Faults,
   stats: CallStats,
+  store: JiraStore,
 ): RouteResult & { raw?: string } {
+  const workflow = workflowAdminRoute(method, path, body, store);
+  if (workflow !== undefined) return workflow;
   if (path === '/__sandbox/stats' && method === 'GET')
     return { status: 200, body: stats.snapshot() };
   if (path === '/__sandbox/stats' && method === 'DELETE') {

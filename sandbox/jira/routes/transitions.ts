@@ -1,15 +1,24 @@
 /**
- * GET and POST /rest/api/3/issue/{issueIdOrKey}/transitions. A transition runs the registered
- * workflow validators first (Forge `jira:workflowValidator`, company-managed projects only); a
- * refusal is Jira's 400 with the validator's message.
+ * GET and POST /rest/api/3/issue/{issueIdOrKey}/transitions
+ * (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-transitions-get).
+ *
+ * - GET lists only the transitions of the project's workflow that lead from the issue's current
+ *   status (state/workflow.ts), each with its target status and category; `transitionId` narrows
+ *   it to one (an empty list when that one is not available); a person without "Transition
+ *   issues" gets an empty list, as the operation documents.
+ * - POST of a transition not available from the current status is refused with a 400 in Jira's
+ *   error shape (the spec's "the request is invalid for any other reason"; the message is the
+ *   sandbox's wording). In a company-managed project the validators an admin added to that
+ *   transition run first; a refusal is Jira's 400 with the validator's message and nothing changes.
  */
 import { z } from 'zod';
 import { parseBody } from '../http/body';
-import { JiraError, forbidden } from '../http/errors';
+import { JiraError } from '../http/errors';
 import { hasProjectPermission } from '../permissions';
 import { status } from '../render/common';
 import { issueRef, recordChange, statusChange } from '../state/changes';
-import type { IssueRecord } from '../state/types';
+import type { IssueRecord, TransitionRecord } from '../state/types';
+import { isGlobal, transitionsFrom, workflowOf } from '../state/workflow';
 import type { JiraContext, JiraRoute } from './context';
 import { applyEdit } from './issue-edit';
 import { visibleIssue } from './visibility';
@@ -20,9 +29,28 @@ const transitionBody = z.object({
   update: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** Global transitions lead from any status to their target, except to the status it is in. */
-function available(ctx: JiraContext, issue: IssueRecord) {
-  return ctx.store.state.transitions.filter((t) => t.toStatusId !== issue.statusId);
+function available(ctx: JiraContext, issue: IssueRecord): TransitionRecord[] {
+  const project = ctx.store.project(issue.projectId);
+  if (project === undefined) return [];
+  return transitionsFrom(workflowOf(ctx.store, project), issue.statusId);
+}
+
+function listed(ctx: JiraContext, transition: TransitionRecord) {
+  const to = ctx.store.status(transition.toStatusId);
+  if (to === undefined) return [];
+  return [
+    {
+      id: transition.id,
+      name: transition.name,
+      to: status(ctx.render, to),
+      hasScreen: false,
+      isGlobal: isGlobal(transition),
+      isInitial: false,
+      isAvailable: true,
+      isConditional: false,
+      isLooped: false,
+    },
+  ];
 }
 
 export const transitionRoutes: JiraRoute[] = [
@@ -31,23 +59,15 @@ export const transitionRoutes: JiraRoute[] = [
     path: '/rest/api/3/issue/{issueIdOrKey}/transitions',
     handler: (ctx, params) => {
       const issue = visibleIssue(ctx, params.issueIdOrKey ?? '');
-      const transitions = available(ctx, issue).flatMap((t) => {
-        const to = ctx.store.status(t.toStatusId);
-        if (to === undefined) return [];
-        return [
-          {
-            id: t.id,
-            name: t.name,
-            to: status(ctx.render, to),
-            hasScreen: false,
-            isGlobal: true,
-            isInitial: false,
-            isAvailable: true,
-            isConditional: false,
-            isLooped: false,
-          },
-        ];
-      });
+      const project = ctx.store.project(issue.projectId);
+      const mayTransition =
+        project !== undefined && hasProjectPermission(ctx.caller, project, 'TRANSITION_ISSUES');
+      const only = ctx.query.get('transitionId');
+      const transitions = mayTransition
+        ? available(ctx, issue)
+            .filter((t) => only === null || t.id === only)
+            .flatMap((t) => listed(ctx, t))
+        : [];
       return { status: 200, body: { expand: 'transitions', transitions } };
     },
   },
@@ -61,7 +81,8 @@ export const transitionRoutes: JiraRoute[] = [
         project === undefined ||
         !hasProjectPermission(ctx.caller, project, 'TRANSITION_ISSUES')
       ) {
-        throw forbidden('You do not have permission to transition this issue.');
+        // The spec lists a missing "Transition issues" permission among the 400s, not a 403.
+        throw new JiraError(400, ['You do not have permission to transition this issue.']);
       }
       const body = parseBody(transitionBody, ctx.body);
       const transition = available(ctx, issue).find((t) => t.id === body.transition.id);
@@ -78,6 +99,7 @@ export const transitionRoutes: JiraRoute[] = [
         transition: { id: transition.id, name: transition.name },
         from: { id: from.id, name: from.name, categoryKey: from.category },
         to: { id: to.id, name: to.name, categoryKey: to.category },
+        validators: [...transition.validators],
       };
       ctx.events.emit('transition:requested', request);
       if (!project.simplified) {

@@ -7,6 +7,8 @@
 import { initialRank } from '../state/rank';
 import { createEmptyState, JiraStore } from '../state/store';
 import { STORY_POINTS_FIELD } from '../state/catalog';
+import { SOFTWARE_WORKFLOW_ID } from '../state/default-workflows';
+import { installBallastValidators } from './ballast-validators';
 import type { IssueRecord, JiraState, SprintRecord } from '../state/types';
 import { ADMIN_ACCOUNT_ID, SEED_USERS, TEAM, WORK_TYPE_FIELD } from './people';
 import { Rng } from './prng';
@@ -132,7 +134,9 @@ export function buildSeedState(options: SeedOptions): { state: JiraState; summar
     leadAccountId: ADMIN_ACCOUNT_ID,
     simplified: false,
     roles,
+    workflowId: SOFTWARE_WORKFLOW_ID,
   });
+  installBallastValidators(state);
   state.boards.push({
     id: 1,
     name: `${options.projectKey} board`,

@@ -77,7 +77,11 @@ export class Timeline {
     ]);
   }
 
-  /** Moves the issue through the workflow to `final` at evenly spread, jittered times in [from, to]. */
+  /**
+   * Moves the issue through the workflow to `final` at evenly spread, jittered times in [from, to],
+   * one transition of SHOP's software workflow at a time (state/default-workflows.ts; every
+   * history is checked to be a path in it by test/integration/jira-emulator-seed.test.ts).
+   */
   progress(issue: IssueRecord, from: number, to: number, author: string, final: string): void {
     const path =
       final === DONE

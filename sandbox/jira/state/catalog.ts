@@ -1,6 +1,6 @@
 /**
- * The Jira configuration every emulated site starts with: statuses and their categories, a
- * simple workflow, issue types, priorities, system and Jira Software fields, link types. Ids follow
+ * The Jira configuration every emulated site starts with: statuses and their categories (the
+ * workflows are in default-workflows.ts), issue types, priorities, system and Jira Software fields, link types. Ids follow
  * Jira Cloud's usual defaults (status category 2 "To Do", 4 "In Progress", 3 "Done"; story points
  * `customfield_10016`, Sprint `customfield_10020`, Rank `customfield_10019`), so code written
  * against the sandbox does not meet surprises in a real site — but the app must still discover
@@ -13,7 +13,6 @@ import type {
   PriorityRecord,
   StatusCategoryKey,
   StatusRecord,
-  TransitionRecord,
 } from './types';
 
 export const STATUS_CATEGORIES: Record<
@@ -30,14 +29,6 @@ export const STATUSES: StatusRecord[] = [
   { id: '3', name: 'In Progress', category: 'indeterminate' },
   { id: '10001', name: 'In Review', category: 'indeterminate' },
   { id: '10002', name: 'Done', category: 'done' },
-];
-
-/** Global transitions (any status → the target), as in a simplified company-managed workflow. */
-export const TRANSITIONS: TransitionRecord[] = [
-  { id: '11', name: 'To Do', toStatusId: '10000' },
-  { id: '21', name: 'In Progress', toStatusId: '3' },
-  { id: '31', name: 'In Review', toStatusId: '10001' },
-  { id: '41', name: 'Done', toStatusId: '10002' },
 ];
 
 export const ISSUE_TYPES: IssueTypeRecord[] = [

@@ -31,6 +31,8 @@ export function addProjectLike(store: JiraStore, fromKey: string, project: NewPr
     leadAccountId: Object.keys(project.roles)[0] ?? source.leadAccountId,
     simplified: false,
     roles: { ...project.roles },
+    // Jira's "create with shared configuration": the new project uses the source's workflow.
+    workflowId: source.workflowId,
   });
   const copied = store.state.issues
     .filter((i) => i.projectId === source.id && i.parentId === null)

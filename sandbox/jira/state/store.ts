@@ -4,14 +4,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  ISSUE_TYPES,
-  LINK_TYPES,
-  PRIORITIES,
-  STATUSES,
-  SYSTEM_FIELDS,
-  TRANSITIONS,
-} from './catalog';
+import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES, SYSTEM_FIELDS } from './catalog';
+import { DEFAULT_WORKFLOWS } from './default-workflows';
+import { migrateState } from './migrate';
 import {
   STATE_VERSION,
   type BoardRecord,
@@ -30,7 +25,7 @@ export function createEmptyState(): JiraState {
     projects: [],
     issueTypes: structuredClone(ISSUE_TYPES),
     statuses: structuredClone(STATUSES),
-    transitions: structuredClone(TRANSITIONS),
+    workflows: structuredClone([...DEFAULT_WORKFLOWS]),
     priorities: structuredClone(PRIORITIES),
     fields: structuredClone(SYSTEM_FIELDS),
     linkTypes: structuredClone(LINK_TYPES),
@@ -157,13 +152,16 @@ export class JiraStore {
   }
 }
 
-/** Reads a saved state, refusing one written by another state version instead of misreading it. */
+/**
+ * Reads a saved state: an older version is migrated (migrate.ts), any other is refused instead of
+ * misread.
+ */
 export function parseState(text: string, source: string): JiraState {
-  const parsed = JSON.parse(text) as Partial<JiraState>;
+  const parsed = migrateState(JSON.parse(text) as { version?: unknown });
   if (parsed.version !== STATE_VERSION) {
     throw new Error(
       `${source}: Jira emulator state version ${String(parsed.version)} is not ${STATE_VERSION}; delete it to reseed`,
     );
   }
-  return parsed as JiraState;
+  return parsed as unknown as JiraState;
 }

@@ -5,7 +5,8 @@
  * (boards, sprints).
  */
 
-export const STATE_VERSION = 1;
+/** 2: workflows per project (directed transitions, validators per transition); 1 had global transitions. */
+export const STATE_VERSION = 2;
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
@@ -30,6 +31,8 @@ export interface ProjectRecord {
   simplified: boolean;
   /** accountId → role; users without a role cannot browse the project. */
   roles: Record<string, ProjectRole>;
+  /** The workflow its issues follow (Jira assigns it through the project's workflow scheme). */
+  workflowId: string;
 }
 
 export interface IssueTypeRecord {
@@ -46,9 +49,20 @@ export interface StatusRecord {
 }
 
 export interface TransitionRecord {
+  /** Unique within its workflow, as Jira's transition ids are. */
   id: string;
   name: string;
+  /** The statuses it leads from; empty for a global transition (Jira's "any status"). */
+  fromStatusIds: string[];
   toStatusId: string;
+  /** Module keys of the app workflow validators an admin added to it, in the order they run. */
+  validators: string[];
+}
+
+export interface WorkflowRecord {
+  id: string;
+  name: string;
+  transitions: TransitionRecord[];
 }
 
 export interface PriorityRecord {
@@ -165,7 +179,7 @@ export interface JiraState {
   projects: ProjectRecord[];
   issueTypes: IssueTypeRecord[];
   statuses: StatusRecord[];
-  transitions: TransitionRecord[];
+  workflows: WorkflowRecord[];
   priorities: PriorityRecord[];
   fields: FieldRecord[];
   linkTypes: IssueLinkTypeRecord[];

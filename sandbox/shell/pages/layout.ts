@@ -1,12 +1,13 @@
 /**
  * The Jira-like chrome around every page: top bar with the user switcher, the project sidebar
- * (Backlog, the Ballast project page, Project settings), and the flag area frames report into.
+ * (Backlog, the Ballast project page, Project settings and its Workflow), and the flag area frames
+ * report into.
  */
 import { html, type SafeHtml } from '../html';
 import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
 
-export type Section = 'backlog' | 'ballast' | 'settings' | 'issue';
+export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue';
 
 export interface LayoutInput {
   title: string;
@@ -90,6 +91,7 @@ function sidebar(input: LayoutInput): SafeHtml {
     <p class="sidebar-heading">Settings</p>
     <ul>
       ${link('settings', `${base}/settings`, 'Project settings')}
+      ${link('workflow', `${base}/settings/workflow`, 'Workflow')}
     </ul>
   </nav>`;
 }

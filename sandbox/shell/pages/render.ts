@@ -15,11 +15,14 @@ import { issueBody, loadIssue } from './issue';
 import { layout, type Section } from './layout';
 import { messageBody, modulePageBody } from './module-page';
 import { loadTransitions } from './status-control';
+import { workflowBody } from './workflow';
+import { isJiraAdmin, readWorkflow } from '../workflow-editor';
 
 export type ShellPage =
   | { kind: 'backlog'; projectKey: string }
   | { kind: 'ballast'; projectKey: string }
   | { kind: 'settings'; projectKey: string }
+  | { kind: 'workflow'; projectKey: string; savedTransitionId?: string }
   | { kind: 'issue'; issueKey: string };
 
 export interface RenderInput {
@@ -107,6 +110,20 @@ export async function renderPage(input: RenderInput): Promise<string> {
         'Ballast',
         modulePageBody('Ballast', project.key, projectPages, 'Ballast project page'),
       );
+    case 'workflow': {
+      const [view, canEdit] = await Promise.all([
+        readWorkflow(input.jiraUrl, project.key),
+        isJiraAdmin(jira),
+      ]);
+      const body = workflowBody({
+        view,
+        validators: manifest.workflowValidators,
+        canEdit,
+        userName: user.displayName,
+        savedTransitionId: page.savedTransitionId,
+      });
+      return frame('workflow', 'Workflow', body);
+    }
     case 'settings': {
       // Jira shows project settings to project administrators only.
       const permissions = await jira.get<{

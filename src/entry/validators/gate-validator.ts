@@ -1,24 +1,19 @@
 /**
- * `jira:workflowValidator` (function-based; company-managed projects only) for the error-budget
- * gate: refuses starting feature work while the project's gate is FROZEN (PRODUCT.md §4). Same
- * event and answer shapes as the DoD validator (dod-validator.ts). Runs as the app: it reads only
+ * `jira:workflowValidator` _Ballast error-budget gate_ (function-based; company-managed projects
+ * only): refuses starting feature work while the project's gate is FROZEN (PRODUCT.md §4). Jira
+ * calls it only on the transitions an admin added it to (Ballast's README: the transitions into
+ * In Progress), with the documented argument (validator-event.ts). Runs as the app: it reads only
  * the issue being moved and Ballast's own storage, and answers only yes/no with the reason.
  */
-import { z } from 'zod';
 import { checkFeatureStart } from '../../app/gate/check-feature-start';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { systemClock } from '../../ports/clock';
-import type { ValidatorResult } from './dod-validator';
-
-const eventSchema = z.looseObject({
-  issue: z.looseObject({ key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/) }),
-  transition: z.looseObject({ to: z.looseObject({ id: z.union([z.string(), z.number()]) }) }),
-});
+import { projectKeyOf, validatorEventSchema, type ValidatorResult } from './validator-event';
 
 export async function gateValidator(event: unknown): Promise<ValidatorResult> {
-  const parsed = eventSchema.safeParse(event);
+  const parsed = validatorEventSchema.safeParse(event);
   if (!parsed.success) {
     console.error('Ballast gate validator: unexpected event', parsed.error.issues[0]);
     return { result: true };
@@ -28,9 +23,9 @@ export async function gateValidator(event: unknown): Promise<ValidatorResult> {
     const check = await checkFeatureStart(
       { jira: jiraAsApp(), store: new ForgeDocumentStore(), kv: new ForgeKeyValueStore() },
       {
-        projectKey: issueKey.slice(0, issueKey.lastIndexOf('-')),
+        projectKey: projectKeyOf(issueKey),
         issueKey,
-        toStatusId: String(parsed.data.transition.to.id),
+        toStatusId: parsed.data.transition.to.id,
         now: systemClock.now(),
       },
     );
