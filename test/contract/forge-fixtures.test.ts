@@ -123,6 +123,27 @@ describe('module contexts give the resolvers their project and issue', () => {
   });
 });
 
+describe('a context Ballast cannot read', () => {
+  it('is refused, not replaced by the board the payload names', async () => {
+    const fixture = CONTEXT_FIXTURES['jira:sprintAction'];
+    const envelope = (await host.invokeResolver({
+      moduleKey: fixture.moduleKey,
+      functionKey: 'planner/board',
+      payload: { boardId: 1 },
+      accountId: ADMIN_ACCOUNT_ID,
+      extension: { ...fixture.extension, board: { id: '', type: 'scrum' } },
+    })) as Envelope<PlannerBoard>;
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message:
+          "The module's context is not one Ballast can read: extension.board.id: must be a string of digits (or a positive whole number). Open the planner again from the board.",
+      },
+    });
+  });
+});
+
 describe('sprint events (events-reference/jira-software)', () => {
   it('the sprint-closed fixture records the outcome, closedAt from its +0000 completeDate', async () => {
     const done = new Set(jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id));

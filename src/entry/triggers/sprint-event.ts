@@ -6,18 +6,7 @@
  * numbers are accepted too, so a payload that ever carries JSON numbers still works.
  */
 import { z } from 'zod';
-
-const ID_MESSAGE = 'must be a string of digits (or a positive whole number)';
-const numericId = z.union(
-  [
-    z.number().int().positive(),
-    z
-      .string()
-      .regex(/^[1-9]\d{0,15}$/)
-      .transform(Number),
-  ],
-  { error: ID_MESSAGE },
-);
+import { forgeId } from '../forge-id';
 
 /** Jira's timestamps ("…T00:00:00.000+0200"), turned into ISO-8601 UTC. */
 const timestamp = z
@@ -27,8 +16,8 @@ const timestamp = z
 
 const eventSchema = z.looseObject({
   sprint: z.looseObject({
-    id: numericId,
-    originBoardId: numericId.optional(),
+    id: forgeId,
+    originBoardId: forgeId.optional(),
     completeDate: timestamp.optional(),
   }),
 });
