@@ -227,6 +227,12 @@ describe('issue events (events-reference/jira)', () => {
       forgeFixture('functions/custom-field-value').payload,
     );
     expect(values).toEqual(['reliability']);
+    // The same issue named by a string of digits (Jira's usual id form) reads alike.
+    const asText = forgeFixture('functions/custom-field-value').payload as {
+      issues: { id: unknown }[];
+    };
+    asText.issues[0]!.id = '10216';
+    expect(await host.invoke('ballast-work-type', asText)).toEqual(['reliability']);
   });
 });
 
