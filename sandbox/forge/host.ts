@@ -58,7 +58,7 @@ export interface ForgeHost {
   kvs: SandboxKvs;
   cloudId: string;
   invokeResolver(call: ResolverInvocation): Promise<unknown>;
-  /** Runs every trigger subscribed to eventType with the Forge event (eventType/context added). */
+  /** Runs every trigger subscribed to eventType with the Forge event (`eventType` added). */
   runProductEvent(eventType: string, event: Record<string, unknown>): Promise<Outcome[]>;
   runValidator(moduleKey: string, call: ValidatorCall): Promise<ValidatorAnswer>;
   runScheduled(moduleKey: string): Promise<unknown>;

@@ -88,7 +88,7 @@ export function connectJiraEvents(
   };
   // The common fields of every Jira event (`timestamp`: epoch milliseconds as a string) and the
   // issue events' `selfGenerated` (events-reference/jira, "Common fields", "Issue created").
-  // `associatedUsers` is left out: optional, and its documented type and example disagree.
+  // `associatedUsers` is left out: optional, and its shape is unclear (test/fixtures/forge README, risk 2).
   const issueEvent = async (issue: IssueRef, actor: string, extra: Record<string, unknown>) => ({
     timestamp: String(Date.now()),
     selfGenerated: actor === wiring.appAccountId,
