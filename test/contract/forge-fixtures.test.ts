@@ -70,6 +70,17 @@ async function playEvent(
   expect(outcomes.map((o) => [o.moduleKey, o.ok])).toEqual([[expect.any(String), true]]);
 }
 
+/** An issue fixture, changed first (another seed issue, a field left out). */
+async function playIssueEvent(
+  name: 'events/issue-created' | 'events/issue-updated',
+  edit: (payload: { issue: { id: string; key: string; fields: Record<string, unknown> } }) => void,
+) {
+  const { payload } = forgeFixture(name);
+  edit(payload as { issue: { id: string; key: string; fields: Record<string, unknown> } });
+  const outcomes = await host.runProductEvent(payload.eventType as string, payload);
+  expect(outcomes.map((o) => o.ok)).toEqual([true]);
+}
+
 const issue = (key: string) => jira.state.issues.find((i) => i.key === key)!;
 
 beforeAll(async () => {
@@ -219,6 +230,18 @@ describe('issue events (events-reference/jira)', () => {
       workType: 'debt',
       workTypeSource: { kind: 'rule' },
     });
+  });
+
+  it('an issue event without issue.fields.project (every field is optional) still tags', async () => {
+    await inJira('PUT', '/rest/api/3/issue/SHOP-238', {
+      update: { labels: [{ add: 'tech-debt' }] },
+    });
+    await playIssueEvent('events/issue-updated', (payload) => {
+      payload.issue.id = '10238';
+      payload.issue.key = 'SHOP-238';
+      delete payload.issue.fields.project;
+    });
+    expect(issue('SHOP-238').properties.ballast).toMatchObject({ workType: 'debt' });
   });
 
   it("the Work type field's value function answers the fixture's issues, in order", async () => {
