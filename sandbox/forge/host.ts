@@ -63,7 +63,7 @@ export interface ForgeHost {
   kvs: SandboxKvs;
   cloudId: string;
   invokeResolver(call: ResolverInvocation): Promise<unknown>;
-  /** Runs every trigger subscribed to eventType with the Forge event (eventType/context added). */
+  /** Runs every trigger subscribed to eventType with the Forge event (`eventType` added). */
   runProductEvent(eventType: string, event: Record<string, unknown>): Promise<Outcome[]>;
   /** Runs a workflow validator with the argument Jira documents for this transition. */
   runValidator(moduleKey: string, call: ValidatorCall): Promise<ValidatorAnswer>;

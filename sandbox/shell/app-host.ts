@@ -22,13 +22,14 @@ export interface AppHostOptions {
   publicUrl: string;
 }
 
-/** The context Forge hands a resolver (`req.context`) and a frame (`view.getContext()`). */
+/**
+ * The context a frame gets from `view.getContext()` (apis-reference/ui-api-bridge/view,
+ * "getContext"); its account, localId and extension also go into the resolver's context.
+ */
 export interface ForgeContext {
   accountId: string;
   cloudId: string;
   siteUrl: string;
-  environmentId: string;
-  environmentType: string;
   localId: string;
   moduleKey: string;
   locale: string;
@@ -76,7 +77,9 @@ export function createAppHost(options: AppHostOptions): AppHost {
     cloudId: host.cloudId,
     environmentId: host.runtime.environmentId,
     invoke: ({ module, resolverKey, payload, context }) => {
-      const { accountId, localId, extension, ...rest } = context;
+      // A resolver's documented context has no siteUrl, locale or timezone (runtime-reference/
+      // forge-resolver, "define"): only the account, the instance and the extension carry over.
+      const { accountId, localId, extension } = context;
       return host.invokeResolver({
         moduleKey: module.key,
         functionKey: resolverKey,
@@ -84,8 +87,6 @@ export function createAppHost(options: AppHostOptions): AppHost {
         accountId,
         localId,
         extension,
-        // The same siteUrl, locale and timezone the frame's getContext shows.
-        context: { siteUrl: rest.siteUrl, locale: rest.locale, timezone: rest.timezone },
       });
     },
     webTriggerHandler: (req, res) => host.webTriggerHandler(req, res),

@@ -1,7 +1,11 @@
 /**
  * The Forge context of one framed module: who is looking, and the `extension` describing where
- * (issue, project, board, sprint), shaped as Jira hands it to Custom UI and resolvers. Built on the
- * server from what the frame is about, read from Jira as the user — never taken from the browser.
+ * (issue, project, board, sprint), shaped as `view.getContext()` returns it
+ * (developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/view, "getContext") with each
+ * module's documented "Extension data" (manifest-reference/modules/jira-issue-panel,
+ * jira-issue-context, jira-project-page, jira-project-settings-page): ids as strings, `location` the
+ * host page's URL. Built on the server from what the frame is about, read from Jira as the user —
+ * never taken from the browser.
  */
 import { z } from 'zod';
 import type { ForgeContext } from './app-host';
@@ -46,7 +50,14 @@ export function targetQuery(target: FrameTarget): string {
 export interface ContextSite {
   cloudId: string;
   siteUrl: string;
-  environmentId: string;
+}
+
+/** The shell page that shows a module of this type (the extension's `location`). */
+function pagePath(module: UiModule, target: FrameTarget): string {
+  if (target.issueKey !== undefined) return `/browse/${target.issueKey}`;
+  if (module.type === 'jira:projectPage') return `/projects/${target.projectKey}/ballast`;
+  if (module.type === 'jira:projectSettingsPage') return `/projects/${target.projectKey}/settings`;
+  return `/projects/${target.projectKey}/backlog`;
 }
 
 export async function buildContext(
@@ -75,16 +86,21 @@ export async function buildContext(
       type: issue.fields.issuetype?.name,
       typeId: issue.fields.issuetype?.id,
     };
-    extension.isNewToIssue = false;
+    // Only the issue panel's extension data lists `isNewToIssue`.
+    if (module.type === 'jira:issuePanel') extension.isNewToIssue = false;
   }
-  if (target.boardId !== undefined) extension.board = { id: target.boardId, type: 'scrum' };
-  if (target.sprintId !== undefined) extension.sprint = { id: target.sprintId };
+  if (target.boardId !== undefined) {
+    const board = await jira.get<{ id: number; type: string }>(
+      `/rest/agile/1.0/board/${target.boardId}`,
+    );
+    extension.board = { id: String(board.id), type: board.type };
+  }
+  if (target.sprintId !== undefined) extension.sprint = { id: String(target.sprintId) };
+  extension.location = `${site.siteUrl}${pagePath(module, target)}`;
   return {
     accountId,
     cloudId: site.cloudId,
     siteUrl: site.siteUrl,
-    environmentId: site.environmentId,
-    environmentType: 'DEVELOPMENT',
     // One extension instance per module and place, as Forge's localId is.
     localId: `${module.key}/${targetQuery(target)}`,
     moduleKey: module.key,

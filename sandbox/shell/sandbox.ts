@@ -101,7 +101,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       manifest: () => readAppManifest(manifestPath),
       host,
       jiraUrl: jira.url,
-      site: { cloudId: host.cloudId, siteUrl: url, environmentId: host.environmentId },
+      site: { cloudId: host.cloudId, siteUrl: url },
       defaultProjectKey: 'SHOP',
     }),
   );

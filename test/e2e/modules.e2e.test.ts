@@ -129,8 +129,9 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(extension).toMatchObject({
         type: 'jira:sprintAction',
         project: { key: 'SHOP' },
-        board: { id: 1 },
-        sprint: { id: 9 },
+        // Ids as strings, as Jira hands them over (test/fixtures/forge/contexts.ts).
+        board: { id: '1', type: 'scrum' },
+        sprint: { id: '9' },
       });
       const dialog = page.getByRole('dialog', { name: 'Fixture action' });
       expect(await dialog.getAttribute('aria-modal')).toBe('true');

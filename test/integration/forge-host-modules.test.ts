@@ -62,7 +62,6 @@ interface IssueEvent {
   atlassianId: string;
   issue: { key: string; fields: { summary?: string } };
   changelog?: { items: { field: string }[] };
-  context: { cloudId: string; moduleKey: string };
 }
 
 /** Test-only handlers, written as an app would write them. */
@@ -79,11 +78,10 @@ const handlers = {
       actor: event.atlassianId,
       summary: event.issue.fields.summary,
       changed: event.changelog?.items.map((item) => item.field) ?? [],
-      moduleKey: event.context.moduleKey,
       asUser,
     });
   },
-  onSprint: async (event: { sprint: { id: number; state: string } }) => {
+  onSprint: async (event: { sprint: { id: string; state: string } }) => {
     await kvs.set(`sprint:${event.sprint.id}`, event.sprint.state);
   },
   validate: async (args: { issue: { key: string }; transition: { to: { id: string } } }) => {
@@ -166,7 +164,6 @@ describe('product triggers', () => {
       actor: ADMIN_ACCOUNT_ID,
       summary: 'Checkout survives a payment outage',
       changed: ['summary'],
-      moduleKey: 'issue-watch',
       asUser: 'needs authentication', // no user behind a trigger: the app must use asApp
     });
   });

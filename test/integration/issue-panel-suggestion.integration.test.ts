@@ -112,10 +112,8 @@ describe('work-type suggestion in the issue panel', () => {
     const before = storedModel(box)!;
     const expected = taggedCount(box.jira); // now includes the items tagged by hand above
     expect(expected).toBeGreaterThan(before.examples);
-    const report = (await box.host.runScheduled('ballast-suggestion-model')) as {
-      trained: { projectKey: string; examples: number }[];
-    };
-    expect(report.trained).toEqual([{ projectKey: 'SHOP', examples: expected }]);
+    // A scheduled trigger answers { statusCode: 204 } (events-reference/scheduled-trigger).
+    expect(await box.host.runScheduled('ballast-suggestion-model')).toEqual({ statusCode: 204 });
     expect(storedModel(box)?.examples).toBe(expected);
     const next = await view(box, tasks[0]!);
     expect(next.suggestion?.basedOn ?? expected).toBe(expected);

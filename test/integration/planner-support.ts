@@ -22,11 +22,12 @@ export function plannerCaller(host: ForgeHost) {
       functionKey: key,
       payload,
       accountId,
+      // Ids as strings, as Jira hands them over (test/fixtures/forge/contexts.ts).
       extension: {
         type: 'jira:sprintAction',
-        project: { key: 'SHOP' },
-        board: { id: 1 },
-        sprint: { id: ACTIVE_SPRINT },
+        project: { id: '10000', key: 'SHOP', type: 'software' },
+        board: { id: '1', type: 'scrum' },
+        sprint: { id: String(ACTIVE_SPRINT) },
       },
     })) as Envelope<ResponseOf<K>>;
 }

@@ -305,9 +305,10 @@ describe('project page', () => {
   }, 120_000);
 
   it('refreshes every known project from the hourly job', async () => {
-    const result = (await host.runScheduled('ballast-metrics-hourly')) as { queued: string[] };
-    expect(result.queued).toEqual(['SHOP']);
-    await host.idle();
+    // A scheduled trigger answers { statusCode: 204 } (events-reference/scheduled-trigger).
+    expect(await host.runScheduled('ballast-metrics-hourly')).toEqual({ statusCode: 204 });
+    const consumed = (await host.idle()).filter((o) => o.moduleKey === 'ballast-metrics-consumer');
+    expect(consumed.map((o) => o.ok)).toEqual([true]); // one project known: SHOP
     const answer = data(await call<SnapshotAnswer<OverviewData>>('project/overview'));
     expect(answer.meta.lastError).toBeNull();
   }, 60_000);

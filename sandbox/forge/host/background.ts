@@ -2,9 +2,11 @@
  * Functions the platform runs without a user at the keyboard: product event `trigger`s,
  * `scheduledTrigger`s and async event `consumer`s. None carries a principal, so `asUser()` fails
  * there as on Forge and the app must use `asApp()` and check permissions itself.
- * Event shapes: platform/forge/events-reference/jira (`eventType`, `atlassianId`, `issue`,
- * `changelog`, `sprint`, `context: { cloudId, moduleKey }`), manifest-reference scheduled-trigger
- * and consumer.
+ * Event shapes, as Atlassian documents them (test/fixtures/forge/README.md lists each page): a
+ * product event is its payload plus `eventType` (events-reference/jira, events-reference/
+ * jira-software); a scheduled trigger gets `{ context: { cloudId, moduleKey }, contextToken }`
+ * (events-reference/scheduled-trigger); a consumer the `AsyncEvent` of @forge/events
+ * (runtime-reference/async-events-api).
  */
 import { randomUUID } from 'node:crypto';
 import { findModule, invokeModule, type HostCore } from './invoke';
@@ -41,14 +43,7 @@ export function runProductEvent(
     modules
       .filter((m) => !(m.ignoreSelf && event.atlassianId === appAccountId))
       .map((module) =>
-        settle(module.key, () =>
-          invokeModule(
-            core,
-            module,
-            { ...event, eventType, context: { cloudId: core.cloudId, moduleKey: module.key } },
-            undefined,
-          ),
-        ),
+        settle(module.key, () => invokeModule(core, module, { ...event, eventType }, undefined)),
       ),
   );
 }
@@ -58,7 +53,6 @@ export function runScheduled(core: HostCore, moduleKey: string): Promise<unknown
   const event = {
     context: { cloudId: core.cloudId, moduleKey },
     contextToken: 'sandbox-context-token',
-    userAccess: { enabled: false },
   };
   return invokeModule(core, module, event, undefined);
 }
@@ -94,10 +88,12 @@ export function startScheduler(
 }
 
 /**
- * Delivers one async event to the consumers of a queue. A consumer with `resolver: { function,
- * method }` is called as a resolver definition (`{ call: { functionKey: method, payload: body,
- * jobId } }`, the @forge/events + @forge/resolver pattern); one with `function` gets
- * `{ body, queueName, jobId, eventId, retryContext }`.
+ * Delivers one async event to the consumers of a queue. A consumer with `function` (@forge/events
+ * 2 and later) gets the `AsyncEvent` of node_modules/@forge/events/out/types.d.ts — `{ body,
+ * queueName, jobId, eventId }`, plus `retryContext` only on a retry, as
+ * runtime-reference/async-events-api says. One with `resolver: { function, method }` (the
+ * @forge/events 1.x form) is called as a resolver definition (`{ call: { functionKey: method,
+ * payload: body, jobId } }`, the @forge/resolver pattern).
  */
 export function deliverEvent(
   core: HostCore,
@@ -111,7 +107,7 @@ export function deliverEvent(
   );
   if (consumers.length === 0)
     throw new Error(`manifest.yml has no consumer for queue ${queueName}.`);
-  const context = { cloudId: core.cloudId, moduleKey: '' };
+  const retryCount = options.retryCount ?? 0;
   return Promise.all(
     consumers.map((module) => {
       const event =
@@ -121,12 +117,19 @@ export function deliverEvent(
               queueName,
               jobId,
               eventId: randomUUID(),
-              retryContext: { retryCount: options.retryCount ?? 0 },
-              context: { ...context, moduleKey: module.key },
+              ...(retryCount === 0
+                ? {}
+                : {
+                    retryContext: {
+                      retryCount,
+                      retryReason: 'FUNCTION_RETRY_REQUEST',
+                      retryData: {},
+                    },
+                  }),
             }
           : {
               call: { functionKey: module.method, payload: body, jobId },
-              context: { ...context, moduleKey: module.key },
+              context: { cloudId: core.cloudId, moduleKey: module.key },
             };
       return settle(module.key, () => invokeModule(core, module, event, undefined));
     }),

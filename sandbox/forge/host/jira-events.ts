@@ -14,9 +14,12 @@ import { runProductEvent, type Outcome } from './background';
 import type { HostCore } from './invoke';
 import { runValidator, validatorKeys } from './validator';
 
-/** The issue fields Forge's issue events carry (events-reference/jira, issue events). */
-const EVENT_FIELDS =
-  'summary,issuetype,project,status,assignee,reporter,creator,created,updated,labels,priority';
+/**
+ * The issue fields Forge's issue events carry: the `Issue` type of the issue events
+ * (developer.atlassian.com/platform/forge/events-reference/jira, "Issue created") lists summary,
+ * issue type, creator, created, project, reporter, assignee, updated and status — no others.
+ */
+const EVENT_FIELDS = 'summary,issuetype,creator,created,project,reporter,assignee,updated,status';
 
 export interface JiraWiring {
   jiraUrl: string;
@@ -27,6 +30,12 @@ export interface JiraWiring {
 
 const listens = (core: HostCore, eventType: string): boolean =>
   core.manifest.modules.some((m) => m.type === 'trigger' && m.events.includes(eventType));
+
+/** The documented `User` of the issue events: `{ accountId }` and nothing else. */
+const eventUser = (user: unknown): { accountId: string } | null =>
+  typeof user === 'object' && user !== null && 'accountId' in user
+    ? { accountId: String(user.accountId) }
+    : null;
 
 async function issuePayload(wiring: JiraWiring, issue: IssueRef): Promise<Record<string, unknown>> {
   const response = await fetch(
@@ -41,21 +50,31 @@ async function issuePayload(wiring: JiraWiring, issue: IssueRef): Promise<Record
       key: issue.key,
       fields: { project: { id: issue.projectId, key: issue.projectKey } },
     };
-  const body = (await response.json()) as { fields?: unknown };
-  return { id: issue.id, key: issue.key, fields: body.fields ?? {} };
+  const body = (await response.json()) as { fields?: Record<string, unknown> };
+  const fields = { ...body.fields };
+  for (const name of ['creator', 'reporter', 'assignee'] as const)
+    if (name in fields) fields[name] = eventUser(fields[name]);
+  return { id: issue.id, key: issue.key, fields };
 }
 
-const sprintPayload = (wiring: JiraWiring, sprint: SprintRecord) => ({
-  id: sprint.id,
-  self: `${wiring.jiraUrl}/rest/agile/1.0/sprint/${sprint.id}`,
-  state: sprint.state,
+/** Jira's timestamp form in event payloads ("2024-10-05T00:00:00.000+0200"), from ISO-8601 UTC. */
+const jiraTimestamp = (iso: string): string => iso.replace(/Z$/, '+0000');
+
+/**
+ * The documented `Sprint` of the sprint events (events-reference/jira-software, "Sprint events"):
+ * ids as strings, `createDate` (not the REST API's `createdDate`), no `self`; the dates that are
+ * unset are left out, as the type marks them optional.
+ */
+const sprintPayload = (sprint: SprintRecord) => ({
+  id: String(sprint.id),
+  originBoardId: String(sprint.boardId),
   name: sprint.name,
-  goal: sprint.goal,
-  originBoardId: sprint.boardId,
-  createdDate: sprint.createdDate,
-  ...(sprint.startDate === null ? {} : { startDate: sprint.startDate }),
-  ...(sprint.endDate === null ? {} : { endDate: sprint.endDate }),
-  ...(sprint.completeDate === null ? {} : { completeDate: sprint.completeDate }),
+  ...(sprint.goal ? { goal: sprint.goal } : {}),
+  state: sprint.state,
+  createDate: jiraTimestamp(sprint.createdDate),
+  ...(sprint.startDate === null ? {} : { startDate: jiraTimestamp(sprint.startDate) }),
+  ...(sprint.endDate === null ? {} : { endDate: jiraTimestamp(sprint.endDate) }),
+  ...(sprint.completeDate === null ? {} : { completeDate: jiraTimestamp(sprint.completeDate) }),
 });
 
 export function connectJiraEvents(
@@ -69,9 +88,13 @@ export function connectJiraEvents(
       build().then((event) => runProductEvent(core, wiring.appAccountId, eventType, event)),
     );
   };
+  // The common fields of every Jira event (`timestamp`: epoch milliseconds as a string) and the
+  // issue events' `selfGenerated` (events-reference/jira, "Common fields", "Issue created").
+  // `associatedUsers` is left out: optional, and its shape is unclear (test/fixtures/forge README, risk 2).
   const issueEvent = async (issue: IssueRef, actor: string, extra: Record<string, unknown>) => ({
+    timestamp: String(Date.now()),
+    selfGenerated: actor === wiring.appAccountId,
     atlassianId: actor,
-    associatedUsers: [{ accountId: actor }],
     issue: await issuePayload(wiring, issue),
     ...extra,
   });
@@ -90,7 +113,7 @@ export function connectJiraEvents(
     ...(['created', 'started', 'closed'] as const).map((what) =>
       events.on(`sprint:${what}`, ({ sprint }) =>
         raise(`avi:jira-software:${what}:sprint`, () =>
-          Promise.resolve({ sprint: sprintPayload(wiring, sprint) }),
+          Promise.resolve({ sprint: sprintPayload(sprint) }),
         ),
       ),
     ),

@@ -17,22 +17,23 @@ export interface ResolverInvocation {
   /** `extension` of the context: `{ type, project: { id, key, type }, issue: { id, key, type } … }`. */
   extension?: Record<string, unknown>;
   localId?: string;
-  /** Any further context fields (locale, timezone …). */
+  /** Any further context fields (a test's own additions). */
   context?: Record<string, unknown>;
 }
 
+/**
+ * The context of a resolver call, with the keys of the `Context` type that
+ * developer.atlassian.com/platform/forge/runtime-reference/forge-resolver documents ("define");
+ * @forge/resolver adds `installContext` and `accountId` from the runtime payload itself.
+ */
 export function resolverContext(core: HostCore, call: ResolverInvocation, moduleType: string) {
   return {
     accountId: call.accountId,
     accountType: 'licensed',
     cloudId: core.cloudId,
-    siteUrl: core.siteUrl,
+    localId: call.localId ?? `${call.moduleKey}-sandbox`,
     environmentId: core.runtime.environmentId,
     environmentType: 'DEVELOPMENT',
-    moduleKey: call.moduleKey,
-    localId: call.localId ?? `${call.moduleKey}-sandbox`,
-    locale: 'en-US',
-    timezone: 'Europe/Berlin',
     extension: { type: moduleType, ...call.extension },
     ...call.context,
   };

@@ -1,9 +1,10 @@
 /**
  * `webtrigger` modules as HTTP routes: `<base>/x1/<moduleKey>[/more]` runs the module's function
- * with Forge's request shape `{ method, headers: { name: [values] }, body, path,
- * queryParameters: { name: [values] }, context }` and writes its answer `{ statusCode,
- * headers: { name: [values] }, body }` back (manifest-reference/modules/web-trigger,
- * runtime-reference/web-trigger). Web triggers have no built-in authentication: the app checks.
+ * with Forge's documented request `{ method, headers: { Name: [values] }, body, path, userPath,
+ * queryParameters: { name: [values] } }` — header names as the caller wrote them, not lower-cased —
+ * and writes its answer `{ statusCode, statusText?, headers: { name: [values] }, body }` back
+ * (developer.atlassian.com/platform/forge/events-reference/web-trigger, "Request", "Response").
+ * Web triggers have no built-in authentication: the app checks.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -42,11 +43,27 @@ export function webTriggerKey(pathname: string): string | undefined {
   return key === undefined || key === '' ? undefined : decodeURIComponent(key);
 }
 
+/** The segments after `/x1/<key>`: "/hello/world", or "" when there are none (`userPath`). */
+export function userPathOf(path: string): string {
+  const rest = path.slice(WEB_TRIGGER_PREFIX.length);
+  const slash = rest.indexOf('/');
+  return slash === -1 ? '' : rest.slice(slash);
+}
+
+/** Request headers with the caller's own name casing, each name's values in order. */
+export function headersAsSent(rawHeaders: readonly string[]): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    (headers[rawHeaders[i]!] ??= []).push(rawHeaders[i + 1]!);
+  }
+  return headers;
+}
+
 export type WebTriggerAnswer = z.infer<typeof forgeResponse>;
 
 export interface WebTriggerCall {
   readonly method: string;
-  /** Header names → values, as Forge passes them (`{ name: [value] }`). */
+  /** Header names (the caller's casing) → values, as Forge passes them (`{ Name: [value] }`). */
   readonly headers: Record<string, string[]>;
   readonly body: string;
   readonly path?: string;
@@ -63,14 +80,14 @@ export async function callWebTrigger(
   moduleKey: string,
   call: WebTriggerCall,
 ): Promise<WebTriggerAnswer> {
+  const path = call.path ?? `${WEB_TRIGGER_PREFIX}${moduleKey}`;
   const request = {
     method: call.method,
     headers: call.headers,
     body: call.body,
-    path: call.path ?? `${WEB_TRIGGER_PREFIX}${moduleKey}`,
+    path,
+    userPath: userPathOf(path),
     queryParameters: call.queryParameters ?? {},
-    context: { cloudId: core.cloudId, moduleKey },
-    contextToken: 'sandbox-context-token',
   };
   const parsed = forgeResponse.safeParse(
     await invokeModule(core, findModule(core, moduleKey, 'webtrigger'), request, undefined),
@@ -102,7 +119,7 @@ export async function serveWebTrigger(
   try {
     answer = await callWebTrigger(core, module.key, {
       method: (req.method ?? 'GET').toUpperCase(),
-      headers: req.headersDistinct as Record<string, string[]>,
+      headers: headersAsSent(req.rawHeaders),
       body,
       path: url.pathname,
       queryParameters,

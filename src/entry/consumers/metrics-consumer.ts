@@ -2,8 +2,12 @@
  * `consumer` of the metrics refresh queue: recomputes one project's snapshot as the app (the
  * platform's only option here). It returns nothing to anyone; the resolvers check each person's
  * browse permission before serving the figures.
+ *
+ * With @forge/events 2 and later (we use 3), a consumer names a `function`, which Forge calls
+ * with an `AsyncEvent` whose `body` is what was pushed; resolvers are no longer used
+ * (developer.atlassian.com/platform/forge/runtime-reference/async-events-api/ "Event consumer",
+ * …/async-events-api-version-2-upgrade/ "Event consumption").
  */
-import { makeResolver } from '@forge/resolver';
 import { z } from 'zod';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
@@ -12,7 +16,8 @@ import { AppError } from '../../app/errors';
 import { recomputeSnapshot, type MetricsDeps } from '../../app/metrics/recompute-snapshot';
 import { systemClock } from '../../ports/clock';
 
-const eventSchema = z.looseObject({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
+const bodySchema = z.looseObject({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
+const asyncEventSchema = z.looseObject({ body: bodySchema });
 
 export const metricsDepsAsApp = (): MetricsDeps => ({
   jira: jiraAsApp(),
@@ -21,8 +26,9 @@ export const metricsDepsAsApp = (): MetricsDeps => ({
   clock: systemClock,
 });
 
-export async function recomputeFromEvent(payload: unknown): Promise<void> {
-  const parsed = eventSchema.safeParse(payload);
+/** The consumer function manifest.yml names: the refresh request is the event's `body`. */
+export async function metricsConsumer(event: unknown): Promise<void> {
+  const parsed = asyncEventSchema.safeParse(event);
   if (!parsed.success) {
     console.error('Ballast metrics consumer: unexpected event', parsed.error.issues[0]);
     return;
@@ -32,21 +38,14 @@ export async function recomputeFromEvent(payload: unknown): Promise<void> {
   // same way next time (the project or its board deleted in Jira, the app's access removed) ends
   // here, logged: the page already says the last recompute failed and why.
   try {
-    await recomputeSnapshot(metricsDepsAsApp(), parsed.data.projectKey);
+    await recomputeSnapshot(metricsDepsAsApp(), parsed.data.body.projectKey);
   } catch (error: unknown) {
     if (error instanceof AppError && error.options.retryable !== true) {
       console.error(
-        `Ballast metrics consumer: ${parsed.data.projectKey} cannot be recomputed: ${error.message}`,
+        `Ballast metrics consumer: ${parsed.data.body.projectKey} cannot be recomputed: ${error.message}`,
       );
       return;
     }
     throw error;
   }
 }
-
-/** The consumer's resolver: manifest.yml names method `recompute`. */
-export const metricsConsumer = makeResolver({
-  recompute: async ({ payload }: { payload: unknown }) => {
-    await recomputeFromEvent(payload);
-  },
-});

@@ -7,14 +7,11 @@
 import { z } from 'zod';
 import { workTypeFieldValues } from '../../app/issue/work-type-field';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import { forgeId } from '../forge-id';
 
+// The documented example sends issue ids as JSON numbers; strings of digits are read too.
 const payloadSchema = z.looseObject({
-  issues: z.array(
-    z.looseObject({
-      id: z.union([z.number().int(), z.string().regex(/^\d+$/)]),
-      value: z.unknown(),
-    }),
-  ),
+  issues: z.array(z.looseObject({ id: forgeId, value: z.unknown() })),
 });
 
 export async function workTypeFieldValue(payload: unknown): Promise<(string | null)[]> {
@@ -27,7 +24,7 @@ export async function workTypeFieldValue(payload: unknown): Promise<(string | nu
   try {
     return await workTypeFieldValues(
       jiraAsApp(),
-      issues.map((i) => Number(i.id)),
+      issues.map((i) => i.id),
     );
   } catch (error: unknown) {
     // Keep what Jira has stored rather than blank the field during a Jira hiccup.

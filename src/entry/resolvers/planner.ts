@@ -13,6 +13,7 @@ import { recordOverride } from '../../app/planner/record-override';
 import type { PlannerDeps } from '../../app/planner/sprint-snapshot';
 import { undoRebalance } from '../../app/planner/undo-rebalance';
 import { OVERRIDE_REASON_MAX, type PlannerContract } from '../../contract/planner';
+import { forgeId } from '../forge-id';
 import { projectContext, readPayload } from './context';
 
 const id = z.number().int().positive();
@@ -37,15 +38,30 @@ const schemas = {
   audit: z.object({ cursor: z.number().int().min(0).optional() }),
 };
 
-/** Jira hands backlog and sprint actions `extension.board.id` and `extension.sprint.id`. */
+/**
+ * Jira hands backlog and sprint actions `extension.board.id` and `extension.sprint.id` — strings,
+ * as the project page's documented `board.id` (test/fixtures/forge/README.md: these two modules'
+ * extension data is not documented). A context naming a board Ballast cannot read is refused rather
+ * than ignored: the payload's board must never stand in for the context's.
+ */
 const placeSchema = z.looseObject({
   extension: z
     .looseObject({
-      board: z.looseObject({ id: z.coerce.number().int().positive() }).optional(),
-      sprint: z.looseObject({ id: z.coerce.number().int().positive() }).optional(),
+      board: z.looseObject({ id: forgeId }).optional(),
+      sprint: z.looseObject({ id: forgeId }).optional(),
     })
     .optional(),
 });
+
+function extensionPlace(rawContext: unknown) {
+  const parsed = placeSchema.safeParse(rawContext);
+  if (parsed.success) return parsed.data.extension;
+  const issue = parsed.error.issues[0];
+  throw new AppError(
+    'BAD_REQUEST',
+    `The module's context is not one Ballast can read: ${issue?.path.join('.') ?? 'extension'}: ${issue?.message ?? 'invalid'}. Open the planner again from the board.`,
+  );
+}
 
 interface Place {
   readonly accountId: string;
@@ -56,7 +72,7 @@ interface Place {
 
 function placeOf(rawContext: unknown, payloadBoardId: number | undefined): Place {
   const context = projectContext(rawContext, 'the sprint planner from a project board');
-  const extension = placeSchema.safeParse(rawContext).data?.extension;
+  const extension = extensionPlace(rawContext);
   const contextBoard = extension?.board?.id;
   if (
     contextBoard !== undefined &&

@@ -9,11 +9,12 @@ import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { systemClock } from '../../ports/clock';
+import { SCHEDULED_DONE, type ScheduledTriggerResponse } from './scheduled-response';
 
 /** Of the function's 300 s: stop starting new issues after this, leaving time to save progress. */
 const BUDGET_MS = 240_000;
 
-export async function onIssueRefresh(): Promise<void> {
+export async function onIssueRefresh(): Promise<ScheduledTriggerResponse> {
   const kv = new ForgeKeyValueStore();
   const deps = { jira: jiraAsApp(), store: new ForgeDocumentStore(), kv, clock: systemClock };
   const started = Date.now();
@@ -26,4 +27,5 @@ export async function onIssueRefresh(): Promise<void> {
       console.error(`Ballast could not refresh the issues of ${projectKey}`, error);
     }
   }
+  return SCHEDULED_DONE;
 }

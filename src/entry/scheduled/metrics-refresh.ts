@@ -6,10 +6,12 @@
 import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { knownProjects } from '../../app/metrics/snapshot-store';
+import { SCHEDULED_DONE, type ScheduledTriggerResponse } from './scheduled-response';
 
-export async function refreshMetricsHourly(): Promise<{ queued: string[] }> {
+export async function refreshMetricsHourly(): Promise<ScheduledTriggerResponse> {
   const projects = await knownProjects(new ForgeKeyValueStore());
   const queue = new ForgeRefreshQueue();
   for (const projectKey of projects) await queue.request(projectKey);
-  return { queued: projects };
+  console.info(`Ballast queued a metrics recompute for ${projects.length} project(s)`);
+  return SCHEDULED_DONE;
 }

@@ -8,8 +8,9 @@ import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { systemClock } from '../../ports/clock';
+import { SCHEDULED_DONE, type ScheduledTriggerResponse } from './scheduled-response';
 
-export async function onPostmortemCheck(): Promise<void> {
+export async function onPostmortemCheck(): Promise<ScheduledTriggerResponse> {
   const opened = await openPostmortems(
     { jira: jiraAsApp(), kv: new ForgeKeyValueStore(), store: new ForgeDocumentStore() },
     systemClock.now(),
@@ -17,4 +18,5 @@ export async function onPostmortemCheck(): Promise<void> {
   for (const p of opened) {
     console.info(`Ballast opened postmortem ${p.issueKey} for ${p.slo} (${p.start})`);
   }
+  return SCHEDULED_DONE;
 }

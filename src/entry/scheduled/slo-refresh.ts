@@ -6,8 +6,9 @@ import { refreshSlos } from '../../app/slo/refresh-slos';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { systemClock } from '../../ports/clock';
+import { SCHEDULED_DONE, type ScheduledTriggerResponse } from './scheduled-response';
 
-export async function onSloRefresh(): Promise<void> {
+export async function onSloRefresh(): Promise<ScheduledTriggerResponse> {
   const report = await refreshSlos(
     { kv: new ForgeKeyValueStore(), store: new ForgeDocumentStore() },
     systemClock.now(),
@@ -15,4 +16,5 @@ export async function onSloRefresh(): Promise<void> {
   for (const failure of report.failed) {
     console.error(`Ballast could not refresh SLO ${failure.slo}: ${failure.error}`);
   }
+  return SCHEDULED_DONE;
 }

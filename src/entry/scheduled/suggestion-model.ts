@@ -5,13 +5,11 @@
  */
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
-import {
-  refreshSuggestionModels,
-  type ModelRefreshReport,
-} from '../../app/issue/refresh-suggestion-models';
+import { refreshSuggestionModels } from '../../app/issue/refresh-suggestion-models';
 import { systemClock } from '../../ports/clock';
+import { SCHEDULED_DONE, type ScheduledTriggerResponse } from './scheduled-response';
 
-export async function refreshSuggestionModelsHourly(): Promise<ModelRefreshReport> {
+export async function refreshSuggestionModelsHourly(): Promise<ScheduledTriggerResponse> {
   const report = await refreshSuggestionModels({
     jira: jiraAsApp(),
     kv: new ForgeKeyValueStore(),
@@ -22,5 +20,5 @@ export async function refreshSuggestionModelsHourly(): Promise<ModelRefreshRepor
       `Ballast could not train the suggestion model of ${failure.projectKey}: ${failure.error}`,
     );
   }
-  return report;
+  return SCHEDULED_DONE;
 }
