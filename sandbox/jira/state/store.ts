@@ -12,6 +12,7 @@ import {
   SYSTEM_FIELDS,
   TRANSITIONS,
 } from './catalog';
+import { SearchIndex } from './search-index';
 import {
   STATE_VERSION,
   type BoardRecord,
@@ -64,7 +65,11 @@ export class JiraStore {
   private byId = new Map<string, IssueRecord>();
   private byKey = new Map<string, IssueRecord>();
 
-  constructor(public state: JiraState) {
+  constructor(
+    public state: JiraState,
+    /** What JQL search sees (search-index.ts): every write at once, or lagging behind. */
+    readonly searchIndex: SearchIndex = new SearchIndex(),
+  ) {
     this.reindex();
   }
 
@@ -82,6 +87,7 @@ export class JiraStore {
   /** Replaces the whole state (load or reset) and rebuilds the indexes. */
   replace(state: JiraState): void {
     this.state = state;
+    this.searchIndex.catchUp();
     this.reindex();
   }
 
@@ -92,6 +98,20 @@ export class JiraStore {
   addIssue(issue: IssueRecord): void {
     this.state.issues.push(issue);
     this.index(issue);
+    this.searchIndex.noteCreated(issue.id);
+  }
+
+  /**
+   * Call before changing a stored issue, so an eventually consistent search keeps seeing it as it
+   * was (search-index.ts). An issue not stored yet (being created) needs no call.
+   */
+  willChange(issue: IssueRecord): void {
+    if (this.byId.get(issue.id) === issue) this.searchIndex.noteChange(issue);
+  }
+
+  /** The issues as JQL search sees them; `reconciled` ids are answered as they are now. */
+  searchable(reconciled: ReadonlySet<string> = new Set()): IssueRecord[] {
+    return this.searchIndex.view(this.state.issues, reconciled);
   }
 
   /** Children: sub-tasks of a story, or issues of an epic. */
