@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
+import { createJiraEmulator, type JiraEmulator, type SearchConsistency } from '../../sandbox/jira';
 import * as app from '../../src/index';
 
 /** The demo seed's "today", fixed so every run sees the same data. */
@@ -17,6 +17,14 @@ export const SEED_ANCHOR = new Date('2026-11-20T12:00:00Z');
  * times that while CI runs other suites beside it.
  */
 export const APP_SEED_TIMEOUT_MS = 60_000;
+
+/**
+ * Both search modes of the emulator, for `describe.each`: Jira Cloud's search is eventually
+ * consistent (sandbox/jira README, "Search consistency"); in `eventual` mode nothing the app or the
+ * test writes shows in search until `jira.searchIndex.catchUp()` — the strictest lag, so an app path
+ * that searches for what it just wrote fails there.
+ */
+export const SEARCH_MODES: readonly SearchConsistency[] = ['immediate', 'eventual'];
 
 export interface AppSandbox {
   readonly jira: JiraEmulator;
@@ -33,12 +41,17 @@ export async function startAppSandbox(
     timeLimitsMs?: { resolver?: number; background?: number };
     /** The storage's clock (TTL expiry), e.g. to let a lock's TTL pass without waiting. */
     kvsNow?: () => number;
+    /** What Jira search sees: every write at once (default) or only indexed ones (SEARCH_MODES). */
+    searchConsistency?: SearchConsistency;
   } = {},
 ): Promise<AppSandbox> {
   const jira = await createJiraEmulator({
     seed: { anchor: SEED_ANCHOR },
     now: () => SEED_ANCHOR,
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
+    ...(options.searchConsistency === undefined
+      ? {}
+      : { searchConsistency: options.searchConsistency }),
   });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
   const host = createForgeHost({
