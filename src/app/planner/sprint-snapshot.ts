@@ -21,6 +21,7 @@ import { estimateOf, issueFields } from '../issue/issue-facts';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
+import { loadCommitment } from '../sprint/sprint-commitment';
 import { sprintEntryTimes } from './sprint-entries';
 import { toSprintItem, type BoardFields } from './sprint-items';
 import { recentlyMoved } from './moved-issues';
@@ -54,6 +55,8 @@ export interface SprintSnapshot {
   readonly planInput: SprintPlanInput;
   /** Present when asked for: the project's backlog items (in no open sprint), ranked. */
   readonly backlog?: readonly SprintItem[];
+  /** The Jira id of each of the sprint's items, by key. */
+  readonly issueIds: ReadonlyMap<string, string>;
   readonly notes: readonly string[];
 }
 
@@ -110,11 +113,19 @@ export async function readSprintSnapshot(
   ref: SprintRef,
   options: { withBacklog: boolean },
 ): Promise<SprintSnapshot> {
-  const [{ config }, { entry: undo }] = await Promise.all([
+  const [{ config }, { entry: undo }, started] = await Promise.all([
     loadProjectConfig(deps.store, ref.projectKey),
     readUndo(deps.store, ref.projectKey, ref.sprintId),
+    loadCommitment(deps.kv, ref.sprintId),
   ]);
-  const reconcile = recentlyMoved(undo, deps.clock.now());
+  // What Ballast moved lately: a rebalance or undo, or enforcement at the sprint's start.
+  const reconcile = [
+    ...recentlyMoved(undo, deps.clock.now()),
+    ...recentlyMoved(
+      started === undefined ? null : { movedIds: started.movedIds ?? [], movedAt: started.movedAt },
+      deps.clock.now(),
+    ),
+  ];
   const policy = config.capacity;
   const board = await boardFields(deps.jira, ref.boardId);
   const fields = [
@@ -140,7 +151,7 @@ export async function readSprintSnapshot(
     ]);
     const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
     const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
-    return { sprint, startedAt, items };
+    return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
   };
   const readVelocity = async (): Promise<ClosedSprintVelocity[]> => {
     if (policy.capacity.kind !== 'velocity') return [];
@@ -178,13 +189,14 @@ export async function readSprintSnapshot(
           ),
         )
       : undefined;
-  const [{ sprint, startedAt, items }, velocityHistory, { gate }, backlog] = await Promise.all([
-    readItems(),
-    readVelocity(),
-    // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-    loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
-    readBacklog(),
-  ]);
+  const [{ sprint, startedAt, items, issueIds }, velocityHistory, { gate }, backlog] =
+    await Promise.all([
+      readItems(),
+      readVelocity(),
+      // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+      loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
+      readBacklog(),
+    ]);
   const notes: string[] = [];
   if (policy.capacity.kind === 'velocity')
     notes.push(
@@ -201,5 +213,5 @@ export async function readSprintSnapshot(
     velocityHistory,
     ...(startedAt === undefined ? {} : { startedAt }),
   };
-  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), notes };
+  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), issueIds, notes };
 }
