@@ -3,7 +3,10 @@
  * issues are found right after the move, also when there are more than the 50 Jira reconciles per
  * search (one search per 50, merged), and each request names at most 50 ids on every page.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSpec, SPEC_FILES, specDir } from '../../scripts/extract-openapi';
 import { ADMIN_ACCOUNT_ID, createJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
 import { JiraClient } from '../../src/adapters/forge/jira/client';
 import { JiraHttp, type JiraTransport } from '../../src/adapters/forge/jira/http';
@@ -12,7 +15,8 @@ import { emulatorTransport } from '../support/emulator-transport';
 const anchor = new Date('2026-11-20T12:00:00Z');
 const FUTURE_SPRINT = 10;
 let jira: JiraEmulator;
-/** The reconcileIssues of every search request sent. */
+/** Every /search/jql request body sent, and its reconcileIssues. */
+const sentBodies: Record<string, unknown>[] = [];
 const sentIds: number[][] = [];
 let client: JiraClient;
 
@@ -24,8 +28,11 @@ beforeAll(async () => {
   });
   const transport = emulatorTransport(jira.url, { accountId: ADMIN_ACCOUNT_ID });
   const recording: JiraTransport = (route, init) => {
-    if (route.value.startsWith('/rest/api/3/search/jql') && typeof init.body === 'string')
-      sentIds.push((JSON.parse(init.body) as { reconcileIssues?: number[] }).reconcileIssues ?? []);
+    if (route.value.startsWith('/rest/api/3/search/jql') && typeof init.body === 'string') {
+      const body = JSON.parse(init.body) as { reconcileIssues?: number[] };
+      sentBodies.push(body);
+      sentIds.push(body.reconcileIssues ?? []);
+    }
     return transport(route, init);
   };
   client = new JiraClient(new JiraHttp(recording, { sleep: () => Promise.resolve() }));
@@ -59,4 +66,24 @@ describe('searchAll with reconcile under eventually consistent search', () => {
     expect([...new Set(sentIds.map((ids) => ids.length))].sort()).toEqual([10, 50]);
     expect(new Set(sentIds.map((ids) => ids.join(','))).size).toBe(2);
   });
+
+  it.runIf(existsSync(join(specDir, SPEC_FILES.platform)))(
+    'sends request bodies that fit the spec: SearchAndReconcileRequestBean, integer ids',
+    () => {
+      const schemas = (readSpec('platform').components as Record<string, unknown>)
+        .schemas as Record<
+        string,
+        { properties: Record<string, { type?: string; items?: { type?: string } }> }
+      >;
+      const bean = schemas.SearchAndReconcileRequestBean!.properties;
+      expect(bean.reconcileIssues).toMatchObject({ type: 'array', items: { type: 'integer' } });
+      expect(sentBodies.length).toBeGreaterThan(0);
+      for (const body of sentBodies) {
+        expect(Object.keys(body).filter((key) => !(key in bean))).toEqual([]);
+        expect(
+          ((body.reconcileIssues as unknown[] | undefined) ?? []).every(Number.isInteger),
+        ).toBe(true);
+      }
+    },
+  );
 });
