@@ -92,8 +92,8 @@ export class SearchIndex {
    * The issues as search sees them, in the state's order: the current record for indexed and
    * reconciled issues, the pre-write copy for the others, and no entry for unindexed new issues.
    */
-  view(issues: readonly IssueRecord[], reconciled: ReadonlySet<string>): IssueRecord[] {
-    if (this.current.consistency === 'immediate') return [...issues];
+  view(issues: readonly IssueRecord[], reconciled: ReadonlySet<string>): readonly IssueRecord[] {
+    if (this.current.consistency === 'immediate' || this.unindexed.size === 0) return issues;
     this.indexDue();
     const out: IssueRecord[] = [];
     for (const issue of issues) {

@@ -110,7 +110,7 @@ export class JiraStore {
   }
 
   /** The issues as JQL search sees them; `reconciled` ids are answered as they are now. */
-  searchable(reconciled: ReadonlySet<string> = new Set()): IssueRecord[] {
+  searchable(reconciled: ReadonlySet<string> = new Set()): readonly IssueRecord[] {
     return this.searchIndex.view(this.state.issues, reconciled);
   }
 
