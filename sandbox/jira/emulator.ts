@@ -17,6 +17,7 @@ import type { JiraContext } from './routes/context';
 import { jiraRouter } from './routes/index';
 import { APP_ACCOUNT_ID, DEFAULT_PROPERTY_ALIASES } from './seed/people';
 import { buildSeed, type SeedOptions, type SeedSize } from './seed/index';
+import { SearchIndex, type SearchConsistency } from './state/search-index';
 import { JiraStore } from './state/store';
 import type { JiraState } from './state/types';
 
@@ -36,6 +37,16 @@ export interface JiraEmulatorOptions {
   faultSeed?: number;
   /** Largest accepted request body (Jira refuses large payloads with 413). */
   maxBodyBytes?: number;
+  /**
+   * What JQL search sees (state/search-index.ts): every write at once (`immediate`, the default) or
+   * Jira Cloud's eventually consistent index (`eventual`), where only `reconcileIssues` are fresh.
+   */
+  searchConsistency?: SearchConsistency;
+  /**
+   * In `eventual` mode, when a write shows in search: after `writes` more issue writes, or `ms` on
+   * the emulator's clock; neither: only on `searchIndex.catchUp()` (what tests use).
+   */
+  searchLag?: { writes?: number; ms?: number };
 }
 
 export interface JiraHandler {
@@ -45,6 +56,8 @@ export interface JiraHandler {
   events: JiraEvents;
   faults: Faults;
   stats: CallStats;
+  /** The search index: its mode and lag, and `catchUp()` to let search see every write. */
+  searchIndex: SearchIndex;
   /** "METHOD /template" of every Jira route served. */
   routes: string[];
 }
@@ -92,7 +105,15 @@ export function createJiraHandler(
   options: JiraEmulatorOptions = {},
 ): JiraHandler & { hanging: Set<ServerResponse> } {
   const now = options.now ?? (() => new Date());
-  const store = new JiraStore(options.state ?? buildSeed({ ...options.seed }).state);
+  const searchIndex = new SearchIndex(
+    {
+      consistency: options.searchConsistency ?? 'immediate',
+      lagWrites: options.searchLag?.writes ?? null,
+      lagMs: options.searchLag?.ms ?? null,
+    },
+    () => now().getTime(),
+  );
+  const store = new JiraStore(options.state ?? buildSeed({ ...options.seed }).state, searchIndex);
   const events = new JiraEvents();
   const faults = new Faults(options.faults ?? {}, options.faultSeed ?? 1);
   const stats = new CallStats(now);
@@ -111,7 +132,7 @@ export function createJiraHandler(
         method === 'PUT' || method === 'POST'
           ? await readBody(req, maxBody).catch(() => undefined)
           : undefined;
-      json(res, adminRoute(method, url.pathname, body, faults, stats, store));
+      json(res, adminRoute(method, url.pathname, body, { faults, stats, store, searchIndex }));
       return;
     }
     const match = router.match(method, url.pathname);
@@ -192,6 +213,7 @@ export function createJiraHandler(
     events,
     faults,
     stats,
+    searchIndex,
     routes: router.list().map((r) => `${r.method} ${r.path}`),
     hanging,
   };

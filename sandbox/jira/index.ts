@@ -34,6 +34,12 @@ export {
   OUTSIDER_ACCOUNT_ID,
   WORK_TYPE_FIELD,
 } from './seed/people';
+export {
+  RECONCILE_MAX,
+  SearchIndex,
+  type SearchConsistency,
+  type SearchIndexSettings,
+} from './state/search-index';
 export { JiraStore, parseState } from './state/store';
 export { STORY_POINTS_FIELD } from './state/catalog';
 export type { JiraState, TransitionRecord, WorkflowRecord } from './state/types';

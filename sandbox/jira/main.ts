@@ -1,6 +1,7 @@
 /**
  * Runs the Jira emulator on its own: `npx tsx sandbox/jira/main.ts [--port 4010] [--size demo|large|huge]
- * [--seed 42] [--anchor 2026-03-10] [--state .sandbox-state/jira.json] [--reset]`.
+ * [--seed 42] [--anchor 2026-03-10] [--state .sandbox-state/jira.json] [--reset]
+ * [--search eventual [--search-lag-ms 2000]]`.
  * With --state, the state is loaded from that file when it exists and saved there on exit
  * (SIGINT/SIGTERM); --reset ignores the saved file and reseeds.
  * Fault knobs come from SANDBOX_JIRA_* environment variables (README.md) or PUT /__sandbox/faults.
@@ -21,8 +22,13 @@ const { values } = parseArgs({
     anchor: { type: 'string' },
     state: { type: 'string' },
     reset: { type: 'boolean', default: false },
+    // Jira Cloud's search lags behind writes (README "Search consistency"); off unless asked for.
+    search: { type: 'string', default: 'immediate' },
+    'search-lag-ms': { type: 'string', default: '2000' },
   },
 });
+if (values.search !== 'immediate' && values.search !== 'eventual')
+  throw new Error(`--search must be immediate or eventual, not ${values.search}`);
 
 if (!(values.size in SEED_SIZES))
   throw new Error(`--size must be one of ${Object.keys(SEED_SIZES).join(', ')}`);
@@ -47,13 +53,15 @@ const emulator = await createJiraEmulator({
       }
     : { state: saved }),
   faults: faultsFromEnv(process.env),
+  searchConsistency: values.search,
+  searchLag: { ms: Number(values['search-lag-ms']) },
 });
 
 process.stdout.write(
   [
     `Jira emulator listening on ${emulator.url} (${emulator.state.issues.length} issues${saved === undefined ? ', freshly seeded' : `, loaded from ${stateFile}`})`,
     `Identify as a user with header x-sandbox-account-id: ${ADMIN_ACCOUNT_ID} (project admin), ${MEMBER_ACCOUNT_ID} (member), ${OUTSIDER_ACCOUNT_ID} (no access); or x-sandbox-as-app: true`,
-    `Stats: ${emulator.url}/__sandbox/stats   Faults: ${emulator.url}/__sandbox/faults`,
+    `Stats: ${emulator.url}/__sandbox/stats   Faults: ${emulator.url}/__sandbox/faults   Search index (${values.search}): ${emulator.url}/__sandbox/search-index`,
     '',
   ].join('\n'),
 );

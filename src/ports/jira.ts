@@ -36,6 +36,15 @@ export interface SearchOptions {
    */
   readonly limit?: number;
   readonly truncate?: boolean;
+  /**
+   * Ids of issues this app changed a moment ago. Jira's search is eventually consistent: without
+   * this, a search may not reflect a write for seconds or minutes; the issues named here are
+   * matched and returned as they are now (`reconcileIssues`,
+   * https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/). Other issues may
+   * still be stale. Any number may be given: Jira takes 50 per search, and more cost one search
+   * per 50.
+   */
+  readonly reconcile?: readonly string[];
 }
 
 /**

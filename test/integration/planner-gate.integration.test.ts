@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
-import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { SEARCH_MODES, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { prepareCheckout, pushOutage } from '../support/checkout-outage';
 import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
 
@@ -16,64 +16,67 @@ let closeListener: () => Promise<void>;
 let listenerUrl: string;
 let secret: string;
 
-beforeAll(async () => {
-  sandbox = await startAppSandbox();
-  call = plannerCaller(sandbox.host);
-  const listener = await sandbox.host.listen();
-  closeListener = () => listener.close();
-  listenerUrl = listener.url;
-  secret = await prepareCheckout(sandbox);
-});
-afterAll(async () => {
-  await closeListener();
-  await sandbox.close();
-});
-
-describe('the planner and the error-budget gate', () => {
-  it('says NO_DATA, naming the SLOs without data, while nothing has been rolled up', async () => {
-    const view = dataOf(
-      await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID),
-    );
-    expect(view.gateState).toBe('NO_DATA');
-    expect(view.gate.reason).toContain(
-      'checkout-availability (checkout): no SLI data has been rolled up yet',
-    );
-    expect(view.gate.reason).toContain('The normal split applies until SLI data arrives.');
-    expect(view.evaluation.targets.gateState).toBe('NO_DATA');
-    // Nothing is frozen, so there is nothing to override.
-    const override = await call(
-      'gate/recordOverride',
-      { reason: 'launch', hours: 4 },
-      ADMIN_ACCOUNT_ID,
-    );
-    expect(override).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(override.ok || override.error.message).toContain('not FROZEN');
+// In both search modes: the planner must see its own writes without Jira's search index.
+describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
+  beforeAll(async () => {
+    sandbox = await startAppSandbox({ searchConsistency });
+    call = plannerCaller(sandbox.host);
+    const listener = await sandbox.host.listen();
+    closeListener = () => listener.close();
+    listenerUrl = listener.url;
+    secret = await prepareCheckout(sandbox);
+  });
+  afterAll(async () => {
+    await closeListener();
+    await sandbox.close();
   });
 
-  it('is FROZEN after an outage spends the budget: feature work breaks the split', async () => {
-    await pushOutage(sandbox, listenerUrl, secret);
+  describe('the planner and the error-budget gate', () => {
+    it('says NO_DATA, naming the SLOs without data, while nothing has been rolled up', async () => {
+      const view = dataOf(
+        await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID),
+      );
+      expect(view.gateState).toBe('NO_DATA');
+      expect(view.gate.reason).toContain(
+        'checkout-availability (checkout): no SLI data has been rolled up yet',
+      );
+      expect(view.gate.reason).toContain('The normal split applies until SLI data arrives.');
+      expect(view.evaluation.targets.gateState).toBe('NO_DATA');
+      // Nothing is frozen, so there is nothing to override.
+      const override = await call(
+        'gate/recordOverride',
+        { reason: 'launch', hours: 4 },
+        ADMIN_ACCOUNT_ID,
+      );
+      expect(override).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      expect(override.ok || override.error.message).toContain('not FROZEN');
+    });
 
-    const view = dataOf(
-      await call(
-        'planner/evaluate',
-        { sprintId: ACTIVE_SPRINT, withProposal: true },
-        MEMBER_ACCOUNT_ID,
-      ),
-    );
-    expect(view.gateState).toBe('FROZEN');
-    expect(view.gate.state).toBe('FROZEN');
-    expect(view.gate.reason).toContain('checkout-availability (checkout)');
-    expect(view.gate.reason).toContain('No feature work except exempt items');
-    const feature = view.evaluation.byType.find((t) => t.type === 'feature')!;
-    expect(feature.target.maxShare).toBe(0);
-    expect(feature.status).toBe('over');
-    expect(view.evaluation.verdict.status).toBe('nonCompliant');
-    // The proposal moves feature work out and pulls no feature in.
-    expect(
-      view.proposal!.moves.filter((m) => m.type === 'feature' && m.direction === 'in'),
-    ).toEqual([]);
-    expect(view.proposal!.moves.some((m) => m.type === 'feature' && m.direction === 'out')).toBe(
-      true,
-    );
+    it('is FROZEN after an outage spends the budget: feature work breaks the split', async () => {
+      await pushOutage(sandbox, listenerUrl, secret);
+
+      const view = dataOf(
+        await call(
+          'planner/evaluate',
+          { sprintId: ACTIVE_SPRINT, withProposal: true },
+          MEMBER_ACCOUNT_ID,
+        ),
+      );
+      expect(view.gateState).toBe('FROZEN');
+      expect(view.gate.state).toBe('FROZEN');
+      expect(view.gate.reason).toContain('checkout-availability (checkout)');
+      expect(view.gate.reason).toContain('No feature work except exempt items');
+      const feature = view.evaluation.byType.find((t) => t.type === 'feature')!;
+      expect(feature.target.maxShare).toBe(0);
+      expect(feature.status).toBe('over');
+      expect(view.evaluation.verdict.status).toBe('nonCompliant');
+      // The proposal moves feature work out and pulls no feature in.
+      expect(
+        view.proposal!.moves.filter((m) => m.type === 'feature' && m.direction === 'in'),
+      ).toEqual([]);
+      expect(view.proposal!.moves.some((m) => m.type === 'feature' && m.direction === 'out')).toBe(
+        true,
+      );
+    });
   });
 });

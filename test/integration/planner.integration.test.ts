@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForgeHost } from '../../sandbox/forge/host';
-import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { SEARCH_MODES, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
 import { dataOf, plannerCaller } from './planner-support';
 import type { Envelope } from '../../src/contract/envelope';
@@ -15,94 +15,97 @@ let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let host: ForgeHost;
 
-beforeAll(async () => {
-  sandbox = await startAppSandbox();
-  ({ jira, host } = sandbox);
-});
-afterAll(() => sandbox.close());
-
-async function evaluate(payload: unknown): Promise<Envelope<SprintEvaluation>> {
-  return (await host.invokeResolver({
-    moduleKey: 'ballast-issue-panel',
-    functionKey: 'planner/evaluate',
-    payload,
-    accountId: MEMBER_ACCOUNT_ID,
-    extension: { type: 'jira:sprintAction', project: { key: 'SHOP' } },
-  })) as Envelope<SprintEvaluation>;
-}
-
-describe('planner/evaluate', () => {
-  it('evaluates the active sprint with capacity from the velocity of three closed sprints, items added after the start against the buffer', async () => {
-    const active = jira.state.sprints.find((s) => s.state === 'active')!;
-    const envelope = await evaluate({ boardId: 1, sprintId: active.id, withProposal: true });
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    const { evaluation, proposal, gateState } = envelope.data;
-    expect(gateState).toBe('NO_DATA');
-    const inSprint = jira.state.issues.filter((i) => i.sprintIds.at(-1) === active.id);
-    const points = inSprint.reduce(
-      (sum, i) =>
-        sum + (typeof i.custom.customfield_10016 === 'number' ? i.custom.customfield_10016 : 0),
-      0,
-    );
-    // Five items joined sprint 9 after it started (the seed's late additions, 17 pts): they count
-    // against the buffer, which they overspend, not against the split (PRODUCT.md §2).
-    expect(points).toBe(86);
-    expect(evaluation.used).toBe(69);
-    expect(evaluation.buffer).toMatchObject({ reserved: 9.133333, used: 17, spent: true });
-    expect([...evaluation.buffer.unplannedKeys].sort()).toEqual([
-      'SHOP-194',
-      'SHOP-198',
-      'SHOP-199',
-      'SHOP-201',
-      'SHOP-205',
-    ]);
-    expect(evaluation.buffer.overflowKeys).toEqual(['SHOP-194', 'SHOP-198', 'SHOP-205']);
-    expect(evaluation.capacity.amount).toBeGreaterThan(0);
-    expect(evaluation.capacity.sprintsUsed).toHaveLength(3);
-    expect(proposal).toBeDefined();
-    expect(proposal!.moves.every((m) => m.reason.length > 0)).toBe(true);
+// In both search modes: the planner must see its own writes without Jira's search index.
+describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
+  beforeAll(async () => {
+    sandbox = await startAppSandbox({ searchConsistency });
+    ({ jira, host } = sandbox);
   });
+  afterAll(() => sandbox.close());
 
-  it('refuses a payload without a sprint id, naming the field', async () => {
-    expect(await evaluate({ boardId: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'BAD_REQUEST', field: 'sprintId' },
+  async function evaluate(payload: unknown): Promise<Envelope<SprintEvaluation>> {
+    return (await host.invokeResolver({
+      moduleKey: 'ballast-issue-panel',
+      functionKey: 'planner/evaluate',
+      payload,
+      accountId: MEMBER_ACCOUNT_ID,
+      extension: { type: 'jira:sprintAction', project: { key: 'SHOP' } },
+    })) as Envelope<SprintEvaluation>;
+  }
+
+  describe('planner/evaluate', () => {
+    it('evaluates the active sprint with capacity from the velocity of three closed sprints, items added after the start against the buffer', async () => {
+      const active = jira.state.sprints.find((s) => s.state === 'active')!;
+      const envelope = await evaluate({ boardId: 1, sprintId: active.id, withProposal: true });
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      const { evaluation, proposal, gateState } = envelope.data;
+      expect(gateState).toBe('NO_DATA');
+      const inSprint = jira.state.issues.filter((i) => i.sprintIds.at(-1) === active.id);
+      const points = inSprint.reduce(
+        (sum, i) =>
+          sum + (typeof i.custom.customfield_10016 === 'number' ? i.custom.customfield_10016 : 0),
+        0,
+      );
+      // Five items joined sprint 9 after it started (the seed's late additions, 17 pts): they count
+      // against the buffer, which they overspend, not against the split (PRODUCT.md §2).
+      expect(points).toBe(86);
+      expect(evaluation.used).toBe(69);
+      expect(evaluation.buffer).toMatchObject({ reserved: 9.133333, used: 17, spent: true });
+      expect([...evaluation.buffer.unplannedKeys].sort()).toEqual([
+        'SHOP-194',
+        'SHOP-198',
+        'SHOP-199',
+        'SHOP-201',
+        'SHOP-205',
+      ]);
+      expect(evaluation.buffer.overflowKeys).toEqual(['SHOP-194', 'SHOP-198', 'SHOP-205']);
+      expect(evaluation.capacity.amount).toBeGreaterThan(0);
+      expect(evaluation.capacity.sprintsUsed).toHaveLength(3);
+      expect(proposal).toBeDefined();
+      expect(proposal!.moves.every((m) => m.reason.length > 0)).toBe(true);
     });
-  });
-});
 
-describe('planner/board', () => {
-  it('lists the open sprints, active first, with the enforcement mode and what the member may do', async () => {
-    const board = dataOf(await plannerCaller(host)('planner/board', {}, MEMBER_ACCOUNT_ID));
-    expect(board).toEqual({
-      projectKey: 'SHOP',
-      boardId: 1,
-      sprints: [
-        expect.objectContaining({ id: 9, name: 'SHOP Sprint 9', state: 'active' }),
-        expect.objectContaining({ id: 10, name: 'SHOP Sprint 10', state: 'future' }),
-      ],
-      selectedSprintId: 9,
-      enforcement: 'advise',
-      canSchedule: true,
-      canOverride: true,
+    it('refuses a payload without a sprint id, naming the field', async () => {
+      expect(await evaluate({ boardId: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', field: 'sprintId' },
+      });
     });
   });
 
-  it('refuses the outsider, who cannot see SHOP', async () => {
-    expect(await plannerCaller(host)('planner/board', {}, OUTSIDER_ACCOUNT_ID)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
+  describe('planner/board', () => {
+    it('lists the open sprints, active first, with the enforcement mode and what the member may do', async () => {
+      const board = dataOf(await plannerCaller(host)('planner/board', {}, MEMBER_ACCOUNT_ID));
+      expect(board).toEqual({
+        projectKey: 'SHOP',
+        boardId: 1,
+        sprints: [
+          expect.objectContaining({ id: 9, name: 'SHOP Sprint 9', state: 'active' }),
+          expect.objectContaining({ id: 10, name: 'SHOP Sprint 10', state: 'future' }),
+        ],
+        selectedSprintId: 9,
+        enforcement: 'advise',
+        canSchedule: true,
+        canOverride: true,
+      });
     });
-  });
 
-  it('explains the NO_DATA gate: no SLO is linked yet, so the normal split applies', async () => {
-    const view = dataOf(
-      await plannerCaller(host)('planner/evaluate', { sprintId: 10 }, MEMBER_ACCOUNT_ID),
-    );
-    expect(view.gate.state).toBe('NO_DATA');
-    expect(view.gate.reason).toContain('No SLO is linked to this project');
-    expect(view.sprint).toMatchObject({ id: 10, state: 'future' });
-    expect(view.undo).toBeNull();
-    expect(view.override).toBeNull();
+    it('refuses the outsider, who cannot see SHOP', async () => {
+      expect(await plannerCaller(host)('planner/board', {}, OUTSIDER_ACCOUNT_ID)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    });
+
+    it('explains the NO_DATA gate: no SLO is linked yet, so the normal split applies', async () => {
+      const view = dataOf(
+        await plannerCaller(host)('planner/evaluate', { sprintId: 10 }, MEMBER_ACCOUNT_ID),
+      );
+      expect(view.gate.state).toBe('NO_DATA');
+      expect(view.gate.reason).toContain('No SLO is linked to this project');
+      expect(view.sprint).toMatchObject({ id: 10, state: 'future' });
+      expect(view.undo).toBeNull();
+      expect(view.override).toBeNull();
+    });
   });
 });

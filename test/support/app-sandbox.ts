@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
+import { createJiraEmulator, type JiraEmulator, type SearchConsistency } from '../../sandbox/jira';
 import * as app from '../../src/index';
 import { TEST_NOW } from './test-clock';
 
@@ -18,6 +18,14 @@ export const SEED_ANCHOR = TEST_NOW;
  * times that while CI runs other suites beside it.
  */
 export const APP_SEED_TIMEOUT_MS = 60_000;
+
+/**
+ * Both search modes of the emulator, for `describe.each`: Jira Cloud's search is eventually
+ * consistent (sandbox/jira README, "Search consistency"); in `eventual` mode nothing the app or the
+ * test writes shows in search until `jira.searchIndex.catchUp()` — the strictest lag, so an app path
+ * that searches for what it just wrote fails there.
+ */
+export const SEARCH_MODES: readonly SearchConsistency[] = ['immediate', 'eventual'];
 
 export interface AppSandbox {
   readonly jira: JiraEmulator;
@@ -36,6 +44,8 @@ export async function startAppSandbox(
     kvsNow?: () => number;
     /** The seed's "today" (default SEED_ANCHOR); install the test clock at the same instant. */
     anchor?: Date;
+    /** What Jira search sees: every write at once (default) or only indexed ones (SEARCH_MODES). */
+    searchConsistency?: SearchConsistency;
   } = {},
 ): Promise<AppSandbox> {
   const anchor = options.anchor ?? SEED_ANCHOR;
@@ -43,6 +53,9 @@ export async function startAppSandbox(
     seed: { anchor },
     now: () => anchor,
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
+    ...(options.searchConsistency === undefined
+      ? {}
+      : { searchConsistency: options.searchConsistency }),
   });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
   const host = createForgeHost({

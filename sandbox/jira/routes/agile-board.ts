@@ -4,7 +4,7 @@ import { sprintBean } from '../render/common';
 import type { SprintState } from '../state/types';
 import { canBrowse } from '../permissions';
 import { listParam, type JiraContext, type JiraRoute } from './context';
-import { boardIssues, issuePage, listPage, visibleBoard } from './agile-common';
+import { indexedBoardIssues, issuePage, listPage, visibleBoard } from './agile-common';
 
 function boardBean(ctx: JiraContext, boardId: number) {
   const board = ctx.store.board(boardId);
@@ -133,7 +133,7 @@ export const agileBoardRoutes: JiraRoute[] = [
       const board = visibleBoard(ctx, params.boardId ?? '');
       // The Scrum backlog: not in an active or future sprint, not in the board's last (Done) column, no epics.
       const open = (id: number) => ctx.store.sprint(id)?.state !== 'closed';
-      const candidates = boardIssues(ctx, board).filter(
+      const candidates = indexedBoardIssues(ctx, board).filter(
         (i) =>
           !i.sprintIds.some(open) &&
           !ctx.store.isDone(i) &&
@@ -146,6 +146,6 @@ export const agileBoardRoutes: JiraRoute[] = [
     method: 'GET',
     path: '/rest/agile/1.0/board/{boardId}/issue',
     handler: (ctx, params) =>
-      issuePage(ctx, boardIssues(ctx, visibleBoard(ctx, params.boardId ?? ''))),
+      issuePage(ctx, indexedBoardIssues(ctx, visibleBoard(ctx, params.boardId ?? ''))),
   },
 ];

@@ -55,6 +55,7 @@ export const agileEstimationRoutes: JiraRoute[] = [
       if (number !== null && !Number.isFinite(number))
         throw new JiraError(400, [], { value: `'${value}' is not a number.` });
       const from = issue.custom[board.estimationFieldId];
+      ctx.store.willChange(issue);
       issue.custom[board.estimationFieldId] = number;
       const str = (v: unknown) => (typeof v === 'number' ? String(v) : null);
       recordChange(ctx, issue, ctx.caller.user.accountId, [

@@ -32,6 +32,7 @@ export function rankIssues(
   for (const issue of issues) {
     const rank = rankBetween(low, high);
     const from = issue.rank;
+    ctx.store.willChange(issue);
     issue.rank = rank;
     low = rank;
     recordChange(ctx, issue, ctx.caller.user.accountId, [

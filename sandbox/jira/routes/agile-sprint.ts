@@ -11,6 +11,7 @@ import type { BoardRecord, IssueRecord, SprintRecord } from '../state/types';
 import type { JiraContext, JiraRoute } from './context';
 import {
   boardIssues,
+  indexedBoardIssues,
   issuePage,
   requireProjectPermission,
   visibleBoard,
@@ -193,7 +194,7 @@ export const agileSprintRoutes: JiraRoute[] = [
       const { sprint, board } = visibleSprint(ctx, params.sprintId ?? '');
       return issuePage(
         ctx,
-        boardIssues(ctx, board).filter((i) => i.sprintIds.includes(sprint.id)),
+        indexedBoardIssues(ctx, board).filter((i) => i.sprintIds.includes(sprint.id)),
       );
     },
   },

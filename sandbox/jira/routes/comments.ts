@@ -62,6 +62,7 @@ export const commentRoutes: JiraRoute[] = [
         created: now,
         updated: now,
       };
+      ctx.store.willChange(issue);
       issue.comments.push(comment);
       ctx.events.emit('issue:commented', {
         issue: issueRef(ctx.store, issue),

@@ -43,6 +43,7 @@ function setAppFieldValue(
     const issue = ctx.store.issue(String(id));
     if (issue === undefined) throw new JiraError(404, [`Issue with id ${id} was not found.`]);
     const from = issue.custom[field.id];
+    ctx.store.willChange(issue);
     issue.custom[field.id] = value;
     const str = (v: unknown) =>
       v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);

@@ -58,6 +58,7 @@ export const issueRoutes: JiraRoute[] = [
       // Validate on a copy so a refused field leaves the issue untouched, as Jira does.
       const draft: IssueRecord = structuredClone(issue);
       const items = applyEdit(ctx.store, draft, body.fields ?? {}, body.update ?? {});
+      ctx.store.willChange(issue);
       Object.assign(issue, draft);
       for (const property of body.properties ?? []) issue.properties[property.key] = property.value;
       recordChange(ctx, issue, ctx.caller.user.accountId, items);

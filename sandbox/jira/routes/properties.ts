@@ -127,6 +127,7 @@ export const propertyRoutes: JiraRoute[] = [
       checkKey(key);
       checkValue(ctx.body);
       const existed = key in issue.properties;
+      ctx.store.willChange(issue);
       issue.properties[key] = ctx.body;
       // Jira answers with an empty body here.
       return { status: existed ? 200 : 201 };
@@ -140,6 +141,7 @@ export const propertyRoutes: JiraRoute[] = [
       const key = params.propertyKey ?? '';
       if (!(key in issue.properties))
         throw new JiraError(404, [`The property with key '${key}' does not exist.`]);
+      ctx.store.willChange(issue);
       delete issue.properties[key];
       return { status: 204 };
     },
@@ -163,6 +165,7 @@ export const propertyRoutes: JiraRoute[] = [
           failed.push(String(entry.issueID));
           continue;
         }
+        ctx.store.willChange(issue);
         for (const [key, value] of entries) issue.properties[key] = value;
       }
       return completedTask(ctx, 'Issue properties set.', { failedIssueIds: failed });
@@ -179,7 +182,10 @@ export const propertyRoutes: JiraRoute[] = [
         throw new JiraError(400, ["The sandbox does not evaluate Jira expressions: send 'value'."]);
       checkValue(body.value);
       const targets = bulkTargets(ctx, key, body.filter);
-      for (const issue of targets) issue.properties[key] = structuredClone(body.value);
+      for (const issue of targets) {
+        ctx.store.willChange(issue);
+        issue.properties[key] = structuredClone(body.value);
+      }
       return completedTask(ctx, `Property set on ${targets.length} issues.`, {
         updated: targets.length,
       });
@@ -192,7 +198,10 @@ export const propertyRoutes: JiraRoute[] = [
       const key = params.propertyKey ?? '';
       const body = parseBody(bulkDeleteBody, ctx.body);
       const targets = bulkTargets(ctx, key, { ...body, hasProperty: true });
-      for (const issue of targets) delete issue.properties[key];
+      for (const issue of targets) {
+        ctx.store.willChange(issue);
+        delete issue.properties[key];
+      }
       return completedTask(ctx, `Property deleted from ${targets.length} issues.`, {
         deleted: targets.length,
       });

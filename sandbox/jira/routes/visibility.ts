@@ -34,11 +34,15 @@ export function compileFor(ctx: JiraContext, jql: string): CompiledJql {
   }
 }
 
-/** Issues matching the JQL that the caller may see, in the query's order. */
+/**
+ * Issues matching the JQL that the caller may see, in the query's order, as the search index sees
+ * them (state/search-index.ts): `reconciled` ids as they are now, the others maybe as they were.
+ */
 export function searchIssues(
   ctx: JiraContext,
   jql: string,
   requireBounded: boolean,
+  reconciled: ReadonlySet<string> = new Set(),
 ): IssueRecord[] {
   const compiled = compileFor(ctx, jql);
   if (requireBounded && !compiled.bounded) {
@@ -48,7 +52,8 @@ export function searchIssues(
     ]);
   }
   const visible = visibleProjectIds(ctx);
-  return ctx.store.state.issues
+  return ctx.store
+    .searchable(reconciled)
     .filter((i) => visible.has(i.projectId) && compiled.matches(i))
     .sort(compiled.compare);
 }

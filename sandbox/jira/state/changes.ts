@@ -65,6 +65,7 @@ export function statusChange(
   const items = [item('status', 'status', from?.id ?? null, from?.name ?? null, to.id, to.name)];
   const wasDone = from?.category === 'done';
   const isDone = to.category === 'done';
+  store.willChange(issue);
   issue.statusId = to.id;
   if (isDone && !wasDone) {
     issue.resolutiondate = scope.now().toISOString();
@@ -93,6 +94,7 @@ export function sprintChange(
   const kept = before.filter((id) => store.sprint(id)?.state === 'closed');
   const after = sprintId === null ? kept : [...kept.filter((id) => id !== sprintId), sprintId];
   if (before.join(',') === after.join(',')) return [];
+  store.willChange(issue);
   issue.sprintIds = after;
   return [
     item(

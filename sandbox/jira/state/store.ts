@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES, SYSTEM_FIELDS } from './catalog';
 import { DEFAULT_WORKFLOWS } from './default-workflows';
 import { migrateState } from './migrate';
+import { SearchIndex } from './search-index';
 import {
   STATE_VERSION,
   type BoardRecord,
@@ -59,7 +60,11 @@ export class JiraStore {
   private byId = new Map<string, IssueRecord>();
   private byKey = new Map<string, IssueRecord>();
 
-  constructor(public state: JiraState) {
+  constructor(
+    public state: JiraState,
+    /** What JQL search sees (search-index.ts): every write at once, or lagging behind. */
+    readonly searchIndex: SearchIndex = new SearchIndex(),
+  ) {
     this.reindex();
   }
 
@@ -77,6 +82,7 @@ export class JiraStore {
   /** Replaces the whole state (load or reset) and rebuilds the indexes. */
   replace(state: JiraState): void {
     this.state = state;
+    this.searchIndex.catchUp();
     this.reindex();
   }
 
@@ -87,6 +93,20 @@ export class JiraStore {
   addIssue(issue: IssueRecord): void {
     this.state.issues.push(issue);
     this.index(issue);
+    this.searchIndex.noteCreated(issue.id);
+  }
+
+  /**
+   * Call before changing a stored issue, so an eventually consistent search keeps seeing it as it
+   * was (search-index.ts). An issue not stored yet (being created) needs no call.
+   */
+  willChange(issue: IssueRecord): void {
+    if (this.byId.get(issue.id) === issue) this.searchIndex.noteChange(issue);
+  }
+
+  /** The issues as JQL search sees them; `reconciled` ids are answered as they are now. */
+  searchable(reconciled: ReadonlySet<string> = new Set()): readonly IssueRecord[] {
+    return this.searchIndex.view(this.state.issues, reconciled);
   }
 
   /** Children: sub-tasks of a story, or issues of an epic. */

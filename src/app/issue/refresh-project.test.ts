@@ -26,7 +26,7 @@ const TICKED = {
   },
 };
 
-function jiraWith(current: unknown) {
+function jiraWith(current: unknown, labelsNow: readonly string[] = []) {
   const writes: { key: string; value: unknown }[] = [];
   const issue = {
     id: '10001',
@@ -37,7 +37,13 @@ function jiraWith(current: unknown) {
   const jira = {
     listFields: () => Promise.resolve([]),
     searchAll: () => Promise.resolve([issue]),
-    getIssueProperty: () => Promise.resolve(current),
+    // The issue read by key: as it is now, its property and labels maybe newer than the search's.
+    getIssue: () =>
+      Promise.resolve({
+        ...issue,
+        fields: { ...issue.fields, labels: labelsNow },
+        properties: current === undefined ? {} : { ballast: current },
+      }),
     setIssueProperty: (key: string, _property: string, value: unknown) => {
       writes.push({ key, value });
       return Promise.resolve();
@@ -86,5 +92,31 @@ describe('the bulk refresh and a person changing the same issue', () => {
     );
     expect(writes).toEqual([]);
     expect(progress).toMatchObject({ offset: 1, written: 0 });
+  });
+
+  it('derives from the issue as it is now, not from the search: a label added after it counts', async () => {
+    const writes: { value: unknown }[] = [];
+    const searched = {
+      id: '10001',
+      key: 'SHOP-1',
+      fields: { summary: 'Rotate certificates', issuetype: { name: 'Task' }, labels: [] },
+      properties: {},
+    } as unknown as JiraIssue;
+    const jira = {
+      listFields: () => Promise.resolve([]),
+      searchAll: () => Promise.resolve([searched]),
+      getIssue: () =>
+        Promise.resolve({ ...searched, fields: { ...searched.fields, labels: ['toil'] } }),
+      setIssueProperty: (_key: string, _property: string, value: unknown) => {
+        writes.push({ value });
+        return Promise.resolve();
+      },
+    } as unknown as JiraPort;
+    await refreshProjectIssues(
+      { jira, store: memoryStore().store, kv: memoryKv(), clock },
+      { projectKey: 'SHOP', budgetMs: 60_000 },
+    );
+    expect(writes).toHaveLength(1);
+    expect((writes[0]!.value as { workType: string }).workType).toBe('toil');
   });
 });

@@ -33,9 +33,18 @@ export async function setWorkTypeFieldValue(
 }
 
 /**
+ * Jira reconciles at most 50 issues per search (platform.v3.json SearchAndReconcileRequestBean);
+ * the value function asks in groups of that size so every issue is read as it is now.
+ */
+const VALUE_BATCH = 50;
+
+/**
  * The value function: the work type stored in each issue's Ballast property, in the order asked
- * (one search for all of them, so the cost does not grow per issue); `unclassified` when none is
- * stored, null for an issue Jira did not return.
+ * (one search per 50 issues, so the cost does not grow per issue); `unclassified` when none is
+ * stored, null for an issue Jira did not return. Jira calls it right after a change (an issue view
+ * after a person set the type), and its search is eventually consistent: each search reconciles
+ * the ids it asks about, so the answer is the property as it is now, not as Jira's index last saw
+ * it (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/).
  */
 export async function workTypeFieldValues(
   jira: JiraPort,
@@ -44,12 +53,18 @@ export async function workTypeFieldValues(
   if (issueIds.length === 0) return [];
   const typeOf = (issue: JiraIssue): string =>
     readBallastProperty(issue.properties?.[BALLAST_PROPERTY_KEY]).property.workType;
-  let issues: JiraIssue[];
+  let issues: JiraIssue[] = [];
   try {
-    issues = await jira.searchAll(`id in (${issueIds.join(',')})`, {
-      fields: ['issuetype'],
-      properties: [BALLAST_PROPERTY_KEY],
-    });
+    for (let i = 0; i < issueIds.length; i += VALUE_BATCH) {
+      const batch = issueIds.slice(i, i + VALUE_BATCH).map(String);
+      issues.push(
+        ...(await jira.searchAll(`id in (${batch.join(',')})`, {
+          fields: ['issuetype'],
+          properties: [BALLAST_PROPERTY_KEY],
+          reconcile: batch,
+        })),
+      );
+    }
   } catch (error: unknown) {
     // JQL refuses the whole query when one id no longer exists (deleted or moved away while
     // Jira asked): read the issues one by one instead, and answer null for the missing ones.

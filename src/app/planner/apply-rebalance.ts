@@ -3,13 +3,16 @@
  * items to move out go to the backlog, the items to pull in go to the sprint. Right before moving,
  * the sprint is read again: if its items changed since the proposal was computed (another planner,
  * a drag on the board, a re-estimate), or the fresh proposal no longer has the same moves, nothing
- * moves and the person is told to review the new proposal. What moved is kept for undo.
+ * moves and the person is told to review the new proposal. What moved is kept for undo, with the
+ * ids of the moved issues (sub-tasks included), which the reads after the move — the view this
+ * returns, an undo, the sprint start — reconcile in Jira's eventually consistent search.
  */
 import type { PlannerChange } from '../../contract/planner';
 import { isUnplanned, proposeRebalance } from '../../domain/capacity';
 import { AppError } from '../errors';
 import { evaluateSprint } from './evaluate-sprint';
 import { sprintFingerprint } from './fingerprint';
+import { movedIssueIds } from './moved-issues';
 import { readSprintSnapshot, type PlannerDeps, type SprintRef } from './sprint-snapshot';
 import { readUndo, writeUndo, type UndoEntry } from './undo-log';
 
@@ -60,6 +63,7 @@ export async function applyRebalance(
   const at = deps.clock.now();
   const actor = { accountId: input.accountId, at };
   const { entry: previous, version } = await readUndo(deps.store, input.projectKey, input.sprintId);
+  const movedIds = await movedIssueIds(deps.jira, [...outs, ...ins]);
   const record = (moves: PlannedMove[]): Promise<void> => {
     // Pulled into a running sprint by this re-plan: planned, not unplanned work (undo-log.ts).
     const active = snapshot.sprint.state === 'active';
@@ -78,6 +82,8 @@ export async function applyRebalance(
       status: 'applied',
       replannedIn: [...new Set([...(previous?.replannedIn ?? []), ...pulledIn])],
       plannedBefore,
+      movedIds,
+      movedAt: at.toISOString(),
     };
     return writeUndo(deps.store, input.projectKey, entry, version, actor);
   };

@@ -4,6 +4,10 @@
  * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
  * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged,
  * at most BACKLOG_CANDIDATES); all but the board configuration are made at the same time.
+ *
+ * Jira's search is eventually consistent: the sprint and backlog searches reconcile the issues a
+ * Ballast rebalance or undo of this sprint moved in the last minutes (undo-log.ts `movedIds`), so
+ * the view right after a move shows it. Moves made by hand elsewhere show once Jira has indexed them.
  */
 import type { ClosedSprintVelocity, SprintItem, SprintPlanInput } from '../../domain/capacity';
 import type { ProjectGate } from '../../domain/gate';
@@ -17,9 +21,11 @@ import { estimateOf, issueFields } from '../issue/issue-facts';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
+import { loadCommitment } from '../sprint/sprint-commitment';
 import { sprintEntryTimes } from './sprint-entries';
 import { toSprintItem, type BoardFields } from './sprint-items';
-import { readUndo } from './undo-log';
+import { recentlyMoved } from './moved-issues';
+import { readUndo, type UndoEntry } from './undo-log';
 
 /**
  * How many backlog items a proposal may draw from, highest rank first: 50 pages of 100, about 5–10 s
@@ -49,6 +55,8 @@ export interface SprintSnapshot {
   readonly planInput: SprintPlanInput;
   /** Present when asked for: the project's backlog items (in no open sprint), ranked. */
   readonly backlog?: readonly SprintItem[];
+  /** The Jira id of each of the sprint's items, by key. */
+  readonly issueIds: ReadonlyMap<string, string>;
   readonly notes: readonly string[];
 }
 
@@ -85,12 +93,10 @@ async function withEntryTimes(
   issues: readonly JiraIssue[],
   items: SprintItem[],
   startedAt: string | undefined,
+  entry: UndoEntry | null,
 ): Promise<SprintItem[]> {
   if (startedAt === undefined || items.length === 0) return items;
-  const [entered, { entry }] = await Promise.all([
-    sprintEntryTimes(deps.jira, issues, ref.sprintId),
-    readUndo(deps.store, ref.projectKey, ref.sprintId),
-  ]);
+  const entered = await sprintEntryTimes(deps.jira, issues, ref.sprintId);
   const replanned = new Set(entry?.replannedIn ?? []);
   // Jira moves sub-tasks with their parent, so they follow the parent's re-plan.
   const parents = new Map(issues.map((i) => [i.key, i.fields.parent?.key] as const));
@@ -107,7 +113,19 @@ export async function readSprintSnapshot(
   ref: SprintRef,
   options: { withBacklog: boolean },
 ): Promise<SprintSnapshot> {
-  const { config } = await loadProjectConfig(deps.store, ref.projectKey);
+  const [{ config }, { entry: undo }, started] = await Promise.all([
+    loadProjectConfig(deps.store, ref.projectKey),
+    readUndo(deps.store, ref.projectKey, ref.sprintId),
+    loadCommitment(deps.kv, ref.sprintId),
+  ]);
+  // What Ballast moved lately: a rebalance or undo, or enforcement at the sprint's start.
+  const reconcile = [
+    ...recentlyMoved(undo, deps.clock.now()),
+    ...recentlyMoved(
+      started === undefined ? null : { movedIds: started.movedIds ?? [], movedAt: started.movedAt },
+      deps.clock.now(),
+    ),
+  ];
   const policy = config.capacity;
   const board = await boardFields(deps.jira, ref.boardId);
   const fields = [
@@ -128,11 +146,12 @@ export async function readSprintSnapshot(
       deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
         fields: [...fields, 'created'],
         properties: [BALLAST_PROPERTY_KEY],
+        reconcile,
       }),
     ]);
     const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
-    const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt);
-    return { sprint, startedAt, items };
+    const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
+    return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
   };
   const readVelocity = async (): Promise<ClosedSprintVelocity[]> => {
     if (policy.capacity.kind !== 'velocity') return [];
@@ -165,17 +184,19 @@ export async function readSprintSnapshot(
               properties: [BALLAST_PROPERTY_KEY],
               limit: BACKLOG_CANDIDATES,
               truncate: true,
+              reconcile,
             },
           ),
         )
       : undefined;
-  const [{ sprint, startedAt, items }, velocityHistory, { gate }, backlog] = await Promise.all([
-    readItems(),
-    readVelocity(),
-    // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-    loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
-    readBacklog(),
-  ]);
+  const [{ sprint, startedAt, items, issueIds }, velocityHistory, { gate }, backlog] =
+    await Promise.all([
+      readItems(),
+      readVelocity(),
+      // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+      loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
+      readBacklog(),
+    ]);
   const notes: string[] = [];
   if (policy.capacity.kind === 'velocity')
     notes.push(
@@ -192,5 +213,5 @@ export async function readSprintSnapshot(
     velocityHistory,
     ...(startedAt === undefined ? {} : { startedAt }),
   };
-  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), notes };
+  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), issueIds, notes };
 }

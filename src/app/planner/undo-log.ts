@@ -8,6 +8,9 @@
  * planned, while items added by hand after the start count against the buffer (PRODUCT.md §2); and
  * `plannedBefore`: the items that counted as planned when the rebalance was applied, so an undo
  * restores them as planned (with the sub-tasks Jira moved along with their parents).
+ * And `movedIds` with `movedAt`: the ids of the issues the last apply or undo moved (sub-tasks
+ * included) and when, so the reads right after it reconcile them in Jira's eventually consistent
+ * search (moved-issues.ts).
  * Entries written before these fields existed read as empty (additive within schema version 1).
  */
 import { z } from 'zod';
@@ -26,6 +29,8 @@ const undoSchema = z.object({
   status: z.enum(['applied', 'undone']),
   replannedIn: z.array(z.string()).default([]),
   plannedBefore: z.array(z.string()).default([]),
+  movedIds: z.array(z.string()).default([]),
+  movedAt: z.string().optional(),
 });
 export type UndoEntry = z.output<typeof undoSchema>;
 

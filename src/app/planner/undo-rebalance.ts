@@ -1,11 +1,14 @@
 /**
  * Undoes the last rebalance applied to a sprint: the pulled-in items go back to the backlog and the
  * moved-out items back into the sprint — only while every item is still where the apply left them,
- * so an undo never overwrites a later change someone made by hand.
+ * so an undo never overwrites a later change someone made by hand. Jira's search is eventually
+ * consistent, so those checks reconcile the moved issues (moved-issues.ts): an undo pressed right
+ * after the apply sees where the apply put them, not where the index still has them.
  */
 import type { PlannerChange } from '../../contract/planner';
 import { AppError } from '../errors';
 import { evaluateSprint } from './evaluate-sprint';
+import { movedIssueIds } from './moved-issues';
 import { sprintOnBoard, type PlannerDeps, type SprintRef } from './sprint-snapshot';
 import { readUndo, undoId, UNDO_KIND, type UndoEntry } from './undo-log';
 
@@ -26,10 +29,13 @@ export async function undoRebalance(
   const outs = entry.moves.filter((m) => m.direction === 'out').map((m) => m.key);
   const ins = entry.moves.filter((m) => m.direction === 'in').map((m) => m.key);
 
+  // Entries written before ids were kept name only keys: look the ids up (they never change).
+  const reconcile =
+    entry.movedIds.length > 0 ? entry.movedIds : await movedIssueIds(deps.jira, [...outs, ...ins]);
   const inSprint = new Set(
-    (await deps.jira.searchAll(`sprint = ${input.sprintId}`, { fields: ['status'] })).map(
-      (i) => i.key,
-    ),
+    (
+      await deps.jira.searchAll(`sprint = ${input.sprintId}`, { fields: ['status'], reconcile })
+    ).map((i) => i.key),
   );
   const gone = ins.filter((key) => !inSprint.has(key));
   const back =
@@ -38,6 +44,7 @@ export async function undoRebalance(
       : (
           await deps.jira.searchAll(`key in (${outs.join(', ')}) AND sprint in openSprints()`, {
             fields: ['status'],
+            reconcile,
           })
         ).map((i) => i.key);
   if (gone.length > 0 || back.length > 0) {
@@ -61,6 +68,9 @@ export async function undoRebalance(
   const undone: UndoEntry = {
     ...entry,
     status: 'undone',
+    // The undo moves the same issues back: the reads after it reconcile them again.
+    movedIds: [...reconcile],
+    movedAt: actor.at.toISOString(),
     replannedIn: [
       ...new Set([
         ...entry.replannedIn.filter((key) => !ins.includes(key)),
@@ -91,6 +101,8 @@ export async function undoRebalance(
         ...entry,
         moves: entry.moves.filter((m) => m.direction === 'out'),
         replannedIn: undone.replannedIn,
+        movedIds: undone.movedIds,
+        movedAt: undone.movedAt,
       },
       claimed.version,
     );

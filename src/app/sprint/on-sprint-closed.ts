@@ -2,7 +2,9 @@
  * At sprint close: record the outcome against the commitment taken at start — what was done, and
  * predictability = committed work completed ÷ committed work (PRODUCT.md §5; sizes as committed,
  * so re-estimating during the sprint does not move the figure). Two Jira calls: the board
- * configuration (estimation field) and the sprint's done items.
+ * configuration (estimation field) and the sprint's done items. Jira's search is eventually
+ * consistent, so the search reconciles the committed items by id: one finished a moment before the
+ * close counts (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/).
  */
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
@@ -28,6 +30,7 @@ export async function onSprintClosed(
     {
       fields: ['timeoriginalestimate', ...(estimationField ? [estimationField] : [])],
       properties: [BALLAST_PROPERTY_KEY],
+      reconcile: (commitment?.items ?? []).flatMap((item) => (item.id ? [item.id] : [])),
     },
   );
   const completed: CommittedItem[] = done.map((issue) => ({

@@ -9,6 +9,7 @@ import { isEstimated, sizeOf } from '../../domain/capacity/sprint-item';
 import { AppError } from '../errors';
 import { latestOverrideFor } from '../planner/audit-log';
 import { sprintFingerprint } from '../planner/fingerprint';
+import { movedIssueIds } from '../planner/moved-issues';
 import { readSprintSnapshot, type PlannerDeps } from '../planner/sprint-snapshot';
 import { commitmentKey, type SprintCommitment } from './sprint-commitment';
 
@@ -42,6 +43,9 @@ export async function onSprintStarted(
       }
     }
   }
+  // Found before moving (ids do not change), so the planner's next reads can reconcile them.
+  const movedIds = await movedIssueIds(deps.jira, movedOut);
+  const movedAt = deps.clock.now().toISOString();
   if (movedOut.length > 0) {
     await deps.jira.moveToBacklog(movedOut);
     const why = `Ballast moved this item back to the backlog when ${sprint.name} started: the sprint broke its capacity split (${evaluation.verdict.headline.replace(/\.$/, '')}) and the project enforces the split. A Product Owner can record an override with a reason in the sprint planner before the next start.`;
@@ -69,14 +73,19 @@ export async function onSprintStarted(
     verdict: { status: evaluation.verdict.status, headline: evaluation.verdict.headline },
     items: planInput.items
       .filter((item) => !moved.has(item.key))
-      .map((item) => ({
-        key: item.key,
-        type: item.type,
-        size: isEstimated(item, planInput.policy.basis)
-          ? sizeOf(item, planInput.policy.basis)
-          : null,
-      })),
+      .map((item) => {
+        const id = snapshot.issueIds.get(item.key);
+        return {
+          key: item.key,
+          type: item.type,
+          size: isEstimated(item, planInput.policy.basis)
+            ? sizeOf(item, planInput.policy.basis)
+            : null,
+          ...(id === undefined ? {} : { id }),
+        };
+      }),
     movedOut,
+    ...(movedOut.length > 0 ? { movedIds, movedAt } : {}),
     notEnforcedBecause,
   };
   await deps.kv.setIfAbsent(commitmentKey(input.sprintId), commitment);

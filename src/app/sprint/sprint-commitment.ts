@@ -13,6 +13,11 @@ export interface CommittedItem {
   readonly type: WorkTypeOrUnclassified;
   /** In the policy's basis; null when unestimated. */
   readonly size: number | null;
+  /**
+   * The issue id, so the close can reconcile it in Jira's eventually consistent search (an item
+   * finished a moment before the close still counts). Absent in commitments written before.
+   */
+  readonly id?: string;
 }
 
 export interface SprintCommitment {
@@ -31,6 +36,12 @@ export interface SprintCommitment {
   readonly items: readonly CommittedItem[];
   /** What enforcement moved back to the backlog (empty unless enforce mode acted). */
   readonly movedOut: readonly string[];
+  /**
+   * Ids of the issues enforcement moved (sub-tasks included) and when: the planner's reads right
+   * after the start reconcile them (planner/moved-issues.ts). Absent in commitments written before.
+   */
+  readonly movedIds?: readonly string[];
+  readonly movedAt?: string;
   /** Why enforcement did not act although the plan broke the split (an override, a mode). */
   readonly notEnforcedBecause: string | null;
 }

@@ -12,6 +12,7 @@ import {
   type SprintState,
 } from '../../../ports/jira';
 import { JiraRequestError } from './errors';
+import { mergeReconciled, reconcileGroups } from './reconciled-search';
 import type { JiraHttp } from './http';
 import { bulkGetUsers } from './users';
 import type { JiraUser } from '../../../ports/jira';
@@ -65,6 +66,26 @@ export class JiraClient implements JiraPort {
    */
   async searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]> {
     const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+    const groups = reconcileGroups(options.reconcile ?? []);
+    const runs: JiraIssue[][] = [];
+    // One search per 50 reconciled ids (reconciled-search.ts); one plain search without any.
+    for (const group of groups.length === 0 ? [[]] : groups)
+      runs.push(await this.searchPages(jql, options, group));
+    const issues = runs.length === 1 ? runs[0]! : mergeReconciled(runs, groups);
+    if (issues.length > limit) {
+      if (options.truncate === true) return issues.slice(0, limit);
+      throw new SearchLimitError(jql, limit);
+    }
+    return issues;
+  }
+
+  /** The pages of one search, every page naming the same `reconcileIssues` as Jira requires. */
+  private async searchPages(
+    jql: string,
+    options: SearchOptions,
+    reconcile: readonly string[],
+  ): Promise<JiraIssue[]> {
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     const wanted = options.truncate === true ? limit : limit + 1;
     const issues: JiraIssue[] = [];
     let nextPageToken: string | undefined;
@@ -75,14 +96,11 @@ export class JiraClient implements JiraPort {
         ...(options.properties ? { properties: options.properties } : {}),
         maxResults: Math.min(options.pageSize ?? SEARCH_PAGE_SIZE, wanted - issues.length),
         ...(nextPageToken ? { nextPageToken } : {}),
+        ...(reconcile.length > 0 ? { reconcileIssues: reconcile.map(Number) } : {}),
       });
       issues.push(...page.issues);
       nextPageToken = page.nextPageToken ?? undefined;
     } while (nextPageToken && issues.length < wanted);
-    if (issues.length > limit) {
-      if (options.truncate === true) return issues.slice(0, limit);
-      throw new SearchLimitError(jql, limit);
-    }
     return issues;
   }
 
