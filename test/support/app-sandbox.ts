@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
+import { createJiraEmulator, type JiraEmulator, type RateLimits } from '../../sandbox/jira';
 import * as app from '../../src/index';
 
 /** The demo seed's "today", fixed so every run sees the same data. */
@@ -33,12 +33,17 @@ export async function startAppSandbox(
     timeLimitsMs?: { resolver?: number; background?: number };
     /** The storage's clock (TTL expiry), e.g. to let a lock's TTL pass without waiting. */
     kvsNow?: () => number;
+    /** Jira's rate limits, modelled (sandbox/jira/rate-limits.ts); off by default. */
+    rateLimits?: RateLimits;
+    /** How queued events' delays are waited out (a virtual clock's sleep); real time by default. */
+    sleep?: (ms: number) => Promise<void>;
   } = {},
 ): Promise<AppSandbox> {
   const jira = await createJiraEmulator({
     seed: { anchor: SEED_ANCHOR },
     now: () => SEED_ANCHOR,
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
   const host = createForgeHost({
@@ -48,6 +53,7 @@ export async function startAppSandbox(
     stateDir: dir,
     ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
     ...(options.kvsNow === undefined ? {} : { now: options.kvsNow }),
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
   });
   const disconnect = options.connectJira ? host.connectJira(jira.events) : () => undefined;
   return {

@@ -5,21 +5,41 @@
  */
 import { makeResolver } from '@forge/resolver';
 import { z } from 'zod';
-import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
+import { JiraRateLimitError } from '../../adapters/forge/jira/errors';
+import { jiraForBackground } from '../../adapters/forge/jira/forge-transport';
+import { pacing, pacingClock } from '../../adapters/forge/jira/pacing';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { AppError } from '../../app/errors';
 import { recomputeSnapshot, type MetricsDeps } from '../../app/metrics/recompute-snapshot';
-import { systemClock } from '../../ports/clock';
+
+/** manifest.yml `timeoutSeconds: 300` of the metrics-consumer function. */
+export const CONSUMER_LIMIT_MS = 300_000;
+/** @forge/events accepts a delay of at most 900 s (15 minutes) per push. */
+const MAX_QUEUE_DELAY_S = 900;
 
 const eventSchema = z.looseObject({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
 
 export const metricsDepsAsApp = (): MetricsDeps => ({
-  jira: jiraAsApp(),
+  jira: jiraForBackground(CONSUMER_LIMIT_MS),
   documents: new ForgeDocumentStore(),
   kv: new ForgeKeyValueStore(),
-  clock: systemClock,
+  clock: pacingClock,
 });
+
+/**
+ * Jira's rate limit asked for a longer wait than this invocation has: the same event goes back on
+ * the queue, delivered once Jira accepts requests again (or after the longest delay @forge/events
+ * allows, then again), so no requested recompute is lost.
+ * Delay: https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/ (Push API).
+ */
+async function requeueAfter(projectKey: string, error: JiraRateLimitError): Promise<number> {
+  const wait = Math.ceil((error.retryAtMs - pacing().nowMs()) / 1000);
+  const delayInSeconds = Math.min(MAX_QUEUE_DELAY_S, Math.max(1, wait));
+  await new ForgeRefreshQueue().request(projectKey, { delayInSeconds });
+  return delayInSeconds;
+}
 
 export async function recomputeFromEvent(payload: unknown): Promise<void> {
   const parsed = eventSchema.safeParse(payload);
@@ -34,6 +54,13 @@ export async function recomputeFromEvent(payload: unknown): Promise<void> {
   try {
     await recomputeSnapshot(metricsDepsAsApp(), parsed.data.projectKey);
   } catch (error: unknown) {
+    if (error instanceof JiraRateLimitError) {
+      const delay = await requeueAfter(parsed.data.projectKey, error);
+      console.warn(
+        `Ballast metrics consumer: Jira is throttling (${error.scope}); ${parsed.data.projectKey} queued again in ${delay} s.`,
+      );
+      return;
+    }
     if (error instanceof AppError && error.options.retryable !== true) {
       console.error(
         `Ballast metrics consumer: ${parsed.data.projectKey} cannot be recomputed: ${error.message}`,

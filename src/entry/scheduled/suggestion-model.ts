@@ -4,18 +4,23 @@
  * someone opens an issue panel there (src/app/issue/panel-extras.ts).
  */
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
-import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import {
+  DEFAULT_FUNCTION_LIMIT_MS,
+  jiraForBackground,
+} from '../../adapters/forge/jira/forge-transport';
+import { pacingClock } from '../../adapters/forge/jira/pacing';
 import {
   refreshSuggestionModels,
   type ModelRefreshReport,
 } from '../../app/issue/refresh-suggestion-models';
-import { systemClock } from '../../ports/clock';
 
 export async function refreshSuggestionModelsHourly(): Promise<ModelRefreshReport> {
   const report = await refreshSuggestionModels({
-    jira: jiraAsApp(),
+    // After a quota 429 the client sends nothing more until the reset, so the projects left fail
+    // at once and keep their model; the next hourly run trains them.
+    jira: jiraForBackground(DEFAULT_FUNCTION_LIMIT_MS),
     kv: new ForgeKeyValueStore(),
-    clock: systemClock,
+    clock: pacingClock,
   });
   for (const failure of report.failed) {
     console.error(
