@@ -38,12 +38,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   attemptTimeoutMs: 10_000,
 };
 
-/** Background functions: the same retries, and any wait that fits their budget. */
-export const BACKGROUND_RETRY_POLICY: RetryPolicy = {
-  ...DEFAULT_RETRY_POLICY,
-  maxAttempts: 6,
-  longWaits: true,
-};
+/**
+ * Background functions: the same 4 attempts (Atlassian's example cap), and any wait Jira asks for
+ * that fits their budget.
+ */
+export const BACKGROUND_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, longWaits: true };
 
 export type Sleep = (ms: number) => Promise<void>;
 
