@@ -7,7 +7,7 @@ import { makeResolver } from '@forge/resolver';
 import { z } from 'zod';
 import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
 import { JiraRateLimitError } from '../../adapters/forge/jira/errors';
-import { jiraForBackground } from '../../adapters/forge/jira/forge-transport';
+import { inBackground, jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { pacing, pacingClock } from '../../adapters/forge/jira/pacing';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
@@ -22,7 +22,7 @@ const MAX_QUEUE_DELAY_S = 900;
 const eventSchema = z.looseObject({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
 
 export const metricsDepsAsApp = (): MetricsDeps => ({
-  jira: jiraForBackground(CONSUMER_LIMIT_MS),
+  jira: jiraAsApp(inBackground(CONSUMER_LIMIT_MS)),
   documents: new ForgeDocumentStore(),
   kv: new ForgeKeyValueStore(),
   clock: pacingClock,

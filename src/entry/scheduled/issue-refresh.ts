@@ -6,7 +6,7 @@
 import { refreshProjectIssues } from '../../app/issue/refresh-project';
 import { knownProjects } from '../../app/metrics/snapshot-store';
 import { JiraRateLimitError } from '../../adapters/forge/jira/errors';
-import { jiraForBackground } from '../../adapters/forge/jira/forge-transport';
+import { inBackground, jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { pacingClock } from '../../adapters/forge/jira/pacing';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
@@ -19,7 +19,7 @@ const BUDGET_MS = 240_000;
 export async function onIssueRefresh(): Promise<void> {
   const kv = new ForgeKeyValueStore();
   const clock = pacingClock;
-  const jira = jiraForBackground(FUNCTION_LIMIT_MS);
+  const jira = jiraAsApp(inBackground(FUNCTION_LIMIT_MS));
   const deps = { jira, store: new ForgeDocumentStore(), kv, clock };
   const started = clock.now().getTime();
   for (const projectKey of await knownProjects(kv)) {

@@ -7,7 +7,8 @@ import { openPostmortems } from '../../app/slo/open-postmortems';
 import { JiraRateLimitError } from '../../adapters/forge/jira/errors';
 import {
   DEFAULT_FUNCTION_LIMIT_MS,
-  jiraForBackground,
+  inBackground,
+  jiraAsApp,
 } from '../../adapters/forge/jira/forge-transport';
 import { systemClock } from '../../ports/clock';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
@@ -15,7 +16,7 @@ import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 
 export async function onPostmortemCheck(): Promise<void> {
   const deps = {
-    jira: jiraForBackground(DEFAULT_FUNCTION_LIMIT_MS),
+    jira: jiraAsApp(inBackground(DEFAULT_FUNCTION_LIMIT_MS)),
     kv: new ForgeKeyValueStore(),
     store: new ForgeDocumentStore(),
   };

@@ -6,7 +6,8 @@
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import {
   DEFAULT_FUNCTION_LIMIT_MS,
-  jiraForBackground,
+  inBackground,
+  jiraAsApp,
 } from '../../adapters/forge/jira/forge-transport';
 import { pacingClock } from '../../adapters/forge/jira/pacing';
 import {
@@ -18,7 +19,7 @@ export async function refreshSuggestionModelsHourly(): Promise<ModelRefreshRepor
   const report = await refreshSuggestionModels({
     // After a quota 429 the client sends nothing more until the reset, so the projects left fail
     // at once and keep their model; the next hourly run trains them.
-    jira: jiraForBackground(DEFAULT_FUNCTION_LIMIT_MS),
+    jira: jiraAsApp(inBackground(DEFAULT_FUNCTION_LIMIT_MS)),
     kv: new ForgeKeyValueStore(),
     clock: pacingClock,
   });

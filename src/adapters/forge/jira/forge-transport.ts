@@ -43,15 +43,12 @@ export function jiraAsApp(options?: JiraHttpOptions): JiraClient {
 }
 
 /**
- * As the app, for a consumer or scheduled job whose function may run `limitMs` (its
+ * Options for `jiraAsApp` in a consumer or scheduled job whose function may run `limitMs` (its
  * `timeoutSeconds`): it may wait minutes for Jira's quota when its budget allows.
  */
-export function jiraForBackground(limitMs: number): JiraClient {
-  const budget = new InvocationBudget(limitMs, BACKGROUND_MARGIN_MS);
-  return new JiraClient(
-    new JiraHttp((route, init) => asApp().requestJira(route, init), {
-      budget,
-      retry: BACKGROUND_RETRY_POLICY,
-    }),
-  );
+export function inBackground(limitMs: number): JiraHttpOptions {
+  return {
+    budget: new InvocationBudget(limitMs, BACKGROUND_MARGIN_MS),
+    retry: BACKGROUND_RETRY_POLICY,
+  };
 }
