@@ -95,6 +95,7 @@ export class RateLimits {
   private readonly writes = new Map<string, number[]>();
   /** Points charged and calls refused, by reason: for benchmarks and tests. */
   readonly charged = { points: 0, calls: 0, refused: new Map<RateLimitReason, number>() };
+  private readonly chargeListeners: ((tenant: string) => void)[] = [];
 
   constructor(
     settings: Partial<RateLimitSettings> = {},
@@ -120,6 +121,15 @@ export class RateLimits {
     this.pool(tenant).used += points;
   }
 
+  /**
+   * Runs after every charged call, e.g. for a test in which another installation of the app spends
+   * the shared Tier 1 pool part-way through a job. Returns the removal.
+   */
+  onCharged(listener: (tenant: string) => void): () => void {
+    this.chargeListeners.push(listener);
+    return () => this.chargeListeners.splice(this.chargeListeners.indexOf(listener), 1);
+  }
+
   /** Checks the three limits before the call is served; a refusal carries the 429's headers. */
   admit(key: CallKey): Admission {
     const now = this.clock();
@@ -138,6 +148,7 @@ export class RateLimits {
     this.pool(key.tenant).used += points;
     this.charged.points += points;
     this.charged.calls += 1;
+    for (const listener of this.chargeListeners) listener(key.tenant);
     const now = this.clock();
     const bucket = this.bucket(key, now);
     const { q, left, t } = this.quotaState(key.tenant, now);

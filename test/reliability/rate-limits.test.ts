@@ -143,16 +143,47 @@ describe('scheduled jobs inside Jira’s rate limits', () => {
   const typeOf = (i: { properties: Record<string, unknown> }) =>
     (i.properties.ballast as { workType?: string } | undefined)?.workType;
 
-  it('issue refresh: stops where the quota ran out, and the next run finishes the pass', async () => {
+  const untagged = () => shopIssues().filter((i) => i.properties.ballast === undefined).length;
+
+  it('issue refresh: stops near the hourly limit without a single 429, leaving the rest of the hour to people; the next run finishes', async () => {
     await openProjectPage();
-    const untagged = () => shopIssues().filter((i) => i.properties.ballast === undefined).length;
     const before = untagged();
     expect(before).toBeGreaterThan(100);
-    leave(600);
+    // 3,000 points left of a 10,000 pool: NearLimit (below 2,000 left) comes part-way through.
+    leave(3_000);
     await sandbox.host.runScheduled('ballast-issue-refresh');
     const left = untagged();
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThan(before);
+    expect([...limits.charged.refused]).toEqual([]);
+    // The last fifth of the hour is still there for people's requests.
+    expect(limits.settings.hourlyPoints - limits.used(TENANT)).toBeGreaterThan(0);
+    expect(kvValue('issue-refresh:SHOP')).toMatchObject({ finishedAt: null });
+
+    clock.set('2026-11-20T13:00:00Z');
+    limits.update({ hourlyPoints: 1_000_000 });
+    await sandbox.host.runScheduled('ballast-issue-refresh');
+    expect(untagged()).toBe(0);
+    for (const i of shopIssues()) expect(i.custom[WORK_TYPE_FIELD.id], i.key).toBe(typeOf(i));
+  });
+
+  it('issue refresh: when another installation spends the shared pool mid-pass, stops at the refusal and the next run finishes', async () => {
+    await openProjectPage();
+    const before = untagged();
+    limits.update({ hourlyPoints: 10_000_000 });
+    // After 60 calls of the pass, the rest of the Tier 1 pool goes to the app's other tenants.
+    let calls = 0;
+    const stop = limits.onCharged(() => {
+      calls += 1;
+      if (calls === 60) limits.spend(TENANT, 10_000_000);
+    });
+    await sandbox.host.runScheduled('ballast-issue-refresh');
+    stop();
+    const left = untagged();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(before);
+    // One refusal: the client sends nothing more once Jira says the quota is spent.
+    expect([...limits.charged.refused]).toEqual([['jira-quota-global-based', 1]]);
     expect(kvValue('issue-refresh:SHOP')).toMatchObject({ finishedAt: null });
 
     clock.set('2026-11-20T13:00:00Z');

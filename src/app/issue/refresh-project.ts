@@ -54,7 +54,12 @@ export function readProgress(value: RefreshProgress | undefined): RefreshProgres
 
 export async function refreshProjectIssues(
   deps: IssueDeps & { kv: KeyValueStore; clock: Clock },
-  input: { projectKey: string; budgetMs: number },
+  input: {
+    projectKey: string;
+    budgetMs: number;
+    /** Stop early (progress kept, resumed next run), e.g. when Jira's hourly quota runs low. */
+    stopWhen?: () => boolean;
+  },
 ): Promise<RefreshProgress> {
   const begun = deps.clock.now().getTime();
   const key = refreshProgressKey(input.projectKey);
@@ -105,6 +110,7 @@ export async function refreshProjectIssues(
   try {
     for (; offset < issues.length; offset += 1) {
       if (deps.clock.now().getTime() - begun > input.budgetMs) break;
+      if (input.stopWhen?.() === true) break;
       const issue = issues[offset]!;
       const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
       let next = await derive(issue, stored);

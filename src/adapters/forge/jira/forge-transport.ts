@@ -9,6 +9,7 @@ import { asApp, asUser } from '@forge/api';
 import { JiraClient } from './client';
 import { JiraHttp, type JiraHttpOptions } from './http';
 import { InvocationBudget } from './pacing';
+import type { QuotaWatch } from './rate-limit';
 import { BACKGROUND_RETRY_POLICY } from './retry';
 
 /**
@@ -46,9 +47,10 @@ export function jiraAsApp(options?: JiraHttpOptions): JiraClient {
  * Options for `jiraAsApp` in a consumer or scheduled job whose function may run `limitMs` (its
  * `timeoutSeconds`): it may wait minutes for Jira's quota when its budget allows.
  */
-export function inBackground(limitMs: number): JiraHttpOptions {
+export function inBackground(limitMs: number, quota?: QuotaWatch): JiraHttpOptions {
   return {
     budget: new InvocationBudget(limitMs, BACKGROUND_MARGIN_MS),
     retry: BACKGROUND_RETRY_POLICY,
+    ...(quota === undefined ? {} : { quota }),
   };
 }

@@ -12,7 +12,7 @@ import {
   messageFor,
 } from './errors';
 import { pacing, type InvocationBudget } from './pacing';
-import { throttleOf } from './rate-limit';
+import { throttleOf, type QuotaWatch } from './rate-limit';
 import {
   DEFAULT_RETRY_POLICY,
   delayBefore,
@@ -40,6 +40,8 @@ export interface JiraHttpOptions {
   readonly budget?: InvocationBudget;
   /** A number in [0, 1) for the backoff's jitter; Math.random by default. */
   readonly random?: () => number;
+  /** Told of every answer's quota headers (background work stops early near the limit). */
+  readonly quota?: QuotaWatch;
 }
 
 export class JiraHttp {
@@ -47,6 +49,7 @@ export class JiraHttp {
   private readonly sleep: Sleep;
   private readonly budget: InvocationBudget | undefined;
   private readonly random: () => number;
+  private readonly quota: QuotaWatch | undefined;
   /**
    * Once Jira says the hourly quota is spent, every call is refused until it resets, so this
    * client sends nothing more until then (Atlassian: pause all requests until the window resets).
@@ -61,6 +64,7 @@ export class JiraHttp {
     this.sleep = options.sleep ?? ((ms) => pacing().sleep(ms));
     this.budget = options.budget;
     this.random = options.random ?? Math.random;
+    this.quota = options.quota;
   }
 
   /**
@@ -159,6 +163,7 @@ export class JiraHttp {
         const detail = error instanceof Error ? error.message : String(error);
         throw new JiraRequestError('unavailable', label, messageFor('unavailable', detail));
       }
+      this.quota?.observe(response.headers);
       if (response.status < 400) return { text: await response.text(), label };
       if (response.status === 429) {
         const now = pacing().nowMs();

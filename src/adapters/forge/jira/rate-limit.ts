@@ -9,6 +9,19 @@
  */
 import type { RetryPolicy } from './retry';
 
+/**
+ * What Jira's normal answers say about the hourly quota: `X-RateLimit-NearLimit: true` once less
+ * than 20% of it is left. Background work reads it to stop early and leave that last fifth of the
+ * hour to the people using Ballast (in Tier 1 the pool is shared by every installation).
+ */
+export class QuotaWatch {
+  nearLimit = false;
+
+  observe(headers: { get(name: string): string | null }): void {
+    if (headers.get('X-RateLimit-NearLimit') === 'true') this.nearLimit = true;
+  }
+}
+
 export type ThrottleScope = 'quota' | 'burst' | 'issue-writes' | 'unknown';
 
 export interface Throttle {
