@@ -7,21 +7,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator, type SeedSize } from '../sandbox/jira';
+import {
+  createJiraEmulator,
+  type JiraEmulator,
+  type RateLimits,
+  type SeedSize,
+} from '../sandbox/jira';
 import { loadAppModule } from '../sandbox/shell/app-module';
 
 export async function withAppHost<T>(
   fn: (env: { jira: JiraEmulator; host: ForgeHost }) => Promise<T>,
-  options: { anchor?: Date; size?: SeedSize } = {},
+  options: { anchor?: Date; size?: SeedSize; rateLimits?: RateLimits } = {},
 ): Promise<T> {
-  const { anchor, size } = options;
+  const { anchor, size, rateLimits } = options;
   const seed = {
     ...(anchor === undefined ? {} : { anchor }),
     ...(size === undefined ? {} : { size }),
   };
-  const jira = await createJiraEmulator(
-    anchor === undefined ? { seed } : { seed, now: () => anchor },
-  );
+  const jira = await createJiraEmulator({
+    seed,
+    ...(anchor === undefined ? {} : { now: () => anchor }),
+    ...(rateLimits === undefined ? {} : { rateLimits }),
+  });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
   const host = createForgeHost({
     manifestPath: 'manifest.yml',

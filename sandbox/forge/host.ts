@@ -55,6 +55,11 @@ export interface ForgeHostOptions {
   now?: () => number;
   /** Shorter invocation limits for tests (see HostCore.timeLimitsMs); Forge's by default. */
   timeLimitsMs?: { resolver?: number; background?: number };
+  /**
+   * How a queued event's `delayInSeconds` is waited out; real time by default. Tests pass a
+   * virtual clock's sleep so an event delayed 15 minutes is delivered at once, on that clock.
+   */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ForgeHost {
@@ -120,10 +125,10 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       ),
   });
   // `Queue.push` from the app: consumers run after the push has returned, tracked like triggers.
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deliverLater = ({ queueName, jobId, body, delayMs }: QueueDelivery) =>
-    new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(() =>
-      deliverEvent(core, queueName, body, { jobId }),
-    );
+    sleep(delayMs).then(() => deliverEvent(core, queueName, body, { jobId }));
   const core: HostCore = {
     manifest,
     files: { index: options.appModule, ...options.files },

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { JiraEvents } from './events';
 import { Faults, type FaultSettings } from './faults';
+import { RateLimits, type CallKey, type RateLimitSettings } from './rate-limits';
 import { adminRoute } from './http/admin';
 import { JiraError } from './http/errors';
 import type { RouteResult } from './http/router';
@@ -47,6 +48,13 @@ export interface JiraEmulatorOptions {
    * the emulator's clock; neither: only on `searchIndex.catchUp()` (what tests use).
    */
   searchLag?: { writes?: number; ms?: number };
+  /**
+   * Jira's rate limits (rate-limits.ts): off unless given. Pass settings for a pool of this
+   * emulator's own, or one RateLimits shared by several emulators (tenants of one app).
+   */
+  rateLimits?: RateLimits | Partial<RateLimitSettings>;
+  /** This emulator's tenant (cloud id) for the per-tenant pool and burst buckets. */
+  tenantId?: string;
 }
 
 export interface JiraHandler {
@@ -55,6 +63,8 @@ export interface JiraHandler {
   readonly state: JiraState;
   events: JiraEvents;
   faults: Faults;
+  /** The modelled rate limits, when enabled. */
+  rateLimits: RateLimits | undefined;
   stats: CallStats;
   /** The search index: its mode and lag, and `catchUp()` to let search see every write. */
   searchIndex: SearchIndex;
@@ -99,6 +109,18 @@ async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
   }
 }
 
+/** A route's result, or its JiraError as the result Jira answers with (so it is charged too). */
+async function answer(
+  run: () => Promise<RouteResult> | RouteResult,
+): Promise<RouteResult & { raw?: string }> {
+  try {
+    return await run();
+  } catch (error: unknown) {
+    if (!(error instanceof JiraError)) throw error;
+    return { status: error.status, headers: error.headers, body: error.body() };
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createJiraHandler(
@@ -122,6 +144,13 @@ export function createJiraHandler(
   const appAccountId = options.appAccountId ?? APP_ACCOUNT_ID;
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const hanging = new Set<ServerResponse>();
+  const rateLimits =
+    options.rateLimits instanceof RateLimits
+      ? options.rateLimits
+      : options.rateLimits === undefined
+        ? undefined
+        : new RateLimits(options.rateLimits);
+  const tenant = options.tenantId ?? 'sandbox-tenant';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -174,6 +203,24 @@ export function createJiraHandler(
       throw new JiraError(405, [
         `Method ${method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}.`,
       ]);
+    const issueParam = match.params.issueIdOrKey;
+    const callKey: CallKey = {
+      tenant,
+      method,
+      route: match.route.path,
+      ...(issueParam === undefined ? {} : { issue: store.issue(issueParam)?.id ?? issueParam }),
+    };
+    if (rateLimits !== undefined) {
+      const admission = rateLimits.admit(callKey);
+      if (!admission.ok) {
+        json(res, {
+          status: 429,
+          headers: admission.headers,
+          body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+        });
+        return;
+      }
+    }
     const caller = callerFrom(req.headers, store, appAccountId);
     const body = await readBody(req, maxBody);
     const ctx: JiraContext = {
@@ -188,7 +235,10 @@ export function createJiraHandler(
       aliases,
       render: { store, baseUrl },
     };
-    json(res, await match.route.handler(ctx, match.params));
+    const result = await answer(() => match.route.handler(ctx, match.params));
+    if (rateLimits === undefined) return json(res, result);
+    const charged = rateLimits.charge(callKey, result.status < 400 ? result.body : undefined);
+    json(res, { ...result, headers: { ...charged, ...(result.headers ?? {}) } });
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -212,6 +262,7 @@ export function createJiraHandler(
     },
     events,
     faults,
+    rateLimits,
     stats,
     searchIndex,
     routes: router.list().map((r) => `${r.method} ${r.path}`),

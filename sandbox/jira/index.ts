@@ -16,6 +16,14 @@ export {
 } from './events';
 export { faultsFromEnv, NO_FAULTS, type FaultRule, type FaultSettings } from './faults';
 export type { PropertyAlias } from './jql/fields';
+export {
+  DOCUMENTED_RATE_LIMITS,
+  RateLimits,
+  TEST_RATE_LIMITS,
+  type RateLimitReason,
+  type RateLimitSettings,
+} from './rate-limits';
+export { pointsFor } from './rate-cost';
 export { ACCOUNT_HEADER, AS_APP_HEADER } from './permissions';
 export {
   buildSeed,

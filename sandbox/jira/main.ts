@@ -5,11 +5,14 @@
  * With --state, the state is loaded from that file when it exists and saved there on exit
  * (SIGINT/SIGTERM); --reset ignores the saved file and reseeds.
  * Fault knobs come from SANDBOX_JIRA_* environment variables (README.md) or PUT /__sandbox/faults.
+ * SANDBOX_JIRA_HOURLY_POINTS turns Jira's rate limits on (rate-limits.ts) with that hourly pool;
+ * SANDBOX_JIRA_RATE_LIMITS=documented uses Atlassian's published numbers instead.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createJiraEmulator } from './emulator';
 import { faultsFromEnv } from './faults';
+import { DOCUMENTED_RATE_LIMITS, type RateLimitSettings } from './rate-limits';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID } from './seed/people';
 import { SEED_SIZES, type SeedSize } from './seed/index';
 import { parseState } from './state/store';
@@ -41,6 +44,17 @@ const saved =
     ? parseState(readFileSync(stateFile, 'utf8'), stateFile)
     : undefined;
 
+function rateLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<RateLimitSettings> | undefined {
+  if (env.SANDBOX_JIRA_RATE_LIMITS === 'documented') return DOCUMENTED_RATE_LIMITS;
+  const raw = env.SANDBOX_JIRA_HOURLY_POINTS;
+  if (raw === undefined || raw === '') return undefined;
+  const points = Number(raw);
+  if (!Number.isInteger(points) || points <= 0)
+    throw new Error(`SANDBOX_JIRA_HOURLY_POINTS=${raw} is not a positive whole number`);
+  return { hourlyPoints: points };
+}
+const rateLimits = rateLimitsFromEnv(process.env);
+
 const emulator = await createJiraEmulator({
   port: Number(values.port),
   ...(saved === undefined
@@ -55,6 +69,7 @@ const emulator = await createJiraEmulator({
   faults: faultsFromEnv(process.env),
   searchConsistency: values.search,
   searchLag: { ms: Number(values['search-lag-ms']) },
+  ...(rateLimits === undefined ? {} : { rateLimits }),
 });
 
 process.stdout.write(

@@ -10,6 +10,8 @@ export class AppError extends Error {
     message: string,
     readonly options: {
       retryable?: boolean;
+      /** Seconds until the outside service accepts requests again (a rate limit). */
+      retryAfterSeconds?: number;
       field?: string;
       cause?: unknown;
       problems?: readonly { line: number | null; message: string }[];

@@ -3,7 +3,14 @@
  * (the pattern of atlassian-labs/gitlab-for-compass, with typed error codes).
  */
 export type ErrorCode =
-  'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'JIRA_UNAVAILABLE' | 'INTERNAL';
+  | 'BAD_REQUEST'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'JIRA_UNAVAILABLE'
+  /** Jira answered 429 and asked for a wait longer than the request had left; retryable. */
+  | 'JIRA_RATE_LIMITED'
+  | 'INTERNAL';
 
 export interface ResolverError {
   readonly code: ErrorCode;
@@ -11,6 +18,8 @@ export interface ResolverError {
   readonly message: string;
   /** True when trying again later may succeed (rate limits, Jira outages). */
   readonly retryable: boolean;
+  /** For JIRA_RATE_LIMITED: seconds until Jira accepts requests again, as Jira said. */
+  readonly retryAfterSeconds?: number;
   /** Where the problem is, e.g. the field path of a bad input. */
   readonly field?: string;
   /** Every problem of a rejected input, at its line when it came from a file (OpenSLO import). */

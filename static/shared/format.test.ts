@@ -42,6 +42,14 @@ describe('failureView', () => {
       retryable: false,
     });
   });
+
+  it('shows Jira’s throttling as a retryable error with the backend’s when-to-retry message', () => {
+    const message =
+      'Jira is throttling Ballast: the app has used its hourly allowance of Jira requests. Try again in about 20 minutes (after 13:00 UTC).';
+    expect(
+      failureView({ code: 'JIRA_RATE_LIMITED', message, retryable: true, retryAfterSeconds: 1200 }),
+    ).toEqual({ kind: 'error', message, retryable: true });
+  });
 });
 
 describe('asResolverError', () => {

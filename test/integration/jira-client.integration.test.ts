@@ -21,14 +21,18 @@ const noWait = () => Promise.resolve();
 
 function clientFor(
   accountId: string,
-  options: { sleeps?: number[]; onSleep?: () => void } = {},
+  options: { sleeps?: number[]; onSleep?: () => void; random?: () => number } = {},
 ): JiraClient {
   const sleep = (ms: number) => {
     options.sleeps?.push(ms);
     options.onSleep?.();
     return noWait();
   };
-  return new JiraClient(new JiraHttp(emulatorTransport(jira.url, { accountId }, calls), { sleep }));
+  // Jitter at its midpoint (× 1.0) unless a test asks otherwise, so waits are exact.
+  const random = options.random ?? (() => 0.5);
+  return new JiraClient(
+    new JiraHttp(emulatorTransport(jira.url, { accountId }, calls), { sleep, random }),
+  );
 }
 
 beforeAll(async () => {
@@ -234,6 +238,19 @@ describe('JiraClient under Jira faults', () => {
       expect((error as JiraRequestError).options.retryable).toBe(true);
       // 4 attempts: waits of 250, 500 and 1000 ms between them (capped exponential backoff).
       expect(sleeps).toEqual([250, 500, 1000]);
+    } finally {
+      jira.faults.update({ rate5xx: 0 });
+    }
+  });
+
+  it('spreads the backoff over 0.7–1.3 times its length (jitter), as Atlassian advises', async () => {
+    const sleeps: number[] = [];
+    jira.faults.update({ rate5xx: 1 });
+    try {
+      await clientFor(MEMBER_ACCOUNT_ID, { sleeps, random: () => 0 })
+        .getSprint(1)
+        .catch(() => undefined);
+      expect(sleeps).toEqual([175, 350, 700]);
     } finally {
       jira.faults.update({ rate5xx: 0 });
     }

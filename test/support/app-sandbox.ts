@@ -6,7 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator, type SearchConsistency } from '../../sandbox/jira';
+import {
+  createJiraEmulator,
+  type JiraEmulator,
+  type RateLimits,
+  type SearchConsistency,
+} from '../../sandbox/jira';
 import * as app from '../../src/index';
 import { TEST_NOW } from './test-clock';
 
@@ -46,6 +51,10 @@ export async function startAppSandbox(
     anchor?: Date;
     /** What Jira search sees: every write at once (default) or only indexed ones (SEARCH_MODES). */
     searchConsistency?: SearchConsistency;
+    /** Jira's rate limits, modelled (sandbox/jira/rate-limits.ts); off by default. */
+    rateLimits?: RateLimits;
+    /** How queued events' delays are waited out (a virtual clock's sleep); real time by default. */
+    sleep?: (ms: number) => Promise<void>;
   } = {},
 ): Promise<AppSandbox> {
   const anchor = options.anchor ?? SEED_ANCHOR;
@@ -56,6 +65,7 @@ export async function startAppSandbox(
     ...(options.searchConsistency === undefined
       ? {}
       : { searchConsistency: options.searchConsistency }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   const dir = mkdtempSync(join(tmpdir(), 'ballast-app-'));
   const host = createForgeHost({
@@ -65,6 +75,7 @@ export async function startAppSandbox(
     stateDir: dir,
     ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
     ...(options.kvsNow === undefined ? {} : { now: options.kvsNow }),
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
   });
   const disconnect = options.connectJira ? host.connectJira(jira.events) : () => undefined;
   return {

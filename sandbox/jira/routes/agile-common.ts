@@ -7,9 +7,13 @@ import { intParam, listParam, type JiraContext } from './context';
 import { compileFor } from './visibility';
 
 /**
- * Jira Software pages default to 50 items; larger requests are reduced (the docs leave the cap
- * to the server: clients must read `maxResults` back). The sandbox caps issue pages at 100 and
- * board/sprint lists at 50.
+ * Agile pages default to 50 (software.v3.json: getAllBoards `maxResults` default 50,
+ * getIssuesForBacklog "Default: 50"). Board and sprint lists answer at most 50 whatever is asked
+ * (Atlassian's tracker, https://jira.atlassian.com/browse/JSWCLOUD-18382, for /board and
+ * /board/{id}/sprint). Issue pages are "limited by the property jira.search.views.default.max"
+ * (software.v3.json, getIssuesForSprint/getIssuesForBoard/getIssuesForBacklog), whose Cloud value
+ * is not published: 100 is the emulator's choice. Clients read `maxResults` back
+ * (https://confluence.atlassian.com/jirakb/changing-maxresults-parameter-for-jira-rest-api-779160706.html).
  */
 export const AGILE_ISSUE_PAGE_MAX = 100;
 export const AGILE_LIST_PAGE_MAX = 50;

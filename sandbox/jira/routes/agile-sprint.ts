@@ -1,6 +1,6 @@
 /**
  * Sprints: get, create, update (starting and closing raise sprint events), their issues, and
- * moving issues into a sprint or back to the backlog (at most 50 per call, as Jira Software).
+ * moving issues into a sprint or back to the backlog, and ranking (at most 50 per call, MOVE_MAX).
  */
 import { z } from 'zod';
 import { parseBody } from '../http/body';
@@ -20,6 +20,10 @@ import {
 import { rankIssues } from './agile-rank';
 import { visibleIssue } from './visibility';
 
+/**
+ * software.v3.json: moveIssuesToSprintAndRank ("The maximum number of issues that can be moved in
+ * one operation is 50"), moveIssuesToBacklog and rankIssues ("At most 50 issues").
+ */
 const MOVE_MAX = 50;
 
 const moveBody = z.object({

@@ -1,7 +1,8 @@
 /**
  * POST /rest/api/3/changelog/bulkfetch: changelogs of up to 1000 issues, optionally only for up
  * to 10 fields, paged by `nextPageToken` over change histories (maxResults default 1000, at most
- * 10000 — BulkChangelogRequestBean in the spec).
+ * 10000 — platform.v3.json, POST /rest/api/3/changelog/bulkfetch, getBulkChangelogs, and its
+ * BulkChangelogRequestBean: issueIdsOrKeys maxItems 1000, fieldIds maxItems 10, maxResults).
  */
 import { z } from 'zod';
 import { parseBody } from '../http/body';

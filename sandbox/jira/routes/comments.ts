@@ -34,8 +34,10 @@ export const commentRoutes: JiraRoute[] = [
     handler: (ctx, params) => {
       const issue = visibleIssue(ctx, params.issueIdOrKey ?? '');
       const startAt = Math.max(0, intParam(ctx.query, 'startAt', 0));
-      // Jira's default and largest page of comments is 5000 (REST v3 docs, getComments).
-      const maxResults = Math.min(Math.max(0, intParam(ctx.query, 'maxResults', 5000)), 5000);
+      // Default page of 100 (platform.v3.json, GET /rest/api/3/issue/{issueIdOrKey}/comment,
+      // getComments, `maxResults` default). The spec states no maximum; 5000 here is the emulator's
+      // own bound, not a documented one.
+      const maxResults = Math.min(Math.max(0, intParam(ctx.query, 'maxResults', 100)), 5000);
       const ordered =
         ctx.query.get('orderBy') === '-created' ? [...issue.comments].reverse() : issue.comments;
       const comments = ordered

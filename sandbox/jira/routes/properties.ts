@@ -11,7 +11,10 @@ import type { IssueRecord } from '../state/types';
 import type { JiraContext, JiraRoute } from './context';
 import { visibleIssue } from './visibility';
 
-/** Jira's limits: property values up to 32 KB, keys up to 255 characters. */
+/**
+ * Property values up to 32768 characters, keys up to 255 (platform.v3.json, PUT
+ * /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}, setIssueProperty).
+ */
 export const PROPERTY_VALUE_MAX = 32_768;
 const KEY_MAX = 255;
 
@@ -49,9 +52,23 @@ function completedTask(ctx: JiraContext, message: string, result: unknown) {
   return { status: 303, headers: { location: `${ctx.baseUrl}/rest/api/3/task/${id}` } };
 }
 
+/**
+ * Up to 100 issues a request and 10 properties an issue (platform.v3.json, POST
+ * /rest/api/3/issue/properties/multi, bulkSetIssuePropertiesByIssue, MultiIssueEntityProperties
+ * and IssueEntityPropertiesForMultiUpdate.properties maxProperties 10).
+ */
 const multiBody = z.object({
   issues: z
-    .array(z.object({ issueID: z.number().int(), properties: z.record(z.string(), z.unknown()) }))
+    .array(
+      z.object({
+        issueID: z.number().int(),
+        properties: z
+          .record(z.string(), z.unknown())
+          .refine((p) => Object.keys(p).length >= 1 && Object.keys(p).length <= 10, {
+            message: 'Between 1 and 10 properties can be set on one issue.',
+          }),
+      }),
+    )
     .min(1)
     .max(100),
 });

@@ -11,9 +11,13 @@ import { listParam, type JiraContext, type JiraRoute } from './context';
 import { searchIssues } from './visibility';
 
 /**
- * Page size caps of /search/jql (Jira Cloud REST v3 docs, "maxResults"): up to 5000 issues per page
- * when only ids/keys are requested, fewer when fields or properties are asked for — Jira answers
- * at most 100 then. Clients must page by `nextPageToken`, never by assuming a page size.
+ * Page size caps of /search/jql. Documented: at most 5000 issues a page when only ids/keys are
+ * asked for, fewer "where a large number of fields or properties are requested", default 50, up to
+ * 5 `properties` (platform.v3.json, GET and POST /rest/api/3/search/jql,
+ * searchAndReconsileIssuesUsingJql[Post], `maxResults` and `properties`). How many fewer is not
+ * published: 100 with fields is this emulator's choice, so that clients are exercised on short
+ * pages. Jira may lower any page size, so a client reads `maxResults`/`nextPageToken` back rather
+ * than assuming one (https://confluence.atlassian.com/jirakb/changing-maxresults-parameter-for-jira-rest-api-779160706.html).
  */
 export const SEARCH_MAX_IDS_ONLY = 5000;
 export const SEARCH_MAX_WITH_FIELDS = 100;

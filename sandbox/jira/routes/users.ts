@@ -1,6 +1,8 @@
 /**
  * GET /rest/api/3/user/bulk: the users with the given account ids (repeated `accountId`), paged with
- * startAt/maxResults (Jira's default page is 10). Ids Jira does not know are left out, as Jira does.
+ * startAt/maxResults, default 10 (platform.v3.json, bulkGetUsers, `maxResults` default). The spec
+ * states no maximum page or number of ids; the 200 below is the emulator's own bound, not a
+ * documented one. Ids Jira does not know are left out.
  */
 import { JiraError } from '../http/errors';
 import { userDetails } from '../render/common';

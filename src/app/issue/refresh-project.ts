@@ -54,7 +54,12 @@ export function readProgress(value: RefreshProgress | undefined): RefreshProgres
 
 export async function refreshProjectIssues(
   deps: IssueDeps & { kv: KeyValueStore; clock: Clock },
-  input: { projectKey: string; budgetMs: number },
+  input: {
+    projectKey: string;
+    budgetMs: number;
+    /** Stop early (progress kept, resumed next run), e.g. when Jira's hourly quota runs low. */
+    stopWhen?: () => boolean;
+  },
 ): Promise<RefreshProgress> {
   const begun = deps.clock.now().getTime();
   const key = refreshProgressKey(input.projectKey);
@@ -79,6 +84,8 @@ export async function refreshProjectIssues(
   const fieldUpdates = new Map<string, number[]>();
   let offset = resume?.offset ?? 0;
   let written = resume?.written ?? 0;
+  /** The first issue whose field value waits in fieldUpdates: where to resume if it is never sent. */
+  let firstPending: number | null = null;
   const flushFieldValues = async (): Promise<void> => {
     if (field === null) return;
     // Bounded requests: at most FIELD_BATCH issues per update.
@@ -90,6 +97,7 @@ export async function refreshProjectIssues(
       }
       fieldUpdates.delete(value);
     }
+    firstPending = null;
   };
   const progressAt = (at: number): RefreshProgress => ({
     schemaVersion: REFRESH_PROGRESS_SCHEMA_VERSION,
@@ -102,6 +110,7 @@ export async function refreshProjectIssues(
   try {
     for (; offset < issues.length; offset += 1) {
       if (deps.clock.now().getTime() - begun > input.budgetMs) break;
+      if (input.stopWhen?.() === true) break;
       const issue = issues[offset]!;
       const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
       let next = await derive(issue, stored);
@@ -115,16 +124,24 @@ export async function refreshProjectIssues(
         const ids = fieldUpdates.get(next.workType) ?? [];
         ids.push(Number(issue.id));
         fieldUpdates.set(next.workType, ids);
+        firstPending ??= offset;
       }
     }
     await flushFieldValues();
   } catch (error: unknown) {
     // Jira failed mid-pass: keep what was done, so the next run resumes at the issue that failed
     // rather than starting the pass again. Field values of the issues before it are written first;
-    // if that fails too, the previous progress stays and the next run redoes this stretch.
+    // if Jira refuses those too (a spent rate-limit quota refuses every call), the pass resumes at
+    // the first issue whose value is unsent: its property is already written, so it is only
+    // derived again, found unchanged, and its field value queued once more.
+    let resumeAt = offset;
     try {
       await flushFieldValues();
-      await deps.kv.set(key, progressAt(offset));
+    } catch {
+      resumeAt = firstPending ?? offset;
+    }
+    try {
+      await deps.kv.set(key, progressAt(resumeAt));
     } catch {
       // Nothing more to save; the error below is what the job reports.
     }

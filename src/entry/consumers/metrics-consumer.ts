@@ -9,22 +9,42 @@
  * …/async-events-api-version-2-upgrade/ "Event consumption").
  */
 import { z } from 'zod';
-import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
+import { JiraRateLimitError } from '../../adapters/forge/jira/errors';
+import { inBackground, jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import { pacing, pacingClock } from '../../adapters/forge/jira/pacing';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { AppError } from '../../app/errors';
 import { recomputeSnapshot, type MetricsDeps } from '../../app/metrics/recompute-snapshot';
-import { systemClock } from '../../ports/clock';
+
+/** manifest.yml `timeoutSeconds: 300` of the metrics-consumer function. */
+export const CONSUMER_LIMIT_MS = 300_000;
+/** @forge/events accepts a delay of at most 900 s (15 minutes) per push. */
+const MAX_QUEUE_DELAY_S = 900;
 
 const bodySchema = z.looseObject({ projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
 const asyncEventSchema = z.looseObject({ body: bodySchema });
 
 export const metricsDepsAsApp = (): MetricsDeps => ({
-  jira: jiraAsApp(),
+  jira: jiraAsApp(inBackground(CONSUMER_LIMIT_MS)),
   documents: new ForgeDocumentStore(),
   kv: new ForgeKeyValueStore(),
-  clock: systemClock,
+  clock: pacingClock,
 });
+
+/**
+ * Jira's rate limit asked for a longer wait than this invocation has: the same event goes back on
+ * the queue, delivered once Jira accepts requests again (or after the longest delay @forge/events
+ * allows, then again), so no requested recompute is lost.
+ * Delay: https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/ (Push API).
+ */
+async function requeueAfter(projectKey: string, error: JiraRateLimitError): Promise<number> {
+  const wait = Math.ceil((error.retryAtMs - pacing().nowMs()) / 1000);
+  const delayInSeconds = Math.min(MAX_QUEUE_DELAY_S, Math.max(1, wait));
+  await new ForgeRefreshQueue().request(projectKey, { delayInSeconds });
+  return delayInSeconds;
+}
 
 /** The consumer function manifest.yml names: the refresh request is the event's `body`. */
 export async function metricsConsumer(event: unknown): Promise<void> {
@@ -40,6 +60,13 @@ export async function metricsConsumer(event: unknown): Promise<void> {
   try {
     await recomputeSnapshot(metricsDepsAsApp(), parsed.data.body.projectKey);
   } catch (error: unknown) {
+    if (error instanceof JiraRateLimitError) {
+      const delay = await requeueAfter(parsed.data.body.projectKey, error);
+      console.warn(
+        `Ballast metrics consumer: Jira is throttling (${error.scope}); ${parsed.data.body.projectKey} queued again in ${delay} s.`,
+      );
+      return;
+    }
     if (error instanceof AppError && error.options.retryable !== true) {
       console.error(
         `Ballast metrics consumer: ${parsed.data.body.projectKey} cannot be recomputed: ${error.message}`,

@@ -17,6 +17,9 @@ export async function respond<T>(body: () => Promise<T> | T): Promise<Envelope<T
           code: error.code,
           message: error.message,
           retryable: error.options.retryable ?? false,
+          ...(error.options.retryAfterSeconds === undefined
+            ? {}
+            : { retryAfterSeconds: error.options.retryAfterSeconds }),
           ...(error.options.field === undefined ? {} : { field: error.options.field }),
           ...(error.options.problems === undefined ? {} : { problems: error.options.problems }),
         },

@@ -4,16 +4,22 @@
  * someone opens an issue panel there (src/app/issue/panel-extras.ts).
  */
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
-import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import {
+  DEFAULT_FUNCTION_LIMIT_MS,
+  inBackground,
+  jiraAsApp,
+} from '../../adapters/forge/jira/forge-transport';
+import { pacingClock } from '../../adapters/forge/jira/pacing';
 import { refreshSuggestionModels } from '../../app/issue/refresh-suggestion-models';
-import { systemClock } from '../../ports/clock';
 import { SCHEDULED_DONE, type ScheduledTriggerResponse } from './scheduled-response';
 
 export async function refreshSuggestionModelsHourly(): Promise<ScheduledTriggerResponse> {
   const report = await refreshSuggestionModels({
-    jira: jiraAsApp(),
+    // After a quota 429 the client sends nothing more until the reset, so the projects left fail
+    // at once and keep their model; the next hourly run trains them.
+    jira: jiraAsApp(inBackground(DEFAULT_FUNCTION_LIMIT_MS)),
     kv: new ForgeKeyValueStore(),
-    clock: systemClock,
+    clock: pacingClock,
   });
   for (const failure of report.failed) {
     console.error(

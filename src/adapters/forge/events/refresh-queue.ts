@@ -16,8 +16,9 @@ export interface MetricsRefreshEvent {
 export class ForgeRefreshQueue implements RefreshQueue {
   private readonly queue = new Queue({ key: METRICS_QUEUE });
 
-  async request(projectKey: string): Promise<void> {
+  /** `delayInSeconds` (0–900) holds the event back, e.g. until Jira's rate limit resets. */
+  async request(projectKey: string, options: { delayInSeconds?: number } = {}): Promise<void> {
     const body: MetricsRefreshEvent = { projectKey };
-    await this.queue.push([{ body: { ...body } }]);
+    await this.queue.push([{ body: { ...body }, ...options }]);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../app/errors';
 import type { ErrorCode } from '../../../contract/envelope';
+import { throttleMessage, type ThrottleScope } from './rate-limit';
 
 export type JiraFailureKind =
   | 'bad-request'
@@ -21,7 +22,7 @@ const codeOf: Record<JiraFailureKind, ErrorCode> = {
   forbidden: 'FORBIDDEN',
   'not-found': 'NOT_FOUND',
   conflict: 'CONFLICT',
-  'rate-limited': 'JIRA_UNAVAILABLE',
+  'rate-limited': 'JIRA_RATE_LIMITED',
   unavailable: 'JIRA_UNAVAILABLE',
   'unexpected-response': 'JIRA_UNAVAILABLE',
 };
@@ -35,9 +36,36 @@ export class JiraRequestError extends AppError {
     readonly request: string,
     message: string,
     readonly status?: number,
+    retryAfterSeconds?: number,
   ) {
-    super(codeOf[kind], message, { retryable: retryable.has(kind) });
+    super(codeOf[kind], message, {
+      retryable: retryable.has(kind),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    });
     this.name = 'JiraRequestError';
+  }
+}
+
+/**
+ * Jira is throttling and asked for a longer wait than the invocation has left (or the retries
+ * ran out): the caller answers at once (a resolver) or stops and resumes later (background work).
+ */
+export class JiraRateLimitError extends JiraRequestError {
+  constructor(
+    request: string,
+    readonly scope: ThrottleScope,
+    /** When Jira accepts requests again (epoch ms, on the invocation's clock). */
+    readonly retryAtMs: number,
+    waitMs: number,
+  ) {
+    super(
+      'rate-limited',
+      request,
+      throttleMessage(scope, waitMs, retryAtMs),
+      429,
+      Math.max(1, Math.ceil(waitMs / 1000)),
+    );
+    this.name = 'JiraRateLimitError';
   }
 }
 

@@ -4,12 +4,20 @@
  */
 import type { RequestInit, Route } from '@forge/api';
 import type { z } from 'zod';
-import { jiraErrorText, JiraRequestError, kindOfStatus, messageFor } from './errors';
+import {
+  jiraErrorText,
+  JiraRateLimitError,
+  JiraRequestError,
+  kindOfStatus,
+  messageFor,
+} from './errors';
+import { pacing, type InvocationBudget } from './pacing';
+import { throttleOf, type QuotaWatch } from './rate-limit';
 import {
   DEFAULT_RETRY_POLICY,
   delayBefore,
   isRetryableStatus,
-  realSleep,
+  withJitter,
   type RetryPolicy,
   type Sleep,
 } from './retry';
@@ -26,19 +34,58 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface JiraHttpOptions {
   readonly retry?: RetryPolicy;
+  /** How waits are slept; pacing()'s (real time on Forge) by default. */
   readonly sleep?: Sleep;
+  /** What is left of the invocation: no wait Jira asks for may run past it. */
+  readonly budget?: InvocationBudget;
+  /** A number in [0, 1) for the backoff's jitter; Math.random by default. */
+  readonly random?: () => number;
+  /** Told of every answer's quota headers (background work stops early near the limit). */
+  readonly quota?: QuotaWatch;
 }
 
 export class JiraHttp {
   private readonly retry: RetryPolicy;
   private readonly sleep: Sleep;
+  private readonly budget: InvocationBudget | undefined;
+  private readonly random: () => number;
+  private readonly quota: QuotaWatch | undefined;
+  /**
+   * Once Jira says the hourly quota is spent, every call is refused until it resets, so this
+   * client sends nothing more until then (Atlassian: pause all requests until the window resets).
+   */
+  private pausedUntil = 0;
 
   constructor(
     private readonly transport: JiraTransport,
     options: JiraHttpOptions = {},
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? ((ms) => pacing().sleep(ms));
+    this.budget = options.budget;
+    this.random = options.random ?? Math.random;
+    this.quota = options.quota;
+  }
+
+  /**
+   * Whether to wait `ms` before trying again: never past the invocation's budget; short waits
+   * within the policy's caps; long ones (minutes, for the hourly quota) only when the policy is a
+   * background one that may spend its budget waiting.
+   */
+  private mayWait(ms: number, waited: number): boolean {
+    if (ms > (this.budget?.remainingMs() ?? Number.POSITIVE_INFINITY)) return false;
+    if (ms <= this.retry.maxDelayMs && waited + ms <= this.retry.maxTotalWaitMs) return true;
+    return this.retry.longWaits === true;
+  }
+
+  /** Waits out a quota pause another call of this client learnt of, or fails without calling. */
+  private async awaitPause(label: string): Promise<number> {
+    const pause = this.pausedUntil - pacing().nowMs();
+    if (pause <= 0) return 0;
+    if (!this.mayWait(pause, 0))
+      throw new JiraRateLimitError(label, 'quota', this.pausedUntil, pause);
+    await this.sleep(pause);
+    return pause;
   }
 
   /** Sends a request and parses the JSON answer with `schema`. */
@@ -91,7 +138,7 @@ export class JiraHttp {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     };
-    let waited = 0;
+    let waited = await this.awaitPause(label);
     for (let attempt = 1; ; attempt += 1) {
       let response: JiraResponse;
       try {
@@ -106,7 +153,7 @@ export class JiraHttp {
         // Network failure or timeout inside the platform's fetch: as retryable as a 503.
         if (attempt < this.retry.maxAttempts && waited < this.retry.maxTotalWaitMs) {
           const delay = Math.min(
-            delayBefore(attempt, null, this.retry),
+            withJitter(delayBefore(attempt, null, this.retry), this.random()),
             this.retry.maxTotalWaitMs - waited,
           );
           waited += delay;
@@ -116,9 +163,28 @@ export class JiraHttp {
         const detail = error instanceof Error ? error.message : String(error);
         throw new JiraRequestError('unavailable', label, messageFor('unavailable', detail));
       }
+      this.quota?.observe(response.headers);
       if (response.status < 400) return { text: await response.text(), label };
+      if (response.status === 429) {
+        const now = pacing().nowMs();
+        const throttle = throttleOf(response.headers, attempt, this.retry, now);
+        const wait =
+          response.headers.get('Retry-After') === null
+            ? withJitter(throttle.waitMs, this.random())
+            : throttle.waitMs;
+        if (throttle.scope === 'quota') this.pausedUntil = Math.max(this.pausedUntil, now + wait);
+        await response.text().catch(() => '');
+        if (attempt < this.retry.maxAttempts && this.mayWait(wait, waited)) {
+          waited += wait;
+          await this.sleep(wait);
+          continue;
+        }
+        throw new JiraRateLimitError(label, throttle.scope, now + wait, wait);
+      }
       const canRetry = isRetryableStatus(response.status) && attempt < this.retry.maxAttempts;
-      const delay = delayBefore(attempt, response.headers.get('Retry-After'), this.retry);
+      const retryAfter = response.headers.get('Retry-After');
+      const backoff = delayBefore(attempt, retryAfter, this.retry);
+      const delay = retryAfter === null ? withJitter(backoff, this.random()) : backoff;
       if (canRetry && waited + delay <= this.retry.maxTotalWaitMs) {
         waited += delay;
         await response.text().catch(() => '');

@@ -2,7 +2,9 @@
  * Bounded retries for Jira calls. Jira Cloud's points-based rate limits answer 429 with Retry-After
  * (seconds), and transient 5xx happen; both are retried with capped exponential backoff. The total
  * wait is bounded so a resolver stays far inside Forge's 25 s invocation limit.
- * Sources: developer.atlassian.com "Rate limiting" (Jira Cloud); Forge platform "Invocation limits".
+ * Sources: https://developer.atlassian.com/cloud/jira/platform/rate-limiting/ ("Implementing retry
+ * logic": Retry-After as the least wait, exponential backoff with jitter, a cap on attempts);
+ * https://developer.atlassian.com/platform/forge/limits-invocation/ (25 s for a resolver).
  */
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -19,6 +21,12 @@ export interface RetryPolicy {
    * Ballast's retryable one. A timed-out attempt is not repeated: it may have taken effect.
    */
   readonly attemptTimeoutMs: number;
+  /**
+   * Background work (consumers, scheduled jobs) may wait longer than maxDelayMs/maxTotalWaitMs
+   * when Jira asks to (minutes, until the hourly quota resets), as long as the invocation's budget
+   * allows; a resolver never does, and answers at once instead.
+   */
+  readonly longWaits?: boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -30,8 +38,21 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   attemptTimeoutMs: 10_000,
 };
 
+/**
+ * Background functions: the same 4 attempts (Atlassian's example cap), and any wait Jira asks for
+ * that fits their budget.
+ */
+export const BACKGROUND_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, longWaits: true };
+
 export type Sleep = (ms: number) => Promise<void>;
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Spreads a backoff over 0.7–1.3 × its length, the range of Atlassian's example, so clients that
+ * failed together do not retry together (thundering herd). `random` is in [0, 1).
+ */
+export function withJitter(ms: number, random: number): number {
+  return Math.round(ms * (0.7 + 0.6 * random));
+}
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504 || status === 500;
