@@ -61,3 +61,16 @@ export async function openContext(
   await context.addInitScript(shiftDate, testClockOffsetMs());
   return context;
 }
+
+/**
+ * Chooses who is signed in, in the shell's top bar. Choosing submits the bar's form, which reloads
+ * the same page: this waits for that navigation itself (the URL is the same before and after it,
+ * so waiting for the URL would return at once and the test's next `goto` would collide with it).
+ */
+export async function switchUser(page: Page, accountId: string): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+    page.selectOption('select[name="accountId"]', accountId),
+  ]);
+  await page.waitForLoadState('load');
+}

@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
-import { chromiumAvailable, mustRun, openContext, SCREENSHOTS, skipNotice } from './browser';
+import {
+  chromiumAvailable,
+  mustRun,
+  openContext,
+  SCREENSHOTS,
+  skipNotice,
+  switchUser,
+} from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
 
 skipNotice();
@@ -128,10 +135,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
 
     it('as the member: tags the item, ticks its DoD, is refused Done, then closes it', async () => {
       await page.goto(`${sandbox.url}/browse/${issueKey}`);
-      await Promise.all([
-        page.waitForURL(`${sandbox.url}/browse/${issueKey}`),
-        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
-      ]);
+      await switchUser(page, MEMBER_ACCOUNT_ID);
       await expect
         .poll(() => page.locator('select[name="accountId"]').inputValue())
         .toBe(MEMBER_ACCOUNT_ID);

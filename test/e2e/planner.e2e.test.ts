@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
-import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice, switchUser } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
 
 const MODULE = 'ballast-planner-sprint';
@@ -165,10 +165,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     it('looks right in the dark theme, and as the member', async () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
-      await Promise.all([
-        page.waitForURL(`${sandbox.url}/projects/SHOP/backlog`),
-        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
-      ]);
+      await switchUser(page, MEMBER_ACCOUNT_ID);
       await expect
         .poll(() => page.locator('select[name="accountId"]').inputValue())
         .toBe(MEMBER_ACCOUNT_ID);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
-import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice, switchUser } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
 
 const ROOT = process.cwd();
@@ -370,10 +370,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     });
 
     it('shows the member everything read-only, and the server refuses their save', async () => {
-      await Promise.all([
-        page.waitForURL(`${sandbox.url}/projects/SHOP/settings`),
-        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
-      ]);
+      await switchUser(page, MEMBER_ACCOUNT_ID);
       // Jira shows project settings to project admins only, as the shell does.
       await page.getByText('only project administrators can open its settings').waitFor();
       // The module itself, framed as the member, as a project admin's link would open it.

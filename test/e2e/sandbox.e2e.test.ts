@@ -20,6 +20,7 @@ import {
   openPage,
   SCREENSHOTS,
   skipNotice,
+  switchUser,
 } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, issuePanelRendered } from './frames';
 import { ensureUiBuilt } from './ui-build';
@@ -140,10 +141,7 @@ describe.skipIf(!run)('sandbox shell in Chromium', { timeout: BROWSER_TEST_TIMEO
     // The admin sees the settings module (or that it is not built yet), never the refusal.
     expect(await page.locator('.message').count()).toBe(0);
     expect(await page.locator('.not-built, iframe.forge-frame').count()).toBeGreaterThan(0);
-    await Promise.all([
-      page.waitForURL(`${sandbox.url}/projects/SHOP/settings`),
-      page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
-    ]);
+    await switchUser(page, MEMBER_ACCOUNT_ID);
     await expect
       .poll(() => page.locator('select[name="accountId"]').inputValue())
       .toBe(MEMBER_ACCOUNT_ID);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
 import type { SprintCommitment } from '../../src/app/sprint/sprint-commitment';
-import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
+import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice, switchUser } from './browser';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
 
@@ -175,10 +175,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     it('as the member, in the dark theme: completes the sprint into a new one and meets the Start checks', async () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(backlog());
-      await Promise.all([
-        page.waitForURL(backlog()),
-        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
-      ]);
+      await switchUser(page, MEMBER_ACCOUNT_ID);
       await expect
         .poll(() => page.locator('select[name="accountId"]').inputValue())
         .toBe(MEMBER_ACCOUNT_ID);
