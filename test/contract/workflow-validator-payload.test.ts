@@ -4,15 +4,12 @@
  * what the sandbox Forge host passes on a real transition has the fixture's shape exactly, and
  * Ballast's validators accept the fixture and nothing that lacks a documented field.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
+import { startFixtureHost, type FixtureHost } from '../support/fixture-host';
 import { validatorEvent } from '../../sandbox/forge/host/validator';
 import {
   ADMIN_ACCOUNT_ID,
-  createJiraEmulator,
   setTransitionValidators,
   workflowOf,
   type JiraEmulator,
@@ -57,26 +54,13 @@ const handlers = {
 };
 
 let emu: JiraEmulator;
-let host: ForgeHost;
-let dir: string;
+let fixture: FixtureHost;
 
 beforeAll(async () => {
-  emu = await createJiraEmulator({ seed: { anchor: new Date('2026-03-10T12:00:00Z') } });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-validator-contract-'));
-  writeFileSync(join(dir, 'manifest.yml'), MANIFEST);
-  host = createForgeHost({
-    manifestPath: join(dir, 'manifest.yml'),
-    appModule: handlers,
-    jiraUrl: emu.url,
-    stateDir: join(dir, 'state'),
-  });
-  host.connectJira(emu.events);
+  fixture = await startFixtureHost({ manifest: MANIFEST, handlers, name: 'validator-contract' });
+  ({ emu } = fixture);
 });
-afterAll(async () => {
-  await host.close();
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 describe('the workflow validator argument', () => {
   it('the fixture has the documented fields and only those', () => {

@@ -7,12 +7,10 @@
 import api, { NeedsAuthenticationError, route, webTrigger } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import Resolver from '@forge/resolver';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createForgeHost, type ForgeHost } from '../../sandbox/forge/host';
-import { createJiraEmulator, type JiraEmulator } from '../../sandbox/jira/emulator';
+import type { ForgeHost } from '../../sandbox/forge/host';
+import { startFixtureHost, type FixtureHost } from '../support/fixture-host';
+import type { JiraEmulator } from '../../sandbox/jira/emulator';
 import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira/seed/people';
 import { setTransitionValidators, workflowOf } from '../../sandbox/jira/state/workflow';
 
@@ -123,25 +121,13 @@ const handlers = {
 
 let emu: JiraEmulator;
 let host: ForgeHost;
-let dir: string;
+let fixture: FixtureHost;
 
 beforeEach(async () => {
-  emu = await createJiraEmulator({ seed: { anchor: new Date('2026-03-10T12:00:00Z') } });
-  dir = mkdtempSync(join(tmpdir(), 'ballast-host-modules-'));
-  writeFileSync(join(dir, 'manifest.yml'), MANIFEST);
-  host = createForgeHost({
-    manifestPath: join(dir, 'manifest.yml'),
-    appModule: handlers,
-    jiraUrl: emu.url,
-    stateDir: join(dir, 'state'),
-  });
-  host.connectJira(emu.events);
+  fixture = await startFixtureHost({ manifest: MANIFEST, handlers, name: 'host-modules' });
+  ({ emu, host } = fixture);
 });
-afterEach(async () => {
-  await host.close();
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 async function jira(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${emu.url}${path}`, {
