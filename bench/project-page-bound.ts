@@ -10,6 +10,8 @@
  *                                             changelog bulk fetch (≤ 1,000 issues a request, ≤
  *                                             10,000 histories a page; H = their histories that
  *                                             change the status or the Sprint field)
+ *       + 1                                   Jira's JQL parser on the incident JQL (the project
+ *                                             boundary check, src/app/project/incident-jql.ts)
  *       + max(1, ceil(I / 100))               the incident search (I = incidents)
  *       + ceil(A / 100)                       their postmortem actions, read by key (A = actions)
  * Page sizes: sandbox/jira/routes/search.ts and changelog.ts, from ../shared/jira-openapi.
@@ -80,6 +82,7 @@ export function projectPageCallBound(state: JiraState, boardId: number): CallBou
     Math.max(1, Math.ceil(listed.length / SPRINT_PAGE)) +
     Math.ceil(issues.length / SEARCH_PAGE) +
     changelogCalls +
+    1 +
     Math.max(1, Math.ceil(incidentIds.size / SEARCH_PAGE)) +
     Math.ceil(actions.size / SEARCH_PAGE);
   return {

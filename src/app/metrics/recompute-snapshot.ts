@@ -15,6 +15,7 @@ import {
   projectDeployments,
   projectIncidents,
 } from '../delivery/push-log';
+import { checkIncidentJql } from '../project/incident-jql';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectSlos } from '../slo/slo-catalog';
 import { buildSnapshot, type SnapshotRecords } from './build-snapshot';
@@ -37,6 +38,9 @@ const DORA_PERIOD_DAYS = 84;
 
 const errorCode = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+
+/** The stored JQL as quoted on the page: an over-long one is cut, its length is the problem named. */
+const shortened = (jql: string): string => (jql.length > 200 ? `${jql.slice(0, 200)}…` : jql);
 
 export async function recomputeSnapshot(
   deps: MetricsDeps,
@@ -96,11 +100,14 @@ async function compute(
     }
   }
   let incidents: SnapshotRecords['incidents'];
+  // Checked again here, as the app: a value stored before save checked it must not widen the search.
+  const jqlCheck = await checkIncidentJql(deps.jira, projectKey, config.incidentJql);
   try {
-    incidents = await readIncidentHistory(deps.jira, {
-      projectKey,
-      incidentJql: config.incidentJql,
-    });
+    incidents = jqlCheck.ok
+      ? await readIncidentHistory(deps.jira, { projectKey, incidentJql: config.incidentJql })
+      : {
+          reason: `The incident JQL “${shortened(config.incidentJql)}” is invalid (${jqlCheck.problem}), so no incidents are shown: a project admin fixes it in Project settings → Ballast.`,
+        };
   } catch (error: unknown) {
     if (error instanceof SearchLimitError) {
       incidents = {
