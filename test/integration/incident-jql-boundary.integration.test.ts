@@ -29,6 +29,8 @@ import { kvsSnapshot } from '../support/resolver-calls';
 
 const INCIDENT_TYPE = '10005';
 const POSTMORTEM_LINK_TYPE = '10004';
+const OPS_BOARD = 2;
+const OPS_SPRINT = 'OPS secret sprint';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
@@ -105,6 +107,28 @@ beforeAll(async () => {
     (i) => i.projectId === '10000' && i.issueTypeId === INCIDENT_TYPE,
   );
   shopIncidentCount = shopIncidents.length;
+  // OPS's own Scrum board, with a closed sprint holding an OPS issue.
+  const opsProject = jira.store.project('OPS')!;
+  jira.state.boards.push({
+    id: OPS_BOARD,
+    name: 'OPS board',
+    type: 'scrum',
+    projectId: opsProject.id,
+    estimationFieldId: 'customfield_10016',
+  });
+  const sprintId = Math.max(...jira.state.sprints.map((sp) => sp.id)) + 1;
+  jira.state.sprints.push({
+    id: sprintId,
+    name: OPS_SPRINT,
+    state: 'closed',
+    boardId: OPS_BOARD,
+    goal: 'Ops Platform secret goal',
+    startDate: '2026-11-02T09:00:00.000Z',
+    endDate: '2026-11-16T09:00:00.000Z',
+    completeDate: '2026-11-16T09:00:00.000Z',
+    createdDate: '2026-11-01T09:00:00.000Z',
+  });
+  ops[1]!.sprintIds = [sprintId];
   // A SHOP incident whose postmortem action lives in OPS: its data must not show either.
   jira.state.links.push({
     id: String(jira.store.nextCounter('link')),
@@ -214,5 +238,54 @@ describe('an incident JQL stored before save checked it', () => {
     expectNoOpsData(incidents);
     expect(ready(await page<OverviewData>('project/overview'))).toBeDefined();
     expect(ready(await page<CapacityData>('project/capacity'))).toBeDefined();
+  }, 60_000);
+});
+
+describe("another project's board", () => {
+  it('is refused at save, naming the field, nothing stored', async () => {
+    const view = await settings('settings/get');
+    if (!view.ok) throw new Error(view.error.message);
+    const before = kvsSnapshot(sandbox.host);
+    const answer = await settings('settings/save', {
+      config: {
+        ...view.data.config,
+        incidentJql: 'issuetype = Incident',
+        board: { boardId: OPS_BOARD, estimationFieldId: null },
+      },
+      version: view.data.version,
+    });
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error).toMatchObject({ code: 'BAD_REQUEST', field: 'board' });
+    expect(answer.error.message).toContain(`board ${OPS_BOARD} is a board of another project`);
+    expect(kvsSnapshot(sandbox.host)).toBe(before);
+  });
+
+  it('stored before save checked it: the page says it cannot be used and shows none of its sprints', async () => {
+    const view = await settings('settings/get');
+    if (!view.ok) throw new Error(view.error.message);
+    await sandbox.host.runtime.runInvocation({ moduleKey: 'incident-jql-test' }, () =>
+      new ForgeDocumentStore().put(
+        'project-config',
+        'SHOP',
+        {
+          ...view.data.config,
+          incidentJql: 'issuetype = Incident',
+          board: { boardId: OPS_BOARD, estimationFieldId: null },
+        },
+        view.data.version,
+        { accountId: ADMIN_ACCOUNT_ID, at: new Date() },
+      ),
+    );
+    await recompute();
+    const sections = [
+      ready(await page<OverviewData>('project/overview')),
+      ready(await page<CapacityData>('project/capacity')),
+      ready(await page<IncidentsData>('project/incidents')),
+    ];
+    const text = JSON.stringify(sections);
+    expect(text).toMatch(/The chosen board cannot be used/);
+    expect(text).not.toContain(OPS_SPRINT);
+    expect(text).not.toContain('Ops Platform');
   }, 60_000);
 });

@@ -15,6 +15,7 @@ import {
   projectDeployments,
   projectIncidents,
 } from '../delivery/push-log';
+import { checkProjectBoard } from '../project/board-binding';
 import { checkIncidentJql } from '../project/incident-jql';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectSlos } from '../slo/slo-catalog';
@@ -80,9 +81,14 @@ async function compute(
   let history: SprintHistory = { sprints: [], items: [], changes: [] };
   let sprintsReason: string | null = null;
   const boardId = config.board?.boardId ?? null;
+  // As for the incident JQL: a binding stored before save checked it must not read another project.
+  const boardCheck =
+    boardId === null ? null : await checkProjectBoard(deps.jira, projectKey, boardId);
   if (boardId === null) {
     sprintsReason =
       'No Scrum board is chosen for this project: a project admin picks it in Project settings → Ballast.';
+  } else if (boardCheck?.ok === false) {
+    sprintsReason = `The chosen board cannot be used (${boardCheck.problem}): a project admin picks this project's board in Project settings → Ballast.`;
   } else {
     const estimationFieldId =
       config.board?.estimationFieldId ??
