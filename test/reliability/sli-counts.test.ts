@@ -10,6 +10,7 @@
  * - Replay through the real SLI web trigger: the reported batch (counts of 1e308) is refused with
  *   the field named and nothing stored.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
@@ -27,7 +28,9 @@ import { T0, sloSpec } from '../../src/domain/slo/testing/generators';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { push } from '../support/push-client';
 import { kvsSnapshot } from '../support/resolver-calls';
-import { readFileSync } from 'node:fs';
+import { ForgeKeyValueStore } from '../../src/adapters/forge/kvs/key-value-store';
+import type { SlosData, SnapshotAnswer } from '../../src/contract/project-page';
+import { dayOf, sliDayKey } from '../../src/app/slo/storage-keys';
 
 const minute = (i: number, good: number, total: number): SliInterval => ({
   start: T0 + i * MINUTE_MS,
@@ -143,6 +146,49 @@ describe('the reported attack through the SLI web trigger', () => {
     await closeListener();
     await sandbox.close();
   });
+
+  it('a day stored before the limit (1e308 good of 1e308, then a minute all bad) rolls up as overspent, not healthy', async () => {
+    const end = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - 30 * MINUTE_MS;
+    const day = dayOf(end - 2 * MINUTE_MS);
+    await sandbox.host.runtime.runInvocation({ moduleKey: 'sli-counts-test' }, () =>
+      new ForgeKeyValueStore().set(sliDayKey('checkout-availability', day), {
+        v: 1,
+        intervals: [
+          [end - 2 * MINUTE_MS, end - MINUTE_MS, 1e308, 1e308],
+          [end - MINUTE_MS, end, 0, 1e308],
+        ],
+        batches: [],
+      }),
+    );
+    // A valid push after them, so the job compacts and rolls the SLO up.
+    const pushed = await push(url, secret, {
+      batchId: 'after-legacy',
+      points: [
+        {
+          slo: 'checkout-availability',
+          start: new Date(end).toISOString(),
+          end: new Date(end + MINUTE_MS).toISOString(),
+          good: 10,
+          total: 10,
+        },
+      ],
+    });
+    expect(pushed.status).toBe(200);
+    await sandbox.host.runScheduled('ballast-slo-refresh');
+    const answer = (await sandbox.host.invokeResolver({
+      moduleKey: 'ballast-project-page',
+      functionKey: 'project/slos',
+      payload: {},
+      accountId: ADMIN_ACCOUNT_ID,
+      extension: { type: 'jira:projectPage', project: { key: 'SHOP' } },
+    })) as Envelope<SnapshotAnswer<SlosData>>;
+    expect(answer.ok, JSON.stringify(answer)).toBe(true);
+    if (!answer.ok || answer.data.status !== 'ready') throw new Error('no SLO data');
+    const row = answer.data.data.slos.find((r) => r.name === 'checkout-availability')!;
+    expect(row.budgetRemaining).not.toBeNull();
+    expect(row.budgetRemaining!).toBeLessThan(0);
+    expect(row.state).not.toBe('HEALTHY');
+  }, 60_000);
 
   it.each([
     ['good and total of 1e308', { good: 1e308, total: 1e308 }, 'points[0].good'],

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from './duration';
-import { MAX_SLI_COUNT, checkSliIntervals, isUsableCount, type SliInterval } from './sli-interval';
+import {
+  MAX_SLI_COUNT,
+  checkSliIntervals,
+  isUsableCount,
+  withinCountLimit,
+  type SliInterval,
+} from './sli-interval';
 import { buildSliSeries } from './sli-series';
 import { T0 } from './testing/generators';
 
@@ -49,5 +55,40 @@ describe('SLI counts Ballast accepts', () => {
     const series = buildSliSeries(year);
     expect(series.prefixTotal[year.length]).toBe(366 * 1440 * MAX_SLI_COUNT);
     expect(Number.isSafeInteger(series.prefixBad[year.length])).toBe(true);
+  });
+});
+
+describe('stored intervals from before the limit', () => {
+  it.each<[string, SliInterval, { good: number; total: number }]>([
+    ['a usable interval is unchanged', minute(0, 7, 10), { good: 7, total: 10 }],
+    [
+      '1e308 of 1e308 keeps its ratio at the limit',
+      minute(0, 1e308, 1e308),
+      { good: MAX_SLI_COUNT, total: MAX_SLI_COUNT },
+    ],
+    [
+      'half of 4e9 keeps its ratio at the limit',
+      minute(0, 2e9, 4e9),
+      { good: MAX_SLI_COUNT / 2, total: MAX_SLI_COUNT },
+    ],
+    [
+      'a ratio is rounded down, never up',
+      minute(0, 1e10 - 1, 1e10),
+      { good: MAX_SLI_COUNT - 1, total: MAX_SLI_COUNT },
+    ],
+    [
+      'Infinity counts as all bad',
+      minute(0, Infinity, Infinity),
+      { good: 0, total: MAX_SLI_COUNT },
+    ],
+    ['NaN counts as all bad', minute(0, NaN, 5), { good: 0, total: MAX_SLI_COUNT }],
+    ['good above total counts as all bad', minute(0, 6, 5), { good: 0, total: MAX_SLI_COUNT }],
+  ])('%s', (_, stored, expected) => {
+    const bounded = withinCountLimit(stored);
+    expect({ good: bounded.good, total: bounded.total }).toEqual(expected);
+    expect(() => buildSliSeries([bounded])).not.toThrow();
+    expect(bounded.good / bounded.total).toBeLessThanOrEqual(
+      Number.isFinite(stored.good / stored.total) ? stored.good / stored.total : 0,
+    );
   });
 });

@@ -25,6 +25,20 @@ export function isUsableCount(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0 && value <= MAX_SLI_COUNT;
 }
 
+/**
+ * An interval stored before counts were bounded (issue #19), brought within MAX_SLI_COUNT: a total
+ * above it is scaled down to it with the interval's own good ratio, rounded down (so never better
+ * than stored); a count that is not a finite non-negative number counts as all bad at the limit —
+ * unknown data must never make an SLO look healthier. Usable intervals are returned unchanged.
+ */
+export function withinCountLimit(iv: SliInterval): SliInterval {
+  const finite = (n: number) => Number.isFinite(n) && n >= 0;
+  if (!finite(iv.good) || !finite(iv.total) || iv.good > iv.total)
+    return { ...iv, good: 0, total: MAX_SLI_COUNT };
+  if (iv.total <= MAX_SLI_COUNT) return iv;
+  return { ...iv, good: Math.floor((iv.good / iv.total) * MAX_SLI_COUNT), total: MAX_SLI_COUNT };
+}
+
 /** An SLI interval that cannot be used, with its index in the input and the reason. */
 export interface SliDataIssue {
   readonly index: number;
