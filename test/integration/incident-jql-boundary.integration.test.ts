@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_ACCOUNT_ID,
   MEMBER_ACCOUNT_ID,
+  OUTSIDER_ACCOUNT_ID,
   addProjectLike,
   type JiraEmulator,
 } from '../../sandbox/jira';
@@ -48,12 +49,12 @@ function settings(key: string, payload: unknown = {}) {
   }) as Promise<Envelope<SettingsView>>;
 }
 
-function page<T>(key: string) {
+function page<T>(key: string, accountId = MEMBER_ACCOUNT_ID) {
   return sandbox.host.invokeResolver({
     moduleKey: 'ballast-project-page',
     functionKey: key,
     payload: {},
-    accountId: MEMBER_ACCOUNT_ID,
+    accountId,
     extension: { type: 'jira:projectPage', project: { key: 'SHOP', id: '10000' } },
   }) as Promise<Envelope<SnapshotAnswer<T>>>;
 }
@@ -64,11 +65,14 @@ function ready<T>(envelope: Envelope<SnapshotAnswer<T>>): T {
   return envelope.data.data;
 }
 
-async function saveIncidentJql(incidentJql: string): Promise<Envelope<SettingsView>> {
+async function saveIncidentJql(
+  incidentJql: string,
+  more: Record<string, unknown> = {},
+): Promise<Envelope<SettingsView>> {
   const view = await settings('settings/get');
   if (!view.ok) throw new Error(view.error.message);
   return settings('settings/save', {
-    config: { ...view.data.config, incidentJql },
+    config: { ...view.data.config, incidentJql, ...more },
     version: view.data.version,
   });
 }
@@ -103,6 +107,13 @@ beforeAll(async () => {
     issue.resolutiondate ??= issue.updated;
   }
   opsSummaries = ops.map((i) => i.summary);
+  // SEC: a project only Nina (no SHOP access) may browse; the SHOP admin cannot see it.
+  addProjectLike(jira.store, 'SHOP', {
+    key: 'SEC',
+    name: 'Secret Platform',
+    roles: { [OUTSIDER_ACCOUNT_ID]: 'Administrators' },
+    issueCount: 2,
+  });
   const shopIncidents = jira.state.issues.filter(
     (i) => i.projectId === '10000' && i.issueTypeId === INCIDENT_TYPE,
   );
@@ -287,5 +298,30 @@ describe("another project's board", () => {
     expect(text).toMatch(/The chosen board cannot be used/);
     expect(text).not.toContain(OPS_SPRINT);
     expect(text).not.toContain('Ops Platform');
+  }, 60_000);
+});
+
+describe('what the background job computes from the admin’s settings, by who may see what', () => {
+  it('JQL naming a project the admin cannot browse is refused exactly as a project that does not exist', async () => {
+    const secret = await saveIncidentJql('issuetype = Incident OR project = SEC');
+    const missing = await saveIncidentJql('issuetype = Incident OR project = NOPE');
+    expect(secret.ok || missing.ok).toBe(false);
+    if (secret.ok || missing.ok) return;
+    expect(secret.error).toMatchObject({ code: 'BAD_REQUEST', field: 'incidentJql' });
+    // Jira's strict validation runs as the admin: SEC is as unknown to her as NOPE.
+    expect(secret.error.message.replace('SEC', 'X')).toBe(
+      missing.error.message.replace('NOPE', 'X'),
+    );
+    expect(secret.error.message).not.toContain('Secret Platform');
+  });
+
+  it("a user who may browse the other project but not SHOP gets none of SHOP's snapshot", async () => {
+    expect((await saveIncidentJql('issuetype = Incident', { board: null })).ok).toBe(true);
+    await recompute();
+    for (const key of ['project/overview', 'project/incidents', 'project/capacity']) {
+      const answer = await page<unknown>(key, OUTSIDER_ACCOUNT_ID);
+      expect(answer.ok, key).toBe(false);
+      if (!answer.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(answer.error.code);
+    }
   }, 60_000);
 });
