@@ -3,6 +3,8 @@
  * the emulator's state (the bench holds the app's call count against it; aim: calls/bound ≤ 1.1).
  *
  * bound = 1                                   board configuration (estimation field; none is set)
+ *       + 1                                   the board itself (its project: the boundary check,
+ *                                             src/app/project/board-binding.ts)
  *       + ceil(sprints of the board / 50)     GET …/board/{id}/sprint pages (Agile API: 50 a page)
  *       + ceil(U / 100)                       the unique issues of the 8 closed + the active sprint,
  *                                             at /search/jql's 100 a page when fields are asked
@@ -78,6 +80,7 @@ export function projectPageCallBound(state: JiraState, boardId: number): CallBou
       .map((l) => l.outwardIssueId),
   );
   const total =
+    1 +
     1 +
     Math.max(1, Math.ceil(listed.length / SPRINT_PAGE)) +
     Math.ceil(issues.length / SEARCH_PAGE) +
