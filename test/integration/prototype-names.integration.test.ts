@@ -205,3 +205,32 @@ describe('names that cannot be OpenSLO names', () => {
     },
   );
 });
+
+describe('rules whose ids, labels and keywords are JavaScript’s own names', () => {
+  it('are saved and match as plain text (settings/save, settings/testRules)', async () => {
+    const issue = sandbox.jira.state.issues.find((i) => i.key === 'SHOP-1')!;
+    issue.labels = ['toString'];
+    const rules = [
+      { id: 'constructor', type: 'toil', when: { field: 'label', anyOf: ['__proto__'] } },
+      { id: 'hasownproperty', type: 'debt', when: { field: 'label', anyOf: ['toString'] } },
+    ];
+    const view = data(
+      await call<{ config: object; version: number }>('settings/get', ADMIN_ACCOUNT_ID),
+    );
+    const saved = await call('settings/save', ADMIN_ACCOUNT_ID, {
+      config: { ...view.config, rules },
+      version: view.version,
+    });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    const answer = data(
+      await call<{ type: string; rule: { id: string } | null; reason: string }>(
+        'settings/testRules',
+        ADMIN_ACCOUNT_ID,
+        { issueKey: 'SHOP-1' },
+      ),
+    );
+    expect(answer).toMatchObject({ type: 'debt', rule: { id: 'hasownproperty' } });
+    expect(answer.reason).toContain('label is "toString"');
+    expect(answer.reason).not.toMatch(INTERNALS);
+  });
+});
