@@ -100,6 +100,7 @@ async function compute(
       rules: config.rules,
       closedSprints: CLOSED_SPRINTS,
       now: started,
+      projectKey,
     });
     if (estimationFieldId === null) {
       notes.push('The board estimates without story points: every item counts as unestimated.');
