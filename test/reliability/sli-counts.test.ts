@@ -110,6 +110,42 @@ describe('no accepted input makes the budget larger than the same data without i
     },
   );
 
+  it('Occurrences: an added minute the push API accepts, no better than the data so far, never raises the budget left', () => {
+    const spec = specs[0]!;
+    let checked = 0;
+    fc.assert(
+      fc.property(data, anyCount, anyCount, (base, a, b) => {
+        const [good, total] = [Math.min(a, b), Math.max(a, b)];
+        fc.pre(total > 0 && accepted(200, good, total));
+        const sums = base.reduce(
+          (s, iv) => ({ good: s.good + iv.good, total: s.total + iv.total }),
+          {
+            good: 0,
+            total: 0,
+          },
+        );
+        // Only a minute whose good ratio is at most the data's may not raise the budget: better
+        // data legitimately does. Compared exactly: good·T ≤ G·total in whole numbers below 2^53·1e9.
+        fc.pre(
+          sums.total > 0 && BigInt(good) * BigInt(sums.total) <= BigInt(sums.good) * BigInt(total),
+        );
+        checked += 1;
+        const at = T0 + 300 * MINUTE_MS;
+        const without = computeSloStatus(spec, sliSeriesFor(spec, base), at).budgetRemaining!;
+        const withIt = computeSloStatus(
+          spec,
+          sliSeriesFor(spec, [...base, minute(200, good, total)]),
+          at,
+        ).budgetRemaining!;
+        expect(Number.isFinite(withIt)).toBe(true);
+        // Float tolerance 1e-12 absolute: each budget is one division of exact sums.
+        expect(withIt).toBeLessThanOrEqual(without + 1e-12);
+      }),
+      { numRuns: 300, seed: 19 },
+    );
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it.each(ABSURD.map((v) => [v]))('the push API refuses %s as a count', (value) => {
     expect(accepted(0, 0, value)).toBe(false);
     expect(accepted(0, value, MAX_SLI_COUNT)).toBe(false);
