@@ -71,9 +71,7 @@ export async function loadSloDirectory(store: DocumentStore): Promise<SloDirecto
 /** Own entries only (Object.entries), so a stored `__proto__` or `constructor` key is just a name. */
 const stringsOf = (value: unknown): Map<string, string> =>
   typeof value === 'object' && value !== null
-    ? new Map(
-        Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
-      )
+    ? new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
     : new Map<string, string>();
 
 /** The spec of an SLO by name, wherever it lives; undefined when no project has it. */
