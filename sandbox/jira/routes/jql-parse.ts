@@ -17,6 +17,8 @@ import { compileFor } from './visibility';
 const parseRequest = z.strictObject({ queries: z.array(z.string().min(1)).min(1) });
 const VALIDATIONS = ['strict', 'warn', 'none'] as const;
 type Validation = (typeof VALIDATIONS)[number];
+const VALUE_MISSING = /^The value '.*' does not exist for the field '.*'\./;
+const POSITION = / \(line \d+, character \d+\)$/;
 
 function parseOne(ctx: JiraContext, query: string, validation: Validation) {
   let parsed: JqlQuery;
@@ -27,16 +29,26 @@ function parseOne(ctx: JiraContext, query: string, validation: Validation) {
     throw error;
   }
   const errors: string[] = [];
+  const warnings: string[] = [];
   if (validation !== 'none') {
     try {
       compileFor(ctx, query);
     } catch (error) {
       if (!(error instanceof JiraError)) throw error;
-      errors.push(...new Set(error.errorMessages));
+      for (const message of new Set(error.errorMessages)) {
+        // The spec's example answers `project = INVALID` with a warning, not an error: a value
+        // that does not exist (or the caller cannot see) leaves the query well formed and valid.
+        if (VALUE_MISSING.test(message)) warnings.push(message.replace(POSITION, ''));
+        else errors.push(message);
+      }
     }
   }
-  if (errors.length > 0 && validation === 'strict') return { query, errors };
-  return { query, structure: queryStructure(parsed), ...(errors.length > 0 ? { errors } : {}) };
+  const extra = {
+    ...(errors.length > 0 ? { errors } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+  if (errors.length > 0 && validation === 'strict') return { query, ...extra };
+  return { query, structure: queryStructure(parsed), ...extra };
 }
 
 export const jqlParseRoutes: JiraRoute[] = [
