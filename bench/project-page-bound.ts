@@ -3,6 +3,8 @@
  * the emulator's state (the bench holds the app's call count against it; aim: calls/bound ≤ 1.1).
  *
  * bound = 1                                   board configuration (estimation field; none is set)
+ *       + 1                                   the board itself (its project: the boundary check,
+ *                                             src/app/project/board-binding.ts)
  *       + ceil(sprints of the board / 50)     GET …/board/{id}/sprint pages (Agile API: 50 a page)
  *       + ceil(U / 100)                       the unique issues of the 8 closed + the active sprint,
  *                                             at /search/jql's 100 a page when fields are asked
@@ -10,6 +12,8 @@
  *                                             changelog bulk fetch (≤ 1,000 issues a request, ≤
  *                                             10,000 histories a page; H = their histories that
  *                                             change the status or the Sprint field)
+ *       + 1                                   Jira's JQL parser on the incident JQL (the project
+ *                                             boundary check, src/app/project/incident-jql.ts)
  *       + max(1, ceil(I / 100))               the incident search (I = incidents)
  *       + ceil(A / 100)                       their postmortem actions, read by key (A = actions)
  * Page sizes: sandbox/jira/routes/search.ts and changelog.ts, from ../shared/jira-openapi.
@@ -77,9 +81,11 @@ export function projectPageCallBound(state: JiraState, boardId: number): CallBou
   );
   const total =
     1 +
+    1 +
     Math.max(1, Math.ceil(listed.length / SPRINT_PAGE)) +
     Math.ceil(issues.length / SEARCH_PAGE) +
     changelogCalls +
+    1 +
     Math.max(1, Math.ceil(incidentIds.size / SEARCH_PAGE)) +
     Math.ceil(actions.size / SEARCH_PAGE);
   return {

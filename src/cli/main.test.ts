@@ -215,6 +215,9 @@ describe('ballast slo report', () => {
       ['slo', 'export'],
       'unknown slo command "export"; allowed: validate, report',
     ],
+    ['the command constructor', ['constructor', 'x'], 'unknown command "constructor"; allowed:'],
+    ['the command toString', ['toString', 'x'], 'unknown command "toString"; allowed:'],
+    ['the command __proto__', ['__proto__', 'x'], 'unknown command "__proto__"; allowed:'],
   ])('exits 2 with usage on %s', async (_, argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

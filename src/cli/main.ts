@@ -57,7 +57,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return group === undefined ? EXIT.usage : EXIT.ok;
   }
-  const commands = COMMANDS[group];
+  // Own keys only: `ballast constructor` is an unknown command, not Object.prototype's member.
+  const commands = Object.hasOwn(COMMANDS, group) ? COMMANDS[group] : undefined;
   if (commands === undefined)
     return usageError(
       io,

@@ -11,6 +11,7 @@
  * batch id makes a replayed request within that window a harmless duplicate.
  */
 import { z } from 'zod';
+import { MAX_SLI_COUNT } from '../domain/slo/sli-interval';
 
 export const TIMESTAMP_HEADER = 'x-ballast-timestamp';
 export const SIGNATURE_HEADER = 'x-ballast-signature';
@@ -37,7 +38,16 @@ const isoInstant = z.iso.datetime({ offset: true });
 const isoMinute = isoInstant.refine((s) => Date.parse(s) % 60_000 === 0, {
   message: 'must be on a whole minute (seconds = 0)',
 });
-const count = z.number().finite().nonnegative();
+/**
+ * An event count: a whole number from 0 to MAX_SLI_COUNT (a billion), so every sum the engine
+ * takes stays exact and finite (src/domain/slo/sli-interval.ts). 1e308 or 1.5 is refused, naming
+ * the field, before anything is stored.
+ */
+const count = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number of events')
+  .nonnegative('must not be negative')
+  .max(MAX_SLI_COUNT, `must be at most ${MAX_SLI_COUNT.toLocaleString('en')} events per interval`);
 const id = z.string().regex(ID_PATTERN, 'must be 1–128 characters of A–Z a–z 0–9 . _ : -');
 
 export const sliPointSchema = z

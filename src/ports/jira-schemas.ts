@@ -209,3 +209,49 @@ export type JiraBoard = z.infer<typeof boardSchema>;
 
 /** POST /rest/api/3/issue — CreatedIssue. */
 export const createdIssueSchema = z.looseObject({ id: z.string(), key: z.string() });
+
+/**
+ * POST /rest/api/3/jql/parse — ParsedJqlQueries (platform.v3.json). A clause of the `where` tree is
+ * a CompoundClause (`operator` and/or/not with `clauses`) or a field clause (FieldValueClause,
+ * FieldWasClause, FieldChangedClause: `field`, `operator`, maybe `operand`); only what Ballast
+ * checks is typed, the rest passes through.
+ */
+export interface JqlClauseTree {
+  readonly clauses?: readonly JqlClauseTree[];
+  readonly operator?: string;
+  readonly field?: { readonly name: string };
+  readonly operand?: unknown;
+}
+export const jqlClauseSchema: z.ZodType<JqlClauseTree> = z.lazy(() =>
+  z.looseObject({
+    clauses: z.array(jqlClauseSchema).optional(),
+    operator: z.string().optional(),
+    field: z.looseObject({ name: z.string() }).optional(),
+    operand: z.unknown().optional(),
+  }),
+);
+export const parsedJqlQueriesSchema = z.looseObject({
+  queries: z.array(
+    z.looseObject({
+      query: z.string(),
+      structure: z
+        .looseObject({
+          where: jqlClauseSchema.optional(),
+          orderBy: z
+            .looseObject({
+              fields: z.array(
+                z.looseObject({
+                  field: z.looseObject({ name: z.string() }),
+                  direction: z.string().optional(),
+                }),
+              ),
+            })
+            .optional(),
+        })
+        .optional(),
+      errors: z.array(z.string()).optional(),
+      warnings: z.array(z.string()).optional(),
+    }),
+  ),
+});
+export type ParsedJql = z.infer<typeof parsedJqlQueriesSchema>['queries'][number];

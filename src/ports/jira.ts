@@ -10,6 +10,7 @@ import type {
   JiraField,
   JiraIssue,
   JiraSprint,
+  ParsedJql,
   Transition,
 } from './jira-schemas';
 
@@ -19,6 +20,8 @@ export type {
   JiraField,
   JiraIssue,
   JiraSprint,
+  JqlClauseTree,
+  ParsedJql,
   Transition,
 } from './jira-schemas';
 export type SprintState = JiraSprint['state'];
@@ -119,6 +122,11 @@ export interface JiraPort {
    * does not know, or does not show the caller, are missing from the answer.
    */
   getUsers(accountIds: readonly string[]): Promise<JiraUser[]>;
+  /**
+   * Jira's own JQL parser with strict validation, in the caller's context: one answer per query, in
+   * order — its syntax tree (`structure`) when valid, else Jira's `errors`.
+   */
+  parseJql(queries: readonly string[]): Promise<ParsedJql[]>;
 }
 
 /** A Jira user as Ballast shows them: the name people recognise, and the id stored with records. */

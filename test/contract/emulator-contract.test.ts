@@ -80,6 +80,31 @@ const CALLS: Call[] = [
     status: 200,
   },
   {
+    method: 'POST',
+    path: '/rest/api/3/jql/parse?validation=strict',
+    body: {
+      queries: [
+        'project = SHOP AND (issuetype = Incident OR labels in (sre, "on call")) AND NOT summary ~ "a (b)" ORDER BY created DESC',
+        'sprint in openSprints() AND resolution is EMPTY AND summary !~ x',
+        'issuetype = Incident) OR (project = OPS',
+        'universe = 42',
+      ],
+    },
+    status: 200,
+  },
+  {
+    method: 'POST',
+    path: '/rest/api/3/jql/parse?validation=warn',
+    body: { queries: ['project = NOPE'] },
+    status: 200,
+  },
+  {
+    method: 'POST',
+    path: '/rest/api/3/jql/parse?validation=strict',
+    body: { queries: [] },
+    status: 400,
+  },
+  {
     method: 'GET',
     path: '/rest/api/3/issue/SHOP-1?expand=changelog,names&properties=*all',
     status: 200,

@@ -10,6 +10,57 @@ import {
 } from '../../scripts/extract-openapi';
 import { findOperation, validateComponent, validateResponse } from './openapi';
 
+/** A part of the spec's example answer of POST /rest/api/3/jql/parse, for clones without ../shared. */
+const JQL_PARSE_EXAMPLE = {
+  queries: [
+    {
+      query: 'summary ~ test AND labels in (urgent, blocker)',
+      structure: {
+        where: {
+          operator: 'and',
+          clauses: [
+            {
+              field: { name: 'summary', encodedName: 'summary' },
+              operator: '~',
+              operand: { value: 'test', encodedValue: 'test' },
+            },
+            {
+              field: { name: 'labels', encodedName: 'labels' },
+              operator: 'in',
+              operand: {
+                encodedOperand: '(urgent, blocker)',
+                values: [{ value: 'urgent' }, { value: 'blocker' }],
+              },
+            },
+          ],
+        },
+        orderBy: {
+          fields: [{ direction: 'desc', field: { name: 'updated', encodedName: 'updated' } }],
+        },
+      },
+    },
+    {
+      query: 'invalid query',
+      errors: ["Error in the JQL Query: Expecting operator but got 'query'."],
+    },
+  ],
+};
+
+/** The spec's example answer of POST /rest/api/3/jql/parse (a JSON string in the spec), if the spec is here. */
+function specJqlParseExample(): unknown {
+  if (!existsSync(join(specDir, SPEC_FILES.platform))) return undefined;
+  const spec = readSpec('platform') as {
+    paths: Record<
+      string,
+      { post: { responses: Record<string, { content: Record<string, { example: string }> }> } }
+    >;
+  };
+  const example =
+    spec.paths['/rest/api/3/jql/parse']?.post.responses['200']?.content['application/json']
+      ?.example;
+  return example === undefined ? undefined : (JSON.parse(example) as unknown);
+}
+
 const specsPresent = Object.values(SPEC_FILES).every((file) => existsSync(join(specDir, file)));
 
 describe('the committed OpenAPI extract', () => {
@@ -86,6 +137,19 @@ describe('validateResponse', () => {
     expect(result.errors).toEqual([
       "GET /rest/api/3/issue/{issueIdOrKey} (platform) 200: (body) must NOT have additional properties 'extra'",
     ]);
+  });
+
+  it("accepts the spec's own example answer of POST /rest/api/3/jql/parse (JqlQueryClause's closed anyOf is read as its branches)", () => {
+    const example = specJqlParseExample() ?? JQL_PARSE_EXAMPLE;
+    const result = validateResponse('POST', '/rest/api/3/jql/parse', 200, example);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('still refuses a property no clause kind has in a parsed JQL clause', () => {
+    const result = validateResponse('POST', '/rest/api/3/jql/parse', 200, {
+      queries: [{ query: 'a = b', structure: { where: { clauses: [], operator: 'xor' } } }],
+    });
+    expect(result.errors.length).toBeGreaterThan(0);
   });
 
   it('names a wrongly typed nested value', () => {

@@ -8,6 +8,7 @@ import { commentRoutes } from './comments';
 import type { JiraContext } from './context';
 import { fieldRoutes } from './fields';
 import { issueRoutes } from './issue';
+import { jqlParseRoutes } from './jql-parse';
 import { metaRoutes } from './meta';
 import { propertyRoutes } from './properties';
 import { searchRoutes } from './search';
@@ -17,6 +18,7 @@ import { userRoutes } from './users';
 export function jiraRouter(): Router<JiraContext> {
   return new Router<JiraContext>().add(
     ...searchRoutes,
+    ...jqlParseRoutes,
     ...issueRoutes,
     ...transitionRoutes,
     ...propertyRoutes,

@@ -15,6 +15,8 @@ import {
   projectDeployments,
   projectIncidents,
 } from '../delivery/push-log';
+import { checkProjectBoard } from '../project/board-binding';
+import { checkIncidentJql } from '../project/incident-jql';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectSlos } from '../slo/slo-catalog';
 import { buildSnapshot, type SnapshotRecords } from './build-snapshot';
@@ -37,6 +39,9 @@ const DORA_PERIOD_DAYS = 84;
 
 const errorCode = (error: unknown): unknown =>
   typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+
+/** The stored JQL as quoted on the page: an over-long one is cut, its length is the problem named. */
+const shortened = (jql: string): string => (jql.length > 200 ? `${jql.slice(0, 200)}…` : jql);
 
 export async function recomputeSnapshot(
   deps: MetricsDeps,
@@ -76,9 +81,14 @@ async function compute(
   let history: SprintHistory = { sprints: [], items: [], changes: [] };
   let sprintsReason: string | null = null;
   const boardId = config.board?.boardId ?? null;
+  // As for the incident JQL: a binding stored before save checked it must not read another project.
+  const boardCheck =
+    boardId === null ? null : await checkProjectBoard(deps.jira, projectKey, boardId);
   if (boardId === null) {
     sprintsReason =
       'No Scrum board is chosen for this project: a project admin picks it in Project settings → Ballast.';
+  } else if (boardCheck?.ok === false) {
+    sprintsReason = `The chosen board cannot be used (${boardCheck.problem}): a project admin picks this project's board in Project settings → Ballast.`;
   } else {
     const estimationFieldId =
       config.board?.estimationFieldId ??
@@ -90,17 +100,21 @@ async function compute(
       rules: config.rules,
       closedSprints: CLOSED_SPRINTS,
       now: started,
+      projectKey,
     });
     if (estimationFieldId === null) {
       notes.push('The board estimates without story points: every item counts as unestimated.');
     }
   }
   let incidents: SnapshotRecords['incidents'];
+  // Checked again here, as the app: a value stored before save checked it must not widen the search.
+  const jqlCheck = await checkIncidentJql(deps.jira, projectKey, config.incidentJql);
   try {
-    incidents = await readIncidentHistory(deps.jira, {
-      projectKey,
-      incidentJql: config.incidentJql,
-    });
+    incidents = jqlCheck.ok
+      ? await readIncidentHistory(deps.jira, { projectKey, incidentJql: config.incidentJql })
+      : {
+          reason: `The incident JQL “${shortened(config.incidentJql)}” is invalid (${jqlCheck.problem}), so no incidents are shown: a project admin fixes it in Project settings → Ballast.`,
+        };
   } catch (error: unknown) {
     if (error instanceof SearchLimitError) {
       incidents = {

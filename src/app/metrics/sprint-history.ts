@@ -33,6 +33,12 @@ export interface SprintHistoryInput {
   /** How many closed sprints to read (most recent). */
   readonly closedSprints: number;
   readonly now: Date;
+  /**
+   * The page's project: a board's filter may take in other projects' issues, which this project's
+   * members may not be allowed to see; their work is left out of the figures (issue #19). Absent,
+   * every issue of the sprints counts.
+   */
+  readonly projectKey?: string;
 }
 
 /**
@@ -51,6 +57,7 @@ const FIELDS = [
   'created',
   'resolutiondate',
   'parent',
+  'project',
 ];
 
 /** Sprint ids in a Sprint change value ("1, 2" or "1,2"). */
@@ -128,6 +135,7 @@ export async function readSprintHistory(
   const issues = new Map<string, JiraIssue>();
   const membership = new Map<string, Set<string>>(); // issue id → sprints its Sprint field holds now
   const remember = (issue: JiraIssue, sprintIdsNow: readonly string[]) => {
+    if (input.projectKey !== undefined && issue.fields.project?.key !== input.projectKey) return;
     issues.set(issue.id, issue);
     const set = membership.get(issue.id) ?? new Set<string>();
     for (const id of sprintIdsNow) set.add(id);

@@ -49,7 +49,8 @@ function salvage(value: unknown): ProjectConfig {
 }
 
 function pick(config: ProjectConfig, name: string): Partial<ProjectConfig> {
-  return name in config ? { [name]: config[name as keyof ProjectConfig] } : {};
+  // Own keys only: a stored key `constructor` or `toString` is not a configuration part.
+  return Object.hasOwn(config, name) ? { [name]: config[name as keyof ProjectConfig] } : {};
 }
 
 /** Validates an edited configuration and stores it if nobody else saved in between. */

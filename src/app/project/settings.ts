@@ -3,6 +3,8 @@ import type { SettingsView } from '../../contract/settings';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import { AppError } from '../errors';
+import { requireProjectBoard } from './board-binding';
+import { requireSafeIncidentJql } from './incident-jql';
 import { loadProjectConfig, saveProjectConfig } from './project-config-repository';
 import { requireProjectAdmin } from './require-project-admin';
 
@@ -41,6 +43,8 @@ export async function saveSettings(
   },
 ): Promise<SettingsView> {
   await requireProjectAdmin(deps.jira, input.projectKey);
+  await requireSafeIncidentJql(deps.jira, input.projectKey, input.config);
+  await requireProjectBoard(deps.jira, input.projectKey, input.config);
   const saved = await saveProjectConfig(
     deps.store,
     input.projectKey,

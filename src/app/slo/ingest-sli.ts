@@ -34,7 +34,7 @@ export async function ingestSliBatch(
   const groups = new Map<string, { slo: string; day: string; intervals: SliInterval[] }>();
   const bySlo = new Map<string, { index: number; interval: SliInterval }[]>();
   batch.points.forEach((point, index) => {
-    if (directory[point.slo] === undefined) {
+    if (!directory.has(point.slo)) {
       throw new AppError(
         'NOT_FOUND',
         `points[${index}].slo: no SLO named "${point.slo}" is defined in Ballast; import its OpenSLO file in the project's Ballast settings first.`,

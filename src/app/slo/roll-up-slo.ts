@@ -9,6 +9,7 @@ import {
   computeSloStatus,
   sliSeriesFor,
   windowAt,
+  withinCountLimit,
   type SliInterval,
   type SloSpec,
   type SloStatus,
@@ -56,7 +57,10 @@ export async function loadSliIntervals(
   for (let i = 0; i < keys.length; i += 20) {
     const found = await kv.getMany<SliDayRecord>(keys.slice(i, i + 20));
     for (const key of keys.slice(i, i + 20)) {
-      for (const iv of (found.get(key) ?? EMPTY_DAY).intervals) intervals.push(fromStored(iv));
+      // Days stored before counts were bounded may hold 1e308: brought within the limit, never
+      // healthier than stored (withinCountLimit), so no reader's sums overflow or throw.
+      for (const iv of (found.get(key) ?? EMPTY_DAY).intervals)
+        intervals.push(withinCountLimit(fromStored(iv)));
     }
   }
   return intervals;

@@ -38,7 +38,7 @@ export async function siteSlos(store: DocumentStore): Promise<SiteSlo[]> {
     }
     return loaded;
   };
-  return Object.entries(directory)
+  return [...directory]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([slo, projectKey]) => ({
       slo,

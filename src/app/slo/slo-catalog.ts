@@ -43,7 +43,11 @@ export async function loadProjectSlos(
 export const SLO_DIRECTORY_SCHEMA_VERSION = 1;
 
 export interface SloDirectory {
-  readonly entries: Readonly<Record<string, string>>;
+  /**
+   * A Map, never a plain object: SLO names are user-supplied, and `constructor` or `__proto__`
+   * looked up in an object finds Object.prototype's members (issue #19).
+   */
+  readonly entries: ReadonlyMap<string, string>;
   readonly version: number;
   /** False for a directory written by a newer Ballast: read as empty, and never overwritten. */
   readonly readable: boolean;
@@ -57,28 +61,27 @@ export async function loadSloDirectory(store: DocumentStore): Promise<SloDirecto
   const stored = await store.get(SLO_DIRECTORY_KIND, DIRECTORY_ID);
   const version = stored?.version ?? 0;
   const value = stored?.value as Record<string, unknown> | undefined;
-  if (value === undefined) return { entries: {}, version, readable: true };
+  if (value === undefined) return { entries: new Map(), version, readable: true };
   if (!('schemaVersion' in value)) return { entries: stringsOf(value), version, readable: true };
   if (value.schemaVersion === SLO_DIRECTORY_SCHEMA_VERSION)
     return { entries: stringsOf(value.projects), version, readable: true };
-  return { entries: {}, version, readable: false };
+  return { entries: new Map(), version, readable: false };
 }
 
-const stringsOf = (value: unknown): Record<string, string> =>
+/** Own entries only (Object.entries), so a stored `__proto__` or `constructor` key is just a name. */
+const stringsOf = (value: unknown): Map<string, string> =>
   typeof value === 'object' && value !== null
-    ? Object.fromEntries(
-        Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
-      )
-    : {};
+    ? new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    : new Map<string, string>();
 
 /** The spec of an SLO by name, wherever it lives; undefined when no project has it. */
 export async function findSloSpec(
   store: DocumentStore,
   name: string,
-  directory?: Readonly<Record<string, string>>,
+  directory?: ReadonlyMap<string, string>,
 ): Promise<{ spec: SloSpec; projectKey: string } | undefined> {
   const entries = directory ?? (await loadSloDirectory(store)).entries;
-  const projectKey = entries[name];
+  const projectKey = entries.get(name);
   if (projectKey === undefined) return undefined;
   const { slos } = await loadProjectSlos(store, projectKey);
   const spec = slos.bundle.slos.find((s) => s.name === name);
@@ -137,7 +140,7 @@ async function namesOfOtherProjects(
 ): Promise<{ name: string; owner: string }[]> {
   const directory = await loadSloDirectory(store);
   return names.flatMap((name) => {
-    const owner = directory.entries[name];
+    const owner = directory.entries.get(name);
     return owner !== undefined && owner !== projectKey ? [{ name, owner }] : [];
   });
 }
@@ -288,16 +291,17 @@ async function updateDirectory(
         'INTERNAL',
         "The site's SLO directory was written by a newer version of Ballast, so it was not changed. Update Ballast, then save the SLOs again.",
       );
-    const next: Record<string, string> = {};
-    for (const [name, owner] of Object.entries(directory.entries)) {
-      if (owner !== projectKey) next[name] = owner;
+    const next = new Map<string, string>();
+    for (const [name, owner] of directory.entries) {
+      if (owner !== projectKey) next.set(name, owner);
     }
-    for (const name of names) next[name] = projectKey;
+    for (const name of names) next.set(name, projectKey);
     try {
       await store.put(
         SLO_DIRECTORY_KIND,
         DIRECTORY_ID,
-        { schemaVersion: SLO_DIRECTORY_SCHEMA_VERSION, projects: next },
+        // Object.fromEntries defines own properties, so `__proto__` is stored as a name too.
+        { schemaVersion: SLO_DIRECTORY_SCHEMA_VERSION, projects: Object.fromEntries(next) },
         directory.version,
         actor,
       );

@@ -13,7 +13,7 @@ export async function sloDataUntil(deps: {
   kv: KeyValueStore;
   store: DocumentStore;
 }): Promise<{ slo: string; dataUntil: string | null }[]> {
-  const names = Object.keys((await loadSloDirectory(deps.store)).entries).sort();
+  const names = [...(await loadSloDirectory(deps.store)).entries.keys()].sort();
   const result: { slo: string; dataUntil: string | null }[] = [];
   for (const slo of names) {
     const stored = await deps.kv.get<StoredSloStatus>(sloStatusKey(slo));

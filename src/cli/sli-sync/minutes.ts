@@ -10,7 +10,7 @@
  *   would count the new value, which over a sum of many series can be a huge overcount).
  * - inconsistent: good > total, or negative counts.
  */
-import { MINUTE_MS } from '../../domain/slo';
+import { MAX_SLI_COUNT, MINUTE_MS } from '../../domain/slo';
 import type { Sample } from './prometheus';
 import type { SliQueries } from './promql';
 
@@ -73,7 +73,15 @@ export function minuteCounts(
       skipped.inconsistent += 1;
       continue;
     }
-    out.push({ start: minute, good: Math.min(t, Math.max(0, rawGood)), total: t });
+    // The push API takes whole event counts up to MAX_SLI_COUNT (src/contract/push-api.ts), so
+    // Prometheus's fractional `increase` values are rounded; an absurd total is not sent at all.
+    const wholeTotal = Math.round(t);
+    if (wholeTotal > MAX_SLI_COUNT) {
+      skipped.inconsistent += 1;
+      continue;
+    }
+    const wholeGood = Math.min(wholeTotal, Math.max(0, Math.round(rawGood)));
+    out.push({ start: minute, good: wholeGood, total: wholeTotal });
   }
   return out;
 }

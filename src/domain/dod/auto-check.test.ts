@@ -105,6 +105,15 @@ describe('auto checks', () => {
       false,
       'Release notes is empty',
     ],
+    ...['constructor', 'toString', '__proto__', 'hasOwnProperty'].map(
+      (field): [string, AutoCheck, Parameters<typeof anIssue>[0], boolean, string] => [
+        `a field named ${field} that the issue lacks fails fieldSet (not Object.prototype's)`,
+        { type: 'fieldSet', field, fieldName: 'Odd field' },
+        { fields: {} },
+        false,
+        'Odd field is empty',
+      ],
+    ),
     [
       'a label passes labelPresent regardless of case',
       { type: 'labelPresent', label: 'runbook-updated' },

@@ -80,7 +80,11 @@ export function evaluateAutoCheck(check: AutoCheck, issue: DodIssue): AutoCheckO
     case 'allSubtasksDone':
       return subtasksOutcome(issue);
     case 'fieldSet':
-      return isFieldValueSet(issue.fields[check.field])
+      // Own fields only: a field named `constructor` or `toString` (an admin's text) must read as
+      // empty, not as Object.prototype's function — which counted as "set" and passed the check.
+      return isFieldValueSet(
+        Object.hasOwn(issue.fields, check.field) ? issue.fields[check.field] : undefined,
+      )
         ? { passed: true, reason: `${check.fieldName} is set` }
         : { passed: false, reason: `${check.fieldName} is empty` };
     case 'labelPresent':

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateChecklist } from './evaluate-checklist';
-import { aState, aTemplate, anIssue } from './testing/generators';
+import { aManualItem, aState, aTemplate, anIssue } from './testing/generators';
 
 const template = aTemplate();
 
 describe('evaluating a checklist', () => {
+  it('reads an item id that is also an Object.prototype member (constructor) as an id: open until ticked', () => {
+    const named = aTemplate({
+      items: [aManualItem('constructor', { text: 'Constructor checked' })],
+    });
+    const open = evaluateChecklist(named, aState({}), anIssue({}));
+    expect(open.items[0]).toMatchObject({ id: 'constructor', state: 'open' });
+    expect(open.items[0]).not.toHaveProperty('by');
+    const ticked = evaluateChecklist(named, aState({ constructor: true }), anIssue({}));
+    expect(ticked.items[0]).toMatchObject({ id: 'constructor', state: 'done', by: 'acc-ana' });
+  });
+
   it('lists every item with its state, who and when, and the auto-check reason', () => {
     const evaluation = evaluateChecklist(
       template,

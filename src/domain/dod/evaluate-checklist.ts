@@ -67,7 +67,9 @@ export function evaluateChecklist(
       const outcome = evaluateAutoCheck(item.check, issue);
       return { ...base, state: outcome.passed ? 'done' : 'open', reason: outcome.reason };
     }
-    const stored = state?.items[item.id];
+    // Own keys only: an item id such as `constructor` (a valid id) must not read Object.prototype's.
+    const stored =
+      state !== undefined && Object.hasOwn(state.items, item.id) ? state.items[item.id] : undefined;
     if (stored === undefined) return { ...base, state: 'open' };
     return { ...base, state: stored.done ? 'done' : 'open', by: stored.by, at: stored.at };
   });

@@ -59,7 +59,11 @@ describe('SLI series', () => {
       { start: T0, end: T0 + MINUTE_MS, good: 2, total: 1 },
       'good (2) must not exceed total (1)',
     ],
-    ['negative counts', { start: T0, end: T0 + MINUTE_MS, good: -1, total: 1 }, 'non-negative'],
+    [
+      'negative counts',
+      { start: T0, end: T0 + MINUTE_MS, good: -1, total: 1 },
+      'whole numbers from 0 to 1,000,000,000',
+    ],
   ])('rejects %s', (_, interval, reason) => {
     expect(checkSliIntervals([interval])[0]?.reason).toContain(reason);
     expect(() => buildSliSeries([interval])).toThrow(reason);

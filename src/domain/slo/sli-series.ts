@@ -12,7 +12,12 @@
  *   minute with total = 0 has no data (it is neither good nor bad).
  */
 import { MINUTE_MS, type Instant } from './duration';
-import { checkSliIntervals, isSortedByStart, type SliInterval } from './sli-interval';
+import {
+  MAX_SLI_COUNT,
+  checkSliIntervals,
+  isSortedByStart,
+  type SliInterval,
+} from './sli-interval';
 
 export type { SliInterval, SliDataIssue } from './sli-interval';
 export { checkSliIntervals } from './sli-interval';
@@ -60,7 +65,9 @@ export function buildSliSeries(intervals: readonly SliInterval[], sliceTarget = 
       iv.start >= previousEnd &&
       iv.good >= 0 &&
       iv.good <= iv.total &&
-      Number.isFinite(iv.total);
+      // Bounded, so the prefix sums stay exact and finite (MAX_SLI_COUNT); fractions are allowed
+      // here (derived data may split an interval pro rata), people's input is whole (checkSliIntervals).
+      iv.total <= MAX_SLI_COUNT;
     if (!valid) {
       const issue = checkSliIntervals(intervals)[0];
       throw new Error(`SLI interval ${issue?.index ?? k}: ${issue?.reason ?? 'invalid'}`);

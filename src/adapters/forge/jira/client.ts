@@ -14,8 +14,9 @@ import {
 import { JiraRequestError } from './errors';
 import { mergeReconciled, reconcileGroups } from './reconciled-search';
 import type { JiraHttp } from './http';
+import { parseJqlQueries } from './jql-parse';
 import { bulkGetUsers } from './users';
-import type { JiraUser } from '../../../ports/jira';
+import type { JiraUser, ParsedJql } from '../../../ports/jira';
 import {
   agileIssuePageSchema,
   boardConfigurationSchema,
@@ -328,6 +329,11 @@ export class JiraClient implements JiraPort {
   /** Users by account id (users.ts: GET /rest/api/3/user/bulk). */
   async getUsers(accountIds: readonly string[]): Promise<JiraUser[]> {
     return bulkGetUsers(this.http, accountIds);
+  }
+
+  /** Jira's JQL parser (jql-parse.ts: POST /rest/api/3/jql/parse?validation=strict). */
+  async parseJql(queries: readonly string[]): Promise<ParsedJql[]> {
+    return parseJqlQueries(this.http, queries);
   }
 
   private async agileIssues(
