@@ -11,11 +11,11 @@ const on = (...days: number[]) =>
   );
 
 describe('deployment frequency (median deployment days per week)', () => {
-  it('counts days, not deployments: weeks of 3, 1, 4 and 0 days give a median of 2 (high)', () => {
+  it('counts days, not deployments: weeks of 3, 1, 4 and 0 days give the lower median 1 (high)', () => {
     const deployments = [...on(2, 2, 3, 4, 10, 17, 18, 19, 20)];
     expect(deploymentFrequency(deployments, MARCH)).toEqual({
       status: 'ok',
-      value: 2,
+      value: 1,
       unit: 'days-per-week',
       sampleSize: 4,
       medianDaysPerMonth: 8,
@@ -27,10 +27,24 @@ describe('deployment frequency (median deployment days per week)', () => {
 
   it.each([
     [
-      'Monday to Wednesday every week is elite',
+      'Monday to Wednesday every week is high (2023: elite needs 5 days)',
       on(2, 3, 4, 9, 10, 11, 16, 17, 18, 23, 24, 25),
       3,
       12,
+      'high',
+    ],
+    [
+      'Monday to Thursday every week is high, just below elite',
+      on(2, 3, 4, 5, 9, 10, 11, 12, 16, 17, 18, 19, 23, 24, 25, 26),
+      4,
+      16,
+      'high',
+    ],
+    [
+      'every working day is elite, at the boundary',
+      on(2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27),
+      5,
+      20,
       'elite',
     ],
     ['one deployment day in the month is medium', on(10), 0, 1, 'medium'],
@@ -91,6 +105,22 @@ describe('deployment frequency (median deployment days per week)', () => {
       sampleSize,
       minimumSampleSize: 4,
       reason,
+    });
+  });
+
+  it('counts rolled-back deployments (they reached production), never failed ones', () => {
+    const deployments = [
+      ...on(2, 9, 16, 23),
+      aDeployment({ id: 'R', status: 'rolled_back', deployedAt: '2026-03-03T12:00:00Z' }),
+      aDeployment({ id: 'F1', status: 'failed', deployedAt: '2026-03-10T12:00:00Z' }),
+      aDeployment({ id: 'F2', status: 'failed', deployedAt: '2026-03-17T12:00:00Z' }),
+    ];
+    // Weeks of 2, 1, 1, 1 days: the lower median is 1.
+    expect(deploymentFrequency(deployments, MARCH)).toMatchObject({
+      value: 1,
+      deployments: 5,
+      deploymentDays: 5,
+      band: 'high',
     });
   });
 });

@@ -13,9 +13,11 @@ import {
 } from './time';
 
 /**
- * Deployment frequency (DORA; Apache DevLake's definition): the median number of deployment days
- * per week — days (UTC) with at least one successful production deployment — over the complete
- * ISO weeks (Monday–Sunday, UTC) inside [from, to). Weeks with no deployment count as 0; partial
+ * Deployment frequency (DORA; Apache DevLake's definition, docs/Metrics/DeploymentFrequency.md in
+ * apache/incubator-devlake-website): the median (statistics.ts) number of deployment days per
+ * week — days (UTC) with at least one deployment that reached production (`success` or
+ * `rolled_back`; a `failed` one never did) — over the complete ISO weeks (Monday–Sunday, UTC)
+ * inside [from, to). Weeks with no deployment count as 0; partial
  * weeks at the edges are left out so they cannot pull the median down. The median per calendar
  * month (complete months only) decides medium vs low; it is null when the period holds no complete
  * month, and then a team below 1 day per week gets no band rather than a guess.
@@ -29,6 +31,7 @@ export function deploymentFrequency(
   number,
   {
     readonly medianDaysPerMonth: number | null;
+    /** Deployments that reached production in the period. */
     readonly deployments: number;
     readonly deploymentDays: number;
     readonly band: DoraBand | null;
@@ -56,6 +59,7 @@ export function deploymentFrequency(
   let count = 0;
   for (const deployment of deployments) {
     const at = toMs(deployment.deployedAt);
+    if (deployment.status === 'failed') continue;
     if (at === undefined || at < fromMs || at >= toMsValue) continue;
     count += 1;
     days.add(utcDayNumber(at));
