@@ -129,6 +129,10 @@ export interface MetricsSnapshot {
       readonly total: number;
       readonly failed: number;
       readonly rolledBack: number;
+      /** Successful deployments an incident was attributed to (change failure rate); null without a rate. */
+      readonly causedIncidents: number | null;
+      /** Incidents no deployment could be attributed to (no service, before any deployment…). */
+      readonly unattributedIncidents: number | null;
     };
     /** The period the figures cover: the last 84 days, from the first deployment pushed if later. */
     readonly period: { readonly from: string; readonly to: string };

@@ -202,6 +202,10 @@ function deliverySection(
       total: records.deployments.length,
       failed: count('failed'),
       rolledBack: count('rolled_back'),
+      causedIncidents:
+        m.changeFailureRate.status === 'ok' ? m.changeFailureRate.causedIncidents : null,
+      unattributedIncidents:
+        m.changeFailureRate.status === 'ok' ? m.changeFailureRate.unattributedIncidents : null,
     },
     period: records.period,
     trendBy: records.trendBy ?? '4-weeks',
