@@ -5,11 +5,8 @@
  */
 import type { DeliveryData } from '../../../src/contract/project-page';
 import { DoraTrendTable } from './DoraTrendTable';
-import { shortDate } from './format';
+import { exactPercent, shortDate } from './format';
 import { EmptyNote, FigureTile, Section } from './parts';
-
-/** 1 decimal: 5.3% must not read as the 5% elite boundary. */
-const exactPercent = (ratio: number): string => `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 
 export function DoraKeys({ delivery }: { delivery: DeliveryData['delivery'] }) {
   const { deployments } = delivery;

@@ -4,7 +4,7 @@
  * its band, or a dash with the reason in its title when the window had too little data.
  */
 import type { DeliveryData, DoraFigure, Figure } from '../../../src/contract/project-page';
-import { formatFigure, shortDate } from './format';
+import { exactPercent, formatFigure, shortDate } from './format';
 import { DoraLozenge } from './parts';
 
 function Cell({ figure, band }: { figure: Figure; band?: DoraFigure['band'] }) {
@@ -17,7 +17,8 @@ function Cell({ figure, band }: { figure: Figure; band?: DoraFigure['band'] }) {
   }
   return (
     <td>
-      {formatFigure(figure)} {band !== undefined ? <DoraLozenge band={band} /> : null}
+      {figure.unit === 'ratio' ? exactPercent(figure.value) : formatFigure(figure)}{' '}
+      {band !== undefined ? <DoraLozenge band={band} /> : null}
     </td>
   );
 }
