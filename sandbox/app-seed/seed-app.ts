@@ -65,8 +65,43 @@ function batchesOf(points: readonly SliPointDraft[]): SliPointDraft[][] {
   return batches;
 }
 
+/** A Jira issue a deployment can ship: CI/CD names it from the commit messages. */
+export interface ShippableIssue {
+  readonly key: string;
+  readonly resolutiondate: string | null;
+}
+
+/** The push schema's cap on issue keys per deployment (src/contract/push-api.ts). */
+const MAX_KEYS_PER_DEPLOYMENT = 100;
+
+/**
+ * Which issues each deployment ships: those of the project resolved since the last deployment
+ * that reached production, as a CI/CD pipeline lists the commits it deploys. A failed deployment
+ * lists them too, and the next one ships them again.
+ */
+function withIssueKeys<T extends { status: string; finishedAt: string }>(
+  list: readonly T[],
+  issues: readonly ShippableIssue[],
+): (T & { issueKeys: string[] })[] {
+  const resolved = issues
+    .filter((issue) => issue.key.startsWith(`${PROJECT.key}-`) && issue.resolutiondate !== null)
+    .map((issue) => ({ key: issue.key, at: Date.parse(issue.resolutiondate!) }))
+    .sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+  const ordered = [...list].sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
+  let shippedUntil = Date.parse(ordered[0]?.finishedAt ?? '') - 7 * 86_400_000;
+  return ordered.map((deployment) => {
+    const at = Date.parse(deployment.finishedAt);
+    const keys = resolved
+      .filter((issue) => issue.at > shippedUntil && issue.at <= at)
+      .slice(-MAX_KEYS_PER_DEPLOYMENT)
+      .map((issue) => issue.key);
+    if (deployment.status !== 'failed') shippedUntil = at;
+    return { ...deployment, issueKeys: keys };
+  });
+}
+
 /** Two production deployments a working day per service, one in twelve failed. */
-function deployments(end: number) {
+function deployments(end: number, issues: readonly ShippableIssue[]) {
   const list = [];
   for (let day = 34; day >= 1; day -= 1) {
     const date = new Date(end - day * 86_400_000);
@@ -90,24 +125,25 @@ function deployments(end: number) {
         status: seq % 12 === 5 ? 'failed' : 'success',
         startedAt: iso(finishedAt - 9 * 60_000),
         finishedAt: iso(finishedAt),
-        issueKeys: [],
       });
     }
   }
-  return list;
+  return withIssueKeys(list, issues);
 }
 
-export function seedApp(
-  host: ForgeHost,
-  options: { variant: AppSeedVariant; now?: Date; onProgress?: (step: string) => void },
-): Promise<AppSeedReport> {
+export interface AppSeedOptions {
+  readonly variant: AppSeedVariant;
+  readonly now?: Date;
+  readonly onProgress?: (step: string) => void;
+  /** The Jira issues the deployments ship (the emulator's); without them deployments list none. */
+  readonly issues?: readonly ShippableIssue[];
+}
+
+export function seedApp(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedReport> {
   return host.kvs.deferPersistence(() => seed(host, options));
 }
 
-async function seed(
-  host: ForgeHost,
-  options: { variant: AppSeedVariant; now?: Date; onProgress?: (step: string) => void },
-): Promise<AppSeedReport> {
+async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedReport> {
   const started = Date.now();
   const end = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
   // The admin binds the Scrum board (its story points field), as a team does in the settings.
@@ -135,7 +171,7 @@ async function seed(
       points: batch.map((p) => ({ ...p, start: iso(p.start), end: iso(p.end) })),
     });
   }
-  const deploys = deployments(end);
+  const deploys = deployments(end, options.issues ?? []);
   for (const deployment of deploys) {
     await signedPush(host, 'ballast-deployment-push', secret, deployment);
   }

@@ -110,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     saved === undefined && variant !== 'none'
       ? await seedApp(host.forge, {
           variant,
+          issues: jira.state.issues,
           ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
         })
       : null;

@@ -25,6 +25,21 @@ export interface DoraFigure extends Figure {
   readonly note: string | null;
 }
 
+/** The DORA keys and incident figures of one sprint (or 4-week window), computed as the headline ones. */
+export interface DoraTrendPoint {
+  readonly id: string;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  readonly deployments: number;
+  readonly deploymentFrequency: DoraFigure;
+  readonly leadTime: DoraFigure;
+  readonly changeFailureRate: DoraFigure;
+  readonly timeToRestore: DoraFigure;
+  readonly incidents: number;
+  readonly meanTimeBetweenReleases: Figure;
+}
+
 export interface TypeSplit {
   readonly type: WorkTypeOrUnclassified;
   readonly points: number;
@@ -107,6 +122,23 @@ export interface MetricsSnapshot {
     readonly leadTime: DoraFigure;
     readonly changeFailureRate: DoraFigure;
     readonly timeToRestore: DoraFigure;
+    /** Mean gap between consecutive releases, hours (src/domain/metrics/time-between-releases.ts). */
+    readonly meanTimeBetweenReleases: Figure;
+    /** The production deployments the figures count, by outcome. */
+    readonly deployments: {
+      readonly total: number;
+      readonly failed: number;
+      readonly rolledBack: number;
+      /** Successful deployments an incident was attributed to (change failure rate); null without a rate. */
+      readonly causedIncidents: number | null;
+      /** Incidents no deployment could be attributed to (no service, before any deployment…). */
+      readonly unattributedIncidents: number | null;
+    };
+    /** The period the figures cover: the last 84 days, from the first deployment pushed if later. */
+    readonly period: { readonly from: string; readonly to: string };
+    /** Per sprint, or per 4 weeks without a board; oldest first. */
+    readonly trendBy: 'sprint' | '4-weeks';
+    readonly trend: readonly DoraTrendPoint[];
   };
   readonly incidents: {
     readonly jql: string;

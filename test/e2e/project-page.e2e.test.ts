@@ -131,6 +131,23 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
           /^(Elite|High|Medium|Low)$/,
         );
       }
+      // Both services deploy every working day: 5 deployment days in every 7-day span, elite at
+      // the DORA 2023 boundary; one deployment in twelve failed, a change failure counted.
+      const frequency = frame().locator('[data-figure="Deployment frequency"]');
+      expect(await frequency.locator('.tile-value').textContent()).toBe('5 days/weekElite');
+      const rate = frame().locator('[data-figure="Change failure rate"]');
+      expect(await rate.locator('.tile-value').textContent()).toMatch(/^[1-9]\d*%(Elite|High)$/);
+      expect(await rate.locator('p').textContent()).toMatch(
+        /^\d+\.\d% of \d+: [1-9]\d* failed or rolled back/,
+      );
+      expect(
+        await frame()
+          .getByText(/\d+ production deployments from/)
+          .count(),
+      ).toBe(1);
+      // The trend: one row per sprint since the first deployment, each with its deployments.
+      const rows = frame().locator('table[aria-label="DORA keys per sprint"] tbody tr');
+      expect(await rows.count()).toBeGreaterThanOrEqual(3);
       await shots('delivery');
     });
 

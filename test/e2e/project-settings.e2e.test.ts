@@ -369,6 +369,28 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await frame().getByLabel('New push secret').count()).toBe(0);
     });
 
+    it('maps Jira incidents to services by component, a bad line refused with the section named', async () => {
+      await openSection('Incidents');
+      const byComponent = frame().getByLabel('Service by component');
+      await byComponent.fill('Payments = checkout\nSearch');
+      await frame().getByLabel('Default service').fill('checkout');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      // "Search" has no service: the backend names the line, and nothing is stored.
+      await frame().getByText('byComponent[1]: needs a component and a service').waitFor();
+      await byComponent.fill('Payments = checkout\nSearch = search');
+      await shots('incident-services');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      await frame().getByText('Saved. Ballast uses these settings').waitFor();
+      const stored = await invoke('settings/get');
+      expect(stored.data?.config.incidentServices).toEqual({
+        byComponent: [
+          { component: 'Payments', service: 'checkout' },
+          { component: 'Search', service: 'search' },
+        ],
+        otherwise: 'checkout',
+      });
+    });
+
     it('shows the member everything read-only, and the server refuses their save', async () => {
       await switchUser(page, MEMBER_ACCOUNT_ID);
       // Jira shows project settings to project admins only, as the shell does.

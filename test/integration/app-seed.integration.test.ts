@@ -36,9 +36,13 @@ describe('the app seed', () => {
     'leaves checkout availability AT_RISK after its incident, the other SLOs healthy',
     async () => {
       sandbox = await startAppSandbox();
-      const report = await seedApp(sandbox.host, { variant: 'demo' });
+      const report = await seedApp(sandbox.host, {
+        variant: 'demo',
+        issues: sandbox.jira.state.issues,
+      });
       expect(report).toMatchObject({ sliPoints: 3 * SEED_DAYS * 1440, batches: 78 });
-      expect(report.deployments).toBeGreaterThan(40);
+      // Two a working day per service over the last 34 days: 24 working days at TEST_NOW.
+      expect(report.deployments).toBe(48);
       const view = await slos(sandbox);
       expect(view.slos.map((s) => [s.name, s.state])).toEqual([
         ['checkout-availability', 'AT_RISK'],
@@ -61,8 +65,23 @@ describe('the app seed', () => {
       })) as Envelope<SnapshotAnswer<DeliveryData>>;
       expect(delivery.ok && delivery.data.status).toBe('ready');
       if (delivery.ok && delivery.data.status === 'ready') {
-        expect(delivery.data.data.delivery.hasDeploymentData).toBe(true);
+        const d = delivery.data.data.delivery;
+        expect(d.hasDeploymentData).toBe(true);
         expect(delivery.data.data.sprintsReason).toBeNull();
+        // Every pushed deployment reaches the page; one in twelve failed (seq 5, 17, 29, 41).
+        expect(d.deployments).toMatchObject({ total: 48, failed: 4, rolledBack: 0 });
+        // Counted from the first deployment's day, Monday 19 Oct: 4 complete weeks of 5 deployment
+        // days each (both services every working day) — elite at the 2023 boundary of 5.
+        expect(d.period.from).toBe('2026-10-19T00:00:00.000Z');
+        expect(d.deploymentFrequency).toMatchObject({ value: 5, sampleSize: 4, band: 'elite' });
+        // 4 failed of 48, and no incident attributed (the demo's Jira incidents name no service).
+        expect(d.deployments.causedIncidents).toBe(0);
+        expect(d.changeFailureRate).toMatchObject({ value: 0.0833, sampleSize: 48, band: 'high' });
+        // The deployments list the SHOP issues they shipped: lead time is the DORA measurement.
+        expect(d.leadTime.note).toBeNull();
+        expect(d.leadTime.sampleSize).toBeGreaterThan(0);
+        expect(d.trendBy).toBe('sprint');
+        expect(d.trend.reduce((sum, row) => sum + row.deployments, 0)).toBe(48);
       }
     },
     APP_SEED_TIMEOUT_MS,

@@ -96,11 +96,13 @@ describe('the deployment push', () => {
     expect(stored('deploy:')).toHaveLength(1);
   });
 
-  it('give the delivery metrics the successful production deployments of the project', async () => {
+  it('give the delivery metrics every production deployment of the project, with its outcome', async () => {
     const url = `${base}/ballast-deployment-push`;
     const others = [
       { ...deployment, id: 'p-5', environment: 'staging' },
+      // A failed and a rolled-back deployment are change failures: they count.
       { ...deployment, id: 'p-6', status: 'failed' },
+      { ...deployment, id: 'p-6b', status: 'rolled_back', environment: ' Production ' },
       { ...deployment, id: 'p-7', service: 'search', issueKeys: [] },
       { ...deployment, id: 'p-8', service: 'billing', issueKeys: ['OPS-1'] },
       { ...deployment, id: 'p-9', service: 'search', issueKeys: ['SHOP-3'] },
@@ -110,7 +112,12 @@ describe('the deployment push', () => {
       key: 'SHOP',
       services: ['checkout'],
     });
-    expect(mine.map((d) => d.id).sort()).toEqual(['p-9', 'pipeline-812']);
+    expect(mine.map((d) => [d.id, d.status]).sort()).toEqual([
+      ['p-6', 'failed'],
+      ['p-6b', 'rolled_back'],
+      ['p-9', 'success'],
+      ['pipeline-812', 'success'],
+    ]);
   });
 });
 
@@ -134,7 +141,7 @@ describe('the incident push', () => {
       accepted: 0,
       duplicate: true,
     });
-    const resolved = { ...opened, resolvedAt: '2026-11-19T11:40:00Z' };
+    const resolved = { ...opened, resolvedAt: '2026-11-19T11:40:00Z', deploymentId: 'p-6b' };
     expect((await push(url, secret, resolved)).body).toEqual({
       ok: true,
       accepted: 1,
@@ -144,11 +151,17 @@ describe('the incident push', () => {
       {
         key: 'pd-77',
         service: 'checkout',
+        deploymentId: 'p-6b',
         startedAt: '2026-11-19T11:00:00Z',
         detectedAt: '2026-11-19T11:04:00Z',
         resolvedAt: '2026-11-19T11:40:00Z',
       },
     ]);
+    // Another project's services, but caused by one of this project's deployments: it counts.
+    expect(
+      projectIncidents(stored<StoredIncident>('incident:'), ['search'], ['p-6b']).map((i) => i.key),
+    ).toEqual(['pd-77']);
+    expect(projectIncidents(stored<StoredIncident>('incident:'), ['search'])).toEqual([]);
     expect(await push(url, secret, { ...opened, id: 'x', startedAt: 'yesterday' })).toMatchObject({
       status: 400,
       body: { error: { field: 'startedAt' } },

@@ -241,6 +241,9 @@ const actor = { accountId: ADMIN_ACCOUNT_ID, at: new Date('2026-11-20T12:00:00Z'
 beforeAll(async () => {
   sandbox = await startAppSandbox();
 });
+
+/** A configuration saved before the incidentServices setting existed reads with its default. */
+const NO_INCIDENT_SERVICES = { byComponent: [], otherwise: null };
 afterAll(() => sandbox.close());
 
 describe('every stored version reads back through the app', () => {
@@ -258,6 +261,7 @@ describe('every stored version reads back through the app', () => {
     expect(view.config).toEqual({
       ...fixture('project-config.v2.json'),
       incidentJql: 'issuetype = Incident OR ballastCategory = reliability',
+      incidentServices: NO_INCIDENT_SERVICES,
     });
     expect(view.version).toBe(1);
   });
@@ -273,7 +277,7 @@ describe('every stored version reads back through the app', () => {
       'settings/get',
     );
     expect(view.problems).toEqual([]);
-    expect(view.config).toEqual(stored);
+    expect(view.config).toEqual({ ...stored, incidentServices: NO_INCIDENT_SERVICES });
   });
 
   it('project-slos v1 and SLI days v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {

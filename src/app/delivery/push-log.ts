@@ -124,40 +124,54 @@ export async function listPushedIncidents(kv: KeyValueStore): Promise<StoredInci
 }
 
 /**
- * The successful production deployments of a project, as the DORA metrics count them: those that
- * shipped one of its issues, or deployed one of its services.
+ * The production deployments of a project, as the DORA metrics count them: those that shipped one
+ * of its issues, or deployed one of its services — whatever their outcome, since a failed or
+ * rolled-back deployment is a change failure (src/domain/metrics/change-failure-rate.ts). The
+ * environment is matched without regard to case or surrounding spaces ("Production" from one
+ * tool, "production" from another are the same environment).
  */
 export function projectDeployments(
   deployments: readonly StoredDeployment[],
   project: { key: string; services: readonly string[]; environment?: string },
 ): DeploymentRecord[] {
-  const environment = project.environment ?? 'production';
+  const environment = normalized(project.environment ?? 'production');
   return deployments
     .filter(
       (d) =>
-        d.status === 'success' &&
-        d.environment === environment &&
+        normalized(d.environment) === environment &&
         (project.services.includes(d.service) ||
           d.issueKeys.some((k) => k.startsWith(`${project.key}-`))),
     )
     .map((d) => ({
       id: d.id,
       service: d.service,
+      status: d.status,
       deployedAt: d.finishedAt,
       issueKeys: d.issueKeys,
     }));
 }
 
-/** A project's pushed incidents (those of its services) as the incident metrics read them. */
+const normalized = (environment: string): string => environment.trim().toLowerCase();
+
+/**
+ * A project's pushed incidents — those of its services, or caused by one of its deployments — as
+ * the incident metrics read them.
+ */
 export function projectIncidents(
   incidents: readonly StoredIncident[],
   services: readonly string[],
+  deploymentIds: readonly string[] = [],
 ): IncidentRecord[] {
+  const ids = new Set(deploymentIds);
   return incidents
-    .filter((i) => services.includes(i.service))
+    .filter(
+      (i) =>
+        services.includes(i.service) || (i.deploymentId !== undefined && ids.has(i.deploymentId)),
+    )
     .map((i) => ({
       key: i.id,
       service: i.service,
+      deploymentId: i.deploymentId ?? null,
       startedAt: i.startedAt,
       detectedAt: i.detectedAt ?? null,
       resolvedAt: i.resolvedAt ?? null,

@@ -57,6 +57,8 @@ export interface SnapshotRecords extends Omit<
   readonly incidents: IncidentHistory | { readonly reason: string };
   /** Incidents pushed for the project's services (the incident push API). */
   readonly pushedIncidents: readonly IncidentRecord[];
+  /** What `trendWindows` are: the sprints, or 4-week windows without them (the default). */
+  readonly trendBy?: 'sprint' | '4-weeks';
 }
 
 export function buildSnapshot(input: {
@@ -77,7 +79,6 @@ export function buildSnapshot(input: {
     incidents: [...(incidentHistory?.incidents ?? []), ...records.pushedIncidents],
     postmortemActions: incidentHistory?.actions ?? [],
   });
-  const hasDeploymentData = records.deployments.length > 0;
   const sprints: SprintRow[] = records.sprints.flatMap((sprint, index) => {
     if (sprint.state === 'future') return [];
     const m = metrics.sprints[index]!;
@@ -170,19 +171,7 @@ export function buildSnapshot(input: {
         position: debt.status === 'ok' ? debt.position : null,
       },
     },
-    delivery: {
-      hasDeploymentData,
-      deploymentFrequency: dora(
-        metrics.dora.deploymentFrequency,
-        hasDeploymentData ? undefined : NO_DEPLOYMENTS,
-      ),
-      leadTime: dora(metrics.dora.leadTimeForChanges),
-      changeFailureRate: dora(
-        metrics.dora.changeFailureRate,
-        hasDeploymentData ? undefined : NO_DEPLOYMENTS,
-      ),
-      timeToRestore: dora(metrics.dora.timeToRestore, incidentsReason ?? undefined),
-    },
+    delivery: deliverySection(metrics.dora, records, incidentsReason),
     incidents: incidentSection(input.incidentJql, incidentHistory, incidentsReason, {
       mttr,
       mttd,
@@ -192,6 +181,53 @@ export function buildSnapshot(input: {
     notes: input.notes,
   };
 }
+
+function deliverySection(
+  m: ReturnType<typeof projectMetrics>['dora'],
+  records: SnapshotRecords,
+  incidentsReason: string | null,
+): MetricsSnapshot['delivery'] {
+  const hasDeploymentData = records.deployments.length > 0;
+  const noDeployments = hasDeploymentData ? undefined : NO_DEPLOYMENTS;
+  const incidents = incidentsReason ?? undefined;
+  const count = (status: string) => records.deployments.filter((d) => d.status === status).length;
+  return {
+    hasDeploymentData,
+    deploymentFrequency: dora(m.deploymentFrequency, noDeployments),
+    leadTime: dora(m.leadTimeForChanges),
+    changeFailureRate: dora(m.changeFailureRate, noDeployments),
+    timeToRestore: dora(m.timeToRestore, incidents),
+    meanTimeBetweenReleases: withMissing(figure(m.meanTimeBetweenReleases), noDeployments),
+    deployments: {
+      total: records.deployments.length,
+      failed: count('failed'),
+      rolledBack: count('rolled_back'),
+      causedIncidents:
+        m.changeFailureRate.status === 'ok' ? m.changeFailureRate.causedIncidents : null,
+      unattributedIncidents:
+        m.changeFailureRate.status === 'ok' ? m.changeFailureRate.unattributedIncidents : null,
+    },
+    period: records.period,
+    trendBy: records.trendBy ?? '4-weeks',
+    trend: m.trend.map((row) => ({
+      id: row.id,
+      label: row.label,
+      from: row.from,
+      to: row.to,
+      deployments: row.deployments,
+      deploymentFrequency: dora(row.deploymentFrequency, noDeployments),
+      // Lead time never falls back to Jira's created → resolved inside the trend (dora-trend.ts).
+      leadTime: dora(row.leadTimeForChanges, noDeployments),
+      changeFailureRate: dora(row.changeFailureRate, noDeployments),
+      timeToRestore: dora(row.timeToRestore, incidents),
+      incidents: row.incidents,
+      meanTimeBetweenReleases: withMissing(figure(row.meanTimeBetweenReleases), noDeployments),
+    })),
+  };
+}
+
+const withMissing = (f: Figure, missing: string | undefined): Figure =>
+  missing === undefined ? f : { ...f, value: null, reason: missing };
 
 function incidentSection(
   jql: string,

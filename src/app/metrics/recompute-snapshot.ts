@@ -21,6 +21,8 @@ import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectSlos } from '../slo/slo-catalog';
 import { buildSnapshot, type SnapshotRecords } from './build-snapshot';
 import { readIncidentHistory } from './incident-history';
+import { withIncidentServices } from './incident-services';
+import { deliveryPeriod, trendWindows } from './delivery-period';
 import { withCapacity } from './sprint-capacity';
 import { readSprintHistory, type SprintHistory } from './sprint-history';
 import { saveSnapshot, updateStatus } from './snapshot-store';
@@ -78,7 +80,7 @@ async function compute(
     'Sprint figures replay each issue’s Sprint and status history: committed = in the sprint at its start, completed = Done when it closed.',
     'Capacity of past sprints applies today’s capacity policy; interrupts are items added after the sprint started.',
   ];
-  let history: SprintHistory = { sprints: [], items: [], changes: [] };
+  let sprintHistory: SprintHistory = { sprints: [], items: [], changes: [] };
   let sprintsReason: string | null = null;
   const boardId = config.board?.boardId ?? null;
   // As for the incident JQL: a binding stored before save checked it must not read another project.
@@ -94,7 +96,7 @@ async function compute(
       config.board?.estimationFieldId ??
       (await deps.jira.getBoardConfiguration(boardId)).estimation?.field?.fieldId ??
       null;
-    history = await readSprintHistory(deps.jira, {
+    sprintHistory = await readSprintHistory(deps.jira, {
       boardId,
       estimationFieldId,
       rules: config.rules,
@@ -128,9 +130,17 @@ async function compute(
       throw error;
     }
   }
+  if (!('reason' in incidents)) {
+    incidents = {
+      ...incidents,
+      incidents: withIncidentServices(
+        incidents.incidents,
+        incidents.issues,
+        config.incidentServices,
+      ),
+    };
+  }
   const now = started.toISOString();
-  const fromDate = new Date(started.getTime() - DORA_PERIOD_DAYS * 86_400_000);
-  const from = fromDate.toISOString();
   // Deployments pushed by CI/CD that shipped this project's issues or deployed one of the services
   // its SLOs are about; incidents pushed for those services count with the Jira incidents.
   const { slos } = await loadProjectSlos(deps.documents, projectKey);
@@ -138,20 +148,39 @@ async function compute(
     ...slos.bundle.services.map((service) => service.name),
     ...slos.bundle.slos.map((slo) => slo.service),
   ];
-  const deployments = projectDeployments(
-    await listDeployments(deps.kv, { from: fromDate, to: started }),
-    { key: projectKey, services: [...new Set(sloServices)] },
+  const project = { key: projectKey, services: [...new Set(sloServices)] };
+  // Read one period further back than the figures cover: whether the deployment feed existed
+  // before the period decides where counting starts (delivery-period.ts).
+  const lookBackFrom = new Date(started.getTime() - 2 * DORA_PERIOD_DAYS * 86_400_000);
+  const pushed = projectDeployments(
+    await listDeployments(deps.kv, { from: lookBackFrom, to: started }),
+    project,
   );
+  const period = deliveryPeriod(pushed, { days: DORA_PERIOD_DAYS, now: started });
+  const deployments = pushed.filter((d) => Date.parse(d.deployedAt) >= Date.parse(period.from));
+  if (period.countedFrom !== null) {
+    notes.push(
+      `Deployments are counted from ${period.countedFrom.slice(0, 10)}, the first one pushed: weeks before CI/CD was connected are unknown, not weeks without deployments.`,
+    );
+  }
   const services = [
     ...new Set([...sloServices, ...deployments.map((deployment) => deployment.service)]),
   ];
   const pushedIncidents =
-    services.length === 0 ? [] : projectIncidents(await listPushedIncidents(deps.kv), services);
+    services.length === 0
+      ? []
+      : projectIncidents(
+          await listPushedIncidents(deps.kv),
+          services,
+          deployments.map((d) => d.id),
+        );
   if (pushedIncidents.length > 0) {
     notes.push(
       `${pushedIncidents.length} incidents pushed for the services ${services.join(', ')} count with the Jira incidents.`,
     );
   }
+  const sprints = withCapacity(sprintHistory.sprints, sprintHistory.items, config.capacity);
+  const trend = trendWindows(sprints, { from: period.from, to: now });
   return buildSnapshot({
     projectKey,
     boardId,
@@ -159,13 +188,15 @@ async function compute(
     policy: config.capacity,
     incidentJql: config.incidentJql,
     records: {
-      sprints: withCapacity(history.sprints, history.items, config.capacity),
-      items: history.items,
-      changes: history.changes,
+      sprints,
+      items: sprintHistory.items,
+      changes: sprintHistory.changes,
       deployments,
       incidents,
       pushedIncidents,
-      period: { from, to: now },
+      period: { from: period.from, to: now },
+      trendWindows: trend.windows,
+      trendBy: trend.by,
       now,
     },
     computedAt: now,

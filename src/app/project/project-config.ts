@@ -35,6 +35,17 @@ export interface BoardBinding {
   readonly estimationFieldId: string | null;
 }
 
+/**
+ * Which service a Jira incident of this project affected, so change failure rate can attribute
+ * it to that service's deployments (src/domain/metrics/incident-attribution.ts): the service of
+ * the first of its components listed here, otherwise `otherwise`; null leaves it unattributed
+ * (counted as such). Pushed incidents name their service themselves.
+ */
+export interface IncidentServiceMapping {
+  readonly byComponent: readonly { readonly component: string; readonly service: string }[];
+  readonly otherwise: string | null;
+}
+
 export interface ProjectConfig {
   readonly schemaVersion: typeof PROJECT_CONFIG_SCHEMA_VERSION;
   readonly rules: readonly ClassificationRule[];
@@ -44,6 +55,7 @@ export interface ProjectConfig {
   readonly teamManagedDod: TeamManagedDodEnforcement;
   /** JQL that finds the project's incidents (PRODUCT.md §5). */
   readonly incidentJql: string;
+  readonly incidentServices: IncidentServiceMapping;
   readonly sloIds: readonly string[];
   /** The error-budget policy the gate follows (PRODUCT.md §4: agreed in advance, editable). */
   readonly errorBudget: ErrorBudgetPolicy;
@@ -57,6 +69,7 @@ export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
   board: null,
   teamManagedDod: 'reopen',
   incidentJql: 'issuetype = Incident',
+  incidentServices: { byComponent: [], otherwise: null },
   sloIds: [],
   errorBudget: DEFAULT_ERROR_BUDGET_POLICY,
 };
@@ -113,6 +126,11 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
       'field "incidentJql": must be a non-empty JQL query',
     ]);
   });
+  const incidentServices = part(
+    'incidentServices',
+    DEFAULT_PROJECT_CONFIG.incidentServices,
+    parseIncidentServices,
+  );
   const sloIds = part('sloIds', [] as readonly string[], (raw) => {
     if (Array.isArray(raw) && raw.every((id) => typeof id === 'string')) return raw;
     throw new ValidationError('sloIds', ['field "sloIds": must be a list of SLO names']);
@@ -127,9 +145,45 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     board,
     teamManagedDod,
     incidentJql,
+    incidentServices,
     sloIds,
     errorBudget,
   };
+}
+
+const SERVICE_NAME_MAX = 100; // the push API's limit on a service name (src/contract/push-api.ts)
+
+const serviceName = (raw: unknown): string | undefined =>
+  typeof raw === 'string' && raw.trim() !== '' && raw.trim().length <= SERVICE_NAME_MAX
+    ? raw.trim()
+    : undefined;
+
+function parseIncidentServices(raw: unknown): IncidentServiceMapping {
+  const where = 'incidentServices';
+  if (!isObject(raw)) throw new ValidationError(where, [`field "${where}": must be an object`]);
+  const problems: string[] = [];
+  const otherwise =
+    raw.otherwise === undefined || raw.otherwise === null ? null : serviceName(raw.otherwise);
+  if (otherwise === undefined) {
+    problems.push(`${where}, field "otherwise": must be a service name (1–100 characters) or null`);
+  }
+  const list = raw.byComponent ?? [];
+  const byComponent: { component: string; service: string }[] = [];
+  if (!Array.isArray(list)) {
+    problems.push(`${where}, field "byComponent": must be a list of { component, service }`);
+  } else {
+    list.forEach((entry: unknown, i) => {
+      const component = isObject(entry) ? serviceName(entry.component) : undefined;
+      const service = isObject(entry) ? serviceName(entry.service) : undefined;
+      if (component === undefined || service === undefined) {
+        problems.push(
+          `${where}, byComponent[${i}]: needs a component and a service (1–100 characters each)`,
+        );
+      } else byComponent.push({ component, service });
+    });
+  }
+  if (problems.length > 0) throw new ValidationError(where, problems);
+  return { byComponent, otherwise: otherwise ?? null };
 }
 
 const ALERT_SEVERITIES: readonly AlertSeverity[] = ['page', 'ticket'];

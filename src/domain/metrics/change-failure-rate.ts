@@ -1,89 +1,76 @@
 import { changeFailureRateBand, type DoraBand } from './dora-bands';
+import { attributeIncidents, type IncidentAttribution } from './incident-attribution';
 import { needs, notEnoughData, type MetricResult } from './metric-result';
 import type { DeploymentRecord, IncidentRecord } from './records';
 import { round } from './statistics';
 import { toMs } from './time';
 
 /**
- * Change failure rate (DORA; DevLake's definition): deployments with at least one incident
- * attributed ÷ all deployments. An incident is attributed to the last deployment of the same
- * service at or before the incident's start. Incidents with no service, no valid start, or no
- * earlier deployment of their service stay unattributed and are counted.
+ * Change failure rate (DORA: "the percentage of changes to production or releases to users that
+ * result in degraded service … and subsequently require remediation (e.g. … rollback, fix
+ * forward, patch)", 2023 Accelerate State of DevOps report; dora.dev/guides/dora-metrics-four-keys/):
+ * failed deployments ÷ production deployments. A deployment failed when
+ * - CI/CD reported it `failed` or `rolled_back` (a rollback is the remediation), or
+ * - an incident is attributed to it (incident-attribution.ts: its `deploymentId` first, then the
+ *   last deployment of its service).
+ * Every deployment with a readable time counts in the denominator, whatever its outcome.
+ * `attribution` lets a caller attribute incidents over a longer history than the deployments it
+ * rates (a sprint's deployments, with incidents attributed over the whole period).
  * Sample = deployments; at least `minimumDeployments` (default 5) are needed, since with fewer the
  * rate jumps in steps of 20% or more.
  */
 export function changeFailureRate(
   deployments: readonly DeploymentRecord[],
   incidents: readonly IncidentRecord[],
-  { minimumDeployments = 5 }: { readonly minimumDeployments?: number } = {},
+  {
+    minimumDeployments = 5,
+    attribution = attributeIncidents(deployments, incidents),
+  }: { readonly minimumDeployments?: number; readonly attribution?: IncidentAttribution } = {},
 ): MetricResult<
   number,
   {
     readonly failedDeployments: number;
     readonly failedDeploymentIds: readonly string[];
+    /** Of the failed: reported failed or rolled back by CI/CD. */
+    readonly reportedFailures: number;
+    /** Of the failed: successful deployments an incident was attributed to. */
+    readonly causedIncidents: number;
     readonly unattributedIncidents: number;
     readonly band: DoraBand;
   }
 > {
-  const byService = new Map<string, { id: string; at: number }[]>();
-  let total = 0;
-  for (const deployment of deployments) {
-    const at = toMs(deployment.deployedAt);
-    if (at === undefined) continue;
-    total += 1;
-    const list = byService.get(deployment.service) ?? [];
-    list.push({ id: deployment.id, at });
-    byService.set(deployment.service, list);
-  }
-  if (total < minimumDeployments) {
+  const rated = deployments.filter((d) => toMs(d.deployedAt) !== undefined);
+  if (rated.length < minimumDeployments) {
     return notEnoughData(
       'ratio',
-      total,
+      rated.length,
       minimumDeployments,
-      needs(minimumDeployments, total, 'deployment'),
+      needs(minimumDeployments, rated.length, 'deployment'),
     );
   }
-  for (const list of byService.values())
-    list.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
-
-  const failed = new Set<string>();
-  let unattributed = 0;
-  for (const incident of incidents) {
-    const start = toMs(incident.startedAt);
-    const list = incident.service === null ? undefined : byService.get(incident.service);
-    const culprit =
-      start === undefined || list === undefined ? undefined : lastAtOrBefore(list, start);
-    if (culprit === undefined) unattributed += 1;
-    else failed.add(culprit);
+  const failed: string[] = [];
+  let reported = 0;
+  let caused = 0;
+  for (const deployment of rated) {
+    if (deployment.status !== 'success') {
+      reported += 1;
+      failed.push(deployment.id);
+    } else if (attribution.causes.has(deployment.id)) {
+      caused += 1;
+      failed.push(deployment.id);
+    }
   }
-  const value = round(failed.size / total);
+  const value = round(failed.length / rated.length);
   return {
     status: 'ok',
     value,
     unit: 'ratio',
-    sampleSize: total,
-    failedDeployments: failed.size,
-    failedDeploymentIds: [...failed].sort(),
-    unattributedIncidents: unattributed,
+    sampleSize: rated.length,
+    failedDeployments: failed.length,
+    failedDeploymentIds: failed.sort(),
+    reportedFailures: reported,
+    causedIncidents: caused,
+    unattributedIncidents: attribution.unattributed.length,
     band: changeFailureRateBand(value),
   };
-}
-
-/** Binary search in deployments sorted by time: the id of the last one at or before `at`. */
-function lastAtOrBefore(
-  sorted: readonly { id: string; at: number }[],
-  at: number,
-): string | undefined {
-  let low = 0;
-  let high = sorted.length - 1;
-  let found: string | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const candidate = sorted[mid]!;
-    if (candidate.at <= at) {
-      found = candidate.id;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deploymentFrequency } from './deployment-frequency';
 import { aDeployment } from './testing/generators';
 
-// March 2026: Sunday 1st to Tuesday 31st. The period holds the complete weeks starting Monday 2, 9,
-// 16 and 23 (the week of the 30th runs past April 1) and one complete month, March.
+// March 2026: Sunday 1st to Tuesday 31st. The period holds the complete weeks (7-day spans from
+// its start) of 1–7, 8–14, 15–21 and 22–28 (29–31 is partial) and one complete 30-day month,
+// 1–30 (the 31st is left over).
 const MARCH = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
 const on = (...days: number[]) =>
   days.map((day, i) =>
@@ -11,11 +12,11 @@ const on = (...days: number[]) =>
   );
 
 describe('deployment frequency (median deployment days per week)', () => {
-  it('counts days, not deployments: weeks of 3, 1, 4 and 0 days give a median of 2 (high)', () => {
+  it('counts days, not deployments: weeks of 3, 1, 4 and 0 days give the lower median 1 (high)', () => {
     const deployments = [...on(2, 2, 3, 4, 10, 17, 18, 19, 20)];
     expect(deploymentFrequency(deployments, MARCH)).toEqual({
       status: 'ok',
-      value: 2,
+      value: 1,
       unit: 'days-per-week',
       sampleSize: 4,
       medianDaysPerMonth: 8,
@@ -27,10 +28,24 @@ describe('deployment frequency (median deployment days per week)', () => {
 
   it.each([
     [
-      'Monday to Wednesday every week is elite',
+      'Monday to Wednesday every week is high (2023: elite needs 5 days)',
       on(2, 3, 4, 9, 10, 11, 16, 17, 18, 23, 24, 25),
       3,
       12,
+      'high',
+    ],
+    [
+      'Monday to Thursday every week is high, just below elite',
+      on(2, 3, 4, 5, 9, 10, 11, 12, 16, 17, 18, 19, 23, 24, 25, 26),
+      4,
+      16,
+      'high',
+    ],
+    [
+      'every working day is elite, at the boundary',
+      on(2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27),
+      5,
+      20,
       'elite',
     ],
     ['one deployment day in the month is medium', on(10), 0, 1, 'medium'],
@@ -40,12 +55,13 @@ describe('deployment frequency (median deployment days per week)', () => {
       [
         aDeployment({ deployedAt: '2026-02-27T12:00:00Z' }),
         aDeployment({ deployedAt: 'soon' }),
-        ...on(31),
+        ...on(30),
       ],
       0,
       1,
       'medium',
     ],
+    ['a deployment only in the left-over 31st is low', on(31), 0, 0, 'low'],
   ])('%s', (_name, deployments, value, medianDaysPerMonth, band) => {
     expect(deploymentFrequency(deployments, MARCH)).toMatchObject({
       value,
@@ -92,5 +108,42 @@ describe('deployment frequency (median deployment days per week)', () => {
       minimumSampleSize: 4,
       reason,
     });
+  });
+
+  it('counts rolled-back deployments (they reached production), never failed ones', () => {
+    const deployments = [
+      ...on(2, 9, 16, 23),
+      aDeployment({ id: 'R', status: 'rolled_back', deployedAt: '2026-03-03T12:00:00Z' }),
+      aDeployment({ id: 'F1', status: 'failed', deployedAt: '2026-03-10T12:00:00Z' }),
+      aDeployment({ id: 'F2', status: 'failed', deployedAt: '2026-03-17T12:00:00Z' }),
+    ];
+    // Weeks of 2, 1, 1, 1 days: the lower median is 1.
+    expect(deploymentFrequency(deployments, MARCH)).toMatchObject({
+      value: 1,
+      deployments: 5,
+      deploymentDays: 5,
+      band: 'high',
+    });
+  });
+
+  it('gives the same figure whatever weekday the period starts on (weeks count from its start)', () => {
+    // The same pattern — deployments on the 1st, 2nd and 8th day of the period — from a Sunday, a
+    // Wednesday and a Saturday: weeks of 2 and 1 days, the lower median 1.
+    for (const start of ['2026-03-01', '2026-03-04', '2026-03-07']) {
+      const from = Date.parse(`${start}T09:00:00Z`);
+      const at = (day: number) => new Date(from + day * 86_400_000 + 3_600_000).toISOString();
+      const deployments = [0, 1, 7].map((day) =>
+        aDeployment({ id: `D${day}`, deployedAt: at(day) }),
+      );
+      const period = {
+        from: new Date(from).toISOString(),
+        to: new Date(from + 14 * 86_400_000).toISOString(),
+      };
+      expect(deploymentFrequency(deployments, period, { minimumWeeks: 1 })).toMatchObject({
+        value: 1,
+        sampleSize: 2,
+        deploymentDays: 3,
+      });
+    }
   });
 });

@@ -2,23 +2,25 @@ import { deploymentFrequencyBand, type DoraBand } from './dora-bands';
 import { needs, notEnoughData, type MetricResult } from './metric-result';
 import type { DeploymentRecord } from './records';
 import { median } from './statistics';
-import {
-  DAY_MS,
-  toMs,
-  utcDayNumber,
-  utcMonthNumber,
-  utcMonthStart,
-  utcWeekStart,
-  WEEK_MS,
-} from './time';
+import { DAY_MS, toMs, utcDayNumber, WEEK_MS } from './time';
+
+/** A "month" of the medium/low test: 30 days, so every month of every period is the same length. */
+const MONTH_MS = 30 * DAY_MS;
 
 /**
- * Deployment frequency (DORA; Apache DevLake's definition): the median number of deployment days
- * per week — days (UTC) with at least one successful production deployment — over the complete
- * ISO weeks (Monday–Sunday, UTC) inside [from, to). Weeks with no deployment count as 0; partial
- * weeks at the edges are left out so they cannot pull the median down. The median per calendar
- * month (complete months only) decides medium vs low; it is null when the period holds no complete
- * month, and then a team below 1 day per week gets no band rather than a guess.
+ * Deployment frequency (DORA; Apache DevLake's definition, docs/Metrics/DeploymentFrequency.md in
+ * apache/incubator-devlake-website): the median (statistics.ts) number of deployment days per
+ * week — days (UTC) with at least one deployment that reached production (`success` or
+ * `rolled_back`; a `failed` one never did) — over the complete weeks of [from, to). Weeks with no
+ * deployment count as 0.
+ *
+ * Weeks are the 7-day spans counted from `from` (for a sprint, from its start), where DevLake's
+ * SQL takes calendar weeks from Monday: a two-week sprint then has two weeks whatever weekday it
+ * starts on, and a figure does not change with the weekday a period happens to start (the partial
+ * calendar weeks at both ends would otherwise come and go). The partial span at the end is left
+ * out so it cannot pull the median down. Likewise the monthly median, which decides medium vs low,
+ * is over complete 30-day spans from `from`; it is null when the period holds none, and then a
+ * team below 1 day per week gets no band rather than a guess.
  * Sample = complete weeks; at least `minimumWeeks` (default 4) are needed.
  */
 export function deploymentFrequency(
@@ -29,6 +31,7 @@ export function deploymentFrequency(
   number,
   {
     readonly medianDaysPerMonth: number | null;
+    /** Deployments that reached production in the period. */
     readonly deployments: number;
     readonly deploymentDays: number;
     readonly band: DoraBand | null;
@@ -39,56 +42,49 @@ export function deploymentFrequency(
   if (fromMs === undefined || toMsValue === undefined || toMsValue <= fromMs) {
     return notEnoughData('days-per-week', 0, minimumWeeks, 'the period is not a valid time range');
   }
-  let firstWeek = utcWeekStart(fromMs);
-  if (firstWeek < fromMs) firstWeek += WEEK_MS;
-  const weekStarts: number[] = [];
-  for (let week = firstWeek; week + WEEK_MS <= toMsValue; week += WEEK_MS) weekStarts.push(week);
-  if (weekStarts.length < minimumWeeks) {
+  const weeks = Math.floor((toMsValue - fromMs) / WEEK_MS);
+  if (weeks < minimumWeeks) {
     return notEnoughData(
       'days-per-week',
-      weekStarts.length,
+      weeks,
       minimumWeeks,
-      needs(minimumWeeks, weekStarts.length, 'complete week'),
+      needs(minimumWeeks, weeks, 'complete week'),
     );
   }
 
-  const days = new Set<number>();
-  let count = 0;
+  const times: number[] = [];
   for (const deployment of deployments) {
     const at = toMs(deployment.deployedAt);
+    if (deployment.status === 'failed') continue;
     if (at === undefined || at < fromMs || at >= toMsValue) continue;
-    count += 1;
-    days.add(utcDayNumber(at));
+    times.push(at);
   }
-
-  const perWeek = weekStarts.map((start) => {
-    const firstDay = start / DAY_MS;
-    let deployed = 0;
-    for (let day = firstDay; day < firstDay + 7; day += 1) if (days.has(day)) deployed += 1;
-    return deployed;
-  });
-
-  let firstMonth = utcMonthNumber(fromMs);
-  if (utcMonthStart(firstMonth) < fromMs) firstMonth += 1;
-  const perMonth = new Map<number, number>();
-  for (let month = firstMonth; utcMonthStart(month + 1) <= toMsValue; month += 1)
-    perMonth.set(month, 0);
-  for (const day of days) {
-    const month = utcMonthNumber(day * DAY_MS);
-    const seen = perMonth.get(month);
-    if (seen !== undefined) perMonth.set(month, seen + 1);
-  }
-
-  const weekly = median(perWeek)!;
-  const monthly = median([...perMonth.values()]) ?? null;
+  const months = Math.floor((toMsValue - fromMs) / MONTH_MS);
+  const weekly = median(deploymentDaysPer(times, fromMs, WEEK_MS, weeks))!;
+  const monthly = median(deploymentDaysPer(times, fromMs, MONTH_MS, months)) ?? null;
   return {
     status: 'ok',
     value: weekly,
     unit: 'days-per-week',
-    sampleSize: perWeek.length,
+    sampleSize: weeks,
     medianDaysPerMonth: monthly,
-    deployments: count,
-    deploymentDays: days.size,
+    deployments: times.length,
+    deploymentDays: new Set(times.map(utcDayNumber)).size,
     band: deploymentFrequencyBand(weekly, monthly),
   };
+}
+
+/** For each of `count` spans of `length` from `start`: how many UTC days had a deployment in it. */
+function deploymentDaysPer(
+  times: readonly number[],
+  start: number,
+  length: number,
+  count: number,
+): number[] {
+  const days = Array.from({ length: count }, () => new Set<number>());
+  for (const at of times) {
+    const span = Math.floor((at - start) / length);
+    if (span < count) days[span]!.add(utcDayNumber(at));
+  }
+  return days.map((set) => set.size);
 }

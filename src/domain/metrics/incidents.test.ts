@@ -37,7 +37,7 @@ describe('MTTR (median and mean start → resolved)', () => {
 });
 
 describe('MTTD (impact start → detected)', () => {
-  it('uses only incidents that record detection: [0.25, 1] h gives median and mean 0.625 h', () => {
+  it('uses only incidents that record detection: [0.25, 1] h gives the median 0.25 h (lower middle) and mean 0.625 h', () => {
     const incidents = [
       anIncident({ key: 'I1', startedAt: at(1, 10), detectedAt: at(1, 10, 15) }),
       anIncident({ key: 'I2', startedAt: at(2, 10), detectedAt: at(2, 11) }),
@@ -47,7 +47,7 @@ describe('MTTD (impact start → detected)', () => {
     ];
     expect(mttd(incidents)).toEqual({
       status: 'ok',
-      value: 0.625,
+      value: 0.25,
       unit: 'hours',
       sampleSize: 2,
       meanHours: 0.625,

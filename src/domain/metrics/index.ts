@@ -2,6 +2,7 @@ export type { MetricResult, MetricUnit, Measured, NotEnoughData } from './metric
 export type {
   ChangeRecord,
   DeploymentRecord,
+  DeploymentStatus,
   IncidentRecord,
   PostmortemActionRecord,
   SprintItemRecord,
@@ -34,6 +35,10 @@ export { deploymentFrequency } from './deployment-frequency';
 export { leadTimeForChanges } from './lead-time';
 export type { LeadTimeBasis } from './lead-time';
 export { changeFailureRate } from './change-failure-rate';
+export { attributeIncidents } from './incident-attribution';
+export { meanTimeBetweenReleases } from './time-between-releases';
+export { doraTrend, fourWeekWindows, TREND_WINDOW_DAYS } from './dora-trend';
+export type { DoraTrendRow, TrendWindow } from './dora-trend';
 export { timeToRestore } from './time-to-restore';
 export { mttr } from './mttr';
 export { mttd } from './mttd';

@@ -34,12 +34,12 @@ describe('lead time for changes', () => {
     });
   });
 
-  it('takes the mean of the two middle values for an even count: [6, 24, 36, 72] h gives 30 h', () => {
+  it('takes the lower middle value of an even count (DevLake): [6, 24, 36, 72] h gives 24 h', () => {
     const withG = [
       ...changes,
       aChange({ issueKey: 'G', firstInProgressAt: '2026-03-09T00:00:00Z' }),
     ];
-    expect(leadTimeForChanges(withG, deployments)).toMatchObject({ value: 30, sampleSize: 4 });
+    expect(leadTimeForChanges(withG, deployments)).toMatchObject({ value: 24, sampleSize: 4 });
   });
 
   it('falls back to created → resolved without deployment data, and says so', () => {
@@ -58,12 +58,13 @@ describe('lead time for changes', () => {
     ];
     expect(leadTimeForChanges(input, [])).toEqual({
       status: 'ok',
-      value: 25,
+      value: 20, // [10, 20, 30, 40]: the lower middle value
       unit: 'hours',
       sampleSize: 4,
       basis: 'created-to-resolved',
       note: 'No deployment data: measured from issue created to resolved instead of first work to production.',
-      band: 'high',
+      // Not the DORA measurement, so no DORA band (20 h would read "elite").
+      band: null,
       excluded: { noStart: 0, notFinished: 1, inconsistent: 0 },
     });
   });

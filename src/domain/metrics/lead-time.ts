@@ -9,11 +9,13 @@ export type LeadTimeBasis = 'first-work-to-deployment' | 'created-to-resolved';
 /**
  * Lead time for changes (DORA; Four Keys measures commit → deploy, DevLake PR cycle time → deploy):
  * per issue, from the first sign of work — the earlier of its first move to In Progress and its
- * first commit — to the first production deployment that lists it. Value = the median in hours.
+ * first commit — to the first successful production deployment that lists it (a failed or
+ * rolled-back one did not deliver the change). Value = the median (statistics.ts) in hours.
  *
  * When there is no deployment data at all (no deployment lists any issue), it falls back to
  * created → resolved for resolved issues and says so in `basis` and `note`: a team without a
- * deployment feed still sees a delivery figure, labelled for what it is.
+ * deployment feed still sees a delivery figure, labelled for what it is — and without a DORA band,
+ * since the benchmark is about first work → production, not created → resolved.
  *
  * Issues left out, and counted: `noStart` (neither in-progress nor commit time; on the fallback,
  * no created time), `notFinished` (not deployed yet; on the fallback, not resolved) and
@@ -28,7 +30,7 @@ export function leadTimeForChanges(
   {
     readonly basis: LeadTimeBasis;
     readonly note: string | null;
-    readonly band: DoraBand;
+    readonly band: DoraBand | null;
     readonly excluded: {
       readonly noStart: number;
       readonly notFinished: number;
@@ -39,7 +41,7 @@ export function leadTimeForChanges(
   const firstDeployment = new Map<string, number>();
   for (const deployment of deployments) {
     const at = toMs(deployment.deployedAt);
-    if (at === undefined) continue;
+    if (at === undefined || deployment.status !== 'success') continue;
     for (const key of deployment.issueKeys) {
       const seen = firstDeployment.get(key);
       if (seen === undefined || at < seen) firstDeployment.set(key, at);
@@ -77,7 +79,7 @@ export function leadTimeForChanges(
       basis === 'created-to-resolved'
         ? 'No deployment data: measured from issue created to resolved instead of first work to production.'
         : null,
-    band: leadTimeBand(value),
+    band: basis === 'created-to-resolved' ? null : leadTimeBand(value),
     excluded,
   };
 }

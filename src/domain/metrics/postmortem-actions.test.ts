@@ -29,9 +29,9 @@ describe('postmortem action items', () => {
       created: 4,
       closed: 2,
       open: 2,
-      medianOpenAgeDays: 20,
+      medianOpenAgeDays: 10, // open 30 and 10 d: the lower middle value (statistics.ts)
       oldestOpenAgeDays: 30,
-      medianDaysToClose: 7,
+      medianDaysToClose: 4, // closed after 4 and 10 d
       invalid: 1,
     });
   });

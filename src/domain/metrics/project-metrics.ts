@@ -1,6 +1,7 @@
 import { carryOver } from './carry-over';
 import { changeFailureRate } from './change-failure-rate';
 import { deploymentFrequency } from './deployment-frequency';
+import { doraTrend, fourWeekWindows, type TrendWindow } from './dora-trend';
 import { interrupts } from './interrupts';
 import { investmentBalance } from './investment-balance';
 import { leadTimeForChanges } from './lead-time';
@@ -20,6 +21,7 @@ import { repeatIncidents } from './repeat-incidents';
 import { scopeChange } from './scope-change';
 import { groupItemsBySprint } from './sprint-items';
 import { timeToRestore } from './time-to-restore';
+import { meanTimeBetweenReleases } from './time-between-releases';
 import { debtRatio, toilShare } from './toil-and-debt';
 import { velocity } from './velocity';
 
@@ -32,6 +34,8 @@ export interface ProjectMetricsInput {
   readonly postmortemActions: readonly PostmortemActionRecord[];
   /** The period DORA deployment frequency is read over. */
   readonly period: { readonly from: string; readonly to: string };
+  /** Where the DORA trend is cut: the sprints, or by default 4-week windows of the period. */
+  readonly trendWindows?: readonly TrendWindow[];
   readonly now: string;
 }
 
@@ -64,6 +68,8 @@ export function projectMetrics(input: ProjectMetricsInput) {
       leadTimeForChanges: leadTimeForChanges(input.changes, input.deployments),
       changeFailureRate: changeFailureRate(input.deployments, input.incidents),
       timeToRestore: timeToRestore(input.incidents),
+      meanTimeBetweenReleases: meanTimeBetweenReleases(input.deployments),
+      trend: doraTrend(input.trendWindows ?? fourWeekWindows(input.period), input),
     },
     incidents: {
       mttr: mttr(input.incidents),

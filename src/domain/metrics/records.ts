@@ -35,10 +35,17 @@ export interface SprintItemRecord {
   readonly unplanned: boolean;
 }
 
-/** A successful production deployment. */
+/**
+ * How a production deployment ended, as CI/CD pushed it (src/contract/push-api.ts): `failed` never
+ * reached production; `rolled_back` reached it and was taken back.
+ */
+export type DeploymentStatus = 'success' | 'failed' | 'rolled_back';
+
+/** A production deployment, whatever its outcome. */
 export interface DeploymentRecord {
   readonly id: string;
   readonly service: string;
+  readonly status: DeploymentStatus;
   readonly deployedAt: string;
   /** Jira issue keys of the changes it shipped. */
   readonly issueKeys: readonly string[];
@@ -55,8 +62,10 @@ export interface ChangeRecord {
 
 export interface IncidentRecord {
   readonly key: string;
-  /** The service affected; null when unknown (then it cannot be attributed to a deployment). */
+  /** The service affected; null when unknown (then it cannot be attributed by service). */
   readonly service: string | null;
+  /** The deployment that caused it, when the incident tool knows (attributed before the service). */
+  readonly deploymentId?: string | null;
   /** When the impact started. */
   readonly startedAt: string;
   /** When the incident was detected; absent when the project does not record it. */

@@ -6,7 +6,8 @@ describe('statistics', () => {
     ['no values', [], undefined],
     ['one value', [7], 7],
     ['an odd count, unsorted', [9, 1, 5], 5],
-    ['an even count: the mean of the two middle values', [1, 10, 2, 4], 3],
+    ['an even count: the lower middle value (DevLake)', [1, 10, 2, 4], 2],
+    ['two values: the lower one', [8, 3], 3],
     ['repeated values', [2, 2, 2, 8], 2],
   ])('the median of %s', (_name, values, expected) => {
     expect(median(values)).toBe(expected);

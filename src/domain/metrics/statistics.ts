@@ -1,13 +1,17 @@
 /**
- * Small statistics used by every metric. The median of an even number of values is the mean of the
- * two middle values (note: Apache DevLake's SQL takes the lower middle value instead, so a DevLake
- * figure can differ from ours by half the gap between the two middle values).
+ * Small statistics used by every metric.
+ *
+ * The median is the LOWER middle value of an even count, as Apache DevLake's DORA dashboard takes
+ * it (grafana/dashboards/DORA.json in apache/incubator-devlake: `percent_rank() over (order by x)`,
+ * then `max(x) where ranks <= 0.5`). Ballast's DORA bands come from that dashboard's 2023 table, so
+ * its figures are compared with the bands exactly as DevLake compares them, and a median is always
+ * a value that was observed (a whole number of deployment days, one incident's duration). Every
+ * median in src/domain/metrics uses this one convention.
  */
 export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted[Math.ceil(sorted.length / 2) - 1]!;
 }
 
 export function mean(values: readonly number[]): number | undefined {

@@ -33,13 +33,13 @@ describe('time to restore service', () => {
       'elite',
     ],
     [
-      'an even count takes the mean of the middle two: 0.5 and 2 h give 1.25 h',
+      'an even count takes the lower middle value (DevLake): 0.5 and 2 h give 0.5 h (elite)',
       [
         lasting('I1', '2026-03-01T10:00:00Z', '2026-03-01T10:30:00Z'),
         lasting('I2', '2026-03-02T10:00:00Z', '2026-03-02T12:00:00Z'),
       ],
-      1.25,
-      'high',
+      0.5,
+      'elite',
     ],
   ])('%s', (_name, incidents, value, band) => {
     expect(timeToRestore(incidents)).toMatchObject({ value, band });

@@ -5,8 +5,11 @@ import type { IncidentRecord } from './records';
 import { median, round } from './statistics';
 
 /**
- * Time to restore service (DORA; DevLake's "median time to restore"): the median time from an
- * incident's impact start to its resolution, in hours, over resolved incidents. Unresolved incidents
+ * Time to restore service (DORA; DevLake's "median time to restore", 2021 report): the median
+ * (statistics.ts) time from an incident's impact start to its resolution, in hours, over resolved
+ * incidents. The 2023 report renamed the key "failed deployment recovery time" (measured from the
+ * deployment, only for incidents a deployment caused); its bands are the same (dora-bands.ts), and
+ * Ballast keeps every incident in it because Jira incidents often have no deployment to start from. Unresolved incidents
  * are counted, not guessed. At least `minimumSampleSize` (default 1) resolved incidents are needed.
  */
 export function timeToRestore(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hoursBetween, toMs, utcMonthNumber, utcMonthStart, utcWeekStart } from './time';
+import { hoursBetween, toMs, utcDayNumber } from './time';
 
 describe('time helpers', () => {
   it.each([
@@ -17,18 +17,11 @@ describe('time helpers', () => {
   });
 
   it.each([
-    ['a Monday morning', '2026-03-02T10:00:00Z', '2026-03-02T00:00:00.000Z'],
-    ['a Sunday night', '2026-03-08T23:59:59Z', '2026-03-02T00:00:00.000Z'],
-    ['a Thursday before 1970', '1969-12-25T12:00:00Z', '1969-12-22T00:00:00.000Z'],
-  ])('starts the week of %s on Monday UTC', (_name, iso, expected) => {
-    expect(new Date(utcWeekStart(toMs(iso)!)).toISOString()).toBe(expected);
-  });
-
-  it.each([
-    ['December 2026', Date.UTC(2026, 11, 31, 23), '2027-01-01T00:00:00.000Z'],
-    ['November 1969', Date.UTC(1969, 10, 15), '1969-12-01T00:00:00.000Z'],
-  ])('numbers the month of %s and finds the next one', (_name, ms, next) => {
-    expect(new Date(utcMonthStart(utcMonthNumber(ms) + 1)).toISOString()).toBe(next);
+    ['the first instant of a day', '2026-03-02T00:00:00Z', 20514],
+    ['its last instant', '2026-03-02T23:59:59Z', 20514],
+    ['a day before 1970', '1969-12-31T12:00:00Z', -1],
+  ])('numbers the UTC day of %s', (_name, iso, day) => {
+    expect(utcDayNumber(toMs(iso)!)).toBe(day);
   });
 
   it('measures hours', () => {

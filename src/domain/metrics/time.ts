@@ -1,7 +1,8 @@
 /**
  * Time convention for all metrics: instants come in as ISO-8601 strings with an explicit offset
- * ("2026-03-02T10:00:00Z"); durations go out in hours (or days where the unit says so). Calendar
- * buckets (deployment days, weeks, months) are UTC; weeks start on Monday (ISO 8601).
+ * ("2026-03-02T10:00:00Z"); durations go out in hours (or days where the unit says so). Deployment
+ * days are UTC calendar days; weeks and months are spans counted from a period's start
+ * (deployment-frequency.ts says why).
  * An unparseable or missing timestamp is treated as a missing field, never as zero.
  */
 import { parseIsoInstant } from './iso-parse';
@@ -28,20 +29,3 @@ export const hoursBetween = (startMs: number, endMs: number): number => (endMs -
 
 /** Days since the epoch of the UTC calendar day containing `ms`. */
 export const utcDayNumber = (ms: number): number => Math.floor(ms / DAY_MS);
-
-/** Epoch ms of the Monday 00:00 UTC starting the week that contains `ms` (1970-01-01 was a Thursday). */
-export function utcWeekStart(ms: number): number {
-  const day = utcDayNumber(ms);
-  const weekday = (((day + 3) % 7) + 7) % 7; // Monday = 0
-  return (day - weekday) * DAY_MS;
-}
-
-/** Months since January 1970 (UTC) of the month containing `ms`. */
-export function utcMonthNumber(ms: number): number {
-  const date = new Date(ms);
-  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
-}
-
-/** Epoch ms of the first instant of a month number from utcMonthNumber. */
-export const utcMonthStart = (month: number): number =>
-  Date.UTC(1970 + Math.floor(month / 12), ((month % 12) + 12) % 12, 1);

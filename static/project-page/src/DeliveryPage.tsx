@@ -1,7 +1,8 @@
-/** Delivery: velocity, predictability against the 80% baseline, and the DORA four keys with bands. */
+/** Delivery: the DORA four keys with bands and their trend (DoraKeys), velocity, predictability against the 80% baseline. */
 import type { DeliveryData } from '../../../src/contract/project-page';
 import { BarChart } from './bar-chart';
 import { formatValue, percent } from './format';
+import { DoraKeys } from './DoraKeys';
 import { EmptyNote, FigureTile, Section } from './parts';
 
 /** 0–120% shows the 80% baseline clearly; a sprint above 120% widens the axis to a round value. */
@@ -14,43 +15,7 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
   const closed = data.sprints.filter((s) => s.state === 'closed');
   return (
     <>
-      <Section title="DORA four keys">
-        {!delivery.hasDeploymentData ? (
-          <EmptyNote>
-            No deployment data yet — connect your CI/CD to Ballast’s deployment push API (see
-            Project settings → Ballast). Deployment frequency and change failure rate need it; lead
-            time is measured from Jira until then.
-          </EmptyNote>
-        ) : null}
-        <div className="tiles">
-          <FigureTile
-            label="Deployment frequency"
-            figure={delivery.deploymentFrequency}
-            band={delivery.deploymentFrequency.band}
-          />
-          <FigureTile
-            label="Lead time for changes"
-            figure={delivery.leadTime}
-            band={delivery.leadTime.band}
-          >
-            {delivery.leadTime.note ? <p className="subtlest">{delivery.leadTime.note}</p> : null}
-          </FigureTile>
-          <FigureTile
-            label="Change failure rate"
-            figure={delivery.changeFailureRate}
-            band={delivery.changeFailureRate.band}
-          />
-          <FigureTile
-            label="Time to restore"
-            figure={delivery.timeToRestore}
-            band={delivery.timeToRestore.band}
-          >
-            <p className="subtlest">
-              Median over {delivery.timeToRestore.sampleSize} resolved incidents
-            </p>
-          </FigureTile>
-        </div>
-      </Section>
+      <DoraKeys delivery={delivery} />
       {data.sprintsReason ? (
         <EmptyNote>{data.sprintsReason}</EmptyNote>
       ) : (

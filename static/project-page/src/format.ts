@@ -36,6 +36,10 @@ export function formatFigure(figure: Pick<Figure, 'value' | 'unit'>): string {
   return figure.value === null ? '—' : formatValue(figure.value, figure.unit);
 }
 
+/** A rate to one decimal (5.3%), where a whole percent would blur a band boundary (5.3% is not 5%). */
+export const exactPercent = (ratio: number): string =>
+  `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
+
 export const percent = (share: number | null): string =>
   share === null ? '—' : `${trim(share * 100, 0)}%`;
 

@@ -1,11 +1,13 @@
-import type { Draft, ErrorBudgetDraft } from './draft';
+import type { Draft, ErrorBudgetDraft, IncidentServicesDraft } from './draft';
 import type { FormAction } from './form-state';
 
 export function IncidentsSection({
   value,
+  services,
   dispatch,
 }: {
   value: string;
+  services: IncidentServicesDraft;
   dispatch: (action: FormAction) => void;
 }) {
   return (
@@ -32,6 +34,46 @@ export function IncidentsSection({
           e.g. <code>issuetype = Incident</code> or{' '}
           <code>labels = incident AND priority in (Highest, High)</code>
         </p>
+      </div>
+      <p className="section-intro subtle">
+        Which service a Jira incident affected, so change failure rate can count it against that
+        service’s last deployment: by the incident’s component, otherwise the default. Left blank,
+        Jira incidents are not attributed to any deployment (incidents pushed through the Push API
+        name their service, or the deployment that caused them).
+      </p>
+      <div className="form-row form-row-wide">
+        <label className="field-label" htmlFor="incident-services">
+          Service by component
+        </label>
+        <textarea
+          id="incident-services"
+          className="input code"
+          rows={3}
+          spellCheck={false}
+          value={services.byComponent}
+          aria-describedby="incident-services-help"
+          onChange={(e) =>
+            dispatch({ type: 'incidentServices', patch: { byComponent: e.target.value } })
+          }
+        />
+        <p id="incident-services-help" className="subtlest">
+          One <code>Component = service</code> a line, e.g. <code>Payments = checkout</code>; the
+          service names are the ones your deployments and SLOs use.
+        </p>
+      </div>
+      <div className="form-row">
+        <label className="field-label" htmlFor="incident-service-default">
+          Default service
+        </label>
+        <input
+          id="incident-service-default"
+          className="input"
+          value={services.otherwise}
+          placeholder="none"
+          onChange={(e) =>
+            dispatch({ type: 'incidentServices', patch: { otherwise: e.target.value } })
+          }
+        />
       </div>
     </div>
   );

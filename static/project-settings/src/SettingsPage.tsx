@@ -143,7 +143,11 @@ export function SettingsLayout({
                 <TeamManagedSection value={form.draft.teamManagedDod} dispatch={dispatch} />
               )}
               {current.id === 'incidents' && (
-                <IncidentsSection value={form.draft.incidentJql} dispatch={dispatch} />
+                <IncidentsSection
+                  value={form.draft.incidentJql}
+                  services={form.draft.incidentServices}
+                  dispatch={dispatch}
+                />
               )}
               {current.id === 'error-budget' && (
                 <ErrorBudgetSection value={form.draft.errorBudget} dispatch={dispatch} />

@@ -53,11 +53,18 @@ export interface ErrorBudgetDraft {
   readonly postmortemShare: string;
 }
 
+/** The services of Jira incidents as typed: one "Component = service" a line, and the default. */
+export interface IncidentServicesDraft {
+  readonly byComponent: string;
+  readonly otherwise: string;
+}
+
 export interface Draft {
   readonly rules: readonly RuleDraft[];
   readonly policy: PolicyDraft;
   readonly templates: readonly Template[];
   readonly incidentJql: string;
+  readonly incidentServices: IncidentServicesDraft;
   readonly teamManagedDod: Config['teamManagedDod'];
   /** The Scrum board's id as typed; blank means no board. */
   readonly boardId: string;
@@ -107,6 +114,12 @@ export function toDraft(config: Config): Draft {
     },
     templates: config.dodTemplates,
     incidentJql: config.incidentJql,
+    incidentServices: {
+      byComponent: config.incidentServices.byComponent
+        .map((entry) => `${entry.component} = ${entry.service}`)
+        .join('\n'),
+      otherwise: config.incidentServices.otherwise ?? '',
+    },
     teamManagedDod: config.teamManagedDod,
     boardId: config.board ? String(config.board.boardId) : '',
     sloIds: config.sloIds.join(', '),
@@ -234,6 +247,7 @@ export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
     capacity: policyOf(draft.policy, saved.capacity),
     dodTemplates: templatesOf(draft.templates, saved.dodTemplates),
     incidentJql: draft.incidentJql,
+    incidentServices: incidentServicesOf(draft.incidentServices),
     teamManagedDod: draft.teamManagedDod,
     board: boardOf(draft.boardId, saved.board),
     sloIds: splitValues(draft.sloIds),
@@ -278,4 +292,23 @@ export function defaultCheck(type: AutoCheck['type']): AutoCheck {
     default:
       return { type };
   }
+}
+
+/**
+ * "Component = service" lines as the backend's list; a line without "=" goes with an empty
+ * service, for the backend to name. A blank default is no default (incidents stay unattributed).
+ */
+export function incidentServicesOf(draft: IncidentServicesDraft): Record<string, unknown> {
+  const byComponent = draft.byComponent
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const at = line.indexOf('=');
+      return at < 0
+        ? { component: line, service: '' }
+        : { component: line.slice(0, at).trim(), service: line.slice(at + 1).trim() };
+    });
+  const otherwise = draft.otherwise.trim();
+  return { byComponent, otherwise: otherwise === '' ? null : otherwise };
 }

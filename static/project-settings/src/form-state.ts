@@ -11,6 +11,7 @@ import {
   toDraft,
   type Draft,
   type ErrorBudgetDraft,
+  type IncidentServicesDraft,
   type PolicyDraft,
   type RuleDraft,
 } from './draft';
@@ -58,6 +59,7 @@ export type FormAction =
     }
   | { readonly type: 'removeItem'; readonly templateId: string; readonly index: number }
   | { readonly type: 'incidentJql'; readonly value: string }
+  | { readonly type: 'incidentServices'; readonly patch: Partial<IncidentServicesDraft> }
   | { readonly type: 'boardId'; readonly value: string }
   | { readonly type: 'sloIds'; readonly value: string }
   | { readonly type: 'errorBudget'; readonly patch: Partial<ErrorBudgetDraft> }
@@ -177,6 +179,11 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       }));
     case 'incidentJql':
       return editDraft(state, { ...draft, incidentJql: action.value });
+    case 'incidentServices':
+      return editDraft(state, {
+        ...draft,
+        incidentServices: { ...draft.incidentServices, ...action.patch },
+      });
     case 'sloIds':
       return editDraft(state, { ...draft, sloIds: action.value });
     case 'errorBudget':

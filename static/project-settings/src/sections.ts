@@ -23,7 +23,7 @@ export function sectionOfProblem(message: string): SectionId | null {
   if (/\bpolicy\b|\bboard\b/.test(message)) return 'capacity';
   if (/\brules?\b/.test(message)) return 'rules';
   if (/\btemplates?\b/.test(message)) return 'dod';
-  if (/incidentJql/.test(message)) return 'incidents';
+  if (/incidentJql|incidentServices/.test(message)) return 'incidents';
   if (/teamManagedDod/.test(message)) return 'dod-enforcement';
   if (/sloIds/.test(message)) return 'slos';
   return null;

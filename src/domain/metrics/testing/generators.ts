@@ -45,6 +45,7 @@ export function aDeployment(overrides: Partial<DeploymentRecord> = {}): Deployme
   return {
     id: 'D1',
     service: 'checkout',
+    status: 'success',
     deployedAt: '2026-03-04T12:00:00Z',
     issueKeys: [],
     ...overrides,

@@ -112,6 +112,17 @@ export function snapshot(overrides: Partial<MetricsSnapshot> = {}): MetricsSnaps
       },
       changeFailureRate: dora(null, 'ratio', null, NO_DEPLOYMENTS),
       timeToRestore: dora(5.5, 'hours', 'high'),
+      meanTimeBetweenReleases: figure(null, 'hours', NO_DEPLOYMENTS),
+      deployments: {
+        total: 0,
+        failed: 0,
+        rolledBack: 0,
+        causedIncidents: null,
+        unattributedIncidents: null,
+      },
+      period: { from: '2026-08-28T12:00:00Z', to: '2026-11-20T12:00:00Z' },
+      trendBy: 'sprint',
+      trend: [],
     },
     incidents: {
       jql: 'issuetype = Incident',

@@ -62,6 +62,7 @@ export const CONFIG: Config = {
   board: { boardId: 1, estimationFieldId: 'customfield_10016' },
   teamManagedDod: 'reopen',
   incidentJql: 'issuetype = Incident',
+  incidentServices: { byComponent: [], otherwise: null },
   sloIds: [],
   errorBudget: {
     freezeAtOrBelow: 0,
