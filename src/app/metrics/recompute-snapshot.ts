@@ -87,6 +87,7 @@ async function compute(
     history = await readSprintHistory(deps.jira, {
       boardId,
       estimationFieldId,
+      basis: config.capacity.basis,
       rules: config.rules,
       closedSprints: CLOSED_SPRINTS,
       now: started,

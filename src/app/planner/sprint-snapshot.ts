@@ -2,7 +2,8 @@
  * One read of everything a sprint's plan depends on: the project's configuration, the board's
  * estimation and rank fields, the sprint, its items, the velocity of closed sprints and — when a
  * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
- * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged,
+ * issues (paged) and their changelogs, the closed sprints' history for velocity (the sprints, the
+ * site's fields, one search, their changelogs: metrics/sprint-history.ts), and the backlog (paged,
  * at most BACKLOG_CANDIDATES); all but the board configuration are made at the same time.
  *
  * Jira's search is eventually consistent: the sprint and backlog searches reconcile the issues a
@@ -17,7 +18,9 @@ import type { Clock } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
-import { estimateOf, issueFields } from '../issue/issue-facts';
+import { issueFields } from '../issue/issue-facts';
+import { closedSprintVelocity } from '../metrics/sprint-capacity';
+import { readSprintHistory } from '../metrics/sprint-history';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
@@ -96,7 +99,12 @@ async function withEntryTimes(
   entry: UndoEntry | null,
 ): Promise<SprintItem[]> {
   if (startedAt === undefined || items.length === 0) return items;
-  const entered = await sprintEntryTimes(deps.jira, issues, ref.sprintId);
+  const entered = await sprintEntryTimes(
+    deps.jira,
+    issues,
+    { id: ref.sprintId, startedAt },
+    deps.clock.now(),
+  );
   const replanned = new Set(entry?.replannedIn ?? []);
   // Jira moves sub-tasks with their parent, so they follow the parent's re-plan.
   const parents = new Map(issues.map((i) => [i.key, i.fields.parent?.key] as const));
@@ -153,25 +161,20 @@ export async function readSprintSnapshot(
     const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
     return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
   };
+  // Velocity as Jira's velocity chart and the project page count it: each closed sprint's work
+  // done when it closed, replayed from the Sprint and status history (metrics/sprint-history.ts).
   const readVelocity = async (): Promise<ClosedSprintVelocity[]> => {
     if (policy.capacity.kind !== 'velocity') return [];
-    const closed = (await deps.jira.listSprints(ref.boardId, ['closed']))
-      .filter((s) => s.completeDate)
-      .sort((a, b) => (a.completeDate ?? '').localeCompare(b.completeDate ?? ''))
-      .slice(-policy.capacity.sprints);
-    return Promise.all(
-      closed.map(async (past) => {
-        const done = await deps.jira.searchAll(`sprint = ${past.id} AND statusCategory = Done`, {
-          fields,
-        });
-        const completed = done.reduce((sum, issue) => {
-          if (policy.basis === 'issueCount') return sum + 1;
-          const field = policy.basis === 'originalEstimate' ? null : board.estimationFieldId;
-          return sum + (estimateOf(issue, field) ?? 0);
-        }, 0);
-        return { sprintId: String(past.id), closedAt: past.completeDate ?? '', completed };
-      }),
-    );
+    const history = await readSprintHistory(deps.jira, {
+      boardId: ref.boardId,
+      estimationFieldId: board.estimationFieldId,
+      basis: policy.basis,
+      rules: config.rules,
+      closedSprints: policy.capacity.sprints,
+      withActive: false,
+      now: deps.clock.now(),
+    });
+    return history.sprints.map((sprint) => closedSprintVelocity(sprint, history.items));
   };
   // The proposal draws from the top of the backlog: the highest-ranked BACKLOG_CANDIDATES items.
   const readBacklog = async (): Promise<SprintItem[] | undefined> =>
@@ -200,7 +203,7 @@ export async function readSprintSnapshot(
   const notes: string[] = [];
   if (policy.capacity.kind === 'velocity')
     notes.push(
-      'Velocity counts the items of each closed sprint that are done now (Jira keeps no per-sprint completion here).',
+      'Velocity is the work of each closed sprint that was done when it closed, as Jira’s velocity chart counts it.',
     );
   if (backlog !== undefined && backlog.length >= BACKLOG_CANDIDATES)
     notes.push(
