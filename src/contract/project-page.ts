@@ -52,6 +52,11 @@ export interface SprintRow {
   readonly capacity: number | null;
   /** The work in the sprint when it started (domain/metrics/sprint-figures.ts). */
   readonly committed: number;
+  /**
+   * Committed and still in the sprint at its end (now, for the active sprint): committed minus
+   * removed after start — the planner's "planned", and what the balance's `planned` splits.
+   */
+  readonly planned: number;
   /** The work in the sprint and done when it closed (now, for the active sprint), added work included. */
   readonly completed: number;
   /**
@@ -71,7 +76,7 @@ export interface SprintRow {
     readonly removedCount: number | null;
     readonly churnShare: number | null;
   };
-  /** Planned (committed at start) and completed work per category; unclassified is its own row. */
+  /** Planned (committed and still in) and completed work per category; unclassified is its own row. */
   readonly balance: {
     readonly planned: readonly TypeSplit[];
     readonly completed: readonly TypeSplit[];
@@ -223,7 +228,7 @@ export interface CapacityData {
     readonly tolerance: number;
     readonly buffer: number;
   };
-  /** Committed points per work type as a share of each sprint's capacity, for the target chart. */
+  /** Planned work per category as a share of each sprint's capacity (the planner's shares), for the target chart. */
   readonly capacityShares: readonly {
     readonly sprintId: string;
     readonly name: string;

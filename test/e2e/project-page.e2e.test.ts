@@ -108,7 +108,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await openTab('Capacity');
       const chart = frame().locator('figure.chart').first();
       expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(
-        /Committed points by category, per sprint\. SHOP Sprint 1: Feature \d+ pts/,
+        /Planned story points by category, per sprint\. SHOP Sprint 1: Feature \d+ pts/,
       );
       expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThan(8);
       const feature = frame().locator('svg[aria-label^="Feature: committed share of capacity"]');

@@ -5,7 +5,12 @@
  */
 import { recommendBuffer } from '../../domain/capacity';
 import { basisUnit, inBasisUnit } from '../../domain/capacity/amounts';
-import { addedAfterStart, committedWork, completedWork } from '../../domain/metrics/sprint-figures';
+import {
+  addedAfterStart,
+  committedWork,
+  completedWork,
+  plannedWork,
+} from '../../domain/metrics/sprint-figures';
 import {
   BALANCE_TYPES,
   debtRatio,
@@ -111,6 +116,7 @@ export function buildSnapshot(input: {
         unit,
         capacity: shownOrNull(sprint.capacity),
         committed: shown(committedWork(own).points),
+        planned: shown(plannedWork(own).points),
         completed: shown(completedWork(own).points),
         predictability: {
           ...figure(pred),

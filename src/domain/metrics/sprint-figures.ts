@@ -14,6 +14,14 @@ export const committedWork = (items: readonly SprintItemRecord[]): PointTotal =>
   pointTotal(items.filter((item) => item.committed));
 
 /**
+ * Planned: the committed work still in the sprint at its end (now, for the active sprint) —
+ * committed minus removed after start. What the planner checks against the split and capacity
+ * (it sees the sprint as it is), and what the investment balance and shares of capacity count.
+ */
+export const plannedWork = (items: readonly SprintItemRecord[]): PointTotal =>
+  pointTotal(items.filter((item) => item.committed && !item.removedAfterStart));
+
+/**
  * Completed: the work in the sprint and done when it closed, whether committed or added later
  * (the velocity chart's "Completed": "any scope changes made after the sprint started are included").
  */

@@ -17,14 +17,14 @@ export function CapacityPage({ data }: { data: CapacityData }) {
     <>
       <Section title="Investment balance">
         <BarChart
-          title={`Committed ${UNIT_NAME[unit]} by category, per sprint`}
+          title={`Planned ${UNIT_NAME[unit]} by category, per sprint`}
           groups={sprints.map((s) => ({
             label: s.name,
             segments: s.balance.reason ? null : segmentsOf(s.balance.planned),
           }))}
           legend={BALANCE_LEGEND}
           format={points}
-          caption="Committed = in the sprint when it started. Unclassified work is shown as such, never folded into feature."
+          caption="Planned = committed when the sprint started and still in it (the planner’s figure); work removed since is in the scope change column. Unclassified work is shown as such, never folded into feature."
         />
         <CapacityTargets data={data} />
         <BarChart

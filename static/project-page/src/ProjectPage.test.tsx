@@ -260,7 +260,7 @@ describe('figures', () => {
         sprints: s.sprints.map((r) => ({ ...r, unit: 'items' as const })),
       }),
     );
-    expect(items).toContain('Committed items by category, per sprint');
+    expect(items).toContain('Planned items by category, per sprint');
     expect(items).toContain('<td>55 items</td><td>50 items</td>');
     const hours = render('/delivery', ready({ ...delivery, unit: 'hours' }));
     expect(hours).toContain('Completed hours (original estimate) per closed sprint');

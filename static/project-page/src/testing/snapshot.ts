@@ -60,6 +60,7 @@ export function sprintRow(id: number, overrides: Partial<SprintRow> = {}): Sprin
     unit: 'points',
     capacity: 55,
     committed: 50,
+    planned: 48,
     completed: 48,
     predictability: {
       ...figure(0.9, 'ratio'),
