@@ -1,6 +1,6 @@
 /** Overview: this sprint's split, the last sprint's predictability, headline delivery and ops figures. */
 import type { BasisUnit, OverviewData, SprintRow } from '../../../src/contract/project-page';
-import { amount, count, percent } from './format';
+import { amount, capacityPercent, count, percent } from './format';
 import { TYPE_LABEL } from './balance';
 import { EmptyNote, FigureTile, Section } from './parts';
 import { GateLozenge } from '../../shared/GateLozenge';
@@ -29,7 +29,7 @@ function SplitList({
               <span className={`lozenge lozenge-${split.type}`}>{TYPE_LABEL[split.type]}</span>
               <span>
                 {amount(split.points, unit)}
-                {share === undefined ? '' : ` · ${percent(share)} of capacity`}
+                {share === undefined ? '' : ` · ${capacityPercent(share)} of capacity`}
               </span>
             </li>
           );
@@ -37,7 +37,7 @@ function SplitList({
       </ul>
       <p className="subtlest">
         {shares?.reason ??
-          `Capacity ${amount(sprint.capacity, unit)}, committed ${amount(sprint.committed, unit)}.`}
+          `Capacity ${amount(sprint.capacity, unit)}, planned ${amount(sprint.planned, unit)} (committed at the start and still in the sprint).`}
       </p>
     </>
   );
@@ -85,7 +85,7 @@ export function OverviewPage({ data }: { data: OverviewData }) {
         {activeSprint ? (
           <div className="tiles">
             <div className="tile tile-wide">
-              <div className="tile-label">{activeSprint.name}: committed split</div>
+              <div className="tile-label">{activeSprint.name}: planned split</div>
               <SplitList sprint={activeSprint} shares={data.activeSprintShares} unit={data.unit} />
             </div>
             <FigureTile label="Interrupts (added after start)" figure={activeSprint.interrupts}>

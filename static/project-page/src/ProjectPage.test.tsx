@@ -239,9 +239,10 @@ describe('figures', () => {
     for (const type of ['Feature', 'Debt', 'Toil', 'Reliability', 'Unclassified']) {
       expect(html).toContain(`>${type}</span>`);
     }
-    // 30 of 55 capacity: 0.4545 from the backend, shown as 45%; unclassified has no target share.
-    expect(html).toContain('30 pts · 45% of capacity');
-    expect(html).toContain('Capacity 55 pts, committed 50 pts.');
+    // 30 of 55 capacity: 0.4545 from the backend, shown as the planner does (45.5%);
+    // unclassified has no target share.
+    expect(html).toContain('30 pts · 45.5% of capacity');
+    expect(html).toContain('Capacity 55 pts, planned 48 pts');
     expect(html).toContain('+8 pts added, −2 pts removed');
   });
 

@@ -52,6 +52,10 @@ export function formatFigure(figure: Pick<Figure, 'value' | 'unit'>): string {
 export const percent = (share: number | null): string =>
   share === null ? '—' : `${trim(share * 100, 0)}%`;
 
+/** A share of capacity to a tenth of a percent, as the sprint planner writes it (68.6%). */
+export const capacityPercent = (share: number | null): string =>
+  share === null ? '—' : `${trim(share * 100, 1)}%`;
+
 export const BAND_LABEL: Record<DoraBand, string> = {
   elite: 'Elite',
   high: 'High',
