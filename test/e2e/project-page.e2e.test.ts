@@ -169,7 +169,8 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .waitFor({ timeout: FRAME_TIMEOUT_MS * 2 });
       // The active sprint's split as shares of capacity (the planner's), and its scope change.
       expect(await frame().locator('.split-list').innerText()).toMatch(
-        /Feature\s+\d+ pts · \d+% of capacity/i,
+        // The demo's 54 feature points of the 78.7-point capacity, as the planner shows them (issue 17).
+        /Feature\s+54 pts · 68\.6% of capacity/i,
       );
       expect(
         await frame()
