@@ -98,6 +98,26 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
     expect(row.scopeChange.added).toBe(evaluation.buffer.used);
   });
 
+  it('shows the last closed sprint’s strict predictability alike on the planner and the Delivery page', () => {
+    const row = delivery.sprints.find((s) => s.sprintId === '8')!;
+    expect(planner.lastClosedSprint).toEqual({
+      name: row.name,
+      committed: row.committed,
+      committedCompleted: row.predictability.committedCompleted,
+      addedCompleted: row.predictability.addedCompleted,
+      predictability: row.predictability.value,
+      meetsBaseline: row.predictability.meetsBaseline,
+      reason: null,
+    });
+    // SHOP Sprint 8: 78 of 86 committed points done, 5 added points done beside it.
+    expect(planner.lastClosedSprint).toMatchObject({
+      committed: 86,
+      committedCompleted: 78,
+      addedCompleted: 5,
+      predictability: 0.907,
+    });
+  });
+
   it('gives each category the same committed work and share of capacity on all three', () => {
     const { evaluation } = planner;
     const row = capacity.sprints.find((s) => s.sprintId === '9')!;

@@ -20,7 +20,14 @@ import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
 import { issueFields } from '../issue/issue-facts';
 import { closedSprintVelocity } from '../metrics/sprint-capacity';
-import { readSprintHistory } from '../metrics/sprint-history';
+import { readSprintHistory, type SprintHistory } from '../metrics/sprint-history';
+import type { LastClosedSprintView } from '../../contract/planner';
+import { predictability } from '../../domain/metrics';
+import {
+  addedAndCompleted,
+  committedAndCompleted,
+  committedWork,
+} from '../../domain/metrics/sprint-figures';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
@@ -60,7 +67,26 @@ export interface SprintSnapshot {
   readonly backlog?: readonly SprintItem[];
   /** The Jira id of each of the sprint's items, by key. */
   readonly issueIds: ReadonlyMap<string, string>;
+  /** The last closed sprint's strict predictability, when the velocity was read. */
+  readonly lastClosed: LastClosedSprintView | null;
   readonly notes: readonly string[];
+}
+
+/** The most recent closed sprint's predictability, by the domain's one definition. */
+function lastClosedView(history: SprintHistory): LastClosedSprintView | null {
+  const last = history.sprints.filter((s) => s.state === 'closed').at(-1);
+  if (last === undefined) return null;
+  const result = predictability(last, history.items);
+  const own = history.items.filter((item) => item.sprintId === last.id);
+  return {
+    name: last.name,
+    committed: committedWork(own).points,
+    committedCompleted: committedAndCompleted(own).points,
+    addedCompleted: addedAndCompleted(own).points,
+    predictability: result.status === 'ok' ? result.value : null,
+    meetsBaseline: result.status === 'ok' ? result.meetsBaseline : null,
+    reason: result.status === 'ok' ? null : result.reason,
+  };
 }
 
 async function boardFields(jira: JiraPort, boardId: number): Promise<BoardFields> {
@@ -163,8 +189,11 @@ export async function readSprintSnapshot(
   };
   // Velocity as Jira's velocity chart and the project page count it: each closed sprint's work
   // done when it closed, replayed from the Sprint and status history (metrics/sprint-history.ts).
-  const readVelocity = async (): Promise<ClosedSprintVelocity[]> => {
-    if (policy.capacity.kind !== 'velocity') return [];
+  const readVelocity = async (): Promise<{
+    velocity: ClosedSprintVelocity[];
+    lastClosed: LastClosedSprintView | null;
+  }> => {
+    if (policy.capacity.kind !== 'velocity') return { velocity: [], lastClosed: null };
     const history = await readSprintHistory(deps.jira, {
       boardId: ref.boardId,
       estimationFieldId: board.estimationFieldId,
@@ -174,7 +203,10 @@ export async function readSprintSnapshot(
       withActive: false,
       now: deps.clock.now(),
     });
-    return history.sprints.map((sprint) => closedSprintVelocity(sprint, history.items));
+    return {
+      velocity: history.sprints.map((sprint) => closedSprintVelocity(sprint, history.items)),
+      lastClosed: lastClosedView(history),
+    };
   };
   // The proposal draws from the top of the backlog: the highest-ranked BACKLOG_CANDIDATES items.
   const readBacklog = async (): Promise<SprintItem[] | undefined> =>
@@ -192,14 +224,18 @@ export async function readSprintSnapshot(
           ),
         )
       : undefined;
-  const [{ sprint, startedAt, items, issueIds }, velocityHistory, { gate }, backlog] =
-    await Promise.all([
-      readItems(),
-      readVelocity(),
-      // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-      loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
-      readBacklog(),
-    ]);
+  const [
+    { sprint, startedAt, items, issueIds },
+    { velocity: velocityHistory, lastClosed },
+    { gate },
+    backlog,
+  ] = await Promise.all([
+    readItems(),
+    readVelocity(),
+    // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+    loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
+    readBacklog(),
+  ]);
   const notes: string[] = [];
   if (policy.capacity.kind === 'velocity')
     notes.push(
@@ -216,5 +252,14 @@ export async function readSprintSnapshot(
     velocityHistory,
     ...(startedAt === undefined ? {} : { startedAt }),
   };
-  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), issueIds, notes };
+  return {
+    config,
+    sprint,
+    gate,
+    planInput,
+    ...(backlog ? { backlog } : {}),
+    issueIds,
+    lastClosed,
+    notes,
+  };
 }
