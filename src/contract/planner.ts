@@ -88,6 +88,22 @@ export interface OverrideEntry {
   readonly reason: string;
 }
 
+/**
+ * The last closed sprint's strict predictability (domain/metrics/predictability.ts), as the project
+ * page shows it: committed and completed ÷ committed, with the work added and completed beside it.
+ * Amounts in the policy's basis. Read with the velocity (a velocity-based capacity policy).
+ */
+export interface LastClosedSprintView {
+  readonly name: string;
+  readonly committed: number;
+  readonly committedCompleted: number;
+  readonly addedCompleted: number;
+  /** 0–1; null with `reason` when nothing estimated was committed. */
+  readonly predictability: number | null;
+  readonly meetsBaseline: boolean | null;
+  readonly reason: string | null;
+}
+
 export interface SprintEvaluation {
   readonly sprint: PlannerSprint;
   readonly gateState: GateState;
@@ -102,6 +118,8 @@ export interface SprintEvaluation {
   readonly override: OverrideEntry | null;
   /** True when enforcement is `enforce` and the plan breaks the split or the gate is FROZEN. */
   readonly overrideNeeded: boolean;
+  /** Null when the capacity is fixed (no closed sprint is read) or no sprint has closed. */
+  readonly lastClosedSprint: LastClosedSprintView | null;
   readonly notes: readonly string[];
 }
 

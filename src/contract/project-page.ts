@@ -6,7 +6,11 @@
  */
 import type { WorkType, WorkTypeOrUnclassified } from '../domain/work/work-type';
 
-export type FigureUnit = 'points' | 'ratio' | 'hours' | 'days' | 'days-per-week' | 'count';
+export type FigureUnit =
+  'points' | 'items' | 'ratio' | 'hours' | 'days' | 'days-per-week' | 'count';
+
+/** The unit of the capacity policy's basis: story points, issue count or original estimate (hours). */
+export type BasisUnit = 'points' | 'items' | 'hours';
 export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
 
 export interface Figure {
@@ -55,14 +59,39 @@ export interface SprintRow {
   readonly startedAt: string | null;
   readonly completedAt: string | null;
   /**
-   * Capacity at the sprint's start under the capacity policy (sprint-capacity.ts); null when
-   * unknown, absent in snapshots stored before it was recorded.
+   * Every amount of the row (capacity, committed, completed, the balance's `points`, interrupts,
+   * buffer, carry-over, scope change) is in the capacity policy's basis, in this unit.
    */
-  readonly capacityPoints?: number | null;
-  readonly committedPoints: number;
-  readonly completedPoints: number;
-  readonly predictability: Figure & { readonly meetsBaseline: boolean | null };
-  /** Planned (committed at start) and completed points per work type; unclassified is its own row. */
+  readonly unit: BasisUnit;
+  /** Capacity at the sprint's start under the capacity policy (sprint-capacity.ts); null when unknown. */
+  readonly capacity: number | null;
+  /** The work in the sprint when it started (domain/metrics/sprint-figures.ts). */
+  readonly committed: number;
+  /**
+   * Committed and still in the sprint at its end (now, for the active sprint): committed minus
+   * removed after start — the planner's "planned", and what the balance's `planned` splits.
+   */
+  readonly planned: number;
+  /** The work in the sprint and done when it closed (now, for the active sprint), added work included. */
+  readonly completed: number;
+  /**
+   * Committed and completed ÷ committed (domain/metrics/predictability.ts); the work added after the
+   * start and completed is beside it, never inside it.
+   */
+  readonly predictability: Figure & {
+    readonly meetsBaseline: boolean | null;
+    readonly committedCompleted: number | null;
+    readonly addedCompleted: number | null;
+  };
+  /** Work added after the start and committed work removed, net and as churn ÷ committed. */
+  readonly scopeChange: Figure & {
+    readonly added: number | null;
+    readonly addedCount: number | null;
+    readonly removed: number | null;
+    readonly removedCount: number | null;
+    readonly churnShare: number | null;
+  };
+  /** Planned (committed and still in) and completed work per category; unclassified is its own row. */
   readonly balance: {
     readonly planned: readonly TypeSplit[];
     readonly completed: readonly TypeSplit[];
@@ -82,7 +111,8 @@ export interface SprintRow {
 }
 
 export interface MetricsSnapshot {
-  readonly schemaVersion: 1;
+  /** 2: amounts in the policy's basis with `unit`, strict predictability, scope change. */
+  readonly schemaVersion: 2;
   readonly projectKey: string;
   readonly computedAt: string;
   /** How long the computation took, for the bench and the page footer. */
@@ -92,6 +122,8 @@ export interface MetricsSnapshot {
   readonly sprintsReason: string | null;
   /** Closed sprints (most recent, oldest first) and the active one. */
   readonly sprints: readonly SprintRow[];
+  /** The capacity policy's basis unit, the unit of velocity and every sprint amount. */
+  readonly unit: BasisUnit;
   readonly velocity: Figure & {
     readonly sprints: readonly {
       readonly sprintId: string;
@@ -195,6 +227,9 @@ export interface OverviewData {
   /** The error-budget gate and each linked SLO's budget, live from the SLO status store. */
   readonly gate: GateSummary;
   readonly activeSprint: SprintRow | null;
+  /** The active sprint's committed work per category as shares of its capacity (as on Capacity). */
+  readonly activeSprintShares: CapacityData['capacityShares'][number] | null;
+  readonly unit: BasisUnit;
   readonly lastClosedSprint: SprintRow | null;
   readonly velocity: MetricsSnapshot['velocity'];
   readonly predictabilityBaseline: number;
@@ -205,6 +240,7 @@ export interface OverviewData {
 }
 
 export interface CapacityData {
+  readonly unit: BasisUnit;
   readonly sprints: readonly SprintRow[];
   readonly buffer: MetricsSnapshot['buffer'];
   readonly sprintsReason: string | null;
@@ -224,11 +260,11 @@ export interface CapacityData {
     readonly tolerance: number;
     readonly buffer: number;
   };
-  /** Committed points per work type as a share of each sprint's capacity, for the target chart. */
+  /** Planned work per category as a share of each sprint's capacity (the planner's shares), for the target chart. */
   readonly capacityShares: readonly {
     readonly sprintId: string;
     readonly name: string;
-    readonly capacityPoints: number | null;
+    readonly capacity: number | null;
     /** Share of capacity per work type (0–1); empty when `reason` says why there is none. */
     readonly byType: readonly { readonly type: WorkType; readonly share: number }[];
     readonly reason: string | null;
@@ -236,6 +272,7 @@ export interface CapacityData {
 }
 
 export interface DeliveryData {
+  readonly unit: BasisUnit;
   readonly sprints: readonly SprintRow[];
   readonly velocity: MetricsSnapshot['velocity'];
   readonly predictabilityBaseline: number;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
+import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
 import { chromiumAvailable, mustRun, SCREENSHOTS, skipNotice } from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, FRAME_TIMEOUT_MS } from './frames';
@@ -108,7 +109,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await openTab('Capacity');
       const chart = frame().locator('figure.chart').first();
       expect(await chart.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(
-        /Committed points by category, per sprint\. SHOP Sprint 1: Feature \d+ pts/,
+        /Planned story points by category, per sprint\. SHOP Sprint 1: Feature \d+ pts/,
       );
       expect(await chart.locator('rect.chart-bar').count()).toBeGreaterThan(8);
       const feature = frame().locator('svg[aria-label^="Feature: committed share of capacity"]');
@@ -172,6 +173,38 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       );
       expect(await frame().locator('table tbody tr').count()).toBeGreaterThan(0);
       await shots('incidents');
+    });
+
+    it('shows the member the same sprint figures, with scope change and strict predictability', async () => {
+      await Promise.all([
+        page.waitForURL(`${sandbox.url}/projects/SHOP/ballast`),
+        page.selectOption('select[name="accountId"]', MEMBER_ACCOUNT_ID),
+      ]);
+      await frame().locator('nav.tabs').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      await frame()
+        .locator('.freshness')
+        .waitFor({ timeout: FRAME_TIMEOUT_MS * 2 });
+      // The active sprint's split as shares of capacity (the planner's), and its scope change.
+      expect(await frame().locator('.split-list').innerText()).toMatch(
+        // The demo's 54 feature points of the 78.7-point capacity, as the planner shows them (issue 17).
+        /Feature\s+54 pts · 68\.6% of capacity/i,
+      );
+      expect(
+        await frame()
+          .locator('[data-figure="Scope change since the start"] .tile-value')
+          .textContent(),
+      ).toMatch(/^\d+(\.\d)? pts$/);
+      await shots('overview-member');
+      await openTab('Capacity');
+      expect(await frame().locator('table th', { hasText: 'Scope change' }).count()).toBe(1);
+      await shots('capacity-member');
+      await openTab('Delivery');
+      expect(
+        await frame()
+          .locator('table[aria-label="Predictability per closed sprint"] tbody tr')
+          .count(),
+      ).toBeGreaterThan(0);
+      await shots('delivery-member');
     });
   },
 );

@@ -17,9 +17,10 @@ import type { SprintEvaluation } from '../../src/contract/planner';
 import { SEARCH_MODES, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { ACTIVE_SPRINT, dataOf, moveByHand, plannerCaller, sprintOf } from './planner-support';
 
-// The seeded active sprint's rebalance (default policy, velocity 91.3 of sprints 6–8).
-const MOVED_OUT = ['SHOP-197', 'SHOP-202', 'SHOP-207', 'SHOP-196'];
-const PULLED_IN = ['SHOP-292', 'SHOP-299', 'SHOP-242', 'SHOP-315', 'SHOP-293', 'SHOP-243'];
+// The seeded active sprint's rebalance (default policy, velocity 78.7 of sprints 6–8: the work done
+// when each closed, Jira's velocity chart — issue 17; it was 91.3 when velocity counted items done now).
+const MOVED_OUT = ['SHOP-197', 'SHOP-196', 'SHOP-204'];
+const PULLED_IN = ['SHOP-292', 'SHOP-299', 'SHOP-242', 'SHOP-243'];
 // Joined sprint 9 after it started: against the buffer before and after any rebalance.
 const ADDED_LATE = ['SHOP-194', 'SHOP-198', 'SHOP-199', 'SHOP-201', 'SHOP-205'];
 
@@ -69,16 +70,17 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
           MEMBER_ACCOUNT_ID,
         ),
       );
-      expect(change.moved).toHaveLength(10);
+      expect(change.moved).toHaveLength(MOVED_OUT.length + PULLED_IN.length);
       for (const key of MOVED_OUT) expect(sprintOf(sandbox.jira, key)).toBeNull();
       for (const key of PULLED_IN) expect(sprintOf(sandbox.jira, key)).toBe(ACTIVE_SPRINT);
       expect(change.view.evaluation.verdict.status).toBe('compliant');
       expect(change.view.evaluation.used).toBe(before.proposal?.after.used);
-      expect(change.view.evaluation.used).toBe(82);
+      // Within the 70.8 points left after the buffer of capacity 78.7 (it was 82 of 82.2 at 91.3).
+      expect(change.view.evaluation.used).toBe(61);
       expect([...change.view.evaluation.buffer.unplannedKeys].sort()).toEqual(ADDED_LATE);
       expect(change.view.proposal?.moves).toEqual([]);
       expect(change.view.undo).toMatchObject({ appliedBy: MEMBER_ACCOUNT_ID });
-      expect(change.view.undo?.moves).toHaveLength(10);
+      expect(change.view.undo?.moves).toHaveLength(MOVED_OUT.length + PULLED_IN.length);
     });
 
     it('refuses a stale proposal when an item joined the sprint since, and moves nothing', async () => {

@@ -50,7 +50,11 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
       // against the buffer, which they overspend, not against the split (PRODUCT.md §2).
       expect(points).toBe(86);
       expect(evaluation.used).toBe(69);
-      expect(evaluation.buffer).toMatchObject({ reserved: 9.133333, used: 17, spent: true });
+      // Capacity = velocity of sprints 6–8 as Jira's velocity chart counts it (done when each
+      // closed): (75 + 78 + 83) / 3 = 78.666667, so the 10% buffer is 7.866667 (issue 17; it was
+      // 9.133333 when velocity counted items done now).
+      expect(evaluation.capacity.amount).toBe(78.666667);
+      expect(evaluation.buffer).toMatchObject({ reserved: 7.866667, used: 17, spent: true });
       expect([...evaluation.buffer.unplannedKeys].sort()).toEqual([
         'SHOP-194',
         'SHOP-198',
@@ -58,7 +62,14 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
         'SHOP-201',
         'SHOP-205',
       ]);
-      expect(evaluation.buffer.overflowKeys).toEqual(['SHOP-194', 'SHOP-198', 'SHOP-205']);
+      // In the order they were added, none fits the 7.87-point buffer once SHOP-201 is in.
+      expect(evaluation.buffer.overflowKeys).toEqual([
+        'SHOP-201',
+        'SHOP-199',
+        'SHOP-194',
+        'SHOP-198',
+        'SHOP-205',
+      ]);
       expect(evaluation.capacity.amount).toBeGreaterThan(0);
       expect(evaluation.capacity.sprintsUsed).toHaveLength(3);
       expect(proposal).toBeDefined();

@@ -147,6 +147,9 @@ function expectedSprint(sprintId: number) {
     committedPoints: sum(committed),
     completedPoints: sum(completed),
     plannedByType,
+    // Issue 17: predictability counts only committed work completed; added work is beside it.
+    committedCompletedPoints: sum(committed.filter((issue) => completed.includes(issue))),
+    addedCompletedPoints: sum(completed.filter((issue) => !committed.includes(issue))),
     added: mine.filter((issue) => !committed.includes(issue)),
   };
 }
@@ -177,17 +180,19 @@ describe('project page', () => {
       const expected = expectedSprint(sprint.id);
       const row = delivery.sprints.find((r) => r.sprintId === String(sprint.id))!;
       expect(row, sprint.name).toBeDefined();
-      expect(row.committedPoints, `${sprint.name} committed`).toBe(expected.committedPoints);
-      expect(row.completedPoints, `${sprint.name} completed`).toBe(expected.completedPoints);
-      expect(row.predictability.value, `${sprint.name} predictability`).toBe(
-        round4(expected.completedPoints / expected.committedPoints),
-      );
-      expect(row.predictability.meetsBaseline).toBe(
-        round4(expected.completedPoints / expected.committedPoints) >= 0.8,
-      );
+      expect(row.committed, `${sprint.name} committed`).toBe(expected.committedPoints);
+      expect(row.completed, `${sprint.name} completed`).toBe(expected.completedPoints);
+      const strict = round4(expected.committedCompletedPoints / expected.committedPoints);
+      expect(row.predictability.value, `${sprint.name} predictability`).toBe(strict);
+      expect(row.predictability.committedCompleted).toBe(expected.committedCompletedPoints);
+      expect(row.predictability.addedCompleted).toBe(expected.addedCompletedPoints);
+      expect(row.predictability.meetsBaseline).toBe(strict >= 0.8);
     }
     const lastThree = closed.slice(-3).map((s) => expectedSprint(s.id).completedPoints);
-    expect(delivery.velocity.value).toBe(round4(lastThree.reduce((a, b) => a + b, 0) / 3));
+    // Velocity to six decimals, as capacity (one number on the planner and the page).
+    expect(delivery.velocity.value).toBe(
+      Math.round((lastThree.reduce((a, b) => a + b, 0) / 3) * 1e6) / 1e6,
+    );
     expect(delivery.velocity.sampleSize).toBe(3);
   });
 
@@ -226,9 +231,9 @@ describe('project page', () => {
     expect(before).toHaveLength(3);
     const mean =
       before.reduce((acc, s) => acc + expectedSprint(s.id).completedPoints, 0) / before.length;
-    const capacityPoints = Math.round(mean * 100) / 100;
+    const capacityPoints = Math.round(mean * 1e6) / 1e6;
     const row = capacity.capacityShares.find((r) => r.sprintId === '5')!;
-    expect(row.capacityPoints).toBe(capacityPoints);
+    expect(row.capacity).toBe(capacityPoints);
     expect(row.reason).toBeNull();
     const planned = expectedSprint(5).plannedByType;
     expect(row.byType).toEqual(
@@ -239,7 +244,7 @@ describe('project page', () => {
     );
     // The first closed sprint has no sprints before it: no capacity, and the reason.
     const first = capacity.capacityShares.find((r) => r.sprintId === String(closed[0]!.id))!;
-    expect(first).toMatchObject({ capacityPoints: null, byType: [] });
+    expect(first).toMatchObject({ capacity: null, byType: [] });
     expect(first.reason).toMatch(/Capacity unknown/);
   });
 

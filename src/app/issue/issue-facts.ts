@@ -2,6 +2,7 @@
  * Turns a Jira issue (only the fields Ballast asked for) into the facts the domain reads:
  * a ClassifiableItem for the rules and a DodIssue for the Definition of Done auto checks.
  */
+import type { CapacityBasis } from '../../domain/capacity';
 import type { DodIssue, DodIssueLink } from '../../domain/dod';
 import type { ClassifiableItem, WorkType, WorkTypeOrUnclassified } from '../../domain/work';
 import type { JiraIssue } from '../../ports/jira';
@@ -50,6 +51,20 @@ export function estimateOf(issue: JiraIssue, estimationFieldId: string | null): 
     ? issue.fields[estimationFieldId]
     : issue.fields.timeoriginalestimate;
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+}
+
+/**
+ * The issue's size in the capacity policy's basis (domain/capacity/sprint-item.ts): 1 for issue
+ * count, the original estimate in seconds, or the board's estimation field; null when unestimated.
+ * Every sprint figure (planner, project page, sprint triggers) sizes issues with this.
+ */
+export function sizeInBasis(
+  issue: JiraIssue,
+  basis: CapacityBasis,
+  estimationFieldId: string | null,
+): number | null {
+  if (basis === 'issueCount') return 1;
+  return estimateOf(issue, basis === 'originalEstimate' ? null : estimationFieldId);
 }
 
 interface LooseLinked {

@@ -4,9 +4,17 @@
  * or the clock.
  */
 import { recommendBuffer } from '../../domain/capacity';
+import { basisUnit, inBasisUnit } from '../../domain/capacity/amounts';
+import {
+  addedAfterStart,
+  committedWork,
+  completedWork,
+  plannedWork,
+} from '../../domain/metrics/sprint-figures';
 import {
   BALANCE_TYPES,
   debtRatio,
+  groupItemsBySprint,
   projectMetrics,
   toilShare,
   type Breakdown,
@@ -79,15 +87,26 @@ export function buildSnapshot(input: {
     incidents: [...(incidentHistory?.incidents ?? []), ...records.pushedIncidents],
     postmortemActions: incidentHistory?.actions ?? [],
   });
+  const basis = input.policy.basis;
+  const unit = basisUnit(basis);
+  // Amounts leave the domain in the basis (seconds for original estimates) and are shown in its unit.
+  const shown = (amount: number): number => inBasisUnit(amount, basis);
+  const shownOrNull = (amount: number | null): number | null =>
+    amount === null ? null : shown(amount);
+  const inUnit = (f: Figure): Figure =>
+    f.unit === 'points' ? { ...f, unit, value: shownOrNull(f.value) } : f;
+  const splitsIn = (breakdown: Breakdown): TypeSplit[] =>
+    splits(breakdown).map((split) => ({ ...split, points: shown(split.points) }));
+  const bySprint = groupItemsBySprint(records.items);
   const sprints: SprintRow[] = records.sprints.flatMap((sprint, index) => {
     if (sprint.state === 'future') return [];
     const m = metrics.sprints[index]!;
-    const own = records.items.filter((item) => item.sprintId === sprint.id);
+    const own = bySprint.get(sprint.id) ?? [];
     const pred = m.predictability;
     const balance = m.investmentBalance;
     const intr = m.interrupts;
     const carry = m.carryOver;
-    const sum = (list: typeof own) => list.reduce((acc, item) => acc + (item.points ?? 0), 0);
+    const scope = m.scopeChange;
     return [
       {
         sprintId: sprint.id,
@@ -95,45 +114,60 @@ export function buildSnapshot(input: {
         state: sprint.state,
         startedAt: sprint.startedAt,
         completedAt: sprint.completedAt,
-        capacityPoints: sprint.capacity,
-        committedPoints: sum(own.filter((item) => item.committed)),
-        completedPoints: sum(own.filter((item) => item.completed && !item.removedAfterStart)),
+        unit,
+        capacity: shownOrNull(sprint.capacity),
+        committed: shown(committedWork(own).points),
+        planned: shown(plannedWork(own).points),
+        completed: shown(completedWork(own).points),
         predictability: {
           ...figure(pred),
           meetsBaseline: pred.status === 'ok' ? pred.meetsBaseline : null,
+          committedCompleted: pred.status === 'ok' ? shown(pred.committedCompleted) : null,
+          addedCompleted: pred.status === 'ok' ? shown(pred.addedCompleted) : null,
+        },
+        scopeChange: {
+          ...inUnit(figure(scope)),
+          added: scope.status === 'ok' ? shown(scope.added.points) : null,
+          addedCount: scope.status === 'ok' ? scope.added.count : null,
+          removed: scope.status === 'ok' ? shown(scope.removed.points) : null,
+          removedCount: scope.status === 'ok' ? scope.removed.count : null,
+          churnShare: scope.status === 'ok' ? scope.churnShare : null,
         },
         balance:
           balance.status === 'ok'
             ? {
-                planned: splits(balance.value.planned),
-                completed: splits(balance.value.completed),
+                planned: splitsIn(balance.value.planned),
+                completed: splitsIn(balance.value.completed),
                 reason: null,
               }
             : { planned: [], completed: [], reason: balance.reason },
         interrupts: {
-          ...figure(intr),
+          ...inUnit(figure(intr)),
           count: intr.status === 'ok' ? intr.count : 0,
-          bufferPoints: intr.status === 'ok' ? intr.bufferPoints : null,
+          bufferPoints: intr.status === 'ok' ? shownOrNull(intr.bufferPoints) : null,
           bufferUsed: intr.status === 'ok' ? intr.bufferUsed : null,
           overBuffer: intr.status === 'ok' ? intr.overBuffer : null,
         },
-        carryOver: { ...figure(carry), points: carry.status === 'ok' ? carry.points : null },
+        carryOver: {
+          ...figure(carry),
+          points: carry.status === 'ok' ? shown(carry.points) : null,
+        },
         toilShare: figure(toilShare(own)),
         debtRatio: figure(debtRatio(own)),
       },
     ];
   });
 
+  // Buffer sizing from the same figures: committed and added after start of each closed sprint.
   const closedRows = records.sprints.filter((s) => s.state === 'closed');
   const buffer = recommendBuffer(
     closedRows.map((sprint) => {
-      const own = records.items.filter((item) => item.sprintId === sprint.id);
-      const points = (list: typeof own) => list.reduce((acc, item) => acc + (item.points ?? 0), 0);
+      const own = bySprint.get(sprint.id) ?? [];
       return {
         sprintId: sprint.id,
         closedAt: sprint.completedAt ?? '',
-        committed: points(own.filter((item) => item.committed)),
-        unplanned: points(own.filter((item) => item.unplanned)),
+        committed: committedWork(own).points,
+        unplanned: addedAfterStart(own).points,
       };
     }),
     { currentBuffer: input.policy.buffer },
@@ -145,16 +179,20 @@ export function buildSnapshot(input: {
   const { mttr, mttd, repeatIncidents, postmortemActions } = metrics.incidents;
   const incidentsReason = 'reason' in records.incidents ? records.incidents.reason : null;
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     projectKey: input.projectKey,
     computedAt: input.computedAt,
     computeMs: input.computeMs,
     board: input.boardId === null ? null : { boardId: input.boardId },
     sprintsReason: input.sprintsReason,
     sprints,
+    unit,
     velocity: {
-      ...figure(velocity),
-      sprints: velocity.status === 'ok' ? velocity.sprints.map((s) => ({ ...s })) : [],
+      ...inUnit(figure(velocity)),
+      sprints:
+        velocity.status === 'ok'
+          ? velocity.sprints.map((s) => ({ ...s, completedPoints: shown(s.completedPoints) }))
+          : [],
     },
     predictabilityBaseline: 0.8,
     buffer: {

@@ -99,6 +99,7 @@ async function compute(
     sprintHistory = await readSprintHistory(deps.jira, {
       boardId,
       estimationFieldId,
+      basis: config.capacity.basis,
       rules: config.rules,
       closedSprints: CLOSED_SPRINTS,
       now: started,

@@ -4,15 +4,13 @@
  * share of its capacity — the unit the policy's targets are written in (PRODUCT.md §2: "shares are
  * percent of capacity"), so the chart's target lines and bars compare like with like.
  */
-import type { CapacityData, MetricsSnapshot, SprintRow } from '../../contract/project-page';
+import type { CapacityData, MetricsSnapshot } from '../../contract/project-page';
 import type { CapacityPolicy } from '../../domain/capacity';
+import { capacitySharesOf } from './capacity-shares';
 import { WORK_TYPES } from '../../domain/work/work-type';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { capacityOf } from './sections';
 import { serveSection, type ServeDeps } from './serve-project-page';
-
-/** Four decimals: shares are shown as whole or tenth percents; this keeps JSON short and exact. */
-const round = (value: number): number => Math.round(value * 10_000) / 10_000;
 
 export function targetsOf(policy: CapacityPolicy): CapacityData['targets'] {
   return {
@@ -28,33 +26,6 @@ export function targetsOf(policy: CapacityPolicy): CapacityData['targets'] {
     tolerance: policy.tolerance / 100,
     buffer: policy.buffer / 100,
   };
-}
-
-export function capacitySharesOf(sprints: readonly SprintRow[]): CapacityData['capacityShares'] {
-  return sprints.map((sprint) => {
-    const capacityPoints = sprint.capacityPoints ?? null;
-    const row = { sprintId: sprint.sprintId, name: sprint.name, capacityPoints };
-    if (sprint.balance.reason !== null)
-      return { ...row, byType: [], reason: sprint.balance.reason };
-    if (capacityPoints === null || capacityPoints <= 0)
-      return {
-        ...row,
-        byType: [],
-        reason:
-          'Capacity unknown: the policy takes it from the velocity of closed sprints before this one.',
-      };
-    return {
-      ...row,
-      byType: WORK_TYPES.map((type) => ({
-        type,
-        share: round(
-          (sprint.balance.planned.find((split) => split.type === type)?.points ?? 0) /
-            capacityPoints,
-        ),
-      })),
-      reason: null,
-    };
-  });
 }
 
 export async function serveCapacity(deps: ServeDeps, projectKey: string) {

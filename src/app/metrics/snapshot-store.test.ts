@@ -11,30 +11,36 @@ const snapshot = (schemaVersion: number) =>
   }) as unknown as MetricsSnapshot;
 
 describe('stored project page snapshots, by version', () => {
-  it('writes the head with its schema version and reads the snapshot back', async () => {
+  it('reads a snapshot of the shape before basis units (version 1) as missing, so it is recomputed', async () => {
     const kv = memoryKv();
     await saveSnapshot(kv, snapshot(1), 'g1');
+    expect(await loadSnapshot(kv, 'SHOP')).toBeUndefined();
+  });
+
+  it('writes the head with its schema version and reads the snapshot back', async () => {
+    const kv = memoryKv();
+    await saveSnapshot(kv, snapshot(2), 'g1');
     expect(kv.data.get(headKey('SHOP'))).toEqual({
       schemaVersion: 1,
       generation: 'g1',
       chunks: 1,
       computedAt: '2026-11-22T08:00:00.000Z',
     });
-    expect(await loadSnapshot(kv, 'SHOP')).toEqual(snapshot(1));
+    expect(await loadSnapshot(kv, 'SHOP')).toEqual(snapshot(2));
   });
 
   it('reads a head written before versions as version 1', async () => {
     const kv = memoryKv();
-    await saveSnapshot(kv, snapshot(1), 'g1');
+    await saveSnapshot(kv, snapshot(2), 'g1');
     kv.data.set(headKey('SHOP'), { generation: 'g1', chunks: 1, computedAt: 'x' });
-    expect(await loadSnapshot(kv, 'SHOP')).toEqual(snapshot(1));
+    expect(await loadSnapshot(kv, 'SHOP')).toEqual(snapshot(2));
   });
 
   it('reads a head or snapshot of another version as absent (recomputed, never misread)', async () => {
     const kv = memoryKv();
-    await saveSnapshot(kv, snapshot(2), 'g1');
+    await saveSnapshot(kv, snapshot(3), 'g1');
     expect(await loadSnapshot(kv, 'SHOP')).toBeUndefined();
-    await saveSnapshot(kv, snapshot(1), 'g2');
+    await saveSnapshot(kv, snapshot(2), 'g2');
     kv.data.set(headKey('SHOP'), { schemaVersion: 2, generation: 'g2', chunks: 1 });
     expect(await loadSnapshot(kv, 'SHOP')).toBeUndefined();
   });

@@ -89,8 +89,13 @@ async function readGeneration(
     }
   }
   const snapshot = JSON.parse(parts.join('')) as MetricsSnapshot;
-  return readable(snapshot) ? snapshot : undefined;
+  // A snapshot of another shape (version 1 had no basis unit) reads as missing: the page says it is
+  // being computed and a recompute is queued, never a page drawn from fields that are not there.
+  return (snapshot.schemaVersion as number) === SNAPSHOT_SCHEMA_VERSION ? snapshot : undefined;
 }
+
+/** The shape of MetricsSnapshot this code writes and reads (src/contract/project-page.ts). */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export async function loadSnapshot(
   store: KeyValueStore,

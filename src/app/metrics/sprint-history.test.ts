@@ -38,6 +38,7 @@ const input = {
   boardId: 1,
   estimationFieldId: null,
   rules: [],
+  basis: 'storyPoints' as const,
   closedSprints: 8,
   now: new Date('2026-11-20T12:00:00Z'),
 };

@@ -1,20 +1,20 @@
 /**
  * The board's recent sprints and each issue's part in them, as the metric records of
  * src/domain/metrics/records.ts, rebuilt from Jira's own history:
- * - membership at a moment = the issue's Sprint field then, replayed from its changelog (the
- *   `Sprint` change items carry the sprint ids before and after);
- * - committed = in the sprint when it started; added after start = joined later;
- * - completed = in a Done-category status when the sprint closed (for the active sprint: now),
- *   replayed from the `status` changes.
+ * each issue's Sprint and status changes are replayed by the domain's one definition of
+ * committed / added after start / removed / completed (domain/metrics/sprint-membership.ts), and
+ * sized in the capacity policy's basis. The sprint planner reads its velocity through this too.
  * Jira calls: the sprints of the board, the site's fields (to find the Sprint field), one search
  * over the chosen sprints (with each issue's Sprint field and the Ballast property for the work
  * type), and the status and Sprint changelogs in bulk.
  */
+import type { CapacityBasis } from '../../domain/capacity';
 import type { ChangeRecord, SprintItemRecord, SprintRecord } from '../../domain/metrics';
+import { sprintPart, type FieldChange } from '../../domain/metrics/sprint-membership';
 import { classify, type ClassificationRule, type WorkTypeOrUnclassified } from '../../domain/work';
 import type { JiraIssue, JiraPort } from '../../ports/jira';
 import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
-import { estimateOf, toClassifiable } from '../issue/issue-facts';
+import { sizeInBasis, toClassifiable } from '../issue/issue-facts';
 import { findSprintField, sprintIdsOf } from './sprint-field';
 
 type Changelog = Awaited<ReturnType<JiraPort['changelogs']>>[number];
@@ -29,9 +29,13 @@ export interface SprintHistory {
 export interface SprintHistoryInput {
   readonly boardId: number;
   readonly estimationFieldId: string | null;
+  /** The capacity policy's basis: every size is in it (issue-facts.ts `sizeInBasis`). */
+  readonly basis: CapacityBasis;
   readonly rules: readonly ClassificationRule[];
   /** How many closed sprints to read (most recent). */
   readonly closedSprints: number;
+  /** Whether to read the active sprint too (the planner's velocity needs only closed ones). */
+  readonly withActive?: boolean;
   readonly now: Date;
   /**
    * The page's project: a board's filter may take in other projects' issues, which this project's
@@ -50,6 +54,7 @@ export const SEARCH_LIMIT = 20_000;
 
 const FIELDS = [
   'summary',
+  'timeoriginalestimate',
   'issuetype',
   'labels',
   'components',
@@ -60,42 +65,14 @@ const FIELDS = [
   'project',
 ];
 
-/** Sprint ids in a Sprint change value ("1, 2" or "1,2"). */
-const sprintIds = (value: string | null | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
-
 const ms = (value: string | number | undefined | null): number =>
   typeof value === 'number' ? value : value ? Date.parse(value) : Number.NaN;
-
-interface Change {
-  at: number;
-  from: string | null;
-  to: string | null;
-}
-
-/** The value of a field at `at`, from its changes (oldest first) and its current value. */
-function valueAt<T>(
-  changes: readonly Change[],
-  at: number,
-  current: T,
-  read: (raw: string | null) => T,
-): T {
-  let last: Change | undefined;
-  for (const change of changes) {
-    if (change.at <= at) last = change;
-    else return last ? read(last.to) : read(change.from);
-  }
-  return last ? read(last.to) : current;
-}
 
 function changesOf(
   log: Changelog | undefined,
   pick: (field: string, fieldId: string) => boolean,
-): Change[] {
-  const out: Change[] = [];
+): FieldChange[] {
+  const out: FieldChange[] = [];
   for (const history of log?.changeHistories ?? []) {
     const at = ms(history.created);
     if (Number.isNaN(at)) continue;
@@ -129,7 +106,8 @@ export async function readSprintHistory(
     .filter((s) => s.state === 'closed' && s.completeDate)
     .sort((a, b) => ms(a.completeDate) - ms(b.completeDate) || a.id - b.id)
     .slice(-input.closedSprints);
-  const chosen = [...closed, ...listed.filter((s) => s.state === 'active')];
+  const active = input.withActive === false ? [] : listed.filter((s) => s.state === 'active');
+  const chosen = [...closed, ...active];
   const fields = input.estimationFieldId ? [...FIELDS, input.estimationFieldId] : FIELDS;
 
   const issues = new Map<string, JiraIssue>();
@@ -185,46 +163,35 @@ export async function readSprintHistory(
   const items: SprintItemRecord[] = [];
   for (const issue of issues.values()) {
     const log = logs.get(issue.id);
-    const sprintChanges = changesOf(log, (field) => field.toLowerCase() === 'sprint');
-    const statusChanges = changesOf(log, (_field, fieldId) => fieldId === 'status');
-    const created = ms(issue.fields.created);
-    const currentSprints = membership.get(issue.id) ?? new Set<string>();
-    const sprintsAt = (at: number): Set<string> =>
-      !Number.isNaN(created) && at < created
-        ? new Set()
-        : valueAt(sprintChanges, at, currentSprints, (raw) => new Set(sprintIds(raw)));
-    const doneAt = (at: number): boolean =>
-      valueAt(statusChanges, at, issue.fields.status?.statusCategory?.key === 'done', (raw) =>
-        raw === null ? false : (doneStatus.get(raw) ?? false),
-      );
+    const history = {
+      createdAt: ms(issue.fields.created),
+      sprintChanges: changesOf(log, (field) => field.toLowerCase() === 'sprint'),
+      statusChanges: changesOf(log, (_field, fieldId) => fieldId === 'status'),
+      sprintsNow: membership.get(issue.id) ?? new Set<string>(),
+      doneNow: issue.fields.status?.statusCategory?.key === 'done',
+      isDoneStatus: (id: string) => doneStatus.get(id) ?? false,
+    };
     const type = workTypeOf(issue, input.rules);
-    const points = estimateOf(issue, input.estimationFieldId);
+    const size = sizeInBasis(issue, input.basis, input.estimationFieldId);
     for (const sprint of chosen) {
       const id = String(sprint.id);
-      const start = ms(sprint.startDate);
-      const end = sprint.state === 'closed' ? ms(sprint.completeDate) : now;
-      const joinedLater = sprintChanges.some(
-        (c) =>
-          c.at > start &&
-          c.at <= end &&
-          sprintIds(c.to).includes(id) &&
-          !sprintIds(c.from).includes(id),
-      );
-      const committed = sprintsAt(start).has(id);
-      const inAtEnd = sprintsAt(end).has(id);
-      if (!committed && !joinedLater && !inAtEnd) continue;
-      const addedAfterStart = !committed;
+      const part = sprintPart(history, {
+        id,
+        startedAt: ms(sprint.startDate),
+        endsAt: sprint.state === 'closed' ? ms(sprint.completeDate) : now,
+      });
+      if (part === null) continue;
       items.push({
         issueKey: issue.key,
         sprintId: id,
         workType: type,
-        points,
-        committed,
-        addedAfterStart,
-        removedAfterStart: !inAtEnd,
-        completed: inAtEnd && doneAt(end),
+        points: size,
+        committed: part.committed,
+        addedAfterStart: part.addedAfterStart,
+        removedAfterStart: part.removedAfterStart,
+        completed: part.completed,
         // PRODUCT.md §2: items added mid-sprint are counted against the buffer.
-        unplanned: addedAfterStart,
+        unplanned: part.addedAfterStart,
       });
     }
   }

@@ -70,6 +70,7 @@ export async function evaluateSprint(
     overrideNeeded:
       enforcement === 'enforce' &&
       (evaluation.verdict.status === 'nonCompliant' || planInput.gateState === 'FROZEN'),
+    lastClosedSprint: snapshot.lastClosed,
     notes: snapshot.notes,
   };
 }

@@ -25,8 +25,11 @@ function jiraWith(logs: readonly unknown[], calls: string[][] = []) {
   } as unknown as JiraPort;
 }
 
-describe('when items entered a sprint', () => {
-  it('takes the latest change that put the sprint in, else the creation time', async () => {
+const SPRINT = { id: 9, startedAt: '2026-11-01T09:00:00.000Z' };
+const NOW = new Date('2026-11-20T12:00:00.000Z');
+
+describe('which items were added to an active sprint after its start, and when', () => {
+  it('takes the latest change that put the sprint in, or the creation after the start; items in it at the start are committed', async () => {
     const calls: string[][] = [];
     const jira = jiraWith(
       [
@@ -59,21 +62,24 @@ describe('when items entered a sprint', () => {
         issue('1', 'A-1', '2026-10-01T09:00:00.000Z'),
         issue('2', 'A-2', '2026-10-20T09:00:00.000Z'),
         issue('3', 'A-3'),
+        issue('4', 'A-4', '2026-11-10T08:00:00.000Z'),
       ],
-      9,
+      SPRINT,
+      NOW,
     );
+    // A-2 was in sprint 9 at its start (its first change kept 9), A-3 has no history: committed.
     expect(times).toEqual(
       new Map([
         ['A-1', '2026-11-05T10:00:00.000Z'],
-        ['A-2', '2026-10-20T09:00:00.000Z'],
+        ['A-4', '2026-11-10T08:00:00.000Z'],
       ]),
     );
-    expect(calls).toEqual([['1', '2', '3']]);
+    expect(calls).toEqual([['1', '2', '3', '4']]);
   });
 
   it('asks Jira nothing for an empty sprint', async () => {
     const calls: string[][] = [];
-    expect(await sprintEntryTimes(jiraWith([], calls), [], 9)).toEqual(new Map());
+    expect(await sprintEntryTimes(jiraWith([], calls), [], SPRINT, NOW)).toEqual(new Map());
     expect(calls).toEqual([]);
   });
 });

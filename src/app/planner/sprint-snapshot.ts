@@ -2,7 +2,8 @@
  * One read of everything a sprint's plan depends on: the project's configuration, the board's
  * estimation and rank fields, the sprint, its items, the velocity of closed sprints and — when a
  * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
- * issues (paged), the closed sprints and one search per velocity sprint, and the backlog (paged,
+ * issues (paged) and their changelogs, the closed sprints' history for velocity (the sprints, the
+ * site's fields, one search, their changelogs: metrics/sprint-history.ts), and the backlog (paged,
  * at most BACKLOG_CANDIDATES); all but the board configuration are made at the same time.
  *
  * Jira's search is eventually consistent: the sprint and backlog searches reconcile the issues a
@@ -17,7 +18,16 @@ import type { Clock } from '../../ports/clock';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
-import { estimateOf, issueFields } from '../issue/issue-facts';
+import { issueFields } from '../issue/issue-facts';
+import { closedSprintVelocity } from '../metrics/sprint-capacity';
+import { readSprintHistory, type SprintHistory } from '../metrics/sprint-history';
+import type { LastClosedSprintView } from '../../contract/planner';
+import { predictability } from '../../domain/metrics';
+import {
+  addedAndCompleted,
+  committedAndCompleted,
+  committedWork,
+} from '../../domain/metrics/sprint-figures';
 import type { ProjectConfig } from '../project/project-config';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
@@ -57,7 +67,26 @@ export interface SprintSnapshot {
   readonly backlog?: readonly SprintItem[];
   /** The Jira id of each of the sprint's items, by key. */
   readonly issueIds: ReadonlyMap<string, string>;
+  /** The last closed sprint's strict predictability, when the velocity was read. */
+  readonly lastClosed: LastClosedSprintView | null;
   readonly notes: readonly string[];
+}
+
+/** The most recent closed sprint's predictability, by the domain's one definition. */
+function lastClosedView(history: SprintHistory): LastClosedSprintView | null {
+  const last = history.sprints.filter((s) => s.state === 'closed').at(-1);
+  if (last === undefined) return null;
+  const result = predictability(last, history.items);
+  const own = history.items.filter((item) => item.sprintId === last.id);
+  return {
+    name: last.name,
+    committed: committedWork(own).points,
+    committedCompleted: committedAndCompleted(own).points,
+    addedCompleted: addedAndCompleted(own).points,
+    predictability: result.status === 'ok' ? result.value : null,
+    meetsBaseline: result.status === 'ok' ? result.meetsBaseline : null,
+    reason: result.status === 'ok' ? null : result.reason,
+  };
 }
 
 async function boardFields(jira: JiraPort, boardId: number): Promise<BoardFields> {
@@ -96,7 +125,12 @@ async function withEntryTimes(
   entry: UndoEntry | null,
 ): Promise<SprintItem[]> {
   if (startedAt === undefined || items.length === 0) return items;
-  const entered = await sprintEntryTimes(deps.jira, issues, ref.sprintId);
+  const entered = await sprintEntryTimes(
+    deps.jira,
+    issues,
+    { id: ref.sprintId, startedAt },
+    deps.clock.now(),
+  );
   const replanned = new Set(entry?.replannedIn ?? []);
   // Jira moves sub-tasks with their parent, so they follow the parent's re-plan.
   const parents = new Map(issues.map((i) => [i.key, i.fields.parent?.key] as const));
@@ -153,25 +187,26 @@ export async function readSprintSnapshot(
     const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
     return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
   };
-  const readVelocity = async (): Promise<ClosedSprintVelocity[]> => {
-    if (policy.capacity.kind !== 'velocity') return [];
-    const closed = (await deps.jira.listSprints(ref.boardId, ['closed']))
-      .filter((s) => s.completeDate)
-      .sort((a, b) => (a.completeDate ?? '').localeCompare(b.completeDate ?? ''))
-      .slice(-policy.capacity.sprints);
-    return Promise.all(
-      closed.map(async (past) => {
-        const done = await deps.jira.searchAll(`sprint = ${past.id} AND statusCategory = Done`, {
-          fields,
-        });
-        const completed = done.reduce((sum, issue) => {
-          if (policy.basis === 'issueCount') return sum + 1;
-          const field = policy.basis === 'originalEstimate' ? null : board.estimationFieldId;
-          return sum + (estimateOf(issue, field) ?? 0);
-        }, 0);
-        return { sprintId: String(past.id), closedAt: past.completeDate ?? '', completed };
-      }),
-    );
+  // Velocity as Jira's velocity chart and the project page count it: each closed sprint's work
+  // done when it closed, replayed from the Sprint and status history (metrics/sprint-history.ts).
+  const readVelocity = async (): Promise<{
+    velocity: ClosedSprintVelocity[];
+    lastClosed: LastClosedSprintView | null;
+  }> => {
+    if (policy.capacity.kind !== 'velocity') return { velocity: [], lastClosed: null };
+    const history = await readSprintHistory(deps.jira, {
+      boardId: ref.boardId,
+      estimationFieldId: board.estimationFieldId,
+      basis: policy.basis,
+      rules: config.rules,
+      closedSprints: policy.capacity.sprints,
+      withActive: false,
+      now: deps.clock.now(),
+    });
+    return {
+      velocity: history.sprints.map((sprint) => closedSprintVelocity(sprint, history.items)),
+      lastClosed: lastClosedView(history),
+    };
   };
   // The proposal draws from the top of the backlog: the highest-ranked BACKLOG_CANDIDATES items.
   const readBacklog = async (): Promise<SprintItem[] | undefined> =>
@@ -189,18 +224,22 @@ export async function readSprintSnapshot(
           ),
         )
       : undefined;
-  const [{ sprint, startedAt, items, issueIds }, velocityHistory, { gate }, backlog] =
-    await Promise.all([
-      readItems(),
-      readVelocity(),
-      // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-      loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
-      readBacklog(),
-    ]);
+  const [
+    { sprint, startedAt, items, issueIds },
+    { velocity: velocityHistory, lastClosed },
+    { gate },
+    backlog,
+  ] = await Promise.all([
+    readItems(),
+    readVelocity(),
+    // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+    loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
+    readBacklog(),
+  ]);
   const notes: string[] = [];
   if (policy.capacity.kind === 'velocity')
     notes.push(
-      'Velocity counts the items of each closed sprint that are done now (Jira keeps no per-sprint completion here).',
+      'Velocity is the work of each closed sprint that was done when it closed, as Jira’s velocity chart counts it.',
     );
   if (backlog !== undefined && backlog.length >= BACKLOG_CANDIDATES)
     notes.push(
@@ -213,5 +252,14 @@ export async function readSprintSnapshot(
     velocityHistory,
     ...(startedAt === undefined ? {} : { startedAt }),
   };
-  return { config, sprint, gate, planInput, ...(backlog ? { backlog } : {}), issueIds, notes };
+  return {
+    config,
+    sprint,
+    gate,
+    planInput,
+    ...(backlog ? { backlog } : {}),
+    issueIds,
+    lastClosed,
+    notes,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * At sprint close: record the outcome against the commitment taken at start — what was done, and
- * predictability = committed work completed ÷ committed work (PRODUCT.md §5; sizes as committed,
- * so re-estimating during the sprint does not move the figure). Two Jira calls: the board
+ * predictability = committed work completed ÷ committed work (domain/metrics/predictability.ts;
+ * sizes as committed, so re-estimating during the sprint does not move the figure), with the work
+ * added after the start and completed beside it. Two Jira calls: the board
  * configuration (estimation field) and the sprint's done items. Jira's search is eventually
  * consistent, so the search reconciles the committed items by id: one finished a moment before the
  * close counts (https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/).
@@ -9,13 +10,47 @@
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { BALLAST_PROPERTY_KEY, readBallastProperty } from '../issue/ballast-property';
-import { estimateOf } from '../issue/issue-facts';
+import { predictability, type SprintItemRecord } from '../../domain/metrics';
+import {
+  addedAndCompleted,
+  committedAndCompleted,
+  committedWork,
+} from '../../domain/metrics/sprint-figures';
+import { sizeInBasis } from '../issue/issue-facts';
 import {
   loadCommitment,
   outcomeKey,
   type CommittedItem,
   type SprintOutcome,
 } from './sprint-commitment';
+
+/**
+ * The sprint's items as metric records: the commitment (sizes as committed), each completed when it
+ * is among the done items, and the done items that were not committed as added after the start.
+ */
+function closeRecords(
+  committedItems: readonly CommittedItem[],
+  done: readonly CommittedItem[],
+  sprintId: string,
+): SprintItemRecord[] {
+  const doneKeys = new Set(done.map((item) => item.key));
+  const committedKeys = new Set(committedItems.map((item) => item.key));
+  const record = (item: CommittedItem, committed: boolean): SprintItemRecord => ({
+    issueKey: item.key,
+    sprintId,
+    workType: item.type,
+    points: item.size,
+    committed,
+    addedAfterStart: !committed,
+    removedAfterStart: false,
+    completed: doneKeys.has(item.key),
+    unplanned: !committed,
+  });
+  return [
+    ...committedItems.map((item) => record(item, true)),
+    ...done.filter((item) => !committedKeys.has(item.key)).map((item) => record(item, false)),
+  ];
+}
 
 export async function onSprintClosed(
   deps: { jira: JiraPort; kv: KeyValueStore },
@@ -36,19 +71,31 @@ export async function onSprintClosed(
   const completed: CommittedItem[] = done.map((issue) => ({
     key: issue.key,
     type: readBallastProperty(issue.properties?.[BALLAST_PROPERTY_KEY]).property.workType,
-    size:
-      basis === 'issueCount'
-        ? 1
-        : estimateOf(issue, basis === 'originalEstimate' ? null : estimationField),
+    size: sizeInBasis(issue, basis, estimationField),
   }));
   let committed: number | null = null;
   let committedCompleted: number | null = null;
+  let addedCompleted: number | null = null;
+  let ratio: number | null = null;
   if (commitment !== undefined) {
-    const doneKeys = new Set(completed.map((c) => c.key));
-    committed = commitment.items.reduce((sum, item) => sum + (item.size ?? 0), 0);
-    committedCompleted = commitment.items
-      .filter((item) => doneKeys.has(item.key))
-      .reduce((sum, item) => sum + (item.size ?? 0), 0);
+    // The domain's one definition (metrics/predictability.ts), on the commitment taken at start.
+    const records = closeRecords(commitment.items, completed, String(input.sprintId));
+    const result = predictability(
+      {
+        id: String(input.sprintId),
+        name: commitment.sprintName,
+        state: 'closed',
+        startedAt: commitment.startedAt,
+        completedAt: input.closedAt,
+        capacity: null,
+        bufferShare: null,
+      },
+      records,
+    );
+    committed = committedWork(records).points;
+    committedCompleted = committedAndCompleted(records).points;
+    addedCompleted = addedAndCompleted(records).points;
+    ratio = result.status === 'ok' ? result.value : null;
   }
   const outcome: SprintOutcome = {
     v: 1,
@@ -57,10 +104,8 @@ export async function onSprintClosed(
     completed,
     committed,
     committedCompleted,
-    predictability:
-      committed === null || committedCompleted === null || committed === 0
-        ? null
-        : committedCompleted / committed,
+    addedCompleted,
+    predictability: ratio,
   };
   await deps.kv.set(outcomeKey(input.sprintId), outcome);
   return outcome;

@@ -55,6 +55,8 @@ export interface SprintOutcome {
   /** Of the commitment at start, how much was completed (same basis); null without a commitment. */
   readonly committedCompleted: number | null;
   readonly committed: number | null;
+  /** Done work that was not committed (added after the start), beside predictability; absent before. */
+  readonly addedCompleted?: number | null;
   /** committedCompleted ÷ committed; null when either is unknown or nothing was committed. */
   readonly predictability: number | null;
 }

@@ -17,6 +17,21 @@ export function shareOf(amount: number, capacity: number): number | null {
 /** Tolerance for comparing amounts against limits, in basis units. */
 export const AMOUNT_EPSILON = 1e-6;
 
+/** The unit every screen labels amounts of a basis with: pts, items or hours. */
+export type BasisUnit = 'points' | 'items' | 'hours';
+
+export function basisUnit(basis: CapacityBasis): BasisUnit {
+  return basis === 'storyPoints' ? 'points' : basis === 'issueCount' ? 'items' : 'hours';
+}
+
+/**
+ * An amount in its basis unit as shown: original estimates are seconds (Jira's REST API) and shown
+ * in hours to two decimals, as formatAmount writes them; points and items unchanged (tidied).
+ */
+export function inBasisUnit(amount: number, basis: CapacityBasis): number {
+  return basis === 'originalEstimate' ? Math.round((amount / 3600) * 100) / 100 : tidy(amount);
+}
+
 /** "12 points", "3 items", "7.5 h" — for messages; the numbers in results stay in basis units. */
 export function formatAmount(amount: number, basis: CapacityBasis): string {
   const value = tidy(amount);

@@ -1,3 +1,4 @@
+import { tidy } from './amounts';
 import type { CapacitySource } from './policy';
 
 /** A closed sprint's completed work, in the policy basis unit. */
@@ -20,7 +21,8 @@ const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 
 /**
  * The sprint's capacity: the fixed number, or mean completed work of the last N closed sprints ×
- * availability (PRODUCT.md §2). With fewer than N closed sprints the mean is over those there are,
+ * availability (PRODUCT.md §2). "Completed" is the velocity chart's figure (metrics/sprint-figures.ts
+ * `completedWork`, replayed at each close), so capacity is the velocity the project page shows. With fewer than N closed sprints the mean is over those there are,
  * and the explanation says so.
  */
 export function resolveCapacity(
@@ -48,7 +50,8 @@ export function resolveCapacity(
     };
   }
   const mean = recent.reduce((total, sprint) => total + sprint.completed, 0) / recent.length;
-  const amount = mean * source.availability;
+  // Tidied so every screen shows the same number (the project page's sprint rows use this too).
+  const amount = tidy(mean * source.availability);
   const shortfall =
     recent.length < source.sprints
       ? ` (only ${recent.length} of the ${source.sprints} asked for exist)`

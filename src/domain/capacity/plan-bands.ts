@@ -1,4 +1,5 @@
 import { WORK_TYPES, type WorkType } from '../work/work-type';
+import { bufferReserved } from './buffer-reserve';
 import type { EffectiveTargets } from './effective-targets';
 
 /** A type's allowed amount, in basis units: capacity × its min and max share. */
@@ -29,7 +30,7 @@ export function planBands(targets: EffectiveTargets, capacity: number): PlanBand
   return {
     capacity,
     plannable: (capacity * (100 - targets.bufferShare)) / 100,
-    reserved: (capacity * targets.bufferShare) / 100,
+    reserved: bufferReserved(capacity, targets.bufferShare),
     byType,
   };
 }

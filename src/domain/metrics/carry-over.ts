@@ -1,6 +1,7 @@
 import { notEnoughData, type MetricResult } from './metric-result';
 import type { SprintItemRecord, SprintRecord } from './records';
-import { isInSprintAtClose, itemsOfSprint, pointTotal } from './sprint-items';
+import { carriedOver } from './sprint-figures';
+import { isInSprintAtClose, itemsOfSprint } from './sprint-items';
 
 /**
  * Carry-over: items still in the sprint when it closed but not done (they move to the next sprint
@@ -15,13 +16,13 @@ export function carryOver(
   if (sprint.state !== 'closed') {
     return notEnoughData('count', atClose.length, 1, 'the sprint has not closed yet');
   }
-  const carried = atClose.filter((item) => !item.completed);
+  const carried = carriedOver(atClose);
   return {
     status: 'ok',
-    value: carried.length,
+    value: carried.count,
     unit: 'count',
     sampleSize: atClose.length,
-    points: pointTotal(carried).points,
-    issueKeys: carried.map((item) => item.issueKey),
+    points: carried.points,
+    issueKeys: atClose.filter((item) => !item.completed).map((item) => item.issueKey),
   };
 }

@@ -16,11 +16,21 @@ describe('interrupts against the buffer', () => {
       true,
     ],
     [
-      'planned additions and committed unplanned work are not interrupts',
+      // PRODUCT.md §2: every item added mid-sprint counts against the buffer, whatever it is.
+      'every addition is an interrupt, committed work is not: 5 of a 4-point buffer',
       [
         anItem({ points: 5, committed: false, addedAfterStart: true, unplanned: false }),
         anItem({ points: 5, unplanned: true }),
       ],
+      5,
+      1,
+      0.125,
+      1.25,
+      true,
+    ],
+    [
+      'an addition taken out again is not an interrupt',
+      [anInterrupt({ points: 5, removedAfterStart: true })],
       0,
       0,
       0,

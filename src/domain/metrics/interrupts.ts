@@ -1,13 +1,16 @@
 import { notEnoughData, type MetricResult } from './metric-result';
 import type { SprintItemRecord, SprintRecord } from './records';
-import { itemsOfSprint, pointTotal } from './sprint-items';
+import { bufferReserved } from '../capacity/buffer-reserve';
+import { addedAfterStart } from './sprint-figures';
+import { itemsOfSprint } from './sprint-items';
 import { round } from './statistics';
 
 /**
- * Interrupts: unplanned items added after sprint start (PRODUCT.md §2: "items added mid-sprint are
- * counted against the buffer"). Value = their points. Against the sprint's capacity and buffer:
- * - shareOfCapacity = interrupt points ÷ capacity;
- * - bufferPoints = capacity × bufferShare; bufferUsed = interrupt points ÷ bufferPoints;
+ * Interrupts: the work added after sprint start (sprint-figures.ts `addedAfterStart`; PRODUCT.md §2:
+ * "items added mid-sprint are counted against the buffer"), in the basis. Against the sprint's
+ * capacity and buffer:
+ * - shareOfCapacity = added ÷ capacity;
+ * - bufferPoints = the buffer's reserve (capacity/buffer-reserve.ts); bufferUsed = added ÷ it;
  * - overBuffer when interrupt points exceed the buffer.
  * These are null when the sprint's capacity or buffer is unknown (or zero), never guessed.
  */
@@ -30,11 +33,11 @@ export function interrupts(
   if (sprint.state === 'future' || sprint.startedAt === null) {
     return notEnoughData('points', own.length, 1, 'the sprint has not started yet');
   }
-  const interrupt = pointTotal(own.filter((item) => item.unplanned && item.addedAfterStart));
+  const interrupt = addedAfterStart(own);
   const capacity = sprint.capacity !== null && sprint.capacity > 0 ? sprint.capacity : null;
   const bufferPoints =
     capacity !== null && sprint.bufferShare !== null && sprint.bufferShare > 0
-      ? round(capacity * sprint.bufferShare)
+      ? bufferReserved(capacity, sprint.bufferShare * 100)
       : null;
   return {
     status: 'ok',

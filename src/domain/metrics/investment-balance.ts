@@ -36,7 +36,8 @@ export function breakdownByType(items: readonly SprintItemRecord[]): Breakdown {
 
 /**
  * Investment balance of one sprint (PRODUCT.md §5, the stacked chart): points and share per work
- * type, for what was planned (committed at sprint start) and what was completed in the sprint.
+ * type, for what was planned (committed at sprint start and still in it: sprint-figures.ts
+ * `plannedWork`) and what was completed in the sprint.
  * Sample = items that were in the sprint at any time.
  */
 export function investmentBalance(
@@ -51,7 +52,8 @@ export function investmentBalance(
   return {
     status: 'ok',
     value: {
-      planned: breakdownByType(own.filter((item) => item.committed)),
+      // Planned = committed and still in the sprint (sprint-figures.ts plannedWork), as the planner counts.
+      planned: breakdownByType(own.filter((item) => item.committed && !item.removedAfterStart)),
       completed: breakdownByType(own.filter(isCompleted)),
     },
     unit: 'points',

@@ -1,6 +1,7 @@
 import { notEnoughData, type MetricResult } from './metric-result';
 import type { SprintItemRecord, SprintRecord } from './records';
-import { isCompleted, itemsOfSprint, pointTotal } from './sprint-items';
+import { addedAndCompleted, committedAndCompleted, committedWork } from './sprint-figures';
+import { itemsOfSprint } from './sprint-items';
 import { round } from './statistics';
 
 /**
@@ -10,11 +11,12 @@ import { round } from './statistics';
 export const PREDICTABILITY_BASELINE = 0.8;
 
 /**
- * Sprint predictability = points completed in the sprint ÷ points committed at sprint start
- * (PRODUCT.md §5). "Completed" counts everything done in the sprint, including items added after
- * the start, as Jira's velocity chart does, so the ratio can exceed 1 when scope was added and done.
- * Only for a closed sprint with committed points; unestimated committed items count as 0 points
- * and are reported.
+ * Sprint predictability = committed work completed ÷ work committed at sprint start (PRODUCT.md §5,
+ * "completed / committed at start"; Jira's velocity chart calls the denominator "Commitment").
+ * Work added after the start and completed is reported beside it (`addedCompleted`), never inside
+ * it: a sprint that finished none of its 20 committed points and 16 added points scores 0, not 0.8.
+ * So the value is at most 1. Only for a closed sprint with committed work; unestimated committed
+ * items count 0 and are reported.
  */
 export function predictability(
   sprint: SprintRecord,
@@ -22,15 +24,16 @@ export function predictability(
 ): MetricResult<
   number,
   {
-    readonly committedPoints: number;
-    readonly completedPoints: number;
+    readonly committed: number;
+    readonly committedCompleted: number;
+    readonly addedCompleted: number;
     readonly unestimatedCommitted: number;
     readonly baseline: number;
     readonly meetsBaseline: boolean;
   }
 > {
   const own = itemsOfSprint(items, sprint.id);
-  const committed = pointTotal(own.filter((item) => item.committed));
+  const committed = committedWork(own);
   if (sprint.state !== 'closed') {
     return notEnoughData('ratio', committed.count, 1, 'the sprint has not closed yet');
   }
@@ -39,18 +42,19 @@ export function predictability(
       'ratio',
       committed.count,
       1,
-      'no estimated points were committed at sprint start',
+      'no estimated work was committed at sprint start',
     );
   }
-  const completed = pointTotal(own.filter(isCompleted));
-  const value = round(completed.points / committed.points);
+  const done = committedAndCompleted(own);
+  const value = round(done.points / committed.points);
   return {
     status: 'ok',
     value,
     unit: 'ratio',
     sampleSize: committed.count,
-    committedPoints: committed.points,
-    completedPoints: completed.points,
+    committed: committed.points,
+    committedCompleted: done.points,
+    addedCompleted: addedAndCompleted(own).points,
     unestimatedCommitted: committed.unestimated,
     baseline: PREDICTABILITY_BASELINE,
     meetsBaseline: value >= PREDICTABILITY_BASELINE,

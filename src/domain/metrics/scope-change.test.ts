@@ -23,7 +23,7 @@ describe('scope added and removed after sprint start', () => {
     });
   });
 
-  it('counts an item added and then removed in both', () => {
+  it('counts an item added and then removed in neither (it is not in the sprint at its end)', () => {
     const item = anItem({
       points: 3,
       committed: false,
@@ -32,8 +32,8 @@ describe('scope added and removed after sprint start', () => {
     });
     expect(scopeChange(aSprint({ state: 'active' }), [item])).toMatchObject({
       value: 0,
-      added: { count: 1, points: 3 },
-      removed: { count: 1, points: 3 },
+      added: { count: 0, points: 0 },
+      removed: { count: 0, points: 0 },
       churnShare: null,
     });
   });

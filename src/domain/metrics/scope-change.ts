@@ -1,13 +1,15 @@
 import { notEnoughData, type MetricResult } from './metric-result';
 import type { SprintItemRecord, SprintRecord } from './records';
-import { itemsOfSprint, pointTotal, type PointTotal } from './sprint-items';
+import { addedAfterStart, committedWork, removedAfterStart } from './sprint-figures';
+import { itemsOfSprint, type PointTotal } from './sprint-items';
 import { round } from './statistics';
 
 /**
- * Scope change after sprint start: items added and items removed once the sprint had started.
- * Value = net points (added − removed). `churnShare` = (added + removed points) ÷ committed points,
- * null when nothing was committed. An item added and then removed again counts in both. Needs a
- * started sprint (active or closed).
+ * Scope change after sprint start (Jira's sprint report: issues added after the start, issues
+ * removed from the sprint): added = addedAfterStart, removed = committed work taken out
+ * (sprint-figures.ts). Value = net (added − removed), in the basis. `churnShare` = (added + removed)
+ * ÷ committed, null when nothing was committed. An item added and removed again is in neither.
+ * Needs a started sprint (active or closed).
  */
 export function scopeChange(
   sprint: SprintRecord,
@@ -25,9 +27,9 @@ export function scopeChange(
   if (sprint.state === 'future' || sprint.startedAt === null) {
     return notEnoughData('points', own.length, 1, 'the sprint has not started yet');
   }
-  const added = pointTotal(own.filter((item) => item.addedAfterStart));
-  const removed = pointTotal(own.filter((item) => item.removedAfterStart));
-  const committedPoints = pointTotal(own.filter((item) => item.committed)).points;
+  const added = addedAfterStart(own);
+  const removed = removedAfterStart(own);
+  const committedPoints = committedWork(own).points;
   return {
     status: 'ok',
     value: added.points - removed.points,

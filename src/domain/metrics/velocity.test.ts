@@ -29,7 +29,7 @@ describe('velocity', () => {
     const result = velocity(sprints, items);
     expect(result).toEqual({
       status: 'ok',
-      value: 9.3333,
+      value: 9.333333,
       unit: 'points',
       sampleSize: 3,
       sprints: [

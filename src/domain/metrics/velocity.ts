@@ -1,11 +1,7 @@
 import { notEnoughData, type MetricResult } from './metric-result';
 import type { SprintItemRecord, SprintRecord } from './records';
-import {
-  closedSprintsOldestFirst,
-  groupItemsBySprint,
-  isCompleted,
-  pointTotal,
-} from './sprint-items';
+import { completedWork } from './sprint-figures';
+import { closedSprintsOldestFirst, groupItemsBySprint } from './sprint-items';
 import { round } from './statistics';
 
 export interface VelocitySprint {
@@ -15,9 +11,13 @@ export interface VelocitySprint {
 }
 
 /**
- * Velocity: story points completed per closed sprint, averaged (arithmetic mean) over the last
- * `window` closed sprints, 3 by default (issue 5; Scrum's "yesterday's weather" and Jira's velocity
- * chart). Completed points include items added after the start, as in Jira's velocity chart.
+ * Velocity: the work completed per closed sprint (sprint-figures.ts `completedWork`: in the sprint
+ * and done when it closed, items added after the start included), averaged (arithmetic mean) over
+ * the last `window` closed sprints, 3 by default. Jira's velocity chart: "Velocity is calculated by
+ * taking the average of the total completed estimates over the last several sprints"
+ * (support.atlassian.com/jira-software-cloud/docs/view-and-understand-the-velocity-chart/). The
+ * planner's capacity (capacity/capacity-resolution.ts) takes its mean from these same figures.
+ * Amounts are in the capacity policy's basis.
  * The sample size is the number of sprints averaged; with fewer closed sprints than the window the
  * mean is over those there are; with none there is not enough data.
  */
@@ -33,12 +33,13 @@ export function velocity(
   const perSprint = recent.map((sprint): VelocitySprint => ({
     sprintId: sprint.id,
     name: sprint.name,
-    completedPoints: pointTotal((bySprint.get(sprint.id) ?? []).filter(isCompleted)).points,
+    completedPoints: completedWork(bySprint.get(sprint.id) ?? []).points,
   }));
   const total = perSprint.reduce((acc, sprint) => acc + sprint.completedPoints, 0);
   return {
     status: 'ok',
-    value: round(total / perSprint.length),
+    // Six decimals, as the capacity engine tidies amounts: velocity and capacity are one number.
+    value: round(total / perSprint.length, 6),
     unit: 'points',
     sampleSize: perSprint.length,
     sprints: perSprint,

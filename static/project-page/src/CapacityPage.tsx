@@ -6,30 +6,29 @@ import type { CapacityData } from '../../../src/contract/project-page';
 import { BALANCE_LEGEND, segmentsOf } from './balance';
 import { BarChart } from './bar-chart';
 import { CapacityTargets } from './CapacityTargets';
-import { count, formatFigure, formatValue, percent } from './format';
+import { amount, count, formatFigure, percent, UNIT_NAME } from './format';
 import { EmptyNote, Section } from './parts';
-
-const points = (value: number) => formatValue(value, 'points');
 
 export function CapacityPage({ data }: { data: CapacityData }) {
   if (data.sprintsReason) return <EmptyNote>{data.sprintsReason}</EmptyNote>;
-  const { sprints, buffer } = data;
+  const { sprints, buffer, unit } = data;
+  const points = (value: number) => amount(value, unit);
   return (
     <>
       <Section title="Investment balance">
         <BarChart
-          title="Committed points by category, per sprint"
+          title={`Planned ${UNIT_NAME[unit]} by category, per sprint`}
           groups={sprints.map((s) => ({
             label: s.name,
             segments: s.balance.reason ? null : segmentsOf(s.balance.planned),
           }))}
           legend={BALANCE_LEGEND}
           format={points}
-          caption="Committed = in the sprint when it started. Unclassified work is shown as such, never folded into feature."
+          caption="Planned = committed when the sprint started and still in it (the planner’s figure); work removed since is in the scope change column. Unclassified work is shown as such, never folded into feature."
         />
         <CapacityTargets data={data} />
         <BarChart
-          title="Completed points by category, per sprint"
+          title={`Completed ${UNIT_NAME[unit]} by category, per sprint`}
           groups={sprints.map((s) => ({
             label: s.name,
             segments: s.balance.reason ? null : segmentsOf(s.balance.completed),
@@ -38,12 +37,15 @@ export function CapacityPage({ data }: { data: CapacityData }) {
           format={points}
         />
       </Section>
-      <Section title="Buffer, interrupts and carry-over">
+      <Section title="Capacity, scope change, buffer and carry-over">
         <table className="table">
           <thead>
             <tr>
               <th scope="col">Sprint</th>
-              <th scope="col">Interrupts</th>
+              <th scope="col">Capacity</th>
+              <th scope="col">Committed</th>
+              <th scope="col">Scope change</th>
+              <th scope="col">Added after start</th>
               <th scope="col">Buffer</th>
               <th scope="col">Buffer used</th>
               <th scope="col">Carry-over</th>
@@ -58,6 +60,13 @@ export function CapacityPage({ data }: { data: CapacityData }) {
                     <span className="lozenge lozenge-active">Active</span>
                   ) : null}
                 </th>
+                <td>{amount(s.capacity, unit)}</td>
+                <td>{amount(s.committed, unit)}</td>
+                <td>
+                  {s.scopeChange.value === null
+                    ? s.scopeChange.reason
+                    : `+${amount(s.scopeChange.added, unit)} / −${amount(s.scopeChange.removed, unit)} (${percent(s.scopeChange.churnShare)} churn)`}
+                </td>
                 <td>
                   {s.interrupts.value === null
                     ? s.interrupts.reason

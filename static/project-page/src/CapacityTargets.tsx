@@ -47,8 +47,9 @@ export function CapacityTargets({ data }: { data: CapacityData }) {
         ))}
       </div>
       <p className="chart-caption chart-multiples-caption subtle">
-        Committed points of each category ÷ the sprint’s capacity, against today’s capacity policy
-        (targets ± {percent(targets.tolerance)}, {percent(targets.buffer)} kept as buffer).
+        Committed work of each category ÷ the sprint’s capacity (the planner’s shares), against
+        today’s capacity policy (targets ± {percent(targets.tolerance)}, {percent(targets.buffer)}{' '}
+        kept as buffer).
         {unknown.length > 0 ? ` No bar: ${unknown[0]!.reason}` : ''}
       </p>
     </>

@@ -1,7 +1,7 @@
 /** Delivery: the DORA four keys with bands and their trend (DoraKeys), velocity, predictability against the 80% baseline. */
 import type { DeliveryData } from '../../../src/contract/project-page';
 import { BarChart } from './bar-chart';
-import { formatValue, percent } from './format';
+import { amount, percent, UNIT_NAME } from './format';
 import { DoraKeys } from './DoraKeys';
 import { EmptyNote, FigureTile, Section } from './parts';
 
@@ -28,19 +28,19 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
               />
             </div>
             <BarChart
-              title="Completed points per closed sprint"
+              title={`Completed ${UNIT_NAME[data.unit]} per closed sprint`}
               groups={closed.map((s) => ({
                 label: s.name,
                 segments: [
                   {
                     key: 'done',
                     label: 'Completed',
-                    value: s.completedPoints,
+                    value: s.completed,
                     tone: 'chart-fill-feature',
                   },
                 ],
               }))}
-              format={(v) => formatValue(v, 'points')}
+              format={(v) => amount(v, data.unit)}
               {...(data.velocity.value === null
                 ? {}
                 : { reference: { value: data.velocity.value, label: 'Velocity' } })}
@@ -48,7 +48,7 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
           </Section>
           <Section title="Predictability">
             <BarChart
-              title="Completed ÷ committed at sprint start"
+              title="Committed work completed ÷ committed at sprint start"
               groups={closed.map((s) => ({
                 label: s.name,
                 segments:
@@ -69,8 +69,38 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
               {...predictabilityMax(closed.map((s) => s.predictability.value ?? 0))}
               format={(v) => percent(v)}
               reference={{ value: data.predictabilityBaseline, label: 'Baseline' }}
-              caption={`${closed.filter((s) => s.predictability.meetsBaseline).length} of ${closed.length} closed sprints met the ${percent(data.predictabilityBaseline)} baseline.`}
+              caption={`${closed.filter((s) => s.predictability.meetsBaseline).length} of ${closed.length} closed sprints met the ${percent(data.predictabilityBaseline)} baseline. Work added after the start and completed is listed beside it, never counted in it.`}
             />
+            <table className="table" aria-label="Predictability per closed sprint">
+              <thead>
+                <tr>
+                  <th scope="col">Sprint</th>
+                  <th scope="col">Committed</th>
+                  <th scope="col">Committed and completed</th>
+                  <th scope="col">Predictability</th>
+                  <th scope="col">Added and completed (beside)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {closed.map((s) => (
+                  <tr key={s.sprintId}>
+                    <th scope="row">{s.name}</th>
+                    <td>{amount(s.committed, data.unit)}</td>
+                    <td>{amount(s.predictability.committedCompleted, data.unit)}</td>
+                    <td
+                      className={
+                        s.predictability.meetsBaseline === false ? 'text-danger' : undefined
+                      }
+                    >
+                      {s.predictability.value === null
+                        ? s.predictability.reason
+                        : percent(s.predictability.value)}
+                    </td>
+                    <td>{amount(s.predictability.addedCompleted, data.unit)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </Section>
         </>
       )}

@@ -1,23 +1,45 @@
 /** Overview: this sprint's split, the last sprint's predictability, headline delivery and ops figures. */
-import type { OverviewData, SprintRow } from '../../../src/contract/project-page';
-import { count, formatValue, percent } from './format';
+import type { BasisUnit, OverviewData, SprintRow } from '../../../src/contract/project-page';
+import { amount, capacityPercent, count, percent } from './format';
 import { TYPE_LABEL } from './balance';
 import { EmptyNote, FigureTile, Section } from './parts';
 import { GateLozenge } from '../../shared/GateLozenge';
 
-function SplitList({ sprint }: { sprint: SprintRow }) {
+/**
+ * The committed split as the planner and the Capacity page show it: each category's work and its
+ * share of the sprint's capacity (the backend's capacityShares); unclassified has no target share.
+ */
+function SplitList({
+  sprint,
+  shares,
+  unit,
+}: {
+  sprint: SprintRow;
+  shares: OverviewData['activeSprintShares'];
+  unit: BasisUnit;
+}) {
   if (sprint.balance.reason) return <p className="subtle">{sprint.balance.reason}</p>;
   return (
-    <ul className="split-list" aria-label={`${sprint.name}: committed points by category`}>
-      {sprint.balance.planned.map((split) => (
-        <li key={split.type}>
-          <span className={`lozenge lozenge-${split.type}`}>{TYPE_LABEL[split.type]}</span>
-          <span>
-            {formatValue(split.points, 'points')} · {percent(split.share)}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="split-list" aria-label={`${sprint.name}: committed work by category`}>
+        {sprint.balance.planned.map((split) => {
+          const share = shares?.byType.find((entry) => entry.type === split.type)?.share;
+          return (
+            <li key={split.type}>
+              <span className={`lozenge lozenge-${split.type}`}>{TYPE_LABEL[split.type]}</span>
+              <span>
+                {amount(split.points, unit)}
+                {share === undefined ? '' : ` · ${capacityPercent(share)} of capacity`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="subtlest">
+        {shares?.reason ??
+          `Capacity ${amount(sprint.capacity, unit)}, planned ${amount(sprint.planned, unit)} (committed at the start and still in the sprint).`}
+      </p>
+    </>
   );
 }
 
@@ -63,15 +85,21 @@ export function OverviewPage({ data }: { data: OverviewData }) {
         {activeSprint ? (
           <div className="tiles">
             <div className="tile tile-wide">
-              <div className="tile-label">{activeSprint.name}: committed split</div>
-              <SplitList sprint={activeSprint} />
+              <div className="tile-label">{activeSprint.name}: planned split</div>
+              <SplitList sprint={activeSprint} shares={data.activeSprintShares} unit={data.unit} />
             </div>
             <FigureTile label="Interrupts (added after start)" figure={activeSprint.interrupts}>
               <p className="subtlest">
                 {count(activeSprint.interrupts.count, 'item')}
                 {activeSprint.interrupts.bufferUsed !== null
-                  ? ` · ${percent(activeSprint.interrupts.bufferUsed)} of the buffer`
+                  ? ` · ${percent(activeSprint.interrupts.bufferUsed)} of the ${amount(activeSprint.interrupts.bufferPoints, data.unit)} buffer`
                   : ''}
+              </p>
+            </FigureTile>
+            <FigureTile label="Scope change since the start" figure={activeSprint.scopeChange}>
+              <p className="subtlest">
+                +{amount(activeSprint.scopeChange.added, data.unit)} added, −
+                {amount(activeSprint.scopeChange.removed, data.unit)} removed
               </p>
             </FigureTile>
           </div>
@@ -94,6 +122,9 @@ export function OverviewPage({ data }: { data: OverviewData }) {
             }
           >
             <p className="subtlest">
+              {lastClosedSprint && lastClosedSprint.predictability.committedCompleted !== null
+                ? `${amount(lastClosedSprint.predictability.committedCompleted, data.unit)} of ${amount(lastClosedSprint.committed, data.unit)} committed done; beside it, ${amount(lastClosedSprint.predictability.addedCompleted, data.unit)} added and done. `
+                : ''}
               Baseline {percent(data.predictabilityBaseline)} of the commitment
             </p>
           </FigureTile>

@@ -47,6 +47,19 @@ const overview: OverviewData = {
     ],
   },
   activeSprint: s.sprints[2]!,
+  activeSprintShares: {
+    sprintId: '9',
+    name: 'SHOP Sprint 9',
+    capacity: 55,
+    byType: [
+      { type: 'feature', share: 0.4545 },
+      { type: 'debt', share: 0.0909 },
+      { type: 'toil', share: 0.0909 },
+      { type: 'reliability', share: 0.0909 },
+    ],
+    reason: null,
+  },
+  unit: 'points',
   lastClosedSprint: s.sprints[1]!,
   velocity: s.velocity,
   predictabilityBaseline: 0.8,
@@ -56,6 +69,7 @@ const overview: OverviewData = {
   sprintsReason: null,
 };
 const capacity: CapacityData = {
+  unit: 'points',
   sprints: s.sprints,
   buffer: s.buffer,
   sprintsReason: null,
@@ -73,7 +87,7 @@ const capacity: CapacityData = {
     {
       sprintId: '7',
       name: 'SHOP Sprint 7',
-      capacityPoints: null,
+      capacity: null,
       byType: [],
       reason:
         'Capacity unknown: the policy takes it from the velocity of closed sprints before this one.',
@@ -81,7 +95,7 @@ const capacity: CapacityData = {
     {
       sprintId: '8',
       name: 'SHOP Sprint 8',
-      capacityPoints: 40,
+      capacity: 40,
       byType: [
         { type: 'feature', share: 0.55 },
         { type: 'debt', share: 0.125 },
@@ -93,6 +107,7 @@ const capacity: CapacityData = {
   ],
 };
 const delivery: DeliveryData = {
+  unit: 'points',
   sprints: s.sprints,
   velocity: s.velocity,
   predictabilityBaseline: 0.8,
@@ -219,12 +234,38 @@ describe('figures', () => {
     expect(html).toContain('No SLOs are linked to this project yet');
   });
 
-  it('lists every category of the active sprint, unclassified included', () => {
+  it('lists every category of the active sprint, unclassified included, with shares of capacity as the planner gives them', () => {
     const html = render('/', ready(overview));
     for (const type of ['Feature', 'Debt', 'Toil', 'Reliability', 'Unclassified']) {
       expect(html).toContain(`>${type}</span>`);
     }
-    expect(html).toContain('30 pts · 60%');
+    // 30 of 55 capacity: 0.4545 from the backend, shown as the planner does (45.5%);
+    // unclassified has no target share.
+    expect(html).toContain('30 pts · 45.5% of capacity');
+    expect(html).toContain('Capacity 55 pts, planned 48 pts');
+    expect(html).toContain('+8 pts added, −2 pts removed');
+  });
+
+  it('shows strict predictability with the work added and completed beside it', () => {
+    const html = render('/delivery', ready(delivery));
+    expect(html).toContain('Committed work completed ÷ committed at sprint start');
+    expect(html).toMatch(/<td>50 pts<\/td><td>45 pts<\/td><td[^>]*>90%<\/td><td>3 pts<\/td>/);
+  });
+
+  it('labels amounts with the policy’s basis unit: items for issue count, hours for original estimate', () => {
+    const items = render(
+      '/capacity',
+      ready({
+        ...capacity,
+        unit: 'items',
+        sprints: s.sprints.map((r) => ({ ...r, unit: 'items' as const })),
+      }),
+    );
+    expect(items).toContain('Planned items by category, per sprint');
+    expect(items).toContain('<td>55 items</td><td>50 items</td>');
+    const hours = render('/delivery', ready({ ...delivery, unit: 'hours' }));
+    expect(hours).toContain('Completed hours (original estimate) per closed sprint');
+    expect(hours).toContain('<td>50 h</td>');
   });
 
   it('says why there are no sprint figures when no board is chosen', () => {
@@ -266,7 +307,7 @@ describe('figures', () => {
       ...capacity,
       capacityShares: capacity.capacityShares.map((row) => ({
         ...row,
-        capacityPoints: null,
+        capacity: null,
         byType: [],
         reason:
           'Capacity unknown: the policy takes it from the velocity of closed sprints before this one.',
@@ -288,6 +329,8 @@ describe('figures', () => {
         sampleSize: 5,
         reason: null,
         meetsBaseline: false,
+        committedCompleted: 30,
+        addedCompleted: 4,
       },
     });
     const html = render('/delivery', ready({ ...delivery, sprints: [sprintRow(7), missed] }));

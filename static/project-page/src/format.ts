@@ -2,7 +2,7 @@
  * How the project page writes figures. Pure, so tests need no browser. The backend computed every
  * value; these only choose words and rounding.
  */
-import type { DoraBand, Figure, FigureUnit } from '../../../src/contract/project-page';
+import type { BasisUnit, DoraBand, Figure, FigureUnit } from '../../../src/contract/project-page';
 
 /** Rounded to `decimals`, without trailing zeros after the point (90 stays 90, 2.50 is 2.5). */
 const trim = (value: number, decimals: number): string => {
@@ -16,6 +16,8 @@ export function formatValue(value: number, unit: FigureUnit): string {
       return `${trim(value * 100, 0)}%`;
     case 'points':
       return `${trim(value, 1)} pts`;
+    case 'items':
+      return `${trim(value, 1)} ${value === 1 ? 'item' : 'items'}`;
     case 'hours':
       return value < 1
         ? `${Math.round(value * 60)} min`
@@ -31,6 +33,17 @@ export function formatValue(value: number, unit: FigureUnit): string {
   }
 }
 
+/** The basis unit in words, for titles: "Committed story points by category". */
+export const UNIT_NAME: Record<BasisUnit, string> = {
+  points: 'story points',
+  items: 'items',
+  hours: 'hours (original estimate)',
+};
+
+/** An amount in the capacity policy's basis unit (pts, items, hours), as the backend sent it. */
+export const amount = (value: number | null, unit: BasisUnit): string =>
+  value === null ? '—' : unit === 'hours' ? `${trim(value, 2)} h` : formatValue(value, unit);
+
 /** The figure's value, or an em dash when the backend had no data (its reason is shown apart). */
 export function formatFigure(figure: Pick<Figure, 'value' | 'unit'>): string {
   return figure.value === null ? '—' : formatValue(figure.value, figure.unit);
@@ -42,6 +55,10 @@ export const exactPercent = (ratio: number): string =>
 
 export const percent = (share: number | null): string =>
   share === null ? '—' : `${trim(share * 100, 0)}%`;
+
+/** A share of capacity to a tenth of a percent, as the sprint planner writes it (68.6%). */
+export const capacityPercent = (share: number | null): string =>
+  share === null ? '—' : `${trim(share * 100, 1)}%`;
 
 export const BAND_LABEL: Record<DoraBand, string> = {
   elite: 'Elite',

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SprintPlanEvaluation } from '../../../src/contract/planner';
+import type { LastClosedSprintView, SprintPlanEvaluation } from '../../../src/contract/planner';
 import { formatAmount } from './amounts';
 
 /** Bar geometry only: an amount as a width on a track as long as the larger of capacity and use. */
@@ -7,7 +7,13 @@ const width = (amount: number, scale: number): string =>
   `${scale <= 0 ? 0 : Math.min(100, (amount / scale) * 100)}%`;
 
 /** Capacity used against what is available after the buffer, and the buffer itself. */
-export function CapacitySummary({ evaluation }: { evaluation: SprintPlanEvaluation }) {
+export function CapacitySummary({
+  evaluation,
+  lastClosed = null,
+}: {
+  evaluation: SprintPlanEvaluation;
+  lastClosed?: LastClosedSprintView | null;
+}) {
   const headingId = useId();
   const { basis, capacity, plannable, used, remaining, buffer } = evaluation;
   const amount = (value: number) => formatAmount(value, basis);
@@ -59,6 +65,13 @@ export function CapacitySummary({ evaluation }: { evaluation: SprintPlanEvaluati
         {buffer.unplannedKeys.length > 0 &&
           ` · ${amount(buffer.used)} of it used by ${buffer.unplannedKeys.length} items added after the start${buffer.spent ? ' (spent)' : ''}`}
       </p>
+      {lastClosed && (
+        <p className="subtlest" data-last-closed={lastClosed.name}>
+          {lastClosed.predictability === null
+            ? `${lastClosed.name}: predictability unknown (${lastClosed.reason ?? 'no data'}).`
+            : `${lastClosed.name}: predictability ${Math.round(lastClosed.predictability * 100)}% — ${amount(lastClosed.committedCompleted)} of ${amount(lastClosed.committed)} committed done${lastClosed.meetsBaseline ? '' : ', below the 80% baseline'}; beside it, ${amount(lastClosed.addedCompleted)} added after the start and done.`}
+        </p>
+      )}
       {buffer.spent && (
         <p className="buffer-spent" role="note" data-overflow={buffer.overflowKeys.join(' ')}>
           <span className="status-over">Buffer spent:</span> the items added after the start use{' '}

@@ -119,6 +119,37 @@ describe('Planner sprint chooser', () => {
   });
 });
 
+describe('Planner, the last closed sprint', () => {
+  it('shows its strict predictability with the work added and completed beside it, not inside it', () => {
+    const html = render(ready());
+    expect(element(html, 'p', 'data-last-closed="SHOP Sprint 8"')).toContain(
+      'SHOP Sprint 8: predictability 91% — 78 pts of 86 pts committed done; beside it, 5 pts added after the start and done.',
+    );
+  });
+
+  it('says so when it falls below the baseline, and shows nothing without a closed sprint', () => {
+    const below = ready(
+      plannerView({
+        lastClosedSprint: {
+          name: 'SHOP Sprint 8',
+          committed: 20,
+          committedCompleted: 0,
+          addedCompleted: 16,
+          predictability: 0,
+          meetsBaseline: false,
+          reason: null,
+        },
+      }),
+    );
+    expect(render(below)).toContain(
+      'SHOP Sprint 8: predictability 0% — 0 pts of 20 pts committed done, below the 80% baseline; beside it, 16 pts added after the start and done.',
+    );
+    expect(render(ready(plannerView({ lastClosedSprint: null })))).not.toContain(
+      'data-last-closed',
+    );
+  });
+});
+
 describe('Planner gate and verdict', () => {
   it('shows the NO_DATA gate as its own state with the backend reason, never as healthy', () => {
     const html = render(ready());

@@ -79,7 +79,7 @@ function SprintPlan({
       <div className="plan-columns">
         <div className="plan-column">
           <SplitBars evaluation={view.evaluation} />
-          <CapacitySummary evaluation={view.evaluation} />
+          <CapacitySummary evaluation={view.evaluation} lastClosed={view.lastClosedSprint} />
           <NotReady items={view.evaluation.notReady} />
         </div>
         <div className="plan-column">

@@ -57,9 +57,25 @@ export function sprintRow(id: number, overrides: Partial<SprintRow> = {}): Sprin
     state: 'closed',
     startedAt: '2026-10-01T09:00:00Z',
     completedAt: '2026-10-15T09:00:00Z',
-    committedPoints: 50,
-    completedPoints: 45,
-    predictability: { ...figure(0.9, 'ratio'), meetsBaseline: true },
+    unit: 'points',
+    capacity: 55,
+    committed: 50,
+    planned: 48,
+    completed: 48,
+    predictability: {
+      ...figure(0.9, 'ratio'),
+      meetsBaseline: true,
+      committedCompleted: 45,
+      addedCompleted: 3,
+    },
+    scopeChange: {
+      ...figure(6, 'points'),
+      added: 8,
+      addedCount: 3,
+      removed: 2,
+      removedCount: 1,
+      churnShare: 0.2,
+    },
     balance: { planned, completed: planned, reason: null },
     interrupts: {
       ...figure(8, 'points'),
@@ -80,13 +96,14 @@ export const NO_DEPLOYMENTS =
 
 export function snapshot(overrides: Partial<MetricsSnapshot> = {}): MetricsSnapshot {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     projectKey: 'SHOP',
     computedAt: '2026-11-20T12:00:00Z',
     computeMs: 120,
     board: { boardId: 1 },
     sprintsReason: null,
     sprints: [sprintRow(7), sprintRow(8), sprintRow(9, { state: 'active', completedAt: null })],
+    unit: 'points',
     velocity: { ...figure(46.5, 'points'), sprints: [] },
     predictabilityBaseline: 0.8,
     buffer: {

@@ -166,8 +166,17 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
     undo: null,
     override: null,
     overrideNeeded: false,
+    lastClosedSprint: {
+      name: 'SHOP Sprint 8',
+      committed: 86,
+      committedCompleted: 78,
+      addedCompleted: 5,
+      predictability: 0.907,
+      meetsBaseline: true,
+      reason: null,
+    },
     notes: [
-      'Velocity counts the items of each closed sprint that are done now (Jira keeps no per-sprint completion here).',
+      'Velocity is the work of each closed sprint that was done when it closed, as Jira’s velocity chart counts it.',
     ],
     ...overrides,
   };

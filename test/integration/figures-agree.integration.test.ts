@@ -1,0 +1,169 @@
+/**
+ * One figure, one definition (issue 17): on the seeded SHOP project every sprint figure the sprint
+ * planner shows is the number the project page shows — capacity, buffer, committed, added after
+ * start, shares of capacity per category, velocity, and (through the planner's velocity window)
+ * the completed work of each closed sprint 1–8. Exact equality, to the unit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
+import type { Envelope } from '../../src/contract/envelope';
+import type {
+  CapacityData,
+  DeliveryData,
+  OverviewData,
+  SnapshotAnswer,
+} from '../../src/contract/project-page';
+import type { SettingsView } from '../../src/contract/settings';
+import type { SprintEvaluation } from '../../src/contract/planner';
+import { SEARCH_MODES, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { dataOf, plannerCaller } from './planner-support';
+
+describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
+  let sandbox: AppSandbox;
+  const page = async <T>(functionKey: string, accountId = MEMBER_ACCOUNT_ID, payload = {}) =>
+    dataOf(
+      (await sandbox.host.invokeResolver({
+        moduleKey: 'ballast-project-page',
+        functionKey,
+        payload,
+        accountId,
+        extension: { type: 'jira:projectPage', project: { key: 'SHOP' } },
+      })) as Envelope<T>,
+    );
+  const ready = <T>(answer: SnapshotAnswer<T>): T => {
+    if (answer.status !== 'ready') throw new Error('no snapshot yet');
+    return answer.data;
+  };
+  /** The policy's velocity window: how many closed sprints capacity is the mean of. */
+  async function useWindow(sprints: number): Promise<void> {
+    const view = await page<SettingsView>('settings/get', ADMIN_ACCOUNT_ID);
+    await page('settings/save', ADMIN_ACCOUNT_ID, {
+      config: {
+        ...view.config,
+        board: { boardId: 1, estimationFieldId: null },
+        capacity: {
+          ...view.config.capacity,
+          capacity: { kind: 'velocity', sprints, availability: 1 },
+        },
+      },
+      version: view.version,
+    });
+  }
+  const evaluate = async (): Promise<SprintEvaluation> =>
+    dataOf(
+      await plannerCaller(sandbox.host)(
+        'planner/evaluate',
+        { boardId: 1, sprintId: 9 },
+        MEMBER_ACCOUNT_ID,
+      ),
+    );
+
+  let planner: SprintEvaluation;
+  let overview: OverviewData;
+  let capacity: CapacityData;
+  let delivery: DeliveryData;
+  beforeAll(async () => {
+    sandbox = await startAppSandbox({ searchConsistency });
+    await useWindow(3);
+    planner = await evaluate();
+    await page('project/refresh');
+    await sandbox.host.idle();
+    overview = ready(await page<SnapshotAnswer<OverviewData>>('project/overview'));
+    capacity = ready(await page<SnapshotAnswer<CapacityData>>('project/capacity'));
+    delivery = ready(await page<SnapshotAnswer<DeliveryData>>('project/delivery'));
+  }, 120_000);
+  afterAll(() => sandbox.close());
+
+  it('shows SHOP Sprint 9’s capacity, buffer, committed work and additions alike on the planner, Overview and Capacity', () => {
+    const { evaluation } = planner;
+    const row = capacity.sprints.find((s) => s.sprintId === '9')!;
+    expect(overview.activeSprint).toEqual(row);
+    expect([evaluation.basis, row.unit, capacity.unit]).toEqual([
+      'storyPoints',
+      'points',
+      'points',
+    ]);
+    // Capacity = velocity of sprints 6–8 (75 + 78 + 83) / 3; buffer 10% of it.
+    expect(evaluation.capacity.amount).toBe(78.666667);
+    expect(row.capacity).toBe(evaluation.capacity.amount);
+    expect(delivery.velocity.value).toBe(evaluation.capacity.amount);
+    expect(evaluation.buffer.reserved).toBe(7.866667);
+    expect(row.interrupts.bufferPoints).toBe(evaluation.buffer.reserved);
+    expect(row.planned).toBe(evaluation.used);
+    // Nothing committed was taken out of sprint 9: committed at start = planned now = 69.
+    expect([row.committed, row.planned]).toEqual([69, 69]);
+    expect(row.interrupts.value).toBe(evaluation.buffer.used);
+    expect(row.interrupts.count).toBe(evaluation.buffer.unplannedKeys.length);
+    expect([row.interrupts.value, row.interrupts.count]).toEqual([17, 5]);
+    expect(row.scopeChange.added).toBe(evaluation.buffer.used);
+  });
+
+  it('shows the last closed sprint’s strict predictability alike on the planner and the Delivery page', () => {
+    const row = delivery.sprints.find((s) => s.sprintId === '8')!;
+    expect(planner.lastClosedSprint).toEqual({
+      name: row.name,
+      committed: row.committed,
+      committedCompleted: row.predictability.committedCompleted,
+      addedCompleted: row.predictability.addedCompleted,
+      predictability: row.predictability.value,
+      meetsBaseline: row.predictability.meetsBaseline,
+      reason: null,
+    });
+    // SHOP Sprint 8: 78 of 86 committed points done, 5 added points done beside it.
+    expect(planner.lastClosedSprint).toMatchObject({
+      committed: 86,
+      committedCompleted: 78,
+      addedCompleted: 5,
+      predictability: 0.907,
+    });
+  });
+
+  it('gives each category the same committed work and share of capacity on all three', () => {
+    const { evaluation } = planner;
+    const row = capacity.sprints.find((s) => s.sprintId === '9')!;
+    const shares = capacity.capacityShares.find((s) => s.sprintId === '9')!;
+    expect(overview.activeSprintShares).toEqual(shares);
+    for (const allocation of evaluation.byType) {
+      const planned = row.balance.planned.find((split) => split.type === allocation.type)!;
+      const share = shares.byType.find((entry) => entry.type === allocation.type)!;
+      expect(planned.points, allocation.type).toBe(allocation.planned);
+      // The planner writes percent (two decimals), the page a fraction (four): one number.
+      expect(Math.round(share.share * 10_000) / 100, allocation.type).toBe(allocation.share);
+    }
+    const unclassified = row.balance.planned.find((split) => split.type === 'unclassified')!;
+    expect(unclassified.points).toBe(evaluation.unclassified.planned);
+  });
+
+  it('counts each closed sprint’s completed work as the planner’s velocity does, for windows of 1 to 8 sprints', async () => {
+    const closed = capacity.sprints.filter((s) => s.state === 'closed');
+    expect(closed.map((s) => s.name)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `SHOP Sprint ${n}`),
+    );
+    for (let window = 1; window <= 8; window += 1) {
+      await useWindow(window);
+      const { evaluation } = await evaluate();
+      const last = closed.slice(-window);
+      const mean = last.reduce((sum, s) => sum + s.completed, 0) / window;
+      expect(evaluation.capacity.amount, `window ${window}`).toBe(Math.round(mean * 1e6) / 1e6);
+      expect(evaluation.capacity.sprintsUsed, `window ${window}`).toEqual(
+        last.map((s) => s.sprintId).reverse(),
+      );
+    }
+  }, 120_000);
+
+  it('gives each sprint row the capacity the planner would have given it: the mean of the 3 closed sprints before', () => {
+    const rows = capacity.sprints;
+    rows.forEach((row, index) => {
+      const before = rows
+        .slice(0, index)
+        .filter((s) => s.state === 'closed')
+        .slice(-3);
+      const expected =
+        before.length === 0
+          ? null
+          : Math.round((before.reduce((sum, s) => sum + s.completed, 0) / before.length) * 1e6) /
+            1e6;
+      expect(row.capacity, row.name).toBe(expected);
+    });
+  });
+});
