@@ -175,6 +175,7 @@ export function buildJira(project: GeneratedProject) {
       key: `GEN-${n + 1}`,
       fields: {
         summary: `Generated item ${n + 1}`,
+        project: { id: '10000', key: 'GEN' },
         issuetype: { name: spec.issueType },
         labels: [...spec.labels],
         components: [],
@@ -195,6 +196,30 @@ export function buildJira(project: GeneratedProject) {
     listSprints: (_board: number, states: readonly string[]) =>
       Promise.resolve(sprints.filter((s) => states.includes(s.state))),
     getSprint: (id: number) => Promise.resolve(sprints.find((s) => s.id === id)!),
+    // The board is the project's own (the recompute checks it: src/app/project/board-binding.ts).
+    getBoard: (id: number) =>
+      Promise.resolve({ id, name: 'GEN board', type: 'scrum', location: { projectKey: 'GEN' } }),
+    // The default incident JQL, parsed as Jira would: alone, and inside the recompute's search
+    // (an AND with the project; src/app/project/incident-jql.ts). No incidents are generated.
+    parseJql: (queries: readonly string[]) => {
+      const incident = {
+        field: { name: 'issuetype' },
+        operator: '=',
+        operand: { value: 'Incident' },
+      };
+      const project = { field: { name: 'project' }, operator: '=', operand: { value: 'GEN' } };
+      const newestFirst = { fields: [{ field: { name: 'created' }, direction: 'desc' }] };
+      return Promise.resolve([
+        { query: queries[0]!, structure: { where: incident } },
+        {
+          query: queries[1]!,
+          structure: {
+            where: { operator: 'and', clauses: [project, incident] },
+            orderBy: newestFirst,
+          },
+        },
+      ]);
+    },
     getBoardConfiguration: () =>
       Promise.resolve({
         estimation: { field: { fieldId: POINTS_FIELD } },
