@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { SloDefinition, SloField, SloMetricSourceInput } from '../../contract/slo';
 import {
   fromPercent,
+  metricSourceType,
   parseOpenSlo,
   toPercent,
   type MetricSource,
@@ -18,7 +19,7 @@ import {
 /** The form's values of a stored SLO (sources without a string `spec.query` show a blank query). */
 export function definitionOf(spec: SloSpec): SloDefinition {
   const source = (s: MetricSource): SloMetricSourceInput => ({
-    type: s.type,
+    type: metricSourceType(s) ?? '',
     query: typeof s.spec.query === 'string' ? s.spec.query : '',
   });
   const { window, budgeting } = spec;
@@ -52,8 +53,11 @@ export type SpecFromForm =
 
 /**
  * The SloSpec of a form value, read by the OpenSLO importer. `existing` is the SLO being edited:
- * what the form does not show (the SLI's name, a source's other `spec` keys and `metricSourceRef`,
- * the objective's display name, how the target was written, a shared `indicatorRef`) is kept.
+ * what the form does not show (the SLI's name, description, labels and annotations, a source's other
+ * `spec` keys and `metricSourceRef`, the SLO's labels, annotations and alert policies, the
+ * objective's display name, `op` and `value`, how the target was written, a shared `indicatorRef`)
+ * is kept. A source's type is written as the form shows it, also when the file took it from a
+ * DataSource (`metricSourceRef` without `type`).
  */
 export function specFromDefinition(form: SloDefinition, existing?: SloSpec): SpecFromForm {
   const parsed = parseOpenSlo(stringify(sloDocument(form, existing), { lineWidth: 0 }));
@@ -113,7 +117,7 @@ export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
 function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknown {
   const text = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
   const sourceDoc = (input: SloMetricSourceInput, kept: MetricSource | undefined) => {
-    const sameType = kept !== undefined && kept.type === input.type.trim();
+    const sameType = kept !== undefined && metricSourceType(kept) === input.type.trim();
     // The form edits the query; the source's other spec keys stay as imported.
     const otherKeys = Object.fromEntries(
       Object.entries(sameType ? kept.spec : {}).filter(([key]) => key !== 'query'),
@@ -135,16 +139,25 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name: form.name.trim(), ...text('displayName', form.displayName) },
+    metadata: {
+      name: form.name.trim(),
+      ...text('displayName', form.displayName),
+      ...(existing?.labels ? { labels: existing.labels } : {}),
+      ...(existing?.annotations ? { annotations: existing.annotations } : {}),
+    },
     spec: {
+      ...(existing?.alertPolicies ? { alertPolicies: existing.alertPolicies } : {}),
       ...text('description', form.description),
       ...text('service', form.service),
       indicator: {
         metadata: {
           name: old?.name ?? form.name.trim(),
           ...(old?.displayName ? { displayName: old.displayName } : {}),
+          ...(old?.labels ? { labels: old.labels } : {}),
+          ...(old?.annotations ? { annotations: old.annotations } : {}),
         },
         spec: {
+          ...(old?.description ? { description: old.description } : {}),
           ratioMetric: {
             counter: form.counter,
             [form.counts]: sourceDoc(form.numerator, keptNumerator),
@@ -168,6 +181,8 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
       objectives: [
         {
           ...(existing?.objectiveDisplayName ? { displayName: existing.objectiveDisplayName } : {}),
+          ...(existing?.objectiveOp ? { op: existing.objectiveOp } : {}),
+          ...(existing?.objectiveValue === undefined ? {} : { value: existing.objectiveValue }),
           ...(percent === null
             ? {}
             : asPercent
