@@ -141,6 +141,12 @@ describe('objectives', () => {
     expect(parsed(slo(objective)).slos[0]!.target).toBe(target);
   });
 
+  it('refuses a targetPercent below 100 that 15 significant digits make 100%', () => {
+    expect(issuesOf(slo('targetPercent: 99.99999999999996')).map((i) => i.message)).toEqual([
+      'number 99.99999999999996 is too close to 100: Ballast keeps 15 significant digits, which make it 100%; allowed: below 100, e.g. 99.9999',
+    ]);
+  });
+
   it('keeps op and value on a ratio SLO and writes them again', () => {
     const bundle = parsed(slo('op: gt\nvalue: 1\ntarget: 0.99'));
     expect([bundle.slos[0]!.objectiveOp, bundle.slos[0]!.objectiveValue]).toEqual(['gt', 1]);

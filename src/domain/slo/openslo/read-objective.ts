@@ -138,7 +138,16 @@ function readTarget(
     );
   }
   const pct = obj.targetPercent;
-  if (typeof pct === 'number' && pct >= 0 && pct < 100) return fromPercent(pct);
+  if (typeof pct === 'number' && pct >= 0 && pct < 100) {
+    const target = fromPercent(pct);
+    if (target < 1) return target;
+    // e.g. 99.99999999999996: below 100, but 15 significant digits (fromPercent) make it 1.
+    return fail(
+      ctx,
+      [...at, 'targetPercent'],
+      `${describeValue(pct)} is too close to 100: Ballast keeps 15 significant digits, which make it 100%; allowed: below 100, e.g. 99.9999`,
+    );
+  }
   return fail(
     ctx,
     [...at, 'targetPercent'],
