@@ -4,6 +4,7 @@
  * status, and the web-trigger URLs with the signing secret's rotation.
  */
 import type { GateState } from '../domain/gate/gate-state';
+import type { AlertTableName } from '../domain/slo/alert-table';
 import type { SloStatus } from '../domain/slo/status';
 
 export interface SloSummary {
@@ -69,6 +70,11 @@ export interface SloDefinition {
   readonly budgetingMethod: 'Occurrences' | 'Timeslices';
   /** Timeslices only: a minute is good when at least this share of its events is good, e.g. 95. */
   readonly timeSlicePercent: number | null;
+  /**
+   * The burn-rate alert table (src/domain/slo/alert-table.ts): `sloth` (Ballast's default, Sloth's
+   * four rows) or `workbook` (the SRE Workbook's table 5-8). Absent on save: the SLO keeps its table.
+   */
+  readonly alertTable?: AlertTableName;
 }
 
 /** The fields `slo/save` names when it refuses a value (`error.field`). */
@@ -89,7 +95,8 @@ export type SloField =
   | 'window.timeZone'
   | 'window.startMonth'
   | 'budgetingMethod'
-  | 'timeSlicePercent';
+  | 'timeSlicePercent'
+  | 'alertTable';
 
 export interface SloSaveRequest {
   /** The name of the SLO being edited, or null to add a new one. */

@@ -74,4 +74,56 @@ describe('the SLO form against the OpenSLO reader', () => {
     expect(read).toMatchObject({ ok: false, field });
     expect(!read.ok && read.message).toMatch(message);
   });
+
+  it('keeps labels, annotations, alert policies, op and value that the form does not show', () => {
+    const imported: SloSpec = {
+      ...DATADOG,
+      labels: { team: ['api', 'platform'] },
+      annotations: { 'example.org/runbook': 'https://runbooks.example.org/api' },
+      alertPolicies: [{ alertPolicyRef: 'page-api' }],
+      objectiveOp: 'gt',
+      objectiveValue: 1,
+      indicator: { ...DATADOG.indicator, description: 'API calls', labels: { source: 'dd' } },
+    };
+    expect(specFromDefinition(definitionOf(imported), imported)).toEqual({
+      ok: true,
+      spec: imported,
+    });
+  });
+
+  it.each([
+    ['workbook', { alertTable: 'workbook', annotations: { 'ballast/alert-table': 'workbook' } }],
+    ['sloth', {}],
+  ] as const)('sets the alert table %s from the form', (table, expected) => {
+    const read = specFromDefinition({ ...definitionOf(DATADOG), alertTable: table }, DATADOG);
+    const { alertTable, annotations } = read.ok ? read.spec : {};
+    expect({
+      ...(alertTable ? { alertTable } : {}),
+      ...(annotations ? { annotations } : {}),
+    }).toEqual(expected);
+  });
+
+  it('writes the default table into an annotation that the imported file already had', () => {
+    const imported: SloSpec = {
+      ...DATADOG,
+      alertTable: 'workbook',
+      annotations: { 'ballast/alert-table': 'workbook', owner: 'api-team' },
+    };
+    const read = specFromDefinition({ ...definitionOf(imported), alertTable: 'sloth' }, imported);
+    expect(read.ok && [read.spec.alertTable, read.spec.annotations]).toEqual([
+      undefined,
+      { 'ballast/alert-table': 'sloth', owner: 'api-team' },
+    ]);
+  });
+
+  it('keeps the SLO’s table when the form sends none', () => {
+    const imported: SloSpec = {
+      ...DATADOG,
+      alertTable: 'workbook',
+      annotations: { 'ballast/alert-table': 'workbook' },
+    };
+    const form: SloDefinition = { ...definitionOf(imported) };
+    delete (form as { alertTable?: unknown }).alertTable;
+    expect(specFromDefinition(form, imported)).toEqual({ ok: true, spec: imported });
+  });
 });

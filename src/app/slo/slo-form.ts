@@ -6,6 +6,8 @@
 import { stringify } from 'yaml';
 import type { SloDefinition, SloField, SloMetricSourceInput } from '../../contract/slo';
 import {
+  ALERT_TABLE_ANNOTATION,
+  DEFAULT_ALERT_TABLE,
   fromPercent,
   metricSourceType,
   parseOpenSlo,
@@ -44,6 +46,7 @@ export function definitionOf(spec: SloSpec): SloDefinition {
           },
     budgetingMethod: budgeting.method,
     timeSlicePercent: budgeting.method === 'Timeslices' ? toPercent(budgeting.sliceTarget) : null,
+    alertTable: spec.alertTable ?? DEFAULT_ALERT_TABLE,
   };
 }
 
@@ -112,6 +115,7 @@ export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
   'window.startMonth': 'Counted from',
   budgetingMethod: 'Budgeting method',
   timeSlicePercent: 'Good minute threshold',
+  alertTable: 'Alert table',
 };
 
 function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknown {
@@ -143,7 +147,7 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
       name: form.name.trim(),
       ...text('displayName', form.displayName),
       ...(existing?.labels ? { labels: existing.labels } : {}),
-      ...(existing?.annotations ? { annotations: existing.annotations } : {}),
+      ...annotationsOf(form, existing),
     },
     spec: {
       ...(existing?.alertPolicies ? { alertPolicies: existing.alertPolicies } : {}),
@@ -202,11 +206,27 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
   };
 }
 
+/**
+ * The SLO's annotations as imported, with `ballast/alert-table` set to the form's table: written
+ * when it is not the default or the file already named one, so an imported file stays as it was.
+ */
+function annotationsOf(
+  form: SloDefinition,
+  existing: SloSpec | undefined,
+): { annotations?: Readonly<Record<string, string>> } {
+  const kept = existing?.annotations ?? {};
+  const table = form.alertTable ?? existing?.alertTable ?? DEFAULT_ALERT_TABLE;
+  const named = ALERT_TABLE_ANNOTATION in kept || table !== DEFAULT_ALERT_TABLE;
+  const annotations = named ? { ...kept, [ALERT_TABLE_ANNOTATION]: table } : kept;
+  return Object.keys(annotations).length > 0 || existing?.annotations ? { annotations } : {};
+}
+
 /** The form field an OpenSLO problem is about, from its path in the document built above. */
 function fieldOfPath(path: string, form: SloDefinition): SloField | null {
   const rules: [RegExp, SloField][] = [
     [/^metadata\.name$|^spec\.indicator\.metadata\.name$/, 'name'],
     [/^metadata\.displayName$/, 'displayName'],
+    [/^metadata\.annotations\.ballast\/alert-table$/, 'alertTable'],
     [/^spec\.description$/, 'description'],
     [/^spec\.service$/, 'service'],
     [/ratioMetric\.counter$/, 'counter'],
