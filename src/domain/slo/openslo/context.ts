@@ -113,7 +113,10 @@ export function requiredName(ctx: ReadContext, map: YamlMap, path: FieldPath): s
   return name;
 }
 
-/** OpenSLO: "description … contains at most 1050 characters" (SLO, SLI, Service, Alert*, DataSource). */
+/**
+ * OpenSLO: "description … contains at most 1050 characters" (SLO, SLI, Service, Alert*, DataSource),
+ * counted in code points as go-sdk's `rules.StringMaxLength(1050)` counts runes.
+ */
 export const MAX_DESCRIPTION_LENGTH = 1050;
 
 export function optionalDescription(
