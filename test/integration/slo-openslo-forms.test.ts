@@ -103,7 +103,7 @@ const EXPECTED: readonly [string, number, readonly string[]][] = [
     'threshold-metric.unsupported.yaml',
     1,
     [
-      ':14: document 1 (SLO search-latency): spec.indicator.spec.thresholdMetric: is valid OpenSLO v1, but Ballast computes ratio SLIs only: use ratioMetric with good/total or bad/total',
+      ':15: document 1 (SLO search-latency): spec.indicator.spec.thresholdMetric: is valid OpenSLO v1, but Ballast does not import threshold SLIs yet: use ratioMetric with good/total or bad/total',
     ],
   ],
   ['timeslice-window-number.valid.yaml', 0, [': valid OpenSLO v1 — 1 SLO, 0 SLI, 0 Service']],

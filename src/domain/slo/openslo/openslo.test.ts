@@ -211,7 +211,7 @@ describe('OpenSLO errors name the document, field path, what is allowed and the 
       slo(valid.replace('ratioMetric:', 'thresholdMetric:')),
       'document 1 (SLO x)',
       'spec.indicator.spec.thresholdMetric',
-      'is valid OpenSLO v1, but Ballast computes ratio SLIs only: use ratioMetric with good/total or bad/total',
+      'is valid OpenSLO v1, but Ballast does not import threshold SLIs yet: use ratioMetric with good/total or bad/total',
       11,
     ],
     [

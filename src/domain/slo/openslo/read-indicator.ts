@@ -34,7 +34,7 @@ export function readIndicator(
     return fail(
       ctx,
       [...path, 'spec', 'thresholdMetric'],
-      'is valid OpenSLO v1, but Ballast computes ratio SLIs only: use ratioMetric with good/total or bad/total',
+      'is valid OpenSLO v1, but Ballast does not import threshold SLIs yet: use ratioMetric with good/total or bad/total',
     );
   }
   if (body.ratioMetric === undefined) {
