@@ -20,8 +20,11 @@ export interface SloSummary {
   readonly state: GateState;
   /** End of the last stored minute of SLI data, or null. */
   readonly dataUntil: string | null;
-  /** The SLO as the form edits it (what `slo/save` takes back). */
-  readonly definition: SloDefinition;
+  /**
+   * The SLO as the form edits it (what `slo/save` takes back); null for an SLO with a threshold
+   * (latency) SLI, which the form does not edit yet: it is changed by importing its OpenSLO file.
+   */
+  readonly definition: SloDefinition | null;
 }
 
 /** A ratio SLI's metric source as the form edits it: the source type and its query. */

@@ -1,7 +1,7 @@
 /**
  * `ballast slo validate` over one fixture per OpenSLO form the tools write
  * (test/fixtures/slo/openslo-forms/README.md says where each form comes from): each file's exit
- * code follows its name (`.valid` 0, `.invalid` and `.unsupported` 1) and its output is exact.
+ * code follows its name (`.valid` 0, `.invalid` 1) and its output is exact.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -99,11 +99,13 @@ const EXPECTED: readonly [string, number, readonly string[]][] = [
     ],
   ],
   ['target-zero.valid.yaml', 0, [': valid OpenSLO v1 — 1 SLO, 0 SLI, 0 Service']],
+  ['threshold-metric.valid.yaml', 0, [': valid OpenSLO v1 — 1 SLO, 0 SLI, 0 Service']],
   [
-    'threshold-metric.unsupported.yaml',
+    'threshold-no-op.invalid.yaml',
     1,
     [
-      ':15: document 1 (SLO search-latency): spec.indicator.spec.thresholdMetric: is valid OpenSLO v1, but Ballast does not import threshold SLIs yet: use ratioMetric with good/total or bad/total',
+      ':24: document 1 (SLO search-latency): spec.objectives[0].op: is required with a thresholdMetric SLI (search-p99): lte, gte, lt or gt',
+      ':24: document 1 (SLO search-latency): spec.objectives[0].value: is required with a thresholdMetric SLI (search-p99): the number each data point is compared with',
     ],
   ],
   ['timeslice-window-number.valid.yaml', 0, [': valid OpenSLO v1 — 1 SLO, 0 SLI, 0 Service']],

@@ -14,12 +14,21 @@ import {
   toPercent,
   type MetricSource,
   type OpenSloIssue,
+  isThresholdIndicator,
   type RatioIndicator,
   type SloSpec,
 } from '../../domain/slo';
 
-/** The form's values of a stored SLO (sources without a string `spec.query` show a blank query). */
-export function definitionOf(spec: SloSpec): SloDefinition {
+/** A stored SLO with a ratio SLI: the only kind the form edits. */
+type RatioSlo = SloSpec & { readonly indicator: RatioIndicator };
+
+/**
+ * The form's values of a stored SLO (sources without a string `spec.query` show a blank query);
+ * null for a threshold SLI, which the form does not edit yet.
+ */
+export function definitionOf(spec: SloSpec): SloDefinition | null {
+  if (isThresholdIndicator(spec.indicator)) return null;
+  const { indicator } = spec;
   const source = (s: MetricSource): SloMetricSourceInput => ({
     type: metricSourceType(s) ?? '',
     query: typeof s.spec.query === 'string' ? s.spec.query : '',
@@ -30,10 +39,10 @@ export function definitionOf(spec: SloSpec): SloDefinition {
     displayName: spec.displayName ?? '',
     description: spec.description ?? '',
     service: spec.service,
-    counts: spec.indicator.counts,
-    numerator: source(spec.indicator.numerator),
-    total: source(spec.indicator.total),
-    counter: spec.indicator.counter,
+    counts: indicator.counts,
+    numerator: source(indicator.numerator),
+    total: source(indicator.total),
+    counter: indicator.counter,
     targetPercent: toPercent(spec.target),
     window:
       window.kind === 'rolling'
@@ -63,7 +72,14 @@ export type SpecFromForm =
  * DataSource (`metricSourceRef` without `type`).
  */
 export function specFromDefinition(form: SloDefinition, existing?: SloSpec): SpecFromForm {
-  const parsed = parseOpenSlo(stringify(sloDocument(form, existing), { lineWidth: 0 }));
+  if (existing && isThresholdIndicator(existing.indicator))
+    return {
+      ok: false,
+      field: null,
+      message: `SLO ${existing.name} has a threshold (latency) SLI, which the form does not edit yet: change it in its OpenSLO file and import that.`,
+    };
+  const ratio = existing as RatioSlo | undefined;
+  const parsed = parseOpenSlo(stringify(sloDocument(form, ratio), { lineWidth: 0 }));
   if (!parsed.ok) {
     const issue = parsed.issues[0] as OpenSloIssue;
     const field = fieldOfPath(issue.path, form);
@@ -73,8 +89,9 @@ export function specFromDefinition(form: SloDefinition, existing?: SloSpec): Spe
       message: `${field === null ? issue.path || 'The SLO' : FIELD_LABELS[field]}: ${issue.message}`,
     };
   }
-  const read = parsed.bundle.slos[0] as SloSpec;
-  const spec: SloSpec = {
+  // The document sloDocument wrote has a ratioMetric, so the SLI read back is a ratio SLI.
+  const read = parsed.bundle.slos[0] as RatioSlo;
+  const spec: RatioSlo = {
     ...read,
     ...(existing?.alertRules ? { alertRules: existing.alertRules } : {}),
   };
@@ -118,7 +135,7 @@ export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
   alertTable: 'Alert table',
 };
 
-function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknown {
+function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unknown {
   const text = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
   const sourceDoc = (input: SloMetricSourceInput, kept: MetricSource | undefined) => {
     const sameType = kept !== undefined && metricSourceType(kept) === input.type.trim();
@@ -212,7 +229,7 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
  */
 function annotationsOf(
   form: SloDefinition,
-  existing: SloSpec | undefined,
+  existing: RatioSlo | undefined,
 ): { annotations?: Readonly<Record<string, string>> } {
   const kept = existing?.annotations ?? {};
   const table = form.alertTable ?? existing?.alertTable ?? DEFAULT_ALERT_TABLE;

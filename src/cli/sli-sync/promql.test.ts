@@ -47,6 +47,24 @@ describe('which PromQL the connector runs', () => {
     });
   });
 
+  it('says it does not sync threshold SLIs yet', () => {
+    const spec: SloSpec = {
+      ...slo('search-latency'),
+      indicator: {
+        kind: 'threshold',
+        name: 'p99',
+        source: { type: 'Prometheus', spec: { query: 'x' } },
+      },
+      objectiveOp: 'lt',
+      objectiveValue: 0.3,
+    };
+    expect(prometheusQueries(spec)).toEqual({
+      ok: false,
+      reason:
+        'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
+    });
+  });
+
   it('says why it cannot sync a source whose DataSource is not in the file', () => {
     const spec = slo('search-latency');
     const elsewhere: SloSpec = {

@@ -10,7 +10,7 @@
  *   time, e.g. `sum(increase(http_requests_total[1m]))` or a recording rule of it; the minute
  *   [t − 1m, t) gets value(t).
  */
-import { MINUTE_MS, metricSourceType, type SloSpec } from '../../domain/slo';
+import { MINUTE_MS, isThresholdIndicator, metricSourceType, type SloSpec } from '../../domain/slo';
 
 export interface SliQueries {
   readonly slo: string;
@@ -30,6 +30,11 @@ const isPrometheus = (type: string | null): boolean => type?.toLowerCase() === '
 /** The SLO's two Prometheus queries, or why the connector cannot sync it. */
 export function prometheusQueries(spec: SloSpec): QueriesResult {
   const { indicator } = spec;
+  if (isThresholdIndicator(indicator))
+    return {
+      ok: false,
+      reason: 'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
+    };
   const sources = [
     [indicator.counts, indicator.numerator],
     ['total', indicator.total],

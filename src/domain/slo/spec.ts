@@ -67,12 +67,32 @@ export interface RatioIndicator extends OpenSloMetadata {
   readonly counter: boolean;
 }
 
+/**
+ * A threshold SLI (OpenSLO `thresholdMetric`): one metric whose data points are compared with the
+ * objective's `op` and `value` (threshold.ts turns them into per-minute good/total counts).
+ */
+export interface ThresholdIndicator extends OpenSloMetadata {
+  readonly kind: 'threshold';
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly source: MetricSource;
+}
+
+/** Ratio SLIs carry no `kind` (as stored before threshold SLIs existed). */
+export type SloIndicator = RatioIndicator | ThresholdIndicator;
+
+export function isThresholdIndicator(indicator: SloIndicator): indicator is ThresholdIndicator {
+  return 'kind' in indicator && indicator.kind === 'threshold';
+}
+
 export interface SloSpec extends OpenSloMetadata {
   readonly name: string;
   readonly displayName?: string;
   readonly description?: string;
   readonly service: string;
-  readonly indicator: RatioIndicator;
+  /** A ratio SLI, or a threshold SLI (then `objectiveOp` and `objectiveValue` are set). */
+  readonly indicator: SloIndicator;
   /** Set when the indicator was a separate `kind: SLI` document referenced by name. */
   readonly indicatorRef?: string;
   /** The objective's target as a fraction, e.g. 0.999. */
@@ -81,7 +101,10 @@ export interface SloSpec extends OpenSloMetadata {
   readonly objectiveDisplayName?: string;
   /** Whether the file wrote `targetPercent` (kept for round trips). */
   readonly targetAsPercent?: boolean;
-  /** The objective's `op` and `value` as written (OpenSLO uses them with a thresholdMetric). */
+  /**
+   * The objective's `op` and `value` as written: required with a threshold SLI (a data point is
+   * good when `point op value`), kept but unused with a ratio SLI.
+   */
   readonly objectiveOp?: ObjectiveOp;
   readonly objectiveValue?: number;
   /** `spec.alertPolicies` as written (inline policies or `alertPolicyRef`s), exported again. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SLOTH_ALERT_RULES, WORKBOOK_ALERT_RULES } from '../alert-table';
-import { metricSourceType } from '../spec';
+import { metricSourceType, type RatioIndicator } from '../spec';
 import { alertRulesOf } from '../status';
 import { parseOpenSlo, type OpenSloBundle } from './parse';
 import { writeOpenSlo } from './write';
@@ -95,7 +95,7 @@ spec:
   it('takes the type from the DataSource a metricSourceRef names, and writes back only the ref', () => {
     const text = dataSource + slo('target: 0.99', { source: 'metricSourceRef: prom' });
     const bundle = parsed(text);
-    const source = bundle.slos[0]!.indicator.numerator;
+    const source = (bundle.slos[0]!.indicator as RatioIndicator).numerator;
     expect([source.type, metricSourceType(source)]).toEqual([undefined, 'Prometheus']);
     expect(writeOpenSlo(bundle)).not.toContain(
       'type: Prometheus\n          spec:\n            query: good',
@@ -104,8 +104,9 @@ spec:
   });
 
   it('accepts a metricSourceRef to a DataSource outside the file, with no known type', () => {
-    const source = parsed(slo('target: 0.99', { source: 'metricSourceRef: elsewhere' })).slos[0]!
-      .indicator.numerator;
+    const { indicator } = parsed(slo('target: 0.99', { source: 'metricSourceRef: elsewhere' }))
+      .slos[0]!;
+    const source = (indicator as RatioIndicator).numerator;
     expect(metricSourceType(source)).toBeNull();
   });
 
@@ -244,5 +245,63 @@ describe('the alert table of an SLO', () => {
     expect(parsed(writeOpenSlo({ services: [], indicators: [], slos: [spec] })).slos[0]).toEqual(
       spec,
     );
+  });
+});
+
+describe('threshold (latency) SLIs', () => {
+  const thresholdSli = `apiVersion: openslo/v1
+kind: SLI
+metadata:
+  name: web-p99
+spec:
+  thresholdMetric:
+    metricSource:
+      type: Prometheus
+      spec:
+        query: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))
+---
+`;
+  const byRef = (objective: string) =>
+    thresholdSli +
+    slo(objective).replace(/ {2}indicator:[\s\S]*?query: total\n/, '  indicatorRef: web-p99\n');
+
+  it('reads a thresholdMetric SLI with the objective’s op and value, and writes it back', () => {
+    const bundle = parsed(byRef('op: lt\nvalue: 0.3\ntarget: 0.99'));
+    const spec = bundle.slos[0]!;
+    expect([spec.indicator, spec.objectiveOp, spec.objectiveValue]).toEqual([
+      {
+        kind: 'threshold',
+        name: 'web-p99',
+        source: {
+          type: 'Prometheus',
+          spec: {
+            query:
+              'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))',
+          },
+        },
+      },
+      'lt',
+      0.3,
+    ]);
+    expect(parsed(writeOpenSlo(bundle))).toEqual(bundle);
+  });
+
+  it('needs op and value on the objective of an SLO whose referenced SLI is a threshold', () => {
+    expect(issuesOf(byRef('target: 0.99')).map((i) => [i.document, i.path])).toEqual([
+      ['document 2 (SLO web)', 'spec.objectives[0].op'],
+      ['document 2 (SLO web)', 'spec.objectives[0].value'],
+    ]);
+  });
+
+  it('refuses an SLI with both ratioMetric and thresholdMetric', () => {
+    const both = thresholdSli
+      .replace('  thresholdMetric:', '  ratioMetric: {}\n  thresholdMetric:')
+      .replace('---\n', '');
+    expect(issuesOf(both).map((i) => [i.path, i.message])).toEqual([
+      [
+        'spec',
+        'needs exactly one of ratioMetric or thresholdMetric ("either thresholdMetric or ratioMetric must be provided"); got both',
+      ],
+    ]);
   });
 });

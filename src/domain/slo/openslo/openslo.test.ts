@@ -3,6 +3,7 @@ import { parseOpenSlo, type OpenSloBundle } from './parse';
 import { writeOpenSlo } from './write';
 import { OPENSLO_EXAMPLE as fixture } from '../testing/openslo-example';
 import { sloSpec } from '../testing/generators';
+import type { RatioIndicator } from '../spec';
 
 function parsed(text: string): OpenSloBundle {
   const result = parseOpenSlo(text);
@@ -80,12 +81,12 @@ describe('OpenSLO reading', () => {
     ['search-latency', 0.99, { kind: 'rolling', days: 30 }, { method: 'Occurrences' }, 'bad'],
   ])('reads %s with target %d', (name, target, window, budgeting, counts) => {
     const spec = bundle.slos.find((s) => s.name === name)!;
-    expect([spec.target, spec.window, spec.budgeting, spec.indicator.counts]).toEqual([
-      target,
-      window,
-      budgeting,
-      counts,
-    ]);
+    expect([
+      spec.target,
+      spec.window,
+      spec.budgeting,
+      (spec.indicator as RatioIndicator).counts,
+    ]).toEqual([target, window, budgeting, counts]);
   });
 
   it('resolves an indicatorRef to the SLI document and remembers the reference', () => {
@@ -207,12 +208,12 @@ describe('OpenSLO errors name the document, field path, what is allowed and the 
       28,
     ],
     [
-      'a threshold metric',
+      'a threshold metric written with ratio fields',
       slo(valid.replace('ratioMetric:', 'thresholdMetric:')),
       'document 1 (SLO x)',
-      'spec.indicator.spec.thresholdMetric',
-      'is valid OpenSLO v1, but Ballast does not import threshold SLIs yet: use ratioMetric with good/total or bad/total',
-      11,
+      'spec.indicator.spec.thresholdMetric.counter',
+      'unsupported field; allowed here: metricSource',
+      12,
     ],
     [
       'Timeslices without a slice target',

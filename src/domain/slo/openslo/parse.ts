@@ -16,7 +16,14 @@ import {
   type Document,
   type Scalar,
 } from 'yaml';
-import type { KeptDocument, MetricSource, RatioIndicator, ServiceSpec, SloSpec } from '../spec';
+import {
+  isThresholdIndicator,
+  type KeptDocument,
+  type MetricSource,
+  type ServiceSpec,
+  type SloIndicator,
+  type SloSpec,
+} from '../spec';
 import {
   DNS_LABEL,
   asMap,
@@ -36,7 +43,7 @@ import { readSlo, type SloDraft } from './read-slo';
 export interface OpenSloBundle {
   readonly services: readonly ServiceSpec[];
   /** `kind: SLI` documents, in file order. */
-  readonly indicators: readonly RatioIndicator[];
+  readonly indicators: readonly SloIndicator[];
   readonly slos: readonly SloSpec[];
   /** DataSource and Alert* documents, as written (absent in bundles stored before they were kept). */
   readonly others?: readonly KeptDocument[];
@@ -51,7 +58,7 @@ const KINDS = ['SLO', 'SLI', 'Service', ...KEPT_KINDS];
 interface Reading {
   readonly issues: OpenSloIssue[];
   readonly services: ServiceSpec[];
-  readonly indicators: RatioIndicator[];
+  readonly indicators: SloIndicator[];
   readonly drafts: { draft: SloDraft; ctx: ReadContext }[];
   readonly others: KeptDocument[];
   /** SLI documents whose name was read but whose body had problems (already reported). */
@@ -107,8 +114,9 @@ export function parseOpenSlo(text: string): OpenSloResult {
   for (const { draft, ctx } of r.drafts) {
     const inline = draft.indicator ? withDataSourceTypes(draft.indicator, types) : undefined;
     const indicator = inline ?? (draft.indicatorRef ? byName.get(draft.indicatorRef) : undefined);
-    if (indicator) slos.push({ ...draft, indicator });
-    else if (!r.brokenIndicators.has(draft.indicatorRef ?? '')) {
+    if (indicator) {
+      if (thresholdObjectiveComplete(ctx, draft, indicator)) slos.push({ ...draft, indicator });
+    } else if (!r.brokenIndicators.has(draft.indicatorRef ?? '')) {
       const known = [...byName.keys()];
       fail(
         ctx,
@@ -185,16 +193,34 @@ function readDocument(r: Reading, value: unknown, ctx: ReadContext): void {
 }
 
 /** Fills `dataSourceType` of sources that name a DataSource of this file. */
-function withDataSourceTypes(
-  sli: RatioIndicator,
-  types: ReadonlyMap<string, string>,
-): RatioIndicator {
+function withDataSourceTypes(sli: SloIndicator, types: ReadonlyMap<string, string>): SloIndicator {
   const fill = (source: MetricSource): MetricSource => {
     const type =
       source.metricSourceRef === undefined ? undefined : types.get(source.metricSourceRef);
     return type === undefined ? source : { ...source, dataSourceType: type };
   };
+  if (isThresholdIndicator(sli)) return { ...sli, source: fill(sli.source) };
   return { ...sli, numerator: fill(sli.numerator), total: fill(sli.total) };
+}
+
+/**
+ * A threshold SLI needs the objective's `op` and `value` ("value … required field, used to compare
+ * values gathered from metric source. Only needed when using a thresholdMetric", README
+ * "Notes (Objectives)"); checked once the SLI is known, as it may come by `indicatorRef`.
+ */
+function thresholdObjectiveComplete(ctx: ReadContext, draft: SloDraft, sli: SloIndicator): boolean {
+  if (!isThresholdIndicator(sli)) return true;
+  const missing = [
+    ...(draft.objectiveOp === undefined ? ['op'] : []),
+    ...(draft.objectiveValue === undefined ? ['value'] : []),
+  ];
+  for (const key of missing)
+    fail(
+      ctx,
+      ['spec', 'objectives', 0, key],
+      `is required with a thresholdMetric SLI (${sli.name}): ${key === 'op' ? 'lte, gte, lt or gt' : 'the number each data point is compared with'}`,
+    );
+  return missing.length === 0;
 }
 
 function readService(

@@ -4,7 +4,7 @@
  * DataSource with `metricSourceRef` ("Field `type` can be omitted because the type will be inferred
  * from the DataSource when `metricSourceRef` is specified").
  */
-import type { MetricSource, RatioIndicator } from '../spec';
+import type { MetricSource, SloIndicator } from '../spec';
 import {
   asMap,
   describeValue,
@@ -23,22 +23,32 @@ export function readIndicator(
   metadata: unknown,
   spec: unknown,
   path: FieldPath,
-): RatioIndicator | null {
+): SloIndicator | null {
   const meta = readMetadata(ctx, metadata, [...path, 'metadata']);
   const body = asMap(ctx, spec, [...path, 'spec']);
   if (!meta || !body) return null;
   onlyFields(ctx, body, [...path, 'spec'], ['description', 'ratioMetric', 'thresholdMetric']);
   const description = optionalDescription(ctx, body, [...path, 'spec']);
   const ratioPath = [...path, 'spec', 'ratioMetric'];
-  if (body.thresholdMetric !== undefined) {
+  if ((body.thresholdMetric === undefined) === (body.ratioMetric === undefined)) {
     return fail(
       ctx,
-      [...path, 'spec', 'thresholdMetric'],
-      'is valid OpenSLO v1, but Ballast does not import threshold SLIs yet: use ratioMetric with good/total or bad/total',
+      [...path, 'spec'],
+      `needs exactly one of ratioMetric or thresholdMetric ("either thresholdMetric or ratioMetric must be provided"); got ${body.ratioMetric === undefined ? 'neither' : 'both'}`,
     );
   }
-  if (body.ratioMetric === undefined) {
-    return fail(ctx, ratioPath, 'is required: OpenSLO needs ratioMetric or thresholdMetric');
+  if (body.thresholdMetric !== undefined) {
+    // README "SLI": `thresholdMetric: { metricSource: { metricSourceRef?, type?, spec } }`.
+    const source = readSource(ctx, body.thresholdMetric, [...path, 'spec', 'thresholdMetric']);
+    if (!source || meta.name === null) return null;
+    return {
+      kind: 'threshold',
+      name: meta.name,
+      ...(meta.displayName === undefined ? {} : { displayName: meta.displayName }),
+      ...(description === undefined ? {} : { description }),
+      ...keptMetadata(meta),
+      source,
+    };
   }
   const ratio = asMap(ctx, body.ratioMetric, ratioPath);
   if (!ratio || meta.name === null) return null;

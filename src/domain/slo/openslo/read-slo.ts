@@ -3,7 +3,7 @@
  * The time window is read by read-window.ts, the budgeting method and objective by read-objective.ts,
  * `alertPolicies` and the alert-table annotation by read-alerting.ts.
  */
-import type { RatioIndicator, SloSpec } from '../spec';
+import type { SloIndicator, SloSpec } from '../spec';
 import {
   asMap,
   fail,
@@ -20,7 +20,7 @@ import { keptMetadata, readMetadata } from './read-metadata';
 import { readMethod, readObjective } from './read-objective';
 import { readWindow } from './read-window';
 
-export type SloDraft = Omit<SloSpec, 'indicator'> & { readonly indicator: RatioIndicator | null };
+export type SloDraft = Omit<SloSpec, 'indicator'> & { readonly indicator: SloIndicator | null };
 
 const SPEC = ['spec'];
 
@@ -42,7 +42,7 @@ export function readSlo(ctx: ReadContext, root: YamlMap): SloDraft | null {
   const description = optionalDescription(ctx, spec, SPEC);
   const service = requiredString(ctx, spec, 'service', SPEC);
   const indicatorRef = optionalString(ctx, spec, 'indicatorRef', SPEC);
-  let indicator: RatioIndicator | null = null;
+  let indicator: SloIndicator | null = null;
   if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
     fail(
       ctx,

@@ -5,13 +5,14 @@
  * (test/domain property test `openslo-round-trip`).
  */
 import { Scalar, stringify } from 'yaml';
-import type {
-  MetricSource,
-  OpenSloMetadata,
-  RatioIndicator,
-  ServiceSpec,
-  SloSpec,
-  SloWindow,
+import {
+  isThresholdIndicator,
+  type MetricSource,
+  type OpenSloMetadata,
+  type ServiceSpec,
+  type SloIndicator,
+  type SloSpec,
+  type SloWindow,
 } from '../spec';
 import type { OpenSloBundle } from './parse';
 import { ALERT_TABLE_ANNOTATION } from './read-alerting';
@@ -38,9 +39,18 @@ function serviceDoc(service: ServiceSpec): unknown {
   };
 }
 
-function indicatorBody(sli: RatioIndicator): Record<string, unknown> {
+function indicatorBody(sli: SloIndicator): Record<string, unknown> {
+  const metadata = metadataDoc(sli.name, sli.displayName, sli);
+  if (isThresholdIndicator(sli))
+    return {
+      metadata,
+      spec: {
+        ...opt('description', sli.description),
+        thresholdMetric: { metricSource: source(sli.source) },
+      },
+    };
   return {
-    metadata: metadataDoc(sli.name, sli.displayName, sli),
+    metadata,
     spec: {
       ...opt('description', sli.description),
       ratioMetric: {

@@ -3,7 +3,8 @@
  * "OpenSLO support"): the list form and `---` documents, Services, SLIs, SLOs, kept DataSource and
  * AlertPolicy documents, labels and annotations, metric sources with `type` and/or
  * `metricSourceRef`, good/bad, counters, every window form, both budgeting methods, `target` or
- * `targetPercent`, `op`/`value`, alert policies and the alert-table annotation.
+ * `targetPercent`, `op`/`value`, alert policies and the alert-table annotation, ratio and threshold
+ * (inline) SLIs.
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -82,6 +83,19 @@ const indicator = (name: string) =>
       }),
     }));
 
+/** A thresholdMetric SLI (README "SLI"): one metric source. */
+const thresholdIndicator = (name: string) =>
+  fc
+    .record({
+      metadata: metadata(name),
+      description: optional(fc.string({ unit: 'grapheme', maxLength: 1050 })),
+      source,
+    })
+    .map((s) => ({
+      metadata: s.metadata,
+      spec: defined({ description: s.description, thresholdMetric: s.source }),
+    }));
+
 const window = fc.oneof(
   fc.constant(undefined),
   fc
@@ -111,7 +125,8 @@ const window = fc.oneof(
 );
 
 const nonNegativeZero = (v: number) => !Object.is(v, -0);
-const objective = (method: string) =>
+/** With a threshold SLI, `op` and `value` are required. */
+const objective = (method: string, threshold: boolean) =>
   fc
     .record({
       displayName: optional(text),
@@ -132,9 +147,11 @@ const objective = (method: string) =>
       sliceTarget: fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }),
       sliceWindow: fc.constantFrom('1m', 1),
     })
-    .map(({ target, sliceTarget, sliceWindow, ...rest }) =>
+    .map(({ target, sliceTarget, sliceWindow, op, value, ...rest }) =>
       defined({
         ...rest,
+        op: threshold ? (op ?? 'lt') : op,
+        value: threshold ? (value ?? 0.3) : value,
         ...target,
         ...(method === 'Timeslices'
           ? { timeSliceTarget: sliceTarget, timeSliceWindow: sliceWindow }
@@ -158,26 +175,34 @@ const slo = (name: string, sliNames: readonly string[]) =>
       description: optional(fc.string({ unit: 'grapheme', maxLength: 1050 })),
       service: label,
       ref: sliNames.length === 0 ? fc.constant(undefined) : optional(fc.constantFrom(...sliNames)),
-      inline: indicator(`${name}-sli`),
+      inline: fc.oneof(
+        indicator(`${name}-sli`).map((sli) => ({ sli, threshold: false })),
+        thresholdIndicator(`${name}-sli`).map((sli) => ({ sli, threshold: true })),
+      ),
       timeWindow: window,
       method: fc.constantFrom('Occurrences', 'Timeslices'),
       alertPolicies: optional(fc.array(alertPolicy, { maxLength: 2 })),
     })
     .chain((s) =>
-      fc.tuple(metadata(name, s.alertTable), objective(s.method)).map(([meta, obj]) => ({
-        apiVersion: API,
-        kind: 'SLO',
-        metadata: meta,
-        spec: defined({
-          description: s.description,
-          service: s.service,
-          ...(s.ref === undefined ? { indicator: s.inline } : { indicatorRef: s.ref }),
-          timeWindow: s.timeWindow,
-          budgetingMethod: s.method,
-          objectives: [obj],
-          alertPolicies: s.alertPolicies,
-        }),
-      })),
+      fc
+        .tuple(
+          metadata(name, s.alertTable),
+          objective(s.method, s.ref === undefined && s.inline.threshold),
+        )
+        .map(([meta, obj]) => ({
+          apiVersion: API,
+          kind: 'SLO',
+          metadata: meta,
+          spec: defined({
+            description: s.description,
+            service: s.service,
+            ...(s.ref === undefined ? { indicator: s.inline.sli } : { indicatorRef: s.ref }),
+            timeWindow: s.timeWindow,
+            budgetingMethod: s.method,
+            objectives: [obj],
+            alertPolicies: s.alertPolicies,
+          }),
+        })),
     );
 
 const service = (name: string) =>
