@@ -33,7 +33,8 @@ export function prometheusQueries(spec: SloSpec): QueriesResult {
   if (isThresholdIndicator(indicator))
     return {
       ok: false,
-      reason: 'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
+      reason:
+        'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
     };
   const sources = [
     [indicator.counts, indicator.numerator],

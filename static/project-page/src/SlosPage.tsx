@@ -95,7 +95,9 @@ function SloCard({ slo }: { slo: SloRow }) {
       )}
       {slo.alerts.length > 0 ? (
         <table className="table">
-          <caption className="table-caption">Burn-rate alerts (multiwindow, multi-burn-rate)</caption>
+          <caption className="table-caption">
+            Burn-rate alerts (multiwindow, multi-burn-rate)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Severity</th>
