@@ -47,7 +47,7 @@ describe('ballast slo validate', () => {
     const result = await run(['slo', 'validate', 'broken.yaml'], { 'broken.yaml': broken });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'broken.yaml:50: document 4 (SLO checkout-availability): spec.objectives[0].target: number 1.5 is not allowed: a number greater than 0 and less than 1, e.g. 0.999\nbroken.yaml: 1 problem\n',
+      'broken.yaml:50: document 4 (SLO checkout-availability): spec.objectives[0].target: number 1.5 is not allowed: a number from 0 up to but excluding 1, e.g. 0.999\nbroken.yaml: 1 problem\n',
     );
   });
 

@@ -16,9 +16,12 @@ export function sloValidate(file: string, io: CliIo): number {
     io.stderr(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}\n`);
     return 1;
   }
-  const { services, indicators, slos } = result.bundle;
+  const { services, indicators, slos, others = [] } = result.bundle;
+  const kept = [...new Set(others.map((d) => d.kind))].map(
+    (kind) => `, ${others.filter((d) => d.kind === kind).length} ${kind}`,
+  );
   io.stdout(
-    `${file}: valid OpenSLO v1 — ${slos.length} SLO, ${indicators.length} SLI, ${services.length} Service\n`,
+    `${file}: valid OpenSLO v1 — ${slos.length} SLO, ${indicators.length} SLI, ${services.length} Service${kept.join('')}\n`,
   );
   return 0;
 }

@@ -4,6 +4,7 @@
  * status, and the web-trigger URLs with the signing secret's rotation.
  */
 import type { GateState } from '../domain/gate/gate-state';
+import type { AlertTableName } from '../domain/slo/alert-table';
 import type { SloStatus } from '../domain/slo/status';
 
 export interface SloSummary {
@@ -19,8 +20,11 @@ export interface SloSummary {
   readonly state: GateState;
   /** End of the last stored minute of SLI data, or null. */
   readonly dataUntil: string | null;
-  /** The SLO as the form edits it (what `slo/save` takes back). */
-  readonly definition: SloDefinition;
+  /**
+   * The SLO as the form edits it (what `slo/save` takes back); null for an SLO with a threshold
+   * (latency) SLI, which the form does not edit yet: it is changed by importing its OpenSLO file.
+   */
+  readonly definition: SloDefinition | null;
 }
 
 /** A ratio SLI's metric source as the form edits it: the source type and its query. */
@@ -69,6 +73,11 @@ export interface SloDefinition {
   readonly budgetingMethod: 'Occurrences' | 'Timeslices';
   /** Timeslices only: a minute is good when at least this share of its events is good, e.g. 95. */
   readonly timeSlicePercent: number | null;
+  /**
+   * The burn-rate alert table (src/domain/slo/alert-table.ts): `sloth` (Ballast's default, Sloth's
+   * four rows) or `workbook` (the SRE Workbook's table 5-8). Absent on save: the SLO keeps its table.
+   */
+  readonly alertTable?: AlertTableName;
 }
 
 /** The fields `slo/save` names when it refuses a value (`error.field`). */
@@ -89,7 +98,8 @@ export type SloField =
   | 'window.timeZone'
   | 'window.startMonth'
   | 'budgetingMethod'
-  | 'timeSlicePercent';
+  | 'timeSlicePercent'
+  | 'alertTable';
 
 export interface SloSaveRequest {
   /** The name of the SLO being edited, or null to add a new one. */

@@ -163,7 +163,7 @@ describe('the SLO form (slo/save, slo/delete)', () => {
     await data(
       save(ADMIN_ACCOUNT_ID, {
         originalName: 'checkout-availability',
-        slo: { ...current.definition, targetPercent: 99.95 },
+        slo: { ...current.definition!, targetPercent: 99.95 },
         version,
       }),
     );
@@ -176,7 +176,7 @@ describe('the SLO form (slo/save, slo/delete)', () => {
 
   it('gives an SLO its own SLI when the form changes the shared one, leaving the others on it', async () => {
     const { version, slos } = await list();
-    const current = slos.find((s) => s.name === 'checkout-minutes')!.definition;
+    const current = slos.find((s) => s.name === 'checkout-minutes')!.definition!;
     await data(
       save(ADMIN_ACCOUNT_ID, {
         originalName: 'checkout-minutes',
@@ -205,7 +205,7 @@ describe('the SLO form (slo/save, slo/delete)', () => {
 
   it('gives the second of two saves from the same version a CONFLICT, keeping the first', async () => {
     const { version, slos } = await list();
-    const current = slos.find((s) => s.name === 'payments-availability')!.definition;
+    const current = slos.find((s) => s.name === 'payments-availability')!.definition!;
     const first = await save(ADMIN_ACCOUNT_ID, {
       originalName: current.name,
       slo: { ...current, targetPercent: 99 },

@@ -42,8 +42,8 @@ const INVENTORY: Record<string, Kind> = {
   'project-slos': {
     where: 'document',
     version: 'schemaVersion',
-    fixtures: ['project-slos.v1.json'],
-    note: "the project's OpenSLO bundle as imported",
+    fixtures: ['project-slos.v1.json', 'project-slos-openslo-tools.v1.json'],
+    note: "the project's OpenSLO bundle as imported (v1 gained optional fields: labels, annotations, kept DataSource/Alert* documents, objective op/value, alert table, threshold SLIs)",
   },
   'slo-directory': {
     where: 'document',
@@ -308,6 +308,34 @@ describe('every stored version reads back through the app', () => {
     const status = list.slos.find((s) => s.name === 'checkout-availability')!.status!;
     expect(status.totalEvents).toBe(day.intervals.reduce((sum, iv) => sum + iv[3], 0));
     expect(status.goodEvents).toBe(day.intervals.reduce((sum, iv) => sum + iv[2], 0));
+  });
+
+  it('project-slos v1 with what the tools write (threshold SLI, labels, DataSource, alert table): listed, exported as imported', async () => {
+    const stored = fixture<{ schemaVersion: number; bundle: { slos: { name: string }[] } }>(
+      'project-slos-openslo-tools.v1.json',
+    );
+    await inApp(async () => {
+      const documents = new ForgeDocumentStore();
+      const current = await documents.get('project-slos', 'SHOP');
+      await documents.put('project-slos', 'SHOP', stored, current?.version ?? 0, actor);
+    });
+    const list = await call<{
+      slos: { name: string; definition: { alertTable?: string } | null }[];
+    }>('slo/list');
+    expect(list.slos.map((s) => [s.name, s.definition?.alertTable ?? null])).toEqual([
+      ['api-availability', 'sloth'],
+      ['checkout-availability', 'sloth'],
+      ['orders-availability', 'workbook'],
+      ['search-latency', null],
+    ]);
+    const { yaml } = await call<{ yaml: string }>('slo/export');
+    for (const text of [
+      'kind: DataSource',
+      'thresholdMetric:',
+      'ballast/alert-table: workbook',
+      'team:\n',
+    ])
+      expect(yaml).toContain(text);
   });
 
   it('slo-status v1: the roll-up carries a stored status forward', async () => {

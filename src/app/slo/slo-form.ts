@@ -6,19 +6,31 @@
 import { stringify } from 'yaml';
 import type { SloDefinition, SloField, SloMetricSourceInput } from '../../contract/slo';
 import {
+  ALERT_TABLE_ANNOTATION,
+  DEFAULT_ALERT_TABLE,
   fromPercent,
+  metricSourceType,
   parseOpenSlo,
   toPercent,
   type MetricSource,
   type OpenSloIssue,
+  isThresholdIndicator,
   type RatioIndicator,
   type SloSpec,
 } from '../../domain/slo';
 
-/** The form's values of a stored SLO (sources without a string `spec.query` show a blank query). */
-export function definitionOf(spec: SloSpec): SloDefinition {
+/** A stored SLO with a ratio SLI: the only kind the form edits. */
+type RatioSlo = SloSpec & { readonly indicator: RatioIndicator };
+
+/**
+ * The form's values of a stored SLO (sources without a string `spec.query` show a blank query);
+ * null for a threshold SLI, which the form does not edit yet.
+ */
+export function definitionOf(spec: SloSpec): SloDefinition | null {
+  if (isThresholdIndicator(spec.indicator)) return null;
+  const { indicator } = spec;
   const source = (s: MetricSource): SloMetricSourceInput => ({
-    type: s.type,
+    type: metricSourceType(s) ?? '',
     query: typeof s.spec.query === 'string' ? s.spec.query : '',
   });
   const { window, budgeting } = spec;
@@ -27,10 +39,10 @@ export function definitionOf(spec: SloSpec): SloDefinition {
     displayName: spec.displayName ?? '',
     description: spec.description ?? '',
     service: spec.service,
-    counts: spec.indicator.counts,
-    numerator: source(spec.indicator.numerator),
-    total: source(spec.indicator.total),
-    counter: spec.indicator.counter,
+    counts: indicator.counts,
+    numerator: source(indicator.numerator),
+    total: source(indicator.total),
+    counter: indicator.counter,
     targetPercent: toPercent(spec.target),
     window:
       window.kind === 'rolling'
@@ -43,6 +55,7 @@ export function definitionOf(spec: SloSpec): SloDefinition {
           },
     budgetingMethod: budgeting.method,
     timeSlicePercent: budgeting.method === 'Timeslices' ? toPercent(budgeting.sliceTarget) : null,
+    alertTable: spec.alertTable ?? DEFAULT_ALERT_TABLE,
   };
 }
 
@@ -52,11 +65,21 @@ export type SpecFromForm =
 
 /**
  * The SloSpec of a form value, read by the OpenSLO importer. `existing` is the SLO being edited:
- * what the form does not show (the SLI's name, a source's other `spec` keys and `metricSourceRef`,
- * the objective's display name, how the target was written, a shared `indicatorRef`) is kept.
+ * what the form does not show (the SLI's name, description, labels and annotations, a source's other
+ * `spec` keys and `metricSourceRef`, the SLO's labels, annotations and alert policies, the
+ * objective's display name, `op` and `value`, how the target was written, a shared `indicatorRef`)
+ * is kept. A source's type is written as the form shows it, also when the file took it from a
+ * DataSource (`metricSourceRef` without `type`).
  */
 export function specFromDefinition(form: SloDefinition, existing?: SloSpec): SpecFromForm {
-  const parsed = parseOpenSlo(stringify(sloDocument(form, existing), { lineWidth: 0 }));
+  if (existing && isThresholdIndicator(existing.indicator))
+    return {
+      ok: false,
+      field: null,
+      message: `SLO ${existing.name} has a threshold (latency) SLI, which the form does not edit yet: change it in its OpenSLO file and import that.`,
+    };
+  const ratio = existing as RatioSlo | undefined;
+  const parsed = parseOpenSlo(stringify(sloDocument(form, ratio), { lineWidth: 0 }));
   if (!parsed.ok) {
     const issue = parsed.issues[0] as OpenSloIssue;
     const field = fieldOfPath(issue.path, form);
@@ -66,8 +89,9 @@ export function specFromDefinition(form: SloDefinition, existing?: SloSpec): Spe
       message: `${field === null ? issue.path || 'The SLO' : FIELD_LABELS[field]}: ${issue.message}`,
     };
   }
-  const read = parsed.bundle.slos[0] as SloSpec;
-  const spec: SloSpec = {
+  // The document sloDocument wrote has a ratioMetric, so the SLI read back is a ratio SLI.
+  const read = parsed.bundle.slos[0] as RatioSlo;
+  const spec: RatioSlo = {
     ...read,
     ...(existing?.alertRules ? { alertRules: existing.alertRules } : {}),
   };
@@ -108,12 +132,13 @@ export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
   'window.startMonth': 'Counted from',
   budgetingMethod: 'Budgeting method',
   timeSlicePercent: 'Good minute threshold',
+  alertTable: 'Alert table',
 };
 
-function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknown {
+function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unknown {
   const text = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
   const sourceDoc = (input: SloMetricSourceInput, kept: MetricSource | undefined) => {
-    const sameType = kept !== undefined && kept.type === input.type.trim();
+    const sameType = kept !== undefined && metricSourceType(kept) === input.type.trim();
     // The form edits the query; the source's other spec keys stay as imported.
     const otherKeys = Object.fromEntries(
       Object.entries(sameType ? kept.spec : {}).filter(([key]) => key !== 'query'),
@@ -135,16 +160,25 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: { name: form.name.trim(), ...text('displayName', form.displayName) },
+    metadata: {
+      name: form.name.trim(),
+      ...text('displayName', form.displayName),
+      ...(existing?.labels ? { labels: existing.labels } : {}),
+      ...annotationsOf(form, existing),
+    },
     spec: {
+      ...(existing?.alertPolicies ? { alertPolicies: existing.alertPolicies } : {}),
       ...text('description', form.description),
       ...text('service', form.service),
       indicator: {
         metadata: {
           name: old?.name ?? form.name.trim(),
           ...(old?.displayName ? { displayName: old.displayName } : {}),
+          ...(old?.labels ? { labels: old.labels } : {}),
+          ...(old?.annotations ? { annotations: old.annotations } : {}),
         },
         spec: {
+          ...(old?.description ? { description: old.description } : {}),
           ratioMetric: {
             counter: form.counter,
             [form.counts]: sourceDoc(form.numerator, keptNumerator),
@@ -168,6 +202,8 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
       objectives: [
         {
           ...(existing?.objectiveDisplayName ? { displayName: existing.objectiveDisplayName } : {}),
+          ...(existing?.objectiveOp ? { op: existing.objectiveOp } : {}),
+          ...(existing?.objectiveValue === undefined ? {} : { value: existing.objectiveValue }),
           ...(percent === null
             ? {}
             : asPercent
@@ -187,11 +223,27 @@ function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknow
   };
 }
 
+/**
+ * The SLO's annotations as imported, with `ballast/alert-table` set to the form's table: written
+ * when it is not the default or the file already named one, so an imported file stays as it was.
+ */
+function annotationsOf(
+  form: SloDefinition,
+  existing: RatioSlo | undefined,
+): { annotations?: Readonly<Record<string, string>> } {
+  const kept = existing?.annotations ?? {};
+  const table = form.alertTable ?? existing?.alertTable ?? DEFAULT_ALERT_TABLE;
+  const named = ALERT_TABLE_ANNOTATION in kept || table !== DEFAULT_ALERT_TABLE;
+  const annotations = named ? { ...kept, [ALERT_TABLE_ANNOTATION]: table } : kept;
+  return Object.keys(annotations).length > 0 || existing?.annotations ? { annotations } : {};
+}
+
 /** The form field an OpenSLO problem is about, from its path in the document built above. */
 function fieldOfPath(path: string, form: SloDefinition): SloField | null {
   const rules: [RegExp, SloField][] = [
     [/^metadata\.name$|^spec\.indicator\.metadata\.name$/, 'name'],
     [/^metadata\.displayName$/, 'displayName'],
+    [/^metadata\.annotations\.ballast\/alert-table$/, 'alertTable'],
     [/^spec\.description$/, 'description'],
     [/^spec\.service$/, 'service'],
     [/ratioMetric\.counter$/, 'counter'],

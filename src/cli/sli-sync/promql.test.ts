@@ -30,6 +30,54 @@ describe('which PromQL the connector runs', () => {
     ]);
   });
 
+  it('takes the type of a metricSourceRef-only source from the DataSource in the file', () => {
+    const refs = parseOpenSlo(
+      readFileSync('test/fixtures/slo/openslo-forms/metric-source-ref.valid.yaml', 'utf8'),
+    );
+    if (!refs.ok) throw new Error('fixture must parse');
+    expect(prometheusQueries(refs.bundle.slos[0]!)).toEqual({
+      ok: true,
+      queries: {
+        slo: 'api-availability',
+        counts: 'good',
+        counter: true,
+        numerator: 'sum(api_requests_total{code!~"5.."})',
+        total: 'sum(api_requests_total)',
+      },
+    });
+  });
+
+  it('says it does not sync threshold SLIs yet', () => {
+    const spec: SloSpec = {
+      ...slo('search-latency'),
+      indicator: {
+        kind: 'threshold',
+        name: 'p99',
+        source: { type: 'Prometheus', spec: { query: 'x' } },
+      },
+      objectiveOp: 'lt',
+      objectiveValue: 0.3,
+    };
+    expect(prometheusQueries(spec)).toEqual({
+      ok: false,
+      reason:
+        'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
+    });
+  });
+
+  it('says why it cannot sync a source whose DataSource is not in the file', () => {
+    const spec = slo('search-latency');
+    const elsewhere: SloSpec = {
+      ...spec,
+      indicator: { ...spec.indicator, total: { metricSourceRef: 'prom-eu', spec: { query: 'x' } } },
+    };
+    expect(prometheusQueries(elsewhere)).toEqual({
+      ok: false,
+      reason:
+        'its total metric source names DataSource prom-eu, which is not in the file, so its type is unknown',
+    });
+  });
+
   it('says why it cannot sync an SLO whose source is not Prometheus or has no query', () => {
     const spec = slo('search-latency');
     const datadog: SloSpec = {

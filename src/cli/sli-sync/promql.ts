@@ -10,7 +10,7 @@
  *   time, e.g. `sum(increase(http_requests_total[1m]))` or a recording rule of it; the minute
  *   [t − 1m, t) gets value(t).
  */
-import { MINUTE_MS, type SloSpec } from '../../domain/slo';
+import { MINUTE_MS, isThresholdIndicator, metricSourceType, type SloSpec } from '../../domain/slo';
 
 export interface SliQueries {
   readonly slo: string;
@@ -25,19 +25,32 @@ export type QueriesResult =
   | { readonly ok: true; readonly queries: SliQueries }
   | { readonly ok: false; readonly reason: string };
 
-const isPrometheus = (type: string): boolean => type.toLowerCase() === 'prometheus';
+const isPrometheus = (type: string | null): boolean => type?.toLowerCase() === 'prometheus';
 
 /** The SLO's two Prometheus queries, or why the connector cannot sync it. */
 export function prometheusQueries(spec: SloSpec): QueriesResult {
   const { indicator } = spec;
+  if (isThresholdIndicator(indicator))
+    return {
+      ok: false,
+      reason:
+        'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
+    };
   const sources = [
     [indicator.counts, indicator.numerator],
     ['total', indicator.total],
   ] as const;
   const queries: string[] = [];
   for (const [role, source] of sources) {
-    if (!isPrometheus(source.type))
-      return { ok: false, reason: `its ${role} metric source is ${source.type}, not Prometheus` };
+    const type = metricSourceType(source);
+    if (!isPrometheus(type))
+      return {
+        ok: false,
+        reason:
+          type === null
+            ? `its ${role} metric source names DataSource ${source.metricSourceRef ?? ''}, which is not in the file, so its type is unknown`
+            : `its ${role} metric source is ${type}, not Prometheus`,
+      };
     const query = source.spec.query;
     if (typeof query !== 'string' || query.trim() === '')
       return {

@@ -1,8 +1,12 @@
 /**
- * The error-budget policy as data, agreed in advance and editable per project ("Example Error
- * Budget Policy", SRE Workbook appendix B: "If the service has exceeded its error budget for the
- * preceding four-week window, we will halt all changes and releases other than P0 issues or
- * security fixes until the service is back within its SLO").
+ * The error-budget policy as data, agreed in advance and editable per project. What comes from the
+ * SRE Workbook's "Example Error Budget Policy" (appendix B): the freeze once the budget is spent ("If
+ * the service has exceeded its error budget for the preceding four-week window, we will halt all
+ * changes and releases other than P0 issues or security fixes until the service is back within its
+ * SLO") and the postmortem for an incident spending more than 20% of the budget. The rest are
+ * Ballast's own defaults, not the Workbook's: AT_RISK below 25% remaining or while an alert fires,
+ * and leaving FROZEN only at 5% remaining held for 24 hours (the Workbook says "back within its SLO"
+ * and gives no hysteresis).
  */
 import type { AlertSeverity } from '../slo/alert-table';
 import { HOUR_MS, type DurationMs } from '../slo/duration';
@@ -10,13 +14,13 @@ import { HOUR_MS, type DurationMs } from '../slo/duration';
 export interface ErrorBudgetPolicy {
   /** FROZEN when budget remaining ≤ this (0: the budget is spent). */
   readonly freezeAtOrBelow: number;
-  /** AT_RISK when budget remaining < this (default 25%). */
+  /** AT_RISK when budget remaining < this (Ballast's default 25%). */
   readonly atRiskBelow: number;
   /** Firing alerts of these severities make the SLO AT_RISK (default ticket and page). */
   readonly atRiskOnAlerts: readonly AlertSeverity[];
-  /** Leaving FROZEN needs remaining ≥ this (default 5%)… */
+  /** Leaving FROZEN needs remaining ≥ this (Ballast's default 5%)… */
   readonly unfreezeAtOrAbove: number;
-  /** …held for at least this long (default 24h), so the gate does not flap. */
+  /** …held for at least this long (Ballast's default 24h), so the gate does not flap. */
   readonly unfreezeHold: DurationMs;
   /** NO_DATA when reported intervals cover less than this share of the window (0: only no events). */
   readonly minDataCoverage: number;

@@ -4,7 +4,7 @@
  * Steps are aligned backwards from `at` (at, at − step, …), so `at` itself is always evaluated.
  */
 import { alertFactor, type AlertSeverity } from '../slo/alert-table';
-import { reaches } from '../slo/alerts';
+import { exceeds } from '../slo/alerts';
 import { burnRate } from '../slo/burn-rate';
 import { budgetOver } from '../slo/budget';
 import { MINUTE_MS, isoOf, type DurationMs, type Instant } from '../slo/duration';
@@ -34,7 +34,7 @@ export interface Replay {
 /**
  * The policy's view of an SLO at an instant, computing only what `policy` will look at: alerts are
  * skipped when the budget alone decides (no data, or at or below the freeze threshold), and a short
- * window is only measured when its long window already reaches the factor.
+ * window is only measured when its long window already exceeds the factor.
  */
 export function policyInputAt(
   spec: SloSpec,
@@ -55,8 +55,8 @@ export function policyInputAt(
         continue;
       const factor = alertFactor(rule, bounds.period);
       if (
-        reaches(burnRate(series, at, rule.longWindow, spec.target, spec.budgeting), factor) &&
-        reaches(burnRate(series, at, rule.shortWindow, spec.target, spec.budgeting), factor)
+        exceeds(burnRate(series, at, rule.longWindow, spec.target, spec.budgeting), factor) &&
+        exceeds(burnRate(series, at, rule.shortWindow, spec.target, spec.budgeting), factor)
       ) {
         firingAlerts.push(rule.severity);
       }

@@ -1,7 +1,7 @@
 /**
  * Evaluates the multiwindow, multi-burn-rate alerts ("Alerting on SLOs", SRE Workbook ch. 5,
- * section 6): an alert fires when the burn rates over both its long and its short window reach the
- * factor. A window without events has no burn rate and cannot fire.
+ * section 6): an alert fires when the burn rates over both its long and its short window exceed
+ * the factor. A window without events has no burn rate and cannot fire.
  */
 import { alertFactor, type AlertSeverity, type BurnRateAlertRule } from './alert-table';
 import { burnRate } from './burn-rate';
@@ -23,11 +23,15 @@ export interface AlertStatus {
 }
 
 /**
- * "Reaches" allows a relative 1e-12 for floating-point rounding, so a burn of exactly the factor
- * (e.g. 14.4 computed from counts) fires as the Workbook intends.
+ * Strictly greater, as every source writes it: the Workbook's rules are
+ * `job:slo_errors_per_request:ratio_rate1h{job="myjob"} > (14.4*0.001)` ("Alerting on SLOs",
+ * section 6), Sloth renders `… > (14.4 * 0.001)` (`internal/prometheus/alert_rules.go`) and Pyrra
+ * `… > (14 * (1-0.99))` (`slo/rules.go`). A burn of exactly the factor does not fire. The relative
+ * 1e-12 absorbs floating-point rounding, so 14.4 computed from counts as 14.400000000000002 is
+ * still "exactly the factor".
  */
-export function reaches(rate: number | null, factor: number): boolean {
-  return rate !== null && rate >= factor * (1 - 1e-12);
+export function exceeds(rate: number | null, factor: number): boolean {
+  return rate !== null && rate > factor * (1 + 1e-12);
 }
 
 export function evaluateAlerts(
@@ -50,7 +54,7 @@ export function evaluateAlerts(
       factor,
       longBurnRate,
       shortBurnRate,
-      firing: reaches(longBurnRate, factor) && reaches(shortBurnRate, factor),
+      firing: exceeds(longBurnRate, factor) && exceeds(shortBurnRate, factor),
     };
   });
 }

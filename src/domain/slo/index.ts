@@ -3,6 +3,7 @@ export * from './duration';
 export * from './spec';
 export * from './alert-table';
 export * from './sli-interval';
+export * from './threshold';
 export * from './sli-series';
 export * from './window';
 export * from './budget';

@@ -3,7 +3,7 @@
  * metric sources kept opaque so an OpenSLO file can be written back unchanged (adapters translate
  * into this type, never the other way).
  */
-import type { BurnRateAlertRule } from './alert-table';
+import type { AlertTableName, BurnRateAlertRule } from './alert-table';
 
 /** Rolling: the last `days` whole days before `at`. Calendar: the current month or quarter. */
 export type SloWindow =
@@ -26,18 +26,39 @@ export type BudgetingMethod =
   | { readonly method: 'Occurrences' }
   | { readonly method: 'Timeslices'; readonly sliceTarget: number };
 
+/**
+ * OpenSLO `metadata.labels` and `metadata.annotations` (README "General Schema"), kept as written and
+ * exported again. A label's value is a string or a list of strings; an annotation's a string.
+ */
+export interface OpenSloMetadata {
+  readonly labels?: Readonly<Record<string, string | readonly string[]>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
 /** An OpenSLO metric source, kept as written (`type` plus a free-form `spec`). */
 export interface MetricSource {
   /** OpenSLO `metricSourceRef`: a DataSource defined elsewhere. */
   readonly metricSourceRef?: string;
-  readonly type: string;
+  /**
+   * As written; OpenSLO lets it be omitted with `metricSourceRef` ("the type will be inferred from
+   * the DataSource"). Use `metricSourceType()` for the effective type.
+   */
+  readonly type?: string;
+  /** The referenced DataSource's `spec.type` when the file holds it (not written back). */
+  readonly dataSourceType?: string;
   readonly spec: Readonly<Record<string, unknown>>;
 }
 
+/** The source's type as written, else the one of the DataSource it references; null if unknown. */
+export function metricSourceType(source: MetricSource): string | null {
+  return source.type ?? source.dataSourceType ?? null;
+}
+
 /** A ratio SLI: good/total or bad/total (OpenSLO `ratioMetric`). */
-export interface RatioIndicator {
+export interface RatioIndicator extends OpenSloMetadata {
   readonly name: string;
   readonly displayName?: string;
+  readonly description?: string;
   /** Which count the first query returns: good events, or bad events. */
   readonly counts: 'good' | 'bad';
   readonly numerator: MetricSource;
@@ -46,12 +67,32 @@ export interface RatioIndicator {
   readonly counter: boolean;
 }
 
-export interface SloSpec {
+/**
+ * A threshold SLI (OpenSLO `thresholdMetric`): one metric whose data points are compared with the
+ * objective's `op` and `value` (threshold.ts turns them into per-minute good/total counts).
+ */
+export interface ThresholdIndicator extends OpenSloMetadata {
+  readonly kind: 'threshold';
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly source: MetricSource;
+}
+
+/** Ratio SLIs carry no `kind` (as stored before threshold SLIs existed). */
+export type SloIndicator = RatioIndicator | ThresholdIndicator;
+
+export function isThresholdIndicator(indicator: SloIndicator): indicator is ThresholdIndicator {
+  return 'kind' in indicator && indicator.kind === 'threshold';
+}
+
+export interface SloSpec extends OpenSloMetadata {
   readonly name: string;
   readonly displayName?: string;
   readonly description?: string;
   readonly service: string;
-  readonly indicator: RatioIndicator;
+  /** A ratio SLI, or a threshold SLI (then `objectiveOp` and `objectiveValue` are set). */
+  readonly indicator: SloIndicator;
   /** Set when the indicator was a separate `kind: SLI` document referenced by name. */
   readonly indicatorRef?: string;
   /** The objective's target as a fraction, e.g. 0.999. */
@@ -60,13 +101,36 @@ export interface SloSpec {
   readonly objectiveDisplayName?: string;
   /** Whether the file wrote `targetPercent` (kept for round trips). */
   readonly targetAsPercent?: boolean;
+  /**
+   * The objective's `op` and `value` as written: required with a threshold SLI (a data point is
+   * good when `point op value`), kept but unused with a ratio SLI.
+   */
+  readonly objectiveOp?: ObjectiveOp;
+  readonly objectiveValue?: number;
+  /** `spec.alertPolicies` as written (inline policies or `alertPolicyRef`s), exported again. */
+  readonly alertPolicies?: readonly Readonly<Record<string, unknown>>[];
   readonly window: SloWindow;
   readonly budgeting: BudgetingMethod;
   /** Overrides the multiwindow alert table (alert-table.ts) for this SLO. */
   readonly alertRules?: readonly BurnRateAlertRule[];
+  /**
+   * The named alert table chosen for this SLO (annotation `ballast/alert-table`), when not the
+   * default; `alertRulesOf` uses it when `alertRules` is unset.
+   */
+  readonly alertTable?: AlertTableName;
 }
 
-export interface ServiceSpec {
+/** An OpenSLO document of a kind Ballast does not model (DataSource, AlertPolicy, …), as written. */
+export interface KeptDocument {
+  readonly kind: string;
+  readonly name: string;
+  readonly document: Readonly<Record<string, unknown>>;
+}
+
+/** OpenSLO objective operators (README "Objectives"). */
+export type ObjectiveOp = 'lte' | 'gte' | 'lt' | 'gt';
+
+export interface ServiceSpec extends OpenSloMetadata {
   readonly name: string;
   readonly displayName?: string;
   readonly description?: string;

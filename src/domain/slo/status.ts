@@ -3,7 +3,7 @@
  * UI renders verbatim (times as ISO strings, windows as `5m`/`28d`, fractions as 0.999, null where a
  * figure has no data).
  */
-import { WORKBOOK_ALERT_RULES, type BurnRateAlertRule } from './alert-table';
+import { ALERT_TABLES, DEFAULT_ALERT_RULES, type BurnRateAlertRule } from './alert-table';
 import { evaluateAlerts, type AlertStatus } from './alerts';
 import { budgetMinutes, budgetOver } from './budget';
 import { BURN_RATE_WINDOWS, burnRate, burnRateBetween, type BurnRates } from './burn-rate';
@@ -68,8 +68,9 @@ export function sliSeriesFor(spec: SloSpec, intervals: readonly SliInterval[]): 
   );
 }
 
+/** The SLO's own rules, else its named table, else Ballast's default (Sloth's four rows). */
 export function alertRulesOf(spec: SloSpec): readonly BurnRateAlertRule[] {
-  return spec.alertRules ?? WORKBOOK_ALERT_RULES;
+  return spec.alertRules ?? (spec.alertTable ? ALERT_TABLES[spec.alertTable] : DEFAULT_ALERT_RULES);
 }
 
 export function computeSloStatus(

@@ -1,7 +1,8 @@
 /**
  * SLOs: the project's error-budget gate, and per SLO its state, SLI, budget left with time to
  * exhaustion and the forecast at the end of the active sprint, the burn-down and SLI charts,
- * burn rates and the multiwindow alerts (SRE Workbook) with their firing state.
+ * burn rates and the multiwindow, multi-burn-rate alerts (the SRE Workbook's method; the SLO's
+ * alert table) with their firing state.
  */
 import type { SloRow, SlosData } from '../../../src/contract/project-page';
 import { percent, rateText, shortDate, sliText, windowWords } from './format';
@@ -94,7 +95,9 @@ function SloCard({ slo }: { slo: SloRow }) {
       )}
       {slo.alerts.length > 0 ? (
         <table className="table">
-          <caption className="table-caption">Burn-rate alerts (multiwindow, SRE Workbook)</caption>
+          <caption className="table-caption">
+            Burn-rate alerts (multiwindow, multi-burn-rate)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Severity</th>

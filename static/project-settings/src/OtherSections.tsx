@@ -183,9 +183,10 @@ export function ErrorBudgetSection({
   return (
     <div className="section-content">
       <p className="section-intro subtle">
-        How the gate reads the budgets of this project’s SLOs, agreed in advance (SRE Workbook,
-        “Example Error Budget Policy”). The gate is the worst state of the linked SLOs; changes
-        apply from the next roll-up, within five minutes.
+        How the gate reads the budgets of this project’s SLOs, agreed in advance. Freezing once the
+        budget is spent and the 20% postmortem rule follow the SRE Workbook’s “Example Error Budget
+        Policy”; the at-risk and unfreeze thresholds are Ballast’s defaults. The gate is the worst
+        state of the linked SLOs; changes apply from the next roll-up, within five minutes.
       </p>
       {field(
         'atRiskBelow',

@@ -13,7 +13,7 @@ import { settingsActions, type Call } from './settings-actions';
 import type { SectionId } from './sections';
 import { SloTable } from './SlosSection';
 import { settingsView } from './testing/settings-view';
-import { sloList } from './testing/slo-list';
+import { sloList, sloSummary } from './testing/slo-list';
 import { YamlEditor } from './YamlEditor';
 
 const noCall = (() => new Promise(() => undefined)) as Call;
@@ -189,6 +189,20 @@ describe('SLOs', () => {
     expect(html).toContain('rolling 28 days');
     expect(html).toContain('lozenge-gate-frozen');
     expect(html).toContain('no data yet');
+  });
+
+  it('offers no Edit for an SLO without a form (a threshold SLI), saying how to change it', () => {
+    const latency = sloSummary({ name: 'search-latency', displayName: null, definition: null });
+    const html = renderToStaticMarkup(
+      <SloTable
+        list={{ ...list, canEdit: true, slos: [latency] }}
+        onEdit={() => undefined}
+        onDelete={() => undefined}
+      />,
+    );
+    expect(html).toContain('threshold SLI: edit via OpenSLO');
+    expect(html).not.toContain('aria-label="Edit SLO search-latency"');
+    expect(html).toContain('aria-label="Delete SLO search-latency"');
   });
 
   it('says what to do when there are none', () => {

@@ -103,6 +103,16 @@ describe('the SLO form', () => {
     expect(html).toContain('>Save SLO</button>');
   });
 
+  it('offers both alert tables with the SLO’s own checked, and sends the one chosen', () => {
+    const html = form({ ...emptyDraft(DEFAULTS), alertTable: 'workbook' });
+    expect(html).toMatch(/id="slo-alert-table-workbook"[^>]*checked=""/);
+    expect(html).not.toMatch(/id="slo-alert-table-sloth"[^>]*checked=""/);
+    expect(html).toContain('SRE Workbook, table 5-8');
+    expect(definitionOf({ ...emptyDraft(DEFAULTS), alertTable: 'workbook' }).alertTable).toBe(
+      'workbook',
+    );
+  });
+
   it('asks for the time zone and first month of a calendar window', () => {
     const html = form({ ...emptyDraft(DEFAULTS), windowChoice: 'quarter' });
     expect(html).toMatch(/id="slo-time-zone"[^>]*value="Europe\/Berlin"/);

@@ -1,6 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
-import { FIELD_INPUT, sloFieldOf, WINDOW_CHOICES, type SloDraft } from './slo-draft';
+import {
+  ALERT_TABLE_CHOICES,
+  FIELD_INPUT,
+  sloFieldOf,
+  WINDOW_CHOICES,
+  type SloDraft,
+} from './slo-draft';
 
 export interface SloFormProps {
   readonly isNew: boolean;
@@ -416,6 +422,25 @@ export function SloForm(props: SloFormProps) {
               )}
             </Field>
           )}
+        </fieldset>
+
+        <fieldset className="form-group radio-group">
+          <legend className="group-title">Burn-rate alerts</legend>
+          {ALERT_TABLE_CHOICES.map((choice) => (
+            <label key={choice.value} className="radio radio-described">
+              <input
+                id={`slo-alert-table-${choice.value}`}
+                type="radio"
+                name="slo-alert-table"
+                checked={draft.alertTable === choice.value}
+                onChange={() => onChange({ alertTable: choice.value })}
+              />
+              <span>
+                <span className="radio-title">{choice.label}</span>
+                <span className="subtle radio-detail">{choice.detail}</span>
+              </span>
+            </label>
+          ))}
         </fieldset>
       </fieldset>
       <div className="button-row">

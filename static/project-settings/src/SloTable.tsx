@@ -77,15 +77,21 @@ export function SloTable({
             </td>
             {actions && (
               <td className="row-actions">
-                <button
-                  type="button"
-                  className="button button-subtle button-small"
-                  disabled={busy}
-                  aria-label={`Edit SLO ${slo.name}`}
-                  onClick={() => onEdit(slo)}
-                >
-                  Edit
-                </button>
+                {slo.definition === null ? (
+                  <span className="subtle" title="Change it in its OpenSLO file and import that">
+                    threshold SLI: edit via OpenSLO
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-subtle button-small"
+                    disabled={busy}
+                    aria-label={`Edit SLO ${slo.name}`}
+                    onClick={() => onEdit(slo)}
+                  >
+                    Edit
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button button-subtle button-small"

@@ -92,9 +92,10 @@ export function SlosView({
       <SloTable
         list={list}
         busy={busy}
-        onEdit={(slo) =>
-          dispatch({ type: 'edit', name: slo.name, draft: draftOf(slo.definition, defaults) })
-        }
+        onEdit={(slo) => {
+          if (slo.definition !== null)
+            dispatch({ type: 'edit', name: slo.name, draft: draftOf(slo.definition, defaults) });
+        }}
         onDelete={(slo) => dispatch({ type: 'askDelete', name: slo.name })}
       />
       <div aria-live="polite">

@@ -4,6 +4,26 @@
  */
 import type { SloDefinition, SloField } from '../../../src/contract/slo';
 
+/** The burn-rate alert tables the form offers (src/domain/slo/alert-table.ts says their sources). */
+export type AlertTableChoice = 'sloth' | 'workbook';
+
+export const ALERT_TABLE_CHOICES: readonly {
+  value: AlertTableChoice;
+  label: string;
+  detail: string;
+}[] = [
+  {
+    value: 'sloth',
+    label: 'Sloth’s four rows (default)',
+    detail: 'Page at 2% of the budget in 1h or 5% in 6h; ticket at 10% in 1d or in 3d.',
+  },
+  {
+    value: 'workbook',
+    label: 'SRE Workbook, table 5-8',
+    detail: 'Page at 2% of the budget in 1h or 5% in 6h; ticket at 10% in 3d.',
+  },
+];
+
 /** The window as one choice: the common rolling windows, any other number of days, or a calendar. */
 export type WindowChoice = '28d' | '30d' | 'rolling' | 'month' | 'quarter';
 
@@ -25,6 +45,7 @@ export interface SloDraft {
   readonly startMonth: string;
   readonly budgetingMethod: 'Occurrences' | 'Timeslices';
   readonly timeSlicePercent: string;
+  readonly alertTable: AlertTableChoice;
 }
 
 export const WINDOW_CHOICES: readonly { value: WindowChoice; label: string }[] = [
@@ -55,6 +76,7 @@ export function emptyDraft(defaults: { timeZone: string; year: number }): SloDra
     startMonth: `${defaults.year}-01`,
     budgetingMethod: 'Occurrences',
     timeSlicePercent: '95',
+    alertTable: 'sloth',
   };
 }
 
@@ -92,6 +114,7 @@ export function draftOf(
     budgetingMethod: slo.budgetingMethod,
     timeSlicePercent:
       slo.timeSlicePercent === null ? empty.timeSlicePercent : String(slo.timeSlicePercent),
+    alertTable: slo.alertTable ?? empty.alertTable,
   };
 }
 
@@ -129,6 +152,7 @@ export function definitionOf(draft: SloDraft): SloDefinition {
     budgetingMethod: draft.budgetingMethod,
     timeSlicePercent:
       draft.budgetingMethod === 'Timeslices' ? numberOf(draft.timeSlicePercent) : null,
+    alertTable: draft.alertTable,
   };
 }
 
@@ -151,6 +175,7 @@ export const FIELD_INPUT: Readonly<Record<SloField, string>> = {
   'window.startMonth': 'slo-start-month',
   budgetingMethod: 'slo-method-occurrences',
   timeSlicePercent: 'slo-slice-target',
+  alertTable: 'slo-alert-table-sloth',
 };
 
 /** The form field a backend refusal names (`error.field`), if it is one of the form's. */

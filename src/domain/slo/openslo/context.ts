@@ -42,13 +42,15 @@ export function fail(ctx: ReadContext, path: FieldPath, message: string): null {
 }
 
 const typeName = (value: unknown): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'a list'
-      : typeof value === 'object'
-        ? 'a mapping'
-        : `${typeof value} ${JSON.stringify(value)}`;
+  value === undefined
+    ? 'nothing'
+    : value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'a mapping'
+          : `${typeof value} ${JSON.stringify(value)}`;
 
 export function asMap(ctx: ReadContext, value: unknown, path: FieldPath): YamlMap | null {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as YamlMap;
@@ -97,9 +99,11 @@ export function optionalString(
 }
 
 /** OpenSLO names are DNS labels (RFC 1123). */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 export function requiredName(ctx: ReadContext, map: YamlMap, path: FieldPath): string | null {
   const name = requiredString(ctx, map, 'name', path);
-  if (name !== null && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+  if (name !== null && !DNS_LABEL.test(name)) {
     return fail(
       ctx,
       [...path, 'name'],
@@ -107,6 +111,29 @@ export function requiredName(ctx: ReadContext, map: YamlMap, path: FieldPath): s
     );
   }
   return name;
+}
+
+/**
+ * OpenSLO: "description … contains at most 1050 characters" (SLO, SLI, Service, Alert*, DataSource),
+ * counted in code points as go-sdk's `rules.StringMaxLength(1050)` counts runes.
+ */
+export const MAX_DESCRIPTION_LENGTH = 1050;
+
+export function optionalDescription(
+  ctx: ReadContext,
+  map: YamlMap,
+  path: FieldPath,
+): string | undefined {
+  const text = optionalString(ctx, map, 'description', path);
+  if (text !== undefined && [...text].length > MAX_DESCRIPTION_LENGTH) {
+    fail(
+      ctx,
+      [...path, 'description'],
+      `has ${[...text].length} characters; OpenSLO allows at most ${MAX_DESCRIPTION_LENGTH}`,
+    );
+    return undefined;
+  }
+  return text;
 }
 
 export function describeValue(value: unknown): string {

@@ -3,3 +3,4 @@ export type { OpenSloIssue, FieldPath } from './context';
 export { parseOpenSlo, type OpenSloBundle, type OpenSloResult } from './parse';
 export { writeOpenSlo } from './write';
 export { fromPercent, toPercent } from './read-objective';
+export { ALERT_TABLE_ANNOTATION } from './read-alerting';

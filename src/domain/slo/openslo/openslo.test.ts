@@ -3,6 +3,7 @@ import { parseOpenSlo, type OpenSloBundle } from './parse';
 import { writeOpenSlo } from './write';
 import { OPENSLO_EXAMPLE as fixture } from '../testing/openslo-example';
 import { sloSpec } from '../testing/generators';
+import type { RatioIndicator } from '../spec';
 
 function parsed(text: string): OpenSloBundle {
   const result = parseOpenSlo(text);
@@ -80,12 +81,12 @@ describe('OpenSLO reading', () => {
     ['search-latency', 0.99, { kind: 'rolling', days: 30 }, { method: 'Occurrences' }, 'bad'],
   ])('reads %s with target %d', (name, target, window, budgeting, counts) => {
     const spec = bundle.slos.find((s) => s.name === name)!;
-    expect([spec.target, spec.window, spec.budgeting, spec.indicator.counts]).toEqual([
-      target,
-      window,
-      budgeting,
-      counts,
-    ]);
+    expect([
+      spec.target,
+      spec.window,
+      spec.budgeting,
+      (spec.indicator as RatioIndicator).counts,
+    ]).toEqual([target, window, budgeting, counts]);
   });
 
   it('resolves an indicatorRef to the SLI document and remembers the reference', () => {
@@ -146,11 +147,11 @@ describe('OpenSLO errors name the document, field path, what is allowed and the 
       1,
     ],
     [
-      'an unsupported kind',
-      `apiVersion: openslo/v1\nkind: AlertPolicy\n`,
+      'an unknown kind',
+      `apiVersion: openslo/v1\nkind: Alert\n`,
       'document 1',
       'kind',
-      'string "AlertPolicy" is not supported: SLO, SLI, Service',
+      'string "Alert" is not allowed: SLO, SLI, Service, DataSource, AlertPolicy, AlertCondition, AlertNotificationTarget',
       2,
     ],
     [
@@ -158,16 +159,32 @@ describe('OpenSLO errors name the document, field path, what is allowed and the 
       slo(valid.replace('target: 0.999', 'target: 99.9')),
       'document 1 (SLO x)',
       'spec.objectives[0].target',
-      'number 99.9 is not allowed: a number greater than 0 and less than 1, e.g. 0.999',
+      'number 99.9 is not allowed: a number from 0 up to but excluding 1, e.g. 0.999',
       28,
     ],
     [
       'an unknown budgeting method',
+      slo(valid.replace('Occurrences', 'Weekly')),
+      'document 1 (SLO x)',
+      'spec.budgetingMethod',
+      'string "Weekly" is not allowed: Occurrences or Timeslices (OpenSLO also defines RatioTimeslices)',
+      26,
+    ],
+    [
+      'RatioTimeslices, valid OpenSLO that Ballast does not budget',
       slo(valid.replace('Occurrences', 'RatioTimeslices')),
       'document 1 (SLO x)',
       'spec.budgetingMethod',
-      'string "RatioTimeslices" is not allowed: Occurrences or Timeslices',
+      'RatioTimeslices is valid OpenSLO v1, but Ballast budgets Occurrences or Timeslices only',
       26,
+    ],
+    [
+      'a missing budgeting method',
+      slo(valid.replace('  budgetingMethod: Occurrences\n', '')),
+      'document 1 (SLO x)',
+      'spec.budgetingMethod',
+      'is required: Occurrences or Timeslices',
+      5,
     ],
     [
       'a rolling window in hours',
@@ -191,19 +208,19 @@ describe('OpenSLO errors name the document, field path, what is allowed and the 
       28,
     ],
     [
-      'a threshold metric',
+      'a threshold metric written with ratio fields',
       slo(valid.replace('ratioMetric:', 'thresholdMetric:')),
       'document 1 (SLO x)',
-      'spec.indicator.spec.thresholdMetric',
-      'unsupported field; allowed here: description, ratioMetric',
-      11,
+      'spec.indicator.spec.thresholdMetric.counter',
+      'unsupported field; allowed here: metricSource',
+      12,
     ],
     [
       'Timeslices without a slice target',
       slo(valid.replace('Occurrences', 'Timeslices')),
       'document 1 (SLO x)',
       'spec.objectives[0].timeSliceTarget',
-      'is required for Timeslices: the share of good events that makes a minute good, greater than 0 and at most 1',
+      'is required for Timeslices: the share of good events that makes a slice good, greater than 0 and at most 1',
       28,
     ],
     [

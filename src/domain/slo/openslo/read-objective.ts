@@ -1,8 +1,10 @@
 /**
- * Reads an SLO's `budgetingMethod` and its single objective: `target` or `targetPercent`, and for
- * Timeslices a `timeSliceTarget` over 1-minute slices.
+ * Reads an SLO's `budgetingMethod` and its objective (OpenSLO README "Objectives" and its notes):
+ * `target` in [0, 1) or `targetPercent` in [0, 100); `op` (lte | gte | lt | gt) and `value`, kept
+ * as written; for Timeslices a `timeSliceTarget` in (0, 1] and a `timeSliceWindow`, both required
+ * ("required only when budgetingMethod is set to Timeslices"; go-sdk `sloTimeSlicesObjectiveValidation`).
  */
-import type { BudgetingMethod } from '../spec';
+import type { BudgetingMethod, ObjectiveOp } from '../spec';
 import {
   asMap,
   describeValue,
@@ -12,13 +14,25 @@ import {
   type FieldPath,
   type ReadContext,
 } from './context';
+import { readSliceWindow } from './read-slice-window';
+
+const METHODS = ['Occurrences', 'Timeslices'];
+const OPS: readonly ObjectiveOp[] = ['lte', 'gte', 'lt', 'gt'];
 
 export function readMethod(ctx: ReadContext, value: unknown): 'Occurrences' | 'Timeslices' | null {
+  const path = ['spec', 'budgetingMethod'];
   if (value === 'Occurrences' || value === 'Timeslices') return value;
+  if (value === undefined) return fail(ctx, path, 'is required: Occurrences or Timeslices');
+  if (value === 'RatioTimeslices')
+    return fail(
+      ctx,
+      path,
+      'RatioTimeslices is valid OpenSLO v1, but Ballast budgets Occurrences or Timeslices only',
+    );
   return fail(
     ctx,
-    ['spec', 'budgetingMethod'],
-    `${describeValue(value)} is not allowed: Occurrences or Timeslices`,
+    path,
+    `${describeValue(value)} is not allowed: ${METHODS.join(' or ')} (OpenSLO also defines RatioTimeslices)`,
   );
 }
 
@@ -26,6 +40,8 @@ export interface Objective {
   readonly target: number;
   readonly asPercent: boolean;
   readonly displayName?: string;
+  readonly op?: ObjectiveOp;
+  readonly value?: number;
   readonly budgeting: BudgetingMethod;
 }
 
@@ -35,11 +51,15 @@ export function readObjective(
   method: string | null,
 ): Objective | null {
   const path: FieldPath = ['spec', 'objectives'];
-  if (!Array.isArray(value) || value.length !== 1) {
+  if (value === undefined) return fail(ctx, path, 'is required: a list with one objective');
+  if (!Array.isArray(value)) return fail(ctx, path, `must be a list, got ${describeValue(value)}`);
+  if (value.length !== 1) {
     return fail(
       ctx,
       path,
-      `must be a list of exactly one objective (Ballast budgets each SLO against one target), got ${describeValue(value)}`,
+      value.length === 0
+        ? 'is empty: it needs one objective with target or targetPercent'
+        : `has ${value.length} objectives; OpenSLO allows several on a ratioMetric SLO, but Ballast budgets each SLO against one: write one SLO per objective`,
     );
   }
   const at = [...path, 0];
@@ -47,39 +67,22 @@ export function readObjective(
   if (!obj) return null;
   onlyFields(ctx, obj, at, [
     'displayName',
+    'op',
+    'value',
     'target',
     'targetPercent',
     'timeSliceTarget',
     'timeSliceWindow',
   ]);
   const displayName = optionalString(ctx, obj, 'displayName', at);
-  let target: number | null = null;
-  if ((obj.target === undefined) === (obj.targetPercent === undefined)) {
-    fail(
-      ctx,
-      at,
-      'needs exactly one of target (a fraction, e.g. 0.999) or targetPercent (e.g. 99.9)',
-    );
-  } else if (obj.target !== undefined) {
-    target = fraction(
-      ctx,
-      obj.target,
-      [...at, 'target'],
-      'a number greater than 0 and less than 1, e.g. 0.999',
-    );
-  } else {
-    const pct = fraction(
-      ctx,
-      typeof obj.targetPercent === 'number' ? fromPercent(obj.targetPercent) : obj.targetPercent,
-      [...at, 'targetPercent'],
-      'a number greater than 0 and less than 100, e.g. 99.9',
-    );
-    target = pct;
-  }
+  const op = obj.op === undefined ? undefined : readOp(ctx, obj.op, [...at, 'op']);
+  if (obj.value !== undefined && typeof obj.value !== 'number')
+    fail(ctx, [...at, 'value'], `must be a number, got ${describeValue(obj.value)}`);
+  const target = readTarget(ctx, obj, at);
   if (method === 'Occurrences') {
     for (const key of ['timeSliceTarget', 'timeSliceWindow']) {
       if (obj[key] !== undefined)
-        fail(ctx, [...at, key], 'is only allowed with budgetingMethod: Timeslices');
+        fail(ctx, [...at, key], 'is only used with budgetingMethod: Timeslices');
     }
   }
   let budgeting: BudgetingMethod | null = method === 'Occurrences' ? { method } : null;
@@ -89,36 +92,67 @@ export function readObjective(
         ? fail(
             ctx,
             [...at, 'timeSliceTarget'],
-            'is required for Timeslices: the share of good events that makes a minute good, greater than 0 and at most 1',
+            'is required for Timeslices: the share of good events that makes a slice good, greater than 0 and at most 1',
           )
         : sliceTarget(ctx, obj.timeSliceTarget, [...at, 'timeSliceTarget']);
-    if (obj.timeSliceWindow !== undefined && obj.timeSliceWindow !== '1m') {
-      fail(
-        ctx,
-        [...at, 'timeSliceWindow'],
-        `${describeValue(obj.timeSliceWindow)} is not allowed: 1m (Ballast's SLI data is per minute)`,
-      );
-    } else if (slice !== null) budgeting = { method, sliceTarget: slice };
+    const window = readSliceWindow(ctx, obj.timeSliceWindow, [...at, 'timeSliceWindow']);
+    if (slice !== null && window) budgeting = { method, sliceTarget: slice };
   }
-  if (target === null || budgeting === null) return null;
+  if (target === null || budgeting === null || op === null) return null;
   return {
     target,
     asPercent: obj.targetPercent !== undefined,
     ...(displayName === undefined ? {} : { displayName }),
+    ...(op === undefined ? {} : { op }),
+    ...(typeof obj.value === 'number' ? { value: obj.value } : {}),
     budgeting,
   };
 }
 
-function fraction(
+function readOp(ctx: ReadContext, value: unknown, path: FieldPath): ObjectiveOp | null {
+  if (typeof value === 'string' && (OPS as readonly string[]).includes(value))
+    return value as ObjectiveOp;
+  return fail(ctx, path, `${describeValue(value)} is not allowed: ${OPS.join(', ')}`);
+}
+
+/** "target numeric [0.0, 1.0)" / "targetPercent numeric [0.0, 100)", exactly one of them. */
+function readTarget(
   ctx: ReadContext,
-  value: unknown,
-  path: FieldPath,
-  allowed: string,
+  obj: Readonly<Record<string, unknown>>,
+  at: FieldPath,
 ): number | null {
-  if (typeof value === 'number' && value > 0 && value < 1) return value;
-  const shown =
-    path[path.length - 1] === 'targetPercent' && typeof value === 'number' ? value * 100 : value;
-  return fail(ctx, path, `${describeValue(shown)} is not allowed: ${allowed}`);
+  if ((obj.target === undefined) === (obj.targetPercent === undefined)) {
+    return fail(
+      ctx,
+      at,
+      `needs exactly one of target (a fraction in [0, 1), e.g. 0.999) or targetPercent (in [0, 100), e.g. 99.9); got ${obj.target === undefined ? 'neither' : 'both'}`,
+    );
+  }
+  if (obj.target !== undefined) {
+    const t = obj.target;
+    if (typeof t === 'number' && t >= 0 && t < 1) return t;
+    return fail(
+      ctx,
+      [...at, 'target'],
+      `${describeValue(t)} is not allowed: a number from 0 up to but excluding 1, e.g. 0.999`,
+    );
+  }
+  const pct = obj.targetPercent;
+  if (typeof pct === 'number' && pct >= 0 && pct < 100) {
+    const target = fromPercent(pct);
+    if (target < 1) return target;
+    // e.g. 99.99999999999996: below 100, but 15 significant digits (fromPercent) make it 1.
+    return fail(
+      ctx,
+      [...at, 'targetPercent'],
+      `${describeValue(pct)} is too close to 100: Ballast keeps 15 significant digits, which make it 100%; allowed: below 100, e.g. 99.9999`,
+    );
+  }
+  return fail(
+    ctx,
+    [...at, 'targetPercent'],
+    `${describeValue(pct)} is not allowed: a number from 0 up to but excluding 100, e.g. 99.9`,
+  );
 }
 
 function sliceTarget(ctx: ReadContext, value: unknown, path: FieldPath): number | null {

@@ -1,34 +1,34 @@
 /**
  * Reads a `kind: SLO` document into an SloSpec (minus an `indicatorRef`, resolved by parse.ts).
- * The time window is read by read-window.ts, the budgeting method and objective by read-objective.ts.
+ * The time window is read by read-window.ts, the budgeting method and objective by read-objective.ts,
+ * `alertPolicies` and the alert-table annotation by read-alerting.ts.
  */
-import type { RatioIndicator, SloSpec } from '../spec';
+import type { SloIndicator, SloSpec } from '../spec';
 import {
   asMap,
   fail,
   onlyFields,
+  optionalDescription,
   optionalString,
-  requiredName,
   requiredString,
   type ReadContext,
   type YamlMap,
 } from './context';
+import { readAlertPolicies, readAlertTable } from './read-alerting';
 import { readIndicator } from './read-indicator';
+import { keptMetadata, readMetadata } from './read-metadata';
 import { readMethod, readObjective } from './read-objective';
 import { readWindow } from './read-window';
 
-export type SloDraft = Omit<SloSpec, 'indicator'> & { readonly indicator: RatioIndicator | null };
+export type SloDraft = Omit<SloSpec, 'indicator'> & { readonly indicator: SloIndicator | null };
 
 const SPEC = ['spec'];
 
 export function readSlo(ctx: ReadContext, root: YamlMap): SloDraft | null {
-  const meta = asMap(ctx, root.metadata, ['metadata']);
+  const meta = readMetadata(ctx, root.metadata, ['metadata']);
   const spec = asMap(ctx, root.spec, SPEC);
   if (!meta || !spec) return null;
-  onlyFields(ctx, meta, ['metadata'], ['name', 'displayName']);
-  const name = requiredName(ctx, meta, ['metadata']);
-  if (name) ctx.document = ctx.document.replace(/\)$/, ` ${name})`);
-  const displayName = optionalString(ctx, meta, 'displayName', ['metadata']);
+  const name = meta.name;
   onlyFields(ctx, spec, SPEC, [
     'description',
     'service',
@@ -37,16 +37,17 @@ export function readSlo(ctx: ReadContext, root: YamlMap): SloDraft | null {
     'timeWindow',
     'budgetingMethod',
     'objectives',
+    'alertPolicies',
   ]);
-  const description = optionalString(ctx, spec, 'description', SPEC);
+  const description = optionalDescription(ctx, spec, SPEC);
   const service = requiredString(ctx, spec, 'service', SPEC);
   const indicatorRef = optionalString(ctx, spec, 'indicatorRef', SPEC);
-  let indicator: RatioIndicator | null = null;
-  if ((spec.indicator === undefined) === (indicatorRef === undefined)) {
+  let indicator: SloIndicator | null = null;
+  if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
     fail(
       ctx,
       SPEC,
-      'needs exactly one of indicator (an inline SLI) or indicatorRef (the name of an SLI document)',
+      `needs exactly one of indicator (an inline SLI) or indicatorRef (the name of an SLI document); got ${spec.indicator === undefined ? 'neither' : 'both'}`,
     );
   } else if (spec.indicator !== undefined) {
     const inline = asMap(ctx, spec.indicator, ['spec', 'indicator']);
@@ -58,19 +59,36 @@ export function readSlo(ctx: ReadContext, root: YamlMap): SloDraft | null {
   const window = readWindow(ctx, spec.timeWindow);
   const method = readMethod(ctx, spec.budgetingMethod);
   const objective = readObjective(ctx, spec.objectives, method);
+  const alertPolicies = readAlertPolicies(ctx, spec.alertPolicies);
+  const alertTable = readAlertTable(ctx, meta.annotations);
   const inlineFailed = spec.indicator !== undefined && indicator === null;
-  if (!name || !service || !window || !method || !objective || inlineFailed) return null;
+  if (
+    !name ||
+    !service ||
+    !window ||
+    !method ||
+    !objective ||
+    inlineFailed ||
+    alertPolicies === null ||
+    alertTable === null
+  )
+    return null;
   return {
     name,
-    ...(displayName === undefined ? {} : { displayName }),
+    ...(meta.displayName === undefined ? {} : { displayName: meta.displayName }),
     ...(description === undefined ? {} : { description }),
+    ...keptMetadata(meta),
     service,
     indicator,
     ...(indicatorRef === undefined ? {} : { indicatorRef }),
     target: objective.target,
     ...(objective.displayName === undefined ? {} : { objectiveDisplayName: objective.displayName }),
     ...(objective.asPercent ? { targetAsPercent: true } : {}),
+    ...(objective.op === undefined ? {} : { objectiveOp: objective.op }),
+    ...(objective.value === undefined ? {} : { objectiveValue: objective.value }),
     window,
     budgeting: objective.budgeting,
+    ...(alertPolicies === undefined ? {} : { alertPolicies }),
+    ...(alertTable === undefined ? {} : { alertTable }),
   };
 }

@@ -1,11 +1,21 @@
 /**
- * Writes Ballast's SLOs back as OpenSLO v1 YAML: Service documents, then SLI documents, then SLOs
- * (inline indicator, or `indicatorRef` when the SLO was read with one). parseOpenSlo(writeOpenSlo(b))
- * gives b back.
+ * Writes Ballast's SLOs back as OpenSLO v1 YAML: Service documents, the kept DataSource and Alert*
+ * documents as read, SLI documents, then SLOs (inline indicator, or `indicatorRef` when the SLO was
+ * read with one), with their labels and annotations. parseOpenSlo(writeOpenSlo(b)) gives b back
+ * (test/domain property test `openslo-round-trip`).
  */
 import { Scalar, stringify } from 'yaml';
-import type { MetricSource, RatioIndicator, ServiceSpec, SloSpec, SloWindow } from '../spec';
+import {
+  isThresholdIndicator,
+  type MetricSource,
+  type OpenSloMetadata,
+  type ServiceSpec,
+  type SloIndicator,
+  type SloSpec,
+  type SloWindow,
+} from '../spec';
 import type { OpenSloBundle } from './parse';
+import { ALERT_TABLE_ANNOTATION } from './read-alerting';
 import { toPercent } from './read-objective';
 
 const API = 'openslo/v1';
@@ -13,6 +23,7 @@ const API = 'openslo/v1';
 export function writeOpenSlo(bundle: OpenSloBundle): string {
   const docs: unknown[] = [
     ...bundle.services.map(serviceDoc),
+    ...(bundle.others ?? []).map((kept) => kept.document),
     ...bundle.indicators.map((sli) => ({ apiVersion: API, kind: 'SLI', ...indicatorBody(sli) })),
     ...bundle.slos.map(sloDoc),
   ];
@@ -23,15 +34,25 @@ function serviceDoc(service: ServiceSpec): unknown {
   return {
     apiVersion: API,
     kind: 'Service',
-    metadata: { name: service.name, ...opt('displayName', service.displayName) },
+    metadata: metadataDoc(service.name, service.displayName, service),
     spec: { ...opt('description', service.description) },
   };
 }
 
-function indicatorBody(sli: RatioIndicator): Record<string, unknown> {
+function indicatorBody(sli: SloIndicator): Record<string, unknown> {
+  const metadata = metadataDoc(sli.name, sli.displayName, sli);
+  if (isThresholdIndicator(sli))
+    return {
+      metadata,
+      spec: {
+        ...opt('description', sli.description),
+        thresholdMetric: { metricSource: source(sli.source) },
+      },
+    };
   return {
-    metadata: { name: sli.name, ...opt('displayName', sli.displayName) },
+    metadata,
     spec: {
+      ...opt('description', sli.description),
       ratioMetric: {
         counter: sli.counter,
         [sli.counts]: { metricSource: source(sli.numerator) },
@@ -42,7 +63,7 @@ function indicatorBody(sli: RatioIndicator): Record<string, unknown> {
 }
 
 function source(s: MetricSource): unknown {
-  return { ...opt('metricSourceRef', s.metricSourceRef), type: s.type, spec: s.spec };
+  return { ...opt('metricSourceRef', s.metricSourceRef), ...opt('type', s.type), spec: s.spec };
 }
 
 function windowDoc(window: SloWindow): unknown {
@@ -57,6 +78,8 @@ function windowDoc(window: SloWindow): unknown {
 function sloDoc(slo: SloSpec): unknown {
   const objective = {
     ...opt('displayName', slo.objectiveDisplayName),
+    ...opt('op', slo.objectiveOp),
+    ...(slo.objectiveValue === undefined ? {} : { value: slo.objectiveValue }),
     ...(slo.targetAsPercent ? { targetPercent: toPercent(slo.target) } : { target: slo.target }),
     ...(slo.budgeting.method === 'Timeslices'
       ? { timeSliceTarget: slo.budgeting.sliceTarget, timeSliceWindow: '1m' }
@@ -65,7 +88,12 @@ function sloDoc(slo: SloSpec): unknown {
   return {
     apiVersion: API,
     kind: 'SLO',
-    metadata: { name: slo.name, ...opt('displayName', slo.displayName) },
+    metadata: metadataDoc(slo.name, slo.displayName, {
+      ...slo,
+      ...(slo.alertTable
+        ? { annotations: { ...slo.annotations, [ALERT_TABLE_ANNOTATION]: slo.alertTable } }
+        : {}),
+    }),
     spec: {
       ...opt('description', slo.description),
       service: slo.service,
@@ -75,7 +103,21 @@ function sloDoc(slo: SloSpec): unknown {
       timeWindow: [windowDoc(slo.window)],
       budgetingMethod: slo.budgeting.method,
       objectives: [objective],
+      ...(slo.alertPolicies ? { alertPolicies: slo.alertPolicies } : {}),
     },
+  };
+}
+
+function metadataDoc(
+  name: string,
+  displayName: string | undefined,
+  meta: OpenSloMetadata,
+): unknown {
+  return {
+    name,
+    ...opt('displayName', displayName),
+    ...(meta.labels ? { labels: meta.labels } : {}),
+    ...(meta.annotations ? { annotations: meta.annotations } : {}),
   };
 }
 

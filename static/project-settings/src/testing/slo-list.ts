@@ -14,6 +14,7 @@ export const CHECKOUT: SloDefinition = {
   window: { kind: 'rolling', days: 28 },
   budgetingMethod: 'Occurrences',
   timeSlicePercent: null,
+  alertTable: 'sloth',
 };
 
 export function sloSummary(overrides: Partial<SloSummary> = {}): SloSummary {
