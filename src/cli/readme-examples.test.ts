@@ -13,7 +13,8 @@ import { createReceiver } from '../../test/fixtures/connector/receiver';
 import { fakePrometheusAnswer } from '../../test/fixtures/prometheus/fake';
 import { deploymentSchema, incidentSchema } from '../contract/push-api';
 import { main } from './main';
-import { SLI_SYNC_OPTIONS, sliSyncArgs } from './sli-sync/command';
+import { SLI_SYNC_OPTIONS } from './options';
+import { sliSyncArgs } from './sli-sync/command';
 
 const README = readFileSync('src/cli/README.md', 'utf8');
 const EXAMPLES = README.slice(README.indexOf('### Examples'));
