@@ -11,9 +11,9 @@ import {
   type SloAssessment,
 } from '../domain/gate';
 import { isoOf, parseDuration, parseOpenSlo, sliSeriesFor, type SloSpec } from '../domain/slo';
-import { InputError, UsageError, readInput, type CliIo } from './io';
+import { InputError, UsageError, readInput, readInputChunks, type CliIo } from './io';
 import { formatOpenSloIssue } from './slo-validate';
-import { parseIsoTime, parseSliCsv } from './sli-csv';
+import { parseIsoTime, readSliCsv } from './sli-csv';
 import { reportTable } from './report-table';
 
 export interface ReportArgs {
@@ -67,8 +67,8 @@ export function sloReport(args: ReportArgs, io: CliIo): number {
   const slos = parsed.bundle.slos;
   if (slos.length === 0)
     throw new InputError(`${args.spec}: has no kind: SLO document to report on`);
-  const csv = parseSliCsv(
-    readInput(io, args.data, 'SLI data'),
+  const csv = readSliCsv(
+    readInputChunks(io, args.data, 'SLI data'),
     slos.map((s) => s.name),
   );
   if (csv.problems.length > 0) {
