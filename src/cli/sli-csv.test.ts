@@ -4,6 +4,7 @@
  * whole. Exact values: times as epoch ms, problems with their line.
  */
 import { describe, expect, it } from 'vitest';
+import { intervalsOf } from '../domain/slo';
 import { parseSliCsv, readSliCsv } from './sli-csv';
 
 const SLOS = ['checkout', 'search'];
@@ -55,7 +56,7 @@ const ROWS: readonly [
 describe('the SLI CSV reader', () => {
   it.each(ROWS)('reads a row with %s', (_, row, interval) => {
     const csv = parseSliCsv(`slo,start,end,good,total\n${row}\n`, SLOS);
-    expect([csv.problems, [...csv.bySlo.values()]]).toEqual([[], [[interval]]]);
+    expect([csv.problems, [...csv.bySlo.values()].map(intervalsOf)]).toEqual([[], [[interval]]]);
   });
 
   const text = `\uFEFFslo,start,end,good,total\r\n${ROWS.map((r) => r[1]).join('\r\n')}\r\n\r\nsearch,2026-03-02T00:01:00Z,2026-03-02T00:02:00Z,3,4`;
@@ -73,7 +74,11 @@ describe('the SLI CSV reader', () => {
         bytes.copy(scratch, 0, cut);
         yield scratch.subarray(0, bytes.length - cut);
       };
-      expect(readSliCsv(chunks(), SLOS), `cut at byte ${cut}`).toEqual(whole);
+      const read = readSliCsv(chunks(), SLOS);
+      expect(
+        [read.problems, [...read.bySlo].map(([slo, c]) => [slo, intervalsOf(c)])],
+        `cut at byte ${cut}`,
+      ).toEqual([whole.problems, [...whole.bySlo].map(([slo, c]) => [slo, intervalsOf(c)])]);
     }
   });
 
@@ -114,6 +119,20 @@ describe('the SLI CSV reader', () => {
       SLOS,
     );
     expect(csv.problems).toEqual([{ line: 3, reason }]);
+  });
+
+  it('gives the rows of an SLO in start order when the file has them in another', () => {
+    const csv = parseSliCsv(
+      'slo,start,end,good,total\nsearch,2026-03-01T00:05:00Z,2026-03-01T00:10:00Z,1,2\nsearch,2026-03-01T00:00:00Z,2026-03-01T00:05:00Z,3,4\n',
+      SLOS,
+    );
+    expect([csv.problems, intervalsOf(csv.bySlo.get('search')!)]).toEqual([
+      [],
+      [
+        { start: at('2026-03-01T00:00:00Z'), end: at('2026-03-01T00:05:00Z'), good: 3, total: 4 },
+        { start: at('2026-03-01T00:05:00Z'), end: at('2026-03-01T00:10:00Z'), good: 1, total: 2 },
+      ],
+    ]);
   });
 
   it('finds rows out of order that overlap, as the domain check does', () => {

@@ -8,7 +8,7 @@
  * counts as digits. A line it does not take on that path (offsets, fractions, spaces, mistakes) is
  * decoded and read by `slowRow`, the reference reading, so both give the same values and messages.
  */
-import { checkSliIntervals, type SliInterval } from '../domain/slo';
+import { checkSliIntervals, intervalsOf, type SliColumns } from '../domain/slo';
 
 export interface CsvProblem {
   readonly line: number;
@@ -16,8 +16,8 @@ export interface CsvProblem {
 }
 
 export interface SliCsv {
-  /** Intervals per SLO name, in file order. */
-  readonly bySlo: ReadonlyMap<string, readonly SliInterval[]>;
+  /** Intervals per SLO name, in file order, as columns (intervalsOf gives objects). */
+  readonly bySlo: ReadonlyMap<string, SliColumns>;
   readonly problems: readonly CsvProblem[];
 }
 
@@ -40,18 +40,22 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const ZERO = 0x30;
 
-/** One SLO's rows as they are read, with what is needed to skip checkSliIntervals when clean. */
-class SloRows {
-  readonly intervals: SliInterval[] = [];
-  readonly lines: number[] = [];
+/**
+ * One SLO's rows as they are read, as columns (no object per row: 2 million of them cost more to
+ * collect than the report takes), with what is needed to skip checkSliIntervals when clean.
+ */
+class SloRows implements SliColumns {
+  length = 0;
+  starts = new Float64Array(1024);
+  ends = new Float64Array(1024);
+  good = new Float64Array(1024);
+  total = new Float64Array(1024);
+  lines = new Float64Array(1024);
   /** Whether every row so far is valid alone and starts at or after the previous row's end. */
   clean = true;
   private lastEnd = -Infinity;
 
-  constructor(readonly name: string) {}
-
-  add(interval: SliInterval, line: number): void {
-    const { start, end, good, total } = interval;
+  add(start: number, end: number, good: number, total: number, line: number): void {
     // The checks of checkSliIntervals for rows in order: when they hold, it would find nothing.
     if (
       !(start >= this.lastEnd) ||
@@ -62,8 +66,27 @@ class SloRows {
     )
       this.clean = false;
     this.lastEnd = end;
-    this.intervals.push(interval);
-    this.lines.push(line);
+    if (this.length === this.starts.length) this.grow();
+    const k = this.length;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.good[k] = good;
+    this.total[k] = total;
+    this.lines[k] = line;
+    this.length = k + 1;
+  }
+
+  private grow(): void {
+    const bigger = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = bigger(this.starts);
+    this.ends = bigger(this.ends);
+    this.good = bigger(this.good);
+    this.total = bigger(this.total);
+    this.lines = bigger(this.lines);
   }
 }
 
@@ -126,7 +149,7 @@ export class SliCsvReader {
   private rowsOf(name: string): SloRows {
     let rows = this.rows.get(name);
     if (rows === undefined) {
-      rows = new SloRows(name);
+      rows = new SloRows();
       this.rows.set(name, rows);
     }
     return rows;
@@ -171,12 +194,20 @@ export class SliCsvReader {
     if (this.header !== 'wrong' && (this.carry.length > 0 || this.line === 0))
       this.readLine(this.carry, 0, this.carry.length);
     if (this.header === 'wrong') return { bySlo: new Map(), problems: this.problems };
-    const bySlo = new Map<string, readonly SliInterval[]>();
+    const bySlo = new Map<string, SliColumns>();
     for (const [slo, rows] of this.rows) {
-      if (!rows.clean)
-        for (const issue of checkSliIntervals(rows.intervals))
-          this.problems.push({ line: rows.lines[issue.index]!, reason: `${slo}: ${issue.reason}` });
-      bySlo.set(slo, rows.intervals);
+      if (rows.clean) {
+        bySlo.set(slo, rows);
+        continue;
+      }
+      const intervals = intervalsOf(rows);
+      for (const issue of checkSliIntervals(intervals))
+        this.problems.push({ line: rows.lines[issue.index]!, reason: `${slo}: ${issue.reason}` });
+      // Valid but out of order (rows may come in any order): the columns in start order.
+      const sorted = new SloRows();
+      for (const iv of intervals.sort((a, b) => a.start - b.start))
+        sorted.add(iv.start, iv.end, iv.good, iv.total, 0);
+      bySlo.set(slo, sorted);
     }
     this.problems.sort((a, b) => a.line - b.line);
     return { bySlo, problems: this.problems };
@@ -239,10 +270,7 @@ export class SliCsvReader {
     }
     if (n === 0) return -1;
     this.line += 1;
-    (entry.rows ??= this.rowsOf(entry.name)).add(
-      { start: start.ms, end: end.ms, good, total },
-      this.line,
-    );
+    (entry.rows ??= this.rowsOf(entry.name)).add(start.ms, end.ms, good, total, this.line);
     return i + 1;
   }
 
@@ -314,7 +342,7 @@ export class SliCsvReader {
       this.problems.push(...bad.map((reason) => ({ line, reason })));
       return;
     }
-    this.rowsOf(slo).add({ start, end, good, total }, line);
+    this.rowsOf(slo).add(start, end, good, total, line);
   }
 }
 
