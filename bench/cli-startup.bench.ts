@@ -39,7 +39,7 @@ const suite: BenchSuite = {
   notes:
     'Whole processes (spawn to exit), 20 runs after 3 warm-ups, on the compiled command. "node -e 0" is Node starting and doing nothing: the floor under every row.',
   async run() {
-    await buildCli({ clean: true, quiet: true });
+    await buildCli({ quiet: true });
     const runs = { runs: 20, warmup: 3 };
     const nothing = () => {
       spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });

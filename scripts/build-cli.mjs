@@ -23,8 +23,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const packageDir = join(root, 'packages/ballast-cli');
 export const distDir = join(packageDir, 'dist');
 
-/** Builds into a scratch folder, then moves it in, the entry last: a concurrent run sees either build. */
-export async function buildCli({ clean = false, quiet = false } = {}) {
+/**
+ * Builds into a scratch folder, then moves it into `outDir` (default packages/ballast-cli/dist),
+ * the entry last: a concurrent run sees either build. `clean` empties `outDir` first.
+ */
+export async function buildCli({ clean = false, quiet = false, outDir = distDir } = {}) {
   const scratch = mkdtempSync(join(packageDir, '.build-'));
   try {
     const output = await build({
@@ -57,15 +60,17 @@ export async function buildCli({ clean = false, quiet = false } = {}) {
       for (const id of chunk.moduleIds ?? [])
         if (id.startsWith(root) && !id.includes('/node_modules/')) inputs.add(relative(root, id));
     writeFileSync(join(scratch, 'inputs.json'), `${JSON.stringify([...inputs].sort(), null, 1)}\n`);
-    if (clean) rmSync(distDir, { recursive: true, force: true });
-    mkdirSync(join(distDir, 'chunks'), { recursive: true });
+    if (clean) rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(join(outDir, 'chunks'), { recursive: true });
     // Chunk names carry a content hash: an older build's process still running keeps its chunks.
     for (const file of readdirSync(join(scratch, 'chunks'))) {
-      const target = join(distDir, 'chunks', file);
+      const target = join(outDir, 'chunks', file);
       if (!existsSync(target)) copyFileSync(join(scratch, 'chunks', file), target);
     }
-    renameSync(join(scratch, 'inputs.json'), join(distDir, 'inputs.json'));
-    renameSync(join(scratch, 'ballast.mjs'), join(distDir, 'ballast.mjs'));
+    // Across file systems (outDir in a temporary folder) a rename fails: copy, then rename in place.
+    copyFileSync(join(scratch, 'inputs.json'), join(outDir, 'inputs.json'));
+    copyFileSync(join(scratch, 'ballast.mjs'), join(outDir, '.ballast.mjs.new'));
+    renameSync(join(outDir, '.ballast.mjs.new'), join(outDir, 'ballast.mjs'));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -4,17 +4,34 @@
 // test/integration/cli-package.integration.test.ts installs it into an empty prefix and runs the
 // README's examples with it.
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from './build-cli.mjs';
 
 const packageDir = fileURLToPath(new URL('../packages/ballast-cli/', import.meta.url));
 
-/** Builds and packs; resolves to the tarball's absolute path in `destination`. */
+/**
+ * Builds and packs; resolves to the tarball's absolute path in `destination`. The package is
+ * staged in a folder of its own (package.json, README.md, a fresh dist/), so packing never touches
+ * the dist/ that bin/ballast.mjs and running tests use.
+ */
 export async function packCli(destination, { quiet = false } = {}) {
-  await buildCli({ clean: true, quiet });
+  const staging = mkdtempSync(join(tmpdir(), 'ballast-cli-pack-'));
+  try {
+    for (const file of ['package.json', 'README.md'])
+      copyFileSync(join(packageDir, file), join(staging, file));
+    await buildCli({ clean: true, quiet, outDir: join(staging, 'dist') });
+    return npmPack(staging, destination);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function npmPack(dir, destination) {
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', resolve(destination)], {
-    cwd: packageDir,
+    cwd: dir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
