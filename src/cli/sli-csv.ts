@@ -140,6 +140,8 @@ export class SliCsvReader {
   // The date part of the last time read, `YYYY-MM-DD` as bytes, and its epoch ms at 00:00Z.
   private readonly dayBytes = new Uint8Array(10);
   private dayMs = Number.NaN;
+  /** The length of the time fastTime read last (17 or 20). */
+  private timeLength = 0;
 
   constructor(private readonly knownSlos: readonly string[]) {
     this.known = new Set(knownSlos);
@@ -163,12 +165,20 @@ export class SliCsvReader {
   /** Reads the complete lines of `chunk` (with what was left of the previous one). */
   push(chunk: Uint8Array): void {
     if (this.header === 'wrong') return;
-    let buf = chunk;
     if (this.carry.length > 0) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
+      // The line cut by the previous chunk, completed with this chunk's first line, read alone:
+      // copying only that line, not the whole chunk.
+      let nl = 0;
+      while (nl < chunk.length && chunk[nl] !== NEWLINE) nl += 1;
+      const joined = new Uint8Array(this.carry.length + Math.min(nl + 1, chunk.length));
+      joined.set(this.carry);
+      joined.set(chunk.subarray(0, nl + 1), this.carry.length);
+      this.carry = new Uint8Array(0);
+      this.push(joined);
+      if (nl >= chunk.length || this.stopped()) return; // no newline yet: all kept as the carry
+      chunk = chunk.subarray(nl + 1);
     }
+    const buf = chunk;
     const length = buf.length;
     let from = 0;
     while (from < length) {
@@ -244,11 +254,11 @@ export class SliCsvReader {
     const entry = this.names.find(h >>> 0, buf, from, i);
     if (entry === null) return -1;
     const start = this.fastTime(buf, i + 1);
-    if (start === null) return -1;
-    i += start.length + 1;
+    if (Number.isNaN(start)) return -1;
+    i += this.timeLength + 1;
     const end = this.fastTime(buf, i + 1);
-    if (end === null) return -1;
-    i += end.length + 1;
+    if (Number.isNaN(end)) return -1;
+    i += this.timeLength + 1;
     let good = 0;
     let n = 0;
     for (let byte = buf[++i]; byte !== COMMA; byte = buf[++i], n += 1) {
@@ -270,15 +280,16 @@ export class SliCsvReader {
     }
     if (n === 0) return -1;
     this.line += 1;
-    (entry.rows ??= this.rowsOf(entry.name)).add(start.ms, end.ms, good, total, this.line);
+    (entry.rows ??= this.rowsOf(entry.name)).add(start, end, good, total, this.line);
     return i + 1;
   }
 
   /**
-   * `YYYY-MM-DDTHH:MMZ` or `YYYY-MM-DDTHH:MM:SSZ` at `at`, followed by a comma: its epoch ms and
-   * length; null for any other form (offsets, fractions), read the reference way.
+   * `YYYY-MM-DDTHH:MMZ` or `YYYY-MM-DDTHH:MM:SSZ` at `at`, followed by a comma: its epoch ms, its
+   * length in `timeLength` (no object per field); NaN for any other form (offsets, fractions),
+   * read the reference way.
    */
-  private fastTime(buf: Uint8Array, at: number): { ms: number; length: number } | null {
+  private fastTime(buf: Uint8Array, at: number): number {
     const Z = 0x5a;
     const length =
       buf[at + 16] === Z && buf[at + 17] === COMMA
@@ -286,15 +297,15 @@ export class SliCsvReader {
         : buf[at + 19] === Z && buf[at + 20] === COMMA
           ? 20
           : 0;
-    if (length === 0) return null;
-    if (buf[at + 4] !== 0x2d || buf[at + 7] !== 0x2d || buf[at + 10] !== 0x54) return null;
-    if (buf[at + 13] !== 0x3a || (length === 20 && buf[at + 16] !== 0x3a)) return null;
+    if (length === 0) return Number.NaN;
+    if (buf[at + 4] !== 0x2d || buf[at + 7] !== 0x2d || buf[at + 10] !== 0x54) return Number.NaN;
+    if (buf[at + 13] !== 0x3a || (length === 20 && buf[at + 16] !== 0x3a)) return Number.NaN;
     const hour = two(buf, at + 11);
     const minute = two(buf, at + 14);
     const second = length === 20 ? two(buf, at + 17) : 0;
     // Out of range or not digits: left to Date.parse on the reference path (24:00 is valid there).
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
-      return null;
+      return Number.NaN;
     let sameDay = true;
     for (let k = 0; sameDay && k < 10; k += 1) sameDay = this.dayBytes[k] === buf[at + k];
     if (!sameDay) {
@@ -303,8 +314,8 @@ export class SliCsvReader {
       const date = Buffer.from(this.dayBytes).toString('latin1');
       this.dayMs = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00Z`) : Number.NaN;
     }
-    if (Number.isNaN(this.dayMs)) return null;
-    return { ms: this.dayMs + hour * 3_600_000 + minute * 60_000 + second * 1000, length };
+    this.timeLength = length;
+    return this.dayMs + hour * 3_600_000 + minute * 60_000 + second * 1000;
   }
 
   /** The reference reading of one line, with every problem it has. */

@@ -34,19 +34,31 @@ function advance(
   policy: ErrorBudgetPolicy,
   at: Instant,
 ): PolicyMemory & { readonly why: Why } {
-  const enter = (state: GateState, recoveringSince: Instant | null, why: Why) => ({
+  if (previous?.state !== 'FROZEN' || fresh === 'FROZEN')
+    return enterState(previous, at, fresh, null, 'fresh');
+  const remaining = input.budgetRemaining;
+  if (fresh === 'NO_DATA' || remaining === null || remaining < policy.unfreezeAtOrAbove)
+    return enterState(previous, at, 'FROZEN', null, 'stays-frozen');
+  const recoveringSince = previous.recoveringSince ?? at;
+  if (at - recoveringSince >= policy.unfreezeHold)
+    return enterState(previous, at, fresh, null, 'fresh');
+  return enterState(previous, at, 'FROZEN', recoveringSince, 'recovering');
+}
+
+/** A plain function, not a closure per call: the replay calls advance at every step. */
+function enterState(
+  previous: PolicyMemory | null,
+  at: Instant,
+  state: GateState,
+  recoveringSince: Instant | null,
+  why: Why,
+): PolicyMemory & { readonly why: Why } {
+  return {
     state,
     since: previous !== null && previous.state === state ? previous.since : at,
     recoveringSince,
     why,
-  });
-  if (previous?.state !== 'FROZEN' || fresh === 'FROZEN') return enter(fresh, null, 'fresh');
-  const remaining = input.budgetRemaining;
-  if (fresh === 'NO_DATA' || remaining === null || remaining < policy.unfreezeAtOrAbove)
-    return enter('FROZEN', null, 'stays-frozen');
-  const recoveringSince = previous.recoveringSince ?? at;
-  if (at - recoveringSince >= policy.unfreezeHold) return enter(fresh, null, 'fresh');
-  return enter('FROZEN', recoveringSince, 'recovering');
+  };
 }
 
 /** The next state and its memory without the reasons: nextPolicyState less the messages. */
