@@ -8,7 +8,14 @@ const outerLayers = ['app', 'adapters', 'entry', 'cli', 'contract', 'index'];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'static/*/build/', '.sandbox-state/', 'coverage/', 'artifacts/'],
+    ignores: [
+      'node_modules/',
+      'static/*/build/',
+      'packages/*/dist/',
+      '.sandbox-state/',
+      'coverage/',
+      'artifacts/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

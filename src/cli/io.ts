@@ -2,6 +2,11 @@
 export interface CliIo {
   /** Reads a UTF-8 file; throws (with the OS message) when it cannot. */
   readonly readFile: (path: string) => string;
+  /**
+   * Reads a file in chunks, for large inputs (SLI data): run.ts streams it from disk; without it,
+   * the file is read whole with readFile.
+   */
+  readonly readChunks?: (path: string) => Iterable<Uint8Array>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** The network commands' world; run.ts passes the real ones, tests pass fakes. */
@@ -14,7 +19,7 @@ export interface CliIo {
   readonly stderrIsTTY?: boolean;
 }
 
-export type NetIo = Required<CliIo>;
+export type NetIo = Required<Omit<CliIo, 'readChunks'>>;
 
 /** Fills what a test left out with the real world. */
 export function netIo(io: CliIo): NetIo {
@@ -41,6 +46,17 @@ export class InputError extends Error {
 export function readInput(io: CliIo, path: string, what: string): string {
   try {
     return io.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`${path}: cannot read the ${what}: ${reason}`);
+  }
+}
+
+/** A large input in chunks; any read error (at open or later) is an InputError naming the file. */
+export function* readInputChunks(io: CliIo, path: string, what: string): Generator<Uint8Array> {
+  try {
+    if (io.readChunks === undefined) yield Buffer.from(io.readFile(path), 'utf8');
+    else yield* io.readChunks(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(`${path}: cannot read the ${what}: ${reason}`);

@@ -1,97 +1,25 @@
 /**
  * The examples in src/cli/README.md ("### Examples") are run through the CLI so they cannot rot:
  * every `ballast …` command in a cron line, systemd unit, Kubernetes CronJob, GitHub Actions step,
- * GitLab CI job or shell block is extracted, its variables replaced by the sample values below,
- * and it is run in-process with `--dry-run` against a fake Prometheus and a signed receiver
- * (`--every` loops are only parsed, by the same parser main uses).
+ * GitLab CI job or shell block is extracted (test/support/readme-examples.ts), its variables
+ * replaced by sample values, and it is run in-process: the network commands with `--dry-run`
+ * against a fake Prometheus and a signed receiver, `slo` on the shop spec and three days of data
+ * (`--every` loops are only parsed, by the same parser main uses). The installed package runs them
+ * for real in test/integration/cli-package.integration.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { createReceiver } from '../../test/fixtures/connector/receiver';
+import { shopData } from '../../test/fixtures/connector/shop-data';
 import { fakePrometheusAnswer } from '../../test/fixtures/prometheus/fake';
+import { readmeExamples, sliCsv, type ReadmeExample } from '../../test/support/readme-examples';
 import { deploymentSchema, incidentSchema } from '../contract/push-api';
 import { main } from './main';
-import { SLI_SYNC_OPTIONS, sliSyncArgs } from './sli-sync/command';
+import { SLI_SYNC_OPTIONS } from './options';
+import { sliSyncArgs } from './sli-sync/command';
 
-const README = readFileSync('src/cli/README.md', 'utf8');
-const EXAMPLES = README.slice(README.indexOf('### Examples'));
-
-/** Every variable or CI expression an example may use, with a sample value. */
-const VARIABLES: Record<string, string> = {
-  BALLAST_DEPLOYMENTS_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-deployment-push',
-  BALLAST_INCIDENTS_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-incident-push',
-  BALLAST_PUSH_SECRET: '/builds/tmp/BALLAST_PUSH_SECRET',
-  BALLAST_SLI_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-sli-push',
-  CI_ENVIRONMENT_NAME: 'production',
-  ISSUE_KEYS: 'SHOP-7,SHOP-9',
-  RUNNER_TEMP: '/home/runner/work/_temp',
-  'vars.BALLAST_DEPLOYMENTS_URL':
-    'https://example.hello.atlassian-dev.net/x1/ballast-deployment-push',
-  "job.status == 'success' && 'success' || 'failed'": 'success',
-  'inputs.issue_keys': 'SHOP-1,SHOP-2',
-};
-
-const substitute = (text: string): string =>
-  text
-    .replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, name: string) => lookup(name))
-    .replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_, name: string) => lookup(name));
-
-function lookup(name: string): string {
-  const value = VARIABLES[name];
-  if (value === undefined) throw new Error(`README example uses ${name}: add a sample value`);
-  return value;
-}
-
-/** Shell words of one command line, up to a pipe, redirection or separator. */
-function words(line: string): string[] {
-  const out: string[] = [];
-  const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|(\|\||&&|[|;]|\d?>&?\d?\S*)|(\S+)/g;
-  for (const m of line.matchAll(re)) {
-    if (m[3] !== undefined) break;
-    out.push(m[1] ?? substitute(m[2] ?? m[4]!));
-  }
-  return out;
-}
-
-/** `ballast …` invocations in shell text (continuation lines joined). */
-function commandsInShell(text: string): string[][] {
-  return text
-    .replace(/\\\n\s*/g, ' ')
-    .split('\n')
-    .flatMap((line) => {
-      const m = /(?:^|[\s/=])ballast\s+((?:sli|deploy|incident|slo)\b.*)$/.exec(line);
-      return m ? [words(m[1]!)] : [];
-    });
-}
-
-/** Kubernetes containers' args, GitHub `run:` scripts and GitLab `script:` lines. */
-function commandsInYaml(value: unknown): string[][] {
-  if (Array.isArray(value)) return value.flatMap(commandsInYaml);
-  if (typeof value !== 'object' || value === null) return [];
-  const node = value as Record<string, unknown>;
-  const found: string[][] = [];
-  if (typeof node.image === 'string' && Array.isArray(node.args)) found.push(node.args.map(String));
-  if (typeof node.run === 'string') found.push(...commandsInShell(node.run));
-  if (Array.isArray(node.script))
-    for (const line of node.script) found.push(...commandsInShell(String(line)));
-  for (const [key, child] of Object.entries(node))
-    if (key !== 'args' && key !== 'run' && key !== 'script') found.push(...commandsInYaml(child));
-  return found;
-}
-
-interface Example {
-  readonly lang: string;
-  readonly argv: string[];
-}
-
-const examples: Example[] = [...EXAMPLES.matchAll(/```(\w*)\n([\s\S]*?)```/g)].flatMap((m) => {
-  const lang = m[1]!;
-  const body = m[2]!;
-  const argvs = lang === 'yaml' ? commandsInYaml(parseYaml(body)) : commandsInShell(body);
-  return argvs.map((argv) => ({ lang, argv }));
-});
+const examples = readmeExamples();
 
 const SECRET = 'whsec_readme';
 const SHOP_SPEC = readFileSync('test/fixtures/connector/shop.openslo.yaml', 'utf8');
@@ -107,26 +35,39 @@ const SERIES = {
   'sum(shop:checkout_requests:increase1m)': () => 100,
 };
 const CI_ENV: Record<string, Record<string, string>> = {
-  yaml: {
+  github: {
     GITHUB_ACTIONS: 'true',
     GITHUB_REPOSITORY: 'acme/shop',
     GITHUB_RUN_ID: '1',
     GITHUB_JOB: 'deploy',
   },
+  gitlab: { GITLAB_CI: 'true', CI_PROJECT_PATH: 'acme/shop', CI_JOB_ID: '7' },
 };
+/** SLI data for `slo report`: three days of every shop SLO up to the sample REPORT_AT. */
+const SHOP_CSV = sliCsv(shopData(NOW - 3 * 86_400_000, 3 * 1440).expected);
 
-async function dryRun(example: Example) {
+/** The record and sync commands run with `--dry-run`; the slo commands read files only. */
+const NETWORK = new Set(['sli', 'deploy', 'incident']);
+
+async function dryRun(example: ReadmeExample) {
   let stdout = '';
   let stderr = '';
   const receiver = createReceiver({ secret: SECRET, kind: 'sli', now: () => NOW });
-  const code = await main([...example.argv, '--dry-run'], {
+  const dry = NETWORK.has(example.argv[0]!) ? ['--dry-run'] : [];
+  const code = await main([...example.argv, ...dry], {
     readFile: (path) =>
-      /\.ya?ml$/.test(path) ? SHOP_SPEC : path.includes('token') ? 't0k' : SECRET,
+      /\.ya?ml$/.test(path)
+        ? SHOP_SPEC
+        : path.endsWith('.csv')
+          ? SHOP_CSV
+          : path.includes('token')
+            ? 't0k'
+            : SECRET,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     now: () => NOW,
     sleep: () => Promise.resolve(),
-    env: CI_ENV[example.lang] ?? {},
+    env: (example.ci && CI_ENV[example.ci]) ?? {},
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : input);
       if (url.pathname.endsWith('/api/v1/query_range'))
@@ -148,6 +89,8 @@ describe('src/cli/README.md examples', () => {
       'yaml deploy record',
       'yaml deploy record',
       'sh incident record',
+      'sh slo validate',
+      'sh slo report',
     ]);
   });
 
@@ -166,6 +109,14 @@ describe('src/cli/README.md examples', () => {
       expect(result.code).toBe(0);
       if (group === 'sli') {
         expect(result.stdout).toMatch(/^dry-run slos=3 batches=\d+ points=\d+ /m);
+        return;
+      }
+      if (group === 'slo') {
+        const [, command] = example.argv;
+        const out = JSON.parse(result.stdout) as { valid?: boolean; slos: unknown[] | number };
+        expect(command === 'validate' ? out.valid : (out.slos as unknown[]).length).toBe(
+          command === 'validate' ? true : 3,
+        );
         return;
       }
       const schema = group === 'deploy' ? deploymentSchema : incidentSchema;

@@ -11,9 +11,9 @@ import {
   type SloAssessment,
 } from '../domain/gate';
 import { isoOf, parseDuration, parseOpenSlo, sliSeriesFor, type SloSpec } from '../domain/slo';
-import { InputError, readInput, type CliIo } from './io';
+import { InputError, UsageError, readInput, readInputChunks, type CliIo } from './io';
 import { formatOpenSloIssue } from './slo-validate';
-import { parseIsoTime, parseSliCsv } from './sli-csv';
+import { parseIsoTime, readSliCsv } from './sli-csv';
 import { reportTable } from './report-table';
 
 export interface ReportArgs {
@@ -23,6 +23,29 @@ export interface ReportArgs {
   readonly format: 'json' | 'table';
   readonly step?: string;
   readonly forecastAt?: string;
+}
+
+type Values = Readonly<Record<string, string | boolean | undefined>>;
+
+/** Checks the parsed options of `slo report` (REPORT_OPTIONS); no file is read yet. */
+export function reportArgs(values: Values): ReportArgs {
+  const s = (key: string) => (typeof values[key] === 'string' ? values[key] : undefined);
+  const missing = ['spec', 'data', 'at'].filter((key) => s(key) === undefined);
+  if (missing.length > 0)
+    throw new UsageError(`slo report needs ${missing.map((m) => `--${m}`).join(', ')}`);
+  const format = values.json === true ? 'json' : s('format');
+  if (format !== 'json' && format !== 'table')
+    throw new UsageError(`--format "${format}" is not allowed: json or table`);
+  const step = s('step');
+  const forecastAt = s('forecast-at');
+  return {
+    spec: s('spec')!,
+    data: s('data')!,
+    at: s('at')!,
+    format,
+    ...(step === undefined ? {} : { step }),
+    ...(forecastAt === undefined ? {} : { forecastAt }),
+  };
 }
 
 export function sloReport(args: ReportArgs, io: CliIo): number {
@@ -44,8 +67,8 @@ export function sloReport(args: ReportArgs, io: CliIo): number {
   const slos = parsed.bundle.slos;
   if (slos.length === 0)
     throw new InputError(`${args.spec}: has no kind: SLO document to report on`);
-  const csv = parseSliCsv(
-    readInput(io, args.data, 'SLI data'),
+  const csv = readSliCsv(
+    readInputChunks(io, args.data, 'SLI data'),
     slos.map((s) => s.name),
   );
   if (csv.problems.length > 0) {

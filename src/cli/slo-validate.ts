@@ -9,8 +9,21 @@ export function formatOpenSloIssue(file: string, issue: OpenSloIssue): string {
   return `${where}: ${issue.document}: ${path}${issue.message}`;
 }
 
-export function sloValidate(file: string, io: CliIo): number {
+export function sloValidate(file: string, io: CliIo, { json = false } = {}): number {
   const result = parseOpenSlo(readInput(io, file, 'OpenSLO file'));
+  if (json) {
+    // For machines: the same findings as one JSON object on stdout, with the same exit code.
+    const counts = result.ok
+      ? {
+          slos: result.bundle.slos.length,
+          slis: result.bundle.indicators.length,
+          services: result.bundle.services.length,
+        }
+      : { slos: null, slis: null, services: null };
+    const problems = result.ok ? [] : result.issues;
+    io.stdout(`${JSON.stringify({ file, valid: result.ok, ...counts, problems })}\n`);
+    return result.ok ? 0 : 1;
+  }
   if (!result.ok) {
     io.stderr(`${result.issues.map((i) => formatOpenSloIssue(file, i)).join('\n')}\n`);
     io.stderr(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}\n`);

@@ -12,32 +12,6 @@ import { ciDefaultId } from './ci-id';
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
-export const RECORD_COMMON = {
-  target: { type: 'string' },
-  'secret-file': { type: 'string' },
-  id: { type: 'string' },
-  service: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-} as const;
-
-export const DEPLOY_OPTIONS = {
-  ...RECORD_COMMON,
-  environment: { type: 'string' },
-  status: { type: 'string' },
-  issues: { type: 'string' },
-  'started-at': { type: 'string' },
-  'finished-at': { type: 'string' },
-} as const;
-
-export const INCIDENT_OPTIONS = {
-  ...RECORD_COMMON,
-  title: { type: 'string' },
-  'started-at': { type: 'string' },
-  'detected-at': { type: 'string' },
-  'resolved-at': { type: 'string' },
-  'deployment-id': { type: 'string' },
-} as const;
-
 /** Contract field → the option that sets it, for error messages. */
 const OPTION_OF: Record<string, string> = {
   id: '--id',
@@ -150,7 +124,9 @@ export async function record(
     onRetry: (reason) => net.stderr(`${reason}\n`),
   });
   io.stdout(
-    `recorded ${kind} id=${body.id} accepted=${answer.accepted} duplicate=${answer.duplicate}\n`,
+    values.json === true
+      ? `${JSON.stringify({ kind, id: body.id, accepted: answer.accepted, duplicate: answer.duplicate })}\n`
+      : `recorded ${kind} id=${body.id} accepted=${answer.accepted} duplicate=${answer.duplicate}\n`,
   );
   return EXIT.ok;
 }

@@ -20,22 +20,6 @@ import type { PrometheusAuth } from './prometheus';
 import { prometheusQueries, type SliQueries } from './promql';
 import { summaryLine, syncOnce } from './sync';
 
-export const SLI_SYNC_OPTIONS = {
-  prometheus: { type: 'string' },
-  spec: { type: 'string' },
-  target: { type: 'string' },
-  'secret-file': { type: 'string' },
-  since: { type: 'string', default: '35d' },
-  until: { type: 'string' },
-  once: { type: 'boolean', default: false },
-  every: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  'basic-auth-file': { type: 'string' },
-  'bearer-token-file': { type: 'string' },
-  rate: { type: 'string', default: '10' },
-  slo: { type: 'string' },
-} as const;
-
 export interface SliSyncArgs {
   readonly prometheus: string;
   readonly spec: string;

@@ -43,6 +43,19 @@ export function policyInputOf(status: SloStatus): PolicyInput {
   };
 }
 
+/**
+ * The state evaluatePolicy gives, without its reasons: the policy replay asks this at every step
+ * but the last, where formatting the messages would cost more than the figures (issue #25).
+ */
+export function policyStateOf(input: PolicyInput, policy: ErrorBudgetPolicy): GateState {
+  const remaining = input.budgetRemaining;
+  if (remaining === null || input.dataCoverage < policy.minDataCoverage) return 'NO_DATA';
+  if (remaining <= policy.freezeAtOrBelow) return 'FROZEN';
+  if (remaining < policy.atRiskBelow) return 'AT_RISK';
+  if (input.firingAlerts.some((s) => policy.atRiskOnAlerts.includes(s))) return 'AT_RISK';
+  return 'HEALTHY';
+}
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 export function evaluatePolicy(input: PolicyInput, policy: ErrorBudgetPolicy): Evaluation {

@@ -15,7 +15,12 @@ import { windowAt } from '../slo/window';
 import type { PolicyInput } from './evaluate';
 import type { GateState } from './gate-state';
 import { DEFAULT_POLICY, type ErrorBudgetPolicy } from './policy';
-import { nextPolicyState, type PolicyDecision, type PolicyMemory } from './transition';
+import {
+  nextPolicyMemory,
+  nextPolicyState,
+  type PolicyDecision,
+  type PolicyMemory,
+} from './transition';
 
 export const DEFAULT_REPLAY_STEP: DurationMs = 5 * MINUTE_MS;
 
@@ -88,10 +93,15 @@ export function replayPolicy(
     const t = at - k * step;
     if (k > 0 && t <= from) continue;
     steps += 1;
-    decision = nextPolicyState(memory, policyInputAt(spec, series, t, policy), policy, t);
-    if (memory?.state !== decision.state)
-      changes.push({ at: isoOf(t), from: memory?.state ?? null, to: decision.state });
-    memory = decision;
+    const input = policyInputAt(spec, series, t, policy);
+    // Only the last step's reasons are shown: the others carry the state machine's memory alone.
+    const next =
+      k === 0
+        ? (decision = nextPolicyState(memory, input, policy, t))
+        : nextPolicyMemory(memory, input, policy, t);
+    if (memory?.state !== next.state)
+      changes.push({ at: isoOf(t), from: memory?.state ?? null, to: next.state });
+    memory = next;
   }
   return { decision: decision!, changes, steps };
 }

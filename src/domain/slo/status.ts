@@ -9,7 +9,14 @@ import { budgetMinutes, budgetOver } from './budget';
 import { BURN_RATE_WINDOWS, burnRate, burnRateBetween, type BurnRates } from './burn-rate';
 import { HOUR_MS, formatDuration, isoOf, type DurationMs, type Instant } from './duration';
 import { forecastRemaining, timeToExhaustion } from './exhaustion';
-import { buildSliSeries, sumsOver, type SliInterval, type SliSeries } from './sli-series';
+import {
+  buildSliSeries,
+  buildSliSeriesFromColumns,
+  sumsOver,
+  type SliColumns,
+  type SliInterval,
+  type SliSeries,
+} from './sli-series';
 import { windowLabel, type SloSpec } from './spec';
 import { windowAt } from './window';
 
@@ -60,12 +67,18 @@ export interface SloStatus {
   readonly forecast: { readonly at: string; readonly budgetRemaining: number | null } | null;
 }
 
-/** Builds the series an SLO needs (its Timeslices slice target decides which minutes are good). */
-export function sliSeriesFor(spec: SloSpec, intervals: readonly SliInterval[]): SliSeries {
-  return buildSliSeries(
-    intervals,
-    spec.budgeting.method === 'Timeslices' ? spec.budgeting.sliceTarget : 1,
-  );
+/**
+ * Builds the series an SLO needs (its Timeslices slice target decides which minutes are good), from
+ * intervals or from columns in start order.
+ */
+export function sliSeriesFor(
+  spec: SloSpec,
+  intervals: readonly SliInterval[] | SliColumns,
+): SliSeries {
+  const sliceTarget = spec.budgeting.method === 'Timeslices' ? spec.budgeting.sliceTarget : 1;
+  return 'starts' in intervals
+    ? buildSliSeriesFromColumns(intervals, sliceTarget)
+    : buildSliSeries(intervals, sliceTarget);
 }
 
 /** The SLO's own rules, else its named table, else Ballast's default (Sloth's four rows). */
