@@ -82,7 +82,7 @@ describe('--json', () => {
         {
           document: 'document 4 (SLO checkout-availability)',
           path: 'spec.objectives[0].target',
-          message: 'number 1.5 is not allowed: a number greater than 0 and less than 1, e.g. 0.999',
+          message: 'number 1.5 is not allowed: a number from 0 up to but excluding 1, e.g. 0.999',
           line: 50,
         },
       ],
