@@ -137,4 +137,39 @@ describe('a rebalance when Jira fails mid-way', () => {
     expect(undo.ok, JSON.stringify(undo).slice(0, 300)).toBe(true);
     expect(placeOf(plan.moves)).toBe('before');
   });
+  it('returning the moved-out items fails mid-undo: the answer says to undo again, which finishes it and keeps the whole rebalance on record', async () => {
+    const plan = await proposal();
+    const applied = await apply(plan);
+    expect(applied.ok, JSON.stringify(applied).slice(0, 300)).toBe(true);
+    sandbox.jira.faults.addRule({
+      method: 'POST',
+      path: /^\/rest\/agile\/1\.0\/sprint\/9\/issue$/,
+      count: 4,
+      fault: unavailable,
+    });
+    const half = await call('planner/undo', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID);
+    expect(half).toMatchObject({ ok: false, error: { retryable: true } });
+    if (half.ok) return;
+    expect(half.error.message).toMatch(
+      /^Moved .+ back to the backlog, but returning .+ failed: .+ Undo again to finish\.$/,
+    );
+    sandbox.jira.faults.clearRules();
+    const outs = plan.moves.filter((m) => m.direction === 'out');
+    // The planner offers what is left to undo: the moved-out items.
+    const view: SprintEvaluation = dataOf(
+      await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID),
+    );
+    expect(view.undo?.moves).toEqual(outs);
+    const again = await call('planner/undo', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID);
+    expect(again.ok, JSON.stringify(again).slice(0, 300)).toBe(true);
+    expect(placeOf(plan.moves)).toBe('before');
+    // The record says what the rebalance was, as an undo that never failed leaves it.
+    const stored =
+      sandbox.host.kvs.store.state.entities['ballast-document']?.['planner-undo:SHOP.9'];
+    const body = (stored?.value as { body: Record<string, unknown> }).body;
+    // Apply records the moves in the order it made them: out of the sprint first, then in.
+    const ins = plan.moves.filter((m) => m.direction === 'in');
+    expect(body).toMatchObject({ status: 'undone', moves: [...outs, ...ins] });
+    expect(body).not.toHaveProperty('appliedMoves');
+  });
 });

@@ -11,6 +11,7 @@
  * And `movedIds` with `movedAt`: the ids of the issues the last apply or undo moved (sub-tasks
  * included) and when, so the reads right after it reconcile them in Jira's eventually consistent
  * search (moved-issues.ts).
+ * `appliedMoves` keeps the whole rebalance while an undo is half done (undo-rebalance.ts).
  * Entries written before these fields existed read as empty (additive within schema version 1).
  */
 import { z } from 'zod';
@@ -31,6 +32,13 @@ const undoSchema = z.object({
   plannedBefore: z.array(z.string()).default([]),
   movedIds: z.array(z.string()).default([]),
   movedAt: z.string().optional(),
+  /**
+   * The whole rebalance as applied, kept only while an undo is half done: `moves` then holds what is
+   * left to undo (the moved-out items), and the finished undo records the whole rebalance again.
+   */
+  appliedMoves: z
+    .array(z.object({ key: z.string(), direction: z.enum(['out', 'in']) }))
+    .optional(),
 });
 export type UndoEntry = z.output<typeof undoSchema>;
 

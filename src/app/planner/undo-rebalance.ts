@@ -65,8 +65,11 @@ export async function undoRebalance(
   // Claim the entry first, so two people pressing Undo at once do not both move things.
   // The pulled-in items go back to the backlog, so they are no longer part of a re-plan; the
   // items that were planned when it was applied come back as planned.
+  // A finished undo records the whole rebalance, also when an earlier undo did half of it.
+  const { appliedMoves, ...settled } = entry;
   const undone: UndoEntry = {
-    ...entry,
+    ...settled,
+    moves: appliedMoves ?? entry.moves,
     status: 'undone',
     // The undo moves the same issues back: the reads after it reconcile them again.
     movedIds: [...reconcile],
@@ -100,6 +103,7 @@ export async function undoRebalance(
       {
         ...entry,
         moves: entry.moves.filter((m) => m.direction === 'out'),
+        appliedMoves: appliedMoves ?? entry.moves,
         replannedIn: undone.replannedIn,
         movedIds: undone.movedIds,
         movedAt: undone.movedAt,
