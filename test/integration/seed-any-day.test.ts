@@ -90,7 +90,12 @@ describe('the demo seed on any day', () => {
   it('holds its invariants on any day and time from 2000 to 2100', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:59Z') }),
+        // fast-check 4 also draws Invalid Date unless told not to; "today" is always a real instant.
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
         (anchor) => {
           checkInvariants(anchor);
         },
