@@ -42,6 +42,15 @@ export interface IssueGateView {
   readonly wayOut: string | null;
 }
 
+/** An item closed before Ballast (src/domain/dod/closed-before-ballast.ts); dates ISO-8601. */
+export interface ClosedBeforeBallastView {
+  readonly closedBeforeBallast: true;
+  /** Jira's resolution date of the item. */
+  readonly resolvedAt: string;
+  /** When Ballast first saw the project (its first pass over the project's issues). */
+  readonly firstSeenAt: string;
+}
+
 export interface IssueView {
   readonly issueKey: string;
   readonly workType: WorkTypeView;
@@ -50,6 +59,12 @@ export interface IssueView {
   /** Only when the item is feature work and the project's gate is FROZEN. */
   readonly gate: IssueGateView | null;
   readonly dod: DodEvaluation;
+  /**
+   * Set when the item was already Done (resolved) before Ballast first saw the project: no
+   * Definition of Done applies to it and it is left out of the DoD figures; `dod` is then only
+   * what the checklist would say, not shown. Null for every other item.
+   */
+  readonly history: ClosedBeforeBallastView | null;
   /** Problems with stored data that the user should know about (shown, never hidden). */
   readonly problems: readonly string[];
 }

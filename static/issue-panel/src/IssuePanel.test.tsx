@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ResolverError } from '../../../src/contract/envelope';
 import {
+  CLOSED_BEFORE_BALLAST,
   FROZEN_GATE,
   ITEMS,
   NO_DOD,
@@ -151,6 +152,15 @@ describe('IssuePanel category', () => {
 });
 
 describe('IssuePanel Definition of Done', () => {
+  it('says "Closed before Ballast" instead of the checklist for an item Done before Ballast', () => {
+    const html = render(ready({ view: issueView(CLOSED_BEFORE_BALLAST) }));
+    expect(html).toContain('Closed before Ballast');
+    expect(html).toContain('left out of the Definition of Done figures');
+    expect(html).not.toContain('required items open');
+    expect(html).not.toContain('3 of 5 done');
+    expect(html).not.toContain('type="checkbox"');
+  });
+
   it('shows the progress and how many required items are open, as computed by the backend', () => {
     const html = render(ready());
     expect(html).toContain('3 of 5 done');

@@ -77,6 +77,7 @@ export function issueView(overrides: Partial<IssueView> = {}): IssueView {
     suggestion: null,
     gate: null,
     dod: dodOf(ITEMS),
+    history: null,
     problems: [],
     ...overrides,
   };
@@ -108,4 +109,13 @@ export const FROZEN_GATE: NonNullable<IssueView['gate']> = {
   slos: ['checkout-availability'],
   wayOut:
     'Work on reliability until the budget recovers, mark the item Highest or label it security, or record an override with a reason.',
+};
+
+/** SHOP-12 resolved in March, before Ballast first saw SHOP on 20 Nov 2026 (its DoD all open). */
+export const CLOSED_BEFORE_BALLAST: Partial<IssueView> = {
+  history: {
+    closedBeforeBallast: true,
+    resolvedAt: '2026-03-02T09:30:00.000Z',
+    firstSeenAt: '2026-11-20T12:00:00.000Z',
+  },
 };
