@@ -21,10 +21,15 @@ export interface WorkTypeView {
  */
 export interface WorkTypeSuggestionView {
   readonly type: WorkType;
-  /** Posterior probability of `type`, in (0, 1], three decimals. */
+  /**
+   * Calibrated confidence in `type`, in (0, 1), three decimals, rounded down: the naive-Bayes
+   * posterior capped by what the evidence supports (src/domain/work/work-type-suggestion.ts).
+   */
   readonly confidence: number;
   /** How many tagged items of the project the model learned from. */
   readonly basedOn: number;
+  /** How often the item's words and labels occur in those tagged items (the evidence). */
+  readonly evidenceCount: number;
   /** The features that weighed most, e.g. `word "refactor"`, `label "ops"` (at most three). */
   readonly evidence: readonly string[];
 }
@@ -56,6 +61,11 @@ export interface IssueView {
   readonly workType: WorkTypeView;
   /** Only for unclassified items, and only when the project's model has enough tagged items. */
   readonly suggestion: WorkTypeSuggestionView | null;
+  /**
+   * Why an unclassified item has no suggestion although the project has a model, e.g. `No
+   * suggestion: the words and labels of this item appear only 3 times …`; null otherwise.
+   */
+  readonly noSuggestion: string | null;
   /** Only when the item is feature work and the project's gate is FROZEN. */
   readonly gate: IssueGateView | null;
   readonly dod: DodEvaluation;

@@ -52,12 +52,18 @@ export interface ViewExtrasInput {
 
 export interface IssueViewExtras {
   readonly suggestion: IssueView['suggestion'];
+  readonly noSuggestion: IssueView['noSuggestion'];
   readonly gate: IssueView['gate'];
   /** Shown with the snapshot's problems, e.g. a suggestion model that could not be trained. */
   readonly problems: readonly string[];
 }
 
-const NO_EXTRAS: IssueViewExtras = { suggestion: null, gate: null, problems: [] };
+const NO_EXTRAS: IssueViewExtras = {
+  suggestion: null,
+  noSuggestion: null,
+  gate: null,
+  problems: [],
+};
 
 /**
  * How to learn a parent's type when the issue's own data decides nothing: read the parent (one more
@@ -237,6 +243,7 @@ export function toIssueView(snapshot: IssueSnapshot): IssueView {
     issueKey: snapshot.issue.key,
     workType,
     suggestion: snapshot.extras.suggestion,
+    noSuggestion: snapshot.extras.noSuggestion,
     gate: snapshot.extras.gate,
     dod: snapshot.evaluation,
     history:

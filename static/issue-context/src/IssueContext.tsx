@@ -30,7 +30,7 @@ export function IssueContext({ state, onRetry }: Props) {
             <dt>Suggested</dt>
             <dd>
               <WorkTypeTag type={suggestion.type} />{' '}
-              <span className="subtle">{Math.round(suggestion.confidence * 100)}% confident</span>
+              <span className="subtle">{Math.floor(suggestion.confidence * 100)}% confident</span>
             </dd>
           </div>
         )}

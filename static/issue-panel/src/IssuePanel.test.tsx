@@ -4,6 +4,7 @@ import type { ResolverError } from '../../../src/contract/envelope';
 import {
   CLOSED_BEFORE_BALLAST,
   FROZEN_GATE,
+  NOT_SUGGESTED,
   ITEMS,
   NO_DOD,
   SUGGESTED,
@@ -272,10 +273,19 @@ describe('IssuePanel suggestion', () => {
     expect(picked).toEqual(['debt']);
   });
 
-  it('rounds the confidence the backend computed to a whole percent', () => {
+  it('rounds the confidence the backend computed down to a whole percent', () => {
     expect(confidencePercent(0.781)).toBe('78%');
-    expect(confidencePercent(1)).toBe('100%');
-    expect(confidencePercent(0.605)).toBe('61%');
+    expect(confidencePercent(0.605)).toBe('60%');
+    // Never a certainty the backend did not claim.
+    expect(confidencePercent(0.999)).toBe('99%');
+  });
+
+  it('says why there is no suggestion, as the backend wrote it', () => {
+    const html = render(ready({ view: issueView(NOT_SUGGESTED) }));
+    expect(html).toContain(
+      'No suggestion: The words and labels of this item appear only 3 times in the tagged history; a suggestion needs at least 5.',
+    );
+    expect(html).not.toContain('Use this');
   });
 });
 

@@ -34,6 +34,7 @@ export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
       <WorkTypeSection
         workType={view.workType}
         suggestion={view.suggestion}
+        noSuggestion={view.noSuggestion}
         viewer={viewer}
         pending={state.pendingType}
         onChange={(workType) => void actions.setWorkType(workType)}
