@@ -6,7 +6,7 @@
  * out. Re-opened, an item is a normal item again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import { MEMBER_ACCOUNT_ID, TEAM_MANAGED_WORKFLOW_ID, type JiraEmulator } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { callResolver, issuePanelData } from '../support/resolver-calls';
@@ -38,7 +38,7 @@ describe('items closed before Ballast first saw the demo project', () => {
   let doneBefore: { key: string; resolutiondate: string }[];
 
   beforeAll(async () => {
-    sandbox = await startAppSandbox();
+    sandbox = await startAppSandbox({ connectJira: true });
     ({ jira } = sandbox);
     const done = new Set(jira.state.statuses.filter((s) => s.category === 'done').map((s) => s.id));
     doneBefore = jira.state.issues
@@ -101,6 +101,35 @@ describe('items closed before Ballast first saw the demo project', () => {
     expect(!tick.ok && tick.error.message).toContain(
       'closed before Ballast first saw this project',
     );
+  });
+
+  it('never moves old work back in a team-managed project when someone edits it', async () => {
+    const project = jira.state.projects.find((p) => p.key === 'SHOP')!;
+    const companyWorkflow = project.workflowId;
+    project.simplified = true;
+    project.workflowId = TEAM_MANAGED_WORKFLOW_ID;
+    try {
+      const item = jira.store.issue(doneBefore[2]!.key)!;
+      const comments = item.comments.length;
+      const response = await fetch(`${jira.url}/rest/api/3/issue/${item.key}`, {
+        method: 'PUT',
+        headers: asMember,
+        body: JSON.stringify({ update: { labels: [{ add: 'archived' }] } }),
+      });
+      expect(response.status).toBe(204);
+      await sandbox.host.idle();
+      const status = jira.state.statuses.find(
+        (s) => s.id === jira.store.issue(item.key)!.statusId,
+      )!;
+      expect(status.category).toBe('done');
+      expect(jira.store.issue(item.key)!.comments).toHaveLength(comments);
+      expect(jira.store.issue(item.key)!.properties.ballast).toMatchObject({
+        dodClosedBeforeBallast: 1,
+      });
+    } finally {
+      project.simplified = false;
+      project.workflowId = companyWorkflow;
+    }
   });
 
   it('makes a re-opened item a normal item again, with its checklist', async () => {

@@ -54,7 +54,9 @@ export async function refreshIssue(
     !isDone ||
     !teamManaged ||
     snapshot.config.teamManagedDod !== 'reopen' ||
-    snapshot.evaluation.complete
+    snapshot.evaluation.complete ||
+    // Closed before Ballast: no Definition of Done applies, so an edit of old work never re-opens it.
+    snapshot.history.kind === 'closedBeforeBallast'
   ) {
     return { propertyWritten, reopened: false };
   }
