@@ -116,7 +116,7 @@ describe('suggestWorkType', () => {
     expect(result).toEqual({
       kind: 'none',
       reason: 'lowConfidence',
-      explanation: 'The best guess, feature, has a confidence of 0.333, below 0.6.',
+      explanation: 'The best guess, feature, is only 33% likely; a suggestion needs 60%.',
     });
   });
 

@@ -86,6 +86,9 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 // Rounded down, so a confidence below 1 is never shown as 100 %.
 const floor3 = (value: number): number => Math.floor(value * 1000) / 1000;
 
+/** 0.559 → "55%": rounded down, as the panel shows confidences. */
+const percent = (value: number): string => `${Math.floor(value * 100 + 1e-9)}%`;
+
 /** Word and label features carry evidence; the issue type is on every item and says little alone. */
 const isEvidence = (feature: string) => !feature.startsWith('issuetype:');
 
@@ -175,7 +178,7 @@ export function suggestWorkType(
     return {
       kind: 'none',
       reason: 'lowConfidence',
-      explanation: `The best guess, ${best.type}, has a confidence of ${confidence}, below ${minConfidence}.`,
+      explanation: `The best guess, ${best.type}, is only ${percent(confidence)} likely; a suggestion needs ${percent(minConfidence)}.`,
     };
   }
   const evidence = [...new Set(known)]
