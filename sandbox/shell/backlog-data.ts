@@ -20,7 +20,7 @@ export interface Card {
   /** undefined: no Ballast property, or one without a category. */
   workType: string | undefined;
   /** Indexed DoD summary of the property; undefined when the item has none. */
-  dod: { complete: boolean; openRequired: number } | undefined;
+  dod: { complete: boolean; openRequired: number } | { closedBeforeBallast: true } | undefined;
 }
 
 export interface SprintColumn {
@@ -69,9 +69,11 @@ export function cardOf(issue: IssueBean, property: unknown): Card {
     storyPoints: typeof points === 'number' ? points : undefined,
     workType: typeof ballast.workType === 'string' ? ballast.workType : undefined,
     dod:
-      typeof openRequired === 'number'
-        ? { complete: ballast.dodComplete === 1, openRequired }
-        : undefined,
+      ballast.dodClosedBeforeBallast === 1
+        ? { closedBeforeBallast: true }
+        : typeof openRequired === 'number'
+          ? { complete: ballast.dodComplete === 1, openRequired }
+          : undefined,
   };
 }
 

@@ -21,10 +21,15 @@ export interface WorkTypeView {
  */
 export interface WorkTypeSuggestionView {
   readonly type: WorkType;
-  /** Posterior probability of `type`, in (0, 1], three decimals. */
+  /**
+   * Calibrated confidence in `type`, in (0, 1), three decimals, rounded down: the naive-Bayes
+   * posterior capped by what the evidence supports (src/domain/work/work-type-suggestion.ts).
+   */
   readonly confidence: number;
   /** How many tagged items of the project the model learned from. */
   readonly basedOn: number;
+  /** How often the item's words and labels occur in those tagged items (the evidence). */
+  readonly evidenceCount: number;
   /** The features that weighed most, e.g. `word "refactor"`, `label "ops"` (at most three). */
   readonly evidence: readonly string[];
 }
@@ -42,14 +47,34 @@ export interface IssueGateView {
   readonly wayOut: string | null;
 }
 
+/** An item closed before Ballast (src/domain/dod/closed-before-ballast.ts); dates ISO-8601. */
+export interface ClosedBeforeBallastView {
+  readonly closedBeforeBallast: true;
+  /** Jira's resolution date of the item. */
+  readonly resolvedAt: string;
+  /** When Ballast first saw the project (its first pass over the project's issues). */
+  readonly firstSeenAt: string;
+}
+
 export interface IssueView {
   readonly issueKey: string;
   readonly workType: WorkTypeView;
   /** Only for unclassified items, and only when the project's model has enough tagged items. */
   readonly suggestion: WorkTypeSuggestionView | null;
+  /**
+   * Why an unclassified item has no suggestion although the project has a model, e.g. `No
+   * suggestion: the words and labels of this item appear only 3 times …`; null otherwise.
+   */
+  readonly noSuggestion: string | null;
   /** Only when the item is feature work and the project's gate is FROZEN. */
   readonly gate: IssueGateView | null;
   readonly dod: DodEvaluation;
+  /**
+   * Set when the item was already Done (resolved) before Ballast first saw the project: no
+   * Definition of Done applies to it and it is left out of the DoD figures; `dod` is then only
+   * what the checklist would say, not shown. Null for every other item.
+   */
+  readonly history: ClosedBeforeBallastView | null;
   /** Problems with stored data that the user should know about (shown, never hidden). */
   readonly problems: readonly string[];
 }

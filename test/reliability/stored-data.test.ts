@@ -39,6 +39,11 @@ const INVENTORY: Record<string, Kind> = {
     fixtures: ['project-config.v1.json', 'project-config.v2.json'],
     note: 'the capacity policy, rules, DoD templates, error-budget policy (people edit it); v1 → v2 renames the old `workType` JQL alias and the default "Work type set" DoD text on read',
   },
+  'project-history': {
+    where: 'document',
+    version: 'schemaVersion',
+    note: 'when Ballast first saw the project (its first issue-refresh pass), written once; another version reads as not seen yet, so items keep their checklists',
+  },
   'project-slos': {
     where: 'document',
     version: 'schemaVersion',

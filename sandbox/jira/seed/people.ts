@@ -68,6 +68,12 @@ export const DEFAULT_PROPERTY_ALIASES: PropertyAlias[] = [
     path: 'dodOpenRequired',
     type: 'number',
   },
+  {
+    alias: 'dodClosedBeforeBallast',
+    propertyKey: BALLAST_PROPERTY_KEY,
+    path: 'dodClosedBeforeBallast',
+    type: 'number',
+  },
 ];
 
 /**

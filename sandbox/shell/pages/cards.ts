@@ -21,6 +21,12 @@ export function workTypeTag(workType: string | undefined): SafeHtml {
 export function dodBadge(dod: Card['dod']): SafeHtml {
   if (dod === undefined)
     return html`<span class="dod dod-none" title="No Definition of Done recorded">DoD —</span>`;
+  if ('closedBeforeBallast' in dod)
+    return html`<span
+      class="dod dod-none"
+      title="Done before Ballast first saw the project: no Definition of Done applies"
+      >Closed before Ballast</span
+    >`;
   if (dod.complete || dod.openRequired === 0)
     return html`<span class="dod dod-done" title="Definition of Done complete">DoD ✓</span>`;
   return html`<span class="dod dod-open" title="Required Definition of Done items still open"

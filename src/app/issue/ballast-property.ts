@@ -36,8 +36,11 @@ export interface BallastProperty {
   readonly workType: WorkTypeOrUnclassified;
   readonly workTypeSource: StoredWorkTypeSource;
   readonly dod?: DodChecklistState;
-  readonly dodComplete: 0 | 1;
-  readonly dodOpenRequired: number;
+  /** Absent on an item closed before Ballast (src/domain/dod/indexed-summary.ts). */
+  readonly dodComplete?: 0 | 1;
+  readonly dodOpenRequired?: number;
+  /** 1 on an item closed before Ballast first saw the project; absent otherwise. */
+  readonly dodClosedBeforeBallast?: 1;
 }
 
 const sourceSchema = z.discriminatedUnion('kind', [
@@ -52,8 +55,9 @@ const propertySchema = z.object({
   workType: z.enum([...WORK_TYPES, 'unclassified']),
   workTypeSource: sourceSchema,
   dod: z.unknown().optional(),
-  dodComplete: z.union([z.literal(0), z.literal(1)]),
-  dodOpenRequired: z.number().int().min(0),
+  dodComplete: z.union([z.literal(0), z.literal(1)]).optional(),
+  dodOpenRequired: z.number().int().min(0).optional(),
+  dodClosedBeforeBallast: z.literal(1).optional(),
 });
 
 export const EMPTY_PROPERTY: BallastProperty = {

@@ -26,6 +26,9 @@ export async function checkDoneTransition(
   // A target Jira does not offer from here cannot be a Done move we can judge; Jira itself refuses
   // transitions that do not exist, so letting it through blocks nobody wrongly.
   if (category === undefined || !CATEGORIES.includes(category)) return { allowed: true };
+  // Closed before Ballast and still Done (e.g. Done → Closed): no Definition of Done applies.
+  // Re-opened, it is no longer Done, so this does not hold and its next close is checked.
+  if (snapshot.history.kind === 'closedBeforeBallast') return { allowed: true };
   const decision = transitionGate({
     issue: snapshot.dodIssue,
     template: snapshot.template,

@@ -18,6 +18,9 @@ export function issueFields(estimationFieldId: string | null): string[] {
     'parent',
     'priority',
     'status',
+    // When it was resolved: an item Done before Ballast first saw the project is history
+    // (src/domain/dod/closed-before-ballast.ts).
+    'resolutiondate',
     'subtasks',
     'issuelinks',
     'timeoriginalestimate',

@@ -3,8 +3,15 @@
  * the issue's own data decides nothing and it may inherit): its work type with the reason, its
  * Definition of Done evaluated against the project's template, and the derived property values.
  */
-import type { DodChecklistState, DodEvaluation, DodIssue, DodTemplate } from '../../domain/dod';
+import type {
+  DodChecklistState,
+  DodEvaluation,
+  DodHistory,
+  DodIssue,
+  DodTemplate,
+} from '../../domain/dod';
 import {
+  dodHistory,
   evaluateChecklist,
   indexedSummary,
   migrateChecklist,
@@ -24,6 +31,7 @@ import {
   type StoredWorkTypeSource,
 } from './ballast-property';
 import { issueFields, toClassifiable, toDodIssue } from './issue-facts';
+import { loadProjectHistory, NOT_SEEN_YET, type ProjectHistory } from './project-history';
 
 export interface IssueDeps {
   readonly jira: JiraPort;
@@ -44,12 +52,18 @@ export interface ViewExtrasInput {
 
 export interface IssueViewExtras {
   readonly suggestion: IssueView['suggestion'];
+  readonly noSuggestion: IssueView['noSuggestion'];
   readonly gate: IssueView['gate'];
   /** Shown with the snapshot's problems, e.g. a suggestion model that could not be trained. */
   readonly problems: readonly string[];
 }
 
-const NO_EXTRAS: IssueViewExtras = { suggestion: null, gate: null, problems: [] };
+const NO_EXTRAS: IssueViewExtras = {
+  suggestion: null,
+  noSuggestion: null,
+  gate: null,
+  problems: [],
+};
 
 /**
  * How to learn a parent's type when the issue's own data decides nothing: read the parent (one more
@@ -68,6 +82,10 @@ export interface IssueSnapshot {
   readonly checklist: DodChecklistState | undefined;
   readonly dodIssue: DodIssue;
   readonly evaluation: DodEvaluation;
+  /** Whether the item was closed before Ballast first saw the project (then no DoD applies). */
+  readonly history: DodHistory;
+  /** When Ballast first saw the project, as loaded (passed on to recomputations). */
+  readonly projectHistory: ProjectHistory;
   readonly problems: readonly string[];
   /** The panel's suggestion and gate; none unless IssueDeps.viewExtras was given. */
   readonly extras: IssueViewExtras;
@@ -79,7 +97,10 @@ export async function loadIssueSnapshot(
   issueKey: string,
   parentLookup: ParentLookup = 'fetch',
 ): Promise<IssueSnapshot> {
-  const loaded = await loadProjectConfig(deps.store, projectKey);
+  const [loaded, projectHistory] = await Promise.all([
+    loadProjectConfig(deps.store, projectKey),
+    loadProjectHistory(deps.store, projectKey),
+  ]);
   const estimationFieldId = loaded.config.board?.estimationFieldId ?? null;
   const issue = await deps.jira.getIssue(issueKey, issueFields(estimationFieldId), [
     BALLAST_PROPERTY_KEY,
@@ -89,7 +110,15 @@ export async function loadIssueSnapshot(
     ...loaded.problems.map((p) => `Project configuration: ${p}`),
     ...(read.problem ? [read.problem] : []),
   ];
-  return computeSnapshot(deps, issue, read.property, loaded.config, problems, parentLookup);
+  return computeSnapshot(
+    deps,
+    issue,
+    read.property,
+    loaded.config,
+    problems,
+    parentLookup,
+    projectHistory,
+  );
 }
 
 /** Recomputes the snapshot for a (possibly changed) property, without reading the issue again. */
@@ -100,6 +129,7 @@ export async function computeSnapshot(
   config: ProjectConfig,
   problems: readonly string[],
   parentLookup: ParentLookup = 'fetch',
+  projectHistory: ProjectHistory = NOT_SEEN_YET,
 ): Promise<IssueSnapshot> {
   const manual = manualTypeOf(property);
   let classification = classify(toClassifiable(issue, manual), config.rules);
@@ -145,6 +175,13 @@ export async function computeSnapshot(
       : property.dod;
   const dodIssue = toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null);
   const evaluation = evaluateChecklist(template, checklist, dodIssue);
+  const history = dodHistory(
+    {
+      statusCategory: issue.fields.status?.statusCategory?.key ?? null,
+      resolvedAt: issue.fields.resolutiondate ?? null,
+    },
+    projectHistory.firstSeenAt,
+  );
   const extras = deps.viewExtras
     ? await deps.viewExtras({ issue, classification, config })
     : NO_EXTRAS;
@@ -157,6 +194,8 @@ export async function computeSnapshot(
     checklist,
     dodIssue,
     evaluation,
+    history,
+    projectHistory,
     problems,
     extras,
   };
@@ -176,14 +215,17 @@ function storedSource(
 
 /** The property to store: the truth (manual choice, ticks) plus the derived, JQL-indexed values. */
 export function derivedProperty(snapshot: IssueSnapshot): BallastProperty {
-  const summary = indexedSummary(snapshot.classification.type, snapshot.evaluation);
+  const { workType, ...figures } = indexedSummary(
+    snapshot.classification.type,
+    snapshot.evaluation,
+    snapshot.history,
+  );
   return {
     version: snapshot.property.version,
-    workType: summary.workType,
+    workType,
     workTypeSource: storedSource(snapshot.classification, snapshot.property),
     ...(snapshot.checklist ? { dod: snapshot.checklist } : {}),
-    dodComplete: summary.dodComplete,
-    dodOpenRequired: summary.dodOpenRequired,
+    ...figures,
   };
 }
 
@@ -201,8 +243,17 @@ export function toIssueView(snapshot: IssueSnapshot): IssueView {
     issueKey: snapshot.issue.key,
     workType,
     suggestion: snapshot.extras.suggestion,
+    noSuggestion: snapshot.extras.noSuggestion,
     gate: snapshot.extras.gate,
     dod: snapshot.evaluation,
+    history:
+      snapshot.history.kind === 'closedBeforeBallast'
+        ? {
+            closedBeforeBallast: true,
+            resolvedAt: snapshot.history.resolvedAt,
+            firstSeenAt: snapshot.history.firstSeenAt,
+          }
+        : null,
     problems: [...snapshot.problems, ...snapshot.extras.problems],
   };
 }

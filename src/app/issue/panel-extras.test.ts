@@ -119,6 +119,6 @@ describe('panelExtras suggestion', () => {
       classification: unclassified,
       config: DEFAULT_PROJECT_CONFIG,
     });
-    expect(result).toEqual({ suggestion: null, gate: null, problems: [] });
+    expect(result).toEqual({ suggestion: null, noSuggestion: null, gate: null, problems: [] });
   });
 });

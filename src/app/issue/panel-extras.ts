@@ -25,8 +25,13 @@ import {
  * per type on average — below that the word counts per type are mostly chance.
  */
 export const MIN_SUGGESTION_EXAMPLES = 30;
-/** Below this posterior probability the panel suggests nothing (the domain's default). */
+/** Below this calibrated confidence the panel suggests nothing (the domain's default). */
 export const MIN_SUGGESTION_CONFIDENCE = 0.6;
+/**
+ * Fewer occurrences of the item's words and labels in the tagged history, no suggestion (the
+ * domain's default): below it a suggestion would rest on a handful of anecdotes.
+ */
+export const MIN_SUGGESTION_EVIDENCE = 5;
 
 export interface PanelExtrasDeps {
   readonly jira: JiraPort;
@@ -65,14 +70,17 @@ export function panelExtras(
 
   const suggestionFor = async (
     input: ViewExtrasInput,
-  ): Promise<{ suggestion: WorkTypeSuggestionView | null; problems: string[] }> => {
-    if (input.classification.type !== 'unclassified') return { suggestion: null, problems: [] };
+  ): Promise<{
+    suggestion: WorkTypeSuggestionView | null;
+    noSuggestion: string | null;
+    problems: string[];
+  }> => {
+    if (input.classification.type !== 'unclassified')
+      return { suggestion: null, noSuggestion: null, problems: [] };
     model ??= loadModel();
     const loaded = await model;
     const problems = loaded.problem ? [loaded.problem] : [];
-    if (!loaded.model || loaded.model.examples < MIN_SUGGESTION_EXAMPLES) {
-      return { suggestion: null, problems };
-    }
+    if (!loaded.model) return { suggestion: null, noSuggestion: null, problems };
     const { fields } = input.issue;
     const result = suggestWorkType(
       toWorkTypeModel(loaded.model),
@@ -81,16 +89,22 @@ export function panelExtras(
         labels: fields.labels ?? [],
         issueType: fields.issuetype?.name ?? '',
       },
-      { minExamples: MIN_SUGGESTION_EXAMPLES, minConfidence: MIN_SUGGESTION_CONFIDENCE },
+      {
+        minExamples: MIN_SUGGESTION_EXAMPLES,
+        minConfidence: MIN_SUGGESTION_CONFIDENCE,
+        minEvidence: MIN_SUGGESTION_EVIDENCE,
+      },
     );
-    if (result.kind !== 'suggestion') return { suggestion: null, problems };
+    if (result.kind !== 'suggestion')
+      return { suggestion: null, noSuggestion: `No suggestion: ${result.explanation}`, problems };
     const suggestion = {
       type: result.type,
       confidence: result.confidence,
       basedOn: loaded.model.examples,
+      evidenceCount: result.evidenceCount,
       evidence: result.evidence.map((e) => e.feature),
     };
-    return { suggestion, problems };
+    return { suggestion, noSuggestion: null, problems };
   };
 
   const gateFor = async (input: ViewExtrasInput): Promise<IssueGateView | null> => {
@@ -124,10 +138,10 @@ export function panelExtras(
   };
 
   return async (input) => {
-    const [{ suggestion, problems }, gate] = await Promise.all([
+    const [{ suggestion, noSuggestion, problems }, gate] = await Promise.all([
       suggestionFor(input),
       gateFor(input),
     ]);
-    return { suggestion, gate, problems };
+    return { suggestion, noSuggestion, gate, problems };
   };
 }

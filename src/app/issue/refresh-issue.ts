@@ -26,7 +26,12 @@ export async function refreshIssue(
   let propertyWritten = false;
   if (!sameJson(stored, next)) {
     // From a fresh read under the per-issue lock: a tick made since the read above is kept.
-    const written = await writeDerivedFresh(deps, snapshot.issue, snapshot.config);
+    const written = await writeDerivedFresh(
+      deps,
+      snapshot.issue,
+      snapshot.config,
+      snapshot.projectHistory,
+    );
     // A person is changing the issue right now: their change writes the derived values.
     if (written === null) return { propertyWritten: false, reopened: false };
     ({ snapshot, property: next, wrote: propertyWritten } = written);
@@ -49,7 +54,9 @@ export async function refreshIssue(
     !isDone ||
     !teamManaged ||
     snapshot.config.teamManagedDod !== 'reopen' ||
-    snapshot.evaluation.complete
+    snapshot.evaluation.complete ||
+    // Closed before Ballast: no Definition of Done applies, so an edit of old work never re-opens it.
+    snapshot.history.kind === 'closedBeforeBallast'
   ) {
     return { propertyWritten, reopened: false };
   }

@@ -17,6 +17,7 @@ import { BALLAST_PROPERTY_KEY, readBallastProperty } from './ballast-property';
 import { issueFields } from './issue-facts';
 import { computeSnapshot, derivedProperty, type IssueDeps } from './issue-snapshot';
 import { kvIssueWriteLock } from './issue-write-lock';
+import { recordFirstSight } from './project-history';
 import { sameJson, writeDerivedFresh } from './write-derived';
 import { findWorkTypeField } from './work-type-field';
 
@@ -69,6 +70,9 @@ export async function refreshProjectIssues(
   }
   const resume = previous !== undefined && previous.finishedAt === null ? previous : undefined;
   const { config } = await loadProjectConfig(deps.store, input.projectKey);
+  // The first pass over a project is when Ballast first sees its items: what is Done by then was
+  // closed before Ballast (recorded once; later passes read the same time).
+  const history = await recordFirstSight(deps.store, input.projectKey, new Date(begun));
   const field = await findWorkTypeField(deps.jira);
   const issues = await deps.jira.searchAll(`project = ${input.projectKey} ORDER BY created ASC`, {
     fields: [...issueFields(config.board?.estimationFieldId ?? null), ...(field ? [field] : [])],
@@ -79,7 +83,15 @@ export async function refreshProjectIssues(
   const lock = kvIssueWriteLock(deps.kv, { waitMs: 1_000 });
   const derive = async (issue: (typeof issues)[number], stored: unknown) =>
     derivedProperty(
-      await computeSnapshot(deps, issue, readBallastProperty(stored).property, config, []),
+      await computeSnapshot(
+        deps,
+        issue,
+        readBallastProperty(stored).property,
+        config,
+        [],
+        'fetch',
+        history,
+      ),
     );
   const fieldUpdates = new Map<string, number[]>();
   let offset = resume?.offset ?? 0;
@@ -115,7 +127,7 @@ export async function refreshProjectIssues(
       const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
       let next = await derive(issue, stored);
       if (!sameJson(stored, next)) {
-        const result = await writeDerivedFresh({ ...deps, lock }, issue, config);
+        const result = await writeDerivedFresh({ ...deps, lock }, issue, config, history);
         if (result === null) continue;
         next = result.property;
         if (result.wrote) written += 1;

@@ -41,6 +41,8 @@ export async function setWorkType(
       property,
       before.config,
       before.problems,
+      'fetch',
+      before.projectHistory,
     );
     await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
     return toIssueView(after);

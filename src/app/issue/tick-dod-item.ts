@@ -25,6 +25,13 @@ export async function tickDodItem(
   // One read-change-write at a time per issue: a concurrent change is never silently dropped.
   return (deps.lock ?? NO_ISSUE_LOCK).run(input.issueKey, async () => {
     const before = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
+    if (before.history.kind === 'closedBeforeBallast') {
+      throw new AppError(
+        'BAD_REQUEST',
+        `${input.issueKey} was closed before Ballast first saw this project, so no Definition of Done applies to it; re-open it to work its checklist.`,
+        { field: 'itemId' },
+      );
+    }
     const template = before.template;
     if (!template) {
       throw new AppError(
@@ -51,6 +58,8 @@ export async function tickDodItem(
       { ...before.property, dod: change.state },
       before.config,
       before.problems,
+      'fetch',
+      before.projectHistory,
     );
     await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
     return toIssueView(after);

@@ -26,6 +26,7 @@ import {
 } from './issue-snapshot';
 import { issueFields } from './issue-facts';
 import type { IssueWriteLock } from './issue-write-lock';
+import { NOT_SEEN_YET, type ProjectHistory } from './project-history';
 
 export const sameJson = (a: unknown, b: unknown): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -40,6 +41,7 @@ export async function writeDerivedFresh(
   deps: IssueDeps & { lock: IssueWriteLock },
   issue: JiraIssue,
   config: ProjectConfig,
+  projectHistory: ProjectHistory = NOT_SEEN_YET,
 ): Promise<DerivedWrite | null> {
   try {
     return await deps.lock.run(issue.key, async () => {
@@ -56,6 +58,8 @@ export async function writeDerivedFresh(
         stored,
         config,
         problem ? [problem] : [],
+        'fetch',
+        projectHistory,
       );
       const property = derivedProperty(snapshot);
       // Never write over a property that cannot be read: that would lose the ticks in it.

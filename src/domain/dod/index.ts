@@ -21,3 +21,5 @@ export { openRequiredMessage, transitionGate } from './transition-gate';
 export type { StatusCategory, TransitionDecision } from './transition-gate';
 export { indexedSummary } from './indexed-summary';
 export type { DodIndexedSummary } from './indexed-summary';
+export { dodHistory, TRACKED } from './closed-before-ballast';
+export type { DodHistory, DodHistoryFacts } from './closed-before-ballast';

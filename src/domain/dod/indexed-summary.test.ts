@@ -40,3 +40,16 @@ describe('the summary indexed for JQL', () => {
     expect(indexedSummary('unclassified', evaluation).workType).toBe('unclassified');
   });
 });
+
+describe('the summary of an item closed before Ballast', () => {
+  it('has no DoD figures, so dodComplete = 0 and = 1 both leave it out, and is flagged', () => {
+    const evaluation = evaluateChecklist(aTemplate(), aState({}), anIssue({ estimate: null }));
+    expect(
+      indexedSummary('debt', evaluation, {
+        kind: 'closedBeforeBallast',
+        resolvedAt: '2026-01-05T10:00:00.000Z',
+        firstSeenAt: '2026-11-20T12:00:00.000Z',
+      }),
+    ).toEqual({ workType: 'debt', dodClosedBeforeBallast: 1 });
+  });
+});

@@ -57,7 +57,8 @@ const history: TaggedExample[] = [
     'Bulk edit products',
   ].map((s) => example('feature', s, 'Story')),
 ];
-const model = trainWorkTypeModel(history);
+// Each item three times over, so the words of the test items are seen often enough to count.
+const model = trainWorkTypeModel([...history, ...history, ...history]);
 
 describe('suggestionFeatures', () => {
   it('reads summary words (without stop words), labels and the issue type', () => {
@@ -68,22 +69,26 @@ describe('suggestionFeatures', () => {
 });
 
 describe('suggestWorkType', () => {
-  it('computes the naive-Bayes posterior as the confidence (hand-checked: 0.8)', () => {
+  it('caps the naive-Bayes posterior by the evidence (hand-checked: posterior 0.8, cap 0.4)', () => {
+    // The posterior is 0.8 (above). The evidence is one word, "alpha", seen once, on a feature
+    // item: Laplace's rule over four categories gives (1 + 1) / (1 + 4) = 0.4.
     const result = suggestWorkType(
       tiny,
       { summary: 'alpha', labels: [], issueType: 'Story' },
-      tinyOptions,
+      { ...tinyOptions, minEvidence: 1, minConfidence: 0 },
     );
     expect(result).toEqual({
       kind: 'suggestion',
       type: 'feature',
-      confidence: 0.8,
+      confidence: 0.4,
+      posterior: 0.8,
+      evidenceCount: 1,
       evidence: [
         { feature: 'issue type "story"', likelihoodRatio: 2 },
         { feature: 'word "alpha"', likelihoodRatio: 2 },
       ],
       explanation:
-        'Looks like feature (confidence 0.8) from 2 tagged items; mostly because of issue type "story", word "alpha".',
+        'Looks like feature (confidence 0.4) from 2 tagged items; mostly because of issue type "story", word "alpha".',
     });
   });
 
@@ -94,23 +99,81 @@ describe('suggestWorkType', () => {
       'reliability',
       { summary: 'Alert when checkout latency burns the SLO', labels: [], issueType: 'Bug' },
     ],
-    ['feature', { summary: 'Export orders to CSV', labels: [], issueType: 'Story' }],
+    ['feature', { summary: 'Share invoices as CSV', labels: [], issueType: 'Story' }],
   ])('suggests %s for a summary like the tagged %s items', (type, item) => {
     const result = suggestWorkType(model, item);
     expect(result.kind === 'suggestion' && result.type).toBe(type);
   });
 
   it('gives no suggestion below the confidence threshold', () => {
-    // "alpha beta" on a Sub-task: equal evidence for both types, so confidence 0.5.
+    // "alpha beta" on a Sub-task: equal evidence for both types, posterior 0.5; the cap is
+    // (1 + 1) / (2 + 4) = 0.333.
     const result = suggestWorkType(
       tiny,
       { summary: 'alpha beta', labels: [], issueType: 'Sub-task' },
-      tinyOptions,
+      { ...tinyOptions, minEvidence: 2 },
     );
     expect(result).toEqual({
       kind: 'none',
       reason: 'lowConfidence',
-      explanation: 'The best guess, feature, has a confidence of 0.5, below 0.6.',
+      explanation: 'The best guess, feature, is only 33% likely; a suggestion needs 60%.',
+    });
+  });
+
+  it('is never 100 % confident from a handful of words: "colour" and "filter" (issue #18)', () => {
+    // "colour" four times and "filter" four times, all on feature items: the naive-Bayes posterior
+    // is near 1, but eight occurrences support only (8 + 1) / (8 + 4) = 0.75.
+    const colours = [
+      ...history,
+      ...[
+        'Colour picker for themes',
+        'Filter by colour',
+        'Saved colour filter',
+        'Filter by tag',
+      ].map((s) => example('feature', s, 'Story')),
+      example('feature', 'Brand colour presets', 'Story'),
+    ];
+    const result = suggestWorkType(trainWorkTypeModel(colours), {
+      summary: 'Colour filter',
+      labels: [],
+      issueType: 'Story',
+    });
+    expect(result).toMatchObject({
+      kind: 'suggestion',
+      type: 'feature',
+      confidence: 0.75,
+      evidenceCount: 8,
+    });
+    expect(result.kind === 'suggestion' && result.posterior).toBe(0.992);
+    // The words that drove it are shown beside it (every Story of this history is feature work).
+    expect(result.kind === 'suggestion' && result.evidence.map((e) => e.feature)).toEqual([
+      'issue type "story"',
+      'word "colour"',
+      'word "filter"',
+    ]);
+  });
+
+  it('gives no suggestion, and says why, from fewer than five occurrences of its words', () => {
+    // "Refactor" twice and "deprecated" once in the plain history: three occurrences.
+    const result = suggestWorkType(trainWorkTypeModel(history), {
+      summary: 'Refactor the deprecated shipping module',
+      labels: [],
+      issueType: 'Task',
+    });
+    expect(result).toEqual({
+      kind: 'none',
+      reason: 'tooLittleEvidence',
+      explanation:
+        'The words and labels of this item appear only 3 times in the tagged history; a suggestion needs at least 5.',
+    });
+  });
+
+  it('gives no suggestion from the issue type alone', () => {
+    const result = suggestWorkType(model, { summary: 'Quarterly', labels: [], issueType: 'Story' });
+    expect(result).toEqual({
+      kind: 'none',
+      reason: 'tooLittleEvidence',
+      explanation: 'None of the words or labels of this item appear in the tagged history.',
     });
   });
 

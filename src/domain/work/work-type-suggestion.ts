@@ -16,10 +16,15 @@ export interface WorkTypeModel {
 }
 
 export interface SuggestionOptions {
-  /** Below this posterior probability there is no suggestion (default 0.6, our choice). */
+  /** Below this calibrated confidence there is no suggestion (default 0.6, our choice). */
   readonly minConfidence?: number;
   /** Fewer tagged items than this gives no suggestion (default 20, our choice). */
   readonly minExamples?: number;
+  /**
+   * Fewer occurrences than this of the item's words and labels in the tagged history gives no
+   * suggestion (default 5, our choice): below it the counts are a handful of anecdotes.
+   */
+  readonly minEvidence?: number;
 }
 
 export interface SuggestionEvidence {
@@ -33,14 +38,21 @@ export type WorkTypeSuggestion =
   | {
       readonly kind: 'suggestion';
       readonly type: WorkType;
-      /** Posterior probability of `type`, 0–1, to three decimals. */
+      /**
+       * Calibrated confidence in `type`, 0–1, to three decimals: the naive-Bayes posterior, capped
+       * by what the evidence can support (see evidenceCap).
+       */
       readonly confidence: number;
+      /** The naive-Bayes posterior before the cap, for the record. */
+      readonly posterior: number;
+      /** Occurrences of the item's words and labels in the tagged history (the evidence count). */
+      readonly evidenceCount: number;
       readonly evidence: readonly SuggestionEvidence[];
       readonly explanation: string;
     }
   | {
       readonly kind: 'none';
-      readonly reason: 'tooLittleHistory' | 'nothingKnown' | 'lowConfidence';
+      readonly reason: 'tooLittleHistory' | 'nothingKnown' | 'tooLittleEvidence' | 'lowConfidence';
       readonly explanation: string;
     };
 
@@ -71,6 +83,29 @@ export function trainWorkTypeModel(examples: readonly TaggedExample[]): WorkType
 }
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+// Rounded down, so a confidence below 1 is never shown as 100 %.
+const floor3 = (value: number): number => Math.floor(value * 1000) / 1000;
+
+/** 0.559 → "55%": rounded down, as the panel shows confidences. */
+const percent = (value: number): string => `${Math.floor(value * 100 + 1e-9)}%`;
+
+/** Word and label features carry evidence; the issue type is on every item and says little alone. */
+const isEvidence = (feature: string) => !feature.startsWith('issuetype:');
+
+/**
+ * The most confidence the evidence can support. Of the N occurrences of the item's distinct
+ * words and labels in the tagged history, n were on items of the suggested type; Laplace's rule
+ * of succession over the K = 4 categories — additive (add-one) smoothing, as in Manning, Raghavan
+ * & Schütze, Introduction to Information Retrieval, §13.2, eq. 13.7 — estimates the chance that
+ * the next item with this evidence is of that type as (n + 1) / (N + K). Two words seen twice each,
+ * all on feature items, support at most 5/8 = 0.625, however extreme the naive-Bayes posterior:
+ * naive Bayes multiplies its features as if independent, which pushes its posteriors towards 0
+ * and 1 (Zadrozny & Elkan, "Obtaining calibrated probability estimates from decision trees and
+ * naive Bayesian classifiers", ICML 2001), so its posterior alone overclaims.
+ */
+export function evidenceCap(supporting: number, total: number, categories = WORK_TYPES.length) {
+  return (supporting + 1) / (total + categories);
+}
 
 /**
  * Suggests a type for an unclassified item from the project's tagged items (PRODUCT.md §1): the type
@@ -84,7 +119,7 @@ export function suggestWorkType(
   item: SuggestionText,
   options: SuggestionOptions = {},
 ): WorkTypeSuggestion {
-  const { minConfidence = 0.6, minExamples = 20 } = options;
+  const { minConfidence = 0.6, minExamples = 20, minEvidence = 5 } = options;
   const candidates = WORK_TYPES.filter((type) => model.examplesPerType[type] > 0);
   if (model.examples < minExamples || candidates.length < 2) {
     return {
@@ -99,6 +134,22 @@ export function suggestWorkType(
       kind: 'none',
       reason: 'nothingKnown',
       explanation: 'No word, label or issue type of this item appears in the tagged history.',
+    };
+  }
+  const evidenceFeatures = [...new Set(known)].filter(isEvidence);
+  const evidenceCount = evidenceFeatures.reduce(
+    (sum, f) =>
+      sum + WORK_TYPES.reduce((all, t) => all + (model.featureCounts.get(f)?.[t] ?? 0), 0),
+    0,
+  );
+  if (evidenceCount < minEvidence) {
+    return {
+      kind: 'none',
+      reason: 'tooLittleEvidence',
+      explanation:
+        evidenceCount === 0
+          ? 'None of the words or labels of this item appear in the tagged history.'
+          : `The words and labels of this item appear only ${evidenceCount} ${evidenceCount === 1 ? 'time' : 'times'} in the tagged history; a suggestion needs at least ${minEvidence}.`,
     };
   }
   const vocabulary = model.featureCounts.size;
@@ -117,12 +168,17 @@ export function suggestWorkType(
   const [best, runnerUp] = [ranked[0]!, ranked[1]!];
   // Softmax in log space, shifted by the best score so exp() cannot overflow.
   const normaliser = scores.reduce((sum, s) => sum + Math.exp(s.score - best.score), 0);
-  const confidence = round3(1 / normaliser);
+  const posterior = 1 / normaliser;
+  const supporting = evidenceFeatures.reduce(
+    (sum, f) => sum + (model.featureCounts.get(f)?.[best.type] ?? 0),
+    0,
+  );
+  const confidence = floor3(Math.min(posterior, evidenceCap(supporting, evidenceCount)));
   if (confidence < minConfidence) {
     return {
       kind: 'none',
       reason: 'lowConfidence',
-      explanation: `The best guess, ${best.type}, has a confidence of ${confidence}, below ${minConfidence}.`,
+      explanation: `The best guess, ${best.type}, is only ${percent(confidence)} likely; a suggestion needs ${percent(minConfidence)}.`,
     };
   }
   const evidence = [...new Set(known)]
@@ -141,6 +197,8 @@ export function suggestWorkType(
     kind: 'suggestion',
     type: best.type,
     confidence,
+    posterior: floor3(posterior),
+    evidenceCount,
     evidence,
     explanation: `Looks like ${best.type} (confidence ${confidence}) from ${model.examples} tagged items${evidence.length > 0 ? `; mostly because of ${evidence.map((e) => e.feature).join(', ')}` : ''}.`,
   };

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { IssueView } from '../../../src/contract/issue-panel';
 import {
+  CLOSED_BEFORE_BALLAST,
   FROZEN_GATE,
   ITEMS,
   NO_DOD,
@@ -36,6 +37,15 @@ describe('IssueContext', () => {
     expect(html).toContain('Ready to close');
     expect(html).toContain('badge badge-success');
     expect(html).not.toContain('Required and still open');
+  });
+
+  it('says "Closed before Ballast" for an item Done before Ballast, with nothing open', () => {
+    const html = render(ready(issueView(CLOSED_BEFORE_BALLAST)));
+    expect(html).toContain('Closed before Ballast');
+    expect(html).not.toContain('DoD 3/5');
+    expect(html).not.toContain('Required and still open');
+    expect(html).not.toContain('Has an estimate');
+    expect(html).not.toContain('Ready to close');
   });
 
   it('says there is no Definition of Done when no template applies', () => {

@@ -13,7 +13,9 @@ interface Props {
 export function IssueContext({ state, onRetry }: Props) {
   if (state.status === 'loading') return <Loading what="Ballast" />;
   if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
-  const { workType, suggestion, gate, dod, problems } = state.data;
+  const { workType, suggestion, gate, dod, history, problems } = state.data;
+  // Closed before Ballast: no Definition of Done applies, so nothing is open or ready to close.
+  const tracked = history === null;
   return (
     <div className="context">
       <dl className="context-list">
@@ -28,7 +30,7 @@ export function IssueContext({ state, onRetry }: Props) {
             <dt>Suggested</dt>
             <dd>
               <WorkTypeTag type={suggestion.type} />{' '}
-              <span className="subtle">{Math.round(suggestion.confidence * 100)}% confident</span>
+              <span className="subtle">{Math.floor(suggestion.confidence * 100)}% confident</span>
             </dd>
           </div>
         )}
@@ -45,7 +47,11 @@ export function IssueContext({ state, onRetry }: Props) {
         <div className="context-row">
           <dt>Definition of Done</dt>
           <dd>
-            {dod.template === null ? (
+            {!tracked ? (
+              <span className="badge" title="Done before Ballast first saw this project">
+                Closed before Ballast
+              </span>
+            ) : dod.template === null ? (
               <span className="subtle">None for this issue</span>
             ) : (
               <span className={`badge${dod.complete ? ' badge-success' : ''}`}>
@@ -58,7 +64,7 @@ export function IssueContext({ state, onRetry }: Props) {
           </dd>
         </div>
       </dl>
-      {dod.openRequired.length > 0 && (
+      {tracked && dod.openRequired.length > 0 && (
         <div className="context-open">
           <p className="context-open-title" id="open-required">
             Required and still open
@@ -70,7 +76,9 @@ export function IssueContext({ state, onRetry }: Props) {
           </ul>
         </div>
       )}
-      {dod.template !== null && dod.complete && <p className="status-ready">Ready to close</p>}
+      {tracked && dod.template !== null && dod.complete && (
+        <p className="status-ready">Ready to close</p>
+      )}
       <Problems problems={problems} />
     </div>
   );

@@ -2,7 +2,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ResolverError } from '../../../src/contract/envelope';
 import {
+  CLOSED_BEFORE_BALLAST,
   FROZEN_GATE,
+  NOT_SUGGESTED,
   ITEMS,
   NO_DOD,
   SUGGESTED,
@@ -151,6 +153,15 @@ describe('IssuePanel category', () => {
 });
 
 describe('IssuePanel Definition of Done', () => {
+  it('says "Closed before Ballast" instead of the checklist for an item Done before Ballast', () => {
+    const html = render(ready({ view: issueView(CLOSED_BEFORE_BALLAST) }));
+    expect(html).toContain('Closed before Ballast');
+    expect(html).toContain('left out of the Definition of Done figures');
+    expect(html).not.toContain('required items open');
+    expect(html).not.toContain('3 of 5 done');
+    expect(html).not.toContain('type="checkbox"');
+  });
+
   it('shows the progress and how many required items are open, as computed by the backend', () => {
     const html = render(ready());
     expect(html).toContain('3 of 5 done');
@@ -262,10 +273,19 @@ describe('IssuePanel suggestion', () => {
     expect(picked).toEqual(['debt']);
   });
 
-  it('rounds the confidence the backend computed to a whole percent', () => {
+  it('rounds the confidence the backend computed down to a whole percent', () => {
     expect(confidencePercent(0.781)).toBe('78%');
-    expect(confidencePercent(1)).toBe('100%');
-    expect(confidencePercent(0.605)).toBe('61%');
+    expect(confidencePercent(0.605)).toBe('60%');
+    // Never a certainty the backend did not claim.
+    expect(confidencePercent(0.999)).toBe('99%');
+  });
+
+  it('says why there is no suggestion, as the backend wrote it', () => {
+    const html = render(ready({ view: issueView(NOT_SUGGESTED) }));
+    expect(html).toContain(
+      'No suggestion: The words and labels of this item appear only 3 times in the tagged history; a suggestion needs at least 5.',
+    );
+    expect(html).not.toContain('Use this');
   });
 });
 

@@ -1,5 +1,6 @@
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { Problems } from '../../shared/Problems';
+import { ClosedBeforeBallast } from './ClosedBeforeBallast';
 import { DodChecklist } from './DodChecklist';
 import { GateNotice } from './GateNotice';
 import { WorkTypeSection } from './WorkTypeSection';
@@ -33,16 +34,21 @@ export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
       <WorkTypeSection
         workType={view.workType}
         suggestion={view.suggestion}
+        noSuggestion={view.noSuggestion}
         viewer={viewer}
         pending={state.pendingType}
         onChange={(workType) => void actions.setWorkType(workType)}
       />
-      <DodChecklist
-        dod={view.dod}
-        viewer={viewer}
-        pendingTicks={state.pendingTicks}
-        onTick={(itemId, done) => void actions.tick(itemId, done)}
-      />
+      {view.history !== null ? (
+        <ClosedBeforeBallast history={view.history} />
+      ) : (
+        <DodChecklist
+          dod={view.dod}
+          viewer={viewer}
+          pendingTicks={state.pendingTicks}
+          onTick={(itemId, done) => void actions.tick(itemId, done)}
+        />
+      )}
     </main>
   );
 }

@@ -2,9 +2,12 @@ import type { IssueView } from '../../../src/contract/issue-panel';
 import { WORK_TYPE_LABELS, type WorkType } from '../../shared/work-type';
 import { WorkTypeTag } from '../../shared/WorkTypeTag';
 
-/** 0.781 → "78%": the backend's confidence as people read it (rounded, never recomputed). */
+/**
+ * 0.781 → "78%": the backend's confidence as people read it (rounded down, never recomputed, so
+ * 0.996 reads 99%, not a certainty the backend never claimed).
+ */
 export function confidencePercent(confidence: number): string {
-  return `${Math.round(confidence * 100)}%`;
+  return `${Math.floor(confidence * 100)}%`;
 }
 
 interface Props {
@@ -30,7 +33,9 @@ export function SuggestionHint({ suggestion, pending, onUse }: Props) {
       </p>
       {suggestion.evidence.length > 0 && (
         <p className="subtlest suggestion-evidence">
-          Mostly because of {suggestion.evidence.join(', ')}
+          Mostly because of {suggestion.evidence.join(', ')} ({suggestion.evidenceCount}{' '}
+          {suggestion.evidenceCount === 1 ? 'mention' : 'mentions'} of its words and labels in
+          tagged items)
         </p>
       )}
       <button

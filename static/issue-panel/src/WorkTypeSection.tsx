@@ -29,13 +29,22 @@ interface Props {
   readonly workType: IssueView['workType'];
   /** The backend's suggestion (unclassified items only); applied only by the person. */
   readonly suggestion: IssueView['suggestion'];
+  /** Why there is no suggestion for this unclassified item (the backend's sentence), or null. */
+  readonly noSuggestion: IssueView['noSuggestion'];
   readonly viewer: string | undefined;
   readonly pending: boolean;
   readonly onChange: (workType: WorkType | null) => void;
 }
 
 /** The category as a tag, why it is what it is, and the picker to choose it by hand. */
-export function WorkTypeSection({ workType, suggestion, viewer, pending, onChange }: Props) {
+export function WorkTypeSection({
+  workType,
+  suggestion,
+  noSuggestion,
+  viewer,
+  pending,
+  onChange,
+}: Props) {
   const headingId = useId();
   const pickerId = useId();
   const manual = workType.source === 'manual';
@@ -106,6 +115,9 @@ export function WorkTypeSection({ workType, suggestion, viewer, pending, onChang
             onChange(type);
           }}
         />
+      )}
+      {suggestion === null && noSuggestion !== null && (
+        <p className="subtlest suggestion-none">{noSuggestion}</p>
       )}
     </section>
   );

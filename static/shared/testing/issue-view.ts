@@ -75,8 +75,10 @@ export function issueView(overrides: Partial<IssueView> = {}): IssueView {
       reason: 'Rule #5 "story-is-feature" (feature): issue type is "Story".',
     },
     suggestion: null,
+    noSuggestion: null,
     gate: null,
     dod: dodOf(ITEMS),
+    history: null,
     problems: [],
     ...overrides,
   };
@@ -95,6 +97,7 @@ export const SUGGESTED: Pick<IssueView, 'workType' | 'suggestion'> = {
     type: 'debt',
     confidence: 0.781,
     basedOn: 312,
+    evidenceCount: 41,
     evidence: ['word "refactor"', 'word "deprecated"'],
   },
 };
@@ -108,4 +111,20 @@ export const FROZEN_GATE: NonNullable<IssueView['gate']> = {
   slos: ['checkout-availability'],
   wayOut:
     'Work on reliability until the budget recovers, mark the item Highest or label it security, or record an override with a reason.',
+};
+
+/** SHOP-12 resolved in March, before Ballast first saw SHOP on 20 Nov 2026 (its DoD all open). */
+export const CLOSED_BEFORE_BALLAST: Partial<IssueView> = {
+  history: {
+    closedBeforeBallast: true,
+    resolvedAt: '2026-03-02T09:30:00.000Z',
+    firstSeenAt: '2026-11-20T12:00:00.000Z',
+  },
+};
+
+/** An unclassified item the model cannot judge: too little evidence, and the backend says why. */
+export const NOT_SUGGESTED: Pick<IssueView, 'workType' | 'noSuggestion'> = {
+  workType: SUGGESTED.workType,
+  noSuggestion:
+    'No suggestion: The words and labels of this item appear only 3 times in the tagged history; a suggestion needs at least 5.',
 };
