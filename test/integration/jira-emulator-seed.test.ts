@@ -110,7 +110,6 @@ describe('the demo seed', () => {
       'sre',
       'slo',
       'incident',
-      'postmortem',
       'security',
     ])
       expect(labels).toContain(label);

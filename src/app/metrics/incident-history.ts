@@ -36,14 +36,7 @@ export async function readIncidentHistory(
   const inProject = (issue: JiraIssue): boolean => issue.fields.project?.key === input.projectKey;
   const issues = (
     await jira.searchAll(incidentSearchJql(input.projectKey, input.incidentJql), {
-      fields: [
-        'summary',
-        'created',
-        'resolutiondate',
-        'components',
-        'status',
-        'project',
-      ],
+      fields: ['summary', 'created', 'resolutiondate', 'components', 'status', 'project'],
     })
   ).filter(inProject);
   const incidents: IncidentRecord[] = issues.flatMap((issue) =>

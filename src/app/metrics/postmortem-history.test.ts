@@ -101,6 +101,27 @@ describe('postmortems and their actions, by the project’s convention', () => {
     ]);
   });
 
+  it('does not count the postmortem’s incident, linked by the same type, as its action', async () => {
+    const { jira } = jiraAnswering(
+      [
+        issue('SHOP-1', 'SHOP', {
+          links: [
+            { type: 'Relates', to: 'SHOP-40', direction: 'inward' },
+            { type: 'Relates', to: 'SHOP-9' },
+          ],
+        }),
+      ],
+      [issue('SHOP-9', 'SHOP')],
+    );
+    const history = await readPostmortemHistory(jira, {
+      projectKey: 'SHOP',
+      convention: DEFAULT_POSTMORTEM_CONVENTION,
+      incidentKeys: new Set(['SHOP-40']),
+    });
+    expect(history.postmortems[0]!.actionKeys).toEqual(['SHOP-9']);
+    expect(history.actions.map((a) => a.key)).toEqual(['SHOP-9']);
+  });
+
   it('reads no actions when no postmortem links any', async () => {
     const { jira, searches } = jiraAnswering([issue('SHOP-1', 'SHOP')], []);
     const history = await readPostmortemHistory(jira, {

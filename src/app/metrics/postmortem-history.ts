@@ -36,9 +36,18 @@ export function postmortemJql(projectKey: string, convention: PostmortemConventi
 
 export async function readPostmortemHistory(
   jira: JiraPort,
-  input: { projectKey: string; convention: PostmortemConvention },
+  input: {
+    projectKey: string;
+    convention: PostmortemConvention;
+    /**
+     * The project's incidents: a postmortem is often linked to its incident by the same link type
+     * (a new site's "Relates" serves for both), and an incident is not an action of it.
+     */
+    incidentKeys?: ReadonlySet<string>;
+  },
 ): Promise<PostmortemHistory> {
   const { projectKey, convention } = input;
+  const incidentKeys = input.incidentKeys ?? new Set<string>();
   const inProject = (issue: JiraIssue): boolean => issue.fields.project?.key === projectKey;
   const found = await jira.searchAll(postmortemJql(projectKey, convention), {
     fields: [
@@ -62,7 +71,9 @@ export async function readPostmortemHistory(
     const actionKeys = (issue.fields.issuelinks ?? []).flatMap((link) => {
       const key = link.outwardIssue?.key ?? link.inwardIssue?.key;
       // Another project's key is not even asked for; the project field is checked on the answer.
-      return isActionLink(link.type.name, convention) && key?.startsWith(`${projectKey}-`)
+      return isActionLink(link.type.name, convention) &&
+        key?.startsWith(`${projectKey}-`) &&
+        !incidentKeys.has(key)
         ? [key]
         : [];
     });

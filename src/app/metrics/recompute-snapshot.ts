@@ -148,6 +148,7 @@ async function compute(
     postmortems = await readPostmortemHistory(deps.jira, {
       projectKey,
       convention: config.postmortem,
+      incidentKeys: new Set('reason' in incidents ? [] : incidents.issues.map((i) => i.key)),
     });
   } catch (error: unknown) {
     // A type or label Jira does not know makes the search a 400: say which setting to fix.
