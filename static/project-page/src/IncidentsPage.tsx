@@ -104,6 +104,15 @@ function PostmortemsSection({ data }: { data: IncidentsData }) {
         </table>
       )}
       {actions.openActions.length === 0 ? null : (
+        <p className="subtle open-actions-intro">
+          {count(actions.total - actions.closed, 'open action')}, oldest first
+          {actions.medianOpenAgeDays === null
+            ? ''
+            : ` (median age ${formatValue(actions.medianOpenAgeDays, 'days')})`}
+          :
+        </p>
+      )}
+      {actions.openActions.length === 0 ? null : (
         <table className="table" aria-label="Open postmortem actions">
           <thead>
             <tr>
