@@ -13,6 +13,7 @@ const suite: BenchSuite = {
     const input = {
       ...history,
       postmortemActions: history.actions,
+      actionSlaDays: 56,
       period: { from: history.from, to: history.to },
       now: history.to,
     };

@@ -8,8 +8,15 @@ import { readFileSync } from 'node:fs';
 import type { ForgeHost } from '../forge';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, STORY_POINTS_FIELD } from '../jira';
 import { MAX_SLI_POINTS_PER_BATCH } from '../../src/contract/push-api';
+import { linkDemoActions } from './postmortem-actions';
 import { callSigned } from './signed-push';
-import { generateSli, type AppSeedVariant, type SliPointDraft } from './sli-traffic';
+import {
+  generateSli,
+  incidentSpan,
+  INCIDENTS,
+  type AppSeedVariant,
+  type SliPointDraft,
+} from './sli-traffic';
 
 const SPEC = new URL('./demo.openslo.yaml', import.meta.url);
 const PROJECT = { key: 'SHOP', id: '10000' };
@@ -19,6 +26,8 @@ export interface AppSeedReport {
   readonly sliPoints: number;
   readonly batches: number;
   readonly deployments: number;
+  /** The postmortems Ballast opened, each given the demo's actions. */
+  readonly postmortems: readonly string[];
   readonly ms: number;
 }
 
@@ -137,6 +146,8 @@ export interface AppSeedOptions {
   readonly onProgress?: (step: string) => void;
   /** The Jira issues the deployments ship (the emulator's); without them deployments list none. */
   readonly issues?: readonly ShippableIssue[];
+  /** Run the postmortem job and link the demo's actions (default true); tests of the job say false. */
+  readonly postmortems?: boolean;
 }
 
 export function seedApp(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedReport> {
@@ -175,8 +186,29 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
   for (const deployment of deploys) {
     await signedPush(host, 'ballast-deployment-push', secret, deployment);
   }
+  // The checkout incident behind the budget's drop, as the on-call tool reports it (`ballast
+  // incident record`): the same minutes the SLI data shows failing, so the Incidents page lists it
+  // with its real duration.
+  const outage = incidentSpan(end, options.variant);
+  await signedPush(host, 'ballast-incident-push', secret, {
+    id: `demo-checkout-incident-${options.variant}`,
+    service: 'checkout',
+    title: `Checkout failing for ${(INCIDENTS[options.variant].errorRate * 100).toFixed(0)}% of requests`,
+    startedAt: iso(outage.start),
+    resolvedAt: iso(outage.end),
+  });
   options.onProgress?.('rolling up SLO status');
   await host.runScheduled('ballast-slo-refresh');
+  // The hourly postmortem job opens the checkout incident's postmortem (it spent more than 20% of
+  // the budget); the SRE then files its actions and links them to it, as a team would.
+  options.onProgress?.('opening the checkout incident’s postmortem');
+  let postmortems: string[] = [];
+  if (options.postmortems ?? true) {
+    await host.runScheduled('ballast-postmortems');
+    await host.idle();
+    postmortems = await linkDemoActions(host.jiraUrl, PROJECT.key);
+    await host.idle();
+  }
   // A member opens the project page (which makes SHOP a known project), the hourly jobs tag every
   // issue the rules can tag, and the metrics consumer computes the page's figures from that.
   options.onProgress?.('classifying the backlog');
@@ -190,6 +222,7 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
     sliPoints: points.length,
     batches: batches.length,
     deployments: deploys.length,
+    postmortems,
     ms: Date.now() - started,
   };
 }

@@ -39,6 +39,14 @@ export const INCIDENTS: Readonly<Record<AppSeedVariant, Incident>> = {
   frozen: { daysAgo: 3, startHourUtc: 13, minutes: 400, errorRate: 0.15 },
 };
 
+/** When the variant's checkout incident starts and ends, for data ending at `end` (ms). */
+export function incidentSpan(end: number, variant: AppSeedVariant): { start: number; end: number } {
+  const incident = INCIDENTS[variant];
+  const start =
+    Math.floor(end / DAY) * DAY - incident.daysAgo * DAY + incident.startHourUtc * 3_600_000;
+  return { start, end: start + incident.minutes * MINUTE };
+}
+
 /** Requests per minute: a daily curve peaking mid-afternoon UTC, ± 5% noise. */
 function traffic(rng: Rng, at: number, average: number): number {
   const hour = (at % DAY) / 3_600_000;
@@ -56,9 +64,7 @@ export function generateSli(end: number, variant: AppSeedVariant): SliPointDraft
   const rng = new Rng(20_261_120);
   const minutes = SEED_DAYS * 1440;
   const incident = INCIDENTS[variant];
-  const incidentStart =
-    Math.floor(end / DAY) * DAY - incident.daysAgo * DAY + incident.startHourUtc * 3_600_000;
-  const incidentEnd = incidentStart + incident.minutes * MINUTE;
+  const { start: incidentStart, end: incidentEnd } = incidentSpan(end, variant);
   const points: SliPointDraft[] = [];
   for (let m = 0; m < minutes; m += 1) {
     const start = end - (minutes - m) * MINUTE;

@@ -67,6 +67,8 @@ export interface ForgeHost {
   runtime: InstalledForgeRuntime;
   kvs: SandboxKvs;
   cloudId: string;
+  /** The Jira site the app talks to (the emulator), for seeds acting as a person would. */
+  jiraUrl: string;
   invokeResolver(call: ResolverInvocation): Promise<unknown>;
   /** Runs every trigger subscribed to eventType with the Forge event (`eventType` added). */
   runProductEvent(eventType: string, event: Record<string, unknown>): Promise<Outcome[]>;
@@ -172,6 +174,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     runtime,
     kvs,
     cloudId: runtime.cloudId,
+    jiraUrl: options.jiraUrl,
     invokeResolver: (call) => invokeResolver(core, call),
     runProductEvent: (eventType, event) => runProductEvent(core, appAccountId, eventType, event),
     runValidator: (moduleKey, call) => runValidator(core, moduleKey, call),

@@ -181,16 +181,52 @@ export interface MetricsSnapshot {
     readonly mttr: Figure;
     readonly mttd: Figure;
     readonly repeats: Figure & { readonly share: number | null };
+    /** Closure rate of the postmortems' actions (src/domain/metrics/postmortem-actions.ts). */
     readonly postmortemActions: Figure & {
       readonly total: number;
       readonly closed: number;
+      /** Open actions past their due date, or without one older than `slaDays`. */
+      readonly overdue: number;
+      readonly slaDays: number;
+      readonly medianOpenAgeDays: number | null;
+      readonly oldestOpenAgeDays: number | null;
+      /** The open actions, oldest first (up to 20). */
+      readonly openActions: readonly {
+        readonly key: string;
+        readonly postmortemKey: string | null;
+        readonly ageDays: number;
+        readonly dueDate: string | null;
+        readonly overdue: boolean;
+        readonly overdueBy: 'due-date' | 'sla' | null;
+      }[];
     };
-    /** The most recent incidents, newest first (up to 10). */
+    /** The project's postmortems under its convention (those Ballast opened included). */
+    readonly postmortems: {
+      /** The convention in words, e.g. `Task labelled "postmortem"`, actions linked by "Relates". */
+      readonly convention: { readonly postmortem: string; readonly actionLinkType: string };
+      /** Why they could not be read; null when they were. */
+      readonly reason: string | null;
+      readonly count: number;
+      /** Newest first (up to 10). */
+      readonly recent: readonly {
+        readonly key: string;
+        readonly summary: string;
+        readonly createdAt: string;
+        readonly resolvedAt: string | null;
+        readonly actions: number;
+      }[];
+    };
+    /**
+     * The most recent incidents, newest first (up to 10): Jira's (`source: 'jira'`, key = issue key)
+     * and those pushed by an incident tool (`source: 'pushed'`, key = its id, summary = service).
+     */
     readonly recent: readonly {
       readonly key: string;
+      readonly source: 'jira' | 'pushed';
       readonly summary: string;
       readonly startedAt: string;
       readonly resolvedAt: string | null;
+      /** src/domain/metrics/incident-durations.ts `restoreHours`, rounded to 2 decimals. */
       readonly hoursToRestore: number | null;
     }[];
   };

@@ -42,6 +42,8 @@ export const issueFieldsSchema = z.looseObject({
   status: statusSchema.optional(),
   created: z.string().optional(),
   resolutiondate: z.string().nullable().optional(),
+  /** The due date, a calendar day ("2026-03-10"; IssueBean fields, the `duedate` system field). */
+  duedate: z.string().nullable().optional(),
   timeoriginalestimate: z.number().nullable().optional(),
   parent: z
     .looseObject({
@@ -206,6 +208,23 @@ export const boardSchema = z.looseObject({
 });
 
 export type JiraBoard = z.infer<typeof boardSchema>;
+
+/** GET /rest/api/3/project/{projectIdOrKey} — Project.issueTypes, "the issue types available in the project". */
+export const projectIssueTypesSchema = z.looseObject({
+  issueTypes: z.array(issueTypeSchema).default([]),
+});
+
+/** GET /rest/api/3/issueLinkType — IssueLinkTypes: every link type of the site. */
+export const issueLinkTypesSchema = z.looseObject({
+  issueLinkTypes: z.array(
+    z.looseObject({
+      name: z.string(),
+      inward: z.string().optional(),
+      outward: z.string().optional(),
+    }),
+  ),
+});
+export type JiraIssueLinkType = z.infer<typeof issueLinkTypesSchema>['issueLinkTypes'][number];
 
 /** POST /rest/api/3/issue — CreatedIssue. */
 export const createdIssueSchema = z.looseObject({ id: z.string(), key: z.string() });

@@ -9,6 +9,7 @@ import type {
   JiraBoard,
   JiraField,
   JiraIssue,
+  JiraIssueLinkType,
   JiraSprint,
   ParsedJql,
   Transition,
@@ -16,6 +17,7 @@ import type {
 
 export type {
   BoardConfiguration,
+  JiraIssueLinkType,
   JiraBoard,
   JiraField,
   JiraIssue,
@@ -127,6 +129,10 @@ export interface JiraPort {
    * order — its syntax tree (`structure`) when valid, else Jira's `errors`.
    */
   parseJql(queries: readonly string[]): Promise<ParsedJql[]>;
+  /** The names of the issue types available in the project (GET /rest/api/3/project/{key}). */
+  projectIssueTypes(projectKey: string): Promise<string[]>;
+  /** The site's issue link types (GET /rest/api/3/issueLinkType). */
+  issueLinkTypes(): Promise<JiraIssueLinkType[]>;
 }
 
 /** A Jira user as Ballast shows them: the name people recognise, and the id stored with records. */

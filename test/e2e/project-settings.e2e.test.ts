@@ -391,6 +391,32 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       });
     });
 
+    it('sets the postmortem convention: a link type the site lacks is refused by name, one it has is saved', async () => {
+      await openSection('Incidents');
+      expect(await frame().getByLabel('Postmortem issue type').inputValue()).toBe('Task');
+      expect(await frame().getByLabel('Action link type').inputValue()).toBe('Relates');
+      await frame().getByLabel('Action link type').fill('Fixes');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      await frame()
+        .getByText(
+          'the site has no issue link type "Fixes" (it has: Blocks, Cloners, Duplicate, Relates',
+        )
+        .waitFor();
+      await shots('postmortem-refused');
+      await frame().getByLabel('Action link type').fill('Blocks');
+      await frame().getByLabel('Action overdue after (days)').fill('28');
+      await frame().getByRole('button', { name: 'Save', exact: true }).click();
+      await frame().getByText('Saved. Ballast uses these settings').waitFor();
+      const stored = await invoke('settings/get');
+      expect(stored.data?.config.postmortem).toEqual({
+        issueType: 'Task',
+        label: 'postmortem',
+        actionLinkType: 'Blocks',
+        actionSlaDays: 28,
+      });
+      await shots('postmortem');
+    });
+
     it('shows the member everything read-only, and the server refuses their save', async () => {
       await switchUser(page, MEMBER_ACCOUNT_ID);
       // Jira shows project settings to project admins only, as the shell does.

@@ -150,6 +150,8 @@ describe('the incident push', () => {
     expect(projectIncidents(stored<StoredIncident>('incident:'), ['checkout'])).toEqual([
       {
         key: 'pd-77',
+        // The incident tool's title: the Incidents page lists a pushed incident by it.
+        title: 'Card payments failing',
         service: 'checkout',
         deploymentId: 'p-6b',
         startedAt: '2026-11-19T11:00:00Z',

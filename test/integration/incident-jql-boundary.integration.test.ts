@@ -2,7 +2,8 @@
  * The project boundary for the admin-supplied incident JQL (issue #19, item 1). The recompute reads
  * incidents as the app, which may browse every project; a SHOP admin's JQL must never bring another
  * project's issues onto SHOP's page. A second project OPS (5 incidents, browsable by the admin, so
- * her JQL naming it is valid) and a SHOP incident whose postmortem action lives in OPS are added.
+ * her JQL naming it is valid) and a SHOP postmortem (a Task labelled "postmortem", the default
+ * convention) with an action in SHOP, one in OPS and its incident, all linked by "Relates", are added.
  * Each attack is either refused at save — BAD_REQUEST naming `incidentJql`, nothing stored — or,
  * when it is valid JQL, saved and then recomputed by the real background consumer, after which
  * SHOP's members see no OPS key or summary anywhere in the incidents section.
@@ -29,7 +30,7 @@ import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { kvsSnapshot } from '../support/resolver-calls';
 
 const INCIDENT_TYPE = '10005';
-const POSTMORTEM_LINK_TYPE = '10004';
+const RELATES = '10003';
 const OPS_BOARD = 2;
 const OPS_SPRINT = 'OPS secret sprint';
 
@@ -38,6 +39,7 @@ let jira: JiraEmulator;
 let opsKeys: string[];
 let opsSummaries: string[];
 let shopIncidentCount: number;
+let shopActionKey: string;
 
 function settings(key: string, payload: unknown = {}) {
   return sandbox.host.invokeResolver({
@@ -140,13 +142,31 @@ beforeAll(async () => {
     createdDate: '2026-11-01T09:00:00.000Z',
   });
   ops[1]!.sprintIds = [sprintId];
-  // A SHOP incident whose postmortem action lives in OPS: its data must not show either.
-  jira.state.links.push({
-    id: String(jira.store.nextCounter('link')),
-    typeId: POSTMORTEM_LINK_TYPE,
-    inwardIssueId: shopIncidents[0]!.id,
-    outwardIssueId: ops[0]!.id,
-  });
+  // A SHOP postmortem with an action in SHOP and one in OPS (its data must not show), linked to
+  // its incident too: the incident is not counted as an action.
+  const shopTasks = jira.state.issues.filter(
+    (i) =>
+      i.projectId === '10000' &&
+      i.issueTypeId === '10002' &&
+      i.labels.length === 0 &&
+      i.resolutiondate === null,
+  );
+  const postmortem = shopTasks[0]!;
+  postmortem.labels = ['postmortem'];
+  shopActionKey = shopTasks[1]!.key;
+  for (const [inward, outward] of [
+    [shopIncidents[0]!.id, postmortem.id],
+    [postmortem.id, ops[0]!.id],
+    [postmortem.id, shopTasks[1]!.id],
+  ] as const) {
+    jira.state.links.push({
+      id: String(jira.store.nextCounter('link')),
+      typeId: RELATES,
+      inwardIssueId: inward,
+      outwardIssueId: outward,
+    });
+  }
+  jira.searchIndex.catchUp();
 }, 60_000);
 afterAll(() => sandbox.close());
 
@@ -211,18 +231,14 @@ describe('valid incident JQL naming another project never brings its issues to t
     60_000,
   );
 
-  it('counts only the postmortem actions in SHOP, though one incident links an OPS action', async () => {
+  it('counts only the postmortem actions in SHOP, though the postmortem links an OPS action', async () => {
     expect((await saveIncidentJql('issuetype = Incident')).ok).toBe(true);
     await recompute();
     const incidents = ready(await page<IncidentsData>('project/incidents'));
     expect(incidents.count).toBe(shopIncidentCount);
-    const shopIds = new Set(
-      jira.state.issues.filter((i) => i.projectId === '10000').map((i) => i.id),
-    );
-    const linkedInShop = jira.state.links.filter(
-      (l) => l.typeId === POSTMORTEM_LINK_TYPE && shopIds.has(l.outwardIssueId),
-    );
-    expect(incidents.postmortemActions.total).toBe(linkedInShop.length);
+    expect(incidents.postmortems.count).toBe(1);
+    expect(incidents.postmortemActions.total).toBe(1);
+    expect(incidents.postmortemActions.openActions.map((a) => a.key)).toEqual([shopActionKey]);
     expectNoOpsData(incidents);
   }, 60_000);
 });

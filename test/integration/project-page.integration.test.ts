@@ -248,16 +248,24 @@ describe('project page', () => {
     expect(first.reason).toMatch(/Capacity unknown/);
   });
 
-  it('reads incidents from the incident JQL, with postmortem action closure', async () => {
+  it('reads incidents from the incident JQL, and postmortems by the postmortem convention', async () => {
     const incidents = ready(data(await call<SnapshotAnswer<IncidentsData>>('project/incidents')));
     const seeded = jira.state.issues.filter((i) => i.issueTypeId === '10005');
     expect(incidents.count).toBe(seeded.length);
-    expect(incidents.mttr.value).not.toBeNull();
+    // The seed's 8 incidents last 40, 55, 75, 95, 120, 130, 150 and 240 minutes: the median (lower
+    // middle) is 95 minutes.
+    expect(incidents.mttr.value).toBe(1.5833);
     // Jira records no detection time: MTTD says so instead of showing 0.
     expect(incidents.mttd).toMatchObject({ value: null });
     expect(incidents.mttd.reason).toMatch(/needs/);
-    const linked = jira.state.links.filter((l) => seeded.some((i) => i.id === l.inwardIssueId));
-    expect(incidents.postmortemActions.total).toBe(linked.length);
+    // The Jira seed has follow-ups "Relates" to its incidents but no postmortem (a Task labelled
+    // "postmortem"): nothing is counted until one is opened (postmortems.integration.test.ts).
+    expect(incidents.postmortems).toMatchObject({ count: 0, reason: null });
+    expect(incidents.postmortemActions).toMatchObject({
+      value: null,
+      total: 0,
+      reason: 'needs 1 postmortem action, has 0',
+    });
   });
 
   it('shows an explicit empty state for deployment figures until CI/CD pushes deployments', async () => {

@@ -249,6 +249,13 @@ beforeAll(async () => {
 
 /** A configuration saved before the incidentServices setting existed reads with its default. */
 const NO_INCIDENT_SERVICES = { byComponent: [], otherwise: null };
+/** …and before the postmortem convention existed, with its default (src/domain/postmortem). */
+const DEFAULT_POSTMORTEM = {
+  issueType: 'Task',
+  label: 'postmortem',
+  actionLinkType: 'Relates',
+  actionSlaDays: 56,
+};
 afterAll(() => sandbox.close());
 
 describe('every stored version reads back through the app', () => {
@@ -267,6 +274,7 @@ describe('every stored version reads back through the app', () => {
       ...fixture('project-config.v2.json'),
       incidentJql: 'issuetype = Incident OR ballastCategory = reliability',
       incidentServices: NO_INCIDENT_SERVICES,
+      postmortem: DEFAULT_POSTMORTEM,
     });
     expect(view.version).toBe(1);
   });
@@ -282,7 +290,11 @@ describe('every stored version reads back through the app', () => {
       'settings/get',
     );
     expect(view.problems).toEqual([]);
-    expect(view.config).toEqual({ ...stored, incidentServices: NO_INCIDENT_SERVICES });
+    expect(view.config).toEqual({
+      ...stored,
+      incidentServices: NO_INCIDENT_SERVICES,
+      postmortem: DEFAULT_POSTMORTEM,
+    });
   });
 
   it('project-slos v1 and SLI days v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {

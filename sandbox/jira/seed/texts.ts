@@ -84,15 +84,21 @@ export const EPIC_NAMES = [
   'Promotions engine',
 ];
 
-export const INCIDENTS = [
-  'Checkout error rate above 5% after payment provider deploy',
-  'Search returning empty results for 40 minutes',
-  'Order confirmation emails delayed by two hours',
-  'Cart service memory leak caused restarts',
-  'Payment gateway timeouts during evening peak',
-  'Product images not loading from the CDN',
-  'Inventory sync double-counted stock',
-  'Login failures after certificate expiry',
+/**
+ * The demo's Jira incidents, each with how long it lasted: the time from the incident issue's
+ * creation to its resolution is this, so the time to restore listed for it (created → resolved, as
+ * Apache DevLake reads an incident's time to restore, and DORA's "time to restore service") is what
+ * its summary says.
+ */
+export const INCIDENTS: readonly { readonly summary: string; readonly minutes: number }[] = [
+  { summary: 'Checkout error rate above 5% after payment provider deploy', minutes: 95 },
+  { summary: 'Search returning empty results for 40 minutes', minutes: 40 },
+  { summary: 'Order confirmation emails delayed by two hours', minutes: 120 },
+  { summary: 'Cart service memory leak caused restarts', minutes: 150 },
+  { summary: 'Payment gateway timeouts during evening peak', minutes: 75 },
+  { summary: 'Product images not loading from the CDN', minutes: 55 },
+  { summary: 'Inventory sync double-counted stock', minutes: 240 },
+  { summary: 'Login failures after certificate expiry', minutes: 130 },
 ];
 
 export const POSTMORTEM_ACTIONS = [

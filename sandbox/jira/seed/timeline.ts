@@ -58,6 +58,21 @@ export class Timeline {
     this.log(issue, at, author, items);
   }
 
+  /**
+   * Moves the issue's last transition into Done (and its resolution) to `at`: for an incident whose
+   * restore time is known, after `progress` spread the steps at jittered times.
+   */
+  resolvedAt(issue: IssueRecord, at: number): void {
+    const iso = new Date(at).toISOString();
+    const done = [...issue.changelog]
+      .reverse()
+      .find((entry) => entry.items.some((item) => item.fieldId === 'status' && item.to === DONE));
+    if (done === undefined) return;
+    done.created = iso;
+    issue.resolutiondate = iso;
+    if (iso > issue.updated) issue.updated = iso;
+  }
+
   addToSprint(issue: IssueRecord, at: number, author: string, sprint: SprintRecord): void {
     const before = [...issue.sprintIds];
     const after = [...before, sprint.id];

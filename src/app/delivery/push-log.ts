@@ -170,6 +170,7 @@ export function projectIncidents(
     )
     .map((i) => ({
       key: i.id,
+      title: i.title,
       service: i.service,
       deploymentId: i.deploymentId ?? null,
       startedAt: i.startedAt,

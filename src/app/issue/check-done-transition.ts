@@ -1,7 +1,9 @@
 /**
  * The Definition of Done workflow validator's decision (PRODUCT.md §3): a move into a Done-category
  * status is refused while a required item is open, with a message that lists them. Two Jira calls:
- * the issue (with its Ballast property) and its transitions, which name the target status's category.
+ * the issue (with its Ballast property) and its transitions, which name the target status's category
+ * — three when the template checks "postmortem action linked" and the issue links a candidate
+ * postmortem whose label must be read (src/app/issue/postmortem-links.ts).
  */
 import { transitionGate, type StatusCategory } from '../../domain/dod';
 import { loadIssueSnapshot, type IssueDeps } from './issue-snapshot';

@@ -32,6 +32,7 @@ import {
 } from './ballast-property';
 import { issueFields, toClassifiable, toDodIssue } from './issue-facts';
 import { loadProjectHistory, NOT_SEEN_YET, type ProjectHistory } from './project-history';
+import { linkedPostmortems } from './postmortem-links';
 
 export interface IssueDeps {
   readonly jira: JiraPort;
@@ -173,7 +174,13 @@ export async function computeSnapshot(
     (property.dod.templateId !== template.id || property.dod.templateVersion !== template.version)
       ? migrateChecklist(property.dod, previous, template).state
       : property.dod;
-  const dodIssue = toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null);
+  const facts = toDodIssue(issue, classification.type, config.board?.estimationFieldId ?? null);
+  const checksPostmortem = template?.items.some(
+    (item) => item.kind === 'auto' && item.check.type === 'postmortemLinked',
+  );
+  const dodIssue = checksPostmortem
+    ? { ...facts, postmortems: await linkedPostmortems(deps.jira, facts, config.postmortem) }
+    : facts;
   const evaluation = evaluateChecklist(template, checklist, dodIssue);
   const history = dodHistory(
     {

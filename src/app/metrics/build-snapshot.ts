@@ -31,7 +31,10 @@ import type {
   SprintRow,
   TypeSplit,
 } from '../../contract/project-page';
+import { describePostmortem, type PostmortemConvention } from '../../domain/postmortem';
+import { restoreHours } from '../../domain/metrics/incident-durations';
 import type { IncidentHistory } from './incident-history';
+import type { PostmortemHistory } from './postmortem-history';
 
 /** A domain result as a contract figure: the value, or null and why. */
 export function figure(result: MetricResult<number, object>): Figure {
@@ -59,10 +62,12 @@ export const NO_DEPLOYMENTS =
 
 export interface SnapshotRecords extends Omit<
   ProjectMetricsInput,
-  'postmortemActions' | 'incidents'
+  'postmortemActions' | 'incidents' | 'actionSlaDays'
 > {
   /** From the incident JQL, or why it could not be read. */
   readonly incidents: IncidentHistory | { readonly reason: string };
+  /** The postmortems and their actions under the project's convention, or why they could not be read. */
+  readonly postmortems: PostmortemHistory | { readonly reason: string };
   /** Incidents pushed for the project's services (the incident push API). */
   readonly pushedIncidents: readonly IncidentRecord[];
   /** What `trendWindows` are: the sprints, or 4-week windows without them (the default). */
@@ -76,16 +81,19 @@ export function buildSnapshot(input: {
   records: SnapshotRecords;
   policy: CapacityPolicy;
   incidentJql: string;
+  postmortem: PostmortemConvention;
   computedAt: string;
   computeMs: number;
   notes: readonly string[];
 }): MetricsSnapshot {
   const { records } = input;
   const incidentHistory = 'reason' in records.incidents ? null : records.incidents;
+  const postmortemHistory = 'reason' in records.postmortems ? null : records.postmortems;
   const metrics = projectMetrics({
     ...records,
     incidents: [...(incidentHistory?.incidents ?? []), ...records.pushedIncidents],
-    postmortemActions: incidentHistory?.actions ?? [],
+    postmortemActions: postmortemHistory?.actions ?? [],
+    actionSlaDays: input.postmortem.actionSlaDays,
   });
   const basis = input.policy.basis;
   const unit = basisUnit(basis);
@@ -210,12 +218,17 @@ export function buildSnapshot(input: {
       },
     },
     delivery: deliverySection(metrics.dora, records, incidentsReason),
-    incidents: incidentSection(input.incidentJql, incidentHistory, incidentsReason, {
-      mttr,
-      mttd,
-      repeatIncidents,
-      postmortemActions,
-    }),
+    incidents: incidentSection(
+      {
+        jql: input.incidentJql,
+        history: incidentHistory,
+        pushed: records.pushedIncidents,
+        reason: incidentsReason,
+        postmortems: records.postmortems,
+        convention: input.postmortem,
+      },
+      { mttr, mttd, repeatIncidents, postmortemActions },
+    ),
     notes: input.notes,
   };
 }
@@ -268,19 +281,48 @@ const withMissing = (f: Figure, missing: string | undefined): Figure =>
   missing === undefined ? f : { ...f, value: null, reason: missing };
 
 function incidentSection(
-  jql: string,
-  history: IncidentHistory | null,
-  reason: string | null,
+  input: {
+    jql: string;
+    history: IncidentHistory | null;
+    pushed: readonly IncidentRecord[];
+    reason: string | null;
+    postmortems: SnapshotRecords['postmortems'];
+    convention: PostmortemConvention;
+  },
   m: ReturnType<typeof projectMetrics>['incidents'],
 ): MetricsSnapshot['incidents'] {
+  const { history, reason } = input;
   const withReason = (f: Figure): Figure => (reason === null ? f : { ...f, value: null, reason });
   const issues = history?.issues ?? [];
   const pm = m.postmortemActions;
+  const pmReason = 'reason' in input.postmortems ? input.postmortems.reason : null;
+  const pmHistory = 'reason' in input.postmortems ? null : input.postmortems;
+  const hours = (incident: IncidentRecord): number | null => {
+    const h = restoreHours(incident);
+    return h === null ? null : Math.round(h * 100) / 100;
+  };
+  const summaries = new Map(issues.map((issue) => [issue.key, issue.fields.summary ?? '']));
+  const recent = [
+    ...(history?.incidents ?? []).map((incident) => ({
+      incident,
+      source: 'jira' as const,
+      summary: summaries.get(incident.key) ?? '',
+    })),
+    ...input.pushed.map((incident) => ({
+      incident,
+      source: 'pushed' as const,
+      summary: incident.title ?? incident.service ?? '',
+    })),
+  ]
+    .sort((a, b) => Date.parse(b.incident.startedAt) - Date.parse(a.incident.startedAt))
+    .slice(0, 10);
   return {
-    jql,
+    jql: input.jql,
     reason,
-    count: issues.length,
-    open: issues.filter((issue) => !issue.fields.resolutiondate).length,
+    count: issues.length + input.pushed.length,
+    open:
+      issues.filter((issue) => !issue.fields.resolutiondate).length +
+      input.pushed.filter((incident) => incident.resolvedAt === null).length,
     mttr: withReason(figure(m.mttr)),
     mttd: withReason(figure(m.mttd)),
     repeats: {
@@ -288,23 +330,37 @@ function incidentSection(
       share: m.repeatIncidents.status === 'ok' ? m.repeatIncidents.share : null,
     },
     postmortemActions: {
-      ...withReason(figure(pm)),
+      ...(pmReason === null ? figure(pm) : { ...figure(pm), value: null, reason: pmReason }),
       total: pm.status === 'ok' ? pm.created : 0,
       closed: pm.status === 'ok' ? pm.closed : 0,
+      overdue: pm.status === 'ok' ? pm.overdue : 0,
+      slaDays: input.convention.actionSlaDays,
+      medianOpenAgeDays: pm.status === 'ok' ? pm.medianOpenAgeDays : null,
+      oldestOpenAgeDays: pm.status === 'ok' ? pm.oldestOpenAgeDays : null,
+      openActions: pm.status === 'ok' ? pm.openActions.slice(0, 20) : [],
     },
-    recent: issues.slice(0, 10).map((issue) => {
-      const started = Date.parse(issue.fields.created ?? '');
-      const resolved = Date.parse(issue.fields.resolutiondate ?? '');
-      return {
-        key: issue.key,
-        summary: issue.fields.summary ?? '',
-        startedAt: issue.fields.created ?? '',
-        resolvedAt: issue.fields.resolutiondate ?? null,
-        hoursToRestore:
-          Number.isNaN(started) || Number.isNaN(resolved)
-            ? null
-            : Math.round(((resolved - started) / 3_600_000) * 100) / 100,
-      };
-    }),
+    postmortems: {
+      convention: {
+        postmortem: describePostmortem(input.convention),
+        actionLinkType: input.convention.actionLinkType,
+      },
+      reason: pmReason,
+      count: pmHistory?.postmortems.length ?? 0,
+      recent: (pmHistory?.postmortems ?? []).slice(0, 10).map((p) => ({
+        key: p.key,
+        summary: p.summary,
+        createdAt: p.createdAt,
+        resolvedAt: p.resolvedAt,
+        actions: p.actionKeys.length,
+      })),
+    },
+    recent: recent.map(({ incident, source, summary }) => ({
+      key: incident.key,
+      source,
+      summary,
+      startedAt: incident.startedAt,
+      resolvedAt: incident.resolvedAt,
+      hoursToRestore: hours(incident),
+    })),
   };
 }

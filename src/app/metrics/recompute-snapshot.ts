@@ -20,6 +20,8 @@ import { checkIncidentJql } from '../project/incident-jql';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectSlos } from '../slo/slo-catalog';
 import { buildSnapshot, type SnapshotRecords } from './build-snapshot';
+import { describePostmortem } from '../../domain/postmortem';
+import { readPostmortemHistory } from './postmortem-history';
 import { readIncidentHistory } from './incident-history';
 import { withIncidentServices } from './incident-services';
 import { deliveryPeriod, trendWindows } from './delivery-period';
@@ -141,6 +143,20 @@ async function compute(
       ),
     };
   }
+  let postmortems: SnapshotRecords['postmortems'];
+  try {
+    postmortems = await readPostmortemHistory(deps.jira, {
+      projectKey,
+      convention: config.postmortem,
+      incidentKeys: new Set('reason' in incidents ? [] : incidents.issues.map((i) => i.key)),
+    });
+  } catch (error: unknown) {
+    // A type or label Jira does not know makes the search a 400: say which setting to fix.
+    if (!(error instanceof SearchLimitError) && errorCode(error) !== 'BAD_REQUEST') throw error;
+    postmortems = {
+      reason: `Jira refused the search for postmortems (${describePostmortem(config.postmortem)}): check the postmortem convention in Project settings → Ballast.`,
+    };
+  }
   const now = started.toISOString();
   // Deployments pushed by CI/CD that shipped this project's issues or deployed one of the services
   // its SLOs are about; incidents pushed for those services count with the Jira incidents.
@@ -188,12 +204,14 @@ async function compute(
     sprintsReason,
     policy: config.capacity,
     incidentJql: config.incidentJql,
+    postmortem: config.postmortem,
     records: {
       sprints,
       items: sprintHistory.items,
       changes: sprintHistory.changes,
       deployments,
       incidents,
+      postmortems,
       pushedIncidents,
       period: { from: period.from, to: now },
       trendWindows: trend.windows,

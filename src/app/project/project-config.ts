@@ -12,6 +12,11 @@ import {
   checkPolicy as checkErrorBudgetPolicy,
   type ErrorBudgetPolicy,
 } from '../../domain/gate';
+import {
+  checkConvention,
+  DEFAULT_POSTMORTEM_CONVENTION,
+  type PostmortemConvention,
+} from '../../domain/postmortem';
 import type { AlertSeverity } from '../../domain/slo';
 import {
   DEFAULT_RULES,
@@ -59,6 +64,11 @@ export interface ProjectConfig {
   readonly sloIds: readonly string[];
   /** The error-budget policy the gate follows (PRODUCT.md §4: agreed in advance, editable). */
   readonly errorBudget: ErrorBudgetPolicy;
+  /**
+   * What a postmortem and its actions are (src/domain/postmortem/convention.ts). Added after
+   * schema 2 with a default, so documents saved before it read with the default.
+   */
+  readonly postmortem: PostmortemConvention;
 }
 
 export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
@@ -72,6 +82,7 @@ export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
   incidentServices: { byComponent: [], otherwise: null },
   sloIds: [],
   errorBudget: DEFAULT_ERROR_BUDGET_POLICY,
+  postmortem: DEFAULT_POSTMORTEM_CONVENTION,
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -136,6 +147,7 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     throw new ValidationError('sloIds', ['field "sloIds": must be a list of SLO names']);
   });
   const errorBudget = part('errorBudget', DEFAULT_ERROR_BUDGET_POLICY, parseErrorBudget);
+  const postmortem = part('postmortem', DEFAULT_POSTMORTEM_CONVENTION, parsePostmortem);
   if (problems.length > 0) throw new ValidationError('project configuration', problems);
   return {
     schemaVersion: PROJECT_CONFIG_SCHEMA_VERSION,
@@ -148,7 +160,39 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     incidentServices,
     sloIds,
     errorBudget,
+    postmortem,
   };
+}
+
+/** Absent fields keep the defaults; names are trimmed; `label: null` means "no label". */
+function parsePostmortem(raw: unknown): PostmortemConvention {
+  const where = 'postmortem';
+  if (!isObject(raw)) throw new ValidationError(where, [`field "${where}": must be an object`]);
+  const problems: string[] = [];
+  const known = Object.keys(DEFAULT_POSTMORTEM_CONVENTION);
+  for (const name of Object.keys(raw)) {
+    if (!known.includes(name))
+      problems.push(`${where}, field "${name}": unknown; allowed: ${known.join(', ')}`);
+  }
+  const text = (name: 'issueType' | 'actionLinkType' | 'label'): string | null => {
+    const value = raw[name];
+    if (value === undefined) return DEFAULT_POSTMORTEM_CONVENTION[name];
+    if (value === null && name === 'label') return null;
+    if (typeof value === 'string')
+      return value.trim() === '' && name === 'label' ? null : value.trim();
+    problems.push(`${where}, field "${name}": must be a name`);
+    return DEFAULT_POSTMORTEM_CONVENTION[name];
+  };
+  const sla = raw.actionSlaDays ?? DEFAULT_POSTMORTEM_CONVENTION.actionSlaDays;
+  const convention: PostmortemConvention = {
+    issueType: text('issueType') ?? '',
+    label: text('label'),
+    actionLinkType: text('actionLinkType') ?? '',
+    actionSlaDays: typeof sla === 'number' ? sla : Number.NaN,
+  };
+  problems.push(...checkConvention(convention));
+  if (problems.length > 0) throw new ValidationError(where, problems);
+  return convention;
 }
 
 const SERVICE_NAME_MAX = 100; // the push API's limit on a service name (src/contract/push-api.ts)

@@ -5,6 +5,7 @@ import type { JiraPort } from '../../ports/jira';
 import { AppError } from '../errors';
 import { requireProjectBoard } from './board-binding';
 import { requireSafeIncidentJql } from './incident-jql';
+import { requirePostmortemConvention } from './postmortem-setting';
 import { loadProjectConfig, saveProjectConfig } from './project-config-repository';
 import { requireProjectAdmin } from './require-project-admin';
 
@@ -45,6 +46,7 @@ export async function saveSettings(
   await requireProjectAdmin(deps.jira, input.projectKey);
   await requireSafeIncidentJql(deps.jira, input.projectKey, input.config);
   await requireProjectBoard(deps.jira, input.projectKey, input.config);
+  await requirePostmortemConvention(deps.jira, input.projectKey, input.config);
   const saved = await saveProjectConfig(
     deps.store,
     input.projectKey,

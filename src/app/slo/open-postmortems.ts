@@ -1,9 +1,11 @@
 /**
  * The postmortem rule (PRODUCT.md §4; "Example Error Budget Policy": a single incident that spends
  * more than 20% of the budget needs a postmortem): the hourly job finds such incidents in each SLO's
- * stored data and opens one postmortem issue per incident in the SLO's project, labelled `postmortem`
- * (the default rules make it reliability work). A marker per incident (SLO + start) is claimed before
- * the issue is created, so runs that overlap never open two; a failed creation releases it.
+ * stored data and opens one postmortem issue per incident in the SLO's project, as the project's
+ * postmortem convention says a postmortem is (its issue type and label; src/domain/postmortem), so
+ * the Incidents page counts it and the Definition of Done check finds it. A marker per incident
+ * (SLO + start) is claimed before the issue is created, so runs that overlap never open two; a
+ * failed creation releases it.
  */
 import { findPostmortemCandidates, sliSeriesFor, windowAt } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
@@ -12,7 +14,6 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadSliIntervals } from './roll-up-slo';
 import { siteSlos } from './site-slos';
 
-export const POSTMORTEM_ISSUE_TYPE = 'Task';
 export const postmortemKey = (slo: string, start: string): string => `postmortem:${slo}:${start}`;
 
 interface PostmortemMarker {
@@ -37,7 +38,7 @@ export async function openPostmortems(
 ): Promise<OpenedPostmortem[]> {
   const opened: OpenedPostmortem[] = [];
   for (const { slo, projectKey, load } of await siteSlos(deps.store)) {
-    const { spec, policy } = await load();
+    const { spec, policy, postmortem } = await load();
     if (spec === undefined) continue;
     const threshold = policy.postmortemBudgetShare;
     const at = now.getTime();
@@ -55,14 +56,14 @@ export async function openPostmortems(
       try {
         const issue = await deps.jira.createIssue({
           projectKey,
-          issueTypeName: POSTMORTEM_ISSUE_TYPE,
+          issueTypeName: postmortem.issueType,
           summary: `Postmortem: ${spec.displayName ?? slo} incident of ${candidate.start.slice(0, 16).replace('T', ' ')} UTC spent ${percent(candidate.budgetShare)} of the error budget`,
           description: [
             `Ballast opened this postmortem because one incident spent ${percent(candidate.budgetShare)} of the error budget of SLO ${slo} (service ${spec.service}, target ${(spec.target * 100).toFixed(2)}%), more than the ${percent(threshold)} the project's error-budget policy allows without one.`,
             `Incident: ${candidate.start} to ${candidate.end} (from the SLI data).`,
-            'Link the actions that come out of the postmortem to this issue so Ballast can track them to closure.',
+            `Link the actions that come out of the postmortem to this issue with a "${postmortem.actionLinkType}" link so Ballast tracks them to closure (give each a due date; without one an action is overdue after ${postmortem.actionSlaDays} days).`,
           ],
-          labels: ['postmortem', 'slo'],
+          labels: [...new Set([...(postmortem.label === null ? [] : [postmortem.label]), 'slo'])],
         });
         await deps.kv.set(key, {
           state: 'opened',

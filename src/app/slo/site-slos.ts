@@ -3,6 +3,7 @@
  * and its project's error-budget policy, each project's documents read once per run.
  */
 import type { ErrorBudgetPolicy } from '../../domain/gate';
+import type { PostmortemConvention } from '../../domain/postmortem';
 import type { SloSpec } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import { loadProjectConfig } from '../project/project-config-repository';
@@ -15,14 +16,22 @@ export interface SiteSlo {
    * The spec (undefined when the project no longer has it: the directory catches up on its next
    * import) and the policy of the project that owns it. A failed read rejects for this SLO only.
    */
-  readonly load: () => Promise<{ spec: SloSpec | undefined; policy: ErrorBudgetPolicy }>;
+  readonly load: () => Promise<{
+    spec: SloSpec | undefined;
+    policy: ErrorBudgetPolicy;
+    postmortem: PostmortemConvention;
+  }>;
 }
 
 export async function siteSlos(store: DocumentStore): Promise<SiteSlo[]> {
   const directory = (await loadSloDirectory(store)).entries;
   const projects = new Map<
     string,
-    Promise<{ specs: readonly SloSpec[]; policy: ErrorBudgetPolicy }>
+    Promise<{
+      specs: readonly SloSpec[];
+      policy: ErrorBudgetPolicy;
+      postmortem: PostmortemConvention;
+    }>
   >();
   const project = (projectKey: string) => {
     let loaded = projects.get(projectKey);
@@ -33,6 +42,7 @@ export async function siteSlos(store: DocumentStore): Promise<SiteSlo[]> {
       ]).then(([slos, config]) => ({
         specs: slos.slos.bundle.slos,
         policy: config.config.errorBudget,
+        postmortem: config.config.postmortem,
       }));
       projects.set(projectKey, loaded);
     }
@@ -44,8 +54,8 @@ export async function siteSlos(store: DocumentStore): Promise<SiteSlo[]> {
       slo,
       projectKey,
       load: async () => {
-        const { specs, policy } = await project(projectKey);
-        return { spec: specs.find((s) => s.name === slo), policy };
+        const { specs, policy, postmortem } = await project(projectKey);
+        return { spec: specs.find((s) => s.name === slo), policy, postmortem };
       },
     }));
 }

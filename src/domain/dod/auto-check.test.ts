@@ -9,6 +9,8 @@ const postmortemLink = {
   issueType: 'Postmortem',
 } as const;
 
+const RULE = '"Relates" link to a postmortem (Task labelled "postmortem")';
+
 describe('auto checks', () => {
   it.each<[string, AutoCheck, Parameters<typeof anIssue>[0], boolean, string]>([
     [
@@ -155,6 +157,27 @@ describe('auto checks', () => {
       { links: [] },
       false,
       'no "Blocks" link',
+    ],
+    [
+      'an action of a postmortem passes postmortemLinked',
+      { type: 'postmortemLinked' },
+      { postmortems: { rule: RULE, keys: ['SHOP-3', 'SHOP-7'] } },
+      true,
+      'action of postmortem SHOP-3, SHOP-7',
+    ],
+    [
+      'no postmortem fails postmortemLinked, saying the project’s convention',
+      { type: 'postmortemLinked' },
+      { postmortems: { rule: RULE, keys: [] } },
+      false,
+      'no "Relates" link to a postmortem (Task labelled "postmortem")',
+    ],
+    [
+      'postmortemLinked fails when the backend did not work the links out',
+      { type: 'postmortemLinked' },
+      {},
+      false,
+      'postmortem links unknown',
     ],
   ])('%s', (_name, check, issue, passed, reason) => {
     expect(evaluateAutoCheck(check, anIssue(issue))).toEqual({ passed, reason });

@@ -13,7 +13,9 @@ export type AutoCheck =
   | { readonly type: 'fieldSet'; readonly field: string; readonly fieldName: string }
   | { readonly type: 'labelPresent'; readonly label: string }
   /** A link of this type in either direction, optionally to an issue of the given type. */
-  | { readonly type: 'linkExists'; readonly linkType: string; readonly linkedIssueType?: string };
+  | { readonly type: 'linkExists'; readonly linkType: string; readonly linkedIssueType?: string }
+  /** The issue is an action of a postmortem, as the project's postmortem convention defines both. */
+  | { readonly type: 'postmortemLinked' };
 
 export const AUTO_CHECK_TYPES = [
   'hasEstimate',
@@ -22,6 +24,7 @@ export const AUTO_CHECK_TYPES = [
   'fieldSet',
   'labelPresent',
   'linkExists',
+  'postmortemLinked',
 ] as const satisfies readonly AutoCheck['type'][];
 
 /** The outcome of one auto check; `reason` is shown verbatim next to the item ("no estimate"). */
@@ -93,5 +96,12 @@ export function evaluateAutoCheck(check: AutoCheck, issue: DodIssue): AutoCheckO
         : { passed: false, reason: `label "${check.label}" missing` };
     case 'linkExists':
       return linkOutcome(issue, check.linkType, check.linkedIssueType);
+    case 'postmortemLinked': {
+      const postmortems = issue.postmortems;
+      if (postmortems === undefined) return { passed: false, reason: 'postmortem links unknown' };
+      return postmortems.keys.length > 0
+        ? { passed: true, reason: `action of postmortem ${postmortems.keys.join(', ')}` }
+        : { passed: false, reason: `no ${postmortems.rule}` };
+    }
   }
 }

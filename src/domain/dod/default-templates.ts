@@ -6,7 +6,9 @@ import type { DodItem, DodTemplate } from './dod-template';
  * items all work shares. Choices the brief leaves open, made here:
  * - "docs updated" and "postmortem action linked" are optional: not every change has docs or a
  *   postmortem; everything else is required.
- * - "postmortem action linked" is an auto check: a "Relates" link to a Postmortem issue.
+ * - "postmortem action linked" is an auto check of the project's postmortem convention
+ *   (src/domain/postmortem: by default a "Relates" link to a Task labelled "postmortem"), so it
+ *   follows whatever the project calls a postmortem; no new Jira site has a "Postmortem" type.
  * - Unclassified work gets the shared items plus an optional "Category set" auto check, so the
  *   panel nudges people to classify it without blocking the close.
  */
@@ -42,7 +44,7 @@ const SPECIFIC: Readonly<Record<WorkTypeOrUnclassified, readonly DodItem[]>> = {
       text: 'Postmortem action linked',
       required: false,
       kind: 'auto',
-      check: { type: 'linkExists', linkType: 'Relates', linkedIssueType: 'Postmortem' },
+      check: { type: 'postmortemLinked' },
     },
   ],
   unclassified: [

@@ -17,6 +17,13 @@ export interface DodIssue {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly subtasks: readonly DodSubtask[];
   readonly links: readonly DodIssueLink[];
+  /**
+   * Postmortems this issue is an action of, under the project's postmortem convention
+   * (src/domain/postmortem): the backend decides it, since a label of a linked issue is not in the
+   * issue's own data. `rule` says the convention in words for the checklist's reason. Absent when
+   * it was not worked out.
+   */
+  readonly postmortems?: { readonly rule: string; readonly keys: readonly string[] };
 }
 
 export interface DodSubtask {

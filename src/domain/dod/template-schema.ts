@@ -35,6 +35,7 @@ const autoCheckSchema = z.discriminatedUnion('type', [
     linkType: nameSchema,
     linkedIssueType: nameSchema.optional(),
   }),
+  z.strictObject({ type: z.literal('postmortemLinked') }),
 ]);
 
 const itemBase = { id: idSchema, text: textSchema, required: z.boolean() };

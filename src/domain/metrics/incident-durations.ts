@@ -9,6 +9,16 @@ export interface RestoreDurations {
   readonly invalid: number;
 }
 
+/**
+ * One incident's time to restore in hours (impact start → resolution), or null when unresolved or
+ * its times are invalid: the duration each incident is listed with, and the one the medians take.
+ */
+export function restoreHours(incident: IncidentRecord): number | null {
+  const start = toMs(incident.startedAt);
+  const end = toMs(incident.resolvedAt);
+  return start === undefined || end === undefined || end < start ? null : hoursBetween(start, end);
+}
+
 /** Start → resolved durations, shared by DORA time to restore and the incidents page's MTTR. */
 export function restoreDurations(incidents: readonly IncidentRecord[]): RestoreDurations {
   const hours: number[] = [];

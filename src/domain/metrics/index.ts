@@ -46,3 +46,4 @@ export { repeatIncidents } from './repeat-incidents';
 export { postmortemActions } from './postmortem-actions';
 export { projectMetrics } from './project-metrics';
 export type { ProjectMetrics, ProjectMetricsInput } from './project-metrics';
+export { restoreHours } from './incident-durations';

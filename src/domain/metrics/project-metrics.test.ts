@@ -23,6 +23,7 @@ describe('all project metrics in one call', () => {
       changes: [aChange()],
       incidents: [anIncident()],
       postmortemActions: [anAction()],
+      actionSlaDays: 56,
       period: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
       now: '2026-03-31T00:00:00Z',
     });
@@ -45,6 +46,7 @@ describe('all project metrics in one call', () => {
     const input = {
       ...history,
       postmortemActions: history.actions,
+      actionSlaDays: 56,
       period: { from: history.from, to: history.to },
       now: history.to,
     };

@@ -32,6 +32,8 @@ export interface ProjectMetricsInput {
   readonly changes: readonly ChangeRecord[];
   readonly incidents: readonly IncidentRecord[];
   readonly postmortemActions: readonly PostmortemActionRecord[];
+  /** Days after which an open action without a due date is overdue (the postmortem convention). */
+  readonly actionSlaDays: number;
   /** The period DORA deployment frequency is read over. */
   readonly period: { readonly from: string; readonly to: string };
   /** Where the DORA trend is cut: the sprints, or by default 4-week windows of the period. */
@@ -75,7 +77,10 @@ export function projectMetrics(input: ProjectMetricsInput) {
       mttr: mttr(input.incidents),
       mttd: mttd(input.incidents),
       repeatIncidents: repeatIncidents(input.incidents),
-      postmortemActions: postmortemActions(input.postmortemActions, { now: input.now }),
+      postmortemActions: postmortemActions(input.postmortemActions, {
+        now: input.now,
+        slaDays: input.actionSlaDays,
+      }),
     },
   };
 }

@@ -62,6 +62,8 @@ export interface ChangeRecord {
 
 export interface IncidentRecord {
   readonly key: string;
+  /** What people call it: the Jira summary, or the incident tool's title. */
+  readonly title?: string;
   /** The service affected; null when unknown (then it cannot be attributed by service). */
   readonly service: string | null;
   /** The deployment that caused it, when the incident tool knows (attributed before the service). */
@@ -79,4 +81,8 @@ export interface PostmortemActionRecord {
   readonly key: string;
   readonly createdAt: string;
   readonly resolvedAt: string | null;
+  /** Jira's due date, a calendar day ("2026-03-10"); absent or null when none is set. */
+  readonly dueDate?: string | null;
+  /** The postmortem it is an action of (src/domain/postmortem/convention.ts). */
+  readonly postmortemKey?: string;
 }

@@ -369,6 +369,18 @@ describe('figures', () => {
       'needs 1 incident with a detection time',
     );
   });
+
+  it('shows the postmortems, the open actions with their ages, and which are overdue and why', () => {
+    const html = render('/incidents', ready(s.incidents));
+    expect(tile(html, 'Postmortem actions closed')).toContain('6 of 8 closed, 1 overdue');
+    expect(html).toContain('type Task labelled &quot;postmortem&quot;');
+    expect(html).toContain('without one after 56 days');
+    expect(html).toContain('<th scope="row">SHOP-405</th>');
+    expect(html).toContain('<td>70.3 days</td>');
+    expect(html).toContain('<td>12.5 days</td>');
+    expect(html).toContain('Overdue: past SLA');
+    expect(html).toContain('<td>2026-12-01</td><td>On time</td>');
+  });
 });
 
 describe('SLOs subpage', () => {

@@ -1,15 +1,37 @@
-import type { Draft, ErrorBudgetDraft, IncidentServicesDraft } from './draft';
+import type { Draft, ErrorBudgetDraft, IncidentServicesDraft, PostmortemDraft } from './draft';
 import type { FormAction } from './form-state';
 
 export function IncidentsSection({
   value,
   services,
+  postmortem,
   dispatch,
 }: {
   value: string;
   services: IncidentServicesDraft;
+  postmortem: PostmortemDraft;
   dispatch: (action: FormAction) => void;
 }) {
+  const pmField = (
+    id: keyof PostmortemDraft,
+    label: string,
+    placeholder: string,
+    help?: string,
+  ) => (
+    <div className="form-row">
+      <label className="field-label" htmlFor={`postmortem-${id}`}>
+        {label}
+      </label>
+      <input
+        id={`postmortem-${id}`}
+        className="input"
+        value={postmortem[id]}
+        placeholder={placeholder}
+        onChange={(e) => dispatch({ type: 'postmortem', patch: { [id]: e.target.value } })}
+      />
+      {help && <p className="subtlest">{help}</p>}
+    </div>
+  );
   return (
     <div className="section-content">
       <p className="section-intro subtle">
@@ -75,6 +97,22 @@ export function IncidentsSection({
           }
         />
       </div>
+      <h3 className="group-title">Postmortems</h3>
+      <p className="section-intro subtle">
+        What a postmortem is in this project and how its actions are linked to it. Ballast opens
+        postmortems this way, the Definition of Done item “Postmortem action linked” looks for this
+        link, and the Incidents page counts these actions’ closure. The defaults exist on every new
+        Jira site; saving checks that the issue type and link type exist.
+      </p>
+      {pmField('issueType', 'Postmortem issue type', 'Task')}
+      {pmField('label', 'Postmortem label', 'none', 'Blank when the issue type alone says it.')}
+      {pmField('actionLinkType', 'Action link type', 'Relates')}
+      {pmField(
+        'actionSlaDays',
+        'Action overdue after (days)',
+        '56',
+        'For actions without a due date; an action with one is overdue after it.',
+      )}
     </div>
   );
 }

@@ -146,6 +146,7 @@ export function SettingsLayout({
                 <IncidentsSection
                   value={form.draft.incidentJql}
                   services={form.draft.incidentServices}
+                  postmortem={form.draft.postmortem}
                   dispatch={dispatch}
                 />
               )}

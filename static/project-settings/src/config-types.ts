@@ -46,6 +46,7 @@ export const AUTO_CHECK_TYPES = exactly<AutoCheckType>()([
   'fieldSet',
   'labelPresent',
   'linkExists',
+  'postmortemLinked',
 ]);
 
 export const WORK_TYPE_LABEL: Record<WorkType | 'unclassified', string> = {
@@ -88,4 +89,5 @@ export const AUTO_CHECK_LABEL: Record<AutoCheckType, string> = {
   fieldSet: 'A field is set',
   labelPresent: 'Has a label',
   linkExists: 'Has a link',
+  postmortemLinked: 'Is an action of a postmortem (the project’s postmortem convention)',
 };

@@ -59,6 +59,14 @@ export interface IncidentServicesDraft {
   readonly otherwise: string;
 }
 
+/** The postmortem convention as typed (src/domain/postmortem/convention.ts); a blank label is none. */
+export interface PostmortemDraft {
+  readonly issueType: string;
+  readonly label: string;
+  readonly actionLinkType: string;
+  readonly actionSlaDays: string;
+}
+
 export interface Draft {
   readonly rules: readonly RuleDraft[];
   readonly policy: PolicyDraft;
@@ -71,6 +79,7 @@ export interface Draft {
   /** Other projects' SLOs this project's gate also follows, comma-separated names. */
   readonly sloIds: string;
   readonly errorBudget: ErrorBudgetDraft;
+  readonly postmortem: PostmortemDraft;
 }
 
 const text = (n: number): string => String(n);
@@ -124,6 +133,12 @@ export function toDraft(config: Config): Draft {
     boardId: config.board ? String(config.board.boardId) : '',
     sloIds: config.sloIds.join(', '),
     errorBudget: errorBudgetDraft(config.errorBudget),
+    postmortem: {
+      issueType: config.postmortem.issueType,
+      label: config.postmortem.label ?? '',
+      actionLinkType: config.postmortem.actionLinkType,
+      actionSlaDays: String(config.postmortem.actionSlaDays),
+    },
   };
 }
 
@@ -252,6 +267,7 @@ export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
     board: boardOf(draft.boardId, saved.board),
     sloIds: splitValues(draft.sloIds),
     errorBudget: errorBudgetOf(draft.errorBudget, saved.errorBudget),
+    postmortem: postmortemOf(draft.postmortem),
   };
 }
 
@@ -311,4 +327,15 @@ export function incidentServicesOf(draft: IncidentServicesDraft): Record<string,
     });
   const otherwise = draft.otherwise.trim();
   return { byComponent, otherwise: otherwise === '' ? null : otherwise };
+}
+
+/** The convention to save; a number that does not parse goes as typed, for the backend to name. */
+export function postmortemOf(draft: PostmortemDraft): Record<string, unknown> {
+  const days = draft.actionSlaDays.trim();
+  return {
+    issueType: draft.issueType.trim(),
+    label: draft.label.trim() === '' ? null : draft.label.trim(),
+    actionLinkType: draft.actionLinkType.trim(),
+    actionSlaDays: days !== '' && Number.isFinite(Number(days)) ? Number(days) : days,
+  };
 }

@@ -12,6 +12,7 @@ import {
   type Draft,
   type ErrorBudgetDraft,
   type IncidentServicesDraft,
+  type PostmortemDraft,
   type PolicyDraft,
   type RuleDraft,
 } from './draft';
@@ -60,6 +61,7 @@ export type FormAction =
   | { readonly type: 'removeItem'; readonly templateId: string; readonly index: number }
   | { readonly type: 'incidentJql'; readonly value: string }
   | { readonly type: 'incidentServices'; readonly patch: Partial<IncidentServicesDraft> }
+  | { readonly type: 'postmortem'; readonly patch: Partial<PostmortemDraft> }
   | { readonly type: 'boardId'; readonly value: string }
   | { readonly type: 'sloIds'; readonly value: string }
   | { readonly type: 'errorBudget'; readonly patch: Partial<ErrorBudgetDraft> }
@@ -184,6 +186,8 @@ export function formReducer(state: FormState, action: FormAction): FormState {
         ...draft,
         incidentServices: { ...draft.incidentServices, ...action.patch },
       });
+    case 'postmortem':
+      return editDraft(state, { ...draft, postmortem: { ...draft.postmortem, ...action.patch } });
     case 'sloIds':
       return editDraft(state, { ...draft, sloIds: action.value });
     case 'errorBudget':

@@ -20,6 +20,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
  */
 export function sectionOfProblem(message: string): SectionId | null {
   if (/errorBudget/.test(message)) return 'error-budget';
+  if (/\bpostmortem\b/.test(message)) return 'incidents';
   if (/\bpolicy\b|\bboard\b/.test(message)) return 'capacity';
   if (/\brules?\b/.test(message)) return 'rules';
   if (/\btemplates?\b/.test(message)) return 'dod';

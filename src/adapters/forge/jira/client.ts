@@ -16,7 +16,7 @@ import { mergeReconciled, reconcileGroups } from './reconciled-search';
 import type { JiraHttp } from './http';
 import { parseJqlQueries } from './jql-parse';
 import { bulkGetUsers } from './users';
-import type { JiraUser, ParsedJql } from '../../../ports/jira';
+import type { JiraIssueLinkType, JiraUser, ParsedJql } from '../../../ports/jira';
 import {
   agileIssuePageSchema,
   boardConfigurationSchema,
@@ -26,8 +26,10 @@ import {
   createdIssueSchema,
   entityPropertySchema,
   fieldListSchema,
+  issueLinkTypesSchema,
   issueSchema,
   myPermissionsSchema,
+  projectIssueTypesSchema,
   searchPageSchema,
   sprintPageSchema,
   sprintSchema,
@@ -334,6 +336,20 @@ export class JiraClient implements JiraPort {
   /** Jira's JQL parser (jql-parse.ts: POST /rest/api/3/jql/parse?validation=strict). */
   async parseJql(queries: readonly string[]): Promise<ParsedJql[]> {
     return parseJqlQueries(this.http, queries);
+  }
+
+  async projectIssueTypes(projectKey: string): Promise<string[]> {
+    const project = await this.http.json(
+      'GET',
+      route`/rest/api/3/project/${projectKey}`,
+      projectIssueTypesSchema,
+    );
+    return project.issueTypes.map((t) => t.name);
+  }
+
+  async issueLinkTypes(): Promise<JiraIssueLinkType[]> {
+    return (await this.http.json('GET', route`/rest/api/3/issueLinkType`, issueLinkTypesSchema))
+      .issueLinkTypes;
   }
 
   private async agileIssues(

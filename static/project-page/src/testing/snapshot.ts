@@ -149,10 +149,51 @@ export function snapshot(overrides: Partial<MetricsSnapshot> = {}): MetricsSnaps
       mttr: figure(5.5, 'hours'),
       mttd: figure(null, 'hours', 'needs 1 incident with a detection time, has 0'),
       repeats: { ...figure(2, 'count'), share: 0.25 },
-      postmortemActions: { ...figure(0.75, 'ratio'), total: 8, closed: 6 },
+      postmortemActions: {
+        ...figure(0.75, 'ratio'),
+        total: 8,
+        closed: 6,
+        overdue: 1,
+        slaDays: 56,
+        medianOpenAgeDays: 12.5,
+        oldestOpenAgeDays: 70.25,
+        openActions: [
+          {
+            key: 'SHOP-410',
+            postmortemKey: 'SHOP-405',
+            ageDays: 70.25,
+            dueDate: null,
+            overdue: true,
+            overdueBy: 'sla',
+          },
+          {
+            key: 'SHOP-411',
+            postmortemKey: 'SHOP-405',
+            ageDays: 12.5,
+            dueDate: '2026-12-01',
+            overdue: false,
+            overdueBy: null,
+          },
+        ],
+      },
+      postmortems: {
+        convention: { postmortem: 'Task labelled "postmortem"', actionLinkType: 'Relates' },
+        reason: null,
+        count: 1,
+        recent: [
+          {
+            key: 'SHOP-405',
+            summary: 'Postmortem: Checkout availability incident',
+            createdAt: '2026-09-11T14:00:00Z',
+            resolvedAt: null,
+            actions: 8,
+          },
+        ],
+      },
       recent: [
         {
           key: 'SHOP-400',
+          source: 'jira',
           summary: 'Checkout 500s',
           startedAt: '2026-11-01T10:00:00Z',
           resolvedAt: '2026-11-01T12:00:00Z',
@@ -160,6 +201,7 @@ export function snapshot(overrides: Partial<MetricsSnapshot> = {}): MetricsSnaps
         },
         {
           key: 'SHOP-399',
+          source: 'jira',
           summary: 'Search down',
           startedAt: '2026-10-20T10:00:00Z',
           resolvedAt: null,

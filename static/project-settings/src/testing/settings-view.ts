@@ -73,6 +73,12 @@ export const CONFIG: Config = {
     minDataCoverage: 0,
     postmortemBudgetShare: 0.2,
   },
+  postmortem: {
+    issueType: 'Task',
+    label: 'postmortem',
+    actionLinkType: 'Relates',
+    actionSlaDays: 56,
+  },
 };
 
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
