@@ -3,7 +3,7 @@
  * why — each SLO that is not healthy with its reason — plus what the state does to the split.
  */
 import type { GateView } from '../../contract/planner';
-import type { ProjectGate } from '../../domain/gate';
+import { gateInForce, type ProjectGate } from '../../domain/gate';
 
 const EFFECT: Readonly<Record<GateView['state'], string>> = {
   HEALTHY: 'Every linked SLO is within its error budget: the normal split applies.',
@@ -13,15 +13,22 @@ const EFFECT: Readonly<Record<GateView['state'], string>> = {
   NO_DATA: 'The normal split applies until SLI data arrives.',
 };
 
+/** While an admin's override lifts the freeze (domain/gate/gate-in-force.ts). */
+const OVERRIDDEN =
+  'An override lets feature work start: the split is held to the AT_RISK limits (feature capped, reliability raised).';
+
 export function gateView(gate: ProjectGate): GateView {
+  const inForce = gateInForce(gate);
+  const shown = inForce.override ?? inForce.notCounting?.override ?? null;
   const override =
-    gate.state === 'FROZEN' && gate.override
-      ? {
-          accountId: gate.override.by,
-          until: new Date(gate.override.until).toISOString(),
-          reason: gate.override.reason,
-        }
-      : null;
+    shown === null
+      ? null
+      : {
+          accountId: shown.by,
+          until: new Date(shown.until).toISOString(),
+          reason: shown.reason,
+          counts: inForce.override !== null,
+        };
   if (gate.state === 'NO_DATA' && gate.reasons.some((r) => r.rule === 'no-slos')) {
     return {
       state: gate.state,
@@ -36,7 +43,10 @@ export function gateView(gate: ProjectGate): GateView {
   return {
     state: gate.state,
     override,
-    reason: [why.length > 0 ? `${why.join('; ')}.` : '', EFFECT[gate.state]]
+    reason: [
+      why.length > 0 ? `${why.join('; ')}.` : '',
+      inForce.override ? OVERRIDDEN : EFFECT[gate.state],
+    ]
       .filter((part) => part !== '')
       .join(' '),
   };

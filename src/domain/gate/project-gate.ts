@@ -2,15 +2,12 @@
  * The project's gate: the worst state among its SLOs (gate-state.ts orders them), with every
  * non-healthy SLO's reasons, and whether feature work may start.
  */
+import { exemptionMatcher, type ExemptionRules } from '../capacity/exemption';
 import { isoOf, type Instant } from '../slo/duration';
 import type { GateReason, GateRule } from './evaluate';
+import { gateInForce } from './gate-in-force';
 import { GATE_SEVERITY, worseState, type GateState } from './gate-state';
-import {
-  DEFAULT_EXEMPTIONS,
-  activeOverride,
-  type FreezeExemptions,
-  type GateOverride,
-} from './override';
+import { activeOverride, type GateOverride } from './override';
 
 export interface SloGateInput {
   readonly slo: string;
@@ -31,7 +28,10 @@ export interface ProjectGate {
   readonly state: GateState;
   /** Reasons of the SLOs that are not HEALTHY, worst first. */
   readonly reasons: readonly ProjectGateReason[];
-  /** The override in force, if any. */
+  /**
+   * The newest override within its time box, whatever the state: it counts only while FROZEN
+   * (gateInForce decides), and is shown as not counting otherwise.
+   */
   readonly override: GateOverride | null;
 }
 
@@ -85,11 +85,14 @@ export interface WorkDecision {
   readonly wayOut: string | null;
 }
 
-/** Whether `item` may start under `gate` (PRODUCT.md §4: while FROZEN, no feature work). */
+/**
+ * Whether `item` may start under `gate` (PRODUCT.md §4: while FROZEN, no feature work except exempt
+ * items; an override lets it start). `exemptions` are the project's rules (`capacity.exemption`).
+ */
 export function checkWorkStart(
   item: GateWorkItem,
   gate: ProjectGate,
-  exemptions: FreezeExemptions = DEFAULT_EXEMPTIONS,
+  exemptions: ExemptionRules,
 ): WorkDecision {
   const allow = (rule: WorkDecision['rule'], message: string): WorkDecision => ({
     allowed: true,
@@ -97,18 +100,19 @@ export function checkWorkStart(
     message,
     wayOut: null,
   });
+  const inForce = gateInForce(gate);
   if (gate.state !== 'FROZEN') return allow('not-frozen', `the project gate is ${gate.state}`);
   if (item.workType !== 'feature')
     return allow('not-feature-work', `${item.key} is ${item.workType} work, not held by a freeze`);
-  if (item.priority !== undefined && exemptions.priorities.includes(item.priority)) {
-    return allow('exempt-priority', `${item.key} has exempt priority ${item.priority}`);
-  }
-  const label = item.labels?.find((l) => exemptions.labels.includes(l));
-  if (label !== undefined) return allow('exempt-label', `${item.key} has exempt label ${label}`);
-  if (gate.override) {
+  const exempt = exemptionMatcher(exemptions)(item);
+  if (exempt?.by === 'priority')
+    return allow('exempt-priority', `${item.key} has exempt priority ${exempt.value}`);
+  if (exempt?.by === 'label')
+    return allow('exempt-label', `${item.key} has exempt label ${exempt.value}`);
+  if (inForce.override) {
     return allow(
       'override',
-      `feature work may start until ${isoOf(gate.override.until)} under an override by ${gate.override.by}: ${gate.override.reason}`,
+      `feature work may start until ${isoOf(inForce.override.until)} under an override by ${inForce.override.by}: ${inForce.override.reason}`,
     );
   }
   const frozen = gate.reasons

@@ -1,0 +1,46 @@
+/**
+ * What the error-budget gate allows now — the one answer the workflow validator, the issue panel and
+ * the sprint planner share (PRODUCT.md §4): FROZEN means "no feature work except exempt items"; an
+ * override ("Overrides need a reason and are audited") lets feature work start again for its time
+ * box. An override counts only while the gate is FROZEN, the state it was recorded under; in any
+ * other state it is shown as recorded, and does not count.
+ *
+ * While a freeze is overridden the split is held to the AT_RISK limits (feature capped, reliability
+ * raised): the override lifts the freeze, not the fact that the budget is spent, and a spent budget
+ * is below the AT_RISK threshold by definition (§4: "AT_RISK (remaining below a threshold)").
+ */
+import { GATE_STATE_WORDS, type GateState } from './gate-state';
+import type { GateOverride } from './override';
+import type { ProjectGate } from './project-gate';
+
+export interface GateInForce {
+  /** The measured state: the worst of the linked SLOs. */
+  readonly state: GateState;
+  /** The row of the policy's gate target table whose limits apply to the split. */
+  readonly limitsOf: GateState;
+  /** Whether feature work that is not exempt may start now. */
+  readonly featureWorkAllowed: boolean;
+  /** The override that lifts the freeze now, if any. */
+  readonly override: GateOverride | null;
+  /** An override within its time box that does not count in this state, with why. */
+  readonly notCounting: { readonly override: GateOverride; readonly because: string } | null;
+}
+
+export function gateInForce(gate: ProjectGate): GateInForce {
+  const frozen = gate.state === 'FROZEN';
+  const override = frozen ? gate.override : null;
+  const notCounting =
+    !frozen && gate.override
+      ? {
+          override: gate.override,
+          because: `it was recorded while the gate was frozen, and the gate is ${GATE_STATE_WORDS[gate.state]} now`,
+        }
+      : null;
+  return {
+    state: gate.state,
+    limitsOf: override ? 'AT_RISK' : gate.state,
+    featureWorkAllowed: !frozen || override !== null,
+    override,
+    notCounting,
+  };
+}
