@@ -37,8 +37,8 @@ export interface GateView {
   readonly reason: string;
   /**
    * A time-boxed override of the freeze within its time box (src/contract/gate.ts). While the gate
-   * is FROZEN it `counts`: feature work may start until `until` and the split is held to the AT_RISK
-   * limits (domain/gate/gate-in-force.ts). In any other state it is shown, and does not count.
+   * is FROZEN it `counts`: feature work may start until `until` and the normal split applies
+   * (domain/gate/gate-in-force.ts). In any other state it is shown, and does not count.
    */
   readonly override: {
     readonly accountId: string;

@@ -15,7 +15,7 @@ const EFFECT: Readonly<Record<GateView['state'], string>> = {
 
 /** While an admin's override lifts the freeze (domain/gate/gate-in-force.ts). */
 const OVERRIDDEN =
-  'An override lets feature work start: the split is held to the AT_RISK limits (feature capped, reliability raised).';
+  'An override lets feature work start: the normal split applies until it ends.';
 
 export function gateView(gate: ProjectGate): GateView {
   const inForce = gateInForce(gate);

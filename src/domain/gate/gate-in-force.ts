@@ -5,9 +5,10 @@
  * box. An override counts only while the gate is FROZEN, the state it was recorded under; in any
  * other state it is shown as recorded, and does not count.
  *
- * While a freeze is overridden the split is held to the AT_RISK limits (feature capped, reliability
- * raised): the override lifts the freeze, not the fact that the budget is spent, and a spent budget
- * is below the AT_RISK threshold by definition (§4: "AT_RISK (remaining below a threshold)").
+ * While a freeze is overridden the split is held to the normal targets (the policy's HEALTHY row):
+ * the override suspends the freeze the team agreed, for its time box, so the planner allows the
+ * feature work the validator and the issue panel let start — not a 0 % cap beside a validator
+ * that lets every feature start.
  */
 import { GATE_STATE_WORDS, type GateState } from './gate-state';
 import type { GateOverride } from './override';
@@ -16,7 +17,7 @@ import type { ProjectGate } from './project-gate';
 export interface GateInForce {
   /** The measured state: the worst of the linked SLOs. */
   readonly state: GateState;
-  /** The row of the policy's gate target table whose limits apply to the split. */
+  /** The row of the policy's gate target table whose limits apply to the split (HEALTHY: none). */
   readonly limitsOf: GateState;
   /** Whether feature work that is not exempt may start now. */
   readonly featureWorkAllowed: boolean;
@@ -38,7 +39,7 @@ export function gateInForce(gate: ProjectGate): GateInForce {
       : null;
   return {
     state: gate.state,
-    limitsOf: override ? 'AT_RISK' : gate.state,
+    limitsOf: override ? 'HEALTHY' : gate.state,
     featureWorkAllowed: !frozen || override !== null,
     override,
     notCounting,

@@ -171,7 +171,7 @@ describe('the gate in force (validator, panel and planner alike)', () => {
   const frozenGate = projectGate([slo('checkout-availability', 'FROZEN')], [override], 15);
   it.each([
     ['FROZEN, no override', { ...frozenGate, override: null }, 'FROZEN', false, false],
-    ['FROZEN under an override', frozenGate, 'AT_RISK', true, true],
+    ['FROZEN under an override', frozenGate, 'HEALTHY', true, true],
     [
       'AT_RISK with an override in its time box',
       { ...frozenGate, state: 'AT_RISK' as const },
