@@ -87,13 +87,13 @@ beforeAll(async () => {
   closeListener = () => listener.close();
   await freezeCheckout(sandbox, listener.url);
   await saveExemption(['highest'], ['SECURITY']);
-  [byPriority, byLabel, plain] = freshStories();
+  [byPriority, byLabel, plain] = freshStories() as [string, string, string];
   const highest = jira.state.priorities.find((p) => p.name === 'Highest')!;
   const medium = jira.state.priorities.find((p) => p.name === 'Medium')!;
-  issue(byPriority!).priorityId = highest.id;
-  issue(byLabel!).priorityId = medium.id;
-  issue(byLabel!).labels.push('Security');
-  issue(plain!).priorityId = medium.id;
+  issue(byPriority).priorityId = highest.id;
+  issue(byLabel).priorityId = medium.id;
+  issue(byLabel).labels.push('Security');
+  issue(plain).priorityId = medium.id;
 }, 60_000);
 afterAll(async () => {
   await closeListener();

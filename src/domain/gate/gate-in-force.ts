@@ -2,8 +2,8 @@
  * What the error-budget gate allows now — the one answer the workflow validator, the issue panel and
  * the sprint planner share (PRODUCT.md §4): FROZEN means "no feature work except exempt items"; an
  * override ("Overrides need a reason and are audited") lets feature work start again for its time
- * box. An override counts only while the gate is FROZEN, the state it was recorded under; in any
- * other state it is shown as recorded, and does not count.
+ * box. An override counts only while the gate is FROZEN, the state it was recorded under, and only
+ * in the freeze it was recorded in; otherwise it is shown as recorded, and does not count.
  *
  * While a freeze is overridden the split is held to the normal targets (the policy's HEALTHY row):
  * the override suspends the freeze the team agreed, for its time box, so the planner allows the
@@ -27,16 +27,21 @@ export interface GateInForce {
   readonly notCounting: { readonly override: GateOverride; readonly because: string } | null;
 }
 
+/** Why an override within its time box does not count under `gate`, or null when it counts. */
+export function overrideNotCountingBecause(o: GateOverride, gate: ProjectGate): string | null {
+  if (gate.state !== 'FROZEN')
+    return `it was recorded while the gate was frozen, and the gate is ${GATE_STATE_WORDS[gate.state]} now`;
+  if (gate.frozenSince !== null && o.at < gate.frozenSince)
+    return 'it was recorded during an earlier freeze; the gate has frozen again since';
+  return null;
+}
+
 export function gateInForce(gate: ProjectGate): GateInForce {
   const frozen = gate.state === 'FROZEN';
-  const override = frozen ? gate.override : null;
+  const because = gate.override ? overrideNotCountingBecause(gate.override, gate) : null;
+  const override = because === null ? gate.override : null;
   const notCounting =
-    !frozen && gate.override
-      ? {
-          override: gate.override,
-          because: `it was recorded while the gate was frozen, and the gate is ${GATE_STATE_WORDS[gate.state]} now`,
-        }
-      : null;
+    gate.override && because !== null ? { override: gate.override, because } : null;
   return {
     state: gate.state,
     limitsOf: override ? 'HEALTHY' : gate.state,

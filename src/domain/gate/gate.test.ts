@@ -8,7 +8,13 @@ import { gateInForce } from './gate-in-force';
 import { GATE_STATES, isGateState, worseState } from './gate-state';
 import { activeOverride, checkOverride, type GateOverride } from './override';
 import { DEFAULT_POLICY } from './policy';
-import { checkWorkStart, projectGate, type ProjectGate, type SloGateInput } from './project-gate';
+import {
+  checkWorkStart,
+  frozenSince,
+  projectGate,
+  type ProjectGate,
+  type SloGateInput,
+} from './project-gate';
 import { replayPolicy } from './replay';
 
 const slo = (
@@ -198,12 +204,79 @@ describe('the gate in force (validator, panel and planner alike)', () => {
     },
   );
 
+  it('does not count an override recorded in an earlier freeze once the gate froze again', () => {
+    const again = { ...frozenGate, frozenSince: 12 };
+    expect(gateInForce(again)).toMatchObject({
+      override: null,
+      limitsOf: 'FROZEN',
+      featureWorkAllowed: false,
+      notCounting: {
+        override,
+        because: 'it was recorded during an earlier freeze; the gate has frozen again since',
+      },
+    });
+    expect(gateInForce({ ...frozenGate, frozenSince: 10 }).override).toEqual(override);
+  });
+
   it('says why an override recorded while FROZEN no longer counts', () => {
     expect(gateInForce({ ...frozenGate, state: 'HEALTHY' }).notCounting).toEqual({
       override,
       because: 'it was recorded while the gate was frozen, and the gate is healthy now',
     });
     expect(gateInForce(frozenGate).notCounting).toBeNull();
+  });
+});
+
+describe('when the project froze: SLO changes merged in time', () => {
+  const changing = (
+    name: string,
+    state: SloGateInput['state'],
+    changes: [number, SloGateInput['state'] | null, SloGateInput['state']][],
+  ): SloGateInput => ({
+    ...slo(name, state),
+    changes: changes.map(([at, from, to]) => ({ at, from, to })),
+  });
+  it.each([
+    [
+      'one SLO froze at 5',
+      [
+        changing('a', 'FROZEN', [
+          [1, null, 'HEALTHY'],
+          [5, 'HEALTHY', 'FROZEN'],
+        ]),
+      ],
+      5,
+    ],
+    [
+      'a froze at 1 and left at 7, b froze at 3: frozen since 1 without a break',
+      [
+        changing('a', 'HEALTHY', [
+          [1, 'HEALTHY', 'FROZEN'],
+          [7, 'FROZEN', 'HEALTHY'],
+        ]),
+        changing('b', 'FROZEN', [[3, 'AT_RISK', 'FROZEN']]),
+      ],
+      1,
+    ],
+    [
+      'froze at 1, healthy at 4, froze again at 6',
+      [
+        changing('a', 'FROZEN', [
+          [1, 'HEALTHY', 'FROZEN'],
+          [4, 'FROZEN', 'HEALTHY'],
+          [6, 'HEALTHY', 'FROZEN'],
+        ]),
+      ],
+      6,
+    ],
+    [
+      'frozen before the oldest kept change: unknown',
+      [changing('a', 'FROZEN', [[2, 'FROZEN', 'FROZEN']])],
+      null,
+    ],
+    ['not frozen now', [changing('a', 'HEALTHY', [[1, 'FROZEN', 'HEALTHY']])], null],
+  ])('%s', (_name, slos, expected) => {
+    expect(frozenSince(slos)).toBe(expected);
   });
 });
 

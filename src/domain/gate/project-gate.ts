@@ -14,6 +14,12 @@ export interface SloGateInput {
   readonly service: string;
   readonly state: GateState;
   readonly reasons: readonly GateReason[];
+  /** The SLO's recent state changes, oldest first (kept with its status), for `frozenSince`. */
+  readonly changes?: readonly {
+    readonly at: Instant;
+    readonly from: GateState | null;
+    readonly to: GateState;
+  }[];
 }
 
 export interface ProjectGateReason {
@@ -29,10 +35,36 @@ export interface ProjectGate {
   /** Reasons of the SLOs that are not HEALTHY, worst first. */
   readonly reasons: readonly ProjectGateReason[];
   /**
-   * The newest override within its time box, whatever the state: it counts only while FROZEN
-   * (gateInForce decides), and is shown as not counting otherwise.
+   * The newest override within its time box, whatever the state: it counts only while FROZEN and
+   * only in the freeze it was recorded in (gateInForce decides), and is shown as not counting
+   * otherwise.
    */
   readonly override: GateOverride | null;
+  /** While FROZEN: when this freeze began, if the SLOs' kept changes show it; else null. */
+  readonly frozenSince: Instant | null;
+}
+
+/**
+ * When the project's gate last became FROZEN, from the SLOs' state changes merged in time: the
+ * project is FROZEN while any SLO is, so a freeze begins when the first SLO freezes and ends when
+ * the last one leaves FROZEN. Null when not FROZEN now, or when the freeze began before the oldest
+ * change kept (not known: an override is then not refused for it).
+ */
+export function frozenSince(slos: readonly SloGateInput[]): Instant | null {
+  if (!slos.some((s) => s.state === 'FROZEN')) return null;
+  const states: (GateState | null)[] = slos.map((s) => s.changes?.[0]?.from ?? null);
+  const events = slos
+    .flatMap((s, i) => (s.changes ?? []).map((change) => ({ i, at: change.at, to: change.to })))
+    .sort((a, b) => a.at - b.at);
+  let frozen = states.includes('FROZEN');
+  let since: Instant | null = null;
+  for (const event of events) {
+    states[event.i] = event.to;
+    const now = states.includes('FROZEN');
+    if (now && !frozen) since = event.at;
+    frozen = now;
+  }
+  return frozen ? since : null;
 }
 
 export function projectGate(
@@ -49,7 +81,7 @@ export function projectGate(
       rule: 'no-slos' as const,
       message: 'no SLO is linked to the project',
     };
-    return { state: 'NO_DATA', reasons: [reason], override };
+    return { state: 'NO_DATA', reasons: [reason], override, frozenSince: null };
   }
   const state = slos.reduce<GateState>((worst, s) => worseState(worst, s.state), 'HEALTHY');
   const reasons = slos
@@ -64,7 +96,7 @@ export function projectGate(
         message: r.message,
       })),
     );
-  return { state, reasons, override };
+  return { state, reasons, override, frozenSince: state === 'FROZEN' ? frozenSince(slos) : null };
 }
 
 /** The parts of a Jira item the gate looks at. */
