@@ -128,7 +128,12 @@ describe("the project's exemption rule while FROZEN", () => {
     const call = plannerCaller(sandbox.host);
     const evaluate = async () =>
       dataOf(await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID));
-    const before = (await evaluate()).evaluation.byType.find((t) => t.type === 'feature')!;
+    const first = await evaluate();
+    // The banner names the project's rules, as the validator applies them.
+    expect(first.gate.reason).toContain(
+      'No feature work except exempt items (priority highest, label SECURITY)',
+    );
+    const before = first.evaluation.byType.find((t) => t.type === 'feature')!;
     expect(before.exempt).toBe(0);
     // A feature Story of the sprint with an estimate, labelled as a person types it.
     const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;

@@ -54,7 +54,7 @@ export async function evaluateSprint(
       ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
     },
     gateState: gate.state,
-    gate: gateView(gate),
+    gate: gateView(gate, config.capacity.exemption),
     enforcement,
     evaluation,
     fingerprint,
