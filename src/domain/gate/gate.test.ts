@@ -158,6 +158,10 @@ describe('overrides and exemptions', () => {
     expect(refused.wayOut).toContain('mark the item Blocker or label it compliance');
     const allowed = checkWorkStart({ ...item, labels: ['Compliance'] }, frozen, own);
     expect([allowed.allowed, allowed.rule]).toEqual([true, 'exempt-label']);
+    const none = checkWorkStart(item, frozen, { priorities: [], labels: [] });
+    expect(none.wayOut).toBe(
+      'work on reliability until the budget recovers, or ask a project admin to record a time-boxed override with a reason',
+    );
   });
 
   it('says until when and by whom an override lets feature work start', () => {

@@ -136,11 +136,11 @@ export function checkWorkStart(
   if (gate.state !== 'FROZEN') return allow('not-frozen', `the project gate is ${gate.state}`);
   if (item.workType !== 'feature')
     return allow('not-feature-work', `${item.key} is ${item.workType} work, not held by a freeze`);
-  const exempt = exemptionMatcher(exemptions)(item);
-  if (exempt?.by === 'priority')
-    return allow('exempt-priority', `${item.key} has exempt priority ${exempt.value}`);
-  if (exempt?.by === 'label')
-    return allow('exempt-label', `${item.key} has exempt label ${exempt.value}`);
+  const match = exemptionMatcher(exemptions)(item);
+  if (match?.by === 'priority')
+    return allow('exempt-priority', `${item.key} has exempt priority ${match.value}`);
+  if (match?.by === 'label')
+    return allow('exempt-label', `${item.key} has exempt label ${match.value}`);
   if (inForce.override) {
     return allow(
       'override',
@@ -150,10 +150,18 @@ export function checkWorkStart(
   const frozen = gate.reasons
     .filter((r) => r.state === 'FROZEN')
     .map((r) => `${r.slo} (${r.message})`);
+  const exempt = [
+    exemptions.priorities.length > 0 ? `mark the item ${exemptions.priorities.join('/')}` : '',
+    exemptions.labels.length > 0 ? `label it ${exemptions.labels.join('/')}` : '',
+  ].filter((part) => part !== '');
   return {
     allowed: false,
     rule: 'frozen',
     message: `feature work is frozen: error budget spent for ${frozen.join('; ')}`,
-    wayOut: `work on reliability until the budget recovers, mark the item ${exemptions.priorities.join('/')} or label it ${exemptions.labels.join('/')}, or ask a project admin to record a time-boxed override with a reason`,
+    wayOut: [
+      'work on reliability until the budget recovers',
+      ...(exempt.length > 0 ? [exempt.join(' or ')] : []),
+      'or ask a project admin to record a time-boxed override with a reason',
+    ].join(', '),
   };
 }
