@@ -39,6 +39,11 @@ export interface IssueGateView {
   readonly state: 'FROZEN';
   /** False while the item may not start; true when it is exempt (P0, security) or overridden. */
   readonly mayStart: boolean;
+  /**
+   * Why it may start anyway: `exempt` by the project's exemption rules, or `override` (an admin's
+   * time-boxed override of the freeze); null while it may not start.
+   */
+  readonly allowedBy: 'exempt' | 'override' | null;
   /** Why, naming the SLOs whose budget is spent, e.g. `Feature work is frozen: error budget spent for …`. */
   readonly message: string;
   /** The SLOs that froze the project. */

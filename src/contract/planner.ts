@@ -36,13 +36,15 @@ export interface GateView {
   /** Why the gate is in this state and what it does to the split, in one or two sentences. */
   readonly reason: string;
   /**
-   * A time-boxed override in force (src/contract/gate.ts): feature work may start despite the
-   * freeze until `until`. The split's targets stay those of the state.
+   * A time-boxed override of the freeze within its time box (src/contract/gate.ts). While the gate
+   * is FROZEN it `counts`: feature work may start until `until` and the normal split applies
+   * (domain/gate/gate-in-force.ts). In any other state it is shown, and does not count.
    */
   readonly override: {
     readonly accountId: string;
     readonly until: string;
     readonly reason: string;
+    readonly counts: boolean;
   } | null;
 }
 
@@ -88,6 +90,14 @@ export interface OverrideEntry {
   readonly reason: string;
 }
 
+/** An override of the split as the planner shows it: whether it still covers the sprint, and why not. */
+export interface OverrideView extends OverrideEntry {
+  /** True while the sprint's items and the gate state are those it was recorded on and under. */
+  readonly counts: boolean;
+  /** Why it no longer counts, in words; null while it counts. */
+  readonly notCountingBecause: string | null;
+}
+
 /**
  * The last closed sprint's strict predictability (domain/metrics/predictability.ts), as the project
  * page shows it: committed and completed ÷ committed, with the work added and completed beside it.
@@ -114,9 +124,9 @@ export interface SprintEvaluation {
   readonly fingerprint: string;
   readonly proposal?: ProposalView;
   readonly undo: UndoView | null;
-  /** The newest override recorded for this sprint, if any. */
-  readonly override: OverrideEntry | null;
-  /** True when enforcement is `enforce` and the plan breaks the split or the gate is FROZEN. */
+  /** The newest override recorded for this sprint, if any, and whether it still counts. */
+  readonly override: OverrideView | null;
+  /** True when enforcement is `enforce` and the plan breaks the split or a freeze holds feature work. */
   readonly overrideNeeded: boolean;
   /** Null when the capacity is fixed (no closed sprint is read) or no sprint has closed. */
   readonly lastClosedSprint: LastClosedSprintView | null;

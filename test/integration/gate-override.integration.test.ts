@@ -131,6 +131,7 @@ describe('overriding the error-budget freeze', () => {
       accountId: ADMIN_ACCOUNT_ID,
       until: active.until,
       reason: 'Black Friday launch agreed with the CTO',
+      counts: true,
     });
   });
 

@@ -134,7 +134,7 @@ describe.skipIf(!run)(
       await page.goto(`${sandbox.url}/browse/${story}`);
       const gate = panel().locator('section.gate');
       await gate.waitFor({ timeout: FRAME_TIMEOUT_MS });
-      expect(await gate.textContent()).toContain('this item may still start');
+      expect(await gate.textContent()).toContain('this item may start under an override');
       expect(await gate.textContent()).toContain('Black Friday launch agreed with the CTO');
     });
 

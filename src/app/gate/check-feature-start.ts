@@ -1,7 +1,8 @@
 /**
  * The error-budget gate validator's decision (PRODUCT.md §4): while the project's gate is FROZEN,
- * moving feature work into an in-progress status is refused — unless the item is exempt (P0 /
- * Highest priority, `security` label) — with the reason and the way out. Two Jira calls: the issue
+ * moving feature work into an in-progress status is refused — unless the item is exempt by the
+ * project's exemption rules (`capacity.exemption`, the same the planner and the issue panel use) or
+ * an override is in force — with the reason and the way out. Two Jira calls: the issue
  * (with its Ballast property) and its transitions (the target status's category); the gate itself
  * comes from Ballast's storage.
  */
@@ -43,6 +44,7 @@ export async function checkFeatureStart(
       labels: fields.labels ?? [],
     },
     gate,
+    snapshot.config.capacity.exemption,
   );
   if (decision.allowed) return { allowed: true, decision };
   return {

@@ -19,6 +19,7 @@ import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { overrideNotCountingBecause, type ProjectGate } from '../../domain/gate';
 import { AppError } from '../errors';
 import { requireReason } from '../reason';
 import { loadProjectConfig } from '../project/project-config-repository';
@@ -40,8 +41,11 @@ export interface GateOverrideDeps {
   readonly clock: Clock;
 }
 
-function viewOf(entry: GateOverrideEntry, now: number): GateOverrideView {
-  return { ...entry, inForce: Date.parse(entry.at) <= now && now < endOf(entry) };
+/** In force: within its time box, and counting under the gate now (domain/gate/gate-in-force.ts). */
+function viewOf(entry: GateOverrideEntry, now: number, gate: ProjectGate): GateOverrideView {
+  const [override] = asGateOverrides([entry]);
+  const inTimeBox = Date.parse(entry.at) <= now && now < endOf(entry);
+  return { ...entry, inForce: inTimeBox && overrideNotCountingBecause(override!, gate) === null };
 }
 
 async function isProjectAdmin(jira: JiraPort, projectKey: string): Promise<boolean> {
@@ -67,7 +71,7 @@ async function viewFor(
   // The overrides just read decide the gate too: no second read of them.
   const statuses = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
   const gate = gateOf(statuses, now, asGateOverrides(entries));
-  const history = entries.map((e) => viewOf(e, now.getTime())).reverse();
+  const history = entries.map((e) => viewOf(e, now.getTime(), gate)).reverse();
   return {
     projectKey,
     gateState: gate.state,

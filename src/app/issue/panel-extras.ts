@@ -5,7 +5,7 @@
  * needs them, at most once per request.
  */
 import type { IssueGateView, WorkTypeSuggestionView } from '../../contract/issue-panel';
-import { checkWorkStart, type ProjectGate } from '../../domain/gate';
+import { checkWorkStart, type ProjectGate, type WorkDecision } from '../../domain/gate';
 import { suggestWorkType } from '../../domain/work';
 import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
@@ -46,6 +46,12 @@ export interface PanelExtrasOptions {
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Why a held item may start anyway: its own exemption, or an override of the freeze. */
+function allowedBy(rule: WorkDecision['rule']): IssueGateView['allowedBy'] {
+  if (rule === 'exempt-priority' || rule === 'exempt-label') return 'exempt';
+  return rule === 'override' ? 'override' : null;
+}
 
 /** A loader for IssueDeps.viewExtras, for one request about one project. */
 export function panelExtras(
@@ -127,10 +133,12 @@ export function panelExtras(
         labels: fields.labels ?? [],
       },
       project,
+      input.config.capacity.exemption,
     );
     return {
       state: 'FROZEN',
       mayStart: decision.allowed,
+      allowedBy: allowedBy(decision.rule),
       message: `${capitalised(decision.message)}.`,
       slos: [...new Set(project.reasons.filter((r) => r.state === 'FROZEN').map((r) => r.slo))],
       wayOut: decision.wayOut === null ? null : `${capitalised(decision.wayOut)}.`,

@@ -8,6 +8,7 @@ import { evaluateSprintPlan, proposeRebalance } from '../../domain/capacity';
 import { latestOverrideFor } from './audit-log';
 import { sprintFingerprint } from './fingerprint';
 import { gateView } from './gate-view';
+import { overrideCoverage } from './override-coverage';
 import { readSprintSnapshot, type PlannerDeps, type SprintRef } from './sprint-snapshot';
 import { readUndo } from './undo-log';
 
@@ -52,8 +53,8 @@ export async function evaluateSprint(
       ...(sprint.startDate ? { startDate: sprint.startDate } : {}),
       ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
     },
-    gateState: planInput.gateState,
-    gate: gateView(gate),
+    gateState: gate.state,
+    gate: gateView(gate, config.capacity.exemption),
     enforcement,
     evaluation,
     fingerprint,
@@ -66,9 +67,11 @@ export async function evaluateSprint(
             moves: undo.entry.moves,
           }
         : null,
-    override,
+    override:
+      override === null ? null : overrideCoverage(override, { fingerprint, gateState: gate.state }),
     overrideNeeded:
       enforcement === 'enforce' &&
+      // planInput.gateState is the limits in force: FROZEN only while no override lifts the freeze.
       (evaluation.verdict.status === 'nonCompliant' || planInput.gateState === 'FROZEN'),
     lastClosedSprint: snapshot.lastClosed,
     notes: snapshot.notes,

@@ -55,8 +55,11 @@ export async function recordOverride(
       `${snapshot.sprint.name} changed since you looked at it, so the override was not recorded. Review the plan and record it again.`,
     );
   const evaluation = evaluateSprintPlan(snapshot.planInput);
-  const gateState = snapshot.planInput.gateState;
-  if (evaluation.verdict.status !== 'nonCompliant' && gateState !== 'FROZEN')
+  // Recorded under the measured state (an override covers the plan only while it holds,
+  // override-coverage.ts); a freeze already lifted by an admin's override holds nothing.
+  const gateState = snapshot.gate.state;
+  const freezeHolds = snapshot.planInput.gateState === 'FROZEN';
+  if (evaluation.verdict.status !== 'nonCompliant' && !freezeHolds)
     throw new AppError(
       'BAD_REQUEST',
       `${snapshot.sprint.name} keeps the split and the gate does not forbid it: there is nothing to override.`,

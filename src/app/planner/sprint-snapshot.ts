@@ -11,7 +11,7 @@
  * the view right after a move shows it. Moves made by hand elsewhere show once Jira has indexed them.
  */
 import type { ClosedSprintVelocity, SprintItem, SprintPlanInput } from '../../domain/capacity';
-import type { ProjectGate } from '../../domain/gate';
+import { gateInForce, type ProjectGate } from '../../domain/gate';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraIssue, JiraPort, JiraSprint } from '../../ports/jira';
 import type { Clock } from '../../ports/clock';
@@ -247,7 +247,9 @@ export async function readSprintSnapshot(
     );
   const planInput: SprintPlanInput = {
     policy,
-    gateState: gate.state,
+    // The limits in force: a freeze override lifts the freeze's feature hold here as it does in the
+    // validator and the issue panel (domain/gate/gate-in-force.ts).
+    gateState: gateInForce(gate).limitsOf,
     items,
     velocityHistory,
     ...(startedAt === undefined ? {} : { startedAt }),

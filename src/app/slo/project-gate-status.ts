@@ -50,7 +50,8 @@ export async function loadLinkedSloStatuses(
 
 /**
  * The gate from the stored statuses and the project's time-boxed overrides (gate-override-store.ts):
- * an override in force lets feature work start while FROZEN; the state itself stays FROZEN.
+ * an override in force lets feature work start while FROZEN, in the freeze it was recorded in
+ * (domain/gate/gate-in-force.ts); the state itself stays FROZEN.
  */
 export function gateOf(
   statuses: readonly LinkedSloStatus[],
@@ -77,7 +78,9 @@ export function gateOf(
             },
           ]
         : stored.decision.reasons;
-    return { slo, service, state: stored.decision.state, reasons };
+    // The kept state changes tell when a freeze began: an override counts only in its own freeze.
+    const changes = stored.changes.map((c) => ({ at: Date.parse(c.at), from: c.from, to: c.to }));
+    return { slo, service, state: stored.decision.state, reasons, changes };
   });
   return projectGate(inputs, overrides, now.getTime());
 }

@@ -1,6 +1,7 @@
 /**
  * At sprint start (PRODUCT.md §2): snapshot the commitment and evaluate the split; in enforce mode,
- * when the plan breaks the split and no override covers this exact plan, move the overflow — the
+ * when the plan breaks the split and no override covers this exact plan under this gate state
+ * (override-coverage.ts), move the overflow — the
  * lowest-ranked items the rebalance would take out, never pulling anything in — back to the
  * backlog, and say why on each moved item.
  */
@@ -8,6 +9,7 @@ import { evaluateSprintPlan, proposeRebalance } from '../../domain/capacity';
 import { isEstimated, sizeOf } from '../../domain/capacity/sprint-item';
 import { AppError } from '../errors';
 import { latestOverrideFor } from '../planner/audit-log';
+import { overrideCoverage } from '../planner/override-coverage';
 import { sprintFingerprint } from '../planner/fingerprint';
 import { movedIssueIds } from '../planner/moved-issues';
 import { readSprintSnapshot, type PlannerDeps } from '../planner/sprint-snapshot';
@@ -35,7 +37,11 @@ export async function onSprintStarted(
       notEnforcedBecause = `enforcement is "${planInput.policy.enforcement}"`;
     } else {
       const override = await latestOverrideFor(deps.store, projectKey, input.sprintId);
-      if (override?.overridden.fingerprint === sprintFingerprint(planInput.items)) {
+      const fingerprint = sprintFingerprint(planInput.items);
+      if (
+        override &&
+        overrideCoverage(override, { fingerprint, gateState: snapshot.gate.state }).counts
+      ) {
         notEnforcedBecause = `override by ${override.accountId} at ${override.at}: ${override.reason}`;
       } else {
         const proposal = proposeRebalance({ ...planInput, backlog: [] });
@@ -69,7 +75,7 @@ export async function onSprintStarted(
     startedAt: sprint.startDate ?? deps.clock.now().toISOString(),
     basis: planInput.policy.basis,
     plannable: evaluation.plannable,
-    gateState: planInput.gateState,
+    gateState: snapshot.gate.state,
     verdict: { status: evaluation.verdict.status, headline: evaluation.verdict.headline },
     items: planInput.items
       .filter((item) => !moved.has(item.key))

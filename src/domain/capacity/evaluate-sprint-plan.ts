@@ -19,6 +19,7 @@ import { capacityViolation, shareViolation, type Violation } from './violations'
 
 export interface SprintPlanInput {
   readonly policy: CapacityPolicy;
+  /** The gate state whose limits are in force (domain/gate/gate-in-force.ts `limitsOf`). */
   readonly gateState: GateState;
   /** Every item in the sprint, committed or added later. Order does not matter. */
   readonly items: readonly SprintItem[];

@@ -25,3 +25,11 @@ export const GATE_SEVERITY: Readonly<Record<GateState, number>> = {
 export function worseState(a: GateState, b: GateState): GateState {
   return GATE_SEVERITY[b] > GATE_SEVERITY[a] ? b : a;
 }
+
+/** A state inside a sentence people read: "the gate is at risk now". */
+export const GATE_STATE_WORDS: Readonly<Record<GateState, string>> = {
+  HEALTHY: 'healthy',
+  AT_RISK: 'at risk',
+  FROZEN: 'frozen',
+  NO_DATA: 'without SLI data',
+};

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXEMPTION } from '../capacity/exemption';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../slo/duration';
 import { sliSeriesFor } from '../slo/status';
 import { T0, minutes, sloSpec } from '../slo/testing/generators';
 import type { GateRule } from './evaluate';
+import { gateInForce } from './gate-in-force';
 import { GATE_STATES, isGateState, worseState } from './gate-state';
 import { activeOverride, checkOverride, type GateOverride } from './override';
 import { DEFAULT_POLICY } from './policy';
-import { checkWorkStart, projectGate, type ProjectGate, type SloGateInput } from './project-gate';
+import {
+  checkWorkStart,
+  frozenSince,
+  projectGate,
+  type ProjectGate,
+  type SloGateInput,
+} from './project-gate';
 import { replayPolicy } from './replay';
 
 const slo = (
@@ -106,6 +114,20 @@ describe('overrides and exemptions', () => {
       'override',
     ],
     [
+      'a feature of priority highest labelled Security (case aside)',
+      { key: 'B-7', workType: 'feature', priority: 'highest', labels: ['Security'] },
+      frozen,
+      true,
+      'exempt-priority',
+    ],
+    [
+      'a feature labelled SECURITY of priority Medium',
+      { key: 'B-8', workType: 'feature', priority: 'Medium', labels: ['SECURITY'] },
+      frozen,
+      true,
+      'exempt-label',
+    ],
+    [
       'feature work while at risk',
       { key: 'B-6', workType: 'feature' },
       { ...frozen, state: 'AT_RISK' as const },
@@ -113,13 +135,13 @@ describe('overrides and exemptions', () => {
       'not-frozen',
     ],
   ])('decides %s', (_, item, gate, allowed, rule) => {
-    const decision = checkWorkStart(item, gate);
+    const decision = checkWorkStart(item, gate, DEFAULT_EXEMPTION);
     expect([decision.allowed, decision.rule]).toEqual([allowed, rule]);
     expect(decision.wayOut === null).toBe(allowed);
   });
 
   it('names the frozen SLO and the way out when it blocks', () => {
-    const decision = checkWorkStart({ key: 'B-1', workType: 'feature' }, frozen);
+    const decision = checkWorkStart({ key: 'B-1', workType: 'feature' }, frozen, DEFAULT_EXEMPTION);
     expect(decision.message).toBe(
       'feature work is frozen: error budget spent for checkout-availability (checkout-availability is FROZEN)',
     );
@@ -128,11 +150,137 @@ describe('overrides and exemptions', () => {
     );
   });
 
+  it("holds to the project's exemption rules, not the defaults", () => {
+    const own = { priorities: ['Blocker'], labels: ['compliance'] };
+    const item = { key: 'B-9', workType: 'feature', priority: 'Highest', labels: ['security'] };
+    const refused = checkWorkStart(item, frozen, own);
+    expect([refused.allowed, refused.rule]).toEqual([false, 'frozen']);
+    expect(refused.wayOut).toContain('mark the item Blocker or label it compliance');
+    const allowed = checkWorkStart({ ...item, labels: ['Compliance'] }, frozen, own);
+    expect([allowed.allowed, allowed.rule]).toEqual([true, 'exempt-label']);
+    const none = checkWorkStart(item, frozen, { priorities: [], labels: [] });
+    expect(none.wayOut).toBe(
+      'work on reliability until the budget recovers, or ask a project admin to record a time-boxed override with a reason',
+    );
+  });
+
   it('says until when and by whom an override lets feature work start', () => {
-    const decision = checkWorkStart({ key: 'B-5', workType: 'feature' }, { ...frozen, override });
+    const decision = checkWorkStart(
+      { key: 'B-5', workType: 'feature' },
+      { ...frozen, override },
+      DEFAULT_EXEMPTION,
+    );
     expect(decision.message).toBe(
       'feature work may start until 1970-01-01T00:00:00.020Z under an override by ana: launch agreed with SRE',
     );
+  });
+});
+
+describe('the gate in force (validator, panel and planner alike)', () => {
+  const override: GateOverride = { by: 'ana', at: 10, reason: 'launch', until: 20 };
+  const frozenGate = projectGate([slo('checkout-availability', 'FROZEN')], [override], 15);
+  it.each([
+    ['FROZEN, no override', { ...frozenGate, override: null }, 'FROZEN', false, false],
+    ['FROZEN under an override', frozenGate, 'HEALTHY', true, true],
+    [
+      'AT_RISK with an override in its time box',
+      { ...frozenGate, state: 'AT_RISK' as const },
+      'AT_RISK',
+      true,
+      false,
+    ],
+    [
+      'HEALTHY with an override in its time box',
+      { ...frozenGate, state: 'HEALTHY' as const },
+      'HEALTHY',
+      true,
+      false,
+    ],
+  ])(
+    '%s: limits of %s, feature work allowed %s, override counts %s',
+    (_name, gate, limitsOf, allowed, counts) => {
+      const inForce = gateInForce(gate);
+      expect([inForce.limitsOf, inForce.featureWorkAllowed, inForce.override !== null]).toEqual([
+        limitsOf,
+        allowed,
+        counts,
+      ]);
+    },
+  );
+
+  it('does not count an override recorded in an earlier freeze once the gate froze again', () => {
+    const again = { ...frozenGate, frozenSince: 12 };
+    expect(gateInForce(again)).toMatchObject({
+      override: null,
+      limitsOf: 'FROZEN',
+      featureWorkAllowed: false,
+      notCounting: {
+        override,
+        because: 'it was recorded during an earlier freeze; the gate has frozen again since',
+      },
+    });
+    expect(gateInForce({ ...frozenGate, frozenSince: 10 }).override).toEqual(override);
+  });
+
+  it('says why an override recorded while FROZEN no longer counts', () => {
+    expect(gateInForce({ ...frozenGate, state: 'HEALTHY' }).notCounting).toEqual({
+      override,
+      because: 'it was recorded while the gate was frozen, and the gate is healthy now',
+    });
+    expect(gateInForce(frozenGate).notCounting).toBeNull();
+  });
+});
+
+describe('when the project froze: SLO changes merged in time', () => {
+  const changing = (
+    name: string,
+    state: SloGateInput['state'],
+    changes: [number, SloGateInput['state'] | null, SloGateInput['state']][],
+  ): SloGateInput => ({
+    ...slo(name, state),
+    changes: changes.map(([at, from, to]) => ({ at, from, to })),
+  });
+  it.each([
+    [
+      'one SLO froze at 5',
+      [
+        changing('a', 'FROZEN', [
+          [1, null, 'HEALTHY'],
+          [5, 'HEALTHY', 'FROZEN'],
+        ]),
+      ],
+      5,
+    ],
+    [
+      'a froze at 1 and left at 7, b froze at 3: frozen since 1 without a break',
+      [
+        changing('a', 'HEALTHY', [
+          [1, 'HEALTHY', 'FROZEN'],
+          [7, 'FROZEN', 'HEALTHY'],
+        ]),
+        changing('b', 'FROZEN', [[3, 'AT_RISK', 'FROZEN']]),
+      ],
+      1,
+    ],
+    [
+      'froze at 1, healthy at 4, froze again at 6',
+      [
+        changing('a', 'FROZEN', [
+          [1, 'HEALTHY', 'FROZEN'],
+          [4, 'FROZEN', 'HEALTHY'],
+          [6, 'HEALTHY', 'FROZEN'],
+        ]),
+      ],
+      6,
+    ],
+    [
+      'frozen before the oldest kept change: unknown',
+      [changing('a', 'FROZEN', [[2, 'FROZEN', 'FROZEN']])],
+      null,
+    ],
+    ['not frozen now', [changing('a', 'HEALTHY', [[1, 'FROZEN', 'HEALTHY']])], null],
+  ])('%s', (_name, slos, expected) => {
+    expect(frozenSince(slos)).toBe(expected);
   });
 });
 

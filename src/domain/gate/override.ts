@@ -1,21 +1,9 @@
 /**
- * Exemptions and overrides as data. While FROZEN, feature work is blocked except exempt items
- * ("Example Error Budget Policy": "other than P0 issues or security fixes"), or under an override:
- * a recorded decision by a person, with a reason and an end (PRODUCT.md §4: audited).
+ * Overrides as data. While FROZEN, feature work is blocked except exempt items (the project's
+ * exemption rule, domain/capacity/exemption.ts), or under an override: a recorded decision by a
+ * person, with a reason and an end (PRODUCT.md §4: "Overrides need a reason and are audited").
  */
 import { isoOf, type Instant } from '../slo/duration';
-
-export interface FreezeExemptions {
-  /** Priorities that stay allowed while frozen (default `P0`, and Jira's `Highest`). */
-  readonly priorities: readonly string[];
-  /** Labels that stay allowed while frozen (default `security`). */
-  readonly labels: readonly string[];
-}
-
-export const DEFAULT_EXEMPTIONS: FreezeExemptions = {
-  priorities: ['P0', 'Highest'],
-  labels: ['security'],
-};
 
 export interface GateOverride {
   /** Account id or name of who decided. */

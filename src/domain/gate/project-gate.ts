@@ -2,21 +2,24 @@
  * The project's gate: the worst state among its SLOs (gate-state.ts orders them), with every
  * non-healthy SLO's reasons, and whether feature work may start.
  */
+import { exemptionMatcher, type ExemptionRules } from '../capacity/exemption';
 import { isoOf, type Instant } from '../slo/duration';
 import type { GateReason, GateRule } from './evaluate';
+import { gateInForce } from './gate-in-force';
 import { GATE_SEVERITY, worseState, type GateState } from './gate-state';
-import {
-  DEFAULT_EXEMPTIONS,
-  activeOverride,
-  type FreezeExemptions,
-  type GateOverride,
-} from './override';
+import { activeOverride, type GateOverride } from './override';
 
 export interface SloGateInput {
   readonly slo: string;
   readonly service: string;
   readonly state: GateState;
   readonly reasons: readonly GateReason[];
+  /** The SLO's recent state changes, oldest first (kept with its status), for `frozenSince`. */
+  readonly changes?: readonly {
+    readonly at: Instant;
+    readonly from: GateState | null;
+    readonly to: GateState;
+  }[];
 }
 
 export interface ProjectGateReason {
@@ -31,8 +34,37 @@ export interface ProjectGate {
   readonly state: GateState;
   /** Reasons of the SLOs that are not HEALTHY, worst first. */
   readonly reasons: readonly ProjectGateReason[];
-  /** The override in force, if any. */
+  /**
+   * The newest override within its time box, whatever the state: it counts only while FROZEN and
+   * only in the freeze it was recorded in (gateInForce decides), and is shown as not counting
+   * otherwise.
+   */
   readonly override: GateOverride | null;
+  /** While FROZEN: when this freeze began, if the SLOs' kept changes show it; else null. */
+  readonly frozenSince: Instant | null;
+}
+
+/**
+ * When the project's gate last became FROZEN, from the SLOs' state changes merged in time: the
+ * project is FROZEN while any SLO is, so a freeze begins when the first SLO freezes and ends when
+ * the last one leaves FROZEN. Null when not FROZEN now, or when the freeze began before the oldest
+ * change kept (not known: an override is then not refused for it).
+ */
+export function frozenSince(slos: readonly SloGateInput[]): Instant | null {
+  if (!slos.some((s) => s.state === 'FROZEN')) return null;
+  const states: (GateState | null)[] = slos.map((s) => s.changes?.[0]?.from ?? null);
+  const events = slos
+    .flatMap((s, i) => (s.changes ?? []).map((change) => ({ i, at: change.at, to: change.to })))
+    .sort((a, b) => a.at - b.at);
+  let frozen = states.includes('FROZEN');
+  let since: Instant | null = null;
+  for (const event of events) {
+    states[event.i] = event.to;
+    const now = states.includes('FROZEN');
+    if (now && !frozen) since = event.at;
+    frozen = now;
+  }
+  return frozen ? since : null;
 }
 
 export function projectGate(
@@ -49,7 +81,7 @@ export function projectGate(
       rule: 'no-slos' as const,
       message: 'no SLO is linked to the project',
     };
-    return { state: 'NO_DATA', reasons: [reason], override };
+    return { state: 'NO_DATA', reasons: [reason], override, frozenSince: null };
   }
   const state = slos.reduce<GateState>((worst, s) => worseState(worst, s.state), 'HEALTHY');
   const reasons = slos
@@ -64,7 +96,7 @@ export function projectGate(
         message: r.message,
       })),
     );
-  return { state, reasons, override };
+  return { state, reasons, override, frozenSince: state === 'FROZEN' ? frozenSince(slos) : null };
 }
 
 /** The parts of a Jira item the gate looks at. */
@@ -85,11 +117,14 @@ export interface WorkDecision {
   readonly wayOut: string | null;
 }
 
-/** Whether `item` may start under `gate` (PRODUCT.md §4: while FROZEN, no feature work). */
+/**
+ * Whether `item` may start under `gate` (PRODUCT.md §4: while FROZEN, no feature work except exempt
+ * items; an override lets it start). `exemptions` are the project's rules (`capacity.exemption`).
+ */
 export function checkWorkStart(
   item: GateWorkItem,
   gate: ProjectGate,
-  exemptions: FreezeExemptions = DEFAULT_EXEMPTIONS,
+  exemptions: ExemptionRules,
 ): WorkDecision {
   const allow = (rule: WorkDecision['rule'], message: string): WorkDecision => ({
     allowed: true,
@@ -97,27 +132,36 @@ export function checkWorkStart(
     message,
     wayOut: null,
   });
+  const inForce = gateInForce(gate);
   if (gate.state !== 'FROZEN') return allow('not-frozen', `the project gate is ${gate.state}`);
   if (item.workType !== 'feature')
     return allow('not-feature-work', `${item.key} is ${item.workType} work, not held by a freeze`);
-  if (item.priority !== undefined && exemptions.priorities.includes(item.priority)) {
-    return allow('exempt-priority', `${item.key} has exempt priority ${item.priority}`);
-  }
-  const label = item.labels?.find((l) => exemptions.labels.includes(l));
-  if (label !== undefined) return allow('exempt-label', `${item.key} has exempt label ${label}`);
-  if (gate.override) {
+  const match = exemptionMatcher(exemptions)(item);
+  if (match?.by === 'priority')
+    return allow('exempt-priority', `${item.key} has exempt priority ${match.value}`);
+  if (match?.by === 'label')
+    return allow('exempt-label', `${item.key} has exempt label ${match.value}`);
+  if (inForce.override) {
     return allow(
       'override',
-      `feature work may start until ${isoOf(gate.override.until)} under an override by ${gate.override.by}: ${gate.override.reason}`,
+      `feature work may start until ${isoOf(inForce.override.until)} under an override by ${inForce.override.by}: ${inForce.override.reason}`,
     );
   }
   const frozen = gate.reasons
     .filter((r) => r.state === 'FROZEN')
     .map((r) => `${r.slo} (${r.message})`);
+  const exempt = [
+    exemptions.priorities.length > 0 ? `mark the item ${exemptions.priorities.join('/')}` : '',
+    exemptions.labels.length > 0 ? `label it ${exemptions.labels.join('/')}` : '',
+  ].filter((part) => part !== '');
   return {
     allowed: false,
     rule: 'frozen',
     message: `feature work is frozen: error budget spent for ${frozen.join('; ')}`,
-    wayOut: `work on reliability until the budget recovers, mark the item ${exemptions.priorities.join('/')} or label it ${exemptions.labels.join('/')}, or ask a project admin to record a time-boxed override with a reason`,
+    wayOut: [
+      'work on reliability until the budget recovers',
+      ...(exempt.length > 0 ? [exempt.join(' or ')] : []),
+      'or ask a project admin to record a time-boxed override with a reason',
+    ].join(', '),
   };
 }

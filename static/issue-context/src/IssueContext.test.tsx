@@ -71,6 +71,19 @@ describe('IssueContext', () => {
     );
   });
 
+  it.each([
+    ['exempt', 'Frozen (exempt)'],
+    ['override', 'Frozen (override in force)'],
+  ] as const)('says why an item %s-allowed may start: "%s"', (allowedBy, badge) => {
+    const gate = { ...FROZEN_GATE, mayStart: true, allowedBy, wayOut: null };
+    const html = render(ready(issueView({ gate })));
+    expect(html).toMatch(
+      new RegExp(
+        `<span class="badge badge-warning" title="[^"]+">${badge.replace(/[()]/g, '\\$&')}</span>`,
+      ),
+    );
+  });
+
   it('shows neither a suggestion nor a gate when the backend sends none', () => {
     const html = render(ready(issueView()));
     expect(html).not.toContain('Suggested');

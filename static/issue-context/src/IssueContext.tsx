@@ -4,6 +4,13 @@ import { Problems } from '../../shared/Problems';
 import type { LoadState } from '../../shared/use-resolver';
 import { WorkTypeTag } from '../../shared/WorkTypeTag';
 
+/** The badge says why a held item may start anyway: never "exempt" for an overridden item. */
+const GATE_BADGE = {
+  held: 'Frozen',
+  exempt: 'Frozen (exempt)',
+  override: 'Frozen (override in force)',
+} as const;
+
 interface Props {
   readonly state: LoadState<IssueView>;
   readonly onRetry: () => void;
@@ -39,7 +46,7 @@ export function IssueContext({ state, onRetry }: Props) {
             <dt>Error budget</dt>
             <dd>
               <span className="badge badge-warning" title={gate.message}>
-                {gate.mayStart ? 'Frozen (exempt)' : 'Frozen'}
+                {GATE_BADGE[gate.allowedBy ?? 'held']}
               </span>
             </dd>
           </div>

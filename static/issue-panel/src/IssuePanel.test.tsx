@@ -303,13 +303,27 @@ describe('IssuePanel gate line', () => {
     const gate = {
       ...FROZEN_GATE,
       mayStart: true,
+      allowedBy: 'exempt' as const,
       message: 'SHOP-12 has exempt priority Highest.',
       wayOut: null,
     };
     const html = render(ready({ view: issueView({ gate }) }));
-    expect(html).toContain('Error budget gate: Frozen — this item may still start');
+    expect(html).toContain('Error budget gate: Frozen — this item is exempt and may start');
     expect(html).toContain('SHOP-12 has exempt priority Highest.');
     expect(html).not.toContain('Way out');
+  });
+
+  it('says an overridden item may start under an override, never that it is exempt', () => {
+    const gate = {
+      ...FROZEN_GATE,
+      mayStart: true,
+      allowedBy: 'override' as const,
+      message: 'Feature work may start under an override by Ada Admin: launch.',
+      wayOut: null,
+    };
+    const html = render(ready({ view: issueView({ gate }) }));
+    expect(html).toContain('Error budget gate: Frozen — this item may start under an override');
+    expect(html).not.toContain('exempt');
   });
 
   it('shows no gate line when the backend sends none', () => {

@@ -106,6 +106,7 @@ export const SUGGESTED: Pick<IssueView, 'workType' | 'suggestion'> = {
 export const FROZEN_GATE: NonNullable<IssueView['gate']> = {
   state: 'FROZEN',
   mayStart: false,
+  allowedBy: null,
   message:
     'Feature work is frozen: error budget spent for checkout-availability (budget remaining -12% of the window)',
   slos: ['checkout-availability'],

@@ -123,6 +123,7 @@ describe('the gate banner under an override', () => {
             accountId: 'acc-ada-admin',
             until: '2026-11-22T10:00:00.000Z',
             reason: 'launch',
+            counts: true,
           },
         }}
       />,
@@ -131,5 +132,27 @@ describe('the gate banner under an override', () => {
     expect(html).toContain('data-override-until="2026-11-22T10:00:00.000Z"');
     expect(html).toContain('feature work may start until');
     expect(html).toContain('acc-ada-admin: “launch”');
+  });
+
+  it('says an override recorded while frozen no longer counts once the gate changed', () => {
+    const html = renderToStaticMarkup(
+      <GateBanner
+        viewer={VIEWER}
+        gate={{
+          state: 'HEALTHY',
+          reason: 'Every linked SLO is within its error budget: the normal split applies.',
+          override: {
+            accountId: 'acc-ada-admin',
+            until: '2026-11-22T10:00:00.000Z',
+            reason: 'launch',
+            counts: false,
+          },
+        }}
+      />,
+    );
+    expect(html).not.toContain('feature work may start');
+    expect(html).toContain('data-override-counts="false"');
+    expect(html).toContain('was recorded while the gate was frozen. It no longer counts');
+    expect(html).toContain('the gate is healthy now.');
   });
 });

@@ -1,5 +1,6 @@
 import type { GateView } from '../../../src/contract/planner';
 import { formatWhen, formatWho } from '../../shared/format';
+import { GATE_STATE_WORDS } from '../../shared/GateLozenge';
 
 const TITLES: Readonly<Record<GateView['state'], string>> = {
   HEALTHY: 'Error budget gate: healthy',
@@ -26,13 +27,22 @@ export function GateBanner({ gate, viewer }: { gate: GateView; viewer?: string |
     >
       <p className="message-title">{TITLES[gate.state]}</p>
       <p>{gate.reason}</p>
-      {gate.override !== null && (
-        <p className="gate-override" data-override-until={gate.override.until}>
-          <strong>Overridden:</strong> feature work may start until{' '}
-          <time dateTime={gate.override.until}>{formatWhen(gate.override.until)}</time> (
-          {formatWho(gate.override.accountId, viewer)}: “{gate.override.reason}”).
-        </p>
-      )}
+      {gate.override !== null &&
+        (gate.override.counts ? (
+          <p className="gate-override" data-override-until={gate.override.until}>
+            <strong>Overridden:</strong> feature work may start until{' '}
+            <time dateTime={gate.override.until}>{formatWhen(gate.override.until)}</time> (
+            {formatWho(gate.override.accountId, viewer)}: “{gate.override.reason}”).
+          </p>
+        ) : (
+          <p className="gate-override subtle" data-override-counts="false">
+            An override of the freeze by {formatWho(gate.override.accountId, viewer)} (“
+            {gate.override.reason}”, until{' '}
+            <time dateTime={gate.override.until}>{formatWhen(gate.override.until)}</time>) was
+            recorded while the gate was frozen. It no longer counts: the gate is{' '}
+            {GATE_STATE_WORDS[gate.state]} now.
+          </p>
+        ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { OVERRIDE_REASON_MAX, type SprintEvaluation } from '../../../src/contract/planner';
 import { formatWhen, formatWho } from '../../shared/format';
+import { GATE_STATE_WORDS } from '../../shared/GateLozenge';
 import type { Busy } from './planner-state';
 import { ReasonField, reasonProblem } from './ReasonField';
 
@@ -55,9 +56,15 @@ export function OverrideForm({
         <div className="override-last">
           <p>
             Overridden by {formatWho(last.accountId, viewer)} on{' '}
-            <time dateTime={last.at}>{formatWhen(last.at)}</time>:
+            <time dateTime={last.at}>{formatWhen(last.at)}</time>, while the gate was{' '}
+            {GATE_STATE_WORDS[last.overridden.gateState]}:
           </p>
           <blockquote className="override-reason">{last.reason}</blockquote>
+          {!last.counts && (
+            <p className="override-stale" data-override-counts="false">
+              This override no longer counts: {last.notCountingBecause}.
+            </p>
+          )}
         </div>
       )}
       {view.overrideNeeded &&

@@ -391,12 +391,40 @@ describe('Planner override', () => {
         sprint: { id: 9, name: 'SHOP Sprint 9' },
         overridden: { gateState: 'NO_DATA', headline: '…', violations: [], fingerprint: 'abc123' },
         reason: 'Checkout launch: agreed with the SRE lead.',
+        counts: true,
+        notCountingBecause: null,
       },
     });
     const html = render(ready(view));
     expect(html).toContain('Overridden by acc-ada-admin on <time dateTime="2026-11-21T09:00:00Z">');
+    expect(html).toContain('while the gate was without SLI data:');
+    expect(html).not.toContain('no longer counts');
     expect(html).toContain(
       '<blockquote class="override-reason">Checkout launch: agreed with the SRE lead.</blockquote>',
+    );
+  });
+
+  it('shows an override recorded under another gate state as such, and that it no longer counts', () => {
+    const view = plannerView({
+      ...enforced,
+      gateState: 'FROZEN',
+      override: {
+        id: 'o2',
+        accountId: 'acc-ada-admin',
+        at: '2026-11-21T09:00:00Z',
+        projectKey: 'SHOP',
+        sprint: { id: 9, name: 'SHOP Sprint 9' },
+        overridden: { gateState: 'AT_RISK', headline: '…', violations: [], fingerprint: 'abc123' },
+        reason: 'Keep the split as is this once.',
+        counts: false,
+        notCountingBecause:
+          'it was recorded while the gate was at risk, and the gate is frozen now',
+      },
+    });
+    const html = render(ready(view));
+    expect(html).toContain('while the gate was at risk:');
+    expect(html).toContain(
+      'This override no longer counts: it was recorded while the gate was at risk, and the gate is frozen now.',
     );
   });
 });
