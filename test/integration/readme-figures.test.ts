@@ -4,7 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DEPLOYMENTS, demoDeployments } from '../../sandbox/app-seed/seed-app';
+import {
+  DEMO_DEPLOYMENT_DAYS,
+  DEMO_DEPLOYMENTS,
+  demoDeployments,
+} from '../../sandbox/app-seed/seed-app';
 import { TEST_NOW } from '../support/test-clock';
 
 const DAY_MS = 86_400_000;
@@ -25,8 +29,12 @@ describe('the demo deployments', () => {
     }
   });
 
-  it('are the number README.md promises', () => {
+  it('are the number README.md and sandbox/README.md promise', () => {
     const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
     expect(readme).toContain(`AT_RISK, and ${DEMO_DEPLOYMENTS} deployments`);
+    const sandboxReadme = readFileSync('sandbox/README.md', 'utf8').replace(/\s+/g, ' ');
+    expect(sandboxReadme).toContain(
+      `and ${DEMO_DEPLOYMENTS} production deployments (two a working day over the last ${DEMO_DEPLOYMENT_DAYS} working days`,
+    );
   });
 });
