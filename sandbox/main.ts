@@ -34,8 +34,15 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   throw new Error(`--port ${values.port} is not a port number`);
 
+// One line per step, each with the seconds since this process started, so a log (or CI) reads
+// where the time went; never a carriage return that piles every step onto one line.
+const step = (text: string) =>
+  process.stdout.write(`  [${(performance.now() / 1000).toFixed(1).padStart(5)} s] ${text}\n`);
+
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
+step(`Loading the app (src/index.ts, manifest.yml)`);
 const appModule = loadAppModule(rootDir);
+step(`Starting the Jira emulator and the shell (state in ${values['state-dir']})`);
 const sandbox = await startSandbox({
   port,
   host: values.host,
@@ -45,14 +52,13 @@ const sandbox = await startSandbox({
   appModule,
   faults: faultsFromEnv(process.env),
   appSeed,
-  onSeedProgress: (step) => process.stdout.write(`\r  Seeding Ballast's data: ${step}…`.padEnd(60)),
+  onSeedProgress: (text) => step(`Seeding Ballast's data: ${text}`),
 });
 
 const faults = sandbox.jira.faults.settings;
 const faulty = faults.latencyMs > 0 || faults.rate429 + faults.rate5xx + faults.rateTimeout > 0;
 process.stdout.write(
   [
-    '',
     `Ballast sandbox: ${sandbox.url}`,
     sandbox.appSeed
       ? `  App data seeded (${sandbox.appSeed.variant}): 3 SLOs, ${sandbox.appSeed.sliPoints} SLI minutes, ${sandbox.appSeed.deployments} deployments in ${(sandbox.appSeed.ms / 1000).toFixed(1)} s`

@@ -109,16 +109,28 @@ function withIssueKeys<T extends { status: string; finishedAt: string }>(
   });
 }
 
+/** The services the demo deploys (both every working day). */
+const DEMO_SERVICES = ['checkout', 'search'] as const;
+
+/**
+ * The demo's working days with deployments: the last 24 before the seed's day, whatever weekday it
+ * is (they always fit in the 34 days before it), so the demo always holds the same number of
+ * deployments. README.md and the start line quote DEMO_DEPLOYMENTS.
+ */
+export const DEMO_DEPLOYMENT_DAYS = 24;
+export const DEMO_DEPLOYMENTS = DEMO_DEPLOYMENT_DAYS * DEMO_SERVICES.length;
+
 /** Two production deployments a working day per service, one in twelve failed. */
-function deployments(end: number, issues: readonly ShippableIssue[]) {
+export function demoDeployments(end: number, issues: readonly ShippableIssue[]) {
+  const workingDays: number[] = [];
+  for (let day = 1; workingDays.length < DEMO_DEPLOYMENT_DAYS; day += 1) {
+    const weekday = new Date(end - day * 86_400_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) workingDays.unshift(day);
+  }
   const list = [];
-  for (let day = 34; day >= 1; day -= 1) {
+  for (const day of workingDays) {
     const date = new Date(end - day * 86_400_000);
-    if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
-    for (const [n, service] of [
-      [0, 'checkout'],
-      [1, 'search'],
-    ] as const) {
+    for (const [n, service] of DEMO_SERVICES.entries()) {
       const finishedAt = Date.UTC(
         date.getUTCFullYear(),
         date.getUTCMonth(),
@@ -157,6 +169,7 @@ export function seedApp(host: ForgeHost, options: AppSeedOptions): Promise<AppSe
 async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedReport> {
   const started = Date.now();
   const end = Math.floor((options.now ?? new Date()).getTime() / 60_000) * 60_000;
+  options.onProgress?.('binding the board and importing the demo SLOs');
   // The admin binds the Scrum board (its story points field), as a team does in the settings.
   const settings = await resolver<{ version: number; config: Record<string, unknown> }>(
     host,
@@ -175,14 +188,15 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
   const { secret } = await resolver<{ secret: string }>(host, 'push/rotateSecret', {});
   const points = generateSli(end, options.variant);
   const batches = batchesOf(points);
+  options.onProgress?.(`pushing ${points.length} SLI minutes in ${batches.length} signed batches`);
   for (const [n, batch] of batches.entries()) {
-    options.onProgress?.(`SLI batch ${n + 1} of ${batches.length}`);
     await signedPush(host, 'ballast-sli-push', secret, {
       batchId: `demo-seed-${n}`,
       points: batch.map((p) => ({ ...p, start: iso(p.start), end: iso(p.end) })),
     });
   }
-  const deploys = deployments(end, options.issues ?? []);
+  const deploys = demoDeployments(end, options.issues ?? []);
+  options.onProgress?.(`pushing ${deploys.length} deployments`);
   for (const deployment of deploys) {
     await signedPush(host, 'ballast-deployment-push', secret, deployment);
   }

@@ -15,6 +15,8 @@ export class AppError extends Error {
       field?: string;
       cause?: unknown;
       problems?: readonly { line: number | null; message: string }[];
+      /** The SLOs an import would delete, asked to be confirmed (ResolverError.confirmDeletes). */
+      confirmDeletes?: readonly string[];
     } = {},
   ) {
     super(message, { cause: options.cause });

@@ -120,6 +120,18 @@ const indent = (text: string, by: string): string =>
     .map((line) => `${by}${line}`)
     .join('\n');
 
+/** The help of `commands`: each synopsis with what it does. */
+function entriesOf(commands: readonly CommandSpec[]): string {
+  return commands
+    .map((c) => `${indent(`ballast ${c.synopsis}`, '  ')}\n${indent(c.description, '      ')}`)
+    .join('\n');
+}
+
+/** `ballast <group> --help` (e.g. `ballast sli --help`): the group's commands. */
+export function groupUsage(group: string): string {
+  return `Usage:\n${entriesOf(commandsOf(group))}\n${EXIT_CODES}`;
+}
+
 /** The top-level help: every command with what it does. */
 export function usage(): string {
   const entries = COMMANDS.map(

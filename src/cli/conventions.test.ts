@@ -47,6 +47,50 @@ describe('ballast <command> --help', () => {
   });
 });
 
+describe('ballast <group> --help and ballast help <command>', () => {
+  const groups = [...new Set(COMMANDS.filter((c) => c.name !== null).map((c) => c.group))];
+  it.each(groups)('%s --help lists the commands of the group and exits 0', async (group) => {
+    const result = await run([group, '--help']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const synopses = result.stdout.split('\n').filter((line) => line.startsWith('  ballast '));
+    expect(synopses).toEqual(
+      COMMANDS.filter((c) => c.group === group).map(
+        (c) => `  ballast ${c.synopsis.split('\n')[0]}`,
+      ),
+    );
+  });
+
+  it('help <command> is <command> --help; help of no command is a usage error', async () => {
+    expect(await run(['help', 'sli', 'sync'])).toEqual(await run(['sli', 'sync', '--help']));
+    const unknown = await run(['help', 'sli', 'pull']);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([
+      2,
+      'ballast: no command "sli pull"',
+    ]);
+  });
+});
+
+/** The compiled command (bin/ballast.mjs builds packages/ballast-cli/dist when it is stale). */
+describe('the compiled ballast: every <command> --help', () => {
+  const argvs = [
+    ...COMMANDS.map((c) => (c.name === null ? [c.group] : [c.group, c.name])),
+    ...new Set(COMMANDS.filter((c) => c.name !== null).map((c) => c.group)),
+  ].map((argv) => (Array.isArray(argv) ? argv : [argv]));
+  it.each(argvs.map((argv) => [argv.join(' '), argv] as const))(
+    'ballast %s --help exits 0 with its usage on stdout',
+    (_, argv) => {
+      const result = spawnSync(process.execPath, ['bin/ballast.mjs', ...argv, '--help'], {
+        encoding: 'utf8',
+      });
+      expect([result.status, result.stderr]).toEqual([0, '']);
+      expect(result.stdout.split('\n')[0]).toBe('Usage:');
+      const own = COMMANDS.filter((c) => c.group === argv[0] && (argv[1] ?? c.name) === c.name);
+      for (const c of own) expect(result.stdout).toContain(`ballast ${c.synopsis.split('\n')[0]}`);
+    },
+    60_000,
+  );
+});
+
 describe('ballast --version', () => {
   it('prints the version of packages/ballast-cli', async () => {
     expect(await run(['--version'])).toEqual({

@@ -7,7 +7,15 @@
  */
 import { parseArgs } from 'node:util';
 import cliPackage from '../../packages/ballast-cli/package.json';
-import { COMMANDS, GROUPS, commandUsage, commandsOf, usage, type CommandSpec } from './commands';
+import {
+  COMMANDS,
+  GROUPS,
+  commandUsage,
+  commandsOf,
+  groupUsage,
+  usage,
+  type CommandSpec,
+} from './commands';
 import { CliFailure, EXIT } from './exit-codes';
 import { InputError, UsageError, type CliIo } from './io';
 
@@ -33,11 +41,41 @@ function findCommand(argv: readonly string[]): CommandSpec | string {
   return `unknown ${group} command "${name ?? ''}"; allowed: ${commands.map((c) => c.name).join(', ')}`;
 }
 
+/**
+ * `ballast help sli sync`, `ballast sli --help`, `ballast sli sync --help`: the help of what the
+ * words name — one command, a group's commands, or (no word) all of them; null when they name none.
+ */
+function helpOf(words: readonly string[]): string | null {
+  const [group, name] = words;
+  if (group === undefined) return USAGE;
+  const commands = commandsOf(group);
+  if (commands.length === 0) return null;
+  const command = commands.find((c) => c.name === null) ?? commands.find((c) => c.name === name);
+  if (command) return commandUsage(command);
+  return name === undefined || name.startsWith('-') ? groupUsage(group) : null;
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const [first] = argv;
-  if (first === undefined || isHelp(first)) {
+  const [first, second] = argv;
+  if (first === undefined) {
     io.stdout(USAGE);
-    return first === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
+  }
+  if (isHelp(first)) {
+    const text = helpOf(argv.slice(1).filter((word) => !isHelp(word)));
+    if (text === null) return usageError(io, `no command "${argv.slice(1).join(' ')}"`);
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  // `ballast sli --help`: a group named, not yet its command (`completion` is itself the command).
+  const group = commandsOf(first);
+  if (
+    group.length > 0 &&
+    group.every((c) => c.name !== null) &&
+    (second === '--help' || second === '-h')
+  ) {
+    io.stdout(groupUsage(first));
+    return EXIT.ok;
   }
   if (first === '--version' || first === '-V') {
     io.stdout(`ballast ${cliPackage.version}\n`);

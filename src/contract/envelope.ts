@@ -24,6 +24,11 @@ export interface ResolverError {
   readonly field?: string;
   /** Every problem of a rejected input, at its line when it came from a file (OpenSLO import). */
   readonly problems?: readonly { readonly line: number | null; readonly message: string }[];
+  /**
+   * For an OpenSLO import that would delete SLOs (CONFLICT): their names. Sending them back as the
+   * request's `confirmDeletes` imports the file and deletes them.
+   */
+  readonly confirmDeletes?: readonly string[];
 }
 
 export type Envelope<T> =

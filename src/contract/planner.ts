@@ -139,8 +139,41 @@ export interface PlannerChange {
   readonly view: SprintEvaluation;
 }
 
+/** One changed field of the error-budget policy, as a person reads it (e.g. "25%" → "20%"). */
+export interface PolicyFieldChange {
+  /** The field's label on the settings page, e.g. "At risk below". */
+  readonly field: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A change to the project's SLOs or error-budget policy, as the audit log keeps it (issue #18). */
+export type SettingsChange =
+  | {
+      readonly kind: 'slo-import';
+      /** SLO names, each list sorted: new in the file, changed by it, removed by it. */
+      readonly added: readonly string[];
+      readonly replaced: readonly string[];
+      readonly deleted: readonly string[];
+    }
+  | { readonly kind: 'slo-save'; readonly name: string; readonly added: boolean }
+  | { readonly kind: 'slo-delete'; readonly name: string }
+  | { readonly kind: 'policy-change'; readonly changes: readonly PolicyFieldChange[] };
+
+export interface SettingsChangeEntry {
+  readonly id: string;
+  readonly accountId: string;
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly projectKey: string;
+  readonly change: SettingsChange;
+}
+
+/** An entry of the project's audit log: an override, or a change to its SLOs or policy. */
+export type AuditEntry = OverrideEntry | SettingsChangeEntry;
+
 export interface AuditPage {
-  readonly entries: readonly OverrideEntry[];
+  readonly entries: readonly AuditEntry[];
   readonly total: number;
   /** Pass back as `cursor` for the next (older) page; absent on the last page. */
   readonly nextCursor?: number;

@@ -126,6 +126,12 @@ export interface SloImportRequest {
   /** One OpenSLO v1 file (SLO, SLI and Service documents); replaces the project's SLOs. */
   readonly yaml: string;
   readonly version: number;
+  /**
+   * The SLOs the import may delete (those of the project not in the file). Without every one of
+   * them here, an import that would delete SLOs is refused with their names (CONFLICT,
+   * `confirmDeletes`) and changes nothing.
+   */
+  readonly confirmDeletes?: readonly string[];
 }
 
 /** A problem of an imported file, at its line (1-based) when known. */

@@ -21,6 +21,10 @@ const MODULE = 'ballast-project-settings';
 const GOOD_YAML = readFileSync(join(ROOT, 'test/fixtures/slo/checkout.openslo.yaml'), 'utf8');
 // Line 50 of the fixture holds the first SLO's target; 1.5 is not a ratio.
 const BAD_YAML = GOOD_YAML.replace('target: 0.999', 'target: 1.5');
+/** The same file without its search-latency SLO: importing it would delete that SLO. */
+const WITHOUT_SEARCH_YAML = GOOD_YAML.split(/^---\n/m)
+  .filter((doc) => !/^kind: SLO\n(?:.*\n)*? {2}name: search-latency$/m.test(doc))
+  .join('---\n');
 
 interface Answer {
   ok: boolean;
@@ -260,6 +264,25 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(exported).toContain('kind: SLO');
     });
 
+    it('names the SLOs an import would delete and deletes them only when confirmed', async () => {
+      const editor = frame().getByLabel('OpenSLO YAML');
+      await editor.fill(WITHOUT_SEARCH_YAML);
+      await frame().getByRole('button', { name: 'Import', exact: true }).click();
+      const ask = frame().locator('.slo-import [role="alert"]');
+      await ask.getByText('Importing it deletes:').waitFor();
+      expect(await ask.locator('.slo-deletes li').allTextContents()).toEqual(['search-latency']);
+      // Nothing changed yet: the three SLOs are still listed.
+      expect(await frame().locator('table tbody tr').count()).toBe(3);
+      await shots('slo-import-confirm');
+      await ask.getByRole('button', { name: 'Delete 1 SLO and import' }).click();
+      await frame().getByText('Imported: the project now has 2 SLOs.').waitFor();
+      expect(await frame().locator('table').textContent()).not.toContain('search-latency');
+      // The full file again brings it back (the later steps use all three).
+      await editor.fill(GOOD_YAML);
+      await frame().getByRole('button', { name: 'Import', exact: true }).click();
+      await frame().getByText('Imported: the project now has 3 SLOs.').waitFor();
+    });
+
     it('adds an SLO through the form: the field the backend refuses is marked, then it is listed', async () => {
       await frame().getByRole('button', { name: 'Add an SLO' }).click();
       const form = frame().locator('form.slo-form');
@@ -336,7 +359,18 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(examples).toContain('ballast sli sync');
       await shots('push-secret');
       await openSection('Audit log');
-      await frame().getByText('No overrides yet').waitFor();
+      // The SLO changes of the steps above, newest first, each with what it changed.
+      await frame().getByText('Showing 4 of 4, newest first.').waitFor();
+      expect(await frame().locator('.audit-entry strong').allTextContents()).toEqual([
+        'SLO “payments-availability” added',
+        'SLOs imported from an OpenSLO file',
+        'SLOs imported from an OpenSLO file',
+        'SLOs imported from an OpenSLO file',
+      ]);
+      expect(await frame().locator('.audit-entry').nth(2).textContent()).toContain(
+        'Deleted: “search-latency”',
+      );
+      await shots('audit-changes');
       // An override recorded in the sprint planner (enforce mode was saved above) shows up here.
       const board = (await invoke('planner/board', { boardId: 1 })) as unknown as {
         data: { selectedSprintId: number };
@@ -356,9 +390,9 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await openSection('Push API');
       await openSection('Audit log');
       await frame().getByText('Launch promised to a customer').waitFor();
-      expect(await frame().getByText('Showing 1 of 1, newest first.').count()).toBe(1);
+      expect(await frame().getByText('Showing 5 of 5, newest first.').count()).toBe(1);
       // The person who recorded it by name, from Jira; the account id on hover.
-      const who = frame().locator('.audit-who');
+      const who = frame().locator('.audit-who').first();
       expect(await who.textContent()).toBe('Ada Okafor');
       expect(await who.getAttribute('title')).toBe('Account id acc-ada-admin');
       await shots('audit');

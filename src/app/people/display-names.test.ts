@@ -34,11 +34,22 @@ describe('displayNames', () => {
     expect(asked).toEqual([]);
   });
 
-  it('gives no names, rather than no log, when Jira refuses or fails', async () => {
+  it('gives no names, rather than no log, when Jira refuses', async () => {
     const refused = jiraAnswering(() =>
       Promise.reject(new AppError('FORBIDDEN', 'Jira refused: read:jira-user')),
     );
     expect(await displayNames(refused, ['a'])).toEqual({});
+  });
+
+  it('fails retryably while Jira is down, so a retry shows the names', async () => {
+    const down = jiraAnswering(() =>
+      Promise.reject(
+        new AppError('JIRA_UNAVAILABLE', 'Jira did not answer properly. Try again shortly.', {
+          retryable: true,
+        }),
+      ),
+    );
+    await expect(displayNames(down, ['a'])).rejects.toMatchObject({ code: 'JIRA_UNAVAILABLE' });
   });
 
   it('lets a programming error surface', async () => {

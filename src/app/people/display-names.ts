@@ -1,7 +1,9 @@
 /**
  * People's names for records that store account ids (the audit log): one bulk look-up in Jira, as
- * the person asking. Names are a convenience: an id Jira does not return (a deleted or hidden
- * account), or a failed look-up, leaves that id without a name and the caller shows the id.
+ * the person asking. An id Jira does not return (a deleted or hidden account), or a look-up Jira
+ * refuses, leaves that id without a name and the caller shows the id. A look-up that fails for a
+ * while (Jira down or rate-limited: a retryable error) fails the answer retryably instead, so a
+ * retry shows the names rather than an answer that silently lacks them.
  */
 import type { JiraPort } from '../../ports/jira';
 import { AppError } from '../errors';
@@ -19,8 +21,8 @@ export async function displayNames(
     const users = await jira.getUsers(ids);
     return Object.fromEntries(users.map((user) => [user.accountId, user.displayName]));
   } catch (error: unknown) {
-    // A Jira refusal or outage must not hide the log itself; programming errors still surface.
-    if (error instanceof AppError) return {};
+    // A Jira refusal must not hide the log itself; an outage is retried; programming errors surface.
+    if (error instanceof AppError && error.options.retryable !== true) return {};
     throw error;
   }
 }

@@ -1,13 +1,13 @@
 /**
  * The project's append-only audit log of overrides (PRODUCT.md §2, §4: "every override records who,
- * when and why"). Stored as versioned documents of at most PAGE_CAPACITY entries
+ * when and why") and of changes to its SLOs and error-budget policy (issue #18). Stored as versioned documents of at most PAGE_CAPACITY entries
  * (`planner-audit`, `<project>.0`, `<project>.1`, …) so the log never reaches Forge's 240 KiB value
  * limit: an entry is about 1 KB (the reason is capped at 500 characters). Appends are conditional
  * writes; a writer that loses the race reads again and retries once, so two overrides recorded at the
  * same moment are both kept. Entries are never changed or removed.
  */
 import { z } from 'zod';
-import type { OverrideEntry } from '../../contract/planner';
+import type { AuditEntry, OverrideEntry } from '../../contract/planner';
 import type { DocumentStore } from '../../ports/document-store';
 import { GATE_STATES } from '../../domain/gate/gate-state';
 import { AppError } from '../errors';
@@ -16,7 +16,7 @@ export const AUDIT_KIND = 'planner-audit';
 export const PAGE_CAPACITY = 100;
 const SCHEMA_VERSION = 1;
 
-const entrySchema = z.object({
+const overrideSchema = z.object({
   id: z.string(),
   accountId: z.string(),
   at: z.string(),
@@ -30,6 +30,24 @@ const entrySchema = z.object({
   }),
   reason: z.string(),
 });
+const names = z.array(z.string());
+const changeSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  at: z.string(),
+  projectKey: z.string(),
+  change: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('slo-import'), added: names, replaced: names, deleted: names }),
+    z.object({ kind: z.literal('slo-save'), name: z.string(), added: z.boolean() }),
+    z.object({ kind: z.literal('slo-delete'), name: z.string() }),
+    z.object({
+      kind: z.literal('policy-change'),
+      changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+    }),
+  ]),
+});
+// Entries written before changes were logged are overrides: they have no `change`.
+const entrySchema = z.union([changeSchema, overrideSchema]);
 const pageSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entries: z.array(entrySchema),
@@ -38,7 +56,7 @@ const pageSchema = z.object({
 const pageId = (projectKey: string, page: number): string => `${projectKey}.${page}`;
 
 interface Page {
-  readonly entries: OverrideEntry[];
+  readonly entries: AuditEntry[];
   readonly version: number;
 }
 
@@ -71,10 +89,12 @@ async function readAllPages(store: DocumentStore, projectKey: string): Promise<P
 const isConflict = (error: unknown): boolean =>
   error instanceof AppError && error.code === 'CONFLICT';
 
-/** Appends one entry; retries once when another override was written at the same moment. */
+export const isOverride = (entry: AuditEntry): entry is OverrideEntry => !('change' in entry);
+
+/** Appends one entry; retries once when another entry was written at the same moment. */
 export async function appendAuditEntry(
   store: DocumentStore,
-  entry: OverrideEntry,
+  entry: AuditEntry,
   actor: { accountId: string; at: Date },
 ): Promise<void> {
   const attempt = async (): Promise<void> => {
@@ -104,7 +124,9 @@ export async function appendAuditEntry(
       if (!isConflict(again)) throw again;
       throw new AppError(
         'CONFLICT',
-        'Several overrides were being recorded at the same moment and yours was not stored. Record it again.',
+        isOverride(entry)
+          ? 'Several overrides were being recorded at the same moment and yours was not stored. Record it again.'
+          : 'Several changes were being recorded in the audit log at the same moment and yours was not logged. Make your change again.',
         { retryable: true },
       );
     }
@@ -117,7 +139,7 @@ export async function listAuditEntries(
   projectKey: string,
   cursor: number,
   limit: number,
-): Promise<{ entries: OverrideEntry[]; total: number }> {
+): Promise<{ entries: AuditEntry[]; total: number }> {
   const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
   const newestFirst = all.reverse();
   return { entries: newestFirst.slice(cursor, cursor + limit), total: newestFirst.length };
@@ -130,5 +152,10 @@ export async function latestOverrideFor(
   sprintId: number,
 ): Promise<OverrideEntry | null> {
   const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
-  return all.reverse().find((entry) => entry.sprint.id === sprintId) ?? null;
+  return (
+    all
+      .filter(isOverride)
+      .reverse()
+      .find((entry) => entry.sprint.id === sprintId) ?? null
+  );
 }

@@ -8,6 +8,8 @@ import { requireSafeIncidentJql } from './incident-jql';
 import { requirePostmortemConvention } from './postmortem-setting';
 import { loadProjectConfig, saveProjectConfig } from './project-config-repository';
 import { requireProjectAdmin } from './require-project-admin';
+import { errorBudgetPolicyChanges } from '../../domain/gate';
+import { logSettingsChange } from './settings-audit';
 
 export interface SettingsDeps {
   readonly jira: JiraPort;
@@ -47,6 +49,8 @@ export async function saveSettings(
   await requireSafeIncidentJql(deps.jira, input.projectKey, input.config);
   await requireProjectBoard(deps.jira, input.projectKey, input.config);
   await requirePostmortemConvention(deps.jira, input.projectKey, input.config);
+  // The policy as it stood in the version this save replaces (a save over another is refused).
+  const before = await loadProjectConfig(deps.store, input.projectKey);
   const saved = await saveProjectConfig(
     deps.store,
     input.projectKey,
@@ -54,6 +58,13 @@ export async function saveSettings(
     input.version,
     input.actor,
   );
+  const changes = errorBudgetPolicyChanges(before.config.errorBudget, saved.config.errorBudget);
+  if (changes.length > 0)
+    await logSettingsChange(deps.store, {
+      projectKey: input.projectKey,
+      actor: input.actor,
+      change: { kind: 'policy-change', changes },
+    });
   return {
     projectKey: input.projectKey,
     config: saved.config,

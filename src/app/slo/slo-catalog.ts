@@ -3,7 +3,14 @@
  * the specs read from it), and a site-wide directory maps each SLO name to its project, because the
  * push API names SLOs only by their OpenSLO name. A name belongs to one project at a time.
  */
-import { parseOpenSlo, writeOpenSlo, type OpenSloBundle, type SloSpec } from '../../domain/slo';
+import {
+  parseOpenSlo,
+  sloSetChange,
+  writeOpenSlo,
+  type OpenSloBundle,
+  type SloSetChange,
+  type SloSpec,
+} from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { SloDefinition } from '../../contract/slo';
 import { AppError } from '../errors';
@@ -94,15 +101,20 @@ export async function findSloSpec(
  * already uses. The directory is updated after the project document; a crash in between leaves a
  * name in the directory that resolves to no spec (refused as unknown) — never a lost SLO.
  */
+/**
+ * Replaces the project's SLOs with those of an OpenSLO file. One that would delete SLOs is refused
+ * with their names (CONFLICT, `confirmDeletes`) unless `confirmDeletes` names every one of them.
+ */
 export async function importProjectSlos(
   store: DocumentStore,
   input: {
     projectKey: string;
     yaml: string;
     version: number;
+    confirmDeletes?: readonly string[];
     actor: { accountId: string; at: Date };
   },
-): Promise<LoadedProjectSlos> {
+): Promise<LoadedProjectSlos & { change: SloSetChange }> {
   const parsed = parseOpenSlo(input.yaml);
   if (!parsed.ok) {
     const problems = parsed.issues.map((issue) => ({
@@ -129,7 +141,20 @@ export async function importProjectSlos(
       `SLO name${taken.length === 1 ? '' : 's'} ${taken.map((t) => `"${t.name}" (project ${t.owner})`).join(', ')} already belong${taken.length === 1 ? 's' : ''} to another project. SLO names are unique on the site because pushed SLI data names them.`,
     );
   }
-  return writeProjectSlos(store, input, parsed.bundle);
+  const current = await loadProjectSlos(store, input.projectKey);
+  // Names of a list someone else has changed would mislead: reload first.
+  if (current.version !== input.version) throw new AppError('CONFLICT', STALE_FORM);
+  const change = sloSetChange(current.slos.bundle.slos, parsed.bundle.slos);
+  const confirmed = new Set(input.confirmDeletes ?? []);
+  if (change.deleted.some((name) => !confirmed.has(name))) {
+    const count = change.deleted.length;
+    throw new AppError(
+      'CONFLICT',
+      `This file does not have ${count === 1 ? 'the SLO' : `${count} of the project's SLOs`} ${change.deleted.map((name) => `"${name}"`).join(', ')}: importing it deletes ${count === 1 ? 'it' : 'them'} (their SLI data stays stored but is no longer used). Nothing was changed; confirm to delete ${count === 1 ? 'it' : 'them'} and import.`,
+      { confirmDeletes: change.deleted },
+    );
+  }
+  return { ...(await writeProjectSlos(store, input, parsed.bundle)), change };
 }
 
 /** Which of `names` the site directory gives to another project than `projectKey`. */

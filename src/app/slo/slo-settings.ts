@@ -9,6 +9,7 @@ import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { requireProjectAdmin } from '../project/require-project-admin';
+import { logSettingsChange } from '../project/settings-audit';
 import { loadLinkedSloStatuses } from './project-gate-status';
 import {
   deleteProjectSlo,
@@ -71,11 +72,14 @@ export async function importSlos(
     projectKey: string;
     yaml: string;
     version: number;
+    confirmDeletes?: readonly string[];
     actor: { accountId: string; at: Date };
   },
 ): Promise<SloListView> {
   await requireProjectAdmin(deps.jira, input.projectKey);
-  await importProjectSlos(deps.store, input);
+  const { change } = await importProjectSlos(deps.store, input);
+  if (change.added.length + change.replaced.length + change.deleted.length > 0)
+    await logSettingsChange(deps.store, { ...input, change: { kind: 'slo-import', ...change } });
   return listView(deps, input.projectKey, true);
 }
 
@@ -101,6 +105,10 @@ export async function saveSlo(
 ): Promise<SloListView> {
   await requireProjectAdmin(deps.jira, input.projectKey);
   await saveProjectSlo(deps.store, input);
+  await logSettingsChange(deps.store, {
+    ...input,
+    change: { kind: 'slo-save', name: input.definition.name, added: input.originalName === null },
+  });
   return listView(deps, input.projectKey, true);
 }
 
@@ -115,5 +123,9 @@ export async function deleteSlo(
 ): Promise<SloListView> {
   await requireProjectAdmin(deps.jira, input.projectKey);
   await deleteProjectSlo(deps.store, input);
+  await logSettingsChange(deps.store, {
+    ...input,
+    change: { kind: 'slo-delete', name: input.name },
+  });
   return listView(deps, input.projectKey, true);
 }

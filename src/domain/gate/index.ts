@@ -8,3 +8,4 @@ export * from './override';
 export * from './project-gate';
 export * from './assess';
 export * from './gate-in-force';
+export * from './policy-changes';

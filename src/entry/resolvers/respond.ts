@@ -22,6 +22,9 @@ export async function respond<T>(body: () => Promise<T> | T): Promise<Envelope<T
             : { retryAfterSeconds: error.options.retryAfterSeconds }),
           ...(error.options.field === undefined ? {} : { field: error.options.field }),
           ...(error.options.problems === undefined ? {} : { problems: error.options.problems }),
+          ...(error.options.confirmDeletes === undefined
+            ? {}
+            : { confirmDeletes: error.options.confirmDeletes }),
         },
       };
     }

@@ -35,6 +35,7 @@ type Handlers = {
 const importSchema = z.object({
   yaml: z.string().max(1024 * 1024),
   version: z.number().int().min(0),
+  confirmDeletes: z.array(z.string().max(100)).max(100).optional(),
 });
 
 /**
@@ -153,6 +154,7 @@ export function sloResolvers(deps: {
         projectKey,
         yaml: input.yaml,
         version: input.version,
+        ...(input.confirmDeletes === undefined ? {} : { confirmDeletes: input.confirmDeletes }),
         actor: { accountId, at: deps.clock.now() },
       });
     },

@@ -1,5 +1,10 @@
 import { useCallback, useState } from 'react';
-import type { OverrideEntry } from '../../../src/contract/planner';
+import type {
+  AuditEntry,
+  OverrideEntry,
+  SettingsChange,
+  SettingsChangeEntry,
+} from '../../../src/contract/planner';
 import type { AuditLogView } from '../../../src/contract/resolvers';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
@@ -18,44 +23,109 @@ function Who({ accountId, names }: { accountId: string; names: AuditLogView['nam
   );
 }
 
+const quoted = (list: readonly string[]): string => list.map((name) => `“${name}”`).join(', ');
+
+/** What a change did, in one heading and its details (names, old → new values). */
+function changeText(change: SettingsChange): { title: string; details: string[] } {
+  switch (change.kind) {
+    case 'slo-import': {
+      const parts: [string, readonly string[]][] = [
+        ['Added', change.added],
+        ['Replaced', change.replaced],
+        ['Deleted', change.deleted],
+      ];
+      return {
+        title: 'SLOs imported from an OpenSLO file',
+        details: parts
+          .filter(([, list]) => list.length > 0)
+          .map(([what, list]) => `${what}: ${quoted(list)}`),
+      };
+    }
+    case 'slo-save':
+      return { title: `SLO “${change.name}” ${change.added ? 'added' : 'changed'}`, details: [] };
+    case 'slo-delete':
+      return { title: `SLO “${change.name}” deleted`, details: [] };
+    case 'policy-change':
+      return {
+        title: 'Error-budget policy changed',
+        details: change.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`),
+      };
+  }
+}
+
+function ChangeItem({
+  entry,
+  names,
+}: {
+  entry: SettingsChangeEntry;
+  names: AuditLogView['names'];
+}) {
+  const { title, details } = changeText(entry.change);
+  return (
+    <li className="audit-entry">
+      <p>
+        <strong>{title}</strong> · {formatWhen(entry.at)} · by{' '}
+        <Who accountId={entry.accountId} names={names} />
+      </p>
+      {details.length > 0 && (
+        <ul className="subtle audit-violations">
+          {details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
 export function AuditEntries({
   entries,
   names,
 }: {
-  entries: readonly OverrideEntry[];
+  entries: readonly AuditEntry[];
   names: AuditLogView['names'];
 }) {
   return (
-    <ol className="audit-list" aria-label="Overrides, newest first">
-      {entries.map((entry) => (
-        <li key={entry.id} className="audit-entry">
-          <p>
-            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
-            <Who accountId={entry.accountId} names={names} /> · gate{' '}
-            <GateLozenge state={entry.overridden.gateState} />
-          </p>
-          <p className="audit-reason">
-            <span className="why-label">Why: </span>
-            {entry.reason}
-          </p>
-          {entry.overridden.violations.length === 0 ? (
-            <p className="subtle">Overrode: {entry.overridden.headline}</p>
-          ) : (
-            <p className="subtle">
-              Overrode {entry.overridden.violations.length}{' '}
-              {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
-            </p>
-          )}
-          {entry.overridden.violations.length > 0 && (
-            <ul className="subtle audit-violations">
-              {entry.overridden.violations.map((violation) => (
-                <li key={violation}>{violation}</li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
+    <ol className="audit-list" aria-label="Audit log, newest first">
+      {entries.map((entry) =>
+        'change' in entry ? (
+          <ChangeItem key={entry.id} entry={entry} names={names} />
+        ) : (
+          <OverrideItem key={entry.id} entry={entry} names={names} />
+        ),
+      )}
     </ol>
+  );
+}
+
+function OverrideItem({ entry, names }: { entry: OverrideEntry; names: AuditLogView['names'] }) {
+  return (
+    <li className="audit-entry">
+      <p>
+        <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
+        <Who accountId={entry.accountId} names={names} /> · gate{' '}
+        <GateLozenge state={entry.overridden.gateState} />
+      </p>
+      <p className="audit-reason">
+        <span className="why-label">Why: </span>
+        {entry.reason}
+      </p>
+      {entry.overridden.violations.length === 0 ? (
+        <p className="subtle">Overrode: {entry.overridden.headline}</p>
+      ) : (
+        <p className="subtle">
+          Overrode {entry.overridden.violations.length}{' '}
+          {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
+        </p>
+      )}
+      {entry.overridden.violations.length > 0 && (
+        <ul className="subtle audit-violations">
+          {entry.overridden.violations.map((violation) => (
+            <li key={violation}>{violation}</li>
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }
 
@@ -89,12 +159,12 @@ export function AuditSection({ call }: { call: Call }) {
   return (
     <div className="section-content">
       <p className="section-intro subtle">
-        Every override of the capacity split or the error-budget gate, with who, when and why.
-        Entries are never changed or removed.
+        Every override of the capacity split or the error-budget gate, with who, when and why, and
+        every change to the SLOs and the error-budget policy. Entries are never changed or removed.
       </p>
       {entries.length === 0 ? (
         <p className="empty">
-          No overrides yet. With enforcement set to Enforce, a sprint plan that breaks the split
+          Nothing logged yet. With enforcement set to Enforce, a sprint plan that breaks the split
           goes ahead only with an override recorded in the sprint planner.
         </p>
       ) : (
@@ -113,7 +183,7 @@ export function AuditSection({ call }: { call: Call }) {
           aria-busy={older.busy}
           onClick={() => loadOlder(next)}
         >
-          {older.busy ? 'Loading…' : 'Show older overrides'}
+          {older.busy ? 'Loading…' : 'Show older entries'}
         </button>
       )}
       {older.error && (

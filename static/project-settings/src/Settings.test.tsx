@@ -295,4 +295,45 @@ describe('audit log', () => {
       '<span class="audit-who">acc-ada-admin</span>',
     );
   });
+
+  it('shows each SLO and policy change with what it changed', () => {
+    const base = { accountId: 'acc-ada-admin', at: '2026-11-20T12:00:00.000Z', projectKey: 'SHOP' };
+    const html = renderToStaticMarkup(
+      <AuditEntries
+        entries={[
+          {
+            ...base,
+            id: 'c1',
+            change: {
+              kind: 'slo-import',
+              added: ['checkout-latency'],
+              replaced: [],
+              deleted: ['checkout-minutes', 'search-latency'],
+            },
+          },
+          { ...base, id: 'c2', change: { kind: 'slo-delete', name: 'search-availability' } },
+          { ...base, id: 'c3', change: { kind: 'slo-save', name: 'payments', added: false } },
+          {
+            ...base,
+            id: 'c4',
+            change: {
+              kind: 'policy-change',
+              changes: [{ field: 'At risk below', from: '25%', to: '20%' }],
+            },
+          },
+        ]}
+        names={{ 'acc-ada-admin': 'Ada Okafor' }}
+      />,
+    );
+    const text = html.replace(/<[^>]+>/g, '|');
+    expect(text).toContain('SLOs imported from an OpenSLO file|');
+    expect(text).toContain('|Added: “checkout-latency”|');
+    expect(text).toContain('|Deleted: “checkout-minutes”, “search-latency”|');
+    expect(text).not.toContain('Replaced');
+    expect(text).toContain('|SLO “search-availability” deleted|');
+    expect(text).toContain('|SLO “payments” changed|');
+    expect(text).toContain('|Error-budget policy changed|');
+    expect(text).toContain('|At risk below: 25% → 20%|');
+    expect(html.match(/Ada Okafor/g)).toHaveLength(4);
+  });
 });

@@ -12,6 +12,8 @@ type ImportState =
   /** `version`: the list's version after the import; a later change makes the note stale. */
   | { readonly status: 'imported'; readonly count: number; readonly version: number }
   | { readonly status: 'problems'; readonly problems: readonly SloImportProblem[] }
+  /** The file leaves out SLOs the project has: importing deletes them, so it asks first. */
+  | { readonly status: 'confirm'; readonly deletes: readonly string[] }
   | { readonly status: 'failed'; readonly error: ResolverError };
 
 function download(yaml: string, fileName: string): void {
@@ -41,9 +43,13 @@ export function SloYaml({
   const [yaml, setYaml] = useState('');
   const [importing, setImporting] = useState<ImportState>({ status: 'idle' });
   const [exportError, setExportError] = useState<string | null>(null);
-  const runImport = () => {
+  const runImport = (confirmDeletes?: readonly string[]) => {
     setImporting({ status: 'busy' });
-    call('slo/import', { yaml, version: list.version }).then(
+    call('slo/import', {
+      yaml,
+      version: list.version,
+      ...(confirmDeletes === undefined ? {} : { confirmDeletes }),
+    }).then(
       (view) => {
         setImporting({ status: 'imported', count: view.slos.length, version: view.version });
         onImported(view);
@@ -53,7 +59,9 @@ export function SloYaml({
         setImporting(
           error.code === 'BAD_REQUEST'
             ? { status: 'problems', problems: importProblems(error) }
-            : { status: 'failed', error },
+            : error.code === 'CONFLICT' && error.confirmDeletes !== undefined
+              ? { status: 'confirm', deletes: error.confirmDeletes }
+              : { status: 'failed', error },
         );
       },
     );
@@ -104,7 +112,7 @@ export function SloYaml({
           <h4 className="group-title">Import OpenSLO YAML</h4>
           <p className="subtle">
             Paste one file with the SLO (and its SLI and Service) documents. It replaces the
-            project’s SLOs.
+            project’s SLOs; before deleting any the file leaves out, it names them and asks.
           </p>
           <YamlEditor
             id="slo-yaml"
@@ -113,7 +121,8 @@ export function SloYaml({
             readOnly={false}
             onChange={(text) => {
               setYaml(text);
-              if (importing.status === 'imported') setImporting({ status: 'idle' });
+              if (importing.status === 'imported' || importing.status === 'confirm')
+                setImporting({ status: 'idle' });
             }}
             problems={importing.status === 'problems' ? importing.problems : []}
           />
@@ -123,7 +132,7 @@ export function SloYaml({
               className="button button-primary"
               disabled={yaml.trim() === '' || importing.status === 'busy'}
               aria-busy={importing.status === 'busy'}
-              onClick={runImport}
+              onClick={() => runImport()}
             >
               {importing.status === 'busy' ? 'Importing…' : 'Import'}
             </button>
@@ -136,6 +145,41 @@ export function SloYaml({
               </p>
             )}
           </div>
+          {importing.status === 'confirm' && (
+            <div className="message message-warning" role="alert">
+              <p>
+                This file leaves out {importing.deletes.length === 1 ? 'an SLO' : 'SLOs'} the
+                project has. Importing it deletes:
+              </p>
+              <ul className="slo-deletes">
+                {importing.deletes.map((name) => (
+                  <li key={name}>
+                    <strong>{name}</strong>
+                  </li>
+                ))}
+              </ul>
+              <p className="subtle">
+                Their pushed SLI data stays stored but is no longer used. Nothing has changed yet.
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => runImport(importing.deletes)}
+                >
+                  Delete {importing.deletes.length}{' '}
+                  {importing.deletes.length === 1 ? 'SLO' : 'SLOs'} and import
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setImporting({ status: 'idle' })}
+                >
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
           {importing.status === 'failed' && (
             <div className="message message-error" role="alert">
               <p>{importing.error.message}</p>
