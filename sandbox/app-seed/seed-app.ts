@@ -215,7 +215,7 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
   await host.runScheduled('ballast-slo-refresh');
   // The hourly postmortem job opens the checkout incident's postmortem (it spent more than 20% of
   // the budget); the SRE then files its actions and links them to it, as a team would.
-  options.onProgress?.('opening the checkout incident’s postmortem');
+  options.onProgress?.("opening the checkout incident's postmortem");
   let postmortems: string[] = [];
   if (options.postmortems ?? true) {
     await host.runScheduled('ballast-postmortems');

@@ -52,6 +52,7 @@ describe('npm start', () => {
       "Seeding Ballast's data: pushing 151200 SLI minutes in 78 signed batches",
       "Seeding Ballast's data: pushing 48 deployments",
       "Seeding Ballast's data: rolling up SLO status",
+      "Seeding Ballast's data: opening the checkout incident's postmortem",
       "Seeding Ballast's data: classifying the backlog",
       "Seeding Ballast's data: computing the project page",
     ]);
