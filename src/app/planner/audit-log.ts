@@ -1,13 +1,22 @@
 /**
  * The project's append-only audit log of overrides (PRODUCT.md §2, §4: "every override records who,
- * when and why"). Stored as versioned documents of at most PAGE_CAPACITY entries
+ * when and why") and of rebalances applied and undone (issue #18: who, when, the sprint, the moves).
+ * Stored as versioned documents of at most PAGE_CAPACITY entries
  * (`planner-audit`, `<project>.0`, `<project>.1`, …) so the log never reaches Forge's 240 KiB value
- * limit: an entry is about 1 KB (the reason is capped at 500 characters). Appends are conditional
+ * limit: an override is about 1 KB (the reason is capped at 500 characters), a rebalance entry at
+ * most AUDIT_MOVES_PER_ENTRY moves of ~60 bytes (a bigger rebalance takes several entries). Entries
+ * written before rebalances were kept have no `kind` and read as overrides. Appends are conditional
  * writes; a writer that loses the race reads again and retries once, so two overrides recorded at the
  * same moment are both kept. Entries are never changed or removed.
  */
 import { z } from 'zod';
-import type { OverrideEntry } from '../../contract/planner';
+import {
+  AUDIT_MOVES_PER_ENTRY,
+  type AuditEntry,
+  type OverrideEntry,
+  type RebalanceAuditEntry,
+} from '../../contract/planner';
+import { CAPACITY_BASES } from '../../domain/capacity';
 import type { DocumentStore } from '../../ports/document-store';
 import { GATE_STATES } from '../../domain/gate/gate-state';
 import { AppError } from '../errors';
@@ -16,7 +25,8 @@ export const AUDIT_KIND = 'planner-audit';
 export const PAGE_CAPACITY = 100;
 const SCHEMA_VERSION = 1;
 
-const entrySchema = z.object({
+const overrideSchema = z.object({
+  kind: z.literal('override').optional(),
   id: z.string(),
   accountId: z.string(),
   at: z.string(),
@@ -30,6 +40,20 @@ const entrySchema = z.object({
   }),
   reason: z.string(),
 });
+const rebalanceSchema = z.object({
+  kind: z.enum(['rebalanceApplied', 'rebalanceUndone']),
+  id: z.string(),
+  accountId: z.string(),
+  at: z.string(),
+  projectKey: z.string(),
+  sprint: z.object({ id: z.number(), name: z.string() }),
+  basis: z.enum(CAPACITY_BASES),
+  moves: z.array(
+    z.object({ key: z.string(), direction: z.enum(['out', 'in']), amount: z.number().nullable() }),
+  ),
+  part: z.object({ index: z.number(), of: z.number() }).optional(),
+});
+const entrySchema = z.union([rebalanceSchema, overrideSchema]);
 const pageSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entries: z.array(entrySchema),
@@ -38,7 +62,7 @@ const pageSchema = z.object({
 const pageId = (projectKey: string, page: number): string => `${projectKey}.${page}`;
 
 interface Page {
-  readonly entries: OverrideEntry[];
+  readonly entries: AuditEntry[];
   readonly version: number;
 }
 
@@ -53,7 +77,7 @@ async function readPage(store: DocumentStore, projectKey: string, page: number):
       `The override audit log of ${projectKey} (page ${page}) is unreadable, so nothing was recorded. Tell your Jira administrator.`,
     );
   }
-  return { entries: parsed.data.entries, version: stored.version };
+  return { entries: parsed.data.entries as AuditEntry[], version: stored.version };
 }
 
 /** Every page, oldest first (pages before the last are full). */
@@ -71,10 +95,10 @@ async function readAllPages(store: DocumentStore, projectKey: string): Promise<P
 const isConflict = (error: unknown): boolean =>
   error instanceof AppError && error.code === 'CONFLICT';
 
-/** Appends one entry; retries once when another override was written at the same moment. */
+/** Appends one entry; retries once when another entry was written at the same moment. */
 export async function appendAuditEntry(
   store: DocumentStore,
-  entry: OverrideEntry,
+  entry: AuditEntry,
   actor: { accountId: string; at: Date },
 ): Promise<void> {
   const attempt = async (): Promise<void> => {
@@ -104,7 +128,9 @@ export async function appendAuditEntry(
       if (!isConflict(again)) throw again;
       throw new AppError(
         'CONFLICT',
-        'Several overrides were being recorded at the same moment and yours was not stored. Record it again.',
+        entry.kind === undefined || entry.kind === 'override'
+          ? 'Several overrides were being recorded at the same moment and yours was not stored. Record it again.'
+          : 'Several changes were being recorded in the audit log at the same moment and this rebalance was not logged.',
         { retryable: true },
       );
     }
@@ -117,7 +143,7 @@ export async function listAuditEntries(
   projectKey: string,
   cursor: number,
   limit: number,
-): Promise<{ entries: OverrideEntry[]; total: number }> {
+): Promise<{ entries: AuditEntry[]; total: number }> {
   const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
   const newestFirst = all.reverse();
   return { entries: newestFirst.slice(cursor, cursor + limit), total: newestFirst.length };
@@ -130,5 +156,33 @@ export async function latestOverrideFor(
   sprintId: number,
 ): Promise<OverrideEntry | null> {
   const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
-  return all.reverse().find((entry) => entry.sprint.id === sprintId) ?? null;
+  return (
+    all
+      .reverse()
+      .filter(isOverride)
+      .find((entry) => entry.sprint.id === sprintId) ?? null
+  );
+}
+
+export const isOverride = (entry: AuditEntry): entry is OverrideEntry =>
+  entry.kind === undefined || entry.kind === 'override';
+
+/**
+ * A rebalance applied or undone as audit entries: one per AUDIT_MOVES_PER_ENTRY moves, so an entry
+ * stays small however many items moved, all with the same time and person.
+ */
+export function rebalanceAuditEntries(
+  base: Omit<RebalanceAuditEntry, 'id' | 'moves' | 'part'>,
+  moves: RebalanceAuditEntry['moves'],
+  newId: () => string,
+): RebalanceAuditEntry[] {
+  const parts: RebalanceAuditEntry['moves'][] = [];
+  for (let i = 0; i < moves.length; i += AUDIT_MOVES_PER_ENTRY)
+    parts.push(moves.slice(i, i + AUDIT_MOVES_PER_ENTRY));
+  return parts.map((part, index) => ({
+    ...base,
+    id: newId(),
+    moves: part,
+    ...(parts.length > 1 ? { part: { index: index + 1, of: parts.length } } : {}),
+  }));
 }

@@ -24,6 +24,18 @@ const itemFields = fc.record({
   addedAt: fc.option(fc.constantFrom('2026-11-01T00:00:00Z', '2026-11-03T00:00:00Z'), {
     nil: undefined,
   }),
+  // Jira's three categories, one it might add, and no status at all (sprint-item.ts `status`).
+  status: fc.option(
+    fc.constantFrom(
+      { name: 'To Do', category: 'new' },
+      { name: 'To Do', category: 'new' },
+      { name: 'In Progress', category: 'indeterminate' },
+      { name: 'In Review', category: 'indeterminate' },
+      { name: 'Done', category: 'done' },
+      { name: 'Parked', category: 'undefined' },
+    ),
+    { nil: undefined, freq: 8 },
+  ),
 });
 const itemsWithPrefix = (prefix: string, maxLength: number) =>
   fc
@@ -73,6 +85,45 @@ describe('capacity properties', () => {
           expect(move.key.startsWith(move.direction === 'out' ? 'S-' : 'B-')).toBe(true);
           expect(move.direction === 'out' && isUnplanned(item, startedAt)).toBe(false);
         }
+      }),
+    );
+  });
+
+  it('no proposal for a running sprint moves a started or Done item out, and each one it passed over says why', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const startedAt = '2026-11-02T00:00:00Z';
+        const byKey = new Map(items.map((item) => [item.key, item]));
+        const result = proposeRebalance({
+          policy: fixedPolicy(capacity),
+          gateState,
+          items,
+          backlog,
+          startedAt,
+        });
+        for (const move of result.moves.filter((m) => m.direction === 'out'))
+          expect(byKey.get(move.key)?.status?.category).toBe('new');
+        for (const held of result.held) {
+          expect(byKey.get(held.key)?.status?.category).not.toBe('new');
+          expect(held.reason).toContain(held.key);
+        }
+      }),
+    );
+  });
+
+  it('a plan the engine calls compliant mid-sprint never holds more than the capacity', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const result = proposeRebalance({
+          policy: fixedPolicy(capacity),
+          gateState,
+          items,
+          backlog,
+          startedAt: '2026-11-02T00:00:00Z',
+        });
+        for (const plan of [result.before, result.after])
+          if (plan.verdict.status === 'compliant')
+            expect(plan.used + plan.buffer.used).toBeLessThanOrEqual(capacity + 1e-6);
       }),
     );
   });
