@@ -21,7 +21,14 @@ import { evaluateSprint } from './evaluate-sprint';
 import { sprintFingerprint } from './fingerprint';
 import { movedIssueIds } from './moved-issues';
 import { readSprintSnapshot, type PlannerDeps, type SprintRef } from './sprint-snapshot';
-import { applyInProgress, readUndo, undoId, UNDO_KIND, writeUndo, type UndoEntry } from './undo-log';
+import {
+  applyInProgress,
+  readUndo,
+  undoId,
+  UNDO_KIND,
+  writeUndo,
+  type UndoEntry,
+} from './undo-log';
 
 export type PlannedMove = { readonly key: string; readonly direction: 'out' | 'in' };
 

@@ -18,10 +18,14 @@ export function heldInRunningSprint(item: SprintItem): string | null {
     case STATUS_CATEGORY.toDo:
       return null;
     case STATUS_CATEGORY.inProgress:
-      return `${item.key} is ${status.name} (In Progress): work that has started stays in the running sprint`;
+      return `${item.key} is ${named(status.name, 'In Progress')}: work that has started stays in the running sprint`;
     case STATUS_CATEGORY.done:
-      return `${item.key} is ${status.name} (Done): finished work stays in the running sprint`;
+      return `${item.key} is ${named(status.name, 'Done')}: finished work stays in the running sprint`;
     default:
       return `${item.key}'s status ${status.name} has a category Ballast does not know ("${status.category}"), so it stays as if it had started`;
   }
 }
+
+/** "In Review (In Progress)", or just "Done" when the status is named as its category. */
+const named = (status: string, category: string): string =>
+  status.trim().toLowerCase() === category.toLowerCase() ? status : `${status} (${category})`;

@@ -53,7 +53,7 @@ describe('proposeRebalance in a running sprint: started and Done work stays', ()
         key: 'F-5',
         type: 'feature',
         amount: 3,
-        reason: 'F-5 is Done (Done): finished work stays in the running sprint',
+        reason: 'F-5 is Done: finished work stays in the running sprint',
       },
       {
         key: 'F-4',
@@ -85,7 +85,7 @@ describe('proposeRebalance in a running sprint: started and Done work stays', ()
     expect(result.held.map((h) => h.reason)).toEqual([
       "Jira did not say F-3's status, so it stays as if it had started",
       'F-2\'s status Parked has a category Ballast does not know ("undefined"), so it stays as if it had started',
-      'F-1 is In Progress (In Progress): work that has started stays in the running sprint',
+      'F-1 is In Progress: work that has started stays in the running sprint',
     ]);
     expect(result.reasons).toEqual([
       'feature is 4 points over its maximum of 26 points (65% of capacity): its exempt items and the work that has started or is Done, which stay, alone are 30 points',
