@@ -19,13 +19,15 @@ import {
 } from '../../sandbox/jira';
 import type { SprintEvaluation } from '../../src/contract/planner';
 import { SEARCH_MODES, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { ACTIVE_SPRINT, dataOf, moveByHand, plannerCaller, sprintOf } from './planner-support';
+import {
+  ACTIVE_SPRINT,
+  dataOf,
+  moveByHand,
+  plannerCaller,
+  sprintOf,
+  useTeamPolicy,
+} from './planner-support';
 
-const POLICY = {
-  capacity: { kind: 'fixed', amount: 80 },
-  targets: { feature: 40, debt: 15, toil: 15, reliability: 15 },
-  buffer: 15,
-};
 const MOVED_OUT = ['SHOP-207', 'SHOP-187', 'SHOP-177'];
 const PULLED_IN = ['SHOP-243'];
 // Started or Done in the seed: a rebalance of the running sprint never moves them out.
@@ -57,15 +59,7 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
   beforeEach(async () => {
     sandbox = await startAppSandbox({ searchConsistency });
     call = plannerCaller(sandbox.host);
-    // The project admin sets the team's policy through the app's settings resolver.
-    const current = dataOf(await call('settings/get', {}, ADMIN_ACCOUNT_ID));
-    dataOf(
-      await call(
-        'settings/save',
-        { config: { capacity: POLICY }, version: current.version },
-        ADMIN_ACCOUNT_ID,
-      ),
-    );
+    await useTeamPolicy(sandbox.host, ADMIN_ACCOUNT_ID);
   });
   afterEach(() => sandbox.close());
 

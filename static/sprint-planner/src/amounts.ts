@@ -35,7 +35,9 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 /** A violation in words, from its fields (the backend's own message keeps six decimals). */
 export function violationText(violation: Violation, basis: Basis): string {
   if (violation.kind === 'capacity')
-    return `Planned work is ${formatAmount(violation.amount, basis)} over the ${formatAmount(violation.plannable, basis)} available after the buffer.`;
+    return violation.bufferOverflow > 0
+      ? `Planned work is ${formatAmount(violation.amount, basis)} over the ${formatAmount(violation.plannable, basis)} left for it: with the work added after the start, the sprint holds ${formatAmount(violation.sprintTotal, basis)} against a capacity of ${formatAmount(violation.capacity, basis)}.`
+      : `Planned work is ${formatAmount(violation.amount, basis)} over the ${formatAmount(violation.plannable, basis)} available after the buffer.`;
   const edge = violation.direction === 'over' ? 'maximum' : 'minimum';
   return `${TYPE_NAMES[violation.type] ?? violation.type} is ${formatAmount(violation.amount, basis)} ${violation.direction} its ${edge} of ${formatAmount(violation.limit, basis)} (${violation.limitShare}% of capacity).`;
 }
