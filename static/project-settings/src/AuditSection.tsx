@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { OverrideEntry } from '../../../src/contract/planner';
+import type { AuditEntry, OverrideEntry, RebalanceAuditEntry } from '../../../src/contract/planner';
+import { formatAmount, readableNumbers } from '../../shared/amounts';
 import type { AuditLogView } from '../../../src/contract/resolvers';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
@@ -18,43 +19,88 @@ function Who({ accountId, names }: { accountId: string; names: AuditLogView['nam
   );
 }
 
+const isOverride = (entry: AuditEntry): entry is OverrideEntry =>
+  entry.kind === undefined || entry.kind === 'override';
+
+function OverrideItem({ entry, names }: { entry: OverrideEntry; names: AuditLogView['names'] }) {
+  return (
+    <li className="audit-entry" data-audit-kind="override">
+      <p>
+        <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
+        <Who accountId={entry.accountId} names={names} /> · gate{' '}
+        <GateLozenge state={entry.overridden.gateState} />
+      </p>
+      <p className="audit-reason">
+        <span className="why-label">Why: </span>
+        {entry.reason}
+      </p>
+      {entry.overridden.violations.length === 0 ? (
+        <p className="subtle">Overrode: {readableNumbers(entry.overridden.headline)}</p>
+      ) : (
+        <p className="subtle">
+          Overrode {entry.overridden.violations.length}{' '}
+          {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
+        </p>
+      )}
+      {entry.overridden.violations.length > 0 && (
+        <ul className="subtle audit-violations">
+          {entry.overridden.violations.map((violation) => (
+            <li key={violation}>{readableNumbers(violation)}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A rebalance applied or undone: who, when, the sprint, and each item moved with its size. */
+function RebalanceItem({
+  entry,
+  names,
+}: {
+  entry: RebalanceAuditEntry;
+  names: AuditLogView['names'];
+}) {
+  const what = entry.kind === 'rebalanceApplied' ? 'Rebalance applied' : 'Rebalance undone';
+  const count = `${entry.moves.length} ${entry.moves.length === 1 ? 'move' : 'moves'}`;
+  return (
+    <li className="audit-entry" data-audit-kind={entry.kind}>
+      <p>
+        <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
+        <Who accountId={entry.accountId} names={names} />
+      </p>
+      <p className="subtle">
+        {what}: {count}
+        {entry.part && ` (part ${entry.part.index} of ${entry.part.of})`}
+      </p>
+      <ul className="subtle audit-violations">
+        {entry.moves.map((move) => (
+          <li key={`${move.direction}:${move.key}`}>
+            {move.key} {move.direction === 'out' ? 'out to the backlog' : 'into the sprint'}
+            {move.amount !== null && ` · ${formatAmount(move.amount, entry.basis)}`}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 export function AuditEntries({
   entries,
   names,
 }: {
-  entries: readonly OverrideEntry[];
+  entries: readonly AuditEntry[];
   names: AuditLogView['names'];
 }) {
   return (
-    <ol className="audit-list" aria-label="Overrides, newest first">
-      {entries.map((entry) => (
-        <li key={entry.id} className="audit-entry">
-          <p>
-            <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
-            <Who accountId={entry.accountId} names={names} /> · gate{' '}
-            <GateLozenge state={entry.overridden.gateState} />
-          </p>
-          <p className="audit-reason">
-            <span className="why-label">Why: </span>
-            {entry.reason}
-          </p>
-          {entry.overridden.violations.length === 0 ? (
-            <p className="subtle">Overrode: {entry.overridden.headline}</p>
-          ) : (
-            <p className="subtle">
-              Overrode {entry.overridden.violations.length}{' '}
-              {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
-            </p>
-          )}
-          {entry.overridden.violations.length > 0 && (
-            <ul className="subtle audit-violations">
-              {entry.overridden.violations.map((violation) => (
-                <li key={violation}>{violation}</li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
+    <ol className="audit-list" aria-label="Audit log, newest first">
+      {entries.map((entry) =>
+        isOverride(entry) ? (
+          <OverrideItem key={entry.id} entry={entry} names={names} />
+        ) : (
+          <RebalanceItem key={entry.id} entry={entry} names={names} />
+        ),
+      )}
     </ol>
   );
 }
@@ -89,13 +135,15 @@ export function AuditSection({ call }: { call: Call }) {
   return (
     <div className="section-content">
       <p className="section-intro subtle">
-        Every override of the capacity split or the error-budget gate, with who, when and why.
-        Entries are never changed or removed.
+        Every override of the capacity split or the error-budget gate, with who, when and why, and
+        every rebalance applied or undone in the sprint planner. Entries are never changed or
+        removed.
       </p>
       {entries.length === 0 ? (
         <p className="empty">
-          No overrides yet. With enforcement set to Enforce, a sprint plan that breaks the split
-          goes ahead only with an override recorded in the sprint planner.
+          Nothing recorded yet. With enforcement set to Enforce, a sprint plan that breaks the split
+          goes ahead only with an override recorded in the sprint planner; rebalances applied there
+          are listed here too.
         </p>
       ) : (
         <>
@@ -113,7 +161,7 @@ export function AuditSection({ call }: { call: Call }) {
           aria-busy={older.busy}
           onClick={() => loadOlder(next)}
         >
-          {older.busy ? 'Loading…' : 'Show older overrides'}
+          {older.busy ? 'Loading…' : 'Show older entries'}
         </button>
       )}
       {older.error && (
