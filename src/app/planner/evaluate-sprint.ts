@@ -51,7 +51,7 @@ export async function evaluateSprint(
         ? {
             appliedAt: undo.entry.appliedAt,
             appliedBy: undo.entry.appliedBy,
-            moves: undo.entry.moves,
+            moves: undo.entry.moves.map(({ key, direction }) => ({ key, direction })),
           }
         : null,
     override,
