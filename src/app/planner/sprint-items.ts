@@ -37,6 +37,17 @@ export function toSprintItem(
     labels: issue.fields.labels ?? [],
     ...(issue.fields.priority?.name ? { priority: issue.fields.priority.name } : {}),
     ...(status === undefined ? {} : { status }),
+    ...(issue.fields.subtasks?.length
+      ? {
+          subtasks: issue.fields.subtasks.map((subtask) => {
+            const category = subtask.fields?.status?.statusCategory?.key;
+            const name = subtask.fields?.status?.name;
+            return name === undefined || category === undefined
+              ? { key: subtask.key }
+              : { key: subtask.key, status: { name, category } };
+          }),
+        }
+      : {}),
   };
 }
 

@@ -11,6 +11,15 @@ import { proposeRebalance } from './rebalance';
 import type { SprintItem } from './sprint-item';
 import { fixedPolicy } from './testing/sprint-items';
 
+const STATUSES = fc.constantFrom(
+  { name: 'To Do', category: 'new' },
+  { name: 'To Do', category: 'new' },
+  { name: 'In Progress', category: 'indeterminate' },
+  { name: 'In Review', category: 'indeterminate' },
+  { name: 'Done', category: 'done' },
+  { name: 'Parked', category: 'undefined' },
+);
+
 // Small alphabets on purpose: ranks tie often, and exempt, unestimated and unclassified items are common.
 const itemFields = fc.record({
   type: fc.constantFrom(...WORK_TYPES, 'unclassified' as const),
@@ -25,16 +34,12 @@ const itemFields = fc.record({
     nil: undefined,
   }),
   // Jira's three categories, one it might add, and no status at all (sprint-item.ts `status`).
-  status: fc.option(
-    fc.constantFrom(
-      { name: 'To Do', category: 'new' },
-      { name: 'To Do', category: 'new' },
-      { name: 'In Progress', category: 'indeterminate' },
-      { name: 'In Review', category: 'indeterminate' },
-      { name: 'Done', category: 'done' },
-      { name: 'Parked', category: 'undefined' },
-    ),
-    { nil: undefined, freq: 8 },
+  status: fc.option(STATUSES, { nil: undefined, freq: 8 }),
+  subtasks: fc.option(
+    fc.array(fc.record({ key: fc.constant('SUB'), status: STATUSES }), { maxLength: 2 }),
+    {
+      nil: undefined,
+    },
   ),
 });
 const itemsWithPrefix = (prefix: string, maxLength: number) =>
@@ -101,10 +106,18 @@ describe('capacity properties', () => {
           backlog,
           startedAt,
         });
-        for (const move of result.moves.filter((m) => m.direction === 'out'))
-          expect(byKey.get(move.key)?.status?.category).toBe('new');
+        for (const move of result.moves.filter((m) => m.direction === 'out')) {
+          const item = byKey.get(move.key);
+          expect(item?.status?.category).toBe('new');
+          // Its sub-tasks move with it: none of them has started either.
+          for (const subtask of item?.subtasks ?? []) expect(subtask.status?.category).toBe('new');
+        }
         for (const held of result.held) {
-          expect(byKey.get(held.key)?.status?.category).not.toBe('new');
+          const item = byKey.get(held.key);
+          const started = [item?.status, ...(item?.subtasks ?? []).map((t) => t.status)].some(
+            (status) => status?.category !== 'new',
+          );
+          expect(started).toBe(true);
           expect(held.reason).toContain(held.key);
         }
       }),

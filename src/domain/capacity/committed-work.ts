@@ -1,4 +1,4 @@
-import type { SprintItem } from './sprint-item';
+import type { ItemStatus, SprintItem } from './sprint-item';
 
 /** Jira's status category keys (sprint-item.ts `status`). */
 export const STATUS_CATEGORY = { toDo: 'new', inProgress: 'indeterminate', done: 'done' } as const;
@@ -11,19 +11,46 @@ export const STATUS_CATEGORY = { toDo: 'new', inProgress: 'indeterminate', done:
  * started, because the safe mistake is to keep it.
  */
 export function heldInRunningSprint(item: SprintItem): string | null {
-  const status = item.status;
-  if (status === undefined)
-    return `Jira did not say ${item.key}'s status, so it stays as if it had started`;
+  const own = stateOf(item.status);
+  if (own !== 'toDo') return `${item.key} ${phrase(item.status, own)}: ${WHY[own]}`;
+  // Jira moves sub-tasks with their parent: a To Do parent whose sub-task has started has started.
+  for (const subtask of item.subtasks ?? []) {
+    const state = stateOf(subtask.status);
+    if (state !== 'toDo')
+      return `${item.key} is ${item.status?.name ?? 'To Do'}, but its sub-task ${subtask.key} ${phrase(subtask.status, state)}: sub-tasks move with their parent, and ${WHY[state]}`;
+  }
+  return null;
+}
+
+type State = 'toDo' | 'started' | 'done' | 'unknown' | 'missing';
+
+function stateOf(status: ItemStatus | undefined): State {
+  if (status === undefined) return 'missing';
   switch (status.category) {
     case STATUS_CATEGORY.toDo:
-      return null;
+      return 'toDo';
     case STATUS_CATEGORY.inProgress:
-      return `${item.key} is ${named(status.name, 'In Progress')}: work that has started stays in the running sprint`;
+      return 'started';
     case STATUS_CATEGORY.done:
-      return `${item.key} is ${named(status.name, 'Done')}: finished work stays in the running sprint`;
+      return 'done';
     default:
-      return `${item.key}'s status ${status.name} has a category Ballast does not know ("${status.category}"), so it stays as if it had started`;
+      return 'unknown';
   }
+}
+
+const WHY: Readonly<Record<Exclude<State, 'toDo'>, string>> = {
+  started: 'work that has started stays in the running sprint',
+  done: 'finished work stays in the running sprint',
+  unknown: 'it stays as if it had started',
+  missing: 'it stays as if it had started',
+};
+
+/** "is In Review (In Progress)", "is Done", "has a status … Ballast does not know", … */
+function phrase(status: ItemStatus | undefined, state: State): string {
+  if (status === undefined) return 'has no status Jira sent';
+  if (state === 'started') return `is ${named(status.name, 'In Progress')}`;
+  if (state === 'done') return `is ${named(status.name, 'Done')}`;
+  return `is ${status.name}, a status whose category Ballast does not know ("${status.category}")`;
 }
 
 /** "In Review (In Progress)", or just "Done" when the status is named as its category. */

@@ -83,13 +83,34 @@ describe('proposeRebalance in a running sprint: started and Done work stays', ()
     const result = propose(odd);
     expect(result.moves).toEqual([]);
     expect(result.held.map((h) => h.reason)).toEqual([
-      "Jira did not say F-3's status, so it stays as if it had started",
-      'F-2\'s status Parked has a category Ballast does not know ("undefined"), so it stays as if it had started',
+      'F-3 has no status Jira sent: it stays as if it had started',
+      'F-2 is Parked, a status whose category Ballast does not know ("undefined"): it stays as if it had started',
       'F-1 is In Progress: work that has started stays in the running sprint',
     ]);
     expect(result.reasons).toEqual([
       'feature is 4 points over its maximum of 26 points (65% of capacity): its exempt items and the work that has started or is Done, which stay, alone are 30 points',
       'planned work is 6 points over the 36 points available after the buffer: the items left are exempt, started or Done (they stay in a running sprint) or keep their type at its minimum',
+    ]);
+  });
+
+  it('keeps a To Do parent whose sub-task has started: Jira moves sub-tasks with their parent', () => {
+    const parent = item('F-6', 'feature', 3, 'f', toDo, {
+      subtasks: [
+        { key: 'F-6a', status: toDo },
+        { key: 'F-6b', status: inReview },
+      ],
+    });
+    // 26 feature points and 12 others: 2 over the 36 after the buffer. F-6 is the lowest-ranked.
+    const result = propose([...items.slice(0, 3), parent, ...others]);
+    expect(result.moves.map((m) => `${m.direction} ${m.key}`)).toEqual(['out F-3']);
+    expect(result.held).toEqual([
+      {
+        key: 'F-6',
+        type: 'feature',
+        amount: 3,
+        reason:
+          'F-6 is To Do, but its sub-task F-6b is In Review (In Progress): sub-tasks move with their parent, and work that has started stays in the running sprint',
+      },
     ]);
   });
 

@@ -36,6 +36,11 @@ export interface SprintItem {
    * A rebalance never moves started or Done work out of a running sprint (committed-work.ts).
    */
   readonly status?: ItemStatus;
+  /**
+   * Its sub-tasks with their statuses (Jira's `subtasks` field). Jira moves sub-tasks with their
+   * parent, so a parent whose sub-task has started has started too (committed-work.ts).
+   */
+  readonly subtasks?: readonly { readonly key: string; readonly status?: ItemStatus }[];
 }
 
 export interface ItemStatus {
