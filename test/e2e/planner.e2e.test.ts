@@ -107,7 +107,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await row.locator('.move-amount').innerText()).toBe('1 pt');
       expect(await row.getByRole('checkbox').isChecked()).toBe(true);
       expect(await frame.locator('li[data-move="out"]').count()).toBe(3);
-      expect(await frame.locator('li[data-move="in"]').count()).toBe(1);
+      expect(await frame.locator('li[data-move="in"]').count()).toBe(2);
       // SHOP-202 is Done: listed as staying, with why.
       expect(await frame.locator('li[data-held="SHOP-202"]').innerText()).toContain(
         'SHOP-202 is Done: finished work stays in the running sprint',
@@ -119,10 +119,10 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
 
       const startedOrDone = startedOrDoneInSprint();
       expect(startedOrDone).toContain('SHOP-202');
-      await frame.getByRole('button', { name: 'Apply 4 moves' }).click();
+      await frame.getByRole('button', { name: 'Apply 5 moves' }).click();
       await frame.locator('.notice').waitFor({ timeout: FRAME_TIMEOUT_MS });
       expect(await frame.locator('.notice').innerText()).toBe(
-        'Applied 4 moves: the sprint still breaks the split.',
+        'Applied 5 moves: the sprint still breaks the split.',
       );
       // No started or Done item left the running sprint.
       expect(startedOrDoneInSprint()).toEqual(startedOrDone);
@@ -133,7 +133,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await page.goto(`${sandbox.url}/projects/SHOP/backlog`);
       expect(
         await page
-          .locator('section.sprint:has(.state-active) li.card[data-issue-key="SHOP-243"]')
+          .locator('section.sprint:has(.state-active) li.card[data-issue-key="SHOP-261"]')
           .count(),
       ).toBe(1);
 
@@ -143,7 +143,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await planner().getByRole('button', { name: 'Undo rebalance' }).click();
       await expect
         .poll(() => planner().locator('.notice').innerText(), { timeout: FRAME_TIMEOUT_MS })
-        .toBe('Undid the rebalance (4 moves): the sprint still breaks the split.');
+        .toBe('Undid the rebalance (5 moves): the sprint still breaks the split.');
       expect(await planner().getByRole('button', { name: 'Undo rebalance' }).count()).toBe(0);
     });
 
@@ -151,22 +151,36 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await openOnActiveSprint();
       const frame = planner();
       await verdict('nonCompliant');
-      await frame.locator('li[data-issue-key="SHOP-177"]').getByRole('checkbox').uncheck();
-      await frame.locator('li[data-issue-key="SHOP-243"]').getByRole('checkbox').uncheck();
-      await frame.getByRole('button', { name: 'Apply 2 of 4 moves' }).click();
+      // The proposal after the first test's undo: the issue trigger has classified the items that
+      // moved since, so read the rows rather than assume them.
+      const rows = frame.locator('li[data-move]');
+      const keys = await rows.evaluateAll((items) =>
+        items.map(
+          (item) => (item as unknown as { dataset: { issueKey: string } }).dataset.issueKey,
+        ),
+      );
+      expect(keys.length).toBeGreaterThan(1);
+      for (const key of keys.slice(1))
+        await frame.locator(`li[data-issue-key="${key}"]`).getByRole('checkbox').uncheck();
+      const before = new Map(
+        keys.map((key) => [
+          key,
+          sandbox.jira.state.issues.find((i) => i.key === key)!.sprintIds.includes(9),
+        ]),
+      );
+      await frame.getByRole('button', { name: `Apply 1 of ${keys.length} moves` }).click();
       await frame.locator('.notice').waitFor({ timeout: FRAME_TIMEOUT_MS });
-      expect(await frame.locator('.notice').innerText()).toMatch(/^Applied 2 moves: /);
-      const inSprint = (key: string) =>
-        sandbox.jira.state.issues.find((i) => i.key === key)!.sprintIds.includes(9);
-      expect([inSprint('SHOP-207'), inSprint('SHOP-187'), inSprint('SHOP-177')]).toEqual([
-        false,
-        false,
-        true,
-      ]);
+      expect(await frame.locator('.notice').innerText()).toMatch(/^Applied 1 move: /);
+      for (const key of keys) {
+        const inSprint = sandbox.jira.state.issues
+          .find((i) => i.key === key)!
+          .sprintIds.includes(9);
+        expect(inSprint).toBe(key === keys[0] ? !before.get(key) : before.get(key));
+      }
       await frame.getByRole('button', { name: 'Undo rebalance' }).click();
       await expect
         .poll(() => frame.locator('.notice').innerText(), { timeout: FRAME_TIMEOUT_MS })
-        .toMatch(/^Undid the rebalance \(2 moves\)/);
+        .toMatch(/^Undid the rebalance \(1 move\)/);
     });
 
     it('is keyboard operable: the sprint chooser switches to the future sprint', async () => {

@@ -13,8 +13,8 @@ export const FUTURE_SPRINT = 10;
 
 /**
  * A team of 80 points that plans 40% feature, 15% each debt, toil and reliability, with a 15%
- * buffer. On the seeded sprint 9 its rebalance moves To Do items out (SHOP-207, -187, -177) and
- * pulls SHOP-243 in, passing over SHOP-202 (Done). Under the default policy sprint 9 has no
+ * buffer. On the seeded sprint 9 its rebalance moves To Do items out (SHOP-207, -187, -195) and
+ * pulls SHOP-261 and SHOP-255 in, passing over SHOP-202 (Done). Under the default policy sprint 9 has no
  * rebalance: it is over its capacity and its only To Do work is feature, already under its minimum.
  */
 export const TEAM_POLICY = {
