@@ -221,12 +221,14 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
       dataOf(await call('planner/undo', { sprintId: ACTIVE_SPRINT }, ADMIN_ACCOUNT_ID));
       const audit = dataOf(await call('planner/audit', {}, MEMBER_ACCOUNT_ID));
       expect(audit.total).toBe(2);
-      expect(audit.entries).toEqual([
+      for (const entry of audit.entries) {
+        expect(entry.id).toMatch(/^[0-9a-f-]{36}$/);
+        expect(entry.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      }
+      expect(audit.entries.map(({ id: _id, at: _at, ...rest }) => rest)).toEqual([
         {
           kind: 'rebalanceUndone',
-          id: expect.any(String),
           accountId: ADMIN_ACCOUNT_ID,
-          at: expect.any(String),
           projectKey: 'SHOP',
           sprint: { id: ACTIVE_SPRINT, name: 'SHOP Sprint 9' },
           basis: 'storyPoints',
@@ -237,9 +239,7 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
         },
         {
           kind: 'rebalanceApplied',
-          id: expect.any(String),
           accountId: MEMBER_ACCOUNT_ID,
-          at: expect.any(String),
           projectKey: 'SHOP',
           sprint: { id: ACTIVE_SPRINT, name: 'SHOP Sprint 9' },
           basis: 'storyPoints',

@@ -77,7 +77,7 @@ async function readPage(store: DocumentStore, projectKey: string, page: number):
       `The override audit log of ${projectKey} (page ${page}) is unreadable, so nothing was recorded. Tell your Jira administrator.`,
     );
   }
-  return { entries: parsed.data.entries as AuditEntry[], version: stored.version };
+  return { entries: parsed.data.entries, version: stored.version };
 }
 
 /** Every page, oldest first (pages before the last are full). */
