@@ -145,6 +145,21 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .poll(() => planner().locator('.notice').innerText(), { timeout: FRAME_TIMEOUT_MS })
         .toBe('Undid the rebalance (5 moves): the sprint still breaks the split.');
       expect(await planner().getByRole('button', { name: 'Undo rebalance' }).count()).toBe(0);
+
+      // The project settings' audit log lists the apply and the undo, each move with its size.
+      await page.goto(`${sandbox.url}/projects/SHOP/settings`);
+      const settings = page.frameLocator('iframe[data-module-key="ballast-project-settings"]');
+      await settings.getByRole('button', { name: 'Audit log', exact: true }).click();
+      const applied = settings.locator('[data-audit-kind="rebalanceApplied"]');
+      await applied.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await applied.innerText()).toContain('Rebalance applied: 5 moves');
+      expect(await applied.innerText()).toContain('SHOP-187 out to the backlog · 5 pts');
+      expect(await settings.locator('[data-audit-kind="rebalanceUndone"]').innerText()).toContain(
+        'SHOP-187 into the sprint · 5 pts',
+      );
+      await page.setViewportSize({ width: 1280, height: 1400 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'audit-rebalance-light.png') });
+      await page.setViewportSize({ width: 1280, height: 1000 });
     });
 
     it('applies only the moves left checked', async () => {

@@ -336,7 +336,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(examples).toContain('ballast sli sync');
       await shots('push-secret');
       await openSection('Audit log');
-      await frame().getByText('No overrides yet').waitFor();
+      await frame().getByText('Nothing recorded yet').waitFor();
       // An override recorded in the sprint planner (enforce mode was saved above) shows up here.
       const board = (await invoke('planner/board', { boardId: 1 })) as unknown as {
         data: { selectedSprintId: number };
