@@ -107,7 +107,13 @@ export async function applyRebalance(
         throw new AppError('CONFLICT', IN_PROGRESS);
       throw error;
     });
-  const release = () => deps.store.put(UNDO_KIND, id, untouched, claimed.version, actor);
+  // Nothing moved: give the entry back. If even that fails, the claim goes stale in APPLY_CLAIM_MS;
+  // the person is told of the failure that stopped the apply, not of this one.
+  const release = () =>
+    deps.store.put(UNDO_KIND, id, untouched, claimed.version, actor).then(
+      () => undefined,
+      () => undefined,
+    );
 
   let movedIds: string[];
   try {
