@@ -2,11 +2,16 @@
  * The sprint planner (jira:backlogAction and jira:sprintAction, PRODUCT.md §2): what each `planner/*`
  * resolver takes and returns. Everything the UI shows is computed by the backend; the UI renders it.
  */
-import type { EnforcementMode, RebalanceProposal, SprintPlanEvaluation } from '../domain/capacity';
+import type {
+  CapacityBasis,
+  EnforcementMode,
+  RebalanceProposal,
+  SprintPlanEvaluation,
+} from '../domain/capacity';
 import type { GateState } from '../domain/gate/gate-state';
 import type { WorkTypeOrUnclassified } from '../domain/work/work-type';
 
-export type { EnforcementMode, GateState, RebalanceProposal, SprintPlanEvaluation };
+export type { CapacityBasis, EnforcementMode, GateState, RebalanceProposal, SprintPlanEvaluation };
 
 export interface PlannerSprint {
   readonly id: number;
@@ -48,17 +53,38 @@ export interface GateView {
   } | null;
 }
 
-export interface MoveView {
+/**
+ * An item as the planner lists it, read from Jira by the backend: its summary, its status (name and
+ * category key — `new`, `indeterminate` or `done`, StatusDetails.statusCategory.key in
+ * ../shared/jira-openapi/platform.v3.json) and the display name of its assignee (UserDetails).
+ */
+export interface PlannerIssueView {
   readonly key: string;
+  readonly summary: string;
+  /** Null when Jira did not send it. */
+  readonly status: { readonly name: string; readonly category: string } | null;
+  /** The assignee's display name; null when unassigned. */
+  readonly assignee: string | null;
   readonly type: WorkTypeOrUnclassified;
-  readonly direction: 'out' | 'in';
+  /** Its size in the policy's basis (rounded six decimals; the UI rounds for reading). */
   readonly amount: number;
+}
+
+export interface MoveView extends PlannerIssueView {
+  readonly direction: 'out' | 'in';
+  readonly reason: string;
+}
+
+/** A started or Done item of a running sprint the proposal would have moved out, and why it stays. */
+export interface HeldView extends PlannerIssueView {
   readonly reason: string;
 }
 
 /** A rebalance the viewer can apply: the moves, the plan after them, and the sprint it was computed on. */
 export interface ProposalView {
   readonly moves: readonly MoveView[];
+  /** What it may not move out of a running sprint (started or Done work), with why. */
+  readonly held: readonly HeldView[];
   readonly after: SprintPlanEvaluation;
   readonly compliant: boolean;
   readonly reasons: readonly string[];
@@ -74,6 +100,8 @@ export interface UndoView {
 }
 
 export interface OverrideEntry {
+  /** Absent on entries written before the log kept rebalances too: every one of those is an override. */
+  readonly kind?: 'override';
   readonly id: string;
   readonly accountId: string;
   /** ISO-8601 instant. */
@@ -96,6 +124,32 @@ export interface OverrideView extends OverrideEntry {
   readonly counts: boolean;
   /** Why it no longer counts, in words; null while it counts. */
   readonly notCountingBecause: string | null;
+}
+
+/** How many moves one audit entry keeps; a bigger rebalance is kept in several entries (`part`). */
+export const AUDIT_MOVES_PER_ENTRY = 30;
+
+/**
+ * A rebalance applied or undone, as the audit log keeps it (issue #18): who, when, the sprint and
+ * the moves, with each item's size in the policy's basis at the time (null when not known).
+ */
+export interface RebalanceAuditEntry {
+  readonly kind: 'rebalanceApplied' | 'rebalanceUndone';
+  readonly id: string;
+  readonly accountId: string;
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly projectKey: string;
+  readonly sprint: { readonly id: number; readonly name: string };
+  readonly basis: CapacityBasis;
+  readonly moves: readonly {
+    readonly key: string;
+    /** out: sprint → backlog; in: backlog → sprint (for an undo, the direction it moved back). */
+    readonly direction: 'out' | 'in';
+    readonly amount: number | null;
+  }[];
+  /** Present when one rebalance took several entries: which one of how many (from 1). */
+  readonly part?: { readonly index: number; readonly of: number };
 }
 
 /**
@@ -169,10 +223,11 @@ export interface SettingsChangeEntry {
   readonly change: SettingsChange;
 }
 
-/** An entry of the project's audit log: an override, or a change to its SLOs or policy. */
-export type AuditEntry = OverrideEntry | SettingsChangeEntry;
+/** An entry of the project's audit log: an override, a rebalance, or a change to its SLOs or policy. */
+export type AuditEntry = OverrideEntry | RebalanceAuditEntry | SettingsChangeEntry;
 
 export interface AuditPage {
+  /** Newest first: overrides, rebalances applied or undone, and SLO and policy changes. */
   readonly entries: readonly AuditEntry[];
   readonly total: number;
   /** Pass back as `cursor` for the next (older) page; absent on the last page. */

@@ -40,6 +40,11 @@ export const issueFieldsSchema = z.looseObject({
   components: z.array(named).optional(),
   priority: named.nullable().optional(),
   status: statusSchema.optional(),
+  /** UserDetails (platform.v3.json); null when unassigned. `displayName` may be hidden by privacy. */
+  assignee: z
+    .looseObject({ accountId: z.string().optional(), displayName: z.string().optional() })
+    .nullable()
+    .optional(),
   created: z.string().optional(),
   resolutiondate: z.string().nullable().optional(),
   /** The due date, a calendar day ("2026-03-10"; IssueBean fields, the `duedate` system field). */

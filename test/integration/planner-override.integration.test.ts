@@ -176,8 +176,9 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
         },
       });
       expect(a.overridden.violations).toEqual(view.evaluation.violations.map((v) => v.message));
-      // Feature and toil under their minimum (the items added late are in the buffer, not the split).
-      expect(a.overridden.violations).toHaveLength(2);
+      // Feature and toil under their minimum (the items added late are in the buffer, not the split),
+      // and planned work over the 61.7 points left once those 17 points overspent the 7.9 buffer.
+      expect(a.overridden.violations).toHaveLength(3);
       expect(a.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(b.accountId).toBe(MEMBER_ACCOUNT_ID);
 

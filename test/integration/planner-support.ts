@@ -11,6 +11,31 @@ import type { RequestOf, ResolverKey, ResponseOf } from '../../src/contract/reso
 export const ACTIVE_SPRINT = 9;
 export const FUTURE_SPRINT = 10;
 
+/**
+ * A team of 80 points that plans 40% feature, 15% each debt, toil and reliability, with a 15%
+ * buffer. On the seeded sprint 9 its rebalance moves To Do items out (SHOP-207, -187, -195) and
+ * pulls SHOP-261 and SHOP-255 in, passing over SHOP-202 (Done). Under the default policy sprint 9 has no
+ * rebalance: it is over its capacity and its only To Do work is feature, already under its minimum.
+ */
+export const TEAM_POLICY = {
+  capacity: { kind: 'fixed', amount: 80 },
+  targets: { feature: 40, debt: 15, toil: 15, reliability: 15 },
+  buffer: 15,
+} as const;
+
+/** The project admin saves TEAM_POLICY through the app's settings resolver. */
+export async function useTeamPolicy(host: ForgeHost, adminAccountId: string): Promise<void> {
+  const call = plannerCaller(host);
+  const current = dataOf(await call('settings/get', {}, adminAccountId));
+  dataOf(
+    await call(
+      'settings/save',
+      { config: { capacity: TEAM_POLICY }, version: current.version },
+      adminAccountId,
+    ),
+  );
+}
+
 export function plannerCaller(host: ForgeHost) {
   return async <K extends ResolverKey>(
     key: K,

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, NO_FAULTS } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
+import { TEAM_POLICY } from '../integration/planner-support';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import {
   callResolver,
@@ -79,7 +80,12 @@ const STEPS: Step[] = [
         'settings/get',
       );
       return {
-        config: { ...view.config, board: { boardId: 1, estimationFieldId: null } },
+        config: {
+          ...view.config,
+          board: { boardId: 1, estimationFieldId: null },
+          // A policy under which sprint 9's rebalance moves items both ways (planner-support.ts).
+          capacity: { ...(view.config.capacity as object), ...TEAM_POLICY },
+        },
         version: view.version,
       };
     },

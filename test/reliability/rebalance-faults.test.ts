@@ -5,10 +5,16 @@
  * Fresh sandbox per test (~2 s each).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MEMBER_ACCOUNT_ID, type FaultRule } from '../../sandbox/jira';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type FaultRule } from '../../sandbox/jira';
 import type { SprintEvaluation } from '../../src/contract/planner';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
-import { ACTIVE_SPRINT, dataOf, plannerCaller, sprintOf } from '../integration/planner-support';
+import {
+  ACTIVE_SPRINT,
+  dataOf,
+  plannerCaller,
+  sprintOf,
+  useTeamPolicy,
+} from '../integration/planner-support';
 
 let sandbox: AppSandbox;
 let call: ReturnType<typeof plannerCaller>;
@@ -16,6 +22,8 @@ let call: ReturnType<typeof plannerCaller>;
 beforeEach(async () => {
   sandbox = await startAppSandbox();
   call = plannerCaller(sandbox.host);
+  // A policy under which sprint 9's rebalance moves items both ways (planner-support.ts).
+  await useTeamPolicy(sandbox.host, ADMIN_ACCOUNT_ID);
 });
 afterEach(async () => {
   sandbox.jira.faults.clearRules();

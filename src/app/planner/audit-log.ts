@@ -1,13 +1,23 @@
 /**
  * The project's append-only audit log of overrides (PRODUCT.md §2, §4: "every override records who,
- * when and why") and of changes to its SLOs and error-budget policy (issue #18). Stored as versioned documents of at most PAGE_CAPACITY entries
+ * when and why"), of rebalances applied and undone (issue #18: who, when, the sprint, the moves) and
+ * of changes to its SLOs and error-budget policy (issue #18).
+ * Stored as versioned documents of at most PAGE_CAPACITY entries
  * (`planner-audit`, `<project>.0`, `<project>.1`, …) so the log never reaches Forge's 240 KiB value
- * limit: an entry is about 1 KB (the reason is capped at 500 characters). Appends are conditional
+ * limit: an override is about 1 KB (the reason is capped at 500 characters), a rebalance entry at
+ * most AUDIT_MOVES_PER_ENTRY moves of ~60 bytes (a bigger rebalance takes several entries). Entries
+ * written before rebalances were kept have no `kind` and read as overrides. Appends are conditional
  * writes; a writer that loses the race reads again and retries once, so two overrides recorded at the
  * same moment are both kept. Entries are never changed or removed.
  */
 import { z } from 'zod';
-import type { AuditEntry, OverrideEntry } from '../../contract/planner';
+import {
+  AUDIT_MOVES_PER_ENTRY,
+  type AuditEntry,
+  type OverrideEntry,
+  type RebalanceAuditEntry,
+} from '../../contract/planner';
+import { CAPACITY_BASES } from '../../domain/capacity';
 import type { DocumentStore } from '../../ports/document-store';
 import { GATE_STATES } from '../../domain/gate/gate-state';
 import { AppError } from '../errors';
@@ -17,6 +27,7 @@ export const PAGE_CAPACITY = 100;
 const SCHEMA_VERSION = 1;
 
 const overrideSchema = z.object({
+  kind: z.literal('override').optional(),
   id: z.string(),
   accountId: z.string(),
   at: z.string(),
@@ -46,8 +57,21 @@ const changeSchema = z.object({
     }),
   ]),
 });
-// Entries written before changes were logged are overrides: they have no `change`.
-const entrySchema = z.union([changeSchema, overrideSchema]);
+const rebalanceSchema = z.object({
+  kind: z.enum(['rebalanceApplied', 'rebalanceUndone']),
+  id: z.string(),
+  accountId: z.string(),
+  at: z.string(),
+  projectKey: z.string(),
+  sprint: z.object({ id: z.number(), name: z.string() }),
+  basis: z.enum(CAPACITY_BASES),
+  moves: z.array(
+    z.object({ key: z.string(), direction: z.enum(['out', 'in']), amount: z.number().nullable() }),
+  ),
+  part: z.object({ index: z.number(), of: z.number() }).optional(),
+});
+// Entries written before changes and rebalances were logged are overrides (no `change`, no `kind`).
+const entrySchema = z.union([changeSchema, rebalanceSchema, overrideSchema]);
 const pageSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entries: z.array(entrySchema),
@@ -89,8 +113,6 @@ async function readAllPages(store: DocumentStore, projectKey: string): Promise<P
 const isConflict = (error: unknown): boolean =>
   error instanceof AppError && error.code === 'CONFLICT';
 
-export const isOverride = (entry: AuditEntry): entry is OverrideEntry => !('change' in entry);
-
 /** Appends one entry; retries once when another entry was written at the same moment. */
 export async function appendAuditEntry(
   store: DocumentStore,
@@ -126,7 +148,9 @@ export async function appendAuditEntry(
         'CONFLICT',
         isOverride(entry)
           ? 'Several overrides were being recorded at the same moment and yours was not stored. Record it again.'
-          : 'Several changes were being recorded in the audit log at the same moment and yours was not logged. Make your change again.',
+          : 'change' in entry
+            ? 'Several changes were being recorded in the audit log at the same moment and yours was not logged. Make your change again.'
+            : 'Several changes were being recorded in the audit log at the same moment and this rebalance was not logged.',
         { retryable: true },
       );
     }
@@ -154,8 +178,32 @@ export async function latestOverrideFor(
   const all = (await readAllPages(store, projectKey)).flatMap((page) => page.entries);
   return (
     all
-      .filter(isOverride)
       .reverse()
+      .filter(isOverride)
       .find((entry) => entry.sprint.id === sprintId) ?? null
   );
+}
+
+/** Overrides are the entries without a `change` (SLO and policy changes) or a rebalance `kind`. */
+export const isOverride = (entry: AuditEntry): entry is OverrideEntry =>
+  !('change' in entry) && (entry.kind === undefined || entry.kind === 'override');
+
+/**
+ * A rebalance applied or undone as audit entries: one per AUDIT_MOVES_PER_ENTRY moves, so an entry
+ * stays small however many items moved, all with the same time and person.
+ */
+export function rebalanceAuditEntries(
+  base: Omit<RebalanceAuditEntry, 'id' | 'moves' | 'part'>,
+  moves: RebalanceAuditEntry['moves'],
+  newId: () => string,
+): RebalanceAuditEntry[] {
+  const parts: RebalanceAuditEntry['moves'][] = [];
+  for (let i = 0; i < moves.length; i += AUDIT_MOVES_PER_ENTRY)
+    parts.push(moves.slice(i, i + AUDIT_MOVES_PER_ENTRY));
+  return parts.map((part, index) => ({
+    ...base,
+    id: newId(),
+    moves: part,
+    ...(parts.length > 1 ? { part: { index: index + 1, of: parts.length } } : {}),
+  }));
 }

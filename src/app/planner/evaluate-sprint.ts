@@ -9,6 +9,7 @@ import { latestOverrideFor } from './audit-log';
 import { sprintFingerprint } from './fingerprint';
 import { gateView } from './gate-view';
 import { overrideCoverage } from './override-coverage';
+import { proposalView } from './proposal-view';
 import { readSprintSnapshot, type PlannerDeps, type SprintRef } from './sprint-snapshot';
 import { readUndo } from './undo-log';
 
@@ -23,23 +24,10 @@ export async function evaluateSprint(
   const { config, sprint, gate, planInput, backlog } = snapshot;
   const evaluation = evaluateSprintPlan(planInput);
   const fingerprint = sprintFingerprint(planInput.items);
-  let proposal: ProposalView | undefined;
-  if (backlog !== undefined) {
-    const computed = proposeRebalance({ ...planInput, backlog });
-    proposal = {
-      moves: computed.moves.map(({ key, type, direction, amount, reason }) => ({
-        key,
-        type,
-        direction,
-        amount,
-        reason,
-      })),
-      after: computed.after,
-      compliant: computed.compliant,
-      reasons: computed.reasons,
-      fingerprint,
-    };
-  }
+  const proposal: ProposalView | undefined =
+    backlog === undefined
+      ? undefined
+      : proposalView(proposeRebalance({ ...planInput, backlog }), snapshot.details, fingerprint);
   const [undo, override] = await Promise.all([
     readUndo(deps.store, input.projectKey, input.sprintId),
     latestOverrideFor(deps.store, input.projectKey, input.sprintId),
@@ -64,7 +52,7 @@ export async function evaluateSprint(
         ? {
             appliedAt: undo.entry.appliedAt,
             appliedBy: undo.entry.appliedBy,
-            moves: undo.entry.moves,
+            moves: undo.entry.moves.map(({ key, direction }) => ({ key, direction })),
           }
         : null,
     override:

@@ -33,7 +33,7 @@ import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
 import { loadCommitment } from '../sprint/sprint-commitment';
 import { sprintEntryTimes } from './sprint-entries';
-import { toSprintItem, type BoardFields } from './sprint-items';
+import { issueDetails, toSprintItem, type BoardFields, type IssueDetails } from './sprint-items';
 import { recentlyMoved } from './moved-issues';
 import { readUndo, type UndoEntry } from './undo-log';
 
@@ -67,6 +67,8 @@ export interface SprintSnapshot {
   readonly backlog?: readonly SprintItem[];
   /** The Jira id of each of the sprint's items, by key. */
   readonly issueIds: ReadonlyMap<string, string>;
+  /** Summary, status and assignee of every item read (the sprint's and the backlog's), by key. */
+  readonly details: ReadonlyMap<string, IssueDetails>;
   /** The last closed sprint's strict predictability, when the velocity was read. */
   readonly lastClosed: LastClosedSprintView | null;
   readonly notes: readonly string[];
@@ -164,8 +166,15 @@ export async function readSprintSnapshot(
   const board = await boardFields(deps.jira, ref.boardId);
   const fields = [
     ...issueFields(board.estimationFieldId),
+    // The planner lists each item with its assignee (contract PlannerIssueView).
+    'assignee',
     ...(board.rankFieldId ? [board.rankFieldId] : []),
   ];
+  const details = new Map<string, IssueDetails>();
+  const remember = (issues: readonly JiraIssue[]): readonly JiraIssue[] => {
+    for (const issue of issues) details.set(issue.key, issueDetails(issue));
+    return issues;
+  };
   const toItems = (issues: readonly JiraIssue[]): SprintItem[] =>
     issues.map((issue, position) =>
       toSprintItem(issue, config.rules, policy.basis, board, position),
@@ -177,11 +186,13 @@ export async function readSprintSnapshot(
     const [sprint, issues] = await Promise.all([
       sprintOnBoard(deps.jira, ref),
       // `created`: when an item with no Sprint change entered an active sprint (sprint-entries.ts).
-      deps.jira.searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
-        fields: [...fields, 'created'],
-        properties: [BALLAST_PROPERTY_KEY],
-        reconcile,
-      }),
+      deps.jira
+        .searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
+          fields: [...fields, 'created'],
+          properties: [BALLAST_PROPERTY_KEY],
+          reconcile,
+        })
+        .then(remember),
     ]);
     const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
     const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
@@ -212,15 +223,17 @@ export async function readSprintSnapshot(
   const readBacklog = async (): Promise<SprintItem[] | undefined> =>
     options.withBacklog
       ? toItems(
-          await deps.jira.searchAll(
-            `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
-            {
-              fields,
-              properties: [BALLAST_PROPERTY_KEY],
-              limit: BACKLOG_CANDIDATES,
-              truncate: true,
-              reconcile,
-            },
+          remember(
+            await deps.jira.searchAll(
+              `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
+              {
+                fields,
+                properties: [BALLAST_PROPERTY_KEY],
+                limit: BACKLOG_CANDIDATES,
+                truncate: true,
+                reconcile,
+              },
+            ),
           ),
         )
       : undefined;
@@ -261,6 +274,7 @@ export async function readSprintSnapshot(
     planInput,
     ...(backlog ? { backlog } : {}),
     issueIds,
+    details,
     lastClosed,
     notes,
   };

@@ -12,6 +12,10 @@
  * included) and when, so the reads right after it reconcile them in Jira's eventually consistent
  * search (moved-issues.ts).
  * `appliedMoves` keeps the whole rebalance while an undo is half done (undo-rebalance.ts).
+ * `applying` is an apply's claim (apply-rebalance.ts): written over the version it read before it
+ * moves anything, so of two applies of one proposal only one moves; a claim older than
+ * APPLY_CLAIM_MS is from an apply that died and is ignored. Each move may carry its `amount` (size
+ * in the policy's basis when applied), for the audit log of the undo.
  * Entries written before these fields existed read as empty (additive within schema version 1).
  */
 import { z } from 'zod';
@@ -20,13 +24,25 @@ import type { DocumentStore } from '../../ports/document-store';
 export const UNDO_KIND = 'planner-undo';
 const SCHEMA_VERSION = 1;
 
+/**
+ * How long an apply's claim holds: longer than a resolver may run (25 s, the Forge limit in
+ * ../shared/ARCHITECTURE.md), so a live apply is never overtaken; a claim older than this is stale.
+ */
+export const APPLY_CLAIM_MS = 60_000;
+
+const moveSchema = z.object({
+  key: z.string(),
+  direction: z.enum(['out', 'in']),
+  amount: z.number().optional(),
+});
+
 const undoSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   sprintId: z.number(),
   appliedAt: z.string(),
   appliedBy: z.string(),
   /** out: sprint → backlog; in: backlog → sprint. */
-  moves: z.array(z.object({ key: z.string(), direction: z.enum(['out', 'in']) })),
+  moves: z.array(moveSchema),
   status: z.enum(['applied', 'undone']),
   replannedIn: z.array(z.string()).default([]),
   plannedBefore: z.array(z.string()).default([]),
@@ -36,9 +52,8 @@ const undoSchema = z.object({
    * The whole rebalance as applied, kept only while an undo is half done: `moves` then holds what is
    * left to undo (the moved-out items), and the finished undo records the whole rebalance again.
    */
-  appliedMoves: z
-    .array(z.object({ key: z.string(), direction: z.enum(['out', 'in']) }))
-    .optional(),
+  appliedMoves: z.array(moveSchema).optional(),
+  applying: z.object({ accountId: z.string(), at: z.string() }).optional(),
 });
 export type UndoEntry = z.output<typeof undoSchema>;
 
@@ -54,6 +69,12 @@ export async function readUndo(
   if (stored === undefined) return { entry: null, version: 0 };
   const parsed = undoSchema.safeParse(stored.value);
   return { entry: parsed.success ? parsed.data : null, version: stored.version };
+}
+
+/** Whether an apply claimed this sprint's entry less than APPLY_CLAIM_MS ago (see `applying`). */
+export function applyInProgress(entry: UndoEntry | null, now: Date): boolean {
+  if (entry?.applying === undefined) return false;
+  return now.getTime() - Date.parse(entry.applying.at) < APPLY_CLAIM_MS;
 }
 
 /** Writes the entry over the version read; on a lost race, once more over the newest version. */

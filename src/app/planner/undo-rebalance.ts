@@ -10,7 +10,9 @@ import { AppError } from '../errors';
 import { evaluateSprint } from './evaluate-sprint';
 import { movedIssueIds } from './moved-issues';
 import { sprintOnBoard, type PlannerDeps, type SprintRef } from './sprint-snapshot';
-import { readUndo, undoId, UNDO_KIND, type UndoEntry } from './undo-log';
+import { loadProjectConfig } from '../project/project-config-repository';
+import { auditRebalance } from './apply-rebalance';
+import { applyInProgress, readUndo, undoId, UNDO_KIND, type UndoEntry } from './undo-log';
 
 const keyList = (keys: readonly string[]): string => keys.join(', ');
 
@@ -20,6 +22,11 @@ export async function undoRebalance(
 ): Promise<PlannerChange> {
   const sprint = await sprintOnBoard(deps.jira, input);
   const { entry, version } = await readUndo(deps.store, input.projectKey, input.sprintId);
+  if (applyInProgress(entry, deps.clock.now()))
+    throw new AppError(
+      'CONFLICT',
+      'A rebalance of this sprint is being applied right now, so nothing was undone. Reload the planner to see the plan.',
+    );
   if (entry === null || entry.status !== 'applied') {
     throw new AppError('BAD_REQUEST', `There is no rebalance of ${sprint.name} to undo.`);
   }
@@ -89,6 +96,15 @@ export async function undoRebalance(
       );
     throw error;
   });
+  // Each undone item's size as the apply recorded it, for the audit log.
+  const amountOf = new Map(
+    (appliedMoves ?? entry.moves).flatMap((m) =>
+      m.amount === undefined ? [] : [[m.key, m.amount] as const],
+    ),
+  );
+  const basis = (await loadProjectConfig(deps.store, input.projectKey)).config.capacity.basis;
+  const audit = (moves: readonly { key: string; direction: 'out' | 'in' }[]) =>
+    auditRebalance(deps, input, sprint.name, basis, moves, amountOf, 'rebalanceUndone');
   try {
     if (ins.length > 0) await deps.jira.moveToBacklog(ins);
   } catch (error: unknown) {
@@ -110,6 +126,7 @@ export async function undoRebalance(
       },
       claimed.version,
     );
+    await audit(ins.map((key) => ({ key, direction: 'out' as const })));
     if (error instanceof AppError)
       throw new AppError(
         error.code,
@@ -122,6 +139,7 @@ export async function undoRebalance(
     key: m.key,
     direction: m.direction === 'out' ? ('in' as const) : ('out' as const),
   }));
+  await audit(moved);
   try {
     return { moved, view: await evaluateSprint(deps, { ...input, withProposal: true }) };
   } catch (error: unknown) {

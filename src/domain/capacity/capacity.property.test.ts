@@ -11,6 +11,15 @@ import { proposeRebalance } from './rebalance';
 import type { SprintItem } from './sprint-item';
 import { fixedPolicy } from './testing/sprint-items';
 
+const STATUSES = fc.constantFrom(
+  { name: 'To Do', category: 'new' },
+  { name: 'To Do', category: 'new' },
+  { name: 'In Progress', category: 'indeterminate' },
+  { name: 'In Review', category: 'indeterminate' },
+  { name: 'Done', category: 'done' },
+  { name: 'Parked', category: 'undefined' },
+);
+
 // Small alphabets on purpose: ranks tie often, and exempt, unestimated and unclassified items are common.
 const itemFields = fc.record({
   type: fc.constantFrom(...WORK_TYPES, 'unclassified' as const),
@@ -24,6 +33,14 @@ const itemFields = fc.record({
   addedAt: fc.option(fc.constantFrom('2026-11-01T00:00:00Z', '2026-11-03T00:00:00Z'), {
     nil: undefined,
   }),
+  // Jira's three categories, one it might add, and no status at all (sprint-item.ts `status`).
+  status: fc.option(STATUSES, { nil: undefined, freq: 8 }),
+  subtasks: fc.option(
+    fc.array(fc.record({ key: fc.constant('SUB'), status: STATUSES }), { maxLength: 2 }),
+    {
+      nil: undefined,
+    },
+  ),
 });
 const itemsWithPrefix = (prefix: string, maxLength: number) =>
   fc
@@ -73,6 +90,53 @@ describe('capacity properties', () => {
           expect(move.key.startsWith(move.direction === 'out' ? 'S-' : 'B-')).toBe(true);
           expect(move.direction === 'out' && isUnplanned(item, startedAt)).toBe(false);
         }
+      }),
+    );
+  });
+
+  it('no proposal for a running sprint moves a started or Done item out, and each one it passed over says why', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const startedAt = '2026-11-02T00:00:00Z';
+        const byKey = new Map(items.map((item) => [item.key, item]));
+        const result = proposeRebalance({
+          policy: fixedPolicy(capacity),
+          gateState,
+          items,
+          backlog,
+          startedAt,
+        });
+        for (const move of result.moves.filter((m) => m.direction === 'out')) {
+          const item = byKey.get(move.key);
+          expect(item?.status?.category).toBe('new');
+          // Its sub-tasks move with it: none of them has started either.
+          for (const subtask of item?.subtasks ?? []) expect(subtask.status?.category).toBe('new');
+        }
+        for (const held of result.held) {
+          const item = byKey.get(held.key);
+          const started = [item?.status, ...(item?.subtasks ?? []).map((t) => t.status)].some(
+            (status) => status?.category !== 'new',
+          );
+          expect(started).toBe(true);
+          expect(held.reason).toContain(held.key);
+        }
+      }),
+    );
+  });
+
+  it('a plan the engine calls compliant mid-sprint never holds more than the capacity', () => {
+    fc.assert(
+      fc.property(scenario, ({ capacity, gateState, items, backlog }) => {
+        const result = proposeRebalance({
+          policy: fixedPolicy(capacity),
+          gateState,
+          items,
+          backlog,
+          startedAt: '2026-11-02T00:00:00Z',
+        });
+        for (const plan of [result.before, result.after])
+          if (plan.verdict.status === 'compliant')
+            expect(plan.used + plan.buffer.used).toBeLessThanOrEqual(capacity + 1e-6);
       }),
     );
   });

@@ -1,7 +1,7 @@
 import type { GateState } from '../gate/gate-state';
 import { WORK_TYPES, type WorkType } from '../work/work-type';
 import { shareOf, tidy } from './amounts';
-import { bufferUsage, type BufferUsage } from './buffer-usage';
+import { availableForPlanned, bufferUsage, type BufferUsage } from './buffer-usage';
 import {
   resolveCapacity,
   type ClosedSprintVelocity,
@@ -57,8 +57,15 @@ export interface SprintPlanEvaluation {
   readonly capacity: ResolvedCapacity;
   /** capacity × (1 − buffer); 0 when capacity is unknown. */
   readonly plannable: number;
+  /**
+   * What planned work may use: `plannable`, less what the items added after the start use beyond
+   * the buffer (`buffer.overflow`) — so planned plus unplanned work never exceeds the capacity.
+   * Equal to `plannable` while the buffer holds. The capacity check and `remaining` use it.
+   */
+  readonly available: number;
   /** Committed work, all types and unclassified. */
   readonly used: number;
+  /** available − used; negative when planned work is over it. */
   readonly remaining: number;
   readonly byType: readonly TypeAllocation[];
   readonly unclassified: {
@@ -146,8 +153,13 @@ export function evaluateSprintPlan(input: SprintPlanInput): SprintPlanEvaluation
   const unclassifiedItems = committed.filter((item) => item.type === 'unclassified');
   const unclassifiedAmount = unclassifiedItems.reduce((sum, item) => sum + sizeOf(item, basis), 0);
   const used = committed.reduce((sum, item) => sum + sizeOf(item, basis), 0);
+  const buffer = bufferUsage(unplanned, bands.reserved, basis);
+  const available = availableForPlanned(bands, buffer);
   if (known) {
-    const overCapacity = capacityViolation(used, bands.plannable, basis);
+    const overCapacity = capacityViolation(used, available, basis, {
+      capacity: bands.capacity,
+      buffer,
+    });
     if (overCapacity) violations.push(overCapacity);
   }
 
@@ -159,8 +171,9 @@ export function evaluateSprintPlan(input: SprintPlanInput): SprintPlanEvaluation
     basis,
     capacity,
     plannable: tidy(bands.plannable),
+    available: tidy(available),
     used: tidy(used),
-    remaining: tidy(bands.plannable - used),
+    remaining: tidy(available - used),
     byType,
     unclassified: {
       itemCount: unclassifiedItems.length,
@@ -169,7 +182,7 @@ export function evaluateSprintPlan(input: SprintPlanInput): SprintPlanEvaluation
     },
     violations,
     notReady: notReady(items, basis),
-    buffer: bufferUsage(unplanned, bands.reserved, basis),
+    buffer,
     targets,
     verdict: verdictFor(policy.enforcement, known, violations),
     warnings,

@@ -1,5 +1,11 @@
 // Public surface of the capacity-split domain: what resolvers and the UI contract may import.
-export { CAPACITY_BASES, type CapacityBasis, type Rank, type SprintItem } from './sprint-item';
+export {
+  CAPACITY_BASES,
+  type CapacityBasis,
+  type ItemStatus,
+  type Rank,
+  type SprintItem,
+} from './sprint-item';
 export { DEFAULT_EXEMPTION, isExempt, type ExemptionRules } from './exemption';
 export { isUnplanned } from './plan-items';
 export {
@@ -32,8 +38,10 @@ export {
 export type { Verdict } from './verdict';
 export type { CapacityViolation, ShareViolation, Violation } from './violations';
 export type { BufferUsage } from './buffer-usage';
+export { heldInRunningSprint, STATUS_CATEGORY } from './committed-work';
 export {
   proposeRebalance,
+  type HeldItem,
   type Move,
   type RebalanceInput,
   type RebalanceProposal,

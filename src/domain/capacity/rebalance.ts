@@ -13,6 +13,8 @@ import {
 import { exemptionTest } from './exemption';
 import { planBands } from './plan-bands';
 import { assertValidItems, isUnplanned } from './plan-items';
+import { availableForPlanned } from './buffer-usage';
+import { heldInRunningSprint } from './committed-work';
 import { compareByRank } from './rank';
 import { explainNonCompliance } from './rebalance-reasons';
 import { isEstimated, sizeOf, type Rank, type SprintItem } from './sprint-item';
@@ -31,9 +33,23 @@ export interface Move {
   readonly reason: string;
 }
 
+/** An item of a running sprint the rebalance would have moved out but may not: it has started or is Done. */
+export interface HeldItem {
+  readonly key: string;
+  readonly type: WorkTypeOrUnclassified;
+  readonly amount: number;
+  /** Why it stays, for a person (committed-work.ts). */
+  readonly reason: string;
+}
+
 export interface RebalanceProposal {
   /** Out-moves and in-moves in the order they were decided. Empty when the plan already complies. */
   readonly moves: readonly Move[];
+  /**
+   * In a running sprint, the started or Done items the proposal passed over when it chose what to
+   * move out, in the order it met them: they count as committed and stay (issue #18).
+   */
+  readonly held: readonly HeldItem[];
   readonly before: SprintPlanEvaluation;
   /** The plan with the moves applied. */
   readonly after: SprintPlanEvaluation;
@@ -48,7 +64,10 @@ export interface RebalanceProposal {
  * items of over-target types go out, the highest-ranked backlog items of under-target types come in —
  * so the set is small but not a global minimum (that is a knapsack problem; people also expect rank
  * to decide). Exempt items never move; unestimated and unclassified backlog items are never pulled
- * in; items added after the start are buffer work and stay. Steps:
+ * in; items added after the start are buffer work and stay. In a running sprint (`startedAt` given)
+ * only items in a To Do status may move out: started and Done work is committed and stays, and the
+ * proposal lists what it passed over (`held`). Planned work is held to what is left after the buffer
+ * and any unplanned work beyond it (buffer-usage.ts `availableForPlanned`). Steps:
  * 1. each type over its maximum sheds its lowest-ranked items, first only those it can lose without
  *    falling under its minimum, then, if still over, any (the next step refills);
  * 2. if planned work exceeds capacity × (1 − buffer), the lowest-ranked items of any type go, as long
@@ -64,6 +83,7 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   if (capacity === null) {
     return {
       moves: [],
+      held: [],
       before,
       after: before,
       compliant: false,
@@ -71,7 +91,7 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
     };
   }
   if (before.verdict.status === 'compliant') {
-    return { moves: [], before, after: before, compliant: true, reasons: [] };
+    return { moves: [], held: [], before, after: before, compliant: true, reasons: [] };
   }
   assertValidItems(input.backlog, 'backlog');
 
@@ -92,7 +112,27 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
     .filter((item) => !isUnplanned(item, input.startedAt))
     .sort(compareByRank);
   const bottomFirst = [...committed].reverse();
-  const movable = bottomFirst.filter((item) => !exempt(item) && size(item) > 0);
+  // A running sprint keeps its started and Done work (committed-work.ts); a planned one moves freely.
+  const running = input.startedAt !== undefined;
+  const heldReason = new Map(
+    running
+      ? committed.flatMap((item) => {
+          const reason = heldInRunningSprint(item);
+          return reason === null ? [] : [[item, reason] as const];
+        })
+      : [],
+  );
+  // What the rank rule would consider moving out, held items included (they are reported, not moved).
+  const considered = bottomFirst.filter((item) => !exempt(item) && size(item) > 0);
+  const movable = considered.filter((item) => !heldReason.has(item));
+  const held: HeldItem[] = [];
+  const hold = (item: SprintItem): void => {
+    const reason = heldReason.get(item);
+    if (reason === undefined || held.some((h) => h.key === item.key)) return;
+    held.push({ key: item.key, type: item.type, amount: tidy(size(item)), reason });
+  };
+  // Unplanned work beyond the buffer takes its room from the plan (buffer-usage.ts).
+  const limit = availableForPlanned(bands, before.buffer);
 
   const counted = Object.fromEntries(WORK_TYPES.map((type) => [type, 0])) as Record<
     WorkType,
@@ -133,22 +173,25 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   // Step 1: over-target types shed their lowest-ranked items.
   for (const type of WORK_TYPES) {
     const reason = `${type} is over its maximum of ${amount(bands.byType[type].max)}: its lowest-ranked movable item`;
-    const candidates = movable.filter((item) => item.type === type && counts(item));
+    const candidates = considered.filter((item) => item.type === type && counts(item));
     for (const item of candidates) {
       if (!over(type)) break;
-      if (canLose(item)) move(item, 'out', reason);
+      if (heldReason.has(item)) hold(item);
+      else if (canLose(item)) move(item, 'out', reason);
     }
     for (const item of candidates) {
       if (!over(type)) break;
-      if (inPlan.has(item.key)) move(item, 'out', reason);
+      if (!heldReason.has(item) && inPlan.has(item.key)) move(item, 'out', reason);
     }
   }
 
-  // Step 2: planned work over capacity × (1 − buffer).
-  const capacityReason = `planned work is over the ${amount(bands.plannable)} available after the buffer: the lowest-ranked item that can go`;
-  for (const item of movable) {
-    if (total <= bands.plannable + AMOUNT_EPSILON) break;
-    if (inPlan.has(item.key) && canLose(item)) move(item, 'out', capacityReason);
+  // Step 2: planned work over what it may use after the buffer.
+  const capacityReason = `planned work is over the ${amount(limit)} ${limit < bands.plannable - AMOUNT_EPSILON ? 'left for it after the buffer and the work added since the start' : 'available after the buffer'}: the lowest-ranked item that can go`;
+  for (const item of considered) {
+    if (total <= limit + AMOUNT_EPSILON) break;
+    if (!inPlan.has(item.key) || !canLose(item)) continue;
+    if (heldReason.has(item)) hold(item);
+    else move(item, 'out', capacityReason);
   }
 
   // Step 3: under-target types pull in their highest-ranked backlog items.
@@ -179,7 +222,7 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
 
   /** The lowest-ranked items other types can spare that free enough capacity for `candidate`, or null. */
   function roomFor(candidate: SprintItem): SprintItem[] | null {
-    let need = total + size(candidate) - bands.plannable;
+    let need = total + size(candidate) - limit;
     if (need <= AMOUNT_EPSILON) return [];
     const spared = new Map<WorkType, number>();
     const chosen: SprintItem[] = [];
@@ -206,6 +249,7 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
   const compliant = after.verdict.status === 'compliant';
   return {
     moves: moves.map((m) => ({ ...m, amount: tidy(m.amount) })),
+    held,
     before,
     after,
     compliant,
@@ -216,6 +260,7 @@ export function proposeRebalance(input: RebalanceInput): RebalanceProposal {
           items,
           backlog.filter((item) => !pulled.has(item.key)),
           input,
+          new Set(heldReason.keys()),
         ),
   };
 }

@@ -28,6 +28,25 @@ export interface SprintItem {
   readonly exempt?: boolean;
   /** ISO instant the item entered the sprint; items added after the sprint started use the buffer. */
   readonly addedAt?: string;
+  /**
+   * Jira's status: its name and its category's key, `fields.status.statusCategory.key` of the issue
+   * (StatusDetails → StatusCategory in ../shared/jira-openapi/platform.v3.json). Jira has three
+   * categories, To Do, In Progress and Done (support.atlassian.com/jira-cloud-administration/docs/
+   * what-are-issue-statuses-priorities-and-resolutions/), keyed `new`, `indeterminate` and `done`.
+   * A rebalance never moves started or Done work out of a running sprint (committed-work.ts).
+   */
+  readonly status?: ItemStatus;
+  /**
+   * Its sub-tasks with their statuses (Jira's `subtasks` field). Jira moves sub-tasks with their
+   * parent, so a parent whose sub-task has started has started too (committed-work.ts).
+   */
+  readonly subtasks?: readonly { readonly key: string; readonly status?: ItemStatus }[];
+}
+
+export interface ItemStatus {
+  readonly name: string;
+  /** `new`, `indeterminate` or `done`; kept as Jira sent it, so an unknown key is seen as such. */
+  readonly category: string;
 }
 
 /** The item's size in the basis unit; an unestimated item counts 0 (it is reported as not ready). */

@@ -1,5 +1,6 @@
 import type { WorkType } from '../work/work-type';
 import { AMOUNT_EPSILON, formatAmount, shareOf, tidy } from './amounts';
+import type { BufferUsage } from './buffer-usage';
 import type { AmountBand } from './plan-bands';
 import type { CapacityBasis } from './sprint-item';
 
@@ -19,13 +20,19 @@ export interface ShareViolation {
   readonly message: string;
 }
 
-/** Planned work above capacity × (1 − buffer). */
+/** Planned work above what it may use: capacity × (1 − buffer), less any buffer overspend. */
 export interface CapacityViolation {
   readonly kind: 'capacity';
   readonly direction: 'over';
   readonly amount: number;
   readonly used: number;
+  /** The limit that is broken: what planned work may use (the evaluation's `available`). */
   readonly plannable: number;
+  /** Unplanned work beyond the buffer, taken from the plan (0 when the buffer holds). */
+  readonly bufferOverflow: number;
+  /** Planned plus unplanned work, and the capacity it is held against. */
+  readonly sprintTotal: number;
+  readonly capacity: number;
   readonly message: string;
 }
 
@@ -61,17 +68,28 @@ export function shareViolation(
 
 export function capacityViolation(
   used: number,
-  plannable: number,
+  available: number,
   basis: CapacityBasis,
+  sprint: { readonly capacity: number; readonly buffer: BufferUsage },
 ): CapacityViolation | null {
-  if (used <= plannable + AMOUNT_EPSILON) return null;
-  const amount = tidy(used - plannable);
+  if (used <= available + AMOUNT_EPSILON) return null;
+  const amount = tidy(used - available);
+  const { buffer } = sprint;
+  const total = tidy(used + buffer.used);
+  const units = (value: number): string => formatAmount(value, basis);
+  const message =
+    buffer.overflow > AMOUNT_EPSILON
+      ? `planned work is ${units(amount)} over the ${units(available)} left for it: the items added after the start use ${units(buffer.used)} of a ${units(buffer.reserved)} buffer, so the sprint holds ${units(total)} against a capacity of ${units(sprint.capacity)}`
+      : `planned work is ${units(amount)} over the ${units(available)} available after the buffer`;
   return {
     kind: 'capacity',
     direction: 'over',
     amount,
     used: tidy(used),
-    plannable: tidy(plannable),
-    message: `planned work is ${formatAmount(amount, basis)} over the ${formatAmount(plannable, basis)} available after the buffer`,
+    plannable: tidy(available),
+    bufferOverflow: buffer.overflow,
+    sprintTotal: total,
+    capacity: tidy(sprint.capacity),
+    message,
   };
 }

@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import type {
   AuditEntry,
   OverrideEntry,
+  RebalanceAuditEntry,
   SettingsChange,
   SettingsChangeEntry,
 } from '../../../src/contract/planner';
+import { formatAmount, readableNumbers } from '../../shared/amounts';
 import type { AuditLogView } from '../../../src/contract/resolvers';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
@@ -78,6 +80,72 @@ function ChangeItem({
   );
 }
 
+const isOverride = (entry: AuditEntry): entry is OverrideEntry =>
+  !('change' in entry) && (entry.kind === undefined || entry.kind === 'override');
+
+function OverrideItem({ entry, names }: { entry: OverrideEntry; names: AuditLogView['names'] }) {
+  return (
+    <li className="audit-entry" data-audit-kind="override">
+      <p>
+        <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
+        <Who accountId={entry.accountId} names={names} /> · gate{' '}
+        <GateLozenge state={entry.overridden.gateState} />
+      </p>
+      <p className="audit-reason">
+        <span className="why-label">Why: </span>
+        {entry.reason}
+      </p>
+      {entry.overridden.violations.length === 0 ? (
+        <p className="subtle">Overrode: {readableNumbers(entry.overridden.headline)}</p>
+      ) : (
+        <p className="subtle">
+          Overrode {entry.overridden.violations.length}{' '}
+          {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
+        </p>
+      )}
+      {entry.overridden.violations.length > 0 && (
+        <ul className="subtle audit-violations">
+          {entry.overridden.violations.map((violation) => (
+            <li key={violation}>{readableNumbers(violation)}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A rebalance applied or undone: who, when, the sprint, and each item moved with its size. */
+function RebalanceItem({
+  entry,
+  names,
+}: {
+  entry: RebalanceAuditEntry;
+  names: AuditLogView['names'];
+}) {
+  const what = entry.kind === 'rebalanceApplied' ? 'Rebalance applied' : 'Rebalance undone';
+  const count = `${entry.moves.length} ${entry.moves.length === 1 ? 'move' : 'moves'}`;
+  return (
+    <li className="audit-entry" data-audit-kind={entry.kind}>
+      <p>
+        <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
+        <Who accountId={entry.accountId} names={names} />
+      </p>
+      <p className="subtle">
+        {what}: {count}
+        {entry.part && ` (part ${entry.part.index} of ${entry.part.of})`}
+      </p>
+      <ul className="subtle audit-violations">
+        {entry.moves.map((move) => (
+          <li key={`${move.direction}:${move.key}`}>
+            {move.key} {move.direction === 'out' ? 'out to the backlog' : 'into the sprint'}
+            {move.amount !== null && ` · ${formatAmount(move.amount, entry.basis)}`}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 export function AuditEntries({
   entries,
   names,
@@ -90,42 +158,13 @@ export function AuditEntries({
       {entries.map((entry) =>
         'change' in entry ? (
           <ChangeItem key={entry.id} entry={entry} names={names} />
-        ) : (
+        ) : isOverride(entry) ? (
           <OverrideItem key={entry.id} entry={entry} names={names} />
+        ) : (
+          <RebalanceItem key={entry.id} entry={entry} names={names} />
         ),
       )}
     </ol>
-  );
-}
-
-function OverrideItem({ entry, names }: { entry: OverrideEntry; names: AuditLogView['names'] }) {
-  return (
-    <li className="audit-entry">
-      <p>
-        <strong>{entry.sprint.name}</strong> · {formatWhen(entry.at)} · by{' '}
-        <Who accountId={entry.accountId} names={names} /> · gate{' '}
-        <GateLozenge state={entry.overridden.gateState} />
-      </p>
-      <p className="audit-reason">
-        <span className="why-label">Why: </span>
-        {entry.reason}
-      </p>
-      {entry.overridden.violations.length === 0 ? (
-        <p className="subtle">Overrode: {entry.overridden.headline}</p>
-      ) : (
-        <p className="subtle">
-          Overrode {entry.overridden.violations.length}{' '}
-          {entry.overridden.violations.length === 1 ? 'violation' : 'violations'}:
-        </p>
-      )}
-      {entry.overridden.violations.length > 0 && (
-        <ul className="subtle audit-violations">
-          {entry.overridden.violations.map((violation) => (
-            <li key={violation}>{violation}</li>
-          ))}
-        </ul>
-      )}
-    </li>
   );
 }
 
@@ -159,13 +198,15 @@ export function AuditSection({ call }: { call: Call }) {
   return (
     <div className="section-content">
       <p className="section-intro subtle">
-        Every override of the capacity split or the error-budget gate, with who, when and why, and
-        every change to the SLOs and the error-budget policy. Entries are never changed or removed.
+        Every override of the capacity split or the error-budget gate, with who, when and why; every
+        rebalance applied or undone in the sprint planner; and every change to the SLOs and the
+        error-budget policy. Entries are never changed or removed.
       </p>
       {entries.length === 0 ? (
         <p className="empty">
-          Nothing logged yet. With enforcement set to Enforce, a sprint plan that breaks the split
-          goes ahead only with an override recorded in the sprint planner.
+          Nothing recorded yet. With enforcement set to Enforce, a sprint plan that breaks the split
+          goes ahead only with an override recorded in the sprint planner; rebalances applied there
+          are listed here too.
         </p>
       ) : (
         <>

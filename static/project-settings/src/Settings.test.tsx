@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { OverrideEntry } from '../../../src/contract/planner';
+import type { OverrideEntry, RebalanceAuditEntry } from '../../../src/contract/planner';
 import type { SloListView } from '../../../src/contract/slo';
 import { AuditEntries } from './AuditSection';
 import { formReducer, initialForm, type FormState } from './form-state';
@@ -335,5 +335,50 @@ describe('audit log', () => {
     expect(text).toContain('|Error-budget policy changed|');
     expect(text).toContain('|At risk below: 25% → 20%|');
     expect(html.match(/Ada Okafor/g)).toHaveLength(4);
+  });
+
+  it('shows a rebalance applied with who, when, the sprint and each move, sizes rounded to one decimal', () => {
+    const entry: RebalanceAuditEntry = {
+      kind: 'rebalanceApplied',
+      id: 'r1',
+      accountId: 'acc-marco-member',
+      at: '2026-11-20T12:00:00Z',
+      projectKey: 'SHOP',
+      sprint: { id: 9, name: 'SHOP Sprint 9' },
+      basis: 'storyPoints',
+      moves: [
+        { key: 'SHOP-207', direction: 'out', amount: 8.966667 },
+        { key: 'SHOP-243', direction: 'in', amount: 3 },
+      ],
+    };
+    const html = renderToStaticMarkup(
+      <AuditEntries entries={[entry]} names={{ 'acc-marco-member': 'Marco Silva' }} />,
+    );
+    expect(html).toContain('data-audit-kind="rebalanceApplied"');
+    expect(html).toContain('<strong>SHOP Sprint 9</strong> · 20 Nov 2026');
+    expect(html).toContain('Marco Silva</span>');
+    expect(html).toContain('Rebalance applied: 2 moves');
+    expect(html).toContain('<li>SHOP-207 out to the backlog · 9 pts</li>');
+    expect(html).toContain('<li>SHOP-243 into the sprint · 3 pts</li>');
+    expect(html).not.toContain('8.966667');
+  });
+
+  it('rounds the amounts in an override’s recorded violations', () => {
+    const entry: OverrideEntry = {
+      id: 'o2',
+      accountId: 'acc-ada-admin',
+      at: '2026-11-19T09:30:00Z',
+      projectKey: 'SHOP',
+      sprint: { id: 9, name: 'SHOP Sprint 9' },
+      overridden: {
+        gateState: 'HEALTHY',
+        headline: '1 violation',
+        violations: ['feature is 8.966667 points under its minimum of 43.266667 points'],
+        fingerprint: 'f',
+      },
+      reason: 'Agreed',
+    };
+    const html = renderToStaticMarkup(<AuditEntries entries={[entry]} names={{}} />);
+    expect(html).toContain('feature is 9 points under its minimum of 43.3 points');
   });
 });

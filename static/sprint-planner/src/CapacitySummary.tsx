@@ -15,7 +15,7 @@ export function CapacitySummary({
   lastClosed?: LastClosedSprintView | null;
 }) {
   const headingId = useId();
-  const { basis, capacity, plannable, used, remaining, buffer } = evaluation;
+  const { basis, capacity, plannable, available, used, remaining, buffer } = evaluation;
   const amount = (value: number) => formatAmount(value, basis);
   if (capacity.amount === null)
     return (
@@ -31,14 +31,14 @@ export function CapacitySummary({
     );
   const scale = Math.max(capacity.amount, used);
   const over = remaining < 0;
-  const summary = `${amount(used)} planned of ${amount(plannable)} available after the buffer`;
+  const summary = `${amount(used)} planned of ${amount(available)} available`;
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title">
         Capacity
       </h2>
       <p className="capacity-line">
-        <strong>{amount(used)}</strong> planned of <strong>{amount(plannable)}</strong> available
+        <strong>{amount(used)}</strong> planned of <strong>{amount(available)}</strong> available
         {' · '}
         <span className={over ? 'status-over' : 'status-within'}>
           {over ? `${amount(-remaining)} over` : `${amount(remaining)} left`}
@@ -57,8 +57,14 @@ export function CapacitySummary({
           className={`capacity-fill${over ? ' capacity-over' : ''}`}
           style={{ width: width(used, scale) }}
         />
-        <div className="capacity-limit" style={{ left: width(plannable, scale) }} />
+        <div className="capacity-limit" style={{ left: width(available, scale) }} />
       </div>
+      {buffer.overflow > 0 && (
+        <p className="subtle" data-buffer-overflow={buffer.overflow}>
+          Available: {amount(plannable)} after the buffer, less the {amount(buffer.overflow)} the
+          items added after the start use beyond it.
+        </p>
+      )}
       <p className="subtlest">
         Capacity {amount(capacity.amount)} ({capacity.explanation}) · buffer{' '}
         {amount(buffer.reserved)} kept for unplanned work

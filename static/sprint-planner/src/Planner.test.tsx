@@ -6,7 +6,13 @@ import { OverrideForm } from './OverrideForm';
 import { Planner } from './Planner';
 import type { PlannerActions } from './planner-actions';
 import type { PlannerState } from './planner-state';
-import { COMPLIANT, VIEWER, plannerBoard, plannerView } from './testing/planner-view';
+import {
+  COMPLIANT,
+  VIEWER,
+  planEvaluation,
+  plannerBoard,
+  plannerView,
+} from './testing/planner-view';
 
 const noActions: PlannerActions = {
   loadBoard: async () => {},
@@ -161,10 +167,52 @@ describe('Planner gate and verdict', () => {
 
   it('lists each violation in words with amounts rounded to one decimal', () => {
     const html = render(ready());
-    expect(html).toContain('The plan breaks the split (2 problems)');
+    expect(html).toContain('The plan breaks the split and is over the capacity (2 problems)');
     expect(html).toContain('Feature is 10.2 pts under its minimum of 50.2 pts (55% of capacity).');
     expect(html).toContain('Planned work is 3.8 pts over the 82.2 pts available after the buffer.');
     expect(html).not.toContain('10.233333');
+  });
+
+  it('never says the plan fits beside a spent buffer that overcommits the sprint (issue #18: 96 pts against 91.3)', () => {
+    // After an Apply that filled the plan to 79 of the 82.2 after the buffer, beside 17 added since
+    // the start: 7.9 beyond the 9.1 buffer, so planned work may use 74.3 (domain buffer-usage.ts).
+    const evaluation = planEvaluation({
+      used: 79,
+      available: 74.3,
+      remaining: -4.7,
+      violations: [
+        {
+          kind: 'capacity',
+          direction: 'over',
+          amount: 4.7,
+          used: 79,
+          plannable: 74.3,
+          bufferOverflow: 7.87,
+          sprintTotal: 96,
+          capacity: 91.3,
+          message: 'planned work is 4.7 points over the 74.3 points left for it: …',
+        },
+      ],
+      buffer: {
+        reserved: 9.13,
+        used: 17,
+        remaining: -7.87,
+        spent: true,
+        overflow: 7.87,
+        unplannedKeys: ['SHOP-201', 'SHOP-199'],
+        overflowKeys: ['SHOP-199'],
+      },
+    });
+    const html = render(ready(plannerView({ evaluation })));
+    expect(html).toContain('The plan is over the capacity (1 problem)');
+    expect(html).toContain(
+      'Planned work is 4.7 pts over the 74.3 pts left for it: with the work added after the start, the sprint holds 96 pts against a capacity of 91.3 pts.',
+    );
+    expect(html).toContain('Available: 82.2 pts after the buffer, less the 7.9 pts');
+    expect(html).toContain('Buffer spent:');
+    const verdict = element(html, 'div', 'data-verdict="nonCompliant"');
+    expect(verdict).not.toContain('fits');
+    expect(verdict).not.toContain('keeps the split');
   });
 
   it('says the plan keeps the split when it does', () => {
@@ -212,6 +260,7 @@ describe('Planner split bars and capacity', () => {
         used: 17,
         remaining: -7.866667,
         spent: true,
+        overflow: 7.866667,
         unplannedKeys: ['SHOP-201', 'SHOP-199', 'SHOP-194', 'SHOP-198', 'SHOP-205'],
         overflowKeys: ['SHOP-194', 'SHOP-198', 'SHOP-205'],
       },
@@ -247,28 +296,50 @@ describe('Planner split bars and capacity', () => {
 });
 
 describe('Planner rebalance', () => {
-  it('lists the moves out and in with their reasons, and one Apply button', () => {
+  it('lists each move as a row: key linked to the issue, summary, status, assignee, size, a checked box', () => {
     const html = render(ready());
-    expect(element(html, 'li', 'data-move="out"')).toContain('SHOP-197');
-    expect(element(html, 'li', 'data-move="in"')).toContain('SHOP-292');
-    expect(element(html, 'li', 'data-move="in"')).toContain(
-      'feature is under its minimum of 50.2 points',
-    );
+    const out = element(html, 'li', 'data-move="out"');
+    expect(out).toContain('<a class="issue-key issue-link" href="/browse/SHOP-207">SHOP-207</a>');
+    expect(out).toContain('Show estimated delivery date on the returns');
+    expect(out).toContain('data-status-category="new">To Do</span>');
+    expect(out).toContain('Tomás Novak');
+    expect(out).toContain('3 pts');
+    expect(out).toMatch(/<input type="checkbox"[^>]*aria-label="Move SHOP-207 out to the backlog"/);
+    expect(out).toMatch(/<input type="checkbox"[^>]*checked=""/);
+    const pulled = element(html, 'li', 'data-move="in"');
+    expect(pulled).toContain('SHOP-292');
+    expect(pulled).toContain('Unassigned');
+    expect(pulled).toContain('feature is under its minimum of 50.2 points');
     expect(html).toContain('Move out to the backlog');
     expect(html).toContain('Pull in from the backlog');
     expect(html).toContain(
-      'After these moves: 82 pts planned of 82.2 pts available — the split holds.',
+      'After all 2 moves: 82 pts planned of 82.2 pts available — the plan keeps the split and fits.',
     );
     expect(html).toMatch(/<button[^>]*aria-disabled="false"[^>]*>Apply 2 moves<\/button>/);
+  });
+
+  it('lists the started or Done items it may not move out, with why', () => {
+    const held = element(render(ready()), 'li', 'data-held="SHOP-204"');
+    expect(held).toContain('href="/browse/SHOP-204"');
+    expect(held).toContain('data-status-category="done">Done</span>');
+    expect(held).toContain('13 pts');
+    expect(held).toContain('SHOP-204 is Done: finished work stays in the running sprint');
   });
 
   it('says there is nothing to move when the plan keeps the split', () => {
     const view = plannerView({
       evaluation: COMPLIANT,
-      proposal: { moves: [], after: COMPLIANT, compliant: true, reasons: [], fingerprint: 'f' },
+      proposal: {
+        moves: [],
+        held: [],
+        after: COMPLIANT,
+        compliant: true,
+        reasons: [],
+        fingerprint: 'f',
+      },
     });
     const html = render(ready(view));
-    expect(html).toContain('The plan keeps the split: nothing to move.');
+    expect(html).toContain('The plan keeps the split and fits: nothing to move.');
     expect(html).not.toContain('Apply');
   });
 

@@ -88,7 +88,7 @@ function SprintPlan({
             canSchedule={board.canSchedule}
             busy={busy}
             viewer={viewer}
-            onApply={() => void actions.apply(view)}
+            onApply={(moves) => void actions.apply(view, moves)}
             onUndo={() => void actions.undo(view)}
           />
           <OverrideForm

@@ -19,11 +19,20 @@ export function Verdict({ view }: { view: SprintEvaluation }) {
           ? 'message-info'
           : 'message-warning'
         : 'message-info';
+  // The title names what is broken, from the evaluation's violations: never "keeps" or "fits" beside one.
+  const overCapacity = violations.some((v) => v.kind === 'capacity');
+  const breaksSplit = violations.some((v) => v.kind === 'share');
+  const broken =
+    breaksSplit && overCapacity
+      ? 'breaks the split and is over the capacity'
+      : overCapacity
+        ? 'is over the capacity'
+        : 'breaks the split';
   const title =
     verdict.status === 'compliant'
       ? 'The plan keeps the split'
       : verdict.status === 'nonCompliant'
-        ? `The plan breaks the split (${violations.length} ${violations.length === 1 ? 'problem' : 'problems'})`
+        ? `The plan ${broken} (${violations.length} ${violations.length === 1 ? 'problem' : 'problems'})`
         : 'The split cannot be checked';
   return (
     <div
@@ -33,7 +42,9 @@ export function Verdict({ view }: { view: SprintEvaluation }) {
       data-verdict={verdict.status}
     >
       <p className="message-title">{title}</p>
-      {verdict.status === 'compliant' && <p>It fits the capacity after the buffer.</p>}
+      {verdict.status === 'compliant' && violations.length === 0 && (
+        <p>It fits the capacity after the buffer.</p>
+      )}
       {verdict.status === 'unknownCapacity' && <p>{verdict.headline}</p>}
       {violations.length > 0 && (
         <ul className="message-list">

@@ -14,7 +14,11 @@ export type Dispatch = (action: PlannerAction) => void;
 export interface PlannerActions {
   readonly loadBoard: () => Promise<void>;
   readonly chooseSprint: (sprintId: number) => Promise<void>;
-  readonly apply: (view: SprintEvaluation) => Promise<void>;
+  /** Applies the chosen moves of the view's proposal (the server checks them against a fresh one). */
+  readonly apply: (
+    view: SprintEvaluation,
+    moves: readonly { key: string; direction: 'out' | 'in' }[],
+  ) => Promise<void>;
   readonly undo: (view: SprintEvaluation) => Promise<void>;
   readonly override: (view: SprintEvaluation, reason: string) => Promise<boolean>;
   /** Evaluates the sprint again in place (after a change elsewhere, e.g. a freeze override). */
@@ -28,9 +32,11 @@ const moveCount = (n: number): string => `${n} ${n === 1 ? 'move' : 'moves'}`;
 function outcome(view: SprintEvaluation): string {
   switch (view.evaluation.verdict.status) {
     case 'compliant':
-      return 'the sprint now keeps the split.';
+      return 'the sprint now keeps the split and fits the capacity.';
     case 'nonCompliant':
-      return 'the sprint still breaks the split.';
+      return view.evaluation.violations.every((v) => v.kind === 'capacity')
+        ? 'the sprint is still over the capacity.'
+        : 'the sprint still breaks the split.';
     case 'unknownCapacity':
       return 'capacity is unknown, so the split cannot be checked.';
   }
@@ -79,14 +85,14 @@ export function plannerActions(call: Call, dispatch: Dispatch): PlannerActions {
       dispatch({ type: 'chooseSprint', sprintId });
       await loadSprint(sprintId);
     },
-    async apply(view) {
+    async apply(view, moves) {
       const proposal = view.proposal;
-      if (!proposal) return;
+      if (!proposal || moves.length === 0) return;
       await change('apply', view.sprint.id, async () => {
         const result = await call('planner/apply', {
           sprintId: view.sprint.id,
           fingerprint: proposal.fingerprint,
-          moves: proposal.moves.map(({ key, direction }) => ({ key, direction })),
+          moves: moves.map(({ key, direction }) => ({ key, direction })),
         });
         return {
           view: result.view,

@@ -59,35 +59,29 @@ describe('planner actions', () => {
     expect(state()).toMatchObject({ status: 'ready', sprintId: 9, sprint: { status: 'ready' } });
   });
 
-  it('applies exactly the moves shown, with the proposal fingerprint, and announces the outcome', async () => {
+  it('applies exactly the moves the person chose, with the proposal fingerprint, and announces the outcome', async () => {
     const fake = fakeCall({
       'planner/board': () => plannerBoard(),
       'planner/evaluate': () => plannerView(),
       'planner/apply': () => ({
-        moved: [
-          { key: 'SHOP-197', direction: 'out' },
-          { key: 'SHOP-292', direction: 'in' },
-        ],
+        moved: [{ key: 'SHOP-207', direction: 'out' }],
         view: plannerView({ evaluation: COMPLIANT }),
       }),
     });
     const { actions, state } = run(fake.call);
     await actions.loadBoard();
-    await actions.apply(plannerView());
+    await actions.apply(plannerView(), [{ key: 'SHOP-207', direction: 'out' }]);
     expect(fake.calls[2]).toEqual({
       key: 'planner/apply',
       payload: {
         sprintId: 9,
         fingerprint: 'abc123',
-        moves: [
-          { key: 'SHOP-197', direction: 'out' },
-          { key: 'SHOP-292', direction: 'in' },
-        ],
+        moves: [{ key: 'SHOP-207', direction: 'out' }],
       },
     });
     expect(state()).toMatchObject({
       busy: null,
-      notice: 'Applied 2 moves: the sprint now keeps the split.',
+      notice: 'Applied 1 move: the sprint now keeps the split and fits the capacity.',
       sprint: { view: { evaluation: { verdict: { status: 'compliant' } } } },
     });
   });
@@ -102,7 +96,7 @@ describe('planner actions', () => {
     });
     const { actions, state } = run(fake.call);
     await actions.loadBoard();
-    await actions.apply(plannerView());
+    await actions.apply(plannerView(), [{ key: 'SHOP-207', direction: 'out' }]);
     expect(fake.calls.map((c) => c.key)).toEqual([
       'planner/board',
       'planner/evaluate',

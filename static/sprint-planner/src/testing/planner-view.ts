@@ -54,6 +54,7 @@ export function planEvaluation(
       sprintsUsed: ['8', '7', '6'],
     },
     plannable: 82.2,
+    available: 82.2,
     used: 86,
     remaining: -3.8,
     byType: [
@@ -82,6 +83,9 @@ export function planEvaluation(
         amount: 3.8,
         used: 86,
         plannable: 82.2,
+        bufferOverflow: 0,
+        sprintTotal: 86,
+        capacity: 91.333333,
         message: 'planned work is 3.8 points over the 82.2 points available after the buffer',
       },
     ],
@@ -94,6 +98,7 @@ export function planEvaluation(
       used: 0,
       remaining: 9.133333,
       spent: false,
+      overflow: 0,
       unplannedKeys: [],
       overflowKeys: [],
     },
@@ -142,7 +147,10 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
     proposal: {
       moves: [
         {
-          key: 'SHOP-197',
+          key: 'SHOP-207',
+          summary: 'Show estimated delivery date on the returns',
+          status: { name: 'To Do', category: 'new' },
+          assignee: 'Tomás Novak',
           type: 'unclassified',
           direction: 'out',
           amount: 3,
@@ -151,11 +159,25 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
         },
         {
           key: 'SHOP-292',
+          summary: 'Offer gift wrapping as an option in checkout',
+          status: { name: 'To Do', category: 'new' },
+          assignee: null,
           type: 'feature',
           direction: 'in',
           amount: 2,
           reason:
             'feature is under its minimum of 50.233333 points: its highest-ranked backlog item that fits',
+        },
+      ],
+      held: [
+        {
+          key: 'SHOP-204',
+          summary: 'Recommend accessories in payments',
+          status: { name: 'Done', category: 'done' },
+          assignee: 'Ada Admin',
+          type: 'unclassified',
+          amount: 13,
+          reason: 'SHOP-204 is Done: finished work stays in the running sprint',
         },
       ],
       after: COMPLIANT,
