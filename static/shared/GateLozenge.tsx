@@ -1,13 +1,11 @@
 import type { GateStateName as GateState } from '../../src/contract/project-page';
+import { GATE_LABEL, gateTone } from './gate-tone';
 
-const GATE_LABEL: Readonly<Record<GateState, string>> = {
-  HEALTHY: 'Healthy',
-  AT_RISK: 'At risk',
-  FROZEN: 'Frozen',
-  NO_DATA: 'No data',
-};
-
-/** An error-budget gate state as a lozenge (ui.css `.lozenge-gate-*`); NO_DATA is its own state. */
-export function GateLozenge({ state }: { state: GateState }) {
-  return <span className={`lozenge lozenge-gate-${state.toLowerCase()}`}>{GATE_LABEL[state]}</span>;
+/** An error-budget gate state as a lozenge in the state's colour (gate-tone.ts); NO_DATA is its own state. */
+export function GateLozenge({ state, label }: { state: GateState; label?: string }) {
+  return (
+    <span className={`lozenge lozenge-gate ${gateTone(state)}`} data-gate-tone={state}>
+      {label ?? GATE_LABEL[state]}
+    </span>
+  );
 }

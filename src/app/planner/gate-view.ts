@@ -1,19 +1,13 @@
 /**
- * The gate banner's words: the project's gate state (the worst stored state of its linked SLOs) and
- * why — each SLO that is not healthy with its reason — plus what the state does to the split.
+ * The planner's gate banner: the project's gate state, its statement in words (the policy's rule
+ * with today's figures: src/domain/gate/gate-words.ts, the same the panel and the project page
+ * show) and the freeze override in force, if any.
  */
+import type { GateStatement } from '../../contract/gate';
 import type { GateView } from '../../contract/planner';
 import type { ProjectGate } from '../../domain/gate';
 
-const EFFECT: Readonly<Record<GateView['state'], string>> = {
-  HEALTHY: 'Every linked SLO is within its error budget: the normal split applies.',
-  AT_RISK: 'Reliability gets a larger share and feature work is capped until the budget recovers.',
-  FROZEN:
-    'No feature work except exempt items (P0, security) until the service is back within its objective.',
-  NO_DATA: 'The normal split applies until SLI data arrives.',
-};
-
-export function gateView(gate: ProjectGate): GateView {
+export function gateView(gate: ProjectGate, statement: GateStatement): GateView {
   const override =
     gate.state === 'FROZEN' && gate.override
       ? {
@@ -22,22 +16,5 @@ export function gateView(gate: ProjectGate): GateView {
           reason: gate.override.reason,
         }
       : null;
-  if (gate.state === 'NO_DATA' && gate.reasons.some((r) => r.rule === 'no-slos')) {
-    return {
-      state: gate.state,
-      override,
-      reason:
-        'No SLO is linked to this project, so the error-budget gate has no data and the normal split applies. Link SLOs in the project settings to let the gate adjust the split.',
-    };
-  }
-  const why = gate.reasons
-    .filter((r) => r.state === gate.state)
-    .map((r) => `${r.slo}${r.service ? ` (${r.service})` : ''}: ${r.message}`);
-  return {
-    state: gate.state,
-    override,
-    reason: [why.length > 0 ? `${why.join('; ')}.` : '', EFFECT[gate.state]]
-      .filter((part) => part !== '')
-      .join(' '),
-  };
+  return { state: gate.state, statement, override };
 }

@@ -7,3 +7,4 @@ export * from './replay';
 export * from './override';
 export * from './project-gate';
 export * from './assess';
+export * from './gate-words';

@@ -54,7 +54,7 @@ export function OverrideForm({
       {last !== null && (
         <div className="override-last">
           <p>
-            Overridden by {formatWho(last.accountId, viewer)} on{' '}
+            Overridden by {formatWho(last.accountId, viewer, view.people)} on{' '}
             <time dateTime={last.at}>{formatWhen(last.at)}</time>:
           </p>
           <blockquote className="override-reason">{last.reason}</blockquote>

@@ -394,7 +394,7 @@ describe('Planner override', () => {
       },
     });
     const html = render(ready(view));
-    expect(html).toContain('Overridden by acc-ada-admin on <time dateTime="2026-11-21T09:00:00Z">');
+    expect(html).toContain('Overridden by Ada Okafor on <time dateTime="2026-11-21T09:00:00Z">');
     expect(html).toContain(
       '<blockquote class="override-reason">Checkout launch: agreed with the SRE lead.</blockquote>',
     );
