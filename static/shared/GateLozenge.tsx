@@ -2,9 +2,21 @@ import type { GateStateName as GateState } from '../../src/contract/project-page
 import { GATE_LABEL, gateTone } from './gate-tone';
 
 /** An error-budget gate state as a lozenge in the state's colour (gate-tone.ts); NO_DATA is its own state. */
-export function GateLozenge({ state, label }: { state: GateState; label?: string }) {
+export function GateLozenge({
+  state,
+  label,
+  title,
+}: {
+  state: GateState;
+  label?: string;
+  title?: string;
+}) {
   return (
-    <span className={`lozenge lozenge-gate ${gateTone(state)}`} data-gate-tone={state}>
+    <span
+      className={`lozenge lozenge-gate ${gateTone(state)}`}
+      data-gate-tone={state}
+      title={title}
+    >
       {label ?? GATE_LABEL[state]}
     </span>
   );

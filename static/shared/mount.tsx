@@ -26,7 +26,7 @@ export function mount(App: ComponentType, name: string): void {
   // context (outside Jira) the browser's apply.
   view.getContext().then(
     (context) => {
-      setViewerLocale(context as { locale?: unknown; timezone?: unknown });
+      setViewerLocale(context);
       render();
     },
     () => render(),

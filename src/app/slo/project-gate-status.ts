@@ -6,6 +6,7 @@
  */
 import {
   projectGate,
+  type ErrorBudgetPolicy,
   type GateOverride,
   type ProjectGate,
   type SloGateInput,
@@ -93,7 +94,13 @@ export async function loadProjectGate(
   projectKey: string,
   linkedNames: readonly string[],
   now: Date,
-): Promise<{ statuses: LinkedSloStatus[]; gate: ProjectGate; statement: GateStatement }> {
+): Promise<{
+  statuses: LinkedSloStatus[];
+  gate: ProjectGate;
+  statement: GateStatement;
+  /** The error-budget policy of each project involved (this one and each linked SLO's owner). */
+  policies: ReadonlyMap<string, ErrorBudgetPolicy>;
+}> {
   const [statuses, overrides] = await Promise.all([
     loadLinkedSloStatuses(deps, projectKey, linkedNames),
     loadGateOverrides(deps.store, projectKey),
@@ -101,5 +108,5 @@ export async function loadProjectGate(
   const gate = gateOf(statuses, now, overrides);
   const policies = await policiesOf(deps.store, projectKey, statuses);
   const statement = gateStatementOf(statuses, gate, policies, projectKey, now, STALE_AFTER_MS);
-  return { statuses, gate, statement };
+  return { statuses, gate, statement, policies };
 }

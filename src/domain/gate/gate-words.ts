@@ -100,7 +100,7 @@ function atRiskSentence(s: SloGateFigures): string {
   const alerts = [...new Set(s.firingAlerts.filter((a) => policy.atRiskOnAlerts.includes(a)))];
   const low = s.budgetRemaining !== null && s.budgetRemaining < policy.atRiskBelow;
   const causes = [
-    ...(low ? [`its error budget is ${budgetPercent(s.budgetRemaining!)}`] : []),
+    ...(low ? [`its error budget is ${budgetPercent(s.budgetRemaining)}`] : []),
     ...(alerts.length > 0 ? [`a ${severities(alerts)} burn-rate alert is firing`] : []),
   ];
   const cause = causes.length > 0 ? causes.join(' and ') : 'its figures met the at-risk rule';
@@ -149,9 +149,7 @@ export function gateStatement(
       effect: 'Planning runs on the normal split.',
     };
   }
-  const inState = slos
-    .filter((s) => s.state === state)
-    .sort((a, b) => a.slo.localeCompare(b.slo));
+  const inState = slos.filter((s) => s.state === state).sort((a, b) => a.slo.localeCompare(b.slo));
   const times = inState.flatMap((s) => (s.since === null ? [] : [s.since]));
   const sentence = (s: SloGateFigures): string =>
     s.state === 'FROZEN'

@@ -16,3 +16,4 @@ export * from './postmortem';
 export * from './openslo';
 export * from './sli-history';
 export * from './sprint-forecast';
+export * from './budget-trend';

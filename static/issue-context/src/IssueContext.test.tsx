@@ -57,7 +57,7 @@ describe('IssueContext', () => {
     const html = render(ready(issueView({ gate: FROZEN_GATE })));
     expect(html).toContain('<dt>Error budget</dt>');
     expect(html).toMatch(
-      /<span class="badge badge-warning" title="Feature work is frozen: [^"]+">Frozen<\/span>/,
+      /<span class="lozenge lozenge-gate gate-tone-frozen" data-gate-tone="FROZEN" title="Feature work cannot start while the gate is frozen.">Frozen<\/span>/,
     );
   });
 

@@ -2,6 +2,7 @@ import type { IssueView } from '../../../src/contract/issue-panel';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { Problems } from '../../shared/Problems';
 import type { LoadState } from '../../shared/use-resolver';
+import { GateLozenge } from '../../shared/GateLozenge';
 import { WorkTypeTag } from '../../shared/WorkTypeTag';
 
 interface Props {
@@ -36,9 +37,11 @@ export function IssueContext({ state, onRetry }: Props) {
           <div className="context-row">
             <dt>Error budget</dt>
             <dd>
-              <span className="badge badge-warning" title={gate.message}>
-                {gate.mayStart ? 'Frozen (exempt)' : 'Frozen'}
-              </span>
+              <GateLozenge
+                state={gate.state}
+                label={gate.mayStart ? 'Frozen (exempt)' : 'Frozen'}
+                title={gate.message}
+              />
             </dd>
           </div>
         )}

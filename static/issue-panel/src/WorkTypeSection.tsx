@@ -30,12 +30,21 @@ interface Props {
   /** The backend's suggestion (unclassified items only); applied only by the person. */
   readonly suggestion: IssueView['suggestion'];
   readonly viewer: string | undefined;
+  /** Names of the people in the view (IssueView.people). */
+  readonly people?: Readonly<Record<string, string>>;
   readonly pending: boolean;
   readonly onChange: (workType: WorkType | null) => void;
 }
 
 /** The category as a tag, why it is what it is, and the picker to choose it by hand. */
-export function WorkTypeSection({ workType, suggestion, viewer, pending, onChange }: Props) {
+export function WorkTypeSection({
+  workType,
+  suggestion,
+  viewer,
+  people = {},
+  pending,
+  onChange,
+}: Props) {
   const headingId = useId();
   const pickerId = useId();
   const manual = workType.source === 'manual';
@@ -60,7 +69,7 @@ export function WorkTypeSection({ workType, suggestion, viewer, pending, onChang
       </p>
       {manual && workType.setBy !== undefined && (
         <p className="subtlest chosen-by">
-          Chosen by {formatWho(workType.setBy, viewer)}
+          Chosen by {formatWho(workType.setBy, viewer, people)}
           {workType.setAt !== undefined && (
             <>
               {' on '}
