@@ -61,6 +61,19 @@ describe('IssueContext', () => {
     );
   });
 
+  it('says an item under a freeze override is overridden, not exempt', () => {
+    const gate = {
+      ...FROZEN_GATE,
+      mayStart: true,
+      message: 'This item may start: a freeze override is in force.',
+      override: { accountId: 'acc-ada-admin', until: '2026-11-20T16:00:00Z', reason: 'Launch' },
+      wayOut: null,
+    };
+    expect(render(ready(issueView({ gate })))).toContain('>Frozen (overridden)</span>');
+    const exempt = { ...FROZEN_GATE, mayStart: true, wayOut: null };
+    expect(render(ready(issueView({ gate: exempt })))).toContain('>Frozen (exempt)</span>');
+  });
+
   it('shows neither a suggestion nor a gate when the backend sends none', () => {
     const html = render(ready(issueView()));
     expect(html).not.toContain('Suggested');

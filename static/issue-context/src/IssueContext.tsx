@@ -39,7 +39,13 @@ export function IssueContext({ state, onRetry }: Props) {
             <dd>
               <GateLozenge
                 state={gate.state}
-                label={gate.mayStart ? 'Frozen (exempt)' : 'Frozen'}
+                label={
+                  gate.override !== null
+                    ? 'Frozen (overridden)'
+                    : gate.mayStart
+                      ? 'Frozen (exempt)'
+                      : 'Frozen'
+                }
                 title={gate.message}
               />
             </dd>
