@@ -10,6 +10,21 @@ import type { GateState } from '../domain/gate/gate-state';
 export const GATE_OVERRIDE_MAX_HOURS = 7 * 24;
 export const GATE_OVERRIDE_REASON_MAX = 500;
 
+/**
+ * What the gate says, the same on every screen (src/domain/gate/gate-words.ts): each sentence is the
+ * policy's rule with the current figures; the UI leads with the state and `since` written in the
+ * viewer's locale and time zone.
+ */
+export interface GateStatement {
+  readonly state: GateState;
+  /** ISO-8601: since when the project is in `state`; null when unknown (or HEALTHY). */
+  readonly since: string | null;
+  /** Whole sentences: the rule each SLO met, with its figures, and the rule that ends the state. */
+  readonly sentences: readonly string[];
+  /** What the state does to planning. */
+  readonly effect: string;
+}
+
 export interface GateOverrideView {
   readonly id: string;
   readonly accountId: string;
@@ -35,6 +50,8 @@ export interface GateOverridesView {
   /** Project admins may record and end overrides. */
   readonly canRecord: boolean;
   readonly maxHours: number;
+  /** Display names of the account ids in `history`, as Jira gives them to the viewer. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 export interface GateContract {

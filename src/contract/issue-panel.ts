@@ -1,6 +1,7 @@
 /**
  * What the issue panel and issue context show, computed by the backend (the UI only renders it).
  */
+import type { GateStatement } from './gate';
 import type { DodEvaluation } from '../domain/dod';
 import type { WorkType, WorkTypeOrUnclassified } from '../domain/work';
 
@@ -44,10 +45,19 @@ export interface IssueGateView {
    * time-boxed override of the freeze); null while it may not start.
    */
   readonly allowedBy: 'exempt' | 'override' | null;
-  /** Why, naming the SLOs whose budget is spent, e.g. `Feature work is frozen: error budget spent for …`. */
+  /** What the freeze means for this item: held, exempt (and why), or under an override. */
   readonly message: string;
   /** The SLOs that froze the project. */
   readonly slos: readonly string[];
+  /** The gate in words: the policy's rule with today's figures, as on the planner and project page. */
+  readonly statement: GateStatement;
+  /** The freeze override in force (who, until when, why), when it is what lets the item start. */
+  readonly override: {
+    readonly accountId: string;
+    /** ISO-8601. */
+    readonly until: string;
+    readonly reason: string;
+  } | null;
   /** What would let the item start; null when it may start. */
   readonly wayOut: string | null;
 }
@@ -82,6 +92,8 @@ export interface IssueView {
   readonly history: ClosedBeforeBallastView | null;
   /** Problems with stored data that the user should know about (shown, never hidden). */
   readonly problems: readonly string[];
+  /** Display names of the account ids this view carries (who chose the type, ticked, overrode). */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 export interface IssueRequest {

@@ -9,6 +9,7 @@ import type {
   SprintPlanEvaluation,
 } from '../domain/capacity';
 import type { GateState } from '../domain/gate/gate-state';
+import type { GateStatement } from './gate';
 import type { WorkTypeOrUnclassified } from '../domain/work/work-type';
 
 export type { CapacityBasis, EnforcementMode, GateState, RebalanceProposal, SprintPlanEvaluation };
@@ -38,8 +39,8 @@ export interface PlannerBoard {
 
 export interface GateView {
   readonly state: GateState;
-  /** Why the gate is in this state and what it does to the split, in one or two sentences. */
-  readonly reason: string;
+  /** The policy's entry and exit rule with today's figures (src/domain/gate/gate-words.ts). */
+  readonly statement: GateStatement;
   /**
    * A time-boxed override of the freeze within its time box (src/contract/gate.ts). While the gate
    * is FROZEN it `counts`: feature work may start until `until` and the normal split applies
@@ -185,6 +186,11 @@ export interface SprintEvaluation {
   /** Null when the capacity is fixed (no closed sprint is read) or no sprint has closed. */
   readonly lastClosedSprint: LastClosedSprintView | null;
   readonly notes: readonly string[];
+  /**
+   * Display names of the account ids this view carries (the override's author, who applied the
+   * rebalance), as Jira returns them to the viewer; an id Jira does not name is left out.
+   */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 /** What was applied or undone, and the sprint evaluated afterwards (with a fresh proposal). */

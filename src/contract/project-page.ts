@@ -4,6 +4,7 @@
  * resolver comes near Forge's 25 s limit. Every figure without data is `value: null` with a
  * `reason` in plain words — never a 0 standing in for "unknown".
  */
+import type { GateStatement } from './gate';
 import type { WorkType, WorkTypeOrUnclassified } from '../domain/work/work-type';
 
 export type FigureUnit =
@@ -252,6 +253,8 @@ export type SnapshotAnswer<T> =
 export interface GateSummary {
   readonly state: GateStateName;
   readonly reasons: readonly string[];
+  /** The gate in words (policy rule with today's figures), as the planner and the panel show it. */
+  readonly statement: GateStatement;
   readonly slos: readonly {
     readonly name: string;
     readonly state: GateStateName;
@@ -348,14 +351,28 @@ export interface SloRow {
     readonly shortBurnRate: number | null;
     readonly firing: boolean;
   }[];
-  readonly exhaustsAt: string | null;
+  /**
+   * Burning down or not, and when the budget is spent at that pace: from the same burn rate as
+   * `sprintForecast` (src/domain/slo/budget-trend.ts), so the two never contradict each other.
+   */
+  readonly trend:
+    | { readonly kind: 'no-data' | 'spent'; readonly window: string }
+    | { readonly kind: 'steady'; readonly window: string; readonly burnRate: number }
+    | {
+        readonly kind: 'burning';
+        readonly window: string;
+        readonly burnRate: number;
+        /** ISO-8601. */
+        readonly spentAt: string;
+        readonly tooFast: boolean;
+      };
+  /** The owning project's error-budget policy thresholds (shares 0–1), drawn on the burn-down. */
+  readonly thresholds: { readonly atRiskBelow: number; readonly freezeAtOrBelow: number };
   readonly dataUntil: string | null;
   /** When the status was rolled up; null when no SLI data has been rolled up yet. */
   readonly evaluatedAt: string | null;
   /** Budget remaining at the end of each day of the window so far (the burn-down). */
   readonly burndown: readonly { readonly at: string; readonly budgetRemaining: number | null }[];
-  /** The burn-rate window behind `exhaustsAt` (`1h`); null without a status. */
-  readonly exhaustionWindow: string | null;
   /**
    * The SLI in equal buckets over the window so far (at most 120: 6h buckets for 28 days), for the
    * SLI chart; `sli` null where a bucket has no data. Empty without a status.
@@ -380,7 +397,11 @@ export interface SloRow {
 }
 
 export interface SlosData {
-  readonly gate: { readonly state: GateStateName; readonly reasons: readonly string[] };
+  readonly gate: {
+    readonly state: GateStateName;
+    readonly reasons: readonly string[];
+    readonly statement: GateStatement;
+  };
   readonly slos: readonly SloRow[];
 }
 

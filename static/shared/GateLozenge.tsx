@@ -1,11 +1,5 @@
 import type { GateStateName as GateState } from '../../src/contract/project-page';
-
-const GATE_LABEL: Readonly<Record<GateState, string>> = {
-  HEALTHY: 'Healthy',
-  AT_RISK: 'At risk',
-  FROZEN: 'Frozen',
-  NO_DATA: 'No data',
-};
+import { GATE_LABEL, gateTone } from './gate-tone';
 
 /** A gate state inside a sentence: "the gate is at risk now". */
 export const GATE_STATE_WORDS: Readonly<Record<GateState, string>> = {
@@ -15,7 +9,23 @@ export const GATE_STATE_WORDS: Readonly<Record<GateState, string>> = {
   NO_DATA: 'without SLI data',
 };
 
-/** An error-budget gate state as a lozenge (ui.css `.lozenge-gate-*`); NO_DATA is its own state. */
-export function GateLozenge({ state }: { state: GateState }) {
-  return <span className={`lozenge lozenge-gate-${state.toLowerCase()}`}>{GATE_LABEL[state]}</span>;
+/** An error-budget gate state as a lozenge in the state's colour (gate-tone.ts); NO_DATA is its own state. */
+export function GateLozenge({
+  state,
+  label,
+  title,
+}: {
+  state: GateState;
+  label?: string;
+  title?: string;
+}) {
+  return (
+    <span
+      className={`lozenge lozenge-gate ${gateTone(state)}`}
+      data-gate-tone={state}
+      title={title}
+    >
+      {label ?? GATE_LABEL[state]}
+    </span>
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asResolverError, failureView, formatWhen, formatWho } from './format';
+import { asResolverError, failureView, formatDay, formatWhen, formatWho } from './format';
+import { setViewerLocale, viewerLocale } from './viewer-locale';
 import { issueFrameOf, NoIssueError } from './issue-frame';
 import { ResolverFailure } from './resolver-failure';
 import { loadReducer, type LoadState } from './use-resolver';
@@ -11,16 +12,34 @@ describe('formatWhen', () => {
     expect(formatWhen('2026-11-20T09:30:00Z', 'Asia/Tokyo')).toBe('20 Nov 2026, 18:30');
   });
 
-  it('shows a value that is not a time as it came', () => {
-    expect(formatWhen('yesterday')).toBe('yesterday');
+  it('writes the instant in the viewer’s locale and time zone from the Forge context', () => {
+    try {
+      setViewerLocale({ locale: 'en_US', timezone: 'America/New_York' });
+      expect(formatWhen('2026-11-20T09:30:00Z')).toBe('Nov 20, 2026, 04:30 AM');
+      expect(formatDay('2026-11-20T03:30:00Z')).toBe('Nov 19');
+      setViewerLocale({ locale: 'de-DE', timezone: 'Europe/Berlin' });
+      expect(formatWhen('2026-11-20T09:30:00Z')).toBe('20. Nov. 2026, 10:30');
+      // A context without usable values leaves the browser's.
+      setViewerLocale({ locale: 42, timezone: 'Mars/Olympus' });
+      expect(viewerLocale()).toEqual({ locale: undefined, timeZone: undefined });
+    } finally {
+      setViewerLocale({ locale: 'en-GB', timezone: 'UTC' });
+    }
+  });
+
+  it('never shows a value that is not a time raw', () => {
+    expect(formatWhen('yesterday')).toBe('unknown time');
   });
 });
 
 describe('formatWho', () => {
-  it('calls the viewer "you" and anyone else by account id', () => {
-    expect(formatWho('acc-1', 'acc-1')).toBe('you');
-    expect(formatWho('acc-2', 'acc-1')).toBe('acc-2');
-    expect(formatWho('acc-2', undefined)).toBe('acc-2');
+  it('calls the viewer "you", anyone else by name, and never by account id', () => {
+    const people = { 'acc-2': 'Marco Silva' };
+    expect(formatWho('acc-1', 'acc-1', people)).toBe('you');
+    expect(formatWho('acc-2', 'acc-1', people)).toBe('Marco Silva');
+    expect(formatWho('acc-2', undefined, people)).toBe('Marco Silva');
+    expect(formatWho('acc-3', 'acc-1', people)).toBe('a person Jira does not name');
+    expect(formatWho('constructor', 'acc-1', people)).toBe('a person Jira does not name');
   });
 });
 

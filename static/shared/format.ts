@@ -2,24 +2,51 @@
  * How people, times and failures are written in the UI. Pure functions, so tests need no browser.
  */
 import type { ResolverError } from '../../src/contract/envelope';
+import { viewerLocale } from './viewer-locale';
 
-/** "22 Nov 2026, 03:22" in the viewer's time zone (or the one given, for tests). */
-export function formatWhen(iso: string, timeZone?: string): string {
+/**
+ * "22 Nov 2026, 03:22" (en-GB) or "Nov 22, 2026, 03:22 AM" (en-US): the instant in the viewer's
+ * locale and time zone (viewer-locale.ts), or the ones given, for tests. A value that is no
+ * instant is never shown raw: it reads "unknown time".
+ */
+export function formatWhen(iso: string, timeZone?: string, locale?: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
+  if (Number.isNaN(date.getTime())) return 'unknown time';
+  const viewer = viewerLocale();
+  return new Intl.DateTimeFormat(locale ?? viewer.locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone,
+    timeZone: timeZone ?? viewer.timeZone,
   }).format(date);
 }
 
-/** The backend records account ids; the viewer's own is shown as "you". */
-export function formatWho(accountId: string, viewerAccountId: string | undefined): string {
-  return accountId === viewerAccountId ? 'you' : accountId;
+/** "20 Nov" / "Nov 20": a day, in the viewer's locale and time zone. */
+export function formatDay(iso: string, timeZone?: string, locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'unknown day';
+  const viewer = viewerLocale();
+  return new Intl.DateTimeFormat(locale ?? viewer.locale, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: timeZone ?? viewer.timeZone,
+  }).format(date);
+}
+
+/**
+ * People by name: the viewer is "you"; anyone else by the display name the backend looked up in
+ * Jira (`people`: account id → name). An account id is never shown: one Jira did not name (a
+ * deleted or hidden account) reads "a person Jira does not name".
+ */
+export function formatWho(
+  accountId: string,
+  viewerAccountId: string | undefined,
+  people: Readonly<Record<string, string>> = {},
+): string {
+  if (accountId === viewerAccountId) return 'you';
+  return Object.hasOwn(people, accountId) ? people[accountId]! : 'a person Jira does not name';
 }
 
 /** What a failed load means for the person looking at it. */

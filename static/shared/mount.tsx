@@ -6,6 +6,7 @@
 import { view } from '@forge/bridge';
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setViewerLocale } from './viewer-locale';
 import 'virtual:ds-tokens.css';
 import './tokens.css';
 import './ui.css';
@@ -15,9 +16,19 @@ export function mount(App: ComponentType, name: string): void {
   view.theme.enable().catch(() => undefined);
   const root = document.getElementById('root');
   if (!root) throw new Error(`Ballast ${name}: #root element missing from index.html`);
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  const render = () =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  // Dates in the viewer's locale and time zone from the first paint (viewer-locale.ts); without a
+  // context (outside Jira) the browser's apply.
+  view.getContext().then(
+    (context) => {
+      setViewerLocale(context);
+      render();
+    },
+    () => render(),
   );
 }

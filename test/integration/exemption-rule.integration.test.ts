@@ -130,8 +130,8 @@ describe("the project's exemption rule while FROZEN", () => {
       dataOf(await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID));
     const first = await evaluate();
     // The banner names the project's rules, as the validator applies them.
-    expect(first.gate.reason).toContain(
-      'No feature work except exempt items (priority highest, label SECURITY)',
+    expect(first.gate.statement.effect).toContain(
+      'No feature work starts, except exempt items (priority highest, label SECURITY)',
     );
     const before = first.evaluation.byType.find((t) => t.type === 'feature')!;
     expect(before.exempt).toBe(0);

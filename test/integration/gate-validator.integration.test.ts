@@ -90,6 +90,10 @@ describe('the error-budget gate validator', () => {
     const text = errorMessages.join(' ');
     expect(text).toContain(`Ballast: ${key} cannot start — feature work is frozen`);
     expect(text).toContain('checkout-availability');
+    // The policy's exit rule, as every gate message states it (gate-words.ts).
+    expect(text).toContain(
+      'Planning unfreezes when the budget is back at or above 5% for 24 hours — now',
+    );
     expect(text).toContain('label it security');
     expect(jira.state.issues.find((i) => i.key === key)!.statusId).toBe(before);
   });

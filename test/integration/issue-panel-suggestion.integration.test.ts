@@ -139,9 +139,12 @@ describe('gate line on a FROZEN project', () => {
     expect(story.workType.type).toBe('feature');
     expect(story.gate).toMatchObject({ state: 'FROZEN', mayStart: false });
     expect(story.gate!.slos).toContain('checkout-availability');
-    expect(story.gate!.message).toMatch(
-      /^Feature work is frozen: error budget spent for checkout-availability/,
+    expect(story.gate!.message).toBe('Feature work cannot start while the gate is frozen.');
+    // The policy's rule with the figures, the same statement the planner and the project page show.
+    expect(story.gate!.statement.sentences[0]).toMatch(
+      /^The error budget of checkout-availability reached 0% \(policy: freeze at or below 0%\)\. Planning unfreezes when the budget is back at or above 5% for 24 hours — now -?\d+(\.\d)?%\.$/,
     );
+    expect(story.gate!.override).toBeNull();
     expect(story.gate!.wayOut).toMatch(
       /ask a project admin to record a time-boxed override with a reason\.$/,
     );

@@ -135,7 +135,7 @@ describe('a freeze override in the sprint planner', () => {
       reason: 'Launch agreed with the CTO',
       counts: true,
     });
-    expect(view.gate.reason).toContain(
+    expect(view.gate.statement.effect).toBe(
       'An override lets feature work start: the normal split applies until it ends.',
     );
     // The limits in force: the policy's own split, feature 60 % ± 5 of capacity.
@@ -174,7 +174,7 @@ describe('a freeze override in the sprint planner', () => {
       reason: 'Launch agreed with the CTO',
       counts: false,
     });
-    expect(view.gate.reason).not.toContain('An override lets feature work start');
+    expect(view.gate.statement.effect).not.toContain('An override lets feature work start');
     expect(view.evaluation.targets.gateState).toBe(view.gate.state);
     // The split override was recorded under FROZEN: shown as such, and no longer covering the plan.
     expect(view.override).toMatchObject({

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
+import { budgetPercent } from '../../src/domain/gate';
 import { SEARCH_MODES, startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { prepareCheckout, pushOutage } from '../support/checkout-outage';
 import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
@@ -37,10 +38,12 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
         await call('planner/evaluate', { sprintId: ACTIVE_SPRINT }, MEMBER_ACCOUNT_ID),
       );
       expect(view.gateState).toBe('NO_DATA');
-      expect(view.gate.reason).toContain(
-        'checkout-availability (checkout): no SLI data has been rolled up yet',
+      expect(view.gate.statement.sentences).toContain(
+        'checkout-availability has no SLI data rolled up yet; the gate counts it as no data, never as healthy.',
       );
-      expect(view.gate.reason).toContain('The normal split applies until SLI data arrives.');
+      expect(view.gate.statement.effect).toBe(
+        'Planning runs on the normal split until SLI data arrives.',
+      );
       expect(view.evaluation.targets.gateState).toBe('NO_DATA');
       // Nothing is frozen, so there is nothing to override.
       const override = await call(
@@ -64,8 +67,16 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
       );
       expect(view.gateState).toBe('FROZEN');
       expect(view.gate.state).toBe('FROZEN');
-      expect(view.gate.reason).toContain('checkout-availability (checkout)');
-      expect(view.gate.reason).toContain('No feature work except exempt items');
+      // The words state the policy's rule and agree with the figure the project page shows.
+      const slos = await call('project/slos', {}, MEMBER_ACCOUNT_ID);
+      const row = (slos.ok && slos.data.status === 'ready' ? slos.data.data.slos : []).find(
+        (s) => s.name === 'checkout-availability',
+      )!;
+      expect(view.gate.statement.sentences[0]).toBe(
+        `The error budget of checkout-availability reached 0% (policy: freeze at or below 0%). Planning unfreezes when the budget is back at or above 5% for 24 hours — now ${budgetPercent(row.budgetRemaining!)}.`,
+      );
+      expect(view.gate.statement.since).not.toBeNull();
+      expect(view.gate.statement.effect).toContain('No feature work starts, except exempt items');
       const feature = view.evaluation.byType.find((t) => t.type === 'feature')!;
       expect(feature.target.maxShare).toBe(0);
       expect(feature.status).toBe('over');

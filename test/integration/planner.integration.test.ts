@@ -113,7 +113,7 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
         await plannerCaller(host)('planner/evaluate', { sprintId: 10 }, MEMBER_ACCOUNT_ID),
       );
       expect(view.gate.state).toBe('NO_DATA');
-      expect(view.gate.reason).toContain('No SLO is linked to this project');
+      expect(view.gate.statement.sentences[0]).toContain('No SLO is linked to this project');
       expect(view.sprint).toMatchObject({ id: 10, state: 'future' });
       expect(view.undo).toBeNull();
       expect(view.override).toBeNull();

@@ -118,7 +118,10 @@ describe('project/slos', () => {
     const answer = await data(call<SnapshotAnswer<SlosData>>('project/slos', MEMBER_ACCOUNT_ID));
     if (answer.status !== 'ready') throw new Error('not ready');
     const slo = answer.data.slos.find((s) => s.name === 'checkout-availability')!;
-    expect(slo.exhaustionWindow).toBe('1h');
+    // Spent already: the card says so from the forecast's own window, never "spent by" a later day.
+    expect(slo.trend).toEqual({ kind: 'spent', window: '3d' });
+    // The policy's thresholds the burn-down draws (the project's errorBudget, defaults here).
+    expect(slo.thresholds).toEqual({ atRiskBelow: 0.25, freezeAtOrBelow: 0 });
     expect(slo.sprintForecast).toMatchObject({ sprint: null, budgetRemaining: null });
     expect(slo.sprintForecast.reason).toMatch(/No Scrum board is chosen/);
   });

@@ -34,7 +34,12 @@ export async function checkFeatureStart(
   const current = snapshot.issue.fields.status?.statusCategory?.key;
   // Only starting work is gated: into an in-progress status from anything else.
   if (target !== 'indeterminate' || current === 'indeterminate') return { allowed: true };
-  const { gate } = await loadProjectGate(deps, input.projectKey, snapshot.config.sloIds, input.now);
+  const { gate, statement } = await loadProjectGate(
+    deps,
+    input.projectKey,
+    snapshot.config.sloIds,
+    input.now,
+  );
   const fields = snapshot.issue.fields;
   const decision = checkWorkStart(
     {
@@ -50,6 +55,8 @@ export async function checkFeatureStart(
   return {
     allowed: false,
     decision,
-    message: `Ballast: ${input.issueKey} cannot start — ${decision.message}. To go on: ${decision.wayOut ?? 'ask your SRE lead'}.`,
+    // The gate's statement (the policy's rule with today's figures) says what ends the freeze,
+    // in the same words as the planner, the panel and the project page.
+    message: `Ballast: ${input.issueKey} cannot start — feature work is frozen. ${statement.sentences.join(' ')} To go on: ${decision.wayOut ?? 'ask your SRE lead'}.`,
   };
 }

@@ -21,6 +21,7 @@ import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { overrideNotCountingBecause, type ProjectGate } from '../../domain/gate';
 import { AppError } from '../errors';
+import { displayNames } from '../people/display-names';
 import { requireReason } from '../reason';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { gateOf, loadLinkedSloStatuses } from '../slo/project-gate-status';
@@ -72,6 +73,11 @@ async function viewFor(
   const statuses = await loadLinkedSloStatuses(deps, projectKey, config.sloIds);
   const gate = gateOf(statuses, now, asGateOverrides(entries));
   const history = entries.map((e) => viewOf(e, now.getTime(), gate)).reverse();
+  // Who recorded and ended each override, by name (one bulk look-up as the person asking).
+  const people = await displayNames(
+    deps.jira,
+    history.flatMap((e) => [e.accountId, ...(e.endedBy === null ? [] : [e.endedBy])]),
+  );
   return {
     projectKey,
     gateState: gate.state,
@@ -79,6 +85,7 @@ async function viewFor(
     history,
     canRecord,
     maxHours: GATE_OVERRIDE_MAX_HOURS,
+    people,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IssueView } from '../../contract/issue-panel';
 import { loadIssueSnapshot, toIssueView, type IssueDeps } from './issue-snapshot';
+import { withPeople } from './issue-view-people';
 
 /** The issue panel's data: one Jira read (two when the type may be inherited from the parent). */
 export async function getIssueView(
@@ -7,5 +8,5 @@ export async function getIssueView(
   projectKey: string,
   issueKey: string,
 ): Promise<IssueView> {
-  return toIssueView(await loadIssueSnapshot(deps, projectKey, issueKey));
+  return withPeople(deps.jira, toIssueView(await loadIssueSnapshot(deps, projectKey, issueKey)));
 }

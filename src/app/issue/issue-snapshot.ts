@@ -236,7 +236,7 @@ export function derivedProperty(snapshot: IssueSnapshot): BallastProperty {
   };
 }
 
-export function toIssueView(snapshot: IssueSnapshot): IssueView {
+export function toIssueView(snapshot: IssueSnapshot): Omit<IssueView, 'people'> {
   const { classification, property } = snapshot;
   const workType: WorkTypeView = {
     type: classification.type,

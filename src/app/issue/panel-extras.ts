@@ -4,6 +4,7 @@
  * FROZEN (§4). Project-level reads (the stored model, the SLO statuses) happen only when the item
  * needs them, at most once per request.
  */
+import type { GateStatement } from '../../contract/gate';
 import type { IssueGateView, WorkTypeSuggestionView } from '../../contract/issue-panel';
 import { checkWorkStart, type ProjectGate, type WorkDecision } from '../../domain/gate';
 import { suggestWorkType } from '../../domain/work';
@@ -60,7 +61,7 @@ export function panelExtras(
   options: PanelExtrasOptions,
 ): (input: ViewExtrasInput) => Promise<IssueViewExtras> {
   let model: Promise<{ model?: StoredSuggestionModel; problem?: string }> | undefined;
-  const gates = new Map<string, Promise<ProjectGate>>();
+  const gates = new Map<string, Promise<{ gate: ProjectGate; statement: GateStatement }>>();
 
   const loadModel = async (): Promise<{ model?: StoredSuggestionModel; problem?: string }> => {
     const stored = await loadSuggestionModel(deps.kv, projectKey);
@@ -119,10 +120,10 @@ export function panelExtras(
     const cacheKey = linked.join('\n');
     let gate = gates.get(cacheKey);
     if (!gate) {
-      gate = loadProjectGate(deps, projectKey, linked, deps.clock.now()).then((l) => l.gate);
+      gate = loadProjectGate(deps, projectKey, linked, deps.clock.now());
       gates.set(cacheKey, gate);
     }
-    const project = await gate;
+    const { gate: project, statement } = await gate;
     if (project.state !== 'FROZEN') return null;
     const { fields } = input.issue;
     const decision = checkWorkStart(
@@ -135,12 +136,29 @@ export function panelExtras(
       project,
       input.config.capacity.exemption,
     );
+    // The override's who and until travel as data, so the panel writes a name and a local time.
+    const override =
+      decision.rule === 'override' && project.override
+        ? {
+            accountId: project.override.by,
+            until: new Date(project.override.until).toISOString(),
+            reason: project.override.reason,
+          }
+        : null;
+    const message =
+      decision.rule === 'override'
+        ? 'This item may start: a freeze override is in force.'
+        : decision.allowed
+          ? `${capitalised(decision.message)}.`
+          : 'Feature work cannot start while the gate is frozen.';
     return {
       state: 'FROZEN',
       mayStart: decision.allowed,
       allowedBy: allowedBy(decision.rule),
-      message: `${capitalised(decision.message)}.`,
+      message,
       slos: [...new Set(project.reasons.filter((r) => r.state === 'FROZEN').map((r) => r.slo))],
+      statement,
+      override,
       wayOut: decision.wayOut === null ? null : `${capitalised(decision.wayOut)}.`,
     };
   };

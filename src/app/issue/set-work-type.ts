@@ -9,6 +9,7 @@ import {
   toIssueView,
   type IssueDeps,
 } from './issue-snapshot';
+import { withPeople } from './issue-view-people';
 
 /**
  * Sets the work type by hand (a manual choice beats every rule), or clears it so the rules decide
@@ -45,6 +46,6 @@ export async function setWorkType(
       before.projectHistory,
     );
     await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
-    return toIssueView(after);
+    return withPeople(deps.jira, toIssueView(after));
   });
 }

@@ -10,6 +10,7 @@ import {
   toIssueView,
   type IssueDeps,
 } from './issue-snapshot';
+import { withPeople } from './issue-view-people';
 
 /** Ticks or unticks a manual Definition of Done item, recording who and when. One read, one write. */
 export async function tickDodItem(
@@ -62,6 +63,6 @@ export async function tickDodItem(
       before.projectHistory,
     );
     await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
-    return toIssueView(after);
+    return withPeople(deps.jira, toIssueView(after));
   });
 }

@@ -38,7 +38,12 @@ export async function serveSlos(
   await requireProjectBrowse(deps.jira, projectKey);
   const now = deps.clock.now();
   const { config } = await loadProjectConfig(deps.store, projectKey);
-  const { statuses: linked, gate } = await loadProjectGate(deps, projectKey, config.sloIds, now);
+  const {
+    statuses: linked,
+    gate,
+    statement,
+    policies,
+  } = await loadProjectGate(deps, projectKey, config.sloIds, now);
   // The active sprint's end, for the budget forecast: one Jira call, only when a status exists.
   const sprint: ActiveSprintEnd = linked.some((l) => l.stored)
     ? await activeSprintEnd(deps.jira, config.board?.boardId ?? null)
@@ -46,7 +51,8 @@ export async function serveSlos(
   const slos: SloRow[] = [];
   for (const one of linked) {
     const found = one.stored ? await findSloSpec(deps.store, one.slo) : undefined;
-    slos.push(await sloRowOf(deps.kv, one, found?.spec, sprint));
+    const policy = policies.get(one.stored?.projectKey ?? projectKey) ?? config.errorBudget;
+    slos.push(await sloRowOf(deps.kv, one, found?.spec, sprint, policy));
   }
   const times = slos.flatMap((s) => (s.evaluatedAt ? [Date.parse(s.evaluatedAt)] : []));
   const oldest = times.length > 0 ? Math.min(...times) : null;
@@ -62,6 +68,7 @@ export async function serveSlos(
       gate: {
         state: gate.state,
         reasons: gate.reasons.map((reason) => `${reason.slo}: ${reason.message}`),
+        statement,
       },
       slos,
     },
@@ -71,15 +78,15 @@ export async function serveSlos(
 /** The gate and each linked SLO's budget: two storage reads, no Jira call. */
 export async function gateSummary(deps: SloDeps, projectKey: string): Promise<GateSummary> {
   const { config } = await loadProjectConfig(deps.store, projectKey);
-  const { statuses: linked, gate } = await loadProjectGate(
-    deps,
-    projectKey,
-    config.sloIds,
-    deps.clock.now(),
-  );
+  const {
+    statuses: linked,
+    gate,
+    statement,
+  } = await loadProjectGate(deps, projectKey, config.sloIds, deps.clock.now());
   return {
     state: gate.state,
     reasons: gate.reasons.map((reason) => `${reason.slo}: ${reason.message}`),
+    statement,
     slos: linked.map(({ slo, stored }) => ({
       name: slo,
       state: stored?.decision.state ?? 'NO_DATA',

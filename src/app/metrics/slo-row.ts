@@ -5,8 +5,10 @@
  * charts (prefix sums: each bucket costs two binary searches).
  */
 import type { SloRow } from '../../contract/project-page';
+import type { ErrorBudgetPolicy } from '../../domain/gate';
 import {
   budgetBurndown,
+  budgetTrend,
   DAY_MS,
   forecastAtSprintEnd,
   formatDuration,
@@ -72,11 +74,30 @@ async function chartsOf(
   };
 }
 
+/** The trend from the forecast's burn rate (budget-trend.ts): one computation for both tiles. */
+function trendOf(
+  status: NonNullable<LinkedSloStatus['stored']>['status'] | undefined,
+  spec: SloSpec | undefined,
+): SloRow['trend'] {
+  const window = SPRINT_FORECAST_WINDOW;
+  if (!status || !spec) return { kind: 'no-data', window };
+  const at = Date.parse(status.at);
+  const trend = budgetTrend({
+    budgetRemaining: status.budgetRemaining,
+    period: windowAt(spec.window, at).period,
+    burnRate: status.burnRates[SPRINT_FORECAST_WINDOW] ?? null,
+    at,
+  });
+  if (trend.kind === 'burning') return { ...trend, window, spentAt: isoOf(trend.spentAt) };
+  return { ...trend, window };
+}
+
 export async function sloRowOf(
   kv: KeyValueStore,
   linked: LinkedSloStatus,
   spec: SloSpec | undefined,
   sprint: ActiveSprintEnd,
+  policy: ErrorBudgetPolicy,
 ): Promise<SloRow> {
   const { slo, service, stored } = linked;
   const status = stored?.status;
@@ -102,8 +123,11 @@ export async function sloRowOf(
       ? Object.entries(status.burnRates).map(([window, rate]) => ({ window, rate }))
       : [],
     alerts: status ? status.alerts.map((alert) => ({ ...alert })) : [],
-    exhaustsAt: status?.exhaustsAt ?? null,
-    exhaustionWindow: status?.exhaustionWindow ?? null,
+    trend: trendOf(status, spec),
+    thresholds: {
+      atRiskBelow: policy.atRiskBelow,
+      freezeAtOrBelow: policy.freezeAtOrBelow,
+    },
     dataUntil: stored?.dataUntil ?? null,
     evaluatedAt: stored ? new Date(stored.evaluatedAt).toISOString() : null,
     ...charts,

@@ -5,6 +5,7 @@
  */
 import type { ProposalView, SprintEvaluation } from '../../contract/planner';
 import { evaluateSprintPlan, proposeRebalance } from '../../domain/capacity';
+import { displayNames } from '../people/display-names';
 import { latestOverrideFor } from './audit-log';
 import { sprintFingerprint } from './fingerprint';
 import { gateView } from './gate-view';
@@ -33,6 +34,13 @@ export async function evaluateSprint(
     latestOverrideFor(deps.store, input.projectKey, input.sprintId),
   ]);
   const enforcement = config.capacity.enforcement;
+  const view = gateView(gate, snapshot.gateStatement, config.capacity.exemption);
+  // People by name (issue #18): one bulk look-up as the viewer, only when the view names someone.
+  const people = await displayNames(deps.jira, [
+    ...(view.override ? [view.override.accountId] : []),
+    ...(undo.entry?.status === 'applied' ? [undo.entry.appliedBy] : []),
+    ...(override ? [override.accountId] : []),
+  ]);
   return {
     sprint: {
       id: sprint.id,
@@ -42,7 +50,7 @@ export async function evaluateSprint(
       ...(sprint.endDate ? { endDate: sprint.endDate } : {}),
     },
     gateState: gate.state,
-    gate: gateView(gate, config.capacity.exemption),
+    gate: view,
     enforcement,
     evaluation,
     fingerprint,
@@ -63,5 +71,6 @@ export async function evaluateSprint(
       (evaluation.verdict.status === 'nonCompliant' || planInput.gateState === 'FROZEN'),
     lastClosedSprint: snapshot.lastClosed,
     notes: snapshot.notes,
+    people,
   };
 }

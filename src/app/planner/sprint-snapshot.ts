@@ -11,6 +11,7 @@
  * the view right after a move shows it. Moves made by hand elsewhere show once Jira has indexed them.
  */
 import type { ClosedSprintVelocity, SprintItem, SprintPlanInput } from '../../domain/capacity';
+import type { GateStatement } from '../../contract/gate';
 import { gateInForce, type ProjectGate } from '../../domain/gate';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraIssue, JiraPort, JiraSprint } from '../../ports/jira';
@@ -62,6 +63,8 @@ export interface SprintSnapshot {
   readonly sprint: JiraSprint;
   /** The project's error-budget gate: the worst stored state of its linked SLOs. */
   readonly gate: ProjectGate;
+  /** The gate in words, the same statement the panel and the project page show. */
+  readonly gateStatement: GateStatement;
   readonly planInput: SprintPlanInput;
   /** Present when asked for: the project's backlog items (in no open sprint), ranked. */
   readonly backlog?: readonly SprintItem[];
@@ -240,7 +243,7 @@ export async function readSprintSnapshot(
   const [
     { sprint, startedAt, items, issueIds },
     { velocity: velocityHistory, lastClosed },
-    { gate },
+    { gate, statement: gateStatement },
     backlog,
   ] = await Promise.all([
     readItems(),
@@ -271,6 +274,7 @@ export async function readSprintSnapshot(
     config,
     sprint,
     gate,
+    gateStatement,
     planInput,
     ...(backlog ? { backlog } : {}),
     issueIds,

@@ -6,13 +6,16 @@
  */
 import {
   projectGate,
+  type ErrorBudgetPolicy,
   type GateOverride,
   type ProjectGate,
   type SloGateInput,
 } from '../../domain/gate';
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import type { GateStatement } from '../../contract/gate';
 import { loadGateOverrides } from '../gate/gate-override-store';
+import { gateStatementOf, policiesOf } from './gate-statement';
 import type { StoredSloStatus } from './roll-up-slo';
 import { loadProjectSlos } from './slo-catalog';
 import { sloStatusKey } from './storage-keys';
@@ -85,16 +88,28 @@ export function gateOf(
   return projectGate(inputs, overrides, now.getTime());
 }
 
-/** The linked SLOs' statuses and the gate with the project's overrides: storage reads only. */
+/**
+ * The linked SLOs' statuses, the gate with the project's overrides, and the gate's statement in
+ * words (gate-statement.ts, with each owning project's policy): storage reads only.
+ */
 export async function loadProjectGate(
   deps: { kv: KeyValueStore; store: DocumentStore },
   projectKey: string,
   linkedNames: readonly string[],
   now: Date,
-): Promise<{ statuses: LinkedSloStatus[]; gate: ProjectGate }> {
+): Promise<{
+  statuses: LinkedSloStatus[];
+  gate: ProjectGate;
+  statement: GateStatement;
+  /** The error-budget policy of each project involved (this one and each linked SLO's owner). */
+  policies: ReadonlyMap<string, ErrorBudgetPolicy>;
+}> {
   const [statuses, overrides] = await Promise.all([
     loadLinkedSloStatuses(deps, projectKey, linkedNames),
     loadGateOverrides(deps.store, projectKey),
   ]);
-  return { statuses, gate: gateOf(statuses, now, overrides) };
+  const gate = gateOf(statuses, now, overrides);
+  const policies = await policiesOf(deps.store, projectKey, statuses);
+  const statement = gateStatementOf(statuses, gate, policies, projectKey, now, STALE_AFTER_MS);
+  return { statuses, gate, statement, policies };
 }

@@ -32,15 +32,20 @@ export function inBasisUnit(amount: number, basis: CapacityBasis): number {
   return basis === 'originalEstimate' ? Math.round((amount / 3600) * 100) / 100 : tidy(amount);
 }
 
-/** "12 points", "3 items", "7.5 h" — for messages; the numbers in results stay in basis units. */
+/**
+ * "12 points", "3 items", "7.5 h" — for messages people read (the planner, the audit log, sprint
+ * comments): rounded to one decimal as the planner writes amounts (static/sprint-planner/src/
+ * amounts.ts), so a stored message never says 8.966667 points; hours to two decimals. The numbers in
+ * results stay in basis units, unrounded.
+ */
 export function formatAmount(amount: number, basis: CapacityBasis): string {
-  const value = tidy(amount);
+  const value = Math.round(amount * 10) / 10;
   switch (basis) {
     case 'storyPoints':
       return `${value} ${value === 1 ? 'point' : 'points'}`;
     case 'issueCount':
       return `${value} ${value === 1 ? 'item' : 'items'}`;
     case 'originalEstimate':
-      return `${Math.round((value / 3600) * 100) / 100} h`;
+      return `${Math.round((amount / 3600) * 100) / 100} h`;
   }
 }

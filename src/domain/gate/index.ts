@@ -9,3 +9,4 @@ export * from './project-gate';
 export * from './assess';
 export * from './gate-in-force';
 export * from './policy-changes';
+export * from './gate-words';

@@ -17,3 +17,4 @@ export * from './openslo';
 export * from './sli-history';
 export * from './sprint-forecast';
 export * from './slo-set-change';
+export * from './budget-trend';

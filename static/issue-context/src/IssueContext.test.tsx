@@ -67,21 +67,16 @@ describe('IssueContext', () => {
     const html = render(ready(issueView({ gate: FROZEN_GATE })));
     expect(html).toContain('<dt>Error budget</dt>');
     expect(html).toMatch(
-      /<span class="badge badge-warning" title="Feature work is frozen: [^"]+">Frozen<\/span>/,
+      /<span class="lozenge lozenge-gate gate-tone-frozen" data-gate-tone="FROZEN" title="Feature work cannot start while the gate is frozen.">Frozen<\/span>/,
     );
   });
 
   it.each([
     ['exempt', 'Frozen (exempt)'],
-    ['override', 'Frozen (override in force)'],
+    ['override', 'Frozen (overridden)'],
   ] as const)('says why an item %s-allowed may start: "%s"', (allowedBy, badge) => {
     const gate = { ...FROZEN_GATE, mayStart: true, allowedBy, wayOut: null };
-    const html = render(ready(issueView({ gate })));
-    expect(html).toMatch(
-      new RegExp(
-        `<span class="badge badge-warning" title="[^"]+">${badge.replace(/[()]/g, '\\$&')}</span>`,
-      ),
-    );
+    expect(render(ready(issueView({ gate })))).toContain(`>${badge}</span>`);
   });
 
   it('shows neither a suggestion nor a gate when the backend sends none', () => {

@@ -2,13 +2,14 @@ import type { IssueView } from '../../../src/contract/issue-panel';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { Problems } from '../../shared/Problems';
 import type { LoadState } from '../../shared/use-resolver';
+import { GateLozenge } from '../../shared/GateLozenge';
 import { WorkTypeTag } from '../../shared/WorkTypeTag';
 
 /** The badge says why a held item may start anyway: never "exempt" for an overridden item. */
 const GATE_BADGE = {
   held: 'Frozen',
   exempt: 'Frozen (exempt)',
-  override: 'Frozen (override in force)',
+  override: 'Frozen (overridden)',
 } as const;
 
 interface Props {
@@ -45,9 +46,11 @@ export function IssueContext({ state, onRetry }: Props) {
           <div className="context-row">
             <dt>Error budget</dt>
             <dd>
-              <span className="badge badge-warning" title={gate.message}>
-                {GATE_BADGE[gate.allowedBy ?? 'held']}
-              </span>
+              <GateLozenge
+                state={gate.state}
+                label={GATE_BADGE[gate.allowedBy ?? 'held']}
+                title={gate.message}
+              />
             </dd>
           </div>
         )}

@@ -6,6 +6,8 @@ import { shownItems, type ShownItem } from './panel-state';
 interface Props {
   readonly dod: IssueView['dod'];
   readonly viewer: string | undefined;
+  /** Names of the people who ticked items (IssueView.people). */
+  readonly people?: IssueView['people'];
   readonly pendingTicks: Readonly<Record<string, boolean>>;
   readonly onTick: (itemId: string, done: boolean) => void;
 }
@@ -18,7 +20,7 @@ export function closeStatus(dod: IssueView['dod']): string {
 }
 
 /** The Definition of Done: progress, then each item (manual ones tickable, automatic ones not). */
-export function DodChecklist({ dod, viewer, pendingTicks, onTick }: Props) {
+export function DodChecklist({ dod, viewer, people = {}, pendingTicks, onTick }: Props) {
   const headingId = useId();
   if (dod.template === null)
     return (
@@ -69,7 +71,13 @@ export function DodChecklist({ dod, viewer, pendingTicks, onTick }: Props) {
       )}
       <ul className="checklist">
         {shownItems(dod.items, pendingTicks).map((item) => (
-          <ChecklistItem key={item.id} item={item} viewer={viewer} onTick={onTick} />
+          <ChecklistItem
+            key={item.id}
+            item={item}
+            viewer={viewer}
+            people={people}
+            onTick={onTick}
+          />
         ))}
       </ul>
     </section>
@@ -79,17 +87,19 @@ export function DodChecklist({ dod, viewer, pendingTicks, onTick }: Props) {
 function ChecklistItem({
   item,
   viewer,
+  people,
   onTick,
 }: {
   item: ShownItem;
   viewer: string | undefined;
+  people: IssueView['people'];
   onTick: (itemId: string, done: boolean) => void;
 }) {
   const inputId = useId();
   const detailId = useId();
   const done = item.state === 'done';
   const auto = item.kind === 'auto';
-  const detail = auto ? item.reason : manualDetail(item, viewer);
+  const detail = auto ? item.reason : manualDetail(item, viewer, people);
   return (
     <li className={`check-item${done ? ' check-done' : ''}`} data-item-id={item.id}>
       <input
@@ -124,9 +134,9 @@ function ChecklistItem({
   );
 }
 
-function manualDetail(item: ShownItem, viewer: string | undefined) {
+function manualDetail(item: ShownItem, viewer: string | undefined, people: IssueView['people']) {
   if (item.pending || item.by === undefined) return undefined;
-  const who = formatWho(item.by, viewer);
+  const who = formatWho(item.by, viewer, people);
   const verb = item.state === 'done' ? 'Ticked' : 'Unticked';
   return (
     <>

@@ -199,7 +199,8 @@ describe('IssuePanel Definition of Done', () => {
     expect(row(html, 'acceptance')).toContain(
       'Ticked by you on <time dateTime="2026-11-20T09:30:00Z">',
     );
-    expect(row(html, 'docs')).toContain('Ticked by acc-ada-admin');
+    expect(row(html, 'docs')).toContain('Ticked by Ada Okafor');
+    expect(html).not.toContain('acc-ada-admin');
   });
 
   it('shows a tick in flight as ticked and saving', () => {
@@ -290,13 +291,38 @@ describe('IssuePanel suggestion', () => {
 });
 
 describe('IssuePanel gate line', () => {
-  it('warns that feature work is frozen, naming the SLOs and the way out', () => {
+  it('warns that feature work is frozen in the FROZEN colour, with the policy’s rule and the way out', () => {
     const html = render(ready({ view: issueView({ gate: FROZEN_GATE }) }));
-    expect(html).toMatch(/<section class="message message-warning gate" aria-labelledby="[^"]+">/);
+    // The same tone class as the planner's banner and the project page's lozenge (gate-tone.ts).
+    expect(html).toMatch(
+      /<section class="message message-gate gate gate-tone-frozen" aria-labelledby="[^"]+" data-gate="FROZEN">/,
+    );
     expect(html).toContain('Error budget gate: Frozen — feature work cannot start');
-    expect(html).toContain('Feature work is frozen: error budget spent for checkout-availability');
-    expect(html).toContain('Budget spent: </span>checkout-availability');
+    expect(html).toContain('Feature work cannot start while the gate is frozen.');
+    expect(html).toContain(
+      'Frozen since <time dateTime="2026-11-20T08:00:00.000Z">20 Nov 2026, 08:00</time>.',
+    );
+    expect(html).toContain(
+      'Planning unfreezes when the budget is back at or above 5% for 24 hours — now -12%.',
+    );
+    // Never "budget spent" beside a budget that is not: the statement says what the rule is.
+    expect(html).not.toContain('Budget spent');
     expect(html).toContain('Way out: </span>Work on reliability until the budget recovers');
+  });
+
+  it('names who recorded the override that lets the item start, and until when in local time', () => {
+    const gate = {
+      ...FROZEN_GATE,
+      mayStart: true,
+      message: 'This item may start: a freeze override is in force.',
+      override: { accountId: 'acc-ada-admin', until: '2026-11-20T16:00:34.198Z', reason: 'Launch' },
+      wayOut: null,
+    };
+    const html = render(ready({ view: issueView({ gate }) }));
+    expect(html).toContain(
+      'feature work may start until <time dateTime="2026-11-20T16:00:34.198Z">20 Nov 2026, 16:00</time> (Ada Okafor: “Launch”).',
+    );
+    expect(html).not.toContain('acc-ada-admin');
   });
 
   it('says an exempt item may still start, with no way out to offer', () => {

@@ -30,12 +30,13 @@ export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
         </div>
       )}
       <Problems problems={view.problems} />
-      {view.gate !== null && <GateNotice gate={view.gate} />}
+      {view.gate !== null && <GateNotice gate={view.gate} viewer={viewer} people={view.people} />}
       <WorkTypeSection
         workType={view.workType}
         suggestion={view.suggestion}
         noSuggestion={view.noSuggestion}
         viewer={viewer}
+        people={view.people}
         pending={state.pendingType}
         onChange={(workType) => void actions.setWorkType(workType)}
       />
@@ -45,6 +46,7 @@ export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
         <DodChecklist
           dod={view.dod}
           viewer={viewer}
+          people={view.people}
           pendingTicks={state.pendingTicks}
           onTick={(itemId, done) => void actions.tick(itemId, done)}
         />

@@ -32,6 +32,8 @@ interface Props {
   /** Why there is no suggestion for this unclassified item (the backend's sentence), or null. */
   readonly noSuggestion: IssueView['noSuggestion'];
   readonly viewer: string | undefined;
+  /** Names of the people in the view (IssueView.people). */
+  readonly people?: Readonly<Record<string, string>>;
   readonly pending: boolean;
   readonly onChange: (workType: WorkType | null) => void;
 }
@@ -42,6 +44,7 @@ export function WorkTypeSection({
   suggestion,
   noSuggestion,
   viewer,
+  people = {},
   pending,
   onChange,
 }: Props) {
@@ -69,7 +72,7 @@ export function WorkTypeSection({
       </p>
       {manual && workType.setBy !== undefined && (
         <p className="subtlest chosen-by">
-          Chosen by {formatWho(workType.setBy, viewer)}
+          Chosen by {formatWho(workType.setBy, viewer, people)}
           {workType.setAt !== undefined && (
             <>
               {' on '}

@@ -4,6 +4,7 @@ import { amount, capacityPercent, count, percent } from './format';
 import { TYPE_LABEL } from './balance';
 import { EmptyNote, FigureTile, Section } from './parts';
 import { GateLozenge } from '../../shared/GateLozenge';
+import { GateStatementText } from '../../shared/GateStatementText';
 
 /**
  * The committed split as the planner and the Capacity page show it: each category's work and its
@@ -54,16 +55,10 @@ export function OverviewPage({ data }: { data: OverviewData }) {
           </p>
         ) : (
           <>
-            <p className="gate-line">
+            <div className="gate-line">
               <GateLozenge state={data.gate.state} />
-              <span>
-                {data.gate.state === 'HEALTHY'
-                  ? 'Every linked SLO has budget left.'
-                  : data.gate.slos.every((slo) => slo.state === 'NO_DATA')
-                    ? 'No SLI data has been rolled up yet for the linked SLOs: push SLI data to see their budgets.'
-                    : data.gate.reasons.join(' · ')}
-              </span>
-            </p>
+              <GateStatementText statement={data.gate.statement} />
+            </div>
             <ul className="budget-list" aria-label="Error budget left per SLO">
               {data.gate.slos.map((slo) => (
                 <li key={slo.name}>

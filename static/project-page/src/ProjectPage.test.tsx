@@ -41,6 +41,14 @@ const overview: OverviewData = {
   gate: {
     state: 'AT_RISK',
     reasons: ['checkout-availability: 30% of the budget left'],
+    statement: {
+      state: 'AT_RISK',
+      since: '2026-11-19T06:00:00.000Z',
+      sentences: [
+        'checkout-availability is at risk: its error budget is 20% (policy: at risk below 25% or while a ticket or page burn-rate alert fires). It is healthy again at 25% or more with no ticket or page alert firing — now 20%; it freezes at or below 0%.',
+      ],
+      effect: 'Reliability gets a larger share of the sprint and feature work is capped.',
+    },
     slos: [
       { name: 'checkout-availability', state: 'AT_RISK', budgetRemaining: 0.3 },
       { name: 'search-latency', state: 'NO_DATA', budgetRemaining: null },
@@ -218,18 +226,36 @@ describe('figures', () => {
 
   it('heads the overview with the gate and each SLO’s budget, no data said as such', () => {
     const html = render('/', ready(overview));
-    expect(html).toContain('lozenge-gate-at_risk');
-    expect(html).toContain('checkout-availability: 30% of the budget left');
+    expect(html).toContain('lozenge lozenge-gate gate-tone-at_risk');
+    expect(html).toContain(
+      'At risk since <time dateTime="2026-11-19T06:00:00.000Z">19 Nov 2026, 06:00</time>.',
+    );
+    expect(html).toContain(
+      'It is healthy again at 25% or more with no ticket or page alert firing',
+    );
     expect(html).toContain('30% left');
     expect(html).toMatch(
-      /search-latency<\/span><span class="lozenge lozenge-gate-no_data">No data<\/span><span>no data<\/span>/,
+      /search-latency<\/span><span class="lozenge lozenge-gate gate-tone-no_data" data-gate-tone="NO_DATA">No data<\/span><span>no data<\/span>/,
     );
   });
 
   it('says planning runs without a gate when no SLOs are linked', () => {
     const html = render(
       '/',
-      ready({ ...overview, gate: { state: 'NO_DATA', reasons: [], slos: [] } }),
+      ready({
+        ...overview,
+        gate: {
+          state: 'NO_DATA',
+          reasons: [],
+          statement: {
+            state: 'NO_DATA',
+            since: null,
+            sentences: ['No SLO is linked.'],
+            effect: 'Normal split.',
+          },
+          slos: [],
+        },
+      }),
     );
     expect(html).toContain('No SLOs are linked to this project yet');
   });
@@ -405,14 +431,14 @@ describe('SLOs subpage', () => {
         firing: true,
       },
     ],
-    exhaustsAt: null,
+    trend: { kind: 'spent', window: '3d' },
+    thresholds: { atRiskBelow: 0.25, freezeAtOrBelow: 0 },
     dataUntil: '2026-11-20T12:00:00Z',
     evaluatedAt: '2026-11-20T12:25:00Z',
     burndown: [
       { at: '2026-11-19T00:00:00Z', budgetRemaining: 1 },
       { at: '2026-11-20T12:00:00Z', budgetRemaining: -199 },
     ],
-    exhaustionWindow: '1h',
     sliHistory: {
       step: '6h',
       points: [
@@ -431,22 +457,50 @@ describe('SLOs subpage', () => {
     },
   };
   const slos: SlosData = {
-    gate: { state: 'FROZEN', reasons: ['checkout-availability: budget exhausted'] },
+    gate: {
+      state: 'FROZEN',
+      reasons: ['checkout-availability: budget exhausted'],
+      statement: {
+        state: 'FROZEN',
+        since: '2026-11-20T11:05:00.000Z',
+        sentences: [
+          'The error budget of checkout-availability reached 0% (policy: freeze at or below 0%). Planning unfreezes when the budget is back at or above 5% for 24 hours — now -19900%.',
+        ],
+        effect: 'No feature work starts.',
+      },
+    },
     slos: [frozen],
   };
 
   it('says how to link SLOs when the project has none', () => {
-    const html = render('/slos', ready({ gate: { state: 'NO_DATA', reasons: [] }, slos: [] }));
+    const html = render(
+      '/slos',
+      ready({
+        gate: {
+          state: 'NO_DATA',
+          reasons: [],
+          statement: {
+            state: 'NO_DATA',
+            since: null,
+            sentences: ['No SLO is linked.'],
+            effect: 'Normal split.',
+          },
+        },
+        slos: [],
+      }),
+    );
     expect(html).toContain('No SLOs are linked to this project yet');
   });
 
   it('shows the frozen gate with its reason, the firing page alert and the burn-down', () => {
     const html = render('/slos', ready(slos));
-    expect(html).toContain('lozenge-gate-frozen');
-    expect(html).toContain('checkout-availability: budget exhausted');
+    expect(html).toContain('lozenge lozenge-gate gate-tone-frozen');
+    expect(html).toContain(
+      'Planning unfreezes when the budget is back at or above 5% for 24 hours',
+    );
     expect(html).toContain('Firing');
     expect(html).toMatch(
-      /aria-label="checkout-availability: error budget left over the window\. 19 Nov: 100%; 20 Nov: -19900%; Budget spent at 0%\."/,
+      /aria-label="checkout-availability: error budget left over the window\. 19 Nov: 100%; 20 Nov: -19900%; At risk below at 25%; Frozen at or below at 0%\."/,
     );
     expect(tile(html, 'checkout-availability SLI')).toContain('80%');
   });
@@ -472,10 +526,28 @@ describe('SLOs subpage', () => {
     expect(forecast).toContain(
       'SHOP Sprint 10 ends 25 Nov; at the burn rate of the last 3 days (13×)',
     );
-    const burning = { ...frozen, exhaustsAt: '2026-11-22T10:00:00Z' };
+    expect(tile(html, 'checkout-availability budget')).toContain(
+      'Spent: no budget left in the window',
+    );
+    // Burning down, from the forecast's own window and rate: the two tiles cannot disagree.
+    const burning = {
+      ...frozen,
+      budgetRemaining: 0.3,
+      trend: {
+        kind: 'burning',
+        window: '3d',
+        burnRate: 3.2,
+        spentAt: '2026-11-22T10:00:00Z',
+        tooFast: true,
+      },
+    } as const;
     expect(
       tile(render('/slos', ready({ ...slos, slos: [burning] })), 'checkout-availability budget'),
-    ).toContain('Spent by 22 Nov at the burn rate of the last hour');
+    ).toContain('Burning down at 3.20× over the last 3 days: spent by 22 Nov at this pace');
+    const steady = { ...frozen, trend: { kind: 'steady', window: '3d', burnRate: 0 } } as const;
+    expect(
+      tile(render('/slos', ready({ ...slos, slos: [steady] })), 'checkout-availability budget'),
+    ).toContain('Not burning down over the last 3 days');
   });
 
   it('says why there is no forecast instead of showing a number', () => {

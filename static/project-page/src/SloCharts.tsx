@@ -6,12 +6,17 @@
 import type { SloRow } from '../../../src/contract/project-page';
 import { percentTicks } from './chart-labels';
 import { percent, shortDate, shortDateTime, sliText, windowWords } from './format';
+import { gateTone } from '../../shared/gate-tone';
 import { LineChart } from './line-chart';
 
 export function BurndownChart({ slo }: { slo: SloRow }) {
   if (slo.burndown.every((p) => p.budgetRemaining === null)) return null;
   // Overspent budgets run far below −100%: the chart stops there, the table keeps the value.
-  const floor = Math.min(0, ...slo.burndown.map((p) => Math.max(-1, p.budgetRemaining ?? 0)));
+  const floor = Math.min(
+    0,
+    slo.thresholds.freezeAtOrBelow,
+    ...slo.burndown.map((p) => Math.max(-1, p.budgetRemaining ?? 0)),
+  );
   return (
     <LineChart
       title={`${slo.name}: error budget left over the window`}
@@ -23,7 +28,21 @@ export function BurndownChart({ slo }: { slo: SloRow }) {
       domain={[floor, 1]}
       format={(v) => percent(v)}
       timeFormat={shortDate}
-      references={floor < 0 ? [{ value: 0, label: 'Budget spent', limit: true }] : []}
+      references={[
+        // The policy's thresholds (the owning project's errorBudget), in their states' colours.
+        {
+          value: slo.thresholds.atRiskBelow,
+          label: 'At risk below',
+          legend: `At risk below ${percent(slo.thresholds.atRiskBelow)}`,
+          tone: gateTone('AT_RISK'),
+        },
+        {
+          value: slo.thresholds.freezeAtOrBelow,
+          label: 'Frozen at or below',
+          legend: `Frozen at or below ${percent(slo.thresholds.freezeAtOrBelow)}`,
+          tone: gateTone('FROZEN'),
+        },
+      ]}
       columns={['Day', 'Budget left']}
     />
   );

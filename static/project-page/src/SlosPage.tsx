@@ -7,6 +7,7 @@
 import type { SloRow, SlosData } from '../../../src/contract/project-page';
 import { percent, rateText, shortDate, sliText, windowWords } from './format';
 import { GateLozenge } from '../../shared/GateLozenge';
+import { GateStatementText } from '../../shared/GateStatementText';
 import { EmptyNote, Section } from './parts';
 import { BurndownChart, SliChart } from './SloCharts';
 
@@ -29,6 +30,24 @@ function ForecastTile({ slo }: { slo: SloRow }) {
       )}
     </div>
   );
+}
+
+/**
+ * Burning down or not, from the same burn rate as the sprint-end forecast beside it
+ * (src/domain/slo/budget-trend.ts), so the two tiles never contradict each other.
+ */
+function trendWords(trend: SloRow['trend']): string {
+  const over = `the last ${windowWords(trend.window)}`;
+  switch (trend.kind) {
+    case 'no-data':
+      return `No SLI data over ${over} to measure the burn`;
+    case 'spent':
+      return 'Spent: no budget left in the window';
+    case 'steady':
+      return `Not burning down over ${over}`;
+    case 'burning':
+      return `Burning down at ${rateText(trend.burnRate)} over ${over}: spent by ${shortDate(trend.spentAt)} at this pace`;
+  }
 }
 
 /** Whether the window holds any SLI data to chart (the backend sends nulls where it has none). */
@@ -65,12 +84,8 @@ function SloCard({ slo }: { slo: SloRow }) {
           <div className={`tile-value${(slo.budgetRemaining ?? 1) < 0 ? ' text-danger' : ''}`}>
             {percent(slo.budgetRemaining)}
           </div>
-          <p className="subtlest">
-            {slo.budgetRemaining === null
-              ? 'No SLI data yet'
-              : slo.exhaustsAt
-                ? `Spent by ${shortDate(slo.exhaustsAt)} at the burn rate of the last ${windowWords(slo.exhaustionWindow ?? '1h')}`
-                : 'Not burning down'}
+          <p className="subtlest" data-trend={slo.trend.kind}>
+            {trendWords(slo.trend)}
           </p>
         </div>
         <ForecastTile slo={slo} />
@@ -146,14 +161,10 @@ export function SlosPage({ data }: { data: SlosData }) {
   return (
     <>
       <Section title="Error-budget gate">
-        <p className="gate-line">
+        <div className="gate-line">
           <GateLozenge state={data.gate.state} />
-          <span>
-            {data.gate.state === 'HEALTHY'
-              ? 'Every linked SLO has budget left: planning runs on the normal split.'
-              : data.gate.reasons.join(' · ')}
-          </span>
-        </p>
+          <GateStatementText statement={data.gate.statement} />
+        </div>
       </Section>
       {data.slos.map((slo) => (
         <SloCard key={slo.name} slo={slo} />

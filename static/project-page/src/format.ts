@@ -3,6 +3,8 @@
  * value; these only choose words and rounding.
  */
 import type { BasisUnit, DoraBand, Figure, FigureUnit } from '../../../src/contract/project-page';
+import { formatDay } from '../../shared/format';
+import { viewerLocale } from '../../shared/viewer-locale';
 
 /** Rounded to `decimals`, without trailing zeros after the point (90 stays 90, 2.50 is 2.5). */
 const trim = (value: number, decimals: number): string => {
@@ -78,25 +80,22 @@ export function formatAge(iso: string, now: number): string {
   return `${Math.round(hours / 24)} days ago`;
 }
 
-export const shortDate = (iso: string | null): string => {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(date);
-};
+/** "20 Nov" (en-GB), "Nov 20" (en-US): a day in the viewer's locale and time zone. */
+export const shortDate = (iso: string | null): string => (iso ? formatDay(iso) : '—');
 
-/** "20 Nov, 06:00" in the viewer's time zone: a point of a chart finer than a day. */
+/** "20 Nov, 06:00" in the viewer's locale and time zone: a point of a chart finer than a day. */
 export const shortDateTime = (iso: string): string => {
   const date = new Date(iso);
+  const viewer = viewerLocale();
   return Number.isNaN(date.getTime())
-    ? iso
-    : new Intl.DateTimeFormat('en-GB', {
+    ? 'unknown time'
+    : new Intl.DateTimeFormat(viewer.locale, {
         day: 'numeric',
         month: 'short',
         hour: '2-digit',
         minute: '2-digit',
         hourCycle: 'h23',
+        timeZone: viewer.timeZone,
       }).format(date);
 };
 

@@ -24,6 +24,10 @@ export interface ReferenceLine {
   readonly label: string;
   /** Drawn in the danger colour (a limit: the objective, the budget spent). */
   readonly limit?: boolean;
+  /** A gate state's colour class (static/shared/gate-tone.ts), for the policy's thresholds. */
+  readonly tone?: string;
+  /** The legend's words, when they are not "label (value)". */
+  readonly legend?: string;
 }
 
 export interface LineChartProps {
@@ -81,8 +85,8 @@ export function LineChart(props: LineChartProps) {
     );
   const defined = (index: number) => points[index]?.value != null;
   const legend: LegendEntry[] = (props.references ?? []).map((r) => ({
-    label: `${r.label} (${props.format(r.value)})`,
-    swatch: `chart-swatch-line${r.limit ? ' chart-swatch-limit' : ''}`,
+    label: r.legend ?? `${r.label} (${props.format(r.value)})`,
+    swatch: `chart-swatch-line${r.limit ? ' chart-swatch-limit' : ''}${r.tone ? ` chart-swatch-gate ${r.tone}` : ''}`,
   }));
   const width = MARGIN.left + INNER_WIDTH + MARGIN.right;
   const height = MARGIN.top + INNER_HEIGHT + MARGIN.bottom;
@@ -117,7 +121,7 @@ export function LineChart(props: LineChartProps) {
         {(props.references ?? []).map((r) => (
           <Line
             key={r.label}
-            className={r.limit ? 'chart-reference chart-reference-limit' : 'chart-reference'}
+            className={`chart-reference${r.limit ? ' chart-reference-limit' : ''}${r.tone ? ` chart-reference-gate ${r.tone}` : ''}`}
             from={{ x: 0, y: y(r.value) }}
             to={{ x: INNER_WIDTH, y: y(r.value) }}
           />

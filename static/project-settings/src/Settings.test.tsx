@@ -187,7 +187,7 @@ describe('SLOs', () => {
     const html = renderToStaticMarkup(<SloTable list={list} />);
     expect(html).toContain('99.9%');
     expect(html).toContain('rolling 28 days');
-    expect(html).toContain('lozenge-gate-frozen');
+    expect(html).toContain('lozenge lozenge-gate gate-tone-frozen');
     expect(html).toContain('no data yet');
   });
 
@@ -289,7 +289,7 @@ describe('audit log', () => {
     );
     expect(html).toContain('Launch commitment to a customer');
     expect(html).toContain('feature 72% &gt; 65%');
-    expect(html).toContain('lozenge-gate-at_risk');
+    expect(html).toContain('lozenge lozenge-gate gate-tone-at_risk');
     // An account Jira does not know (deleted, or hidden from the viewer) is shown by its id.
     expect(renderToStaticMarkup(<AuditEntries entries={[entry]} names={{}} />)).toContain(
       '<span class="audit-who">acc-ada-admin</span>',

@@ -80,6 +80,7 @@ export function issueView(overrides: Partial<IssueView> = {}): IssueView {
     dod: dodOf(ITEMS),
     history: null,
     problems: [],
+    people: { 'acc-ada-admin': 'Ada Okafor', 'acc-marco-member': 'Marco Silva' },
     ...overrides,
   };
 }
@@ -107,9 +108,18 @@ export const FROZEN_GATE: NonNullable<IssueView['gate']> = {
   state: 'FROZEN',
   mayStart: false,
   allowedBy: null,
-  message:
-    'Feature work is frozen: error budget spent for checkout-availability (budget remaining -12% of the window)',
+  message: 'Feature work cannot start while the gate is frozen.',
   slos: ['checkout-availability'],
+  statement: {
+    state: 'FROZEN',
+    since: '2026-11-20T08:00:00.000Z',
+    sentences: [
+      'The error budget of checkout-availability reached 0% (policy: freeze at or below 0%). Planning unfreezes when the budget is back at or above 5% for 24 hours — now -12%.',
+    ],
+    effect:
+      'No feature work starts, except exempt items or under a freeze override a project admin records.',
+  },
+  override: null,
   wayOut:
     'Work on reliability until the budget recovers, mark the item Highest or label it security, or record an override with a reason.',
 };

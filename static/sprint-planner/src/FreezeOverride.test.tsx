@@ -34,6 +34,7 @@ function overrides(patch: Partial<GateOverridesView> = {}): GateOverridesView {
     history: [],
     canRecord: true,
     maxHours: 168,
+    people: { 'acc-ada-admin': 'Ada Okafor' },
     ...patch,
   };
 }
@@ -83,7 +84,7 @@ describe('the freeze override in the planner', () => {
     // The earlier one is listed with who ended it.
     expect(html).toContain('Earlier overrides (1)');
     expect(html).toContain('hotfix of the payment page');
-    expect(html).toContain('(ended by acc-ada-admin on');
+    expect(html).toContain('(ended by Ada Okafor on');
   });
 
   it('hides End now from a member', () => {
@@ -118,7 +119,12 @@ describe('the gate banner under an override', () => {
         viewer={VIEWER}
         gate={{
           state: 'FROZEN',
-          reason: 'checkout-availability (checkout): error budget spent.',
+          statement: {
+            state: 'FROZEN',
+            since: '2026-11-20T08:00:00.000Z',
+            sentences: ['The error budget of checkout-availability reached 0%.'],
+            effect: 'No feature work starts.',
+          },
           override: {
             accountId: 'acc-ada-admin',
             until: '2026-11-22T10:00:00.000Z',
@@ -126,12 +132,19 @@ describe('the gate banner under an override', () => {
             counts: true,
           },
         }}
+        people={{ 'acc-ada-admin': 'Ada Okafor' }}
       />,
     );
     expect(html).toContain('Error budget gate: frozen');
     expect(html).toContain('data-override-until="2026-11-22T10:00:00.000Z"');
     expect(html).toContain('feature work may start until');
-    expect(html).toContain('acc-ada-admin: “launch”');
+    expect(html).toContain('Ada Okafor: “launch”');
+    expect(html).not.toContain('acc-ada-admin');
+    // The statement leads with the state and since when, in the viewer's locale and zone.
+    expect(html).toContain(
+      'Frozen since <time dateTime="2026-11-20T08:00:00.000Z">20 Nov 2026, 08:00</time>.',
+    );
+    expect(html).toContain('gate-tone-frozen');
   });
 
   it('says an override recorded while frozen no longer counts once the gate changed', () => {
@@ -140,7 +153,12 @@ describe('the gate banner under an override', () => {
         viewer={VIEWER}
         gate={{
           state: 'HEALTHY',
-          reason: 'Every linked SLO is within its error budget: the normal split applies.',
+          statement: {
+            state: 'HEALTHY',
+            since: null,
+            sentences: [],
+            effect: 'Planning runs on the normal split.',
+          },
           override: {
             accountId: 'acc-ada-admin',
             until: '2026-11-22T10:00:00.000Z',

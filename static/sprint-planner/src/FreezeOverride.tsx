@@ -38,16 +38,24 @@ interface PanelProps {
   readonly initialReason?: string;
 }
 
-function Entry({ entry, viewer }: { entry: GateOverrideView; viewer: string | undefined }) {
+function Entry({
+  entry,
+  viewer,
+  people,
+}: {
+  entry: GateOverrideView;
+  viewer: string | undefined;
+  people: GateOverridesView['people'];
+}) {
   return (
     <>
-      {formatWho(entry.accountId, viewer)} on{' '}
+      {formatWho(entry.accountId, viewer, people)} on{' '}
       <time dateTime={entry.at}>{formatWhen(entry.at)}</time>, until{' '}
       <time dateTime={entry.until}>{formatWhen(entry.until)}</time>
       {entry.endedAt !== null && (
         <>
           {' '}
-          (ended by {formatWho(entry.endedBy ?? '', viewer)} on{' '}
+          (ended by {formatWho(entry.endedBy ?? '', viewer, people)} on{' '}
           <time dateTime={entry.endedAt}>{formatWhen(entry.endedAt)}</time>)
         </>
       )}
@@ -94,7 +102,7 @@ export function FreezeOverridePanel({
           <p>
             Feature work may start until{' '}
             <time dateTime={view.active.until}>{formatWhen(view.active.until)}</time>, under an
-            override recorded by {formatWho(view.active.accountId, viewer)} on{' '}
+            override recorded by {formatWho(view.active.accountId, viewer, view.people)} on{' '}
             <time dateTime={view.active.at}>{formatWhen(view.active.at)}</time>:
           </p>
           <blockquote className="override-reason">{view.active.reason}</blockquote>
@@ -168,7 +176,7 @@ export function FreezeOverridePanel({
           <ul>
             {earlier.map((entry) => (
               <li key={entry.id}>
-                <Entry entry={entry} viewer={viewer} />
+                <Entry entry={entry} viewer={viewer} people={view.people} />
               </li>
             ))}
           </ul>

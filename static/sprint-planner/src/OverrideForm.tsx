@@ -55,7 +55,7 @@ export function OverrideForm({
       {last !== null && (
         <div className="override-last">
           <p>
-            Overridden by {formatWho(last.accountId, viewer)} on{' '}
+            Overridden by {formatWho(last.accountId, viewer, view.people)} on{' '}
             <time dateTime={last.at}>{formatWhen(last.at)}</time>, while the gate was{' '}
             {GATE_STATE_WORDS[last.overridden.gateState]}:
           </p>

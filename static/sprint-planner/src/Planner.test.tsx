@@ -467,7 +467,7 @@ describe('Planner override', () => {
       },
     });
     const html = render(ready(view));
-    expect(html).toContain('Overridden by acc-ada-admin on <time dateTime="2026-11-21T09:00:00Z">');
+    expect(html).toContain('Overridden by Ada Okafor on <time dateTime="2026-11-21T09:00:00Z">');
     expect(html).toContain('while the gate was without SLI data:');
     expect(html).not.toContain('no longer counts');
     expect(html).toContain(

@@ -67,7 +67,7 @@ function SprintPlan({
 }) {
   return (
     <div className="plan" data-sprint-id={view.sprint.id}>
-      <GateBanner gate={view.gate} viewer={viewer} />
+      <GateBanner gate={view.gate} viewer={viewer} people={view.people} />
       {view.gate.state === 'FROZEN' && (
         <FreezeOverride
           call={actions.call}

@@ -219,7 +219,7 @@ export function Rebalance({ view, canSchedule, busy, viewer, onApply, onUndo }: 
           <p>
             Last rebalance: {view.undo.moves.length}{' '}
             {view.undo.moves.length === 1 ? 'move' : 'moves'} applied by{' '}
-            {formatWho(view.undo.appliedBy, viewer)} on{' '}
+            {formatWho(view.undo.appliedBy, viewer, view.people)} on{' '}
             <time dateTime={view.undo.appliedAt}>{formatWhen(view.undo.appliedAt)}</time>.
           </p>
           <button

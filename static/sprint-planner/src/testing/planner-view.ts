@@ -138,8 +138,14 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
     gate: {
       state: 'NO_DATA',
       override: null,
-      reason:
-        'No SLO is linked to this project, so the error-budget gate has no data and the normal split applies. Link SLOs in the project settings to let the gate adjust the split.',
+      statement: {
+        state: 'NO_DATA',
+        since: null,
+        sentences: [
+          'No SLO is linked to this project, so the error-budget gate has no data. Link SLOs in the project settings to let the gate adjust the split.',
+        ],
+        effect: 'Planning runs on the normal split.',
+      },
     },
     enforcement: 'advise',
     evaluation: planEvaluation(),
@@ -197,6 +203,7 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
       meetsBaseline: true,
       reason: null,
     },
+    people: { 'acc-ada-admin': 'Ada Okafor' },
     notes: [
       'Velocity is the work of each closed sprint that was done when it closed, as Jira’s velocity chart counts it.',
     ],
