@@ -86,7 +86,9 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     it('as the admin: records "Allow feature work" and the planner allows feature work', async () => {
       await openPlanner();
       const gate = planner().locator('[data-gate="FROZEN"]');
-      expect(await gate.innerText()).toContain('No feature work except exempt items');
+      expect(await gate.innerText()).toContain(
+        'No feature work starts, except exempt items (priority P0/Highest, label security)',
+      );
       // Enforce, and record a split override while FROZEN (shown later as recorded then).
       const settings = (await invoke('settings/get', {})) as { data: { version: number } };
       await invoke('settings/save', {
@@ -126,10 +128,9 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       expect(await panel.locator('.gate-title').innerText()).toBe(
         'Error budget gate: Frozen — this item may start under an override',
       );
-      await context.locator('.badge-warning').waitFor({ timeout: FRAME_TIMEOUT_MS });
-      expect(await context.locator('.badge-warning').innerText()).toBe(
-        'Frozen (override in force)',
-      );
+      const badge = context.locator('.lozenge-gate[data-gate-tone="FROZEN"]');
+      await badge.waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await badge.textContent()).toBe('Frozen (overridden)');
       await page.locator('.issue').screenshot({
         path: join(SCREENSHOTS, 'freeze-override-issue-light.png'),
       });

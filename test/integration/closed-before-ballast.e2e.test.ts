@@ -67,7 +67,8 @@ describe.skipIf(!run)(
         const section = panel().locator('section', { hasText: 'Closed before Ballast' });
         await section.waitFor({ timeout: FRAME_TIMEOUT_MS });
         expect(await section.textContent()).toMatch(
-          /Resolved on \d{1,2} \w{3} 2026, \d\d:\d\d, before Ballast first saw this project on 20 Nov 2026/,
+          // Dates in the viewer's locale (the sandbox's browser is en-US) and time zone.
+          /Resolved on \w{3} \d{1,2}, 2026, \d\d:\d\d [AP]M, before Ballast first saw this project on Nov 20, 2026/,
         );
         expect(await panel().locator('input[type="checkbox"]').count()).toBe(0);
         await context()

@@ -143,14 +143,14 @@ describe('a freeze override in the sprint planner', () => {
     expect(feature(view).target).toMatchObject({ targetShare: 60, minShare: 55, maxShare: 65 });
     const capacity = view.evaluation.capacity.amount!;
     expect(feature(view).max).toBeCloseTo(capacity * 0.65, 5);
-    // SHOP Sprint 9 plans 38 points of feature work, under the 55 % minimum: the proposal moves no
-    // feature work out and pulls feature work in.
+    // SHOP Sprint 9 plans 38 points of feature work, under the 55 % minimum: no feature work moves
+    // out. The sprint also holds more than its capacity (work added after the start overspent the
+    // buffer), so the rebalance pulls nothing in either (issue #18: never "fits" while over).
     expect(feature(view).counted).toBe(38);
     expect(featureMovesOut(view)).toEqual([]);
-    expect(view.proposal!.moves.some((m) => m.type === 'feature' && m.direction === 'in')).toBe(
-      true,
-    );
-    expect(view.proposal!.after.byType.find((t) => t.type === 'feature')!.status).toBe('within');
+    expect(view.proposal!.moves).toEqual([]);
+    expect(view.proposal!.after.byType.find((t) => t.type === 'feature')!.status).toBe('under');
+    expect(view.evaluation.violations.map((v) => v.kind)).toContain('capacity');
     // The freeze no longer holds the plan; the split still needs an override while it is broken.
     expect(view.overrideNeeded).toBe(view.evaluation.verdict.status === 'nonCompliant');
 

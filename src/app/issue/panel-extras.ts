@@ -12,6 +12,7 @@ import type { Clock } from '../../ports/clock';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { statementInForce } from '../gate/statement-in-force';
 import { loadProjectGate } from '../slo/project-gate-status';
 import type { IssueViewExtras, ViewExtrasInput } from './issue-snapshot';
 import {
@@ -157,7 +158,7 @@ export function panelExtras(
       allowedBy: allowedBy(decision.rule),
       message,
       slos: [...new Set(project.reasons.filter((r) => r.state === 'FROZEN').map((r) => r.slo))],
-      statement,
+      statement: statementInForce(project, statement, input.config.capacity.exemption),
       override,
       wayOut: decision.wayOut === null ? null : `${capitalised(decision.wayOut)}.`,
     };

@@ -7,18 +7,7 @@ import type { GateStatement } from '../../contract/gate';
 import type { GateView } from '../../contract/planner';
 import type { ExemptionRules } from '../../domain/capacity';
 import { gateInForce, type ProjectGate } from '../../domain/gate';
-
-/** While an admin's override lifts the freeze (domain/gate/gate-in-force.ts). */
-const OVERRIDDEN = 'An override lets feature work start: the normal split applies until it ends.';
-
-/** The project's own exemption rules, as the validator applies them (domain/capacity/exemption.ts). */
-const exemptWords = (rules: ExemptionRules): string =>
-  [
-    rules.priorities.length > 0 ? `priority ${rules.priorities.join('/')}` : '',
-    rules.labels.length > 0 ? `label ${rules.labels.join('/')}` : '',
-  ]
-    .filter((part) => part !== '')
-    .join(', ') || 'none set';
+import { statementInForce } from '../gate/statement-in-force';
 
 export function gateView(
   gate: ProjectGate,
@@ -36,11 +25,9 @@ export function gateView(
           reason: shown.reason,
           counts: inForce.override !== null,
         };
-  // The statement's effect, with what this project exempts and whether an override lifts the freeze.
-  const effect = inForce.override
-    ? OVERRIDDEN
-    : gate.state === 'FROZEN'
-      ? `No feature work starts, except exempt items (${exemptWords(exemption)}) or under a freeze override a project admin records.`
-      : statement.effect;
-  return { state: gate.state, statement: { ...statement, effect }, override };
+  return {
+    state: gate.state,
+    statement: statementInForce(gate, statement, exemption),
+    override,
+  };
 }

@@ -183,7 +183,7 @@ describe('the buffer overspent by work added after the start (issue #18)', () =>
         sprintTotal: 96,
         capacity: 91.3,
         message:
-          'planned work is 4.7 points over the 74.3 points left for it: the items added after the start use 17 points of a 9.13 points buffer, so the sprint holds 96 points against a capacity of 91.3 points',
+          'planned work is 4.7 points over the 74.3 points left for it: the items added after the start use 17 points of a 9.1 points buffer, so the sprint holds 96 points against a capacity of 91.3 points',
       },
     ]);
     expect(result.verdict.headline).not.toContain('fits');
@@ -218,7 +218,7 @@ describe('the buffer overspent by work added after the start (issue #18)', () =>
     // Only F-2 could go without putting its type under the minimum: it is the one passed over.
     expect(result.held.map((h) => h.key)).toEqual(['F-2']);
     expect(result.reasons).toEqual([
-      'planned work is 4.7 points over the 74.3 points left for it: the items added after the start use 17 points of a 9.13 points buffer, so the sprint holds 96 points against a capacity of 91.3 points: exempt items and the work that has started or is Done, which stay, alone are 79 points',
+      'planned work is 4.7 points over the 74.3 points left for it: the items added after the start use 17 points of a 9.1 points buffer, so the sprint holds 96 points against a capacity of 91.3 points: exempt items and the work that has started or is Done, which stay, alone are 79 points',
     ]);
   });
 });

@@ -345,6 +345,11 @@ describe('IssuePanel gate line', () => {
       mayStart: true,
       allowedBy: 'override' as const,
       message: 'Feature work may start under an override by Ada Admin: launch.',
+      // As the backend sends it while an override lifts the freeze (app/gate/statement-in-force.ts).
+      statement: {
+        ...FROZEN_GATE.statement,
+        effect: 'An override lets feature work start: the normal split applies until it ends.',
+      },
       wayOut: null,
     };
     const html = render(ready({ view: issueView({ gate }) }));
