@@ -232,6 +232,10 @@ export interface SettingsChangeEntry {
 /** An entry of the project's audit log: an override, a rebalance, or a change to its SLOs or policy. */
 export type AuditEntry = OverrideEntry | RebalanceAuditEntry | SettingsChangeEntry;
 
+/** Overrides are the entries with neither a `change` (SLO and policy changes) nor a rebalance `kind`. */
+export const isOverrideEntry = (entry: AuditEntry): entry is OverrideEntry =>
+  !('change' in entry) && (entry.kind === undefined || entry.kind === 'override');
+
 export interface AuditPage {
   /** Newest first: overrides, rebalances applied or undone, and SLO and policy changes. */
   readonly entries: readonly AuditEntry[];

@@ -14,28 +14,17 @@ import {
   STORY_POINTS_FIELD,
   type JiraEmulator,
 } from '../../sandbox/jira';
-import type { Envelope } from '../../src/contract/envelope';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { freezeCheckout } from '../support/checkout-outage';
 import { issuePanelData } from '../support/resolver-calls';
-import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
+import { ACTIVE_SPRINT, dataOf, plannerCaller, settingsCaller } from './planner-support';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let closeListener: () => Promise<void>;
 
 async function saveExemption(priorities: string[], labels: string[]): Promise<void> {
-  const invoke = async <T>(functionKey: string, payload: unknown): Promise<T> => {
-    const envelope = (await sandbox.host.invokeResolver({
-      moduleKey: 'ballast-project-settings',
-      functionKey,
-      payload,
-      accountId: ADMIN_ACCOUNT_ID,
-      extension: { project: { key: 'SHOP' } },
-    })) as Envelope<T>;
-    if (!envelope.ok) throw new Error(`${functionKey}: ${envelope.error.message}`);
-    return envelope.data;
-  };
+  const invoke = settingsCaller(sandbox.host, ADMIN_ACCOUNT_ID);
   const current = await invoke<{ version: number }>('settings/get', {});
   await invoke('settings/save', {
     config: { capacity: { exemption: { priorities, labels } } },

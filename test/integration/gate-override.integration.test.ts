@@ -9,31 +9,15 @@ import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sa
 import { GATE_OVERRIDES_KIND } from '../../src/app/gate/gate-override-store';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { freezeCheckout } from '../support/checkout-outage';
-import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
+import { ACTIVE_SPRINT, dataOf, plannerCaller, storyToStart } from './planner-support';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let call: ReturnType<typeof plannerCaller>;
 let closeListener: () => Promise<void>;
 
-/** An open, untagged Story in a To Do-category status, and the id of an in-progress status. */
-function storyToStart(skip = 0): { key: string; from: string; to: string } {
-  const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
-  const fresh = new Set(jira.state.statuses.filter((s) => s.category === 'new').map((s) => s.id));
-  const issue = jira.state.issues.filter(
-    (i) =>
-      i.issueTypeId === story.id &&
-      fresh.has(i.statusId) &&
-      !i.properties.ballast &&
-      !i.parentId &&
-      i.labels.length === 0,
-  )[skip]!;
-  const inProgress = jira.state.statuses.find((s) => s.category === 'indeterminate')!;
-  return { key: issue.key, from: issue.statusId, to: inProgress.id };
-}
-
 async function mayStart(skip = 0): Promise<boolean> {
-  const { key, from, to } = storyToStart(skip);
+  const { key, from, to } = storyToStart(jira, skip);
   const answer = await sandbox.host.runValidator('ballast-gate-validator', {
     issueKey: key,
     fromStatusId: from,

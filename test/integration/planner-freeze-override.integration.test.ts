@@ -8,30 +8,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
-import type { Envelope } from '../../src/contract/envelope';
 import type { SprintEvaluation } from '../../src/contract/planner';
 import type { SloListView } from '../../src/contract/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { freezeCheckout } from '../support/checkout-outage';
 import { issuePanelData } from '../support/resolver-calls';
-import { ACTIVE_SPRINT, dataOf, plannerCaller } from './planner-support';
+import {
+  ACTIVE_SPRINT,
+  dataOf,
+  plannerCaller,
+  settingsCaller,
+  storyToStart,
+} from './planner-support';
 
 let sandbox: AppSandbox;
 let jira: JiraEmulator;
 let call: ReturnType<typeof plannerCaller>;
 let closeListener: () => Promise<void>;
 
-async function asAdmin<T>(functionKey: string, payload: unknown): Promise<T> {
-  const envelope = (await sandbox.host.invokeResolver({
-    moduleKey: 'ballast-project-settings',
-    functionKey,
-    payload,
-    accountId: ADMIN_ACCOUNT_ID,
-    extension: { project: { key: 'SHOP' } },
-  })) as Envelope<T>;
-  if (!envelope.ok) throw new Error(`${functionKey}: ${envelope.error.message}`);
-  return envelope.data;
-}
+const asAdmin = <T>(functionKey: string, payload: unknown): Promise<T> =>
+  settingsCaller(sandbox.host, ADMIN_ACCOUNT_ID)<T>(functionKey, payload);
 
 const evaluate = async (): Promise<SprintEvaluation> =>
   dataOf(
@@ -47,24 +43,8 @@ const feature = (view: SprintEvaluation) =>
 const featureMovesOut = (view: SprintEvaluation) =>
   view.proposal!.moves.filter((m) => m.type === 'feature' && m.direction === 'out');
 
-/** An open, untagged, unlabelled Story (feature by the Story rule) in a To Do-category status. */
-function storyToStart(): { key: string; from: string; to: string } {
-  const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
-  const fresh = new Set(jira.state.statuses.filter((s) => s.category === 'new').map((s) => s.id));
-  const issue = jira.state.issues.find(
-    (i) =>
-      i.issueTypeId === story.id &&
-      fresh.has(i.statusId) &&
-      !i.properties.ballast &&
-      !i.parentId &&
-      i.labels.length === 0,
-  )!;
-  const inProgress = jira.state.statuses.find((s) => s.category === 'indeterminate')!;
-  return { key: issue.key, from: issue.statusId, to: inProgress.id };
-}
-
 async function validatorAllows(): Promise<boolean> {
-  const { key, from, to } = storyToStart();
+  const { key, from, to } = storyToStart(jira);
   const answer = await sandbox.host.runValidator('ballast-gate-validator', {
     issueKey: key,
     fromStatusId: from,
@@ -156,7 +136,7 @@ describe('a freeze override in the sprint planner', () => {
 
     expect(await validatorAllows()).toBe(true);
     const panel = await issuePanelData(sandbox.host, 'issue/get', MEMBER_ACCOUNT_ID, {
-      issueKey: storyToStart().key,
+      issueKey: storyToStart(jira).key,
     });
     expect(panel.gate).toMatchObject({ state: 'FROZEN', mayStart: true, allowedBy: 'override' });
   });

@@ -9,6 +9,43 @@ import type { Envelope } from '../../src/contract/envelope';
 import type { RequestOf, ResolverKey, ResponseOf } from '../../src/contract/resolvers';
 
 export const ACTIVE_SPRINT = 9;
+
+/** Invokes a settings resolver as a person on the project settings page; throws on a refusal. */
+export function settingsCaller(host: ForgeHost, accountId: string) {
+  return async <T>(functionKey: string, payload: unknown): Promise<T> => {
+    const envelope = (await host.invokeResolver({
+      moduleKey: 'ballast-project-settings',
+      functionKey,
+      payload,
+      accountId,
+      extension: { project: { key: 'SHOP' } },
+    })) as Envelope<T>;
+    if (!envelope.ok) throw new Error(`${functionKey}: ${envelope.error.message}`);
+    return envelope.data;
+  };
+}
+
+/**
+ * The `skip`-th open, untagged, unlabelled, parentless Story (feature by the Story rule) in a To
+ * Do-category status, and the id of an In Progress-category status to start it with.
+ */
+export function storyToStart(
+  jira: JiraEmulator,
+  skip = 0,
+): { key: string; from: string; to: string } {
+  const story = jira.state.issueTypes.find((t) => t.name === 'Story')!;
+  const fresh = new Set(jira.state.statuses.filter((s) => s.category === 'new').map((s) => s.id));
+  const issue = jira.state.issues.filter(
+    (i) =>
+      i.issueTypeId === story.id &&
+      fresh.has(i.statusId) &&
+      !i.properties.ballast &&
+      !i.parentId &&
+      i.labels.length === 0,
+  )[skip]!;
+  const inProgress = jira.state.statuses.find((s) => s.category === 'indeterminate')!;
+  return { key: issue.key, from: issue.statusId, to: inProgress.id };
+}
 export const FUTURE_SPRINT = 10;
 
 /**

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import {
   AUDIT_MOVES_PER_ENTRY,
+  isOverrideEntry,
   type AuditEntry,
   type OverrideEntry,
   type RebalanceAuditEntry,
@@ -146,7 +147,7 @@ export async function appendAuditEntry(
       if (!isConflict(again)) throw again;
       throw new AppError(
         'CONFLICT',
-        isOverride(entry)
+        isOverrideEntry(entry)
           ? 'Several overrides were being recorded at the same moment and yours was not stored. Record it again.'
           : 'change' in entry
             ? 'Several changes were being recorded in the audit log at the same moment and yours was not logged. Make your change again.'
@@ -179,14 +180,10 @@ export async function latestOverrideFor(
   return (
     all
       .reverse()
-      .filter(isOverride)
+      .filter(isOverrideEntry)
       .find((entry) => entry.sprint.id === sprintId) ?? null
   );
 }
-
-/** Overrides are the entries without a `change` (SLO and policy changes) or a rebalance `kind`. */
-export const isOverride = (entry: AuditEntry): entry is OverrideEntry =>
-  !('change' in entry) && (entry.kind === undefined || entry.kind === 'override');
 
 /**
  * A rebalance applied or undone as audit entries: one per AUDIT_MOVES_PER_ENTRY moves, so an entry

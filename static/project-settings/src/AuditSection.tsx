@@ -1,10 +1,11 @@
 import { useCallback, useState } from 'react';
-import type {
-  AuditEntry,
-  OverrideEntry,
-  RebalanceAuditEntry,
-  SettingsChange,
-  SettingsChangeEntry,
+import {
+  isOverrideEntry,
+  type AuditEntry,
+  type OverrideEntry,
+  type RebalanceAuditEntry,
+  type SettingsChange,
+  type SettingsChangeEntry,
 } from '../../../src/contract/planner';
 import { formatAmount, readableNumbers } from '../../shared/amounts';
 import type { AuditLogView } from '../../../src/contract/resolvers';
@@ -79,9 +80,6 @@ function ChangeItem({
     </li>
   );
 }
-
-const isOverride = (entry: AuditEntry): entry is OverrideEntry =>
-  !('change' in entry) && (entry.kind === undefined || entry.kind === 'override');
 
 function OverrideItem({ entry, names }: { entry: OverrideEntry; names: AuditLogView['names'] }) {
   return (
@@ -158,7 +156,7 @@ export function AuditEntries({
       {entries.map((entry) =>
         'change' in entry ? (
           <ChangeItem key={entry.id} entry={entry} names={names} />
-        ) : isOverride(entry) ? (
+        ) : isOverrideEntry(entry) ? (
           <OverrideItem key={entry.id} entry={entry} names={names} />
         ) : (
           <RebalanceItem key={entry.id} entry={entry} names={names} />
