@@ -225,7 +225,7 @@ const CALLS: Call[] = [
     method: 'POST',
     path: '/rest/api/3/issueLink',
     body: {
-      type: { name: 'Postmortem action' },
+      type: { name: 'Relates' },
       inwardIssue: { key: 'SHOP-30' },
       outwardIssue: { key: 'SHOP-31' },
     },

@@ -115,15 +115,14 @@ export const SYSTEM_FIELDS: FieldRecord[] = [
 /** Fields that `*navigable` leaves out (Jira omits the comment page from navigable fields). */
 export const NON_NAVIGABLE = new Set(['comment']);
 
+/**
+ * The link types a new Jira Cloud site has, and only those: the postmortem convention's default
+ * (Relates, README "Postmortems") must work on a site nobody configured, so the sandbox offers no
+ * extra type that would hide a dependence on one.
+ */
 export const LINK_TYPES: IssueLinkTypeRecord[] = [
   { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
   { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
   { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
   { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
-  {
-    id: '10004',
-    name: 'Postmortem action',
-    inward: 'is a postmortem action of',
-    outward: 'has postmortem action',
-  },
 ];
