@@ -110,7 +110,7 @@ function ThresholdFields({
           )}
         </Field>
       </div>
-      <div className="form-inline">
+      <div className="form-inline form-inline-top">
         <Field id="slo-threshold-op" label="Good when the value is" {...common}>
           {(a11y) => (
             <select
