@@ -56,6 +56,8 @@ export interface Sandbox {
   readAppRecord: AppRecordReader;
   /** Resolves when the app's triggers raised so far have finished. */
   idle(): Promise<unknown>;
+  /** Runs one of the app's scheduled triggers now (browser tests: a roll-up without waiting). */
+  runScheduled(moduleKey: string): Promise<unknown>;
   /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
   /** Saves, then stops every server. */
@@ -128,6 +130,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stateFile,
     readAppRecord: appRecordReader(host),
     idle: () => host.forge.idle(),
+    runScheduled: (moduleKey) => host.forge.runScheduled(moduleKey),
     save: () => {
       saver.save();
     },

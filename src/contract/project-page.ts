@@ -338,6 +338,11 @@ export interface SloRow {
   readonly window: string | null;
   readonly state: GateStateName;
   readonly reasons: readonly string[];
+  /**
+   * A threshold (latency) SLO's rule for good data, e.g. "A minute is good when its value is < 0.3;
+   * …" (src/domain/slo/threshold.ts); null for a ratio SLO.
+   */
+  readonly objective: string | null;
   readonly sli: number | null;
   /** Share of the error budget left, 0–1 (negative when overspent); null without data. */
   readonly budgetRemaining: number | null;

@@ -50,20 +50,45 @@ const count = z
   .max(MAX_SLI_COUNT, `must be at most ${MAX_SLI_COUNT.toLocaleString('en')} events per interval`);
 const id = z.string().regex(ID_PATTERN, 'must be 1–128 characters of A–Z a–z 0–9 . _ : -');
 
+/**
+ * One point of SLI data: a minute's (or longer interval's) good and total event counts, or — for an
+ * SLO with a threshold (latency) SLI — one minute's raw `value`, e.g. that minute's p99 latency in
+ * seconds. OpenSLO compares a `thresholdMetric`'s raw data with the objective ("Raw data is used to
+ * compare objectives (threshold) values", README "Notes (SLI)"; `op` is the "operator used to
+ * compare the SLI against the value", "Notes (Objectives)"), so the app turns a value into one
+ * event, good when `value op threshold` (src/domain/slo/threshold.ts).
+ */
 export const sliPointSchema = z
   .object({
     slo: z.string().regex(SLO_NAME_PATTERN, 'must be an OpenSLO name (e.g. checkout-availability)'),
     start: isoMinute,
     end: isoMinute,
-    good: count,
-    total: count,
+    good: count.optional(),
+    total: count.optional(),
+    value: z
+      .number({ message: 'must be a number (the minute’s value, e.g. p99 in seconds)' })
+      .optional(),
   })
   .strict()
-  .refine((p) => Date.parse(p.end) > Date.parse(p.start), {
-    message: 'end must be after start',
-    path: ['end'],
-  })
-  .refine((p) => p.good <= p.total, { message: 'good must not exceed total', path: ['good'] });
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (p.value !== undefined) {
+      if (p.good !== undefined || p.total !== undefined)
+        issue(
+          'value',
+          'give either value (a threshold SLI’s data point) or good and total, not both',
+        );
+      else if (Date.parse(p.end) - Date.parse(p.start) !== 60_000)
+        issue('end', 'a value is one minute’s data point: end must be start + 1 minute');
+      return;
+    }
+    if (p.good === undefined) issue('good', 'is required (or value, for a threshold SLI)');
+    if (p.total === undefined) issue('total', 'is required (or value, for a threshold SLI)');
+    if (Date.parse(p.end) <= Date.parse(p.start)) issue('end', 'end must be after start');
+    if (p.good !== undefined && p.total !== undefined && p.good > p.total)
+      issue('good', 'good must not exceed total');
+  });
 
 /** POST to the SLI web trigger. */
 export const sliBatchSchema = z
@@ -74,6 +99,10 @@ export const sliBatchSchema = z
   .strict();
 
 export type SliPoint = z.infer<typeof sliPointSchema>;
+/** A point with counts (any SLO). */
+export type SliCountPoint = SliPoint & { readonly good: number; readonly total: number };
+/** A threshold SLI's raw value for one minute. */
+export type SliValuePoint = Omit<SliPoint, 'good' | 'total'> & { readonly value: number };
 export type SliBatch = z.infer<typeof sliBatchSchema>;
 
 /** POST to the deployments web trigger: one finished deployment (DORA deployment frequency…). */

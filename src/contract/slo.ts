@@ -21,8 +21,13 @@ export interface SloSummary {
   /** End of the last stored minute of SLI data, or null. */
   readonly dataUntil: string | null;
   /**
-   * The SLO as the form edits it (what `slo/save` takes back); null for an SLO with a threshold
-   * (latency) SLI, which the form does not edit yet: it is changed by importing its OpenSLO file.
+   * A latency (threshold) SLO's rule for good data, as the project page says it
+   * (src/domain/slo/threshold.ts); null for a ratio SLO.
+   */
+  readonly objective: string | null;
+  /**
+   * The SLO as the form edits it (what `slo/save` takes back), a ratio or a threshold (latency)
+   * SLI; null only for an SLO the form cannot show (none today: kept for older clients).
    */
   readonly definition: SloDefinition | null;
 }
@@ -33,6 +38,22 @@ export interface SloMetricSourceInput {
   readonly type: string;
   /** The source's `spec.query`, e.g. a PromQL expression; blank when the source has none. */
   readonly query: string;
+}
+
+/** OpenSLO objective operators: a data point is good when `value op threshold`. */
+export type SloThresholdOp = 'lt' | 'lte' | 'gt' | 'gte';
+
+/**
+ * A threshold (latency) SLI as the form edits it (OpenSLO `thresholdMetric` with the objective's
+ * `op` and `value`): one metric whose data points, e.g. each minute's p99, are compared with `value`.
+ */
+export interface SloThresholdInput {
+  readonly type: string;
+  /** e.g. `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))`. */
+  readonly query: string;
+  readonly op: SloThresholdOp;
+  /** In the metric's unit (seconds for a Prometheus histogram); null when left blank. */
+  readonly value: number | null;
 }
 
 export type SloWindowInput =
@@ -61,6 +82,13 @@ export interface SloDefinition {
   readonly displayName: string;
   readonly description: string;
   readonly service: string;
+  /**
+   * `threshold`: the SLI is `threshold` (a latency SLI) and the ratio fields below are unused (kept
+   * so the form can switch back); absent or `ratio`: a ratio of events.
+   */
+  readonly indicatorKind?: 'ratio' | 'threshold';
+  /** With `indicatorKind: 'threshold'`. */
+  readonly threshold?: SloThresholdInput;
   /** Whether the first query counts good events or bad ones (OpenSLO `good` / `bad`). */
   readonly counts: 'good' | 'bad';
   readonly numerator: SloMetricSourceInput;
@@ -92,6 +120,10 @@ export type SloField =
   | 'total.type'
   | 'total.query'
   | 'counter'
+  | 'threshold.type'
+  | 'threshold.query'
+  | 'threshold.op'
+  | 'threshold.value'
   | 'targetPercent'
   | 'window.days'
   | 'window.unit'

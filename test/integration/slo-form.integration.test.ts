@@ -234,3 +234,104 @@ describe('the SLO form (slo/save, slo/delete)', () => {
     expect(yaml).toContain('search-latency');
   });
 });
+
+/** A latency SLO as the form sends it: p99 below 300 ms in 99% of minutes. */
+const SEARCH_P99: SloDefinition = {
+  ...PAYMENTS,
+  name: 'search-p99',
+  displayName: 'Search p99',
+  description: 'p99 below 300 ms in 99% of minutes',
+  service: 'search',
+  indicatorKind: 'threshold',
+  threshold: {
+    type: 'Prometheus',
+    query: 'histogram_quantile(0.99, sum by (le) (rate(search_duration_seconds_bucket[1m])))',
+    op: 'lt',
+    value: 0.3,
+  },
+  targetPercent: 99,
+  window: { kind: 'rolling', days: 28 },
+  budgetingMethod: 'Timeslices',
+  timeSlicePercent: 100,
+};
+
+describe('the SLO form with a latency (threshold) SLO', () => {
+  it('adds it, lists it with its form values, and exports a thresholdMetric with op and value', async () => {
+    const { version } = await list();
+    await data(save(ADMIN_ACCOUNT_ID, { originalName: null, slo: SEARCH_P99, version }));
+    const listed = (await list()).slos.find((s) => s.name === 'search-p99');
+    expect(listed).toMatchObject({ target: 0.99, window: '28d', state: 'NO_DATA' });
+    expect(listed?.definition).toMatchObject({
+      indicatorKind: 'threshold',
+      threshold: SEARCH_P99.threshold,
+      budgetingMethod: 'Timeslices',
+      timeSlicePercent: 100,
+    });
+    const { yaml } = await data(call<SloExportView>('slo/export', MEMBER_ACCOUNT_ID));
+    const reread = parseOpenSlo(yaml);
+    expect(reread.ok && reread.bundle.slos.find((s) => s.name === 'search-p99')).toMatchObject({
+      indicator: { kind: 'threshold' },
+      objectiveOp: 'lt',
+      objectiveValue: 0.3,
+      budgeting: { method: 'Timeslices', sliceTarget: 1 },
+    });
+  });
+
+  it('edits its threshold and budgeting method', async () => {
+    const { version, slos } = await list();
+    const current = slos.find((s) => s.name === 'search-p99')!.definition!;
+    await data(
+      save(ADMIN_ACCOUNT_ID, {
+        originalName: 'search-p99',
+        slo: {
+          ...current,
+          threshold: { ...current.threshold!, op: 'lte', value: 0.25 },
+          budgetingMethod: 'Occurrences',
+          timeSlicePercent: null,
+        },
+        version,
+      }),
+    );
+    const after = (await list()).slos.find((s) => s.name === 'search-p99')!.definition!;
+    expect([after.threshold, after.budgetingMethod]).toEqual([
+      { ...SEARCH_P99.threshold, op: 'lte', value: 0.25 },
+      'Occurrences',
+    ]);
+  });
+
+  it.each<[string, Partial<SloDefinition>, string, string]>([
+    [
+      'a blank threshold',
+      { threshold: { ...SEARCH_P99.threshold!, value: null } },
+      'threshold.value',
+      'Threshold: is required: the number each data point is compared with, e.g. 0.3.',
+    ],
+    [
+      'an unknown comparison',
+      { threshold: { ...SEARCH_P99.threshold!, op: 'eq' as 'lt' } },
+      'threshold.op',
+      'Good when the value is: must be one of <, ≤, >, ≥ (lt, lte, gt, gte).',
+    ],
+    [
+      'a Prometheus source without a query',
+      { threshold: { ...SEARCH_P99.threshold!, query: ' ' } },
+      'threshold.query',
+      'Value query: is required: the PromQL expression of the value, e.g. histogram_quantile(0.99, …).',
+    ],
+    [
+      'a blank source type',
+      { threshold: { ...SEARCH_P99.threshold!, type: '' } },
+      'threshold.type',
+      'Source of the value: is required: the metric source type, e.g. Prometheus.',
+    ],
+  ])('refuses %s, naming the field, and stores nothing', async (_what, change, field, message) => {
+    const before = await list();
+    const envelope = await save(ADMIN_ACCOUNT_ID, {
+      originalName: null,
+      slo: { ...SEARCH_P99, name: 'search-p50', ...change },
+      version: before.version,
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field, message } });
+    expect(await list()).toEqual(before);
+  });
+});

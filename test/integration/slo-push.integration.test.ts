@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, OUTSIDER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
 import type { RotatedSecretView, SloListView } from '../../src/contract/slo';
-import type { SliPoint } from '../../src/contract/push-api';
+import type { SliCountPoint } from '../../src/contract/push-api';
 import {
   computeSloStatus,
   parseOpenSlo,
@@ -55,7 +55,7 @@ function points(
   count: number,
   bad: (minute: number) => number,
   slo = SLO,
-): SliPoint[] {
+): SliCountPoint[] {
   return Array.from({ length: count }, (_, i) => {
     const minute = from + i;
     return {

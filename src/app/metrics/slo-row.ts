@@ -16,6 +16,7 @@ import {
   sliHistory,
   sliSeriesFor,
   SPRINT_FORECAST_WINDOW,
+  thresholdObjectiveText,
   windowAt,
   type SloSpec,
 } from '../../domain/slo';
@@ -117,6 +118,7 @@ export async function sloRowOf(
     reasons: stored
       ? stored.decision.reasons.map((reason) => reason.message)
       : ['no SLI data has been rolled up yet'],
+    objective: spec ? thresholdObjectiveText(spec) : null,
     sli: status?.sli ?? null,
     budgetRemaining: status?.budgetRemaining ?? null,
     burnRates: status

@@ -4,12 +4,18 @@
  * transaction of append-only records — concurrent pushes never touch the same key, so none can
  * overwrite another (the compaction job merges them later, see compact-sli.ts).
  */
-import { checkSliIntervals, type SliInterval } from '../../domain/slo';
-import type { SliBatch } from '../../contract/push-api';
+import {
+  checkSliIntervals,
+  isThresholdIndicator,
+  thresholdIntervals,
+  type SliInterval,
+  type SloSpec,
+} from '../../domain/slo';
+import type { SliBatch, SliPoint } from '../../contract/push-api';
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueOperation, KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
-import { loadSloDirectory } from './slo-catalog';
+import { findSloSpec, loadSloDirectory } from './slo-catalog';
 import { toStored, type SliRawRecord } from './sli-chunks';
 import { dayOf, sliBatchKey, sliRawKey } from './storage-keys';
 
@@ -41,12 +47,10 @@ export async function ingestSliBatch(
         { field: `points[${index}].slo` },
       );
     }
-    const interval = {
-      start: Date.parse(point.start),
-      end: Date.parse(point.end),
-      good: point.good,
-      total: point.total,
-    };
+  });
+  const thresholdSpecs = await specsOfValuePoints(deps.store, batch.points, directory);
+  batch.points.forEach((point, index) => {
+    const interval = intervalOf(point, index, thresholdSpecs);
     if (interval.end - interval.start > MAX_INTERVAL_MS) {
       throw new AppError('BAD_REQUEST', `points[${index}]: an interval may span at most one day.`, {
         field: `points[${index}].end`,
@@ -98,4 +102,63 @@ export async function ingestSliBatch(
   });
   await deps.kv.transact(operations);
   return { accepted: batch.points.length, duplicate: false };
+}
+
+/**
+ * The specs of the SLOs that `value` points name (loaded only when a batch has such points), each
+ * checked to have a threshold SLI: a ratio SLI has no threshold to judge a value by.
+ */
+async function specsOfValuePoints(
+  store: DocumentStore,
+  points: readonly SliPoint[],
+  directory: ReadonlyMap<string, string>,
+): Promise<Map<string, SloSpec>> {
+  const specs = new Map<string, SloSpec>();
+  for (const [index, point] of points.entries()) {
+    if (point.value === undefined || specs.has(point.slo)) continue;
+    const found = await findSloSpec(store, point.slo, directory);
+    if (found === undefined)
+      throw new AppError('NOT_FOUND', `points[${index}].slo: no SLO named "${point.slo}".`, {
+        field: `points[${index}].slo`,
+      });
+    if (!isThresholdIndicator(found.spec.indicator))
+      throw new AppError(
+        'BAD_REQUEST',
+        `points[${index}].value: SLO ${point.slo} has a ratio SLI, which has no threshold to compare a value with; push good and total for it.`,
+        { field: `points[${index}].value` },
+      );
+    specs.set(point.slo, found.spec);
+  }
+  return specs;
+}
+
+/**
+ * A point's interval: its counts, or — a threshold SLI's raw value — one event of that minute,
+ * good when `value op threshold` by the SLO as it is now (threshold.ts; the verdict is stored, so a
+ * threshold changed later applies to data pushed after the change).
+ */
+function intervalOf(
+  point: SliPoint,
+  index: number,
+  thresholdSpecs: ReadonlyMap<string, SloSpec>,
+): SliInterval {
+  const start = Date.parse(point.start);
+  const end = Date.parse(point.end);
+  if (point.value === undefined)
+    return { start, end, good: point.good ?? 0, total: point.total ?? 0 };
+  const spec = thresholdSpecs.get(point.slo)!;
+  if (spec.objectiveOp === undefined || spec.objectiveValue === undefined)
+    throw new AppError(
+      'BAD_REQUEST',
+      `points[${index}].value: SLO ${point.slo} has no op and value to compare with.`,
+      {
+        field: `points[${index}].value`,
+      },
+    );
+  const [counted] = thresholdIntervals(
+    [{ at: start, value: point.value }],
+    spec.objectiveOp,
+    spec.objectiveValue,
+  );
+  return counted!;
 }

@@ -133,24 +133,128 @@ describe('the SLO form against the OpenSLO reader', () => {
     delete (form as { alertTable?: unknown }).alertTable;
     expect(specFromDefinition(form, imported)).toEqual({ ok: true, spec: imported });
   });
+});
 
-  it('has no form for a threshold SLO, and refuses to save one from the form', () => {
-    const latency: SloSpec = {
-      ...DATADOG,
+/** A latency SLO as imported: a shared SLI document, labels, another source key, Timeslices. */
+const LATENCY: SloSpec = {
+  name: 'api-p99',
+  service: 'api',
+  indicator: {
+    kind: 'threshold',
+    name: 'api-latency',
+    labels: { team: 'edge' },
+    source: {
+      type: 'Prometheus',
+      spec: {
+        query: 'histogram_quantile(0.99, sum by (le) (rate(api_duration_seconds_bucket[1m])))',
+        timeout: '10s',
+      },
+    },
+  },
+  indicatorRef: 'api-latency',
+  target: 0.99,
+  objectiveOp: 'lt',
+  objectiveValue: 0.3,
+  window: { kind: 'rolling', days: 28 },
+  budgeting: { method: 'Timeslices', sliceTarget: 1 },
+};
+
+describe('the SLO form with a threshold (latency) SLI', () => {
+  it('shows the query, op and threshold, and gives the SLO back unchanged when nothing was edited', () => {
+    const form = formOf(LATENCY);
+    expect(form).toMatchObject({
+      indicatorKind: 'threshold',
+      threshold: {
+        type: 'Prometheus',
+        query: 'histogram_quantile(0.99, sum by (le) (rate(api_duration_seconds_bucket[1m])))',
+        op: 'lt',
+        value: 0.3,
+      },
+      budgetingMethod: 'Timeslices',
+      timeSlicePercent: 100,
+    });
+    expect(specFromDefinition(form, LATENCY)).toEqual({ ok: true, spec: LATENCY });
+  });
+
+  it('saves a changed threshold and op; the SLI, unchanged, keeps its shared document', () => {
+    const form: SloDefinition = {
+      ...formOf(LATENCY),
+      threshold: { ...formOf(LATENCY).threshold!, op: 'lte', value: 0.25 },
+      budgetingMethod: 'Occurrences',
+      timeSlicePercent: null,
+    };
+    expect(specFromDefinition(form, LATENCY)).toEqual({
+      ok: true,
+      spec: {
+        ...LATENCY,
+        objectiveOp: 'lte',
+        objectiveValue: 0.25,
+        budgeting: { method: 'Occurrences' },
+      },
+    });
+  });
+
+  it('makes a changed query the SLO’s own SLI, keeping the source’s other keys', () => {
+    const query = 'histogram_quantile(0.95, sum by (le) (rate(api_duration_seconds_bucket[1m])))';
+    const form: SloDefinition = {
+      ...formOf(LATENCY),
+      threshold: { ...formOf(LATENCY).threshold!, query },
+    };
+    const read = specFromDefinition(form, LATENCY);
+    expect(read.ok && read.spec.indicator).toEqual({
+      kind: 'threshold',
+      name: 'api-p99',
+      source: { type: 'Prometheus', spec: { query, timeout: '10s' } },
+    });
+    expect(read.ok && read.spec.indicatorRef).toBeUndefined();
+  });
+
+  it('creates a new latency SLO from the form alone', () => {
+    const form: SloDefinition = {
+      ...formOf(DATADOG),
+      name: 'web-p99',
+      indicatorKind: 'threshold',
+      threshold: { type: 'Prometheus', query: 'p99_seconds', op: 'lt', value: 0.5 },
+      budgetingMethod: 'Timeslices',
+      timeSlicePercent: 100,
+    };
+    const read = specFromDefinition(form);
+    expect(read.ok && read.spec).toMatchObject({
+      name: 'web-p99',
       indicator: {
         kind: 'threshold',
-        name: 'api-p99',
-        source: { type: 'Datadog', spec: { query: 'p99' } },
+        source: { type: 'Prometheus', spec: { query: 'p99_seconds' } },
       },
       objectiveOp: 'lt',
-      objectiveValue: 300,
-    };
-    expect(definitionOf(latency)).toBeNull();
-    expect(specFromDefinition(formOf(DATADOG), latency)).toEqual({
-      ok: false,
-      field: null,
-      message:
-        'SLO api-availability has a threshold (latency) SLI, which the form does not edit yet: change it in its OpenSLO file and import that.',
+      objectiveValue: 0.5,
+      budgeting: { method: 'Timeslices', sliceTarget: 1 },
     });
+  });
+
+  it('turns a latency SLO into a ratio SLO, dropping the op and value it no longer uses', () => {
+    const form: SloDefinition = {
+      ...formOf(LATENCY),
+      indicatorKind: 'ratio',
+      numerator: { type: 'Prometheus', query: 'sum(fast_total)' },
+      total: { type: 'Prometheus', query: 'sum(all_total)' },
+    };
+    const read = specFromDefinition(form, LATENCY);
+    expect(read.ok && [read.spec.objectiveOp, read.spec.objectiveValue]).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(read.ok && read.spec.indicator).toMatchObject({ name: 'api-p99', counts: 'good' });
+  });
+
+  it.each<[string, Partial<SloDefinition['threshold'] & object>, string, RegExp]>([
+    ['a blank threshold', { value: null }, 'threshold.value', /^Threshold: is required/],
+    ['a blank source type', { type: '' }, 'threshold.type', /^Source of the value: /],
+  ])('names the field of %s', (_what, change, field, message) => {
+    const base = formOf(LATENCY);
+    const read = specFromDefinition({ ...base, threshold: { ...base.threshold!, ...change } });
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.field).toBe(field);
+    expect(read.message).toMatch(message);
   });
 });

@@ -4,7 +4,12 @@
  * YAML import accept exactly the same SLOs; a problem is reported as the form field it is about.
  */
 import { stringify } from 'yaml';
-import type { SloDefinition, SloField, SloMetricSourceInput } from '../../contract/slo';
+import type {
+  SloDefinition,
+  SloField,
+  SloMetricSourceInput,
+  SloThresholdInput,
+} from '../../contract/slo';
 import {
   ALERT_TABLE_ANNOTATION,
   DEFAULT_ALERT_TABLE,
@@ -16,33 +21,53 @@ import {
   type OpenSloIssue,
   isThresholdIndicator,
   type RatioIndicator,
+  type SloIndicator,
   type SloSpec,
 } from '../../domain/slo';
 
-/** A stored SLO with a ratio SLI: the only kind the form edits. */
-type RatioSlo = SloSpec & { readonly indicator: RatioIndicator };
+const sourceInput = (s: MetricSource): SloMetricSourceInput => ({
+  type: metricSourceType(s) ?? '',
+  query: typeof s.spec.query === 'string' ? s.spec.query : '',
+});
+
+/** The ratio fields a threshold SLO's form starts with, should the person switch to a ratio. */
+const BLANK_RATIO = {
+  counts: 'good',
+  numerator: { type: 'Prometheus', query: '' },
+  total: { type: 'Prometheus', query: '' },
+  counter: true,
+} as const;
+
+/** The indicator part of the form: a ratio SLI's queries, or a threshold SLI's query, op and value. */
+function indicatorFields(spec: SloSpec) {
+  const { indicator } = spec;
+  if (!isThresholdIndicator(indicator))
+    return {
+      counts: indicator.counts,
+      numerator: sourceInput(indicator.numerator),
+      total: sourceInput(indicator.total),
+      counter: indicator.counter,
+    };
+  const threshold: SloThresholdInput = {
+    ...sourceInput(indicator.source),
+    op: spec.objectiveOp ?? 'lt',
+    value: spec.objectiveValue ?? null,
+  };
+  return { indicatorKind: 'threshold' as const, threshold, ...BLANK_RATIO };
+}
 
 /**
- * The form's values of a stored SLO (sources without a string `spec.query` show a blank query);
- * null for a threshold SLI, which the form does not edit yet.
+ * The form's values of a stored SLO (sources without a string `spec.query` show a blank query).
+ * Never null today (the contract keeps null for SLOs a form might not show).
  */
 export function definitionOf(spec: SloSpec): SloDefinition | null {
-  if (isThresholdIndicator(spec.indicator)) return null;
-  const { indicator } = spec;
-  const source = (s: MetricSource): SloMetricSourceInput => ({
-    type: metricSourceType(s) ?? '',
-    query: typeof s.spec.query === 'string' ? s.spec.query : '',
-  });
   const { window, budgeting } = spec;
   return {
     name: spec.name,
     displayName: spec.displayName ?? '',
     description: spec.description ?? '',
     service: spec.service,
-    counts: indicator.counts,
-    numerator: source(indicator.numerator),
-    total: source(indicator.total),
-    counter: indicator.counter,
+    ...indicatorFields(spec),
     targetPercent: toPercent(spec.target),
     window:
       window.kind === 'rolling'
@@ -72,14 +97,7 @@ export type SpecFromForm =
  * DataSource (`metricSourceRef` without `type`).
  */
 export function specFromDefinition(form: SloDefinition, existing?: SloSpec): SpecFromForm {
-  if (existing && isThresholdIndicator(existing.indicator))
-    return {
-      ok: false,
-      field: null,
-      message: `SLO ${existing.name} has a threshold (latency) SLI, which the form does not edit yet: change it in its OpenSLO file and import that.`,
-    };
-  const ratio = existing as RatioSlo | undefined;
-  const parsed = parseOpenSlo(stringify(sloDocument(form, ratio), { lineWidth: 0 }));
+  const parsed = parseOpenSlo(stringify(sloDocument(form, existing), { lineWidth: 0 }));
   if (!parsed.ok) {
     const issue = parsed.issues[0] as OpenSloIssue;
     const field = fieldOfPath(issue.path, form);
@@ -89,9 +107,8 @@ export function specFromDefinition(form: SloDefinition, existing?: SloSpec): Spe
       message: `${field === null ? issue.path || 'The SLO' : FIELD_LABELS[field]}: ${issue.message}`,
     };
   }
-  // The document sloDocument wrote has a ratioMetric, so the SLI read back is a ratio SLI.
-  const read = parsed.bundle.slos[0] as RatioSlo;
-  const spec: RatioSlo = {
+  const read = parsed.bundle.slos[0]!;
+  const spec: SloSpec = {
     ...read,
     ...(existing?.alertRules ? { alertRules: existing.alertRules } : {}),
   };
@@ -101,16 +118,22 @@ export function specFromDefinition(form: SloDefinition, existing?: SloSpec): Spe
     if (sameJson(spec.indicator, existing.indicator))
       return { ok: true, spec: { ...spec, indicatorRef: existing.indicatorRef } };
     // Its own SLI now: named after the SLO, not after the shared SLI document it left.
-    const own: RatioIndicator = {
-      name: spec.name,
-      counts: spec.indicator.counts,
-      numerator: spec.indicator.numerator,
-      total: spec.indicator.total,
-      counter: spec.indicator.counter,
-    };
-    return { ok: true, spec: { ...spec, indicator: own } };
+    return { ok: true, spec: { ...spec, indicator: ownIndicator(spec.name, spec.indicator) } };
   }
   return { ok: true, spec };
+}
+
+/** An SLI of the SLO's own, named after it, with only what the form edits. */
+function ownIndicator(name: string, indicator: SloIndicator): SloIndicator {
+  if (isThresholdIndicator(indicator)) return { kind: 'threshold', name, source: indicator.source };
+  const own: RatioIndicator = {
+    name,
+    counts: indicator.counts,
+    numerator: indicator.numerator,
+    total: indicator.total,
+    counter: indicator.counter,
+  };
+  return own;
 }
 
 /** The form's labels, for messages that name a field the way the person sees it. */
@@ -125,6 +148,10 @@ export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
   'total.type': 'Source of the total',
   'total.query': 'Total events query',
   counter: 'Counters',
+  'threshold.type': 'Source of the value',
+  'threshold.query': 'Value query',
+  'threshold.op': 'Good when the value is',
+  'threshold.value': 'Threshold',
   targetPercent: 'Objective',
   'window.days': 'Days',
   'window.unit': 'Calendar period',
@@ -135,7 +162,9 @@ export const FIELD_LABELS: Readonly<Record<SloField, string>> = {
   alertTable: 'Alert table',
 };
 
-function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unknown {
+const isThresholdForm = (form: SloDefinition): boolean => form.indicatorKind === 'threshold';
+
+function sloDocument(form: SloDefinition, existing: SloSpec | undefined): unknown {
   const text = (key: string, value: string) => (value.trim() === '' ? {} : { [key]: value.trim() });
   const sourceDoc = (input: SloMetricSourceInput, kept: MetricSource | undefined) => {
     const sameType = kept !== undefined && metricSourceType(kept) === input.type.trim();
@@ -151,8 +180,13 @@ function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unkno
       },
     };
   };
-  const old = existing?.indicator;
-  const keptNumerator = old?.counts === form.counts ? old.numerator : undefined;
+  // What the form does not show is kept while the SLI stays of the same kind.
+  const threshold = isThresholdForm(form);
+  const sameKind = existing !== undefined && isThresholdIndicator(existing.indicator) === threshold;
+  const old = sameKind ? existing.indicator : undefined;
+  const oldRatio = old && !isThresholdIndicator(old) ? old : undefined;
+  const oldThreshold = old && isThresholdIndicator(old) ? old : undefined;
+  const keptNumerator = oldRatio?.counts === form.counts ? oldRatio.numerator : undefined;
   const window = form.window;
   const percent = form.targetPercent;
   // The target is written as it was read (`target` or `targetPercent`); new SLOs use percent, as typed.
@@ -179,11 +213,15 @@ function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unkno
         },
         spec: {
           ...(old?.description ? { description: old.description } : {}),
-          ratioMetric: {
-            counter: form.counter,
-            [form.counts]: sourceDoc(form.numerator, keptNumerator),
-            total: sourceDoc(form.total, old?.total),
-          },
+          ...(threshold
+            ? { thresholdMetric: sourceDoc(thresholdSource(form), oldThreshold?.source) }
+            : {
+                ratioMetric: {
+                  counter: form.counter,
+                  [form.counts]: sourceDoc(form.numerator, keptNumerator),
+                  total: sourceDoc(form.total, oldRatio?.total),
+                },
+              }),
         },
       },
       timeWindow: [
@@ -202,8 +240,7 @@ function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unkno
       objectives: [
         {
           ...(existing?.objectiveDisplayName ? { displayName: existing.objectiveDisplayName } : {}),
-          ...(existing?.objectiveOp ? { op: existing.objectiveOp } : {}),
-          ...(existing?.objectiveValue === undefined ? {} : { value: existing.objectiveValue }),
+          ...objectiveComparison(form, sameKind ? existing : undefined),
           ...(percent === null
             ? {}
             : asPercent
@@ -223,13 +260,40 @@ function sloDocument(form: SloDefinition, existing: RatioSlo | undefined): unkno
   };
 }
 
+/** The threshold SLI's source as the form edits it (blank when the form sent none). */
+const thresholdSource = (form: SloDefinition): SloMetricSourceInput => ({
+  type: form.threshold?.type ?? '',
+  query: form.threshold?.query ?? '',
+});
+
+/**
+ * The objective's `op` and `value`: the form's for a threshold SLI (a blank value is left out, for
+ * the reader to name); a ratio SLI keeps those it was imported with (the spec lists them, unused).
+ */
+function objectiveComparison(
+  form: SloDefinition,
+  kept: SloSpec | undefined,
+): { op?: string; value?: number } {
+  if (isThresholdForm(form)) {
+    const t = form.threshold;
+    return {
+      ...(t?.op ? { op: t.op } : {}),
+      ...(t?.value === null || t?.value === undefined ? {} : { value: t.value }),
+    };
+  }
+  return {
+    ...(kept?.objectiveOp ? { op: kept.objectiveOp } : {}),
+    ...(kept?.objectiveValue === undefined ? {} : { value: kept.objectiveValue }),
+  };
+}
+
 /**
  * The SLO's annotations as imported, with `ballast/alert-table` set to the form's table: written
  * when it is not the default or the file already named one, so an imported file stays as it was.
  */
 function annotationsOf(
   form: SloDefinition,
-  existing: RatioSlo | undefined,
+  existing: SloSpec | undefined,
 ): { annotations?: Readonly<Record<string, string>> } {
   const kept = existing?.annotations ?? {};
   const table = form.alertTable ?? existing?.alertTable ?? DEFAULT_ALERT_TABLE;
@@ -247,6 +311,10 @@ function fieldOfPath(path: string, form: SloDefinition): SloField | null {
     [/^spec\.description$/, 'description'],
     [/^spec\.service$/, 'service'],
     [/ratioMetric\.counter$/, 'counter'],
+    [/thresholdMetric\.metricSource\.spec/, 'threshold.query'],
+    [/thresholdMetric/, 'threshold.type'],
+    [/objectives\[0\]\.op$/, 'threshold.op'],
+    [/objectives\[0\]\.value$/, 'threshold.value'],
     [/ratioMetric\.(good|bad)\.metricSource\.spec/, 'numerator.query'],
     [/ratioMetric\.(good|bad)/, 'numerator.type'],
     [/ratioMetric\.total\.metricSource\.spec/, 'total.query'],

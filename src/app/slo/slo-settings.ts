@@ -3,7 +3,7 @@
  * save or delete one SLO from the form (project admins, checked on the server as the person asking).
  */
 import type { SloDefinition, SloExportView, SloListView, SloSummary } from '../../contract/slo';
-import { windowLabel } from '../../domain/slo';
+import { thresholdObjectiveText, windowLabel } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
@@ -55,6 +55,7 @@ async function listView(
       status: stored?.status ?? null,
       state: stored?.decision.state ?? 'NO_DATA',
       dataUntil: stored?.dataUntil ?? null,
+      objective: thresholdObjectiveText(spec),
       definition: definitionOf(spec),
     };
   });

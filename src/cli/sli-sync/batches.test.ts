@@ -36,6 +36,29 @@ describe('batch grid and ids', () => {
 describe('batchesOf', () => {
   const day = { start: T('2026-03-01T00:00:00Z'), end: T('2026-03-02T00:00:00Z') };
 
+  it('sends a threshold SLI’s minutes as value points the contract schema accepts', () => {
+    const values = [0.21, 0.45].map((value, i) => ({
+      start: T('2026-03-01T00:00:00Z') + i * 60_000,
+      value,
+    }));
+    const [batch] = batchesOf('search-p99', day, values);
+    const parsed = sliBatchSchema.safeParse(JSON.parse(batch!.body));
+    expect(parsed.success && parsed.data.points).toEqual([
+      {
+        slo: 'search-p99',
+        start: '2026-03-01T00:00:00Z',
+        end: '2026-03-01T00:01:00Z',
+        value: 0.21,
+      },
+      {
+        slo: 'search-p99',
+        start: '2026-03-01T00:01:00Z',
+        end: '2026-03-01T00:02:00Z',
+        value: 0.45,
+      },
+    ]);
+  });
+
   it('puts a full day of one SLO in one batch the contract schema accepts', () => {
     const [batch, ...more] = batchesOf('checkout', day, minutesFrom('2026-03-01T00:00:00Z', 1440));
     expect(more).toEqual([]);

@@ -11,7 +11,7 @@ import {
   type SliPoint,
 } from '../../contract/push-api';
 import { DAY_MS, MINUTE_MS } from '../../domain/slo';
-import type { MinuteCount } from './minutes';
+import type { MinutePoint } from './minutes';
 
 export const GRID_MS = DAY_MS;
 
@@ -55,14 +55,9 @@ export interface PreparedBatch {
   readonly body: string;
 }
 
-function toPoint(slo: string, m: MinuteCount): SliPoint {
-  return {
-    slo,
-    start: minuteIso(m.start),
-    end: minuteIso(m.start + MINUTE_MS),
-    good: m.good,
-    total: m.total,
-  };
+function toPoint(slo: string, m: MinutePoint): SliPoint {
+  const range = { slo, start: minuteIso(m.start), end: minuteIso(m.start + MINUTE_MS) };
+  return 'value' in m ? { ...range, value: m.value } : { ...range, good: m.good, total: m.total };
 }
 
 export interface BatchLimits {
@@ -83,7 +78,7 @@ export const CONTRACT_LIMITS: BatchLimits = {
 export function batchesOf(
   slo: string,
   range: Range,
-  minutes: readonly MinuteCount[],
+  minutes: readonly MinutePoint[],
   limits: BatchLimits = CONTRACT_LIMITS,
 ): PreparedBatch[] {
   const inside = minutes.filter((m) => m.start >= range.start && m.start < range.end);

@@ -17,7 +17,7 @@ import {
 import { parseIsoTime } from '../sli-csv';
 import { formatOpenSloIssue } from '../slo-validate';
 import type { PrometheusAuth } from './prometheus';
-import { prometheusQueries, type SliQueries } from './promql';
+import { prometheusQueries, type SyncQueries } from './promql';
 import { summaryLine, syncOnce } from './sync';
 
 export interface SliSyncArgs {
@@ -85,7 +85,7 @@ export function sliSyncArgs(values: Values): SliSyncArgs {
 }
 
 /** The spec's SLOs the connector can sync; the others are named on stderr. */
-export function syncableSlos(args: SliSyncArgs, io: CliIo): SliQueries[] {
+export function syncableSlos(args: SliSyncArgs, io: CliIo): SyncQueries[] {
   const parsed = parseOpenSlo(readInput(io, args.spec, 'OpenSLO spec'));
   if (!parsed.ok)
     throw new InputError(parsed.issues.map((i) => formatOpenSloIssue(args.spec, i)).join('\n'));
@@ -95,7 +95,7 @@ export function syncableSlos(args: SliSyncArgs, io: CliIo): SliQueries[] {
     throw new UsageError(
       `--slo ${unknown.join(', ')}: not in ${args.spec}; it has ${names.join(', ')}`,
     );
-  const out: SliQueries[] = [];
+  const out: SyncQueries[] = [];
   for (const spec of parsed.bundle.slos) {
     if (args.slos && !args.slos.includes(spec.name)) continue;
     const result = prometheusQueries(spec);
@@ -104,7 +104,7 @@ export function syncableSlos(args: SliSyncArgs, io: CliIo): SliQueries[] {
   }
   if (out.length === 0)
     throw new InputError(
-      `${args.spec}: no SLO to sync: none has Prometheus good/bad and total queries`,
+      `${args.spec}: no SLO to sync: none has Prometheus good/bad and total queries, or a Prometheus threshold query`,
     );
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minuteCounts, noneSkipped } from './minutes';
+import { minuteCounts, minuteValues, noneSkipped } from './minutes';
 import type { Sample } from './prometheus';
 
 const M = 60_000;
@@ -85,5 +85,19 @@ describe('per-minute counts from per-minute gauges (counter: false)', () => {
   it('forgives float noise of good over total within 1e-9 and keeps good ≤ total', () => {
     const r = run('good', false, [undefined, 100.00000000001], [undefined, 100], 1);
     expect(r.out).toEqual([[0, 100, 100]]);
+  });
+});
+
+describe('per-minute values of a threshold SLI', () => {
+  it('gives the minute [t − 1m, t) the sample at t, and counts a minute without one as a gap', () => {
+    const skipped = noneSkipped();
+    // Samples at 1m (minute 0), 2m (minute 1), none at 3m (NaN dropped), 4m (minute 3).
+    const samples = series([undefined, 0.21, 0.45, undefined, 0.3]);
+    expect(minuteValues(samples, 0, 4 * M, skipped)).toEqual([
+      { start: 0, value: 0.21 },
+      { start: M, value: 0.45 },
+      { start: 3 * M, value: 0.3 },
+    ]);
+    expect(skipped).toEqual({ gap: 1, reset: 0, inconsistent: 0 });
   });
 });

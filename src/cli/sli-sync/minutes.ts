@@ -20,6 +20,14 @@ export interface MinuteCount {
   readonly total: number;
 }
 
+/** A threshold SLI's data point of one minute, as Prometheus gave it. */
+export interface MinuteValue {
+  readonly start: number;
+  readonly value: number;
+}
+
+export type MinutePoint = MinuteCount | MinuteValue;
+
 export interface Skipped {
   gap: number;
   reset: number;
@@ -82,6 +90,27 @@ export function minuteCounts(
     }
     const wholeGood = Math.min(wholeTotal, Math.max(0, Math.round(rawGood)));
     out.push({ start: minute, good: wholeGood, total: wholeTotal });
+  }
+  return out;
+}
+
+/**
+ * A threshold SLI's per-minute values of [from, to): the minute [t − 1m, t) gets the sample at t
+ * (as a `counter: false` query). A minute without a sample — no data, or NaN (histogram_quantile
+ * over no observations), which queryRange drops — is a gap: missing, never good.
+ */
+export function minuteValues(
+  samples: readonly Sample[],
+  from: number,
+  to: number,
+  skipped: Skipped,
+): MinuteValue[] {
+  const byTime = new Map(samples);
+  const out: MinuteValue[] = [];
+  for (let minute = from; minute < to; minute += MINUTE_MS) {
+    const value = byTime.get(minute + MINUTE_MS);
+    if (value === undefined) skipped.gap += 1;
+    else out.push({ start: minute, value });
   }
   return out;
 }

@@ -24,10 +24,10 @@ describe('which PromQL the connector runs', () => {
 
   it('keeps a bad/total SLI as bad/total', () => {
     const result = prometheusQueries(slo('search-latency'));
-    expect(result.ok && [result.queries.counts, result.queries.numerator]).toEqual([
-      'bad',
-      'sum(search_requests_slow_total)',
-    ]);
+    expect(result.ok && result.queries).toMatchObject({
+      counts: 'bad',
+      numerator: 'sum(search_requests_slow_total)',
+    });
   });
 
   it('takes the type of a metricSourceRef-only source from the DataSource in the file', () => {
@@ -47,21 +47,35 @@ describe('which PromQL the connector runs', () => {
     });
   });
 
-  it('says it does not sync threshold SLIs yet', () => {
+  it('runs a threshold SLI’s one query as written: its per-minute value is the data point', () => {
+    const latency = parseOpenSlo(
+      readFileSync('test/fixtures/slo/openslo-forms/threshold-metric.valid.yaml', 'utf8'),
+    );
+    if (!latency.ok) throw new Error('fixture must parse');
+    expect(prometheusQueries(latency.bundle.slos[0]!)).toEqual({
+      ok: true,
+      queries: {
+        slo: 'search-latency',
+        kind: 'threshold',
+        query: 'histogram_quantile(0.99, sum by (le) (rate(search_duration_seconds_bucket[1m])))',
+      },
+    });
+  });
+
+  it('says why it cannot sync a threshold SLI whose source is not Prometheus', () => {
     const spec: SloSpec = {
       ...slo('search-latency'),
       indicator: {
         kind: 'threshold',
         name: 'p99',
-        source: { type: 'Prometheus', spec: { query: 'x' } },
+        source: { type: 'Datadog', spec: { query: 'x' } },
       },
       objectiveOp: 'lt',
       objectiveValue: 0.3,
     };
     expect(prometheusQueries(spec)).toEqual({
       ok: false,
-      reason:
-        'its SLI is a thresholdMetric; sli sync reads ratio SLIs (good/total counts) only for now',
+      reason: 'its threshold metric source is Datadog, not Prometheus',
     });
   });
 

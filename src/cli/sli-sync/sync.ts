@@ -9,10 +9,10 @@ import { rateLimiter } from '../http';
 import type { NetIo } from '../io';
 import { getSliStatus, postSigned, type PushTarget } from '../push/client';
 import { batchesOf, gridCells, minuteIso, GRID_MS, type Range } from './batches';
-import { minuteCounts, noneSkipped, type Skipped } from './minutes';
+import { minuteCounts, minuteValues, noneSkipped, type MinutePoint, type Skipped } from './minutes';
 import { queryRange, type PrometheusSource } from './prometheus';
 import { progress, type Progress } from './progress';
-import { queryRangeFor, type SliQueries } from './promql';
+import { isThresholdQuery, queryRangeFor, type SyncQueries } from './promql';
 
 /**
  * The newest minutes are left for the next pass: Prometheus may still be ingesting samples up to
@@ -25,7 +25,7 @@ export const QUERY_CHUNK_DAYS = 7;
 export interface SyncConfig {
   readonly prometheus: PrometheusSource;
   readonly target: PushTarget;
-  readonly slos: readonly SliQueries[];
+  readonly slos: readonly SyncQueries[];
   /** How far back to start for an SLO without data in the app (`--since`). */
   readonly sinceMs: number;
   /** Sync up to here instead of now − SETTLE_MS (whole minute). */
@@ -64,6 +64,41 @@ function chunks(from: number, to: number): Range[][] {
   return out;
 }
 
+/** The pushable minutes of [start, end) of one SLO: counts of a ratio SLI, values of a threshold SLI. */
+async function minutesOf(
+  io: NetIo,
+  source: PrometheusSource,
+  slo: SyncQueries,
+  start: number,
+  end: number,
+  skipped: Skipped,
+): Promise<MinutePoint[]> {
+  const what = (role: string) => `SLO ${slo.slo}, ${role} query`;
+  if (isThresholdQuery(slo)) {
+    const range = queryRangeFor(false, start, end);
+    const samples = await queryRange(
+      io,
+      source,
+      slo.query,
+      range.start,
+      range.end,
+      what('threshold'),
+    );
+    return minuteValues(samples, start, end, skipped);
+  }
+  const range = queryRangeFor(slo.counter, start, end);
+  const numerator = await queryRange(
+    io,
+    source,
+    slo.numerator,
+    range.start,
+    range.end,
+    what(slo.counts),
+  );
+  const total = await queryRange(io, source, slo.total, range.start, range.end, what('total'));
+  return minuteCounts(slo, numerator, total, start, end, skipped);
+}
+
 export async function syncOnce(io: NetIo, config: SyncConfig): Promise<SyncSummary> {
   const prometheusSlot = rateLimiter(io, config.ratePerSecond);
   const appSlot = rateLimiter(io, config.ratePerSecond);
@@ -95,25 +130,7 @@ export async function syncOnce(io: NetIo, config: SyncConfig): Promise<SyncSumma
       for (const cells of chunks(from, to)) {
         const start = cells[0]!.start;
         const end = cells[cells.length - 1]!.end;
-        const range = queryRangeFor(slo.counter, start, end);
-        const what = (role: string) => `SLO ${slo.slo}, ${role} query`;
-        const numerator = await queryRange(
-          io,
-          source,
-          slo.numerator,
-          range.start,
-          range.end,
-          what(slo.counts),
-        );
-        const total = await queryRange(
-          io,
-          source,
-          slo.total,
-          range.start,
-          range.end,
-          what('total'),
-        );
-        const minutes = minuteCounts(slo, numerator, total, start, end, summary.skipped);
+        const minutes = await minutesOf(io, source, slo, start, end, summary.skipped);
         for (const cell of cells) {
           for (const batch of batchesOf(slo.slo, cell, minutes)) {
             const where = `slo=${slo.slo} start=${minuteIso(batch.range.start)} end=${minuteIso(batch.range.end)} points=${batch.points}`;

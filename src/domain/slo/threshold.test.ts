@@ -10,7 +10,12 @@ import { DAY_MS, MINUTE_MS } from './duration';
 import { computeSloStatus, sliSeriesFor } from './status';
 import { T0, sloSpec } from './testing/generators';
 import type { ObjectiveOp } from './spec';
-import { meetsThreshold, thresholdIntervals, type ThresholdPoint } from './threshold';
+import {
+  meetsThreshold,
+  thresholdIntervals,
+  thresholdObjectiveText,
+  type ThresholdPoint,
+} from './threshold';
 
 describe('meetsThreshold', () => {
   it.each([
@@ -134,5 +139,28 @@ describe('a threshold SLO through the engine', () => {
       20,
     ]);
     expect(status.budgetRemaining).toBeCloseTo(1 - 20 / 14.4, 12);
+  });
+});
+
+describe('thresholdObjectiveText', () => {
+  const latency = (budgeting: 'Occurrences' | 'Timeslices') =>
+    sloSpec({
+      indicator: { kind: 'threshold', name: 'p99', source: { type: 'Prometheus', spec: {} } },
+      objectiveOp: 'gte',
+      objectiveValue: 0.95,
+      budgeting:
+        budgeting === 'Occurrences'
+          ? { method: 'Occurrences' }
+          : { method: 'Timeslices', sliceTarget: 1 },
+    });
+
+  it('says the rule for good minutes or good data points, and nothing for a ratio SLO', () => {
+    expect(thresholdObjectiveText(latency('Timeslices'))).toBe(
+      'A minute is good when its value is ≥ 0.95; SLI = good minutes / minutes with data',
+    );
+    expect(thresholdObjectiveText(latency('Occurrences'))).toBe(
+      'A data point is good when its value is ≥ 0.95; SLI = good points / points',
+    );
+    expect(thresholdObjectiveText(sloSpec({}))).toBeNull();
   });
 });

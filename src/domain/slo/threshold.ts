@@ -16,7 +16,7 @@
  */
 import { MINUTE_MS, type Instant } from './duration';
 import type { SliInterval } from './sli-interval';
-import type { ObjectiveOp } from './spec';
+import { isThresholdIndicator, type ObjectiveOp, type SloSpec } from './spec';
 
 export interface ThresholdPoint {
   /** When the value was observed; it counts in the minute [floor(at), floor(at) + 1m). */
@@ -59,4 +59,25 @@ export function thresholdIntervals(
   return [...minutes.entries()]
     .sort(([a], [b]) => a - b)
     .map(([start, c]) => ({ start, end: start + MINUTE_MS, good: c.good, total: c.total }));
+}
+
+const OP_SIGNS: Readonly<Record<ObjectiveOp, string>> = { lt: '<', lte: '≤', gt: '>', gte: '≥' };
+
+/** `< 0.3`: an objective's comparison as a person reads it. */
+export function comparisonText(op: ObjectiveOp, value: number): string {
+  return `${OP_SIGNS[op]} ${value}`;
+}
+
+/**
+ * What makes a threshold SLO's data good, in words, for every screen that shows the SLO; null for
+ * a ratio SLO (its SLI is its good/total events). The value is shown as written in the OpenSLO file
+ * (its unit is the metric's, e.g. seconds for a Prometheus histogram).
+ */
+export function thresholdObjectiveText(spec: SloSpec): string | null {
+  if (!isThresholdIndicator(spec.indicator)) return null;
+  if (spec.objectiveOp === undefined || spec.objectiveValue === undefined) return null;
+  const comparison = comparisonText(spec.objectiveOp, spec.objectiveValue);
+  return spec.budgeting.method === 'Timeslices'
+    ? `A minute is good when its value is ${comparison}; SLI = good minutes / minutes with data`
+    : `A data point is good when its value is ${comparison}; SLI = good points / points`;
 }

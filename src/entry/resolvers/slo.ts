@@ -49,21 +49,30 @@ const percent = (what: string) =>
     .lt(100, { error: 'must be less than 100%' })
     .nullable()
     .refine((value) => value !== null, { error: `is required: ${what}` });
+/** A source's type is required where it is used (ratio or threshold), checked below. */
 const source = () =>
   z.object({
-    type: z
-      .string()
-      .trim()
-      .min(1, { error: 'is required: the metric source type, e.g. Prometheus' })
-      .max(100),
+    type: z.string().trim().max(100),
     query: z.string().trim().max(4000, { error: 'is too long: at most 4,000 characters' }),
   });
+const TYPE_REQUIRED = 'is required: the metric source type, e.g. Prometheus';
+const thresholdSchema = source().extend({
+  op: z.enum(['lt', 'lte', 'gt', 'gte'], { error: 'must be one of <, ≤, >, ≥ (lt, lte, gt, gte)' }),
+  value: z
+    .number({ error: 'is required: the number each data point is compared with, e.g. 0.3' })
+    .nullable()
+    .refine((value) => value !== null, {
+      error: 'is required: the number each data point is compared with, e.g. 0.3',
+    }),
+});
 const definitionSchema = z
   .object({
     name: z.string().max(63, { error: 'is too long: at most 63 characters' }),
     displayName: z.string().max(200, { error: 'is too long: at most 200 characters' }),
     description: z.string().max(2000, { error: 'is too long: at most 2,000 characters' }),
     service: z.string().max(200, { error: 'is too long: at most 200 characters' }),
+    indicatorKind: z.enum(['ratio', 'threshold']).optional(),
+    threshold: thresholdSchema.optional(),
     counts: z.enum(['good', 'bad']),
     numerator: source(),
     total: source(),
@@ -103,6 +112,25 @@ const definitionSchema = z
         path: ['timeSlicePercent'],
         message: 'is required for Timeslices: the share of good events that makes a minute good',
       });
+    if (slo.indicatorKind === 'threshold') {
+      const threshold = slo.threshold;
+      if (threshold === undefined)
+        ctx.addIssue({ code: 'custom', path: ['threshold', 'type'], message: TYPE_REQUIRED });
+      else if (threshold.type === '')
+        ctx.addIssue({ code: 'custom', path: ['threshold', 'type'], message: TYPE_REQUIRED });
+      // The Prometheus connector needs the query whose per-minute value is the data point.
+      else if (threshold.type.toLowerCase() === 'prometheus' && threshold.query === '')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['threshold', 'query'],
+          message:
+            'is required: the PromQL expression of the value, e.g. histogram_quantile(0.99, …)',
+        });
+      return;
+    }
+    for (const role of ['numerator', 'total'] as const)
+      if (slo[role].type === '')
+        ctx.addIssue({ code: 'custom', path: [role, 'type'], message: TYPE_REQUIRED });
     // The Prometheus connector (`ballast sli sync`) needs both queries to read the SLI.
     for (const role of ['numerator', 'total'] as const) {
       if (slo[role].type.toLowerCase() === 'prometheus' && slo[role].query === '')

@@ -417,6 +417,7 @@ describe('SLOs subpage', () => {
     window: '28d',
     state: 'FROZEN',
     reasons: ['budget exhausted: −19,900% left'],
+    objective: null,
     sli: 0.8,
     budgetRemaining: -199,
     burnRates: [{ window: '1h', rate: 200 }],

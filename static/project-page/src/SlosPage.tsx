@@ -67,6 +67,11 @@ function SloCard({ slo }: { slo: SloRow }) {
           {slo.window ? ` over ${slo.window}` : ''}
         </span>
       </div>
+      {slo.objective !== null ? (
+        <p className="subtle slo-objective" data-figure={`${slo.name} objective`}>
+          Latency SLO: {slo.objective}
+        </p>
+      ) : null}
       {slo.state !== 'HEALTHY' ? (
         <ul className="slo-reasons">
           {slo.reasons.map((reason) => (
@@ -104,8 +109,9 @@ function SloCard({ slo }: { slo: SloRow }) {
       ) : (
         <EmptyNote>
           No SLI data in this SLO’s window yet, so there is nothing to chart. Its connector pushes
-          good/total counts through Ballast’s push API (Project settings → Ballast → Push API); the
-          charts appear after the next roll-up, within five minutes.
+          good/total counts (or, for a latency SLO, each minute’s value) through Ballast’s push API
+          (Project settings → Ballast → Push API); the charts appear after the next roll-up, within
+          five minutes.
         </EmptyNote>
       )}
       {slo.alerts.length > 0 ? (

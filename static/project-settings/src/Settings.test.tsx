@@ -191,7 +191,7 @@ describe('SLOs', () => {
     expect(html).toContain('no data yet');
   });
 
-  it('offers no Edit for an SLO without a form (a threshold SLI), saying how to change it', () => {
+  it('offers no Edit for an SLO without a form, saying how to change it', () => {
     const latency = sloSummary({ name: 'search-latency', displayName: null, definition: null });
     const html = renderToStaticMarkup(
       <SloTable
@@ -200,9 +200,26 @@ describe('SLOs', () => {
         onDelete={() => undefined}
       />,
     );
-    expect(html).toContain('threshold SLI: edit via OpenSLO');
+    expect(html).toContain('edit via OpenSLO');
     expect(html).not.toContain('aria-label="Edit SLO search-latency"');
     expect(html).toContain('aria-label="Delete SLO search-latency"');
+  });
+
+  it('names a latency SLO’s rule under its name, and offers Edit for it', () => {
+    const latency = sloSummary({
+      name: 'search-p99',
+      displayName: null,
+      objective: 'A minute is good when its value is < 0.3; SLI = good minutes / minutes with data',
+    });
+    const html = renderToStaticMarkup(
+      <SloTable
+        list={{ ...list, canEdit: true, slos: [latency] }}
+        onEdit={() => undefined}
+        onDelete={() => undefined}
+      />,
+    );
+    expect(html).toContain('Latency: A minute is good when its value is &lt; 0.3');
+    expect(html).toContain('aria-label="Edit SLO search-p99"');
   });
 
   it('says what to do when there are none', () => {

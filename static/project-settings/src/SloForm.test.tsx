@@ -130,6 +130,66 @@ describe('the SLO form', () => {
     expect(html).toMatch(/id="slo-window-days"[^>]*value="28"/);
   });
 
+  it('asks a latency SLO for its value query, comparison and threshold instead of two queries', () => {
+    const draft: SloDraft = {
+      ...emptyDraft(DEFAULTS),
+      indicatorKind: 'threshold',
+      thresholdQuery: 'histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))',
+      thresholdOp: 'lte',
+      thresholdValue: '0.3',
+      budgetingMethod: 'Timeslices',
+    };
+    const html = form(draft);
+    expect(html).toMatch(/id="slo-kind-threshold"[^>]*checked=""/);
+    expect(html).toContain('histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))</textarea>');
+    expect(html).toMatch(/<option value="lte" selected="">≤ \(at most\)<\/option>/);
+    expect(html).toMatch(/id="slo-threshold-value"[^>]*value="0.3"/);
+    expect(html).not.toContain('id="slo-numerator-query"');
+    expect(html).toContain('% of its data points are good');
+    expect(definitionOf(draft)).toMatchObject({
+      indicatorKind: 'threshold',
+      threshold: {
+        type: 'Prometheus',
+        query: 'histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))',
+        op: 'lte',
+        value: 0.3,
+      },
+      budgetingMethod: 'Timeslices',
+      timeSlicePercent: 95,
+    });
+    // A blank threshold is sent as null, for the backend to name the field.
+    expect(definitionOf({ ...draft, thresholdValue: '' }).threshold?.value).toBeNull();
+  });
+
+  it('fills the form of a stored latency SLO and marks its threshold when refused', () => {
+    const stored = draftOf(
+      {
+        ...CHECKOUT,
+        indicatorKind: 'threshold',
+        threshold: { type: 'Prometheus', query: 'p99', op: 'lt', value: 0.25 },
+      },
+      DEFAULTS,
+    );
+    expect([stored.indicatorKind, stored.thresholdOp, stored.thresholdValue]).toEqual([
+      'threshold',
+      'lt',
+      '0.25',
+    ]);
+    const html = form(stored, {
+      isNew: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'Threshold: is required: the number each data point is compared with, e.g. 0.3.',
+        retryable: false,
+        field: 'threshold.value',
+      },
+    });
+    expect(html).toMatch(/id="slo-threshold-value"[^>]*aria-invalid="true"/);
+    expect(html).toContain(
+      'id="slo-threshold-value-error" class="field-error">Threshold: is required',
+    );
+  });
+
   it('marks the field the backend named, with its message under it', () => {
     const html = form(emptyDraft(DEFAULTS), {
       error: {

@@ -4,6 +4,7 @@ import {
   ALERT_TABLE_CHOICES,
   FIELD_INPUT,
   sloFieldOf,
+  THRESHOLD_OPS,
   WINDOW_CHOICES,
   type SloDraft,
 } from './slo-draft';
@@ -65,7 +66,92 @@ function Field({
   );
 }
 
-/** Add or edit one SLO: the app's OpenSLO subset (ratio SLI, one objective, one window). */
+/** OpenSLO `thresholdMetric`: one metric whose value, e.g. each minute's p99, meets a threshold. */
+function ThresholdFields({
+  draft,
+  onChange,
+  common,
+}: {
+  draft: SloDraft;
+  onChange: SloFormProps['onChange'];
+  common: { invalid: string | null; message: string | undefined };
+}) {
+  return (
+    <>
+      <div className="slo-source">
+        <Field id="slo-threshold-type" label="Source" {...common}>
+          {(a11y) => (
+            <input
+              id="slo-threshold-type"
+              className="input input-source"
+              value={draft.thresholdType}
+              onChange={(e) => onChange({ thresholdType: e.target.value })}
+              {...a11y}
+            />
+          )}
+        </Field>
+        <Field
+          id="slo-threshold-query"
+          label="Value query"
+          hint="Its value each minute is that minute’s data point, e.g. the p99 latency in seconds."
+          {...common}
+        >
+          {(a11y) => (
+            <textarea
+              id="slo-threshold-query"
+              className="input code"
+              rows={2}
+              spellCheck={false}
+              value={draft.thresholdQuery}
+              placeholder="histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))"
+              onChange={(e) => onChange({ thresholdQuery: e.target.value })}
+              {...a11y}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="form-inline form-inline-top">
+        <Field id="slo-threshold-op" label="Good when the value is" {...common}>
+          {(a11y) => (
+            <select
+              id="slo-threshold-op"
+              className="input select"
+              value={draft.thresholdOp}
+              onChange={(e) => onChange({ thresholdOp: e.target.value as SloDraft['thresholdOp'] })}
+              {...a11y}
+            >
+              {THRESHOLD_OPS.map((op) => (
+                <option key={op.value} value={op.value}>
+                  {op.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="slo-threshold-value"
+          label="Threshold"
+          hint="In the metric’s unit: 0.3 for 300 ms when the query gives seconds."
+          {...common}
+        >
+          {(a11y) => (
+            <input
+              id="slo-threshold-value"
+              className="input input-number"
+              inputMode="decimal"
+              value={draft.thresholdValue}
+              placeholder="0.3"
+              onChange={(e) => onChange({ thresholdValue: e.target.value })}
+              {...a11y}
+            />
+          )}
+        </Field>
+      </div>
+    </>
+  );
+}
+
+/** Add or edit one SLO: the app's OpenSLO subset (ratio or threshold SLI, one objective, one window). */
 export function SloForm(props: SloFormProps) {
   const { draft, error, onChange, busy, isNew } = props;
   const field = sloFieldOf(error?.field);
@@ -74,6 +160,9 @@ export function SloForm(props: SloFormProps) {
   const common = { invalid, message };
   const calendar = draft.windowChoice === 'month' || draft.windowChoice === 'quarter';
   const countsWord = draft.counts === 'good' ? 'Good' : 'Bad';
+  const threshold = draft.indicatorKind === 'threshold';
+  // A threshold SLI's events are its data points (OpenSLO README, "Notes (SLO)").
+  const events = threshold ? 'data points' : 'events';
   // Examples only while adding: in a stored SLO an empty optional field must look empty.
   const example = (text: string) => (isNew ? `e.g. ${text}` : undefined);
   // Take the person to the field the backend refused.
@@ -198,91 +287,117 @@ export function SloForm(props: SloFormProps) {
         </Field>
 
         <fieldset className="form-group">
-          <legend className="group-title">Indicator: a ratio of events</legend>
-          <div
-            className="radio-group radio-row"
-            role="radiogroup"
-            aria-label="The first query counts"
-          >
-            {(['good', 'bad'] as const).map((counts) => (
-              <label key={counts} className="radio">
+          <legend className="group-title">Indicator</legend>
+          <div className="radio-group radio-row" role="radiogroup" aria-label="Indicator">
+            {(
+              [
+                ['ratio', 'A ratio of events (availability)'],
+                ['threshold', 'A threshold on a value (latency)'],
+              ] as const
+            ).map(([kind, label]) => (
+              <label key={kind} className="radio">
                 <input
-                  id={`slo-counts-${counts}`}
+                  id={`slo-kind-${kind}`}
                   type="radio"
-                  name="slo-counts"
-                  checked={draft.counts === counts}
-                  onChange={() => onChange({ counts })}
+                  name="slo-kind"
+                  checked={draft.indicatorKind === kind}
+                  onChange={() => onChange({ indicatorKind: kind })}
                 />
-                <span className="radio-text">
-                  {counts === 'good' ? 'Good events / total' : 'Bad events / total'}
-                </span>
+                <span className="radio-text">{label}</span>
               </label>
             ))}
           </div>
-          <div className="slo-source">
-            <Field id="slo-numerator-type" label="Source" {...common}>
-              {(a11y) => (
+          {threshold ? (
+            <ThresholdFields draft={draft} onChange={onChange} common={common} />
+          ) : (
+            <>
+              <div
+                className="radio-group radio-row"
+                role="radiogroup"
+                aria-label="The first query counts"
+              >
+                {(['good', 'bad'] as const).map((counts) => (
+                  <label key={counts} className="radio">
+                    <input
+                      id={`slo-counts-${counts}`}
+                      type="radio"
+                      name="slo-counts"
+                      checked={draft.counts === counts}
+                      onChange={() => onChange({ counts })}
+                    />
+                    <span className="radio-text">
+                      {counts === 'good' ? 'Good events / total' : 'Bad events / total'}
+                    </span>
+                  </label>
+                ))}
+              </div>
+              <div className="slo-source">
+                <Field id="slo-numerator-type" label="Source" {...common}>
+                  {(a11y) => (
+                    <input
+                      id="slo-numerator-type"
+                      className="input input-source"
+                      value={draft.numeratorType}
+                      onChange={(e) => onChange({ numeratorType: e.target.value })}
+                      {...a11y}
+                    />
+                  )}
+                </Field>
+                <Field id="slo-numerator-query" label={`${countsWord} events query`} {...common}>
+                  {(a11y) => (
+                    <textarea
+                      id="slo-numerator-query"
+                      className="input code"
+                      rows={2}
+                      spellCheck={false}
+                      value={draft.numeratorQuery}
+                      placeholder={`sum(http_requests_total{service="checkout",code!~"5.."})`}
+                      onChange={(e) => onChange({ numeratorQuery: e.target.value })}
+                      {...a11y}
+                    />
+                  )}
+                </Field>
+              </div>
+              <div className="slo-source">
+                <Field id="slo-total-type" label="Source" {...common}>
+                  {(a11y) => (
+                    <input
+                      id="slo-total-type"
+                      className="input input-source"
+                      value={draft.totalType}
+                      onChange={(e) => onChange({ totalType: e.target.value })}
+                      {...a11y}
+                    />
+                  )}
+                </Field>
+                <Field id="slo-total-query" label="Total events query" {...common}>
+                  {(a11y) => (
+                    <textarea
+                      id="slo-total-query"
+                      className="input code"
+                      rows={2}
+                      spellCheck={false}
+                      value={draft.totalQuery}
+                      placeholder={`sum(http_requests_total{service="checkout"})`}
+                      onChange={(e) => onChange({ totalQuery: e.target.value })}
+                      {...a11y}
+                    />
+                  )}
+                </Field>
+              </div>
+              <label className="check-inline">
                 <input
-                  id="slo-numerator-type"
-                  className="input input-source"
-                  value={draft.numeratorType}
-                  onChange={(e) => onChange({ numeratorType: e.target.value })}
-                  {...a11y}
+                  id="slo-counter"
+                  type="checkbox"
+                  className="checkbox"
+                  checked={draft.counter}
+                  onChange={(e) => onChange({ counter: e.target.checked })}
                 />
-              )}
-            </Field>
-            <Field id="slo-numerator-query" label={`${countsWord} events query`} {...common}>
-              {(a11y) => (
-                <textarea
-                  id="slo-numerator-query"
-                  className="input code"
-                  rows={2}
-                  spellCheck={false}
-                  value={draft.numeratorQuery}
-                  placeholder={`sum(http_requests_total{service="checkout",code!~"5.."})`}
-                  onChange={(e) => onChange({ numeratorQuery: e.target.value })}
-                  {...a11y}
-                />
-              )}
-            </Field>
-          </div>
-          <div className="slo-source">
-            <Field id="slo-total-type" label="Source" {...common}>
-              {(a11y) => (
-                <input
-                  id="slo-total-type"
-                  className="input input-source"
-                  value={draft.totalType}
-                  onChange={(e) => onChange({ totalType: e.target.value })}
-                  {...a11y}
-                />
-              )}
-            </Field>
-            <Field id="slo-total-query" label="Total events query" {...common}>
-              {(a11y) => (
-                <textarea
-                  id="slo-total-query"
-                  className="input code"
-                  rows={2}
-                  spellCheck={false}
-                  value={draft.totalQuery}
-                  placeholder={`sum(http_requests_total{service="checkout"})`}
-                  onChange={(e) => onChange({ totalQuery: e.target.value })}
-                  {...a11y}
-                />
-              )}
-            </Field>
-          </div>
-          <label className="check-inline">
-            <input
-              id="slo-counter"
-              type="checkbox"
-              className="checkbox"
-              checked={draft.counter}
-              onChange={(e) => onChange({ counter: e.target.checked })}
-            />
-            The queries return counters (running totals, as Prometheus <code>_total</code> metrics)
-          </label>
+                The queries return counters (running totals, as Prometheus <code>_total</code>{' '}
+                metrics)
+              </label>
+            </>
+          )}
         </fieldset>
 
         <fieldset className="form-group">
@@ -386,7 +501,9 @@ export function SloForm(props: SloFormProps) {
             <span>
               <span className="radio-title">Occurrences</span>
               <span className="subtle radio-detail">
-                Good events out of all events in the window: busy hours weigh more.
+                {threshold
+                  ? 'Good data points out of all data points in the window (one a minute from sli sync).'
+                  : 'Good events out of all events in the window: busy hours weigh more.'}
               </span>
             </span>
           </label>
@@ -417,7 +534,7 @@ export function SloForm(props: SloFormProps) {
                     onChange={(e) => onChange({ timeSlicePercent: e.target.value })}
                     {...a11y}
                   />
-                  <span className="unit">% of its events are good</span>
+                  <span className="unit">% of its {events} are good</span>
                 </span>
               )}
             </Field>

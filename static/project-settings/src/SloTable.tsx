@@ -61,6 +61,7 @@ export function SloTable({
             <th scope="row">
               {slo.displayName ?? slo.name}
               {slo.displayName && <div className="subtlest">{slo.name}</div>}
+              {slo.objective !== null && <div className="subtlest">Latency: {slo.objective}</div>}
             </th>
             <td>{slo.service}</td>
             <td>{Math.round(slo.target * 100000) / 1000}%</td>
@@ -79,7 +80,7 @@ export function SloTable({
               <td className="row-actions">
                 {slo.definition === null ? (
                   <span className="subtle" title="Change it in its OpenSLO file and import that">
-                    threshold SLI: edit via OpenSLO
+                    edit via OpenSLO
                   </span>
                 ) : (
                   <button

@@ -2,7 +2,7 @@
  * The SLO form's draft: every value as typed (numbers as text, so a blank is sent as null and the
  * backend names the field), converted to the contract's SloDefinition only when saving. Pure.
  */
-import type { SloDefinition, SloField } from '../../../src/contract/slo';
+import type { SloDefinition, SloField, SloThresholdOp } from '../../../src/contract/slo';
 
 /** The burn-rate alert tables the form offers (src/domain/slo/alert-table.ts says their sources). */
 export type AlertTableChoice = 'sloth' | 'workbook';
@@ -27,11 +27,25 @@ export const ALERT_TABLE_CHOICES: readonly {
 /** The window as one choice: the common rolling windows, any other number of days, or a calendar. */
 export type WindowChoice = '28d' | '30d' | 'rolling' | 'month' | 'quarter';
 
+/** The comparisons a threshold SLI offers (OpenSLO `op`), as a person reads them. */
+export const THRESHOLD_OPS: readonly { value: SloThresholdOp; label: string }[] = [
+  { value: 'lt', label: '< (below)' },
+  { value: 'lte', label: '≤ (at most)' },
+  { value: 'gt', label: '> (above)' },
+  { value: 'gte', label: '≥ (at least)' },
+];
+
 export interface SloDraft {
   readonly name: string;
   readonly displayName: string;
   readonly description: string;
   readonly service: string;
+  /** A ratio of events, or a threshold on one metric's value (a latency SLI). */
+  readonly indicatorKind: 'ratio' | 'threshold';
+  readonly thresholdType: string;
+  readonly thresholdQuery: string;
+  readonly thresholdOp: SloThresholdOp;
+  readonly thresholdValue: string;
   readonly counts: 'good' | 'bad';
   readonly numeratorType: string;
   readonly numeratorQuery: string;
@@ -63,6 +77,11 @@ export function emptyDraft(defaults: { timeZone: string; year: number }): SloDra
     displayName: '',
     description: '',
     service: '',
+    indicatorKind: 'ratio',
+    thresholdType: 'Prometheus',
+    thresholdQuery: '',
+    thresholdOp: 'lt',
+    thresholdValue: '',
     counts: 'good',
     numeratorType: 'Prometheus',
     numeratorQuery: '',
@@ -93,6 +112,14 @@ export function draftOf(
     displayName: slo.displayName,
     description: slo.description,
     service: slo.service,
+    indicatorKind: slo.indicatorKind ?? 'ratio',
+    thresholdType: slo.threshold?.type ?? empty.thresholdType,
+    thresholdQuery: slo.threshold?.query ?? empty.thresholdQuery,
+    thresholdOp: slo.threshold?.op ?? empty.thresholdOp,
+    thresholdValue:
+      slo.threshold?.value === null || slo.threshold?.value === undefined
+        ? empty.thresholdValue
+        : String(slo.threshold.value),
     counts: slo.counts,
     numeratorType: slo.numerator.type,
     numeratorQuery: slo.numerator.query,
@@ -132,6 +159,17 @@ export function definitionOf(draft: SloDraft): SloDefinition {
     displayName: draft.displayName,
     description: draft.description,
     service: draft.service.trim(),
+    ...(draft.indicatorKind === 'threshold'
+      ? {
+          indicatorKind: 'threshold' as const,
+          threshold: {
+            type: draft.thresholdType.trim(),
+            query: draft.thresholdQuery.trim(),
+            op: draft.thresholdOp,
+            value: numberOf(draft.thresholdValue),
+          },
+        }
+      : {}),
     counts: draft.counts,
     numerator: { type: draft.numeratorType.trim(), query: draft.numeratorQuery.trim() },
     total: { type: draft.totalType.trim(), query: draft.totalQuery.trim() },
@@ -168,6 +206,10 @@ export const FIELD_INPUT: Readonly<Record<SloField, string>> = {
   'total.type': 'slo-total-type',
   'total.query': 'slo-total-query',
   counter: 'slo-counter',
+  'threshold.type': 'slo-threshold-type',
+  'threshold.query': 'slo-threshold-query',
+  'threshold.op': 'slo-threshold-op',
+  'threshold.value': 'slo-threshold-value',
   targetPercent: 'slo-target',
   'window.days': 'slo-window-days',
   'window.unit': 'slo-window',

@@ -27,6 +27,7 @@ export function sloSummary(overrides: Partial<SloSummary> = {}): SloSummary {
     status: null,
     state: 'FROZEN',
     dataUntil: null,
+    objective: null,
     definition: CHECKOUT,
     ...overrides,
   };
