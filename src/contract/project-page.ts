@@ -23,6 +23,21 @@ export interface Figure {
   readonly reason: string | null;
 }
 
+/**
+ * A sprint's scope change since its start (domain/metrics/scope-change.ts), the same on the project
+ * page and the sprint planner: work added after the start (sized at the end) and committed work
+ * removed (sized at the start), net as the value, churn = (added + removed) ÷ committed, and the
+ * committed work's estimate changes since the start (`reestimated`, + grew, − shrank) beside it.
+ */
+export interface ScopeChangeView extends Figure {
+  readonly added: number | null;
+  readonly addedCount: number | null;
+  readonly removed: number | null;
+  readonly removedCount: number | null;
+  readonly reestimated: number | null;
+  readonly churnShare: number | null;
+}
+
 export interface DoraFigure extends Figure {
   /** DORA performance band; null when there is no value or no band applies. */
   readonly band: DoraBand | null;
@@ -85,13 +100,7 @@ export interface SprintRow {
     readonly addedCompleted: number | null;
   };
   /** Work added after the start and committed work removed, net and as churn ÷ committed. */
-  readonly scopeChange: Figure & {
-    readonly added: number | null;
-    readonly addedCount: number | null;
-    readonly removed: number | null;
-    readonly removedCount: number | null;
-    readonly churnShare: number | null;
-  };
+  readonly scopeChange: ScopeChangeView;
   /** Planned (committed and still in) and completed work per category; unclassified is its own row. */
   readonly balance: {
     readonly planned: readonly TypeSplit[];

@@ -34,14 +34,11 @@ import type {
 import { describePostmortem, type PostmortemConvention } from '../../domain/postmortem';
 import { restoreHours } from '../../domain/metrics/incident-durations';
 import type { IncidentHistory } from './incident-history';
+import { figure } from './figure';
+import { scopeChangeView } from './scope-change-view';
 import type { PostmortemHistory } from './postmortem-history';
 
-/** A domain result as a contract figure: the value, or null and why. */
-export function figure(result: MetricResult<number, object>): Figure {
-  return result.status === 'ok'
-    ? { value: result.value, unit: result.unit, sampleSize: result.sampleSize, reason: null }
-    : { value: null, unit: result.unit, sampleSize: result.sampleSize, reason: result.reason };
-}
+export { figure } from './figure';
 
 function dora(
   result: MetricResult<number, { band: DoraBand | null; note?: string | null }>,
@@ -133,14 +130,7 @@ export function buildSnapshot(input: {
           committedCompleted: pred.status === 'ok' ? shown(pred.committedCompleted) : null,
           addedCompleted: pred.status === 'ok' ? shown(pred.addedCompleted) : null,
         },
-        scopeChange: {
-          ...inUnit(figure(scope)),
-          added: scope.status === 'ok' ? shown(scope.added.points) : null,
-          addedCount: scope.status === 'ok' ? scope.added.count : null,
-          removed: scope.status === 'ok' ? shown(scope.removed.points) : null,
-          removedCount: scope.status === 'ok' ? scope.removed.count : null,
-          churnShare: scope.status === 'ok' ? scope.churnShare : null,
-        },
+        scopeChange: scopeChangeView(scope, basis),
         balance:
           balance.status === 'ok'
             ? {

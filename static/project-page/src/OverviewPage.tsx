@@ -95,6 +95,8 @@ export function OverviewPage({ data }: { data: OverviewData }) {
               <p className="subtlest">
                 +{amount(activeSprint.scopeChange.added, data.unit)} added, −
                 {amount(activeSprint.scopeChange.removed, data.unit)} removed
+                {(activeSprint.scopeChange.reestimated ?? 0) !== 0 &&
+                  ` · committed work re-estimated ${(activeSprint.scopeChange.reestimated ?? 0) > 0 ? '+' : '−'}${amount(Math.abs(activeSprint.scopeChange.reestimated ?? 0), data.unit)}`}
               </p>
             </FigureTile>
           </div>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PlannerBoard, SprintEvaluation } from '../../../src/contract/planner';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { CapacitySummary } from './CapacitySummary';
+import { ScopeChangeSummary } from './ScopeChangeSummary';
 import { FreezeOverride } from './FreezeOverride';
 import { GateBanner } from './GateBanner';
 import { NotReady } from './NotReady';
@@ -80,6 +81,7 @@ function SprintPlan({
         <div className="plan-column">
           <SplitBars evaluation={view.evaluation} />
           <CapacitySummary evaluation={view.evaluation} lastClosed={view.lastClosedSprint} />
+          <ScopeChangeSummary view={view} />
           <NotReady items={view.evaluation.notReady} />
         </div>
         <div className="plan-column">
