@@ -106,6 +106,15 @@ export interface SprintRow {
     readonly planned: readonly TypeSplit[];
     readonly completed: readonly TypeSplit[];
     readonly reason: string | null;
+    /**
+     * Each category's planned work ÷ capacity in percent (two decimals), computed on the basis
+     * amounts before they are rounded for showing — as the planner computes it — so an hours basis
+     * shows one share on both (0.67 h shown is 2,400 s counted). Absent in snapshots stored before it.
+     */
+    readonly percentOfCapacity?: readonly {
+      readonly type: TypeSplit['type'];
+      readonly percent: number | null;
+    }[];
   };
   /** Items added after the sprint started (points), against the buffer. */
   readonly interrupts: Figure & {

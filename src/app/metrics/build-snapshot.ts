@@ -4,7 +4,8 @@
  * or the clock.
  */
 import { recommendBuffer } from '../../domain/capacity';
-import { basisUnit, inBasisUnit } from '../../domain/capacity/amounts';
+import { basisUnit, inBasisUnit, shareOf } from '../../domain/capacity/amounts';
+import { WORK_TYPES } from '../../domain/work/work-type';
 import {
   addedAfterStart,
   committedWork,
@@ -137,6 +138,17 @@ export function buildSnapshot(input: {
                 planned: splitsIn(balance.value.planned),
                 completed: splitsIn(balance.value.completed),
                 reason: null,
+                ...(sprint.capacity !== null && sprint.capacity > 0
+                  ? {
+                      percentOfCapacity: WORK_TYPES.map((type) => ({
+                        type,
+                        percent: shareOf(
+                          balance.value.planned.byType[type]?.points ?? 0,
+                          sprint.capacity!,
+                        ),
+                      })),
+                    }
+                  : {}),
               }
             : { planned: [], completed: [], reason: balance.reason },
         interrupts: {
