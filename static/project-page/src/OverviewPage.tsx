@@ -38,7 +38,7 @@ function SplitList({
       </ul>
       <p className="subtlest">
         {shares?.reason ??
-          `Capacity ${amount(sprint.capacity, unit)}, planned ${amount(sprint.planned, unit)} (committed at the start and still in the sprint).`}
+          `Capacity ${amount(sprint.capacity, unit)}, planned ${amount(sprint.planned, unit)} (committed at the start and still in the sprint, at today’s estimates).`}
       </p>
     </>
   );

@@ -80,8 +80,9 @@ function SprintPlan({
       <div className="plan-columns">
         <div className="plan-column">
           <SplitBars evaluation={view.evaluation} />
-          <CapacitySummary evaluation={view.evaluation} lastClosed={view.lastClosedSprint} />
-          <ScopeChangeSummary view={view} />
+          <CapacitySummary evaluation={view.evaluation} lastClosed={view.lastClosedSprint}>
+            <ScopeChangeSummary view={view} />
+          </CapacitySummary>
           <NotReady items={view.evaluation.notReady} />
         </div>
         <div className="plan-column">

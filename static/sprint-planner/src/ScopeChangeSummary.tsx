@@ -27,7 +27,7 @@ export function ScopeChangeSummary({ view }: { view: SprintEvaluation }) {
       data-added={scope.added ?? 0}
       data-removed={scope.removed ?? 0}
     >
-      <strong>Since the start:</strong> +{shown(scope.added)} added after the start (
+      <strong>Scope since the start:</strong> +{shown(scope.added)} added after the start (
       {items(scope.addedCount)}) · −{shown(scope.removed)} removed ({items(scope.removedCount)})
       {reestimated !== 0 &&
         ` · committed work re-estimated ${reestimated > 0 ? '+' : '−'}${shown(Math.abs(reestimated))}`}
