@@ -288,12 +288,10 @@ export function buildJira(project: GeneratedProject) {
     searchAll: (jql: string) => {
       const one = /^sprint = (\d+)/.exec(jql);
       if (one) return Promise.resolve(issues.filter((i) => inSprint(i, Number(one[1]))));
-      // The history's search also reads the project's issues changed since the earliest start,
-      // to find work taken out of a sprint: every generated issue is the project's (a superset of
+      // The history also reads the project's issues changed since the earliest start, to find
+      // work taken out of a sprint: every generated issue is the project's (a superset of
       // "updated since" — the changelog decides).
-      if (
-        /^sprint in \([\d, ]+\) OR \(project = "GEN" AND updated >= "\d{4}-\d\d-\d\d"\)/.test(jql)
-      )
+      if (/^project = "GEN" AND updated >= "\d{4}-\d\d-\d\d" ORDER BY updated DESC$/.test(jql))
         return Promise.resolve(issues);
       const many = /^sprint in \(([\d, ]+)\)/.exec(jql);
       if (many) {

@@ -107,7 +107,7 @@ describe('sizes and membership replayed from Jira’s changelog (test/fixtures/j
       searchAll: (jql: string) => {
         searches.push(jql);
         return Promise.resolve(
-          jql.includes(' OR (project = "SHOP"')
+          jql.startsWith('project = "SHOP" AND updated >=')
             ? issues
             : issues.filter((i) => (i.fields.customfield_10020 as unknown[]).length > 0),
         );
@@ -138,9 +138,12 @@ describe('sizes and membership replayed from Jira’s changelog (test/fixtures/j
     const { port, searches } = fixtureJira();
     const history = await readSprintHistory(port, storyPoints);
     expect(searches).toEqual([
-      'sprint in (7) OR (project = "SHOP" AND updated >= "2026-11-01") ORDER BY key ASC',
+      'sprint in (7) ORDER BY key ASC',
+      'project = "SHOP" AND updated >= "2026-11-01" ORDER BY updated DESC',
     ]);
-    const own = history.items.filter((i) => i.sprintId === '7');
+    const own = history.items
+      .filter((i) => i.sprintId === '7')
+      .sort((a, b) => a.issueKey.localeCompare(b.issueKey));
     expect(own.map((i) => [i.issueKey, i.committed, i.removedAfterStart])).toEqual([
       ['SHOP-1', true, false],
       ['SHOP-2', true, true],

@@ -59,6 +59,13 @@ export interface SprintHistoryInput {
  */
 export const SEARCH_LIMIT = 20_000;
 
+/**
+ * Most issues read to find work taken out of the sprints (the project's most recently updated
+ * since the earliest start): 50 pages of 100, a few seconds; an item removed and then untouched
+ * while 5,000 others changed is missed, and counts as never committed.
+ */
+export const REMOVED_CANDIDATES = 5_000;
+
 const FIELDS = [
   'summary',
   'timeoriginalestimate',
@@ -156,19 +163,32 @@ export async function readSprintHistory(
   if (sprintField !== null) {
     // One search over all the sprints: an issue carried over is read once, and only the last page
     // is partial (one search per sprint read carry-overs again and left a partial page per sprint).
-    // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in` matches the
-    // field as it is now), so the project's issues changed since the earliest start are read too;
-    // the Sprint changelog decides which of them were in a sprint (sprint-membership.ts).
     const chosenIds = new Set(chosen.map((s) => String(s.id)));
-    const removedToo =
+    const inSprints = jira.searchAll(`sprint in (${[...chosenIds].join(', ')}) ORDER BY key ASC`, {
+      fields: [...fields, sprintField],
+      properties: [BALLAST_PROPERTY_KEY],
+      limit: SEARCH_LIMIT,
+    });
+    // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in` matches the
+    // field as it is now), so the project's issues changed since the earliest start are read too,
+    // the most recently updated first and at most REMOVED_CANDIDATES of them (a taken-out item was
+    // updated when it left); the Sprint changelog decides which of them were in a sprint
+    // (sprint-membership.ts). A separate, truncated search: a busy project never fails the page.
+    const changedSince =
       input.projectKey !== undefined && starts.length > 0
-        ? ` OR (project = "${input.projectKey}" AND updated >= "${jqlDayBefore(Math.min(...starts))}")`
-        : '';
-    const found = await jira.searchAll(
-      `sprint in (${[...chosenIds].join(', ')})${removedToo} ORDER BY key ASC`,
-      { fields: [...fields, sprintField], properties: [BALLAST_PROPERTY_KEY], limit: SEARCH_LIMIT },
-    );
-    for (const issue of found) {
+        ? jira.searchAll(
+            `project = "${input.projectKey}" AND updated >= "${jqlDayBefore(Math.min(...starts))}" ORDER BY updated DESC`,
+            {
+              fields: [...fields, sprintField],
+              properties: [BALLAST_PROPERTY_KEY],
+              limit: REMOVED_CANDIDATES,
+              truncate: true,
+            },
+          )
+        : Promise.resolve([]);
+    // Both at once: the page waits for the longer, not the sum.
+    const [found, candidates] = await Promise.all([inSprints, changedSince]);
+    for (const issue of [...found, ...candidates]) {
       remember(
         issue,
         sprintIdsOf(issue, sprintField).filter((id) => chosenIds.has(id)),
