@@ -219,6 +219,47 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
     }
   }, 120_000);
 
+  it('in hours of original estimate: an estimate first set after the start is re-estimated work, not commitment, on the planner and the page alike', async () => {
+    const view = await page<SettingsView>('settings/get', ADMIN_ACCOUNT_ID);
+    await page('settings/save', ADMIN_ACCOUNT_ID, {
+      config: {
+        ...view.config,
+        capacity: { ...view.config.capacity, basis: 'originalEstimate' },
+      },
+      version: view.version,
+    });
+    // Two of sprint 9's items get an original estimate now (after the start): 1d 2h and 90m.
+    const keys = sandbox.jira.state.issues
+      .filter((i) => i.sprintIds.includes(9) && i.parentId === null)
+      .slice(0, 2)
+      .map((i) => i.key);
+    for (const [key, estimate] of [
+      [keys[0], '1d 2h'],
+      [keys[1], '90'],
+    ] as const) {
+      const response = await fetch(`${sandbox.jira.url}/rest/api/3/issue/${key}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-sandbox-account-id': ADMIN_ACCOUNT_ID },
+        body: JSON.stringify({ fields: { timetracking: { originalEstimate: estimate } } }),
+      });
+      expect(response.status).toBe(204);
+    }
+    sandbox.jira.searchIndex.catchUp();
+    const after = await evaluate();
+    await page('project/refresh');
+    await sandbox.host.idle();
+    const cap = ready(await page<SnapshotAnswer<CapacityData>>('project/capacity'));
+    const row = cap.sprints.find((s) => s.sprintId === '9')!;
+    expect([after.evaluation.basis, row.unit]).toEqual(['originalEstimate', 'hours']);
+    expect(after.scopeChange).toEqual(row.scopeChange);
+    // 10 h + 1.5 h set after the start: nothing committed in hours, 11.5 h re-estimated, and
+    // whatever of it is planned (not added after the start) is what the planner plans.
+    expect(row.committed).toBe(0);
+    expect(row.scopeChange.reestimated! + row.scopeChange.added!).toBe(11.5);
+    expect(row.planned).toBe(row.scopeChange.reestimated);
+    expect(Math.round((after.evaluation.used / 3600) * 100) / 100).toBe(row.planned);
+  }, 120_000);
+
   it('gives each sprint row the capacity the planner would have given it: the mean of the 3 closed sprints before', () => {
     const rows = capacity.sprints;
     rows.forEach((row, index) => {
