@@ -10,6 +10,7 @@ import type {
 } from '../domain/capacity';
 import type { GateState } from '../domain/gate/gate-state';
 import type { GateStatement } from './gate';
+import type { ScopeChangeView } from './project-page';
 import type { WorkTypeOrUnclassified } from '../domain/work/work-type';
 
 export type { CapacityBasis, EnforcementMode, GateState, RebalanceProposal, SprintPlanEvaluation };
@@ -185,6 +186,12 @@ export interface SprintEvaluation {
   readonly overrideNeeded: boolean;
   /** Null when the capacity is fixed (no closed sprint is read) or no sprint has closed. */
   readonly lastClosedSprint: LastClosedSprintView | null;
+  /**
+   * An active sprint's scope change since its start — added, removed, re-estimated — the figure the
+   * project page shows for the same sprint (one function: app/metrics/scope-change-view.ts); null
+   * for a sprint that has not started.
+   */
+  readonly scopeChange: ScopeChangeView | null;
   readonly notes: readonly string[];
   /**
    * Display names of the account ids this view carries (the override's author, who applied the

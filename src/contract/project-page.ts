@@ -23,6 +23,21 @@ export interface Figure {
   readonly reason: string | null;
 }
 
+/**
+ * A sprint's scope change since its start (domain/metrics/scope-change.ts), the same on the project
+ * page and the sprint planner: work added after the start (sized at the end) and committed work
+ * removed (sized at the start), net as the value, churn = (added + removed) ÷ committed, and the
+ * committed work's estimate changes since the start (`reestimated`, + grew, − shrank) beside it.
+ */
+export interface ScopeChangeView extends Figure {
+  readonly added: number | null;
+  readonly addedCount: number | null;
+  readonly removed: number | null;
+  readonly removedCount: number | null;
+  readonly reestimated: number | null;
+  readonly churnShare: number | null;
+}
+
 export interface DoraFigure extends Figure {
   /** DORA performance band; null when there is no value or no band applies. */
   readonly band: DoraBand | null;
@@ -85,18 +100,21 @@ export interface SprintRow {
     readonly addedCompleted: number | null;
   };
   /** Work added after the start and committed work removed, net and as churn ÷ committed. */
-  readonly scopeChange: Figure & {
-    readonly added: number | null;
-    readonly addedCount: number | null;
-    readonly removed: number | null;
-    readonly removedCount: number | null;
-    readonly churnShare: number | null;
-  };
+  readonly scopeChange: ScopeChangeView;
   /** Planned (committed and still in) and completed work per category; unclassified is its own row. */
   readonly balance: {
     readonly planned: readonly TypeSplit[];
     readonly completed: readonly TypeSplit[];
     readonly reason: string | null;
+    /**
+     * Each category's planned work ÷ capacity in percent (two decimals), computed on the basis
+     * amounts before they are rounded for showing — as the planner computes it — so an hours basis
+     * shows one share on both (0.67 h shown is 2,400 s counted). Absent in snapshots stored before it.
+     */
+    readonly percentOfCapacity?: readonly {
+      readonly type: TypeSplit['type'];
+      readonly percent: number | null;
+    }[];
   };
   /** Items added after the sprint started (points), against the buffer. */
   readonly interrupts: Figure & {

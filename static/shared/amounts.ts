@@ -25,3 +25,8 @@ export function formatAmount(amount: number, basis: CapacityBasis): string {
 export function readableNumbers(text: string): string {
   return text.replace(/\d+\.\d{3,}/g, (n) => number.format(Number(n)));
 }
+
+/** An amount the backend already put in the basis's display unit (hours, not seconds): "3 pts", "1.5 h". */
+export function formatShownAmount(shown: number, basis: CapacityBasis): string {
+  return formatAmount(basis === 'originalEstimate' ? shown * 3600 : shown, basis);
+}

@@ -189,4 +189,26 @@ describe('validateResponse', () => {
       validateResponse('POST', '/rest/api/3/changelog/bulkfetch', 200, changelog).errors,
     ).toEqual([]);
   });
+
+  it('accepts the changelog fixture the sprint figures replay (test/fixtures/jira/changelog-bulkfetch.json)', () => {
+    const fixture = JSON.parse(
+      readFileSync(new URL('../fixtures/jira/changelog-bulkfetch.json', import.meta.url), 'utf8'),
+    ) as { payload: unknown };
+    const result = validateResponse(
+      'POST',
+      '/rest/api/3/changelog/bulkfetch',
+      200,
+      fixture.payload,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.schemaless).toBeFalsy();
+    // A field the spec does not know is refused (additionalProperties: false on ChangeDetails).
+    const wrong = structuredClone(fixture.payload) as {
+      issueChangeLogs: { changeHistories: { items: Record<string, unknown>[] }[] }[];
+    };
+    wrong.issueChangeLogs[0]!.changeHistories[0]!.items[0]!.value = '3';
+    expect(
+      validateResponse('POST', '/rest/api/3/changelog/bulkfetch', 200, wrong).errors.length,
+    ).toBeGreaterThan(0);
+  });
 });

@@ -96,7 +96,75 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
     expect(row.interrupts.count).toBe(evaluation.buffer.unplannedKeys.length);
     expect([row.interrupts.value, row.interrupts.count]).toEqual([17, 5]);
     expect(row.scopeChange.added).toBe(evaluation.buffer.used);
+    // Removed work and re-estimates: the planner shows the row's scope change, field by field.
+    expect(planner.scopeChange).toEqual(row.scopeChange);
+    expect(planner.scopeChange).toMatchObject({ removed: 0, removedCount: 0, reestimated: 0 });
   });
+
+  it('after a committed item is re-estimated and another taken out mid-sprint, shows the same committed, removed and re-estimated work on the planner and the page', async () => {
+    const { state } = sandbox.jira;
+    const sprint9 = state.sprints.find((s) => s.id === 9)!;
+    const start = Date.parse(sprint9.startDate!);
+    // Committed to sprint 9: put in it before it started; open, estimated, not a sub-task.
+    const joinedBefore = (issue: (typeof state.issues)[number]) =>
+      issue.changelog.some(
+        (entry) =>
+          Date.parse(entry.created) < start &&
+          entry.items.some((i) => i.fieldId === 'customfield_10020' && /(^|, )9$/.test(i.to ?? '')),
+      );
+    const committed = state.issues.filter(
+      (i) =>
+        i.sprintIds.includes(9) &&
+        i.parentId === null &&
+        i.statusId !== '10002' &&
+        typeof i.custom.customfield_10016 === 'number' &&
+        joinedBefore(i),
+    );
+    const [reestimated, removed] = committed;
+    const before = {
+      reestimated: reestimated!.custom.customfield_10016 as number,
+      removed: removed!.custom.customfield_10016 as number,
+    };
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${sandbox.jira.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-sandbox-account-id': ADMIN_ACCOUNT_ID },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+    };
+    // Re-estimated by +5 after the start; the other item re-estimated by +2, then taken out.
+    await call('PUT', `/rest/agile/1.0/issue/${reestimated!.key}/estimation?boardId=1`, {
+      value: String(before.reestimated + 5),
+    });
+    await call('PUT', `/rest/agile/1.0/issue/${removed!.key}/estimation?boardId=1`, {
+      value: String(before.removed + 2),
+    });
+    await call('POST', '/rest/agile/1.0/backlog/issue', { issues: [removed!.key] });
+    // Moves made by hand show in search once Jira has indexed them (sprint-snapshot.ts).
+    sandbox.jira.searchIndex.catchUp();
+
+    const after = await evaluate();
+    await page('project/refresh');
+    await sandbox.host.idle();
+    const cap = ready(await page<SnapshotAnswer<CapacityData>>('project/capacity'));
+    const over = ready(await page<SnapshotAnswer<OverviewData>>('project/overview'));
+    const row = cap.sprints.find((s) => s.sprintId === '9')!;
+    expect(over.activeSprint).toEqual(row);
+    expect(after.scopeChange).toEqual(row.scopeChange);
+    // Committed stays 69 (sizes at the start); the removed item leaves at its start size; the
+    // re-estimate shows beside it; planned is the sprint as it stands: 69 − removed + 5.
+    expect(row.committed).toBe(69);
+    expect(row.scopeChange).toMatchObject({
+      removed: before.removed,
+      removedCount: 1,
+      reestimated: 5,
+      added: 17,
+      addedCount: 5,
+    });
+    expect(row.planned).toBe(69 - before.removed + 5);
+    expect(after.evaluation.used).toBe(row.planned);
+  }, 120_000);
 
   it('shows the last closed sprint’s strict predictability alike on the planner and the Delivery page', () => {
     const row = delivery.sprints.find((s) => s.sprintId === '8')!;
@@ -149,6 +217,47 @@ describe.each(SEARCH_MODES)('with %s search', (searchConsistency) => {
         last.map((s) => s.sprintId).reverse(),
       );
     }
+  }, 120_000);
+
+  it('in hours of original estimate: an estimate first set after the start is re-estimated work, not commitment, on the planner and the page alike', async () => {
+    const view = await page<SettingsView>('settings/get', ADMIN_ACCOUNT_ID);
+    await page('settings/save', ADMIN_ACCOUNT_ID, {
+      config: {
+        ...view.config,
+        capacity: { ...view.config.capacity, basis: 'originalEstimate' },
+      },
+      version: view.version,
+    });
+    // Two of sprint 9's items get an original estimate now (after the start): 1d 2h and 90m.
+    const keys = sandbox.jira.state.issues
+      .filter((i) => i.sprintIds.includes(9) && i.parentId === null)
+      .slice(0, 2)
+      .map((i) => i.key);
+    for (const [key, estimate] of [
+      [keys[0], '1d 2h'],
+      [keys[1], '90'],
+    ] as const) {
+      const response = await fetch(`${sandbox.jira.url}/rest/api/3/issue/${key}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-sandbox-account-id': ADMIN_ACCOUNT_ID },
+        body: JSON.stringify({ fields: { timetracking: { originalEstimate: estimate } } }),
+      });
+      expect(response.status).toBe(204);
+    }
+    sandbox.jira.searchIndex.catchUp();
+    const after = await evaluate();
+    await page('project/refresh');
+    await sandbox.host.idle();
+    const cap = ready(await page<SnapshotAnswer<CapacityData>>('project/capacity'));
+    const row = cap.sprints.find((s) => s.sprintId === '9')!;
+    expect([after.evaluation.basis, row.unit]).toEqual(['originalEstimate', 'hours']);
+    expect(after.scopeChange).toEqual(row.scopeChange);
+    // 10 h + 1.5 h set after the start: nothing committed in hours, 11.5 h re-estimated, and
+    // whatever of it is planned (not added after the start) is what the planner plans.
+    expect(row.committed).toBe(0);
+    expect(row.scopeChange.reestimated! + row.scopeChange.added!).toBe(11.5);
+    expect(row.planned).toBe(row.scopeChange.reestimated);
+    expect(Math.round((after.evaluation.used / 3600) * 100) / 100).toBe(row.planned);
   }, 120_000);
 
   it('gives each sprint row the capacity the planner would have given it: the mean of the 3 closed sprints before', () => {

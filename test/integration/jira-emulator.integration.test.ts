@@ -373,6 +373,52 @@ describe('sprint moves', () => {
     ).toEqual({ value: "'eight' is not a number." });
   });
 
+  it('records estimate changes in the changelog as Jira writes them (test/fixtures/jira/changelog-bulkfetch.json)', async () => {
+    const before = (await call('GET', '/rest/api/3/issue/SHOP-4?fields=customfield_10016')).body
+      .fields.customfield_10016 as number | null;
+    await call('PUT', '/rest/agile/1.0/issue/SHOP-4/estimation?boardId=1', { value: '13' });
+    // The original estimate through the edit's `timetracking` (TimeTrackingDetails): 1d 2h = 10 h.
+    expect(
+      (
+        await call('PUT', '/rest/api/3/issue/SHOP-4', {
+          fields: { timetracking: { originalEstimate: '1d 2h' } },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await call('GET', '/rest/api/3/issue/SHOP-4?fields=timeoriginalestimate')).body.fields
+        .timeoriginalestimate,
+    ).toBe(36_000);
+    const logs = (
+      await call('POST', '/rest/api/3/changelog/bulkfetch', {
+        issueIdsOrKeys: ['SHOP-4'],
+        fieldIds: ['customfield_10016', 'timeoriginalestimate'],
+      })
+    ).body.issueChangeLogs[0].changeHistories as { items: Record<string, unknown>[] }[];
+    const items = logs.flatMap((h) => h.items);
+    expect(items.at(-2)).toEqual({
+      field: 'Story point estimate',
+      fieldId: 'customfield_10016',
+      fieldtype: 'custom',
+      ...(before === null ? {} : { fromString: String(before) }),
+      toString: '13',
+    });
+    expect(items.at(-1)).toEqual({
+      field: 'timeoriginalestimate',
+      fieldId: 'timeoriginalestimate',
+      fieldtype: 'jira',
+      to: '36000',
+      toString: '36000',
+    });
+    expect(
+      (
+        await call('PUT', '/rest/api/3/issue/SHOP-4', {
+          fields: { timetracking: { originalEstimate: 'soon' } },
+        })
+      ).body.errors,
+    ).toHaveProperty('timetracking');
+  });
+
   it('ranks an issue before another', async () => {
     expect(
       (

@@ -25,8 +25,16 @@ export interface GeneratedIssue {
   readonly moves: readonly { readonly hour: number; readonly sprint: number | null }[];
   /** Status changes: at an hour, to done or back to to-do. */
   readonly statuses: readonly { readonly hour: number; readonly done: boolean }[];
-  /** Estimate edits (recorded in the changelog, the current value is the last). */
-  readonly estimateEdits: readonly number[];
+  /**
+   * Estimate edits at an hour, of the story points or the original estimate (hours), recorded in
+   * the changelog as Jira writes them (test/fixtures/jira/changelog-bulkfetch.json: story points in
+   * the strings, the original estimate's seconds in ids and strings); the value now is the last.
+   */
+  readonly estimateEdits: readonly {
+    readonly hour: number;
+    readonly field: 'points' | 'original';
+    readonly value: number | null;
+  }[];
 }
 
 export interface GeneratedProject {
@@ -62,7 +70,14 @@ export const projectArb: fc.Arbitrary<GeneratedProject> = fc
           statuses: fc.array(fc.record({ hour: hourArb(horizon), done: fc.boolean() }), {
             maxLength: 3,
           }),
-          estimateEdits: fc.array(fc.constantFrom(1, 2, 3, 5, 8), { maxLength: 2 }),
+          estimateEdits: fc.array(
+            fc.record({
+              hour: hourArb(horizon),
+              field: fc.constantFrom<'points' | 'original'>('points', 'original'),
+              value: fc.option(fc.constantFrom(1, 2, 3, 5, 8), { nil: null, freq: 6 }),
+            }),
+            { maxLength: 3 },
+          ),
         }),
         { minLength: 1, maxLength: 30 },
       ),
@@ -71,7 +86,8 @@ export const projectArb: fc.Arbitrary<GeneratedProject> = fc
 
 interface HistoryEntry {
   created: string;
-  items: { field: string; fieldId: string; from: string | null; to: string | null }[];
+  // As Jira's ChangeDetails: field, fieldId, from, to and, for number fields, fromString/toString.
+  items: ({ fieldId: string } & Record<string, string | null>)[];
 }
 
 const iso = (hour: number) => new Date(T0 + hour * HOUR).toISOString();
@@ -160,12 +176,48 @@ export function buildJira(project: GeneratedProject) {
         setMembers(event.hour, next);
       }
     }
-    spec.estimateEdits.forEach((value, edit) =>
-      history.push({
-        created: iso(created + 1 + edit),
-        items: [{ field: 'Story Points', fieldId: POINTS_FIELD, from: null, to: null }],
-      }),
-    );
+    // Estimates: the generated value was set at creation; each later edit is in the changelog.
+    let points = spec.points;
+    let originalSeconds = spec.originalHours === null ? null : spec.originalHours * 3600;
+    const text = (value: number | null) => (value === null ? null : String(value));
+    for (const edit of [...spec.estimateEdits]
+      .filter((e) => e.hour > created && e.hour < nowHour)
+      .sort((a, b) => a.hour - b.hour)) {
+      if (edit.field === 'points') {
+        if (edit.value === points) continue;
+        history.push({
+          created: iso(edit.hour),
+          items: [
+            {
+              field: 'Story point estimate',
+              fieldId: POINTS_FIELD,
+              from: null,
+              to: null,
+              fromString: text(points),
+              toString: text(edit.value),
+            },
+          ],
+        });
+        points = edit.value;
+      } else {
+        const seconds = edit.value === null ? null : edit.value * 3600;
+        if (seconds === originalSeconds) continue;
+        history.push({
+          created: iso(edit.hour),
+          items: [
+            {
+              field: 'timeoriginalestimate',
+              fieldId: 'timeoriginalestimate',
+              from: text(originalSeconds),
+              to: text(seconds),
+              fromString: text(originalSeconds),
+              toString: text(seconds),
+            },
+          ],
+        });
+        originalSeconds = seconds;
+      }
+    }
     logs.set(
       id,
       history.sort((a, b) => Date.parse(a.created) - Date.parse(b.created)),
@@ -183,8 +235,8 @@ export function buildJira(project: GeneratedProject) {
         status: done
           ? { id: '3', name: 'Done', statusCategory: { key: 'done' } }
           : { id: '1', name: 'To Do', statusCategory: { key: 'new' } },
-        [POINTS_FIELD]: spec.points,
-        timeoriginalestimate: spec.originalHours === null ? null : spec.originalHours * 3600,
+        [POINTS_FIELD]: points,
+        timeoriginalestimate: originalSeconds,
         [SPRINT_FIELD]: [...member].map((i) => ({ id: i + 1, name: `Sprint ${i + 1}` })),
       },
     });
@@ -236,6 +288,11 @@ export function buildJira(project: GeneratedProject) {
     searchAll: (jql: string) => {
       const one = /^sprint = (\d+)/.exec(jql);
       if (one) return Promise.resolve(issues.filter((i) => inSprint(i, Number(one[1]))));
+      // The history also reads the project's issues changed since the earliest start, to find
+      // work taken out of a sprint: every generated issue is the project's (a superset of
+      // "updated since" — the changelog decides).
+      if (/^project = "GEN" AND updated >= "\d{4}-\d\d-\d\d" ORDER BY updated DESC$/.test(jql))
+        return Promise.resolve(issues);
       const many = /^sprint in \(([\d, ]+)\)/.exec(jql);
       if (many) {
         const wanted = many[1]!.split(',').map((s) => Number(s.trim()));

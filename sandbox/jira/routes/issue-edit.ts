@@ -124,9 +124,63 @@ function setField(
         ),
       ];
     }
+    case 'timetracking':
+      return setOriginalEstimate(issue, value);
     default:
       return setCustomField(store, issue, fieldId, value);
   }
+}
+
+/**
+ * Jira's duration input ("1w 2d 3h 30m"; a bare number is in the default unit, minutes) in seconds,
+ * with the default working time of 8 hours a day and 5 days a week
+ * (support.atlassian.com/jira-cloud-administration/docs/configure-time-tracking/); null when it is
+ * not one.
+ */
+export function durationSeconds(text: string): number | null {
+  const trimmed = text.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 60);
+  const unit: Record<string, number> = { w: 5 * 8 * 3600, d: 8 * 3600, h: 3600, m: 60 };
+  const parts = trimmed.split(/\s+/);
+  let seconds = 0;
+  for (const part of parts) {
+    const match = /^(\d+(?:\.\d+)?)([wdhm])$/.exec(part);
+    if (match === null) return null;
+    seconds += Number(match[1]) * unit[match[2]!]!;
+  }
+  return parts.length === 0 ? null : Math.round(seconds);
+}
+
+/**
+ * `timetracking.originalEstimate` (TimeTrackingDetails): the original estimate, stored in seconds as
+ * the issue's `timeoriginalestimate`; the changelog item is the system field's, seconds in both the
+ * value and its string (test/fixtures/jira/changelog-bulkfetch.json).
+ */
+function setOriginalEstimate(issue: IssueRecord, value: unknown): ChangeItem[] {
+  const original = asRef(value) as { originalEstimate?: unknown };
+  if (original.originalEstimate === undefined) return [];
+  const raw = original.originalEstimate;
+  const seconds =
+    raw === null || raw === '' ? null : typeof raw === 'string' ? durationSeconds(raw) : null;
+  if (raw !== null && raw !== '' && seconds === null)
+    throw fieldError(
+      'timetracking',
+      'The original estimate specified is not valid. Use a duration such as 2w 4d 6h 45m.',
+    );
+  const from = issue.custom.timeoriginalestimate;
+  issue.custom.timeoriginalestimate = seconds;
+  if (from === seconds) return [];
+  const str = (v: unknown): string | null => (typeof v === 'number' ? String(v) : null);
+  return [
+    item(
+      'timeoriginalestimate',
+      'timeoriginalestimate',
+      str(from),
+      str(from),
+      str(seconds),
+      str(seconds),
+    ),
+  ];
 }
 
 function setCustomField(

@@ -101,6 +101,8 @@ export const SYSTEM_FIELDS: FieldRecord[] = [
   system('issuelinks', 'Linked Issues', 'array', 'issuelinks'),
   system('subtasks', 'Sub-tasks', 'array', 'issuelinks'),
   system('comment', 'Comment', 'comments-page'),
+  // Time tracking's original estimate, in seconds (set through the edit's `timetracking`).
+  system('timeoriginalestimate', 'Original Estimate', 'number'),
   custom(
     STORY_POINTS_FIELD,
     'Story point estimate',

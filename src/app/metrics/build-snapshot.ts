@@ -4,7 +4,8 @@
  * or the clock.
  */
 import { recommendBuffer } from '../../domain/capacity';
-import { basisUnit, inBasisUnit } from '../../domain/capacity/amounts';
+import { basisUnit, inBasisUnit, shareOf } from '../../domain/capacity/amounts';
+import { WORK_TYPES } from '../../domain/work/work-type';
 import {
   addedAfterStart,
   committedWork,
@@ -34,14 +35,11 @@ import type {
 import { describePostmortem, type PostmortemConvention } from '../../domain/postmortem';
 import { restoreHours } from '../../domain/metrics/incident-durations';
 import type { IncidentHistory } from './incident-history';
+import { figure } from './figure';
+import { scopeChangeView } from './scope-change-view';
 import type { PostmortemHistory } from './postmortem-history';
 
-/** A domain result as a contract figure: the value, or null and why. */
-export function figure(result: MetricResult<number, object>): Figure {
-  return result.status === 'ok'
-    ? { value: result.value, unit: result.unit, sampleSize: result.sampleSize, reason: null }
-    : { value: null, unit: result.unit, sampleSize: result.sampleSize, reason: result.reason };
-}
+export { figure } from './figure';
 
 function dora(
   result: MetricResult<number, { band: DoraBand | null; note?: string | null }>,
@@ -133,20 +131,24 @@ export function buildSnapshot(input: {
           committedCompleted: pred.status === 'ok' ? shown(pred.committedCompleted) : null,
           addedCompleted: pred.status === 'ok' ? shown(pred.addedCompleted) : null,
         },
-        scopeChange: {
-          ...inUnit(figure(scope)),
-          added: scope.status === 'ok' ? shown(scope.added.points) : null,
-          addedCount: scope.status === 'ok' ? scope.added.count : null,
-          removed: scope.status === 'ok' ? shown(scope.removed.points) : null,
-          removedCount: scope.status === 'ok' ? scope.removed.count : null,
-          churnShare: scope.status === 'ok' ? scope.churnShare : null,
-        },
+        scopeChange: scopeChangeView(scope, basis),
         balance:
           balance.status === 'ok'
             ? {
                 planned: splitsIn(balance.value.planned),
                 completed: splitsIn(balance.value.completed),
                 reason: null,
+                ...(sprint.capacity !== null && sprint.capacity > 0
+                  ? {
+                      percentOfCapacity: WORK_TYPES.map((type) => ({
+                        type,
+                        percent: shareOf(
+                          balance.value.planned.byType[type]?.points ?? 0,
+                          sprint.capacity!,
+                        ),
+                      })),
+                    }
+                  : {}),
               }
             : { planned: [], completed: [], reason: balance.reason },
         interrupts: {

@@ -29,10 +29,14 @@ export function capacitySharesOf(sprints: readonly SprintRow[]): CapacityData['c
       byType: WORK_TYPES.map((type) => ({
         type,
         share: asFraction(
-          shareOf(
-            sprint.balance.planned.find((split) => split.type === type)?.points ?? 0,
-            capacity,
-          ),
+          // The share on the unrounded amounts when the snapshot has it (build-snapshot.ts).
+          sprint.balance.percentOfCapacity !== undefined
+            ? (sprint.balance.percentOfCapacity.find((entry) => entry.type === type)?.percent ??
+                null)
+            : shareOf(
+                sprint.balance.planned.find((split) => split.type === type)?.points ?? 0,
+                capacity,
+              ),
         ),
       })),
       reason: null,

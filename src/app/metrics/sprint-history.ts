@@ -4,12 +4,19 @@
  * each issue's Sprint and status changes are replayed by the domain's one definition of
  * committed / added after start / removed / completed (domain/metrics/sprint-membership.ts), and
  * sized in the capacity policy's basis. The sprint planner reads its velocity through this too.
+ * Each item is sized at the sprint's start and at its end from the changelog of the basis's
+ * estimation field (domain/metrics/estimate-history.ts): committed work counts the estimate it had
+ * when the sprint started, completed work the estimate when it ended.
  * Jira calls: the sprints of the board, the site's fields (to find the Sprint field), one search
- * over the chosen sprints (with each issue's Sprint field and the Ballast property for the work
- * type), and the status and Sprint changelogs in bulk.
+ * over the chosen sprints — and, with the project known, over the project's issues updated since
+ * the earliest start, so work removed from a sprint is found though its Sprint field no longer
+ * names the sprint — (with each issue's Sprint field and the Ballast property for the work type),
+ * and the status, Sprint and estimate changelogs in bulk (POST /rest/api/3/changelog/bulkfetch:
+ * 1,000 issues and up to 10 field ids a request, so one request per 1,000 issues and page).
  */
 import type { CapacityBasis } from '../../domain/capacity';
 import type { ChangeRecord, SprintItemRecord, SprintRecord } from '../../domain/metrics';
+import { estimateAt } from '../../domain/metrics/estimate-history';
 import { sprintPart, type FieldChange } from '../../domain/metrics/sprint-membership';
 import { classify, type ClassificationRule, type WorkTypeOrUnclassified } from '../../domain/work';
 import type { JiraIssue, JiraPort } from '../../ports/jira';
@@ -52,6 +59,13 @@ export interface SprintHistoryInput {
  */
 export const SEARCH_LIMIT = 20_000;
 
+/**
+ * Most issues read to find work taken out of the sprints (the project's most recently updated
+ * since the earliest start): 50 pages of 100, a few seconds; an item removed and then untouched
+ * while 5,000 others changed is missed, and counts as never committed.
+ */
+export const REMOVED_CANDIDATES = 5_000;
+
 const FIELDS = [
   'summary',
   'timeoriginalestimate',
@@ -68,9 +82,15 @@ const FIELDS = [
 const ms = (value: string | number | undefined | null): number =>
   typeof value === 'number' ? value : value ? Date.parse(value) : Number.NaN;
 
+/** The value id when Jira wrote one, else its text (a number field leaves the id empty or out). */
+const idOrText = (id: string | null | undefined, text: string | null | undefined): string | null =>
+  id !== null && id !== undefined && id.trim() !== '' ? id : (text ?? null);
+
 function changesOf(
   log: Changelog | undefined,
   pick: (field: string, fieldId: string) => boolean,
+  /** Read the display strings when the ids are empty (number fields: estimate-history.ts). */
+  orString = false,
 ): FieldChange[] {
   const out: FieldChange[] = [];
   for (const history of log?.changeHistories ?? []) {
@@ -78,12 +98,30 @@ function changesOf(
     if (Number.isNaN(at)) continue;
     for (const item of history.items) {
       if (pick(item.field ?? '', item.fieldId ?? '')) {
-        out.push({ at, from: item.from ?? null, to: item.to ?? null });
+        out.push({
+          at,
+          from: orString ? idOrText(item.from, item.fromString) : (item.from ?? null),
+          to: orString ? idOrText(item.to, item.toString) : (item.to ?? null),
+        });
       }
     }
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+/**
+ * The field whose changelog holds the item's size in the basis (issue-facts.ts `sizeInBasis`):
+ * none for issue count, the original estimate, or the board's estimation field.
+ */
+function estimateFieldOf(basis: CapacityBasis, estimationFieldId: string | null): string | null {
+  if (basis === 'issueCount') return null;
+  return basis === 'originalEstimate' || estimationFieldId === null
+    ? 'timeoriginalestimate'
+    : estimationFieldId;
+}
+
+/** A JQL date a day before the instant: `updated >=` over-reaches by a day whatever the site's zone. */
+const jqlDayBefore = (at: number): string => new Date(at - 86_400_000).toISOString().slice(0, 10);
 
 function workTypeOf(
   issue: JiraIssue,
@@ -105,7 +143,8 @@ export async function readSprintHistory(
   const closed = listed
     .filter((s) => s.state === 'closed' && s.completeDate)
     .sort((a, b) => ms(a.completeDate) - ms(b.completeDate) || a.id - b.id)
-    .slice(-input.closedSprints);
+    // slice(-0) would keep them all.
+    .slice(input.closedSprints > 0 ? -input.closedSprints : listed.length);
   const active = input.withActive === false ? [] : listed.filter((s) => s.state === 'active');
   const chosen = [...closed, ...active];
   const fields = input.estimationFieldId ? [...FIELDS, input.estimationFieldId] : FIELDS;
@@ -120,15 +159,36 @@ export async function readSprintHistory(
     membership.set(issue.id, set);
   };
   const sprintField = chosen.length === 0 ? null : await findSprintField(jira);
+  const starts = chosen.map((s) => ms(s.startDate)).filter((at) => !Number.isNaN(at));
   if (sprintField !== null) {
     // One search over all the sprints: an issue carried over is read once, and only the last page
     // is partial (one search per sprint read carry-overs again and left a partial page per sprint).
     const chosenIds = new Set(chosen.map((s) => String(s.id)));
-    const found = await jira.searchAll(
-      `sprint in (${[...chosenIds].join(', ')}) ORDER BY key ASC`,
-      { fields: [...fields, sprintField], properties: [BALLAST_PROPERTY_KEY], limit: SEARCH_LIMIT },
-    );
-    for (const issue of found) {
+    const inSprints = jira.searchAll(`sprint in (${[...chosenIds].join(', ')}) ORDER BY key ASC`, {
+      fields: [...fields, sprintField],
+      properties: [BALLAST_PROPERTY_KEY],
+      limit: SEARCH_LIMIT,
+    });
+    // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in` matches the
+    // field as it is now), so the project's issues changed since the earliest start are read too,
+    // the most recently updated first and at most REMOVED_CANDIDATES of them (a taken-out item was
+    // updated when it left); the Sprint changelog decides which of them were in a sprint
+    // (sprint-membership.ts). A separate, truncated search: a busy project never fails the page.
+    const changedSince =
+      input.projectKey !== undefined && starts.length > 0
+        ? jira.searchAll(
+            `project = "${input.projectKey}" AND updated >= "${jqlDayBefore(Math.min(...starts))}" ORDER BY updated DESC`,
+            {
+              fields: [...fields, sprintField],
+              properties: [BALLAST_PROPERTY_KEY],
+              limit: REMOVED_CANDIDATES,
+              truncate: true,
+            },
+          )
+        : Promise.resolve([]);
+    // Both at once: the page waits for the longer, not the sum.
+    const [found, candidates] = await Promise.all([inSprints, changedSince]);
+    for (const issue of [...found, ...candidates]) {
       remember(
         issue,
         sprintIdsOf(issue, sprintField).filter((id) => chosenIds.has(id)),
@@ -145,11 +205,17 @@ export async function readSprintHistory(
       for (const issue of found) remember(issue, [String(sprint.id)]);
     }
   }
-  // Only the status and Sprint histories are replayed: asking for just those keeps the pages few.
+  // Only the status, Sprint and estimate histories are replayed: asking for just those keeps the
+  // pages few.
+  const estimateField = estimateFieldOf(input.basis, input.estimationFieldId);
+  const logFields =
+    sprintField === null
+      ? []
+      : ['status', sprintField, ...(estimateField === null ? [] : [estimateField])];
   const logs = new Map(
-    (
-      await jira.changelogs([...issues.keys()], sprintField === null ? [] : ['status', sprintField])
-    ).map((log) => [log.issueId, log] as const),
+    (await jira.changelogs([...issues.keys()], logFields)).map(
+      (log) => [log.issueId, log] as const,
+    ),
   );
   // Status categories by status id, learnt from the statuses the issues are in now.
   const categoryOf = new Map<string, string>();
@@ -161,6 +227,8 @@ export async function readSprintHistory(
 
   const now = input.now.getTime();
   const items: SprintItemRecord[] = [];
+  // Issues the project search read that were in none of the sprints stay out of every figure.
+  const withPart = new Set<string>();
   for (const issue of issues.values()) {
     const log = logs.get(issue.id);
     const history = {
@@ -173,19 +241,31 @@ export async function readSprintHistory(
     };
     const type = workTypeOf(issue, input.rules);
     const size = sizeInBasis(issue, input.basis, input.estimationFieldId);
+    const estimateChanges =
+      estimateField === null
+        ? []
+        : changesOf(log, (_field, fieldId) => fieldId === estimateField, true);
+    // Issue count is 1 whatever the estimate; otherwise the estimate replayed at the instant.
+    const sizeAt = (at: number): number | null =>
+      estimateField === null ? size : estimateAt(estimateChanges, at, size);
     for (const sprint of chosen) {
       const id = String(sprint.id);
-      const part = sprintPart(history, {
+      const window = {
         id,
         startedAt: ms(sprint.startDate),
         endsAt: sprint.state === 'closed' ? ms(sprint.completeDate) : now,
-      });
+      };
+      const part = sprintPart(history, window);
       if (part === null) continue;
+      const atEnd = sizeAt(window.endsAt);
+      const atStart = sizeAt(window.startedAt);
+      withPart.add(issue.id);
       items.push({
         issueKey: issue.key,
         sprintId: id,
         workType: type,
-        points: size,
+        points: atEnd,
+        ...(part.committed && atStart !== atEnd ? { pointsAtStart: atStart } : {}),
         committed: part.committed,
         addedAfterStart: part.addedAfterStart,
         removedAfterStart: part.removedAfterStart,
@@ -205,19 +285,21 @@ export async function readSprintHistory(
     capacity: null,
     bufferShare: null,
   }));
-  const changes: ChangeRecord[] = [...issues.values()].map((issue) => {
-    // The first sign of work: the first move into an In Progress (or straight to a Done) status.
-    const started = changesOf(logs.get(issue.id), (_field, fieldId) => fieldId === 'status').find(
-      (change) =>
-        change.to !== null && ['indeterminate', 'done'].includes(categoryOf.get(change.to) ?? ''),
-    );
-    return {
-      issueKey: issue.key,
-      createdAt: issue.fields.created ?? '',
-      resolvedAt: issue.fields.resolutiondate ?? null,
-      firstInProgressAt: started ? new Date(started.at).toISOString() : null,
-      firstCommitAt: null,
-    };
-  });
+  const changes: ChangeRecord[] = [...issues.values()]
+    .filter((issue) => withPart.has(issue.id))
+    .map((issue) => {
+      // The first sign of work: the first move into an In Progress (or straight to a Done) status.
+      const started = changesOf(logs.get(issue.id), (_field, fieldId) => fieldId === 'status').find(
+        (change) =>
+          change.to !== null && ['indeterminate', 'done'].includes(categoryOf.get(change.to) ?? ''),
+      );
+      return {
+        issueKey: issue.key,
+        createdAt: issue.fields.created ?? '',
+        resolvedAt: issue.fields.resolutiondate ?? null,
+        firstInProgressAt: started ? new Date(started.at).toISOString() : null,
+        firstCommitAt: null,
+      };
+    });
   return { sprints, items, changes };
 }

@@ -70,6 +70,7 @@ export async function evaluateSprint(
       // planInput.gateState is the limits in force: FROZEN only while no override lifts the freeze.
       (evaluation.verdict.status === 'nonCompliant' || planInput.gateState === 'FROZEN'),
     lastClosedSprint: snapshot.lastClosed,
+    scopeChange: snapshot.scopeChange,
     notes: snapshot.notes,
     people,
   };

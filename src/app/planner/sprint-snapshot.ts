@@ -23,7 +23,9 @@ import { issueFields } from '../issue/issue-facts';
 import { closedSprintVelocity } from '../metrics/sprint-capacity';
 import { readSprintHistory, type SprintHistory } from '../metrics/sprint-history';
 import type { LastClosedSprintView } from '../../contract/planner';
-import { predictability } from '../../domain/metrics';
+import { predictability, scopeChange } from '../../domain/metrics';
+import type { ScopeChangeView } from '../../contract/project-page';
+import { scopeChangeView } from '../metrics/scope-change-view';
 import {
   addedAndCompleted,
   committedAndCompleted,
@@ -74,6 +76,11 @@ export interface SprintSnapshot {
   readonly details: ReadonlyMap<string, IssueDetails>;
   /** The last closed sprint's strict predictability, when the velocity was read. */
   readonly lastClosed: LastClosedSprintView | null;
+  /**
+   * The active sprint's scope change since its start (added, removed, re-estimated) by the domain's
+   * one `scopeChange`, from the same history the project page replays; null for a sprint not started.
+   */
+  readonly scopeChange: ScopeChangeView | null;
   readonly notes: readonly string[];
 }
 
@@ -202,24 +209,38 @@ export async function readSprintSnapshot(
     return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
   };
   // Velocity as Jira's velocity chart and the project page count it: each closed sprint's work
-  // done when it closed, replayed from the Sprint and status history (metrics/sprint-history.ts).
+  // done when it closed, replayed from the Sprint, status and estimate history
+  // (metrics/sprint-history.ts); and from the same read, the active sprint's scope change, so the
+  // planner and the project page show one figure (issue #17).
   const readVelocity = async (): Promise<{
     velocity: ClosedSprintVelocity[];
     lastClosed: LastClosedSprintView | null;
+    scope: ScopeChangeView | null;
   }> => {
-    if (policy.capacity.kind !== 'velocity') return { velocity: [], lastClosed: null };
+    const byVelocity = policy.capacity.kind === 'velocity';
     const history = await readSprintHistory(deps.jira, {
       boardId: ref.boardId,
       estimationFieldId: board.estimationFieldId,
       basis: policy.basis,
       rules: config.rules,
-      closedSprints: policy.capacity.sprints,
-      withActive: false,
+      closedSprints: policy.capacity.kind === 'velocity' ? policy.capacity.sprints : 0,
+      withActive: true,
       now: deps.clock.now(),
+      projectKey: ref.projectKey,
     });
+    const closed = history.sprints.filter((sprint) => sprint.state === 'closed');
+    const selected = history.sprints.find(
+      (sprint) => sprint.id === String(ref.sprintId) && sprint.state === 'active',
+    );
     return {
-      velocity: history.sprints.map((sprint) => closedSprintVelocity(sprint, history.items)),
-      lastClosed: lastClosedView(history),
+      velocity: byVelocity
+        ? closed.map((sprint) => closedSprintVelocity(sprint, history.items))
+        : [],
+      lastClosed: byVelocity ? lastClosedView(history) : null,
+      scope:
+        selected === undefined
+          ? null
+          : scopeChangeView(scopeChange(selected, history.items), policy.basis),
     };
   };
   // The proposal draws from the top of the backlog: the highest-ranked BACKLOG_CANDIDATES items.
@@ -242,7 +263,7 @@ export async function readSprintSnapshot(
       : undefined;
   const [
     { sprint, startedAt, items, issueIds },
-    { velocity: velocityHistory, lastClosed },
+    { velocity: velocityHistory, lastClosed, scope },
     { gate, statement: gateStatement },
     backlog,
   ] = await Promise.all([
@@ -280,6 +301,7 @@ export async function readSprintSnapshot(
     issueIds,
     details,
     lastClosed,
+    scopeChange: scope,
     notes,
   };
 }

@@ -22,8 +22,18 @@ export interface SprintItemRecord {
   readonly issueKey: string;
   readonly sprintId: string;
   readonly workType: WorkTypeOrUnclassified;
-  /** Story points; null when unestimated (counted as 0 points and reported as unestimated). */
+  /**
+   * Size in the policy's basis when the sprint ended (closed, or now for the active sprint); null when
+   * unestimated (counted as 0 and reported as unestimated). Completed, added, planned and carried-over
+   * work are counted in it.
+   */
   readonly points: number | null;
+  /**
+   * Size when the sprint started (estimate-history.ts): committed work, its completed part and the
+   * committed work removed are counted in it, as Jira's velocity chart counts "Commitment". Absent
+   * when it is the same as `points` (no estimate change inside the sprint, or not known).
+   */
+  readonly pointsAtStart?: number | null;
   /** In the sprint when it started (part of the commitment snapshot). */
   readonly committed: boolean;
   readonly addedAfterStart: boolean;

@@ -19,7 +19,27 @@ describe('scope added and removed after sprint start', () => {
       added: { count: 3, points: 7, unestimated: 1 },
       removed: { count: 1, points: 4, unestimated: 0 },
       committedPoints: 20,
+      reestimated: 0,
       churnShare: 0.55,
+    });
+  });
+
+  it('sizes removed work at the start, added work at the end, and shows re-estimates beside the net', () => {
+    const items = [
+      // Committed at 3, re-estimated to 8 and still in: +5 re-estimated, not "added".
+      anItem({ points: 8, pointsAtStart: 3 }),
+      // Committed at 5, cut to 2 and then taken out: 5 left the commitment.
+      anItem({ points: 2, pointsAtStart: 5, removedAfterStart: true }),
+      // Added at 1, re-estimated to 2 before the end: added 2.
+      anItem({ points: 2, committed: false, addedAfterStart: true }),
+    ];
+    expect(scopeChange(aSprint({ state: 'active' }), items)).toMatchObject({
+      value: -3,
+      added: { count: 1, points: 2 },
+      removed: { count: 1, points: 5 },
+      committedPoints: 8,
+      reestimated: 5,
+      churnShare: 0.875,
     });
   });
 

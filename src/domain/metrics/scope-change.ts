@@ -1,6 +1,11 @@
 import { notEnoughData, type MetricResult } from './metric-result';
 import type { SprintItemRecord, SprintRecord } from './records';
-import { addedAfterStart, committedWork, removedAfterStart } from './sprint-figures';
+import {
+  addedAfterStart,
+  committedWork,
+  reestimatedAfterStart,
+  removedAfterStart,
+} from './sprint-figures';
 import { itemsOfSprint, type PointTotal } from './sprint-items';
 import { round } from './statistics';
 
@@ -9,7 +14,10 @@ import { round } from './statistics';
  * removed from the sprint): added = addedAfterStart, removed = committed work taken out
  * (sprint-figures.ts). Value = net (added − removed), in the basis. `churnShare` = (added + removed)
  * ÷ committed, null when nothing was committed. An item added and removed again is in neither.
- * Needs a started sprint (active or closed).
+ * Committed and removed work is sized at the start, added work at the end (sprint-figures.ts);
+ * `reestimated` is the committed work's estimate changes since the start, shown beside the net
+ * (the sprint report counts an estimate change as a scope change too), so that
+ * committed − removed + reestimated = planned. Needs a started sprint (active or closed).
  */
 export function scopeChange(
   sprint: SprintRecord,
@@ -20,6 +28,7 @@ export function scopeChange(
     readonly added: PointTotal;
     readonly removed: PointTotal;
     readonly committedPoints: number;
+    readonly reestimated: number;
     readonly churnShare: number | null;
   }
 > {
@@ -38,6 +47,7 @@ export function scopeChange(
     added,
     removed,
     committedPoints,
+    reestimated: reestimatedAfterStart(own),
     churnShare:
       committedPoints > 0 ? round((added.points + removed.points) / committedPoints) : null,
   };

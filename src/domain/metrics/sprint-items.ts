@@ -8,12 +8,24 @@ export interface PointTotal {
   readonly unestimated: number;
 }
 
-export function pointTotal(items: readonly SprintItemRecord[]): PointTotal {
+/** The item's size when the sprint ended (its `points`). */
+export const sizeAtEnd = (item: SprintItemRecord): number | null => item.points;
+
+/** The item's size when the sprint started: `pointsAtStart`, or `points` when absent. */
+export const sizeAtStart = (item: SprintItemRecord): number | null =>
+  item.pointsAtStart === undefined ? item.points : item.pointsAtStart;
+
+/** Total size of the items, each sized at the sprint's end unless `sizeOf` says otherwise. */
+export function pointTotal(
+  items: readonly SprintItemRecord[],
+  sizeOf: (item: SprintItemRecord) => number | null = sizeAtEnd,
+): PointTotal {
   let points = 0;
   let unestimated = 0;
   for (const item of items) {
-    if (item.points === null || !Number.isFinite(item.points)) unestimated += 1;
-    else points += item.points;
+    const size = sizeOf(item);
+    if (size === null || !Number.isFinite(size)) unestimated += 1;
+    else points += size;
   }
   return { count: items.length, points, unestimated };
 }

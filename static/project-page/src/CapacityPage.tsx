@@ -24,7 +24,7 @@ export function CapacityPage({ data }: { data: CapacityData }) {
           }))}
           legend={BALANCE_LEGEND}
           format={points}
-          caption="Planned = committed when the sprint started and still in it (the planner’s figure); work removed since is in the scope change column. Unclassified work is shown as such, never folded into feature."
+          caption="Planned = committed when the sprint started and still in it, at its estimates now (the planner’s figure); committed = the estimates when it started; work removed since and re-estimates are in the scope change column. Unclassified work is shown as such, never folded into feature."
         />
         <CapacityTargets data={data} />
         <BarChart
@@ -65,7 +65,7 @@ export function CapacityPage({ data }: { data: CapacityData }) {
                 <td>
                   {s.scopeChange.value === null
                     ? s.scopeChange.reason
-                    : `+${amount(s.scopeChange.added, unit)} / −${amount(s.scopeChange.removed, unit)} (${percent(s.scopeChange.churnShare)} churn)`}
+                    : `+${amount(s.scopeChange.added, unit)} / −${amount(s.scopeChange.removed, unit)} (${percent(s.scopeChange.churnShare)} churn)${(s.scopeChange.reestimated ?? 0) === 0 ? '' : ` · re-estimated ${(s.scopeChange.reestimated ?? 0) > 0 ? '+' : '−'}${amount(Math.abs(s.scopeChange.reestimated ?? 0), unit)}`}`}
                 </td>
                 <td>
                   {s.interrupts.value === null

@@ -38,7 +38,7 @@ function SplitList({
       </ul>
       <p className="subtlest">
         {shares?.reason ??
-          `Capacity ${amount(sprint.capacity, unit)}, planned ${amount(sprint.planned, unit)} (committed at the start and still in the sprint).`}
+          `Capacity ${amount(sprint.capacity, unit)}, planned ${amount(sprint.planned, unit)} (committed at the start and still in the sprint, at today’s estimates).`}
       </p>
     </>
   );
@@ -95,6 +95,8 @@ export function OverviewPage({ data }: { data: OverviewData }) {
               <p className="subtlest">
                 +{amount(activeSprint.scopeChange.added, data.unit)} added, −
                 {amount(activeSprint.scopeChange.removed, data.unit)} removed
+                {(activeSprint.scopeChange.reestimated ?? 0) !== 0 &&
+                  ` · committed work re-estimated ${(activeSprint.scopeChange.reestimated ?? 0) > 0 ? '+' : '−'}${amount(Math.abs(activeSprint.scopeChange.reestimated ?? 0), data.unit)}`}
               </p>
             </FigureTile>
           </div>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { LastClosedSprintView, SprintPlanEvaluation } from '../../../src/contract/planner';
 import { formatAmount } from './amounts';
 
@@ -10,9 +10,12 @@ const width = (amount: number, scale: number): string =>
 export function CapacitySummary({
   evaluation,
   lastClosed = null,
+  children,
 }: {
   evaluation: SprintPlanEvaluation;
   lastClosed?: LastClosedSprintView | null;
+  /** Figures shown under the capacity line (the sprint's scope change). */
+  children?: ReactNode;
 }) {
   const headingId = useId();
   const { basis, capacity, plannable, available, used, remaining, buffer } = evaluation;
@@ -27,6 +30,7 @@ export function CapacitySummary({
         <p className="subtlest">
           A project admin can set a fixed capacity in the Ballast project settings.
         </p>
+        {children}
       </section>
     );
   const scale = Math.max(capacity.amount, used);
@@ -71,6 +75,7 @@ export function CapacitySummary({
         {buffer.unplannedKeys.length > 0 &&
           ` · ${amount(buffer.used)} of it used by ${buffer.unplannedKeys.length} items added after the start${buffer.spent ? ' (spent)' : ''}`}
       </p>
+      {children}
       {lastClosed && (
         <p className="subtlest" data-last-closed={lastClosed.name}>
           {lastClosed.predictability === null

@@ -66,6 +66,46 @@ const failure = (error: Partial<ResolverError>): ResolverError => ({
   ...error,
 });
 
+describe('the sprint’s scope change since its start', () => {
+  const text = (html: string) => element(html, 'p', 'data-scope-change').replace(/<[^>]+>/g, '');
+
+  it('shows added, removed and re-estimated work as the backend computed it, in the unit', () => {
+    expect(text(render(ready()))).toBe(
+      'Scope since the start: +5 pts added after the start (2 items) · −2 pts removed (1 item) · committed work re-estimated +3 pts · 8% churn',
+    );
+  });
+
+  it('writes hours for an original-estimate basis (the view carries hours, not seconds)', () => {
+    const view = plannerView({
+      evaluation: planEvaluation({ basis: 'originalEstimate' }),
+      scopeChange: {
+        ...plannerView().scopeChange!,
+        added: 1.5,
+        removed: 0,
+        removedCount: 0,
+        reestimated: -2,
+      },
+    });
+    expect(text(render(ready(view)))).toContain(
+      '+1.5 h added after the start (2 items) · −0 h removed (0 items) · committed work re-estimated −2 h',
+    );
+  });
+
+  it('says why there is no scope change, and shows nothing for a sprint not started', () => {
+    const why = plannerView({
+      scopeChange: {
+        ...plannerView().scopeChange!,
+        value: null,
+        reason: 'the sprint has not started yet',
+      },
+    });
+    expect(text(render(ready(why)))).toBe(
+      'Scope change since the start: the sprint has not started yet.',
+    );
+    expect(render(ready(plannerView({ scopeChange: null })))).not.toContain('data-scope-change');
+  });
+});
+
 describe('Planner states', () => {
   it('says it is loading, as a polite status', () => {
     const html = render({ status: 'loading' });

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PlannerBoard, SprintEvaluation } from '../../../src/contract/planner';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { CapacitySummary } from './CapacitySummary';
+import { ScopeChangeSummary } from './ScopeChangeSummary';
 import { FreezeOverride } from './FreezeOverride';
 import { GateBanner } from './GateBanner';
 import { NotReady } from './NotReady';
@@ -79,7 +80,9 @@ function SprintPlan({
       <div className="plan-columns">
         <div className="plan-column">
           <SplitBars evaluation={view.evaluation} />
-          <CapacitySummary evaluation={view.evaluation} lastClosed={view.lastClosedSprint} />
+          <CapacitySummary evaluation={view.evaluation} lastClosed={view.lastClosedSprint}>
+            <ScopeChangeSummary view={view} />
+          </CapacitySummary>
           <NotReady items={view.evaluation.notReady} />
         </div>
         <div className="plan-column">

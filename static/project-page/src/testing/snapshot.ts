@@ -74,6 +74,7 @@ export function sprintRow(id: number, overrides: Partial<SprintRow> = {}): Sprin
       addedCount: 3,
       removed: 2,
       removedCount: 1,
+      reestimated: 0,
       churnShare: 0.2,
     },
     balance: { planned, completed: planned, reason: null },

@@ -203,6 +203,18 @@ export function plannerView(overrides: Partial<SprintEvaluation> = {}): SprintEv
       meetsBaseline: true,
       reason: null,
     },
+    scopeChange: {
+      value: 3,
+      unit: 'points',
+      sampleSize: 14,
+      reason: null,
+      added: 5,
+      addedCount: 2,
+      removed: 2,
+      removedCount: 1,
+      reestimated: 3,
+      churnShare: 0.08,
+    },
     people: { 'acc-ada-admin': 'Ada Okafor' },
     notes: [
       'Velocity is the work of each closed sprint that was done when it closed, as Jira’s velocity chart counts it.',
