@@ -191,6 +191,14 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
           const skeleton = frame.locator('.skeleton[role="status"][aria-busy="true"]');
           await skeleton.first().waitFor({ timeout: FRAME_TIMEOUT_MS });
           expect(await skeleton.first().textContent(), app.name).toMatch(/^Loading .+…$/);
+          if (app.name === 'issue-panel') {
+            // The shimmer stops for people who ask for reduced motion (the bones stay).
+            const animation = `getComputedStyle(document.querySelector('.skeleton-bone')).animationName`;
+            await page.emulateMedia({ reducedMotion: 'reduce' });
+            expect(await frameOf(app).evaluate<string>(animation)).toBe('none');
+            await page.emulateMedia({ reducedMotion: 'no-preference' });
+            expect(await frameOf(app).evaluate<string>(animation)).toBe('skeleton-shimmer');
+          }
           await narrow(app);
           await shoot(app, 'loading');
           await frame
