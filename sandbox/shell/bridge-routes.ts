@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ACCOUNT_HEADER, AS_APP_HEADER } from '../jira';
 import type { AppHost } from './app-host';
-import { buildContext, frameTargetSchema, type ContextSite } from './frame-context';
+import { frameTargetSchema, type ContextCache, type ContextSite } from './frame-context';
 import { jiraAs } from './jira-client';
 import type { AppManifest } from './manifest';
 
@@ -41,6 +41,7 @@ export interface BridgeDeps {
   host: AppHost;
   jiraUrl: string;
   site: ContextSite;
+  contexts: ContextCache;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -53,22 +54,33 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return result.data;
 }
 
+function frameModule(deps: BridgeDeps, moduleKey: string) {
+  const module = deps.manifest().modules.find((m) => m.key === moduleKey);
+  if (module === undefined) throw new BridgeError(404, `manifest.yml has no module ${moduleKey}.`);
+  return module;
+}
+
+/** `view.getContext()`: the frame's Forge context, built as the user (frame-context.ts). */
+export async function bridgeContext(
+  deps: BridgeDeps,
+  accountId: string,
+  raw: unknown,
+): Promise<{ context: unknown }> {
+  const request = parse(frameRef, raw);
+  const module = frameModule(deps, request.moduleKey);
+  const jira = jiraAs(deps.jiraUrl, accountId);
+  return { context: await deps.contexts.get(jira, accountId, module, request.target, deps.site) };
+}
+
 export async function bridgeInvoke(
   deps: BridgeDeps,
   accountId: string,
   raw: unknown,
 ): Promise<{ body: unknown }> {
   const request = parse(invokeBody, raw);
-  const module = deps.manifest().modules.find((m) => m.key === request.moduleKey);
-  if (module === undefined)
-    throw new BridgeError(404, `manifest.yml has no module ${request.moduleKey}.`);
-  const context = await buildContext(
-    jiraAs(deps.jiraUrl, accountId),
-    accountId,
-    module,
-    request.target,
-    deps.site,
-  );
+  const module = frameModule(deps, request.moduleKey);
+  const jira = jiraAs(deps.jiraUrl, accountId);
+  const context = await deps.contexts.get(jira, accountId, module, request.target, deps.site);
   const body = await deps.host.invoke({
     module,
     resolverKey: request.functionKey,

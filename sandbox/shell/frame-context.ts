@@ -60,6 +60,11 @@ function pagePath(module: UiModule, target: FrameTarget): string {
   return `/projects/${target.projectKey}/backlog`;
 }
 
+/** One extension instance per module and place, as Forge's localId is. */
+export function localIdOf(module: Pick<UiModule, 'key'>, target: FrameTarget): string {
+  return `${module.key}/${targetQuery(target)}`;
+}
+
 export async function buildContext(
   jira: JiraClient,
   accountId: string,
@@ -101,11 +106,44 @@ export async function buildContext(
     accountId,
     cloudId: site.cloudId,
     siteUrl: site.siteUrl,
-    // One extension instance per module and place, as Forge's localId is.
-    localId: `${module.key}/${targetQuery(target)}`,
+    localId: localIdOf(module, target),
     moduleKey: module.key,
     locale: 'en-US',
     timezone: 'UTC',
     extension,
+  };
+}
+
+/**
+ * Jira hands a frame its context from the page that frames it, without reading Jira again for
+ * every call. The shell builds it from Jira once (as the user, so their permissions still decide)
+ * and keeps it a short while per user, module and place, for `getContext` and each `invoke` — so
+ * the Jira faults and latency the knobs inject reach the app's own calls, not the host's
+ * bookkeeping. A failed build is not kept: the next call tries again.
+ */
+export interface ContextCache {
+  get(
+    jira: JiraClient,
+    accountId: string,
+    module: UiModule,
+    target: FrameTarget,
+    site: ContextSite,
+  ): Promise<ForgeContext>;
+}
+
+export function contextCache(ttlMs = 60_000, now: () => number = Date.now): ContextCache {
+  const kept = new Map<string, { at: number; context: Promise<ForgeContext> }>();
+  return {
+    get(jira, accountId, module, target, site) {
+      const key = `${accountId} ${localIdOf(module, target)}`;
+      const hit = kept.get(key);
+      if (hit !== undefined && now() - hit.at < ttlMs) return hit.context;
+      const context = buildContext(jira, accountId, module, target, site);
+      kept.set(key, { at: now(), context });
+      context.catch(() => {
+        if (kept.get(key)?.context === context) kept.delete(key);
+      });
+      return context;
+    },
   };
 }

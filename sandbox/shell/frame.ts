@@ -5,7 +5,6 @@
  * `window.__bridge`.
  */
 import type { ServerResponse } from 'node:http';
-import type { ForgeContext } from './app-host';
 import type { FrameTarget } from './frame-context';
 import { escapeHtml, scriptJson } from './html';
 import type { UiModule } from './manifest';
@@ -17,7 +16,12 @@ export const FRAME_PREFIX = '/__frame/';
 export interface FrameBoot {
   moduleKey: string;
   target: FrameTarget;
-  context: ForgeContext;
+  /**
+   * The frame's localId (for getFrameId). The context itself is asked for by `getContext`
+   * (bridge.js, `/__shell/bridge/context`), so the page is served at once — as a Forge resource
+   * comes from its CDN, not after Jira reads — and the app paints its loading state from the start.
+   */
+  localId: string;
   /** Shell page of each module, for router.navigate({ target: 'module', moduleKey }). */
   moduleRoutes: Record<string, string>;
   /** The shell's theme, which `view.theme.enable()` applies to the frame (bridge.js). */
@@ -46,14 +50,14 @@ export async function serveFrameFile(
   res: ServerResponse,
   module: UiModule,
   relativePath: string,
-  boot: () => Promise<FrameBoot>,
+  boot: () => FrameBoot,
 ): Promise<void> {
   const path = relativePath === '' ? 'index.html' : relativePath;
   const file =
     module.resourceDir === undefined ? undefined : await readInside(module.resourceDir, path);
   if (path === 'index.html') {
     const body =
-      file === undefined ? notBuiltPage(module) : injectBridge(file.toString('utf8'), await boot());
+      file === undefined ? notBuiltPage(module) : injectBridge(file.toString('utf8'), boot());
     res
       .writeHead(file === undefined ? 404 : 200, {
         'content-type': 'text/html; charset=utf-8',

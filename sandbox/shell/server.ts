@@ -5,9 +5,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AppHost } from './app-host';
-import { bridgeFetchProduct, bridgeInvoke, BridgeError } from './bridge-routes';
+import { bridgeContext, bridgeFetchProduct, bridgeInvoke, BridgeError } from './bridge-routes';
 import { FRAME_PREFIX, serveFrameFile } from './frame';
-import { buildContext, FrameTargetError, targetFromQuery, type ContextSite } from './frame-context';
+import {
+  contextCache,
+  FrameTargetError,
+  localIdOf,
+  targetFromQuery,
+  type ContextSite,
+} from './frame-context';
 import { escapeHtml } from './html';
 import { HttpError, readJson, readText, redirect, safeBack, sendHtml, sendJson } from './http-util';
 import { JiraCallError, jiraAs } from './jira-client';
@@ -62,7 +68,8 @@ function errorPage(status: number, message: string): string {
   return `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/__shell/assets/ds-tokens.css"><link rel="stylesheet" href="/__shell/assets/shell.css"><main class="content"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="message" role="alert">${escapeHtml(message)}</p><p><a href="/">Back to the backlog</a></p></main>`;
 }
 
-export function createShellHandler(deps: ShellDeps) {
+export function createShellHandler(shellDeps: ShellDeps) {
+  const deps = { ...shellDeps, contexts: contextCache() };
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://shell.local');
@@ -109,6 +116,8 @@ export function createShellHandler(deps: ShellDeps) {
       return redirect(res, safeBack(form.get('back')), { 'set-cookie': themeCookie(chosen) });
     }
 
+    if (method === 'POST' && path === '/__shell/bridge/context')
+      return sendJson(res, 200, await bridgeContext(deps, user.accountId, await readJson(req)));
     if (method === 'POST' && path === '/__shell/bridge/invoke')
       return sendJson(res, 200, await bridgeInvoke(deps, user.accountId, await readJson(req)));
     if (method === 'POST' && path === '/__shell/bridge/fetch-product')
@@ -177,13 +186,12 @@ export function createShellHandler(deps: ShellDeps) {
       const module = manifest.modules.find((m) => m.key === moduleKey);
       if (module === undefined)
         throw new HttpError(404, `manifest.yml has no module ${moduleKey}.`);
-      return serveFrameFile(res, module, rest.join('/'), async () => {
+      return serveFrameFile(res, module, rest.join('/'), () => {
         const target = targetFromQuery(url.searchParams);
-        const jira = jiraAs(deps.jiraUrl, user.accountId);
         return {
           moduleKey,
           target,
-          context: await buildContext(jira, user.accountId, module, target, deps.site),
+          localId: localIdOf(module, target),
           moduleRoutes: moduleRoutes(manifest, target.projectKey),
           colorMode: theme,
         };

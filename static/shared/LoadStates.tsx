@@ -1,19 +1,23 @@
 import type { ResolverError } from '../../src/contract/envelope';
 import { failureView } from './format';
+import { Skeleton, type SkeletonShape } from './Skeleton';
 
-/** Shown while the first answer is on its way (announced politely to screen readers). */
-export function Loading({ what }: { what: string }) {
-  return (
-    <div className="state state-loading" role="status" aria-live="polite" aria-busy="true">
-      <span className="spinner" aria-hidden="true" />
-      Loading {what}…
-    </div>
-  );
+export type { SkeletonShape };
+
+/**
+ * Shown while the first answer is on its way: a skeleton shaped like the content (Skeleton.tsx),
+ * announced politely as "Loading {what}…".
+ */
+export function Loading({ what, shape }: { what: string; shape: SkeletonShape }) {
+  return <Skeleton what={what} shape={shape} />;
 }
 
 /**
- * A failed load: permission problems say the user lacks access (and whom to ask); other failures
- * show the backend's message, with Retry only when trying again can help.
+ * The one error frame of every app: what failed ("Ballast couldn’t load …"), the backend's own
+ * words, and what to do. When the backend says trying again can help (`retryable`: Jira busy or
+ * down, a timeout), Retry runs the failed load again in place — no page reload. When it cannot
+ * help (a bad request, no access), the frame says what to do instead of offering a button that
+ * would fail the same way. Text wraps at any width, so a 250 px column shows it whole.
  */
 export function LoadFailure({
   error,
@@ -28,22 +32,24 @@ export function LoadFailure({
   const failure = failureView(error);
   if (failure.kind === 'denied')
     return (
-      <div className="message message-denied" role="alert">
+      <div className="message message-denied load-failure" role="alert">
         <p className="message-title">You don’t have access to {what} in Ballast</p>
         <p>{failure.message}</p>
         <p>Ask a Jira administrator for permission to browse this project.</p>
       </div>
     );
   return (
-    <div className="message message-error" role="alert">
+    <div className="message message-error load-failure" role="alert">
       <p className="message-title">Ballast couldn’t load {what}</p>
       <p>{failure.message}</p>
       {failure.retryable ? (
-        <button type="button" className="button" onClick={onRetry}>
+        <button type="button" className="button button-primary" onClick={onRetry}>
           Retry
         </button>
       ) : (
-        <p>Reload the page; if it keeps failing, tell your Jira administrator.</p>
+        <p>
+          Trying again will not help until this is fixed: tell your Jira administrator what it says.
+        </p>
       )}
     </div>
   );

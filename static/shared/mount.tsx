@@ -11,6 +11,11 @@ import 'virtual:ds-tokens.css';
 import './tokens.css';
 import './ui.css';
 
+/**
+ * Until the app renders, #root shows the loading skeleton the build wrote into index.html
+ * (vite.config.base.ts, `skeletonFirstPaint`): the frame is never a blank box, even while the
+ * Forge context is on its way; React replaces it with the app.
+ */
 export function mount(App: ComponentType, name: string): void {
   // Outside Jira (or in an old host) there is no theme to follow: the OS preference applies.
   view.theme.enable().catch(() => undefined);

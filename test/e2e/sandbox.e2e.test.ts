@@ -160,10 +160,10 @@ describe.skipIf(!run)('sandbox shell in Chromium', { timeout: BROWSER_TEST_TIMEO
     const panel = page.frameLocator('iframe[data-module-key="ballast-issue-panel"]');
     await issuePanelRendered(panel, 'SHOP-12');
     const frame = page.frame({ url: /__frame\/ballast-issue-panel/ });
-    const accountId = await frame!.evaluate(() => {
-      const boot = (globalThis as unknown as { __sandboxFrame: { context: { accountId: string } } })
-        .__sandboxFrame;
-      return boot.context.accountId;
+    const accountId = await frame!.evaluate(async () => {
+      type Bridge = { callBridge: (c: string) => Promise<{ accountId: string }> };
+      const bridge = (globalThis as unknown as { __bridge: Bridge }).__bridge;
+      return (await bridge.callBridge('getContext')).accountId;
     });
     expect(accountId).toBe(MEMBER_ACCOUNT_ID);
   });

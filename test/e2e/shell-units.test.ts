@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { MEMBER_ACCOUNT_ID, ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
 import { cardOf } from '../../sandbox/shell/backlog-data';
 import { injectBridge, type FrameBoot } from '../../sandbox/shell/frame';
-import { targetFromQuery } from '../../sandbox/shell/frame-context';
+import { contextCache, targetFromQuery } from '../../sandbox/shell/frame-context';
 import { html, scriptJson } from '../../sandbox/shell/html';
 import { HttpError, safeBack } from '../../sandbox/shell/http-util';
 import { JiraCallError, messageOf, type JiraClient } from '../../sandbox/shell/jira-client';
-import { readAppManifest } from '../../sandbox/shell/manifest';
+import { readAppManifest, type UiModule } from '../../sandbox/shell/manifest';
 import {
   loadTransitions,
   parseTransitionRequest,
@@ -40,8 +40,58 @@ describe('html', () => {
   });
 });
 
+describe('contextCache', () => {
+  const module = { key: 'ballast-issue-panel', type: 'jira:issuePanel' } as UiModule;
+  const target = { projectKey: 'SHOP', issueKey: 'SHOP-12' };
+  const site = { cloudId: 'c', siteUrl: 'http://site' };
+  /** A Jira that answers the project and issue reads, failing the first `failures` calls. */
+  function jira(failures = 0) {
+    const paths: string[] = [];
+    const client: JiraClient = {
+      get: <T>(path: string) => {
+        paths.push(path);
+        if (paths.length <= failures) return Promise.reject(new JiraCallError(503, 'down'));
+        const body = path.includes('/issue/')
+          ? { id: '10012', key: 'SHOP-12', fields: { issuetype: { id: '1', name: 'Story' } } }
+          : { id: '10000', key: 'SHOP', projectTypeKey: 'software' };
+        return Promise.resolve(body as T);
+      },
+      post: () => Promise.reject(new Error('no posts')),
+    };
+    return { client, paths };
+  }
+
+  it('reads Jira once per user and place while fresh, and again after the TTL', async () => {
+    let now = 0;
+    const cache = contextCache(60_000, () => now);
+    const { client, paths } = jira();
+    const first = await cache.get(client, ADMIN_ACCOUNT_ID, module, target, site);
+    expect(first.extension).toMatchObject({ issue: { key: 'SHOP-12', type: 'Story' } });
+    await cache.get(client, ADMIN_ACCOUNT_ID, module, target, site);
+    expect(paths).toHaveLength(2);
+    await cache.get(client, MEMBER_ACCOUNT_ID, module, target, site);
+    expect(paths).toHaveLength(4);
+    now = 60_000;
+    await cache.get(client, ADMIN_ACCOUNT_ID, module, target, site);
+    expect(paths).toHaveLength(6);
+  });
+
+  it('keeps no failure: the next call reads Jira again', async () => {
+    const cache = contextCache(60_000, () => 0);
+    const { client, paths } = jira(1);
+    await expect(cache.get(client, ADMIN_ACCOUNT_ID, module, target, site)).rejects.toThrow('down');
+    const context = await cache.get(client, ADMIN_ACCOUNT_ID, module, target, site);
+    expect(context.localId).toBe('ballast-issue-panel/projectKey=SHOP&issueKey=SHOP-12');
+    expect(paths).toHaveLength(3);
+  });
+});
+
 describe('injectBridge', () => {
-  const boot = { moduleKey: 'm', target: { projectKey: 'SHOP' } } as unknown as FrameBoot;
+  const boot = {
+    moduleKey: 'm',
+    target: { projectKey: 'SHOP' },
+    localId: 'm/projectKey=SHOP',
+  } as unknown as FrameBoot;
 
   it('puts the context and the bridge before the bundle script', () => {
     const page =

@@ -12,6 +12,7 @@
   var frame = window.__sandboxFrame;
   var origin = window.location.origin;
   var listeners = [];
+  var contextRequest;
 
   function post(message) {
     message.source = 'ballast-sandbox-frame';
@@ -151,8 +152,23 @@
         return p.metadata === undefined ? result.body : { body: result.body, metadata: {} };
       });
     },
+    // Asked of the shell once (it reads Jira as the user); a failure is not kept, so a Retry in
+    // the app asks again.
     getContext: function () {
-      return JSON.parse(JSON.stringify(frame.context));
+      if (contextRequest === undefined) {
+        contextRequest = server('/__shell/bridge/context', {}).then(
+          function (result) {
+            return result.context;
+          },
+          function (error) {
+            contextRequest = undefined;
+            throw error;
+          },
+        );
+      }
+      return contextRequest.then(function (context) {
+        return JSON.parse(JSON.stringify(context));
+      });
     },
     fetchProduct: function (p) {
       return server('/__shell/bridge/fetch-product', {
@@ -220,7 +236,7 @@
     },
     emitReadyEvent: function () {},
     getFrameId: function () {
-      return frame.context.localId;
+      return frame.localId;
     },
     // The sandbox has no metrics pipeline and no Rovo.
     emitFrontendCustomMetric: function () {},

@@ -19,7 +19,7 @@ interface Props {
 
 /** The compact view in the issue's side column: category, "DoD 3/5" and the open required items. */
 export function IssueContext({ state, onRetry }: Props) {
-  if (state.status === 'loading') return <Loading what="Ballast" />;
+  if (state.status === 'loading') return <Loading what="Ballast" shape="issue-context" />;
   if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
   const { workType, suggestion, gate, dod, history, problems } = state.data;
   // Closed before Ballast: no Definition of Done applies, so nothing is open or ready to close.

@@ -16,7 +16,8 @@ interface Props {
 
 /** The issue panel for every state: loading, failed (or no access), and the loaded issue. */
 export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
-  if (state.status === 'loading') return <Loading what="Ballast for this issue" />;
+  if (state.status === 'loading')
+    return <Loading what="Ballast for this issue" shape="issue-panel" />;
   if (state.status === 'failed') return <LoadFailure error={state.error} onRetry={onRetry} />;
   const { view, viewer } = state;
   return (

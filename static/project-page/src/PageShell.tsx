@@ -67,7 +67,8 @@ export function PageShell<T>({
   refresh?: RefreshControl | undefined;
   children: (data: T) => ReactNode;
 }) {
-  if (state.status === 'loading') return <Loading what={title.toLowerCase()} />;
+  if (state.status === 'loading')
+    return <Loading what={title.toLowerCase()} shape="project-subpage" />;
   if (state.status === 'failed')
     return <LoadFailure error={state.error} onRetry={onRetry} what="this project’s metrics" />;
   const answer = state.data;

@@ -9,7 +9,7 @@ import { SettingsPage } from './SettingsPage';
 export function App() {
   const load = useCallback(() => call('settings/get', {}), []);
   const { state, retry } = useResolver(load);
-  if (state.status === 'loading') return <Loading what="Ballast settings" />;
+  if (state.status === 'loading') return <Loading what="Ballast settings" shape="settings" />;
   if (state.status === 'failed') return <SettingsFailure error={state.error} onRetry={retry} />;
   return <SettingsPage initial={state.data} call={call} />;
 }

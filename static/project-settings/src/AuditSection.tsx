@@ -178,7 +178,7 @@ export function AuditSection({ call }: { call: Call }) {
     error: null,
     busy: false,
   });
-  if (state.status === 'loading') return <Loading what="the audit log" />;
+  if (state.status === 'loading') return <Loading what="the audit log" shape="section" />;
   if (state.status === 'failed')
     return <SectionFailure what="the audit log" error={state.error} onRetry={retry} />;
   const pages = [state.data, ...older.pages];

@@ -103,7 +103,7 @@ export function PushSection({ call }: { call: Call }) {
   const load = useCallback(() => call('push/get', {}), [call]);
   const { state, retry } = useResolver(load);
   const [rotation, setRotation] = useState<Rotation>({ step: 'idle' });
-  if (state.status === 'loading') return <Loading what="the push API settings" />;
+  if (state.status === 'loading') return <Loading what="the push API settings" shape="section" />;
   if (state.status === 'failed')
     return <SectionFailure what="the push API settings" error={state.error} onRetry={retry} />;
   const view = rotation.step === 'done' ? rotation.view : state.data;

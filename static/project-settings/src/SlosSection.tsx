@@ -34,7 +34,7 @@ export function SlosSection({ call }: { call: Call }) {
   const [answer, setAnswer] = useState<SloListView | null>(null);
   const [editor, dispatch] = useReducer(sloEditorReducer, closedEditor);
   const actions = useMemo(() => sloActions(call, dispatch, setAnswer), [call]);
-  if (state.status === 'loading') return <Loading what="the SLOs" />;
+  if (state.status === 'loading') return <Loading what="the SLOs" shape="section" />;
   if (state.status === 'failed')
     return <SectionFailure what="the SLOs" error={state.error} onRetry={retry} />;
   const reload = () => {

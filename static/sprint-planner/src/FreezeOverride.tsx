@@ -228,7 +228,7 @@ export function FreezeOverride({
       setBusy(false);
     }
   };
-  if (loaded.status === 'loading') return <Loading what="the freeze overrides" />;
+  if (loaded.status === 'loading') return <Loading what="the freeze overrides" shape="section" />;
   if (loaded.status === 'failed')
     return <LoadFailure error={loaded.error} what="the freeze overrides" onRetry={load} />;
   return (

@@ -118,7 +118,7 @@ function SprintPlan({
 /** The sprint planner in every state: loading, failed or no access, no open sprint, and the plan. */
 export function Planner({ state, actions, viewer, onRetry, onDismissError }: Props) {
   const titleId = useId();
-  if (state.status === 'loading') return <Loading what="the sprint planner" />;
+  if (state.status === 'loading') return <Loading what="the sprint planner" shape="planner" />;
   if (state.status === 'failed')
     return (
       <LoadFailure error={state.error} what="this board’s sprint planning" onRetry={onRetry} />
@@ -156,7 +156,7 @@ export function Planner({ state, actions, viewer, onRetry, onDismissError }: Pro
           <p>Create a sprint on the backlog, add items to it, then open the planner again.</p>
         </div>
       ) : sprint.status === 'loading' ? (
-        <Loading what="the sprint’s plan" />
+        <Loading what="the sprint’s plan" shape="sprint-plan" />
       ) : sprint.status === 'failed' ? (
         <LoadFailure
           error={sprint.error}
