@@ -311,7 +311,12 @@ const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
 };
 
 describe('the web triggers (no authentication on Forge: the app checks every request)', () => {
-  const WEB_TRIGGERS = ['ballast-deployment-push', 'ballast-incident-push', 'ballast-sli-push'];
+  const WEB_TRIGGERS = [
+    'ballast-deployment-push',
+    'ballast-gate-check',
+    'ballast-incident-push',
+    'ballast-sli-push',
+  ];
   let secret: string;
 
   beforeAll(async () => {

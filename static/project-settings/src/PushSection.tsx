@@ -13,6 +13,7 @@ const URL_ROWS = [
   { key: 'sli', label: 'SLI data', detail: 'ballast sli sync, or any signed POST of SLI batches' },
   { key: 'deployments', label: 'Deployments', detail: 'ballast deploy record, from CI/CD' },
   { key: 'incidents', label: 'Incidents', detail: 'ballast incident record' },
+  { key: 'gateCheck', label: 'Release gate', detail: 'ballast gate check, from CI/CD (read-only)' },
 ] as const;
 
 function Snippet({ title, text }: { title: string; text: string }) {

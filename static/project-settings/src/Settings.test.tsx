@@ -241,6 +241,7 @@ describe('push API', () => {
       sli: 'https://x.example/x1/sli',
       deployments: 'https://x.example/x1/dep',
       incidents: null,
+      gateCheck: null,
     },
     secretRotatedAt: '2026-11-20T10:00:00Z',
     previousSecretValidUntil: '2026-11-21T10:00:00Z',
