@@ -41,7 +41,7 @@ export interface ReleaseCheckDeps {
 /** Jira reads at once: a release of 100 items stays well inside Jira's burst limits. */
 const READS_AT_ONCE = 5;
 
-const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
+export const projectOf = (key: string): string => key.slice(0, key.lastIndexOf('-'));
 
 type ItemRead =
   { key: string; decision: WorkDecision; category: string } | { key: string; unknown: true };
@@ -99,12 +99,21 @@ function wayOutOf(
   return `${named}, or ask a project admin to record a time-boxed override with a reason`;
 }
 
+/** One project's decision; the override's author still as an account id (`overrideBy`). */
+export /** One project's decision; `unknown` are its keys Jira does not have. */
+interface ProjectRelease {
+  readonly view: ProjectReleaseView;
+  readonly unknown: string[];
+  /** The account id of the override's author, while an override is in force. */
+  readonly overrideBy: string | null;
+}
+
 async function projectRelease(
   deps: ReleaseCheckDeps,
   projectKey: string,
   keys: readonly string[],
   now: Date,
-): Promise<{ view: ProjectReleaseView; unknown: string[]; overrideBy: string | null }> {
+): Promise<ProjectRelease> {
   const { config } = await loadProjectConfig(deps.store, projectKey);
   const { gate, statement } = await loadProjectGate(deps, projectKey, config.sloIds, now);
   const inForce = gateInForce(gate);
@@ -162,6 +171,43 @@ async function projectRelease(
   };
 }
 
+/**
+ * Each target project's decision on the keys of that project, the override's author by name
+ * (one look-up; the id stays when Jira gives no name), with the account id kept as `overrideBy`.
+ */
+export async function projectReleases(
+  deps: ReleaseCheckDeps,
+  targets: readonly string[],
+  keys: readonly string[],
+  now: Date,
+): Promise<ProjectRelease[]> {
+  const results = await Promise.all(
+    targets.map((projectKey) =>
+      projectRelease(
+        deps,
+        projectKey,
+        keys.filter((key) => projectOf(key) === projectKey),
+        now,
+      ),
+    ),
+  );
+  const names = await displayNames(
+    deps.jira,
+    results.flatMap((r) => (r.overrideBy === null ? [] : [r.overrideBy])),
+  );
+  return results.map((r) =>
+    r.view.override === null
+      ? r
+      : {
+          ...r,
+          view: {
+            ...r.view,
+            override: { ...r.view.override, by: names[r.view.override.by] ?? r.view.override.by },
+          },
+        },
+  );
+}
+
 export async function checkRelease(
   deps: ReleaseCheckDeps,
   request: {
@@ -173,29 +219,8 @@ export async function checkRelease(
 ): Promise<GateCheckResponse> {
   const targets = await releaseTargets(deps.store, request);
   const keys = [...new Set(request.issueKeys)];
-  const results = await Promise.all(
-    targets.map((projectKey) =>
-      projectRelease(
-        deps,
-        projectKey,
-        keys.filter((key) => projectOf(key) === projectKey),
-        now,
-      ),
-    ),
-  );
-  // Who recorded an override, by name (one look-up; the id stays when Jira gives no name).
-  const names = await displayNames(
-    deps.jira,
-    results.flatMap((r) => (r.overrideBy === null ? [] : [r.overrideBy])),
-  );
-  const projects = results.map(({ view }) =>
-    view.override === null
-      ? view
-      : {
-          ...view,
-          override: { ...view.override, by: names[view.override.by] ?? view.override.by },
-        },
-  );
+  const results = await projectReleases(deps, targets, keys, now);
+  const projects = results.map((r) => r.view);
   return {
     ok: true,
     allowed: projects.every((p) => p.allowed),

@@ -9,7 +9,7 @@ import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectSlos, loadSloDirectory } from '../slo/slo-catalog';
 
 /** The services each project's SLOs are about (spec `service` and OpenSLO Service documents). */
-async function servicesByProject(
+export async function servicesByProject(
   store: DocumentStore,
   projectKeys: readonly string[],
 ): Promise<Map<string, Set<string>>> {
@@ -63,4 +63,22 @@ export async function releaseTargets(
     for (const key of of) if (!targets.includes(key)) targets.push(key);
   }
   return targets;
+}
+
+/**
+ * The projects a pushed deployment belongs to, as the delivery metrics count it
+ * (push-log.ts projectDeployments): those owning an SLO of its service, and those whose key
+ * prefixes one of its issue keys — among the projects that have SLOs (and so a gate).
+ */
+export async function deploymentProjects(
+  store: DocumentStore,
+  deployment: { service: string; issueKeys: readonly string[] },
+): Promise<string[]> {
+  const owners = [...new Set((await loadSloDirectory(store)).entries.values())].sort();
+  const services = await servicesByProject(store, owners);
+  return owners.filter(
+    (key) =>
+      services.get(key)?.has(deployment.service) === true ||
+      deployment.issueKeys.some((issue) => issue.startsWith(`${key}-`)),
+  );
 }
