@@ -283,6 +283,9 @@ describe('with SHOP frozen by an outage', () => {
     expect(run.stdout).toContain(
       'Effect: An override lets feature work start: the normal split applies until it ends.',
     );
+    expect(run.stdout).toContain(
+      `allowed ${plain} (feature): ${plain} may go under the freeze override in force`,
+    );
     // A member cannot record one: the release gate follows the same rule as the planner.
     expect(
       await call('gate/recordOverride', { reason: 'x', hours: 4 }, MEMBER_ACCOUNT_ID),

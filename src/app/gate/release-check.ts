@@ -125,7 +125,12 @@ async function projectRelease(
     category: r.category,
     allowed: r.decision.allowed,
     rule: r.decision.rule,
-    message: r.decision.message,
+    // Under an override the decision's own words carry an ISO instant and an account id; the
+    // override itself is answered beside the items, with its author's name.
+    message:
+      r.decision.rule === 'override'
+        ? `${r.key} may go under the freeze override in force`
+        : r.decision.message,
   }));
   const allExempt = items.length > 0 && unknown.length === 0 && items.every((i) => i.allowed);
   const rule: ReleaseRule = inForce.featureWorkAllowed
