@@ -396,7 +396,7 @@ describe('with the demo seed (AT_RISK, then HEALTHY)', () => {
     feature = sandbox.jira.state.issues.find(
       (i) => i.issueTypeId === story.id && i.labels.length === 0 && !i.parentId,
     )!.key;
-  }, APP_SEED_TIMEOUT_MS);
+  }, 2 * APP_SEED_TIMEOUT_MS);
   afterAll(async () => {
     await closeListener();
     await sandbox.close();

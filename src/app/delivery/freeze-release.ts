@@ -54,15 +54,19 @@ export async function freezeReleasesOf(
   if (receivedAt.getTime() - Date.parse(deployment.finishedAt) > JUDGED_WITHIN_MS) return [];
   const targets = await deploymentProjects(deps.store, deployment);
   if (targets.length === 0) return [];
-  let results: ProjectRelease[];
-  let note: string | undefined;
+  // The gates first (storage only): the items are read from Jira only for a FROZEN project.
+  const gates = await projectReleases(deps, targets, [], receivedAt);
+  const frozen = gates.filter((r) => r.view.state === 'FROZEN');
+  if (frozen.length === 0) return [];
+  const projects = frozen.map((r) => r.view.projectKey);
   try {
-    results = await projectReleases(deps, targets, deployment.issueKeys, receivedAt);
+    const judged = await projectReleases(deps, projects, deployment.issueKeys, receivedAt);
+    return judged.filter((r) => r.view.state === 'FROZEN').map((r) => freezeOf(r));
   } catch (error: unknown) {
     // Jira unavailable: the gate itself is Ballast's own data, so the freeze is still marked.
     console.error('Ballast: the items of a deployment could not be judged', error);
-    results = await projectReleases(deps, targets, [], receivedAt);
-    note = 'Its items could not be read from Jira when it was recorded.';
+    return frozen.map((r) =>
+      freezeOf(r, 'Its items could not be read from Jira when it was recorded.'),
+    );
   }
-  return results.filter((r) => r.view.state === 'FROZEN').map((r) => freezeOf(r, note));
 }

@@ -20,7 +20,7 @@ export function releaseDuringFreezeEntry(
   const { projectKey, ...release } = freeze;
   return {
     kind: 'releaseDuringFreeze',
-    id: `release:${deployment.id}`,
+    id: `release-during-freeze/${deployment.id}`,
     accountId: '',
     at: receivedAt.toISOString(),
     projectKey,
