@@ -152,6 +152,31 @@ describe('a deployment recorded while the gate is FROZEN', () => {
     expect((await auditReleases()).length).toBe(3);
   });
 
+  it('is still marked, with a note, when Jira cannot be read for its items', async () => {
+    // Every read of the item fails (5xx, all attempts): the gate is Ballast's own data.
+    jira.faults.addRule({
+      method: 'GET',
+      path: new RegExp(`/issue/${plain}$`),
+      count: 20,
+      fault: { kind: '5xx', status: 503 },
+    });
+    try {
+      expect((await push(url, secret, deployment('frozen-jira-down', [plain]))).status).toBe(200);
+    } finally {
+      jira.faults.clearRules();
+    }
+    expect(stored('frozen-jira-down')!.freezes).toEqual([
+      {
+        projectKey: 'SHOP',
+        allowedBy: 'override',
+        override: expect.objectContaining({ by: 'Ada Okafor' }) as unknown,
+        items: [],
+        frozenBy: ['checkout-availability'],
+        note: 'Its items could not be read from Jira when it was recorded.',
+      },
+    ]);
+  });
+
   it('lists them on the Delivery page, newest first, with what let each through', async () => {
     const outcomes = await sandbox.host.deliverEvent('ballast-metrics-refresh', {
       projectKey: 'SHOP',
@@ -166,11 +191,12 @@ describe('a deployment recorded while the gate is FROZEN', () => {
     if (!envelope.ok || envelope.data.status !== 'ready') throw new Error('no snapshot');
     const releases = envelope.data.data.delivery.freezeReleases!;
     expect(releases.map((r) => [r.deploymentId, r.allowedBy])).toEqual([
+      ['frozen-jira-down', 'override'],
       ['frozen-override', 'override'],
       ['frozen-exempt', 'exempt'],
       ['frozen-plain', null],
     ]);
-    expect(envelope.data.data.delivery.deployments.total).toBe(5);
+    expect(envelope.data.data.delivery.deployments.total).toBe(6);
   });
 });
 
