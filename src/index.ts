@@ -15,6 +15,7 @@ export { refreshSuggestionModelsHourly } from './entry/scheduled/suggestion-mode
 export { onSliPush } from './entry/webtriggers/sli-push';
 export { onDeploymentPush } from './entry/webtriggers/deployment-push';
 export { onIncidentPush } from './entry/webtriggers/incident-push';
+export { onGateCheck } from './entry/webtriggers/gate-check';
 export { onSloRefresh } from './entry/scheduled/slo-refresh';
 export { onPostmortemCheck } from './entry/scheduled/postmortems';
 export { onIssueRefresh } from './entry/scheduled/issue-refresh';

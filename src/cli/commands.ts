@@ -5,6 +5,7 @@
  */
 import {
   DEPLOY_OPTIONS,
+  GATE_CHECK_OPTIONS,
   INCIDENT_OPTIONS,
   REPORT_OPTIONS,
   SLI_SYNC_OPTIONS,
@@ -92,6 +93,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: false,
   },
   {
+    group: 'gate',
+    name: 'check',
+    synopsis:
+      'gate check --target URL --secret-file FILE (--project KEY,KEY | --service S,S)\n' +
+      '         [--keys KEY,KEY] [--commits-from REV|A..B] [--stdin] [--fail-open | --fail-closed] [--json]',
+    description:
+      'Ask the error-budget gate whether a release carrying these Jira items may go (CI/CD).\n' +
+      'Keys come from --keys, the commit messages of --commits-from (git log), and --stdin.\n' +
+      'Exit 0 allowed, 8 held by a freeze (the SLOs, the rule, the way out are printed), 7 the app\n' +
+      'unreachable (0 with --fail-open; --fail-closed is the default). --json prints the decision.',
+    options: GATE_CHECK_OPTIONS,
+    positionals: false,
+  },
+  {
     group: 'completion',
     name: null,
     synopsis: 'completion bash|zsh',
@@ -111,7 +126,7 @@ export function commandsOf(group: string): readonly CommandSpec[] {
 
 const EXIT_CODES = `Exit codes: 0 ok, 1 invalid OpenSLO file, 2 bad usage or input, 3 Prometheus unreachable,
   4 Prometheus refused a query, 5 authentication refused, 6 the app rejected the data,
-  7 the app unreachable.
+  7 the app unreachable, 8 the release held by the error-budget gate.
 `;
 
 const indent = (text: string, by: string): string =>

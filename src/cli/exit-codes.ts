@@ -18,6 +18,8 @@ export const EXIT = {
   rejected: 6,
   /** The app could not be reached or kept failing (network, 429, 5xx) after retries. */
   appUnavailable: 7,
+  /** `gate check`: the error-budget gate holds the release (FROZEN, no override, an item not exempt). */
+  releaseBlocked: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -17,9 +17,13 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (progress redraws one line) or a log (progress lines). */
   readonly stderrIsTTY?: boolean;
+  /** All of standard input as text (`gate check --stdin`); throws when it cannot be read. */
+  readonly readStdin?: () => string;
+  /** Runs git with `args` in the working directory and returns its stdout; throws with its stderr. */
+  readonly git?: (args: readonly string[]) => string;
 }
 
-export type NetIo = Required<Omit<CliIo, 'readChunks'>>;
+export type NetIo = Required<Omit<CliIo, 'readChunks' | 'readStdin' | 'git'>>;
 
 /** Fills what a test left out with the real world. */
 export function netIo(io: CliIo): NetIo {

@@ -143,6 +143,10 @@ async function run(command: CommandSpec, args: string[], io: CliIo): Promise<num
       const { incidentBody, record } = await import('./record/record');
       return record('incident', incidentBody(values, io), values, io);
     }
+    case 'gate check': {
+      const { gateCheck, gateCheckArgs } = await import('./gate/check');
+      return gateCheck(gateCheckArgs(values, io), io);
+    }
     case 'completion null': {
       const { completionScript } = await import('./completion');
       if (positionals.length !== 1) throw new UsageError('completion takes one shell: bash or zsh');

@@ -54,6 +54,20 @@ export const DEPLOY_OPTIONS = {
   'finished-at': { type: 'string' },
 } as const;
 
+/** `gate check`: where the app is, what the release is of, and which items it carries. */
+export const GATE_CHECK_OPTIONS = {
+  target: { type: 'string' },
+  'secret-file': { type: 'string' },
+  project: { type: 'string' },
+  service: { type: 'string' },
+  keys: { type: 'string' },
+  'commits-from': { type: 'string' },
+  stdin: { type: 'boolean', default: false },
+  'fail-open': { type: 'boolean', default: false },
+  'fail-closed': { type: 'boolean', default: false },
+  ...JSON_OUTPUT,
+} as const;
+
 export const INCIDENT_OPTIONS = {
   ...RECORD_COMMON,
   title: { type: 'string' },

@@ -14,7 +14,9 @@ import { createReceiver } from '../../test/fixtures/connector/receiver';
 import { shopData } from '../../test/fixtures/connector/shop-data';
 import { fakePrometheusAnswer } from '../../test/fixtures/prometheus/fake';
 import { readmeExamples, sliCsv, type ReadmeExample } from '../../test/support/readme-examples';
+import { gateCheckSchema } from '../contract/gate-check';
 import { deploymentSchema, incidentSchema } from '../contract/push-api';
+import { signature } from './push/sign';
 import { main } from './main';
 import { SLI_SYNC_OPTIONS } from './options';
 import { sliSyncArgs } from './sli-sync/command';
@@ -46,6 +48,26 @@ const CI_ENV: Record<string, Record<string, string>> = {
 /** SLI data for `slo report`: three days of every shop SLO up to the sample REPORT_AT. */
 const SHOP_CSV = sliCsv(shopData(NOW - 3 * 86_400_000, 3 * 1440).expected);
 
+/** What the gate examples sent: the signed body, checked against the contract. */
+const gateBodies: unknown[] = [];
+const gitCalls: string[][] = [];
+
+/**
+ * The app's release gate as far as this test goes: the signature must verify and the body match
+ * the contract; it answers that the release may go. The real app answers in
+ * test/integration/gate-check.integration.test.ts, which runs these examples against the sandbox.
+ */
+function gateAnswer(init: RequestInit | undefined): Response {
+  const headers = new Headers(init?.headers);
+  const body = String(init?.body ?? '');
+  const timestamp = Number(headers.get('x-ballast-timestamp'));
+  if (headers.get('x-ballast-signature') !== signature(SECRET, timestamp, body))
+    return new Response('{"ok":false}', { status: 401 });
+  gateBodies.push(gateCheckSchema.parse(JSON.parse(body)));
+  const answer = { ok: true, allowed: true, projects: [], unknownKeys: [], otherKeys: [] };
+  return new Response(JSON.stringify(answer), { status: 200 });
+}
+
 /** The record and sync commands run with `--dry-run`; the slo commands read files only. */
 const NETWORK = new Set(['sli', 'deploy', 'incident']);
 
@@ -68,8 +90,13 @@ async function dryRun(example: ReadmeExample) {
     now: () => NOW,
     sleep: () => Promise.resolve(),
     env: (example.ci && CI_ENV[example.ci]) ?? {},
+    git: (args) => {
+      gitCalls.push([...args]);
+      return 'SHOP-7: coupons\n\nSHOP-9 fix (UTF-8)\n';
+    },
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : input);
+      if (url.pathname.endsWith('/ballast-gate-check')) return Promise.resolve(gateAnswer(init));
       if (url.pathname.endsWith('/api/v1/query_range'))
         return Promise.resolve(fakePrometheusAnswer(url, SERIES));
       const answer = receiver.handle(init?.method ?? 'GET', new Headers(init?.headers), '');
@@ -88,6 +115,8 @@ describe('src/cli/README.md examples', () => {
       'sh sli sync',
       'yaml deploy record',
       'yaml deploy record',
+      'yaml gate check',
+      'yaml gate check',
       'sh incident record',
       'sh slo validate',
       'sh slo report',
@@ -117,6 +146,13 @@ describe('src/cli/README.md examples', () => {
         expect(command === 'validate' ? out.valid : (out.slos as unknown[]).length).toBe(
           command === 'validate' ? true : 3,
         );
+        return;
+      }
+      if (group === 'gate') {
+        // The keys of the commit messages in the documented range, signed to the documented URL.
+        expect(gitCalls.at(-1)).toEqual(['log', '--format=%B', 'GIT_BEFORE..GIT_HEAD', '--']);
+        expect(gateBodies.at(-1)).toMatchObject({ issueKeys: ['SHOP-7', 'SHOP-9', 'UTF-8'] });
+        expect(result.stdout).toBe('ballast gate check: ALLOWED — the release may go.\n');
         return;
       }
       const schema = group === 'deploy' ? deploymentSchema : incidentSchema;

@@ -1,4 +1,5 @@
 /** Process entry for bin/ballast.mjs: real files, network, clock; real stdout/stderr and exit code. */
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { main } from './main';
 
@@ -27,4 +28,11 @@ process.exitCode = await main(process.argv.slice(2), {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   env: process.env,
   stderrIsTTY: process.stderr.isTTY,
+  readStdin: () => readFileSync(0, 'utf8'),
+  git: (args) =>
+    execFileSync('git', args, {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
 });

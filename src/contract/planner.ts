@@ -236,8 +236,63 @@ export interface SettingsChangeEntry {
   readonly change: SettingsChange;
 }
 
-/** An entry of the project's audit log: an override, a rebalance, or a change to its SLOs or policy. */
-export type AuditEntry = OverrideEntry | RebalanceAuditEntry | SettingsChangeEntry;
+/**
+ * What let a release through while the project's gate was FROZEN (issue #22): an admin's freeze
+ * override, every carried item exempt (or not feature work), or nothing — the pipeline did not ask,
+ * or went on although the gate held it.
+ */
+export interface FreezeRelease {
+  readonly allowedBy: 'override' | 'exempt' | null;
+  /** The override in force when it was recorded (who recorded it, why, until when). */
+  readonly override: {
+    readonly accountId: string;
+    /** Their name as Jira gave it when the release was recorded (the id when it gave none). */
+    readonly by: string;
+    readonly reason: string;
+    readonly until: string;
+  } | null;
+  /** The carried items of the project as the gate judged them (checkWorkStart's rule and words). */
+  readonly items: readonly {
+    readonly key: string;
+    readonly allowed: boolean;
+    readonly rule: string;
+    readonly message: string;
+  }[];
+  /** The SLOs that froze the gate. */
+  readonly frozenBy: readonly string[];
+  /** Set when the items could not be judged (Jira unavailable): the release is marked all the same. */
+  readonly note?: string;
+}
+
+/** A deployment recorded while the project's gate was FROZEN, as the audit log keeps it (issue #22). */
+export interface ReleaseDuringFreezeEntry extends FreezeRelease {
+  readonly kind: 'releaseDuringFreeze';
+  readonly id: string;
+  /** No person: a pipeline recorded it (empty); the deployment says which. */
+  readonly accountId: '';
+  /** ISO-8601 instant: when the deployment was recorded. */
+  readonly at: string;
+  readonly projectKey: string;
+  readonly deployment: {
+    readonly id: string;
+    readonly service: string;
+    readonly environment: string;
+    readonly status: 'success' | 'failed' | 'rolled_back';
+    readonly finishedAt: string;
+    readonly issueKeys: readonly string[];
+  };
+}
+
+/**
+ * An entry of the project's audit log: an override, a rebalance, a change to its SLOs or policy,
+ * or a release made while its gate was FROZEN.
+ */
+export type AuditEntry =
+  OverrideEntry | RebalanceAuditEntry | SettingsChangeEntry | ReleaseDuringFreezeEntry;
+
+/** A release made while the gate was FROZEN (kind `releaseDuringFreeze`). */
+export const isReleaseDuringFreezeEntry = (entry: AuditEntry): entry is ReleaseDuringFreezeEntry =>
+  'kind' in entry && entry.kind === 'releaseDuringFreeze';
 
 /** Overrides are the entries with neither a `change` (SLO and policy changes) nor a rebalance `kind`. */
 export const isOverrideEntry = (entry: AuditEntry): entry is OverrideEntry =>

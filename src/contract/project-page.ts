@@ -5,6 +5,7 @@
  * `reason` in plain words — never a 0 standing in for "unknown".
  */
 import type { GateStatement } from './gate';
+import type { FreezeRelease } from './planner';
 import type { WorkType, WorkTypeOrUnclassified } from '../domain/work/work-type';
 
 export type FigureUnit =
@@ -190,6 +191,11 @@ export interface MetricsSnapshot {
     /** Per sprint, or per 4 weeks without a board; oldest first. */
     readonly trendBy: 'sprint' | '4-weeks';
     readonly trend: readonly DoraTrendPoint[];
+    /**
+     * Deployments of the period recorded while the project's gate was FROZEN, newest first, with
+     * what let each through (issue #22). Absent in snapshots computed before it: recomputed hourly.
+     */
+    readonly freezeReleases?: readonly FreezeReleaseView[];
   };
   readonly incidents: {
     readonly jql: string;
@@ -326,6 +332,16 @@ export interface CapacityData {
     readonly byType: readonly { readonly type: WorkType; readonly share: number }[];
     readonly reason: string | null;
   }[];
+}
+
+/** A deployment recorded while the gate was FROZEN (app/delivery/freeze-release.ts). */
+export interface FreezeReleaseView extends FreezeRelease {
+  readonly deploymentId: string;
+  readonly service: string;
+  readonly environment: string;
+  readonly status: 'success' | 'failed' | 'rolled_back';
+  readonly finishedAt: string;
+  readonly issueKeys: readonly string[];
 }
 
 export interface DeliveryData {

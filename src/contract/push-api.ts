@@ -157,6 +157,9 @@ export type PushResponse =
           | 'TOO_LARGE'
           | 'BAD_REQUEST'
           | 'UNKNOWN_SLO'
+          /** The gate check named a project Ballast has no SLOs for, or a service no SLO is about. */
+          | 'UNKNOWN_PROJECT'
+          | 'UNKNOWN_SERVICE'
           | 'METHOD_NOT_ALLOWED'
           | 'INTERNAL';
         readonly message: string;

@@ -181,6 +181,8 @@ export interface PushSettingsView {
     readonly sli: string | null;
     readonly deployments: string | null;
     readonly incidents: string | null;
+    /** The release gate (`ballast gate check`), signed with the same secret. */
+    readonly gateCheck: string | null;
   };
   /** When the current secret was made; null when none exists yet (pushes are refused). */
   readonly secretRotatedAt: string | null;

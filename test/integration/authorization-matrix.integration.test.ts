@@ -311,7 +311,12 @@ const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
 };
 
 describe('the web triggers (no authentication on Forge: the app checks every request)', () => {
-  const WEB_TRIGGERS = ['ballast-deployment-push', 'ballast-incident-push', 'ballast-sli-push'];
+  const WEB_TRIGGERS = [
+    'ballast-deployment-push',
+    'ballast-gate-check',
+    'ballast-incident-push',
+    'ballast-sli-push',
+  ];
   let secret: string;
 
   beforeAll(async () => {
@@ -495,15 +500,21 @@ describe("asApp(): only where Forge offers no user, and then with the app's own 
       'scheduled job: no user; trains models of projects that have one',
     'src/entry/consumers/metrics-consumer.ts':
       'async consumer: no user; project page snapshot, served only after a BROWSE_PROJECTS check',
+    'src/entry/webtriggers/gate-check.ts':
+      "release gate web trigger (issue #22): no user; signed with the site's push secret, which only Jira admins create; reads only the items the release names and answers their category and the gate's verdict, no summary or other field",
+    'src/entry/webtriggers/deployment-push.ts':
+      "deployment web trigger: no user; signed; reads the deployment's items only while a gate is FROZEN, to mark the release (issue #22); answers only accepted/duplicate",
   };
 
-  it('is used only in the listed validators, triggers, jobs, consumers and field functions', () => {
+  it('is used only in the listed validators, triggers, jobs, consumers, field functions and signed web triggers', () => {
     const users = sourceFiles()
       .filter((file) => /\basApp\(|\bjiraAsApp\(/.test(code(file)))
       .sort();
     expect(users).toEqual(Object.keys(AS_APP).sort());
     for (const file of users.filter((f) => f.startsWith('src/entry/')))
-      expect(file).toMatch(/^src\/entry\/(validators|triggers|scheduled|consumers|fields)\//);
+      expect(file).toMatch(
+        /^src\/entry\/(validators|triggers|scheduled|consumers|fields|webtriggers)\//,
+      );
   });
 
   it('is never reachable from a resolver: the resolver layer and the use cases call Jira as the person', () => {

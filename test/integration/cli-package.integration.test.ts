@@ -25,6 +25,7 @@ import {
   type LocalPrometheus,
 } from '../fixtures/prometheus/local-prometheus';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
+import { commitsRepo } from '../support/git-commits';
 import {
   SAMPLE_VARIABLES,
   readmeExamples,
@@ -72,6 +73,8 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
   let sandbox: AppSandbox;
   let closeListener: () => Promise<void>;
   let rotated: RotatedSecretView;
+  // The commits a release carries, for the gate examples' --commits-from (git runs in this repo).
+  const repo = commitsRepo(['SHOP-3: coupons', 'SHOP-4: basket total']);
   const file = (name: string) => join(dir, 'files', name);
 
   async function call<T>(key: string, payload: unknown = {}): Promise<T> {
@@ -93,6 +96,7 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
       sli: rotated.urls.sli!,
       deploy: rotated.urls.deployments!,
       incident: rotated.urls.incidents!,
+      gate: rotated.urls.gateCheck!,
     }[group as 'sli'];
     const replace: Record<string, string> = {
       '--prometheus': prometheus.url,
@@ -102,6 +106,10 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
       '--secret-file': file('push-secret'),
       '--bearer-token-file': file('prometheus-token'),
       '--basic-auth-file': file('prometheus-auth'),
+      // The release gate's examples: this test's service, and a range of the throw-away repo.
+      ...(group === 'gate'
+        ? { '--service': 'shop-checkout', '--commits-from': `${repo.before}..${repo.head}` }
+        : {}),
     };
     return example.argv.map((arg, i) => {
       const option = example.argv[i - 1] ?? '';
@@ -111,13 +119,19 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
   }
 
   /** Runs the installed binary on the test clock; `stopAt` ends a long-running one on that line. */
-  function ballast(argv: readonly string[], ci: ReadmeExample['ci'], stopAt?: RegExp) {
+  function ballast(
+    argv: readonly string[],
+    ci: ReadmeExample['ci'],
+    stopAt?: RegExp,
+    cwd?: string,
+  ) {
     const env = testClockChildEnv();
     for (const key of CI_KEYS) delete env[key];
     return new Promise<Run>((resolve, reject) => {
       const child = spawn(binary, argv, {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...env, ...(ci === null ? {} : CI_ENV[ci]) },
+        ...(cwd === undefined ? {} : { cwd }),
       });
       const out: Run = { code: null, stdout: '', stderr: '' };
       child.stdout.on('data', (chunk: Buffer) => {
@@ -154,6 +168,7 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
     await closeListener?.();
     await sandbox?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
+    repo.remove();
   });
 
   it('installs a binary that needs nothing but node: --version and --help', async () => {
@@ -177,7 +192,12 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
     async (_, example) => {
       const [group, command] = example.argv;
       const every = example.argv.includes('--every');
-      const run = await ballast(localArgv(example), example.ci, every ? /^synced /m : undefined);
+      const run = await ballast(
+        localArgv(example),
+        example.ci,
+        every ? /^synced /m : undefined,
+        group === 'gate' ? repo.dir : undefined,
+      );
       // stderr holds the progress lines only: no retry, no warning.
       expect(run.stderr.split('\n').filter((l) => l && !l.startsWith('sli sync ['))).toEqual([]);
       // A --every loop runs until stopped: it ends on the signal after its first pass.
@@ -185,6 +205,8 @@ describe.skipIf(!available)('the packed ballast command, installed into an empty
       if (group === 'sli') expect(run.stdout).toMatch(/^synced slos=3 batches=\d+ /m);
       if (group === 'deploy' || group === 'incident')
         expect(run.stdout).toMatch(/^recorded (deployment|incident) id=\S+ accepted=[01] /);
+      // Nothing froze SHOP here: the gate lets the release go.
+      if (group === 'gate') expect(run.stdout).toMatch(/^ballast gate check: ALLOWED/);
       if (group === 'slo' && command === 'validate')
         expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, slos: 3 });
       if (group === 'slo' && command === 'report') {

@@ -55,6 +55,7 @@ beforeAll(async () => {
     sli: `${base}/ballast-sli-push`,
     deployments: `${base}/ballast-deployment-push`,
     incidents: `${base}/ballast-incident-push`,
+    gateCheck: `${base}/ballast-gate-check`,
   });
 });
 afterAll(async () => {

@@ -12,7 +12,12 @@ import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 let sandbox: AppSandbox;
 let secret: string;
-const TRIGGERS = ['ballast-sli-push', 'ballast-deployment-push', 'ballast-incident-push'];
+const TRIGGERS = [
+  'ballast-sli-push',
+  'ballast-deployment-push',
+  'ballast-incident-push',
+  'ballast-gate-check',
+];
 
 const call = (moduleKey: string, body: string, sign: boolean | 'wrong') =>
   callSigned(
@@ -89,6 +94,48 @@ describe('the push API under fuzzing', () => {
       }),
       { numRuns: 150 },
     );
+    expect(storedKeys()).toEqual(before);
+  });
+
+  it('answers near-miss gate checks with a decision, or a 400/404 naming the field, never a 5xx', async () => {
+    const before = storedKeys();
+    const names = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('SHOP', 'checkout', 'A-1'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            projects: fc.array(names, { maxLength: 3 }),
+            services: fc.array(names, { maxLength: 3 }),
+            issueKeys: fc.array(fc.oneof(names, fc.constantFrom('SHOP-1', 'shop-1')), {
+              maxLength: 3,
+            }),
+          },
+          { requiredKeys: [] },
+        ),
+        async (body) => {
+          const answer = await call('ballast-gate-check', JSON.stringify(body), true);
+          expect([200, 400, 404], answer.body).toContain(answer.statusCode);
+          const parsed = JSON.parse(answer.body ?? '') as {
+            ok: boolean;
+            allowed?: boolean;
+            error?: { code: string; field?: string };
+          };
+          if (answer.statusCode === 200) {
+            expect(typeof parsed.allowed).toBe('boolean');
+            return;
+          }
+          expect(['BAD_REQUEST', 'UNKNOWN_PROJECT', 'UNKNOWN_SERVICE']).toContain(
+            parsed.error?.code,
+          );
+          expect(typeof parsed.error?.field).toBe('string');
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Read-only: a gate check stores nothing.
     expect(storedKeys()).toEqual(before);
   });
 

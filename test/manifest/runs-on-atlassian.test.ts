@@ -7,7 +7,7 @@
  * HAS_NON_DARE_COMPLIANT_SQL_MODULE, HAS_EGRESS_WEBTRIGGER_MODULE in @forge/cli-shared's texts)
  * are written up in docs/runs-on-atlassian.md.
  *
- * Ballast meets every criterion but one: its three push-API web triggers are `dynamic`. They are
+ * Ballast meets every criterion but one: its four push-API web triggers are `dynamic`. They are
  * listed below by key; any other dynamic web trigger fails the test, and so does one of these
  * turning static without the list being emptied (then the app is eligible: say so in the docs).
  */
@@ -54,6 +54,8 @@ const KNOWN_DYNAMIC_WEB_TRIGGERS = [
   'ballast-sli-push',
   'ballast-deployment-push',
   'ballast-incident-push',
+  // The release gate answers which SLOs froze it and each item's verdict (issue #22).
+  'ballast-gate-check',
 ];
 
 /** Egress kinds of permissions.external (manifest-reference/permissions, "External permissions"). */

@@ -11,13 +11,19 @@ import { parse as parseYaml } from 'yaml';
 /** Every variable or CI expression an example may use, with a sample value. */
 export const SAMPLE_VARIABLES: Readonly<Record<string, string>> = {
   BALLAST_DEPLOYMENTS_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-deployment-push',
+  BALLAST_GATE_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-gate-check',
   BALLAST_INCIDENTS_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-incident-push',
   BALLAST_PUSH_SECRET: '/builds/tmp/BALLAST_PUSH_SECRET',
   BALLAST_SLI_URL: 'https://example.hello.atlassian-dev.net/x1/ballast-sli-push',
+  CI_COMMIT_BEFORE_SHA: 'GIT_BEFORE',
+  CI_COMMIT_SHA: 'GIT_HEAD',
   CI_ENVIRONMENT_NAME: 'production',
   ISSUE_KEYS: 'SHOP-7,SHOP-9',
   REPORT_AT: '2026-03-10T12:00:00Z',
   RUNNER_TEMP: '/home/runner/work/_temp',
+  'vars.BALLAST_GATE_URL': 'https://example.hello.atlassian-dev.net/x1/ballast-gate-check',
+  'github.event.before': 'GIT_BEFORE',
+  'github.sha': 'GIT_HEAD',
   'vars.BALLAST_DEPLOYMENTS_URL':
     'https://example.hello.atlassian-dev.net/x1/ballast-deployment-push',
   "job.status == 'success' && 'success' || 'failed'": 'success',
@@ -59,7 +65,7 @@ function commandsInShell(text: string, lookup: Lookup): string[][] {
     .replace(/\\\n\s*/g, ' ')
     .split('\n')
     .flatMap((line) => {
-      const m = /(?:^|[\s/=])ballast\s+((?:sli|deploy|incident|slo)\b.*)$/.exec(line);
+      const m = /(?:^|[\s/=])ballast\s+((?:sli|deploy|incident|slo|gate)\b.*)$/.exec(line);
       return m ? [words(m[1]!, lookup)] : [];
     });
 }

@@ -5,6 +5,8 @@
  * change (they get resolved), so the latest push of an id replaces the earlier one.
  */
 import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
+import type { FreezeReleaseView } from '../../contract/project-page';
+import type { ProjectFreezeRelease } from './freeze-release';
 import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
 import { listAll, type KeyValueStore } from '../../ports/key-value-store';
 
@@ -18,6 +20,11 @@ export const PUSH_LOG_SCHEMA_VERSION = 1;
 export interface StoredDeployment extends DeploymentPush {
   readonly schemaVersion?: typeof PUSH_LOG_SCHEMA_VERSION;
   readonly receivedAt: string;
+  /**
+   * The projects whose gate was FROZEN when it was recorded, with what let it through
+   * (freeze-release.ts). Absent on records from before issue #22 and when none was frozen.
+   */
+  readonly freezes?: readonly ProjectFreezeRelease[];
 }
 
 export interface StoredIncident extends IncidentPush {
@@ -38,13 +45,19 @@ const deploymentKey = (finishedAt: string, id: string): string =>
 const deploymentIdKey = (id: string): string => `deploy-id:${id}`;
 const incidentKey = (id: string): string => `incident:${id}`;
 
+/** Whether a deployment of this id was stored already (a retried push). */
+export async function isRecordedDeployment(kv: KeyValueStore, id: string): Promise<boolean> {
+  return (await kv.get(deploymentIdKey(id))) !== undefined;
+}
+
 /** Stores a deployment unless its id was seen; all or nothing (one transaction). */
 export async function recordDeployment(
   kv: KeyValueStore,
   deployment: DeploymentPush,
   receivedAt: Date,
+  freezes: readonly ProjectFreezeRelease[] = [],
 ): Promise<{ accepted: number; duplicate: boolean }> {
-  if ((await kv.get(deploymentIdKey(deployment.id))) !== undefined) {
+  if (await isRecordedDeployment(kv, deployment.id)) {
     return { accepted: 0, duplicate: true };
   }
   const key = deploymentKey(deployment.finishedAt, deployment.id);
@@ -52,6 +65,7 @@ export async function recordDeployment(
     ...deployment,
     schemaVersion: PUSH_LOG_SCHEMA_VERSION,
     receivedAt: receivedAt.toISOString(),
+    ...(freezes.length === 0 ? {} : { freezes }),
   };
   await kv.transact([
     { op: 'set', key, value: record },
@@ -177,4 +191,37 @@ export function projectIncidents(
       detectedAt: i.detectedAt ?? null,
       resolvedAt: i.resolvedAt ?? null,
     }));
+}
+
+/**
+ * The deployments among `ids` (the project's, in the period) recorded while the project's gate
+ * was FROZEN, newest first, each with what let it through (freeze-release.ts), for the Delivery page.
+ */
+export function freezeReleasesIn(
+  deployments: readonly StoredDeployment[],
+  ids: ReadonlySet<string>,
+  projectKey: string,
+): FreezeReleaseView[] {
+  return deployments
+    .filter((d) => ids.has(d.id))
+    .flatMap((d) => {
+      const freeze = d.freezes?.find((f) => f.projectKey === projectKey);
+      if (freeze === undefined) return [];
+      return [
+        {
+          allowedBy: freeze.allowedBy,
+          override: freeze.override,
+          items: freeze.items,
+          frozenBy: freeze.frozenBy,
+          ...(freeze.note === undefined ? {} : { note: freeze.note }),
+          deploymentId: d.id,
+          service: d.service,
+          environment: d.environment,
+          status: d.status,
+          finishedAt: d.finishedAt,
+          issueKeys: d.issueKeys,
+        },
+      ];
+    })
+    .sort((a, b) => Date.parse(b.finishedAt) - Date.parse(a.finishedAt));
 }

@@ -36,4 +36,3 @@ export function statementInForce(
         : statement.effect;
   return { ...statement, effect };
 }
-

@@ -28,6 +28,7 @@ import type {
   DoraBand,
   DoraFigure,
   Figure,
+  FreezeReleaseView,
   MetricsSnapshot,
   SprintRow,
   TypeSplit,
@@ -70,6 +71,8 @@ export interface SnapshotRecords extends Omit<
   readonly pushedIncidents: readonly IncidentRecord[];
   /** What `trendWindows` are: the sprints, or 4-week windows without them (the default). */
   readonly trendBy?: 'sprint' | '4-weeks';
+  /** The period's deployments recorded while the gate was FROZEN, newest first (issue #22). */
+  readonly freezeReleases?: readonly FreezeReleaseView[];
 }
 
 export function buildSnapshot(input: {
@@ -262,6 +265,7 @@ function deliverySection(
     },
     period: records.period,
     trendBy: records.trendBy ?? '4-weeks',
+    freezeReleases: records.freezeReleases ?? [],
     trend: m.trend.map((row) => ({
       id: row.id,
       label: row.label,

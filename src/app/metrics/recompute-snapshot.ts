@@ -13,6 +13,7 @@ import {
   listDeployments,
   listPushedIncidents,
   projectDeployments,
+  freezeReleasesIn,
   projectIncidents,
 } from '../delivery/push-log';
 import { checkProjectBoard } from '../project/board-binding';
@@ -169,12 +170,15 @@ async function compute(
   // Read one period further back than the figures cover: whether the deployment feed existed
   // before the period decides where counting starts (delivery-period.ts).
   const lookBackFrom = new Date(started.getTime() - 2 * DORA_PERIOD_DAYS * 86_400_000);
-  const pushed = projectDeployments(
-    await listDeployments(deps.kv, { from: lookBackFrom, to: started }),
-    project,
-  );
+  const stored = await listDeployments(deps.kv, { from: lookBackFrom, to: started });
+  const pushed = projectDeployments(stored, project);
   const period = deliveryPeriod(pushed, { days: DORA_PERIOD_DAYS, now: started });
   const deployments = pushed.filter((d) => Date.parse(d.deployedAt) >= Date.parse(period.from));
+  const freezeReleases = freezeReleasesIn(
+    stored,
+    new Set(deployments.map((d) => d.id)),
+    projectKey,
+  );
   if (period.countedFrom !== null) {
     notes.push(
       `Deployments are counted from ${period.countedFrom.slice(0, 10)}, the first one pushed: weeks before CI/CD was connected are unknown, not weeks without deployments.`,
@@ -216,6 +220,7 @@ async function compute(
       period: { from: period.from, to: now },
       trendWindows: trend.windows,
       trendBy: trend.by,
+      freezeReleases,
       now,
     },
     computedAt: now,

@@ -71,8 +71,33 @@ const rebalanceSchema = z.object({
   ),
   part: z.object({ index: z.number(), of: z.number() }).optional(),
 });
+/** A deployment recorded while the gate was FROZEN (issue #22, app/delivery/record-deployment.ts). */
+const releaseSchema = z.object({
+  kind: z.literal('releaseDuringFreeze'),
+  id: z.string(),
+  accountId: z.literal(''),
+  at: z.string(),
+  projectKey: z.string(),
+  deployment: z.object({
+    id: z.string(),
+    service: z.string(),
+    environment: z.string(),
+    status: z.enum(['success', 'failed', 'rolled_back']),
+    finishedAt: z.string(),
+    issueKeys: z.array(z.string()),
+  }),
+  allowedBy: z.enum(['override', 'exempt']).nullable(),
+  override: z
+    .object({ accountId: z.string(), by: z.string(), reason: z.string(), until: z.string() })
+    .nullable(),
+  items: z.array(
+    z.object({ key: z.string(), allowed: z.boolean(), rule: z.string(), message: z.string() }),
+  ),
+  frozenBy: z.array(z.string()),
+  note: z.string().optional(),
+});
 // Entries written before changes and rebalances were logged are overrides (no `change`, no `kind`).
-const entrySchema = z.union([changeSchema, rebalanceSchema, overrideSchema]);
+const entrySchema = z.union([changeSchema, rebalanceSchema, releaseSchema, overrideSchema]);
 const pageSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entries: z.array(entrySchema),
@@ -151,7 +176,9 @@ export async function appendAuditEntry(
           ? 'Several overrides were being recorded at the same moment and yours was not stored. Record it again.'
           : 'change' in entry
             ? 'Several changes were being recorded in the audit log at the same moment and yours was not logged. Make your change again.'
-            : 'Several changes were being recorded in the audit log at the same moment and this rebalance was not logged.',
+            : entry.kind === 'releaseDuringFreeze'
+              ? 'Several entries were being recorded in the audit log at the same moment and this deployment was not recorded. Send it again.'
+              : 'Several changes were being recorded in the audit log at the same moment and this rebalance was not logged.',
         { retryable: true },
       );
     }

@@ -37,6 +37,8 @@ export interface PushUrls {
   readonly sli: string | null;
   readonly deployments: string | null;
   readonly incidents: string | null;
+  /** The release gate (`ballast gate check`): read-only, signed with the same secret. */
+  readonly gateCheck: string | null;
 }
 
 export interface PushSettingsDeps {

@@ -53,6 +53,17 @@ export async function postSigned(
   return { accepted: parsed.data.accepted, duplicate: parsed.data.duplicate };
 }
 
+/** POSTs `body` signed and returns the app's JSON answer as it came (the caller checks its shape). */
+export async function postSignedForAnswer(
+  io: NetIo,
+  target: PushTarget,
+  body: string,
+  what: string,
+  options: PushOptions = {},
+): Promise<unknown> {
+  return send(io, target, 'POST', body, what, options);
+}
+
 /** GET on the SLI web trigger: where the app's data of each SLO ends. */
 export async function getSliStatus(
   io: NetIo,

@@ -6,6 +6,7 @@ export const PUSH_TRIGGER_KEYS = {
   sli: 'ballast-sli-push',
   deployments: 'ballast-deployment-push',
   incidents: 'ballast-incident-push',
+  gateCheck: 'ballast-gate-check',
 } as const;
 
 async function urlOf(key: string): Promise<string | null> {
@@ -19,10 +20,11 @@ async function urlOf(key: string): Promise<string | null> {
 }
 
 export async function pushUrls(): Promise<PushUrls> {
-  const [sli, deployments, incidents] = await Promise.all([
+  const [sli, deployments, incidents, gateCheck] = await Promise.all([
     urlOf(PUSH_TRIGGER_KEYS.sli),
     urlOf(PUSH_TRIGGER_KEYS.deployments),
     urlOf(PUSH_TRIGGER_KEYS.incidents),
+    urlOf(PUSH_TRIGGER_KEYS.gateCheck),
   ]);
-  return { sli, deployments, incidents };
+  return { sli, deployments, incidents, gateCheck };
 }

@@ -135,6 +135,7 @@ export function parseBody<T>(request: WebTriggerRequest, schema: z.ZodType<T>): 
 export async function answer(
   run: () => Promise<WebTriggerResponse>,
   label: string,
+  internalMessage = 'Ballast could not store this request; nothing of it was kept. Retry later with the same id.',
 ): Promise<WebTriggerResponse> {
   try {
     return await run();
@@ -153,10 +154,6 @@ export async function answer(
         return fail(400, 'BAD_REQUEST', error.message, error.options.field);
     }
     console.error(`Push API (${label}) failed`, error);
-    return fail(
-      500,
-      'INTERNAL',
-      'Ballast could not store this request; nothing of it was kept. Retry later with the same id.',
-    );
+    return fail(500, 'INTERNAL', internalMessage);
   }
 }

@@ -3,6 +3,7 @@ import type { DeliveryData } from '../../../src/contract/project-page';
 import { BarChart } from './bar-chart';
 import { amount, percent, UNIT_NAME } from './format';
 import { DoraKeys } from './DoraKeys';
+import { FreezeReleases } from './FreezeReleases';
 import { EmptyNote, FigureTile, Section } from './parts';
 
 /** 0–120% shows the 80% baseline clearly; a sprint above 120% widens the axis to a round value. */
@@ -16,6 +17,9 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
   return (
     <>
       <DoraKeys delivery={delivery} />
+      {delivery.hasDeploymentData && delivery.freezeReleases && (
+        <FreezeReleases releases={delivery.freezeReleases} />
+      )}
       {data.sprintsReason ? (
         <EmptyNote>{data.sprintsReason}</EmptyNote>
       ) : (

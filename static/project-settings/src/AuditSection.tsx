@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react';
 import {
   isOverrideEntry,
+  isReleaseDuringFreezeEntry,
   type AuditEntry,
   type OverrideEntry,
   type RebalanceAuditEntry,
+  type ReleaseDuringFreezeEntry,
   type SettingsChange,
   type SettingsChangeEntry,
 } from '../../../src/contract/planner';
@@ -12,6 +14,7 @@ import type { AuditLogView } from '../../../src/contract/resolvers';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
+import { FreezeReleaseText } from '../../shared/FreezeReleaseText';
 import { GateLozenge } from '../../shared/GateLozenge';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
@@ -144,6 +147,29 @@ function RebalanceItem({
   );
 }
 
+const STATUS_WORDS = {
+  success: 'succeeded',
+  failed: 'failed',
+  rolled_back: 'rolled back',
+} as const;
+
+/** A deployment recorded while the gate was FROZEN: which, and what let it through. */
+function ReleaseItem({ entry }: { entry: ReleaseDuringFreezeEntry }) {
+  const d = entry.deployment;
+  return (
+    <li className="audit-entry" data-audit-kind={entry.kind}>
+      <p>
+        <strong>Released during a freeze</strong> · {formatWhen(entry.at)} · by CI/CD · gate{' '}
+        <GateLozenge state="FROZEN" />
+      </p>
+      <p className="subtle">
+        Deployment {d.id}: {d.service} to {d.environment}, {STATUS_WORDS[d.status]}
+      </p>
+      <FreezeReleaseText release={entry} />
+    </li>
+  );
+}
+
 export function AuditEntries({
   entries,
   names,
@@ -158,6 +184,8 @@ export function AuditEntries({
           <ChangeItem key={entry.id} entry={entry} names={names} />
         ) : isOverrideEntry(entry) ? (
           <OverrideItem key={entry.id} entry={entry} names={names} />
+        ) : isReleaseDuringFreezeEntry(entry) ? (
+          <ReleaseItem key={entry.id} entry={entry} />
         ) : (
           <RebalanceItem key={entry.id} entry={entry} names={names} />
         ),
@@ -197,8 +225,9 @@ export function AuditSection({ call }: { call: Call }) {
     <div className="section-content">
       <p className="section-intro subtle">
         Every override of the capacity split or the error-budget gate, with who, when and why; every
-        rebalance applied or undone in the sprint planner; and every change to the SLOs and the
-        error-budget policy. Entries are never changed or removed.
+        rebalance applied or undone in the sprint planner; every change to the SLOs and the
+        error-budget policy; and every deployment recorded while the gate was frozen, with what let
+        it through. Entries are never changed or removed.
       </p>
       {entries.length === 0 ? (
         <p className="empty">

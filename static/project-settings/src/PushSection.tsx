@@ -5,7 +5,13 @@ import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
 import { CopyButton } from './CopyButton';
-import { curlExample, deployExample, secretFileExample, sliSyncExample } from './push-examples';
+import {
+  curlExample,
+  deployExample,
+  gateCheckExample,
+  secretFileExample,
+  sliSyncExample,
+} from './push-examples';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
 
@@ -13,6 +19,7 @@ const URL_ROWS = [
   { key: 'sli', label: 'SLI data', detail: 'ballast sli sync, or any signed POST of SLI batches' },
   { key: 'deployments', label: 'Deployments', detail: 'ballast deploy record, from CI/CD' },
   { key: 'incidents', label: 'Incidents', detail: 'ballast incident record' },
+  { key: 'gateCheck', label: 'Release gate', detail: 'ballast gate check, from CI/CD (read-only)' },
 ] as const;
 
 function Snippet({ title, text }: { title: string; text: string }) {
@@ -59,7 +66,7 @@ export function PushUrls({ view }: { view: PushSettingsView }) {
   );
 }
 
-export function NewSecret({ view }: { view: RotatedSecretView }) {
+export function NewSecret({ view, projectKey }: { view: RotatedSecretView; projectKey: string }) {
   const sli = view.urls.sli ?? '<SLI web trigger URL>';
   return (
     <div className="new-secret message message-success" role="status" aria-live="polite">
@@ -88,6 +95,12 @@ export function NewSecret({ view }: { view: RotatedSecretView }) {
           text={deployExample(view.urls.deployments)}
         />
       )}
+      {view.urls.gateCheck && (
+        <Snippet
+          title="Ask the release gate before a deploy (exit 8 while frozen)"
+          text={gateCheckExample(view.urls.gateCheck, projectKey)}
+        />
+      )}
     </div>
   );
 }
@@ -99,7 +112,7 @@ type Rotation =
   | { readonly step: 'done'; readonly view: RotatedSecretView }
   | { readonly step: 'failed'; readonly error: ResolverError };
 
-export function PushSection({ call }: { call: Call }) {
+export function PushSection({ call, projectKey }: { call: Call; projectKey: string }) {
   const load = useCallback(() => call('push/get', {}), [call]);
   const { state, retry } = useResolver(load);
   const [rotation, setRotation] = useState<Rotation>({ step: 'idle' });
@@ -173,7 +186,7 @@ export function PushSection({ call }: { call: Call }) {
           <p>{rotation.error.message}</p>
         </div>
       )}
-      {rotation.step === 'done' && <NewSecret view={rotation.view} />}
+      {rotation.step === 'done' && <NewSecret view={rotation.view} projectKey={projectKey} />}
     </div>
   );
 }

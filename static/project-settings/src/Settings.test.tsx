@@ -258,6 +258,7 @@ describe('push API', () => {
       sli: 'https://x.example/x1/sli',
       deployments: 'https://x.example/x1/dep',
       incidents: null,
+      gateCheck: 'https://x.example/x1/gate',
     },
     secretRotatedAt: '2026-11-20T10:00:00Z',
     previousSecretValidUntil: '2026-11-21T10:00:00Z',
@@ -272,11 +273,16 @@ describe('push API', () => {
   });
 
   it('shows the new secret once with examples that use the real URLs', () => {
-    const html = renderToStaticMarkup(<NewSecret view={{ ...view, secret: 'ab'.repeat(32) }} />);
+    const html = renderToStaticMarkup(
+      <NewSecret view={{ ...view, secret: 'ab'.repeat(32) }} projectKey="SHOP" />,
+    );
     expect(html).toContain('Ballast will not show it again');
     expect(html).toContain('ab'.repeat(32));
     expect(html).toContain('curl -sS &#x27;https://x.example/x1/sli&#x27;');
     expect(html).toContain('--target &#x27;https://x.example/x1/dep&#x27;');
+    expect(html).toContain(
+      'ballast gate check --target &#x27;https://x.example/x1/gate&#x27; \\\n  --secret-file ballast-push-secret --project SHOP',
+    );
     expect(html).toContain('The previous secret keeps working until');
   });
 });

@@ -159,7 +159,7 @@ export function SettingsLayout({
             </fieldset>
           ) : (
             <>
-              {current.id === 'push' && <PushSection call={call} />}
+              {current.id === 'push' && <PushSection call={call} projectKey={view.projectKey} />}
               {current.id === 'audit' && <AuditSection call={call} />}
             </>
           )}

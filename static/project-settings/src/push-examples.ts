@@ -53,6 +53,15 @@ export function deployExample(deploymentsUrl: string): string {
   ].join('\n');
 }
 
+/** The release gate before a deploy step: exit 8 holds the release while the gate is FROZEN. */
+export function gateCheckExample(gateUrl: string, projectKey: string): string {
+  return [
+    `ballast gate check --target ${quote(gateUrl)} \\`,
+    `  --secret-file ballast-push-secret --project ${projectKey} \\`,
+    '  --commits-from "$PREVIOUS_RELEASE..HEAD"',
+  ].join('\n');
+}
+
 /** `x-ballast-timestamp` → `X-Ballast-Timestamp`, as people write headers. */
 function headerName(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());

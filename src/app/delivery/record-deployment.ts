@@ -1,0 +1,52 @@
+/**
+ * A pushed deployment, judged and stored (issue #22): when a project's gate is FROZEN as it is
+ * recorded, the release is marked on the record and written to that project's audit log with
+ * what let it through (freeze-release.ts). The audit entry comes first: if it cannot be written the
+ * push fails and nothing is stored, so the pipeline's retry records both; a retried push of a
+ * stored id is a duplicate and writes nothing.
+ */
+import type { ReleaseDuringFreezeEntry } from '../../contract/planner';
+import type { DeploymentPush } from '../../contract/push-api';
+import type { ReleaseCheckDeps } from '../gate/release-check';
+import { appendAuditEntry } from '../planner/audit-log';
+import { freezeReleasesOf, type ProjectFreezeRelease } from './freeze-release';
+import { isRecordedDeployment, recordDeployment } from './push-log';
+
+export function releaseDuringFreezeEntry(
+  freeze: ProjectFreezeRelease,
+  deployment: DeploymentPush,
+  receivedAt: Date,
+): ReleaseDuringFreezeEntry {
+  const { projectKey, ...release } = freeze;
+  return {
+    kind: 'releaseDuringFreeze',
+    id: `release-during-freeze/${deployment.id}`,
+    accountId: '',
+    at: receivedAt.toISOString(),
+    projectKey,
+    deployment: {
+      id: deployment.id,
+      service: deployment.service,
+      environment: deployment.environment,
+      status: deployment.status,
+      finishedAt: deployment.finishedAt,
+      issueKeys: deployment.issueKeys,
+    },
+    ...release,
+  };
+}
+
+export async function recordJudgedDeployment(
+  deps: ReleaseCheckDeps,
+  deployment: DeploymentPush,
+  receivedAt: Date,
+): Promise<{ accepted: number; duplicate: boolean }> {
+  if (await isRecordedDeployment(deps.kv, deployment.id)) return { accepted: 0, duplicate: true };
+  const freezes = await freezeReleasesOf(deps, deployment, receivedAt);
+  for (const freeze of freezes)
+    await appendAuditEntry(deps.store, releaseDuringFreezeEntry(freeze, deployment, receivedAt), {
+      accountId: '',
+      at: receivedAt,
+    });
+  return recordDeployment(deps.kv, deployment, receivedAt, freezes);
+}

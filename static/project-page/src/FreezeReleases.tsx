@@ -1,0 +1,70 @@
+/**
+ * Delivery: the deployments recorded while the project's gate was FROZEN (issue #22), newest
+ * first, each with what let it through — an override, exempt items, or nothing. The verdicts are
+ * the backend's (app/delivery/freeze-release.ts); the audit log shows the same words.
+ */
+import type { FreezeReleaseView } from '../../../src/contract/project-page';
+import { formatWhen } from '../../shared/format';
+import { FreezeReleaseText } from '../../shared/FreezeReleaseText';
+import { GateLozenge } from '../../shared/GateLozenge';
+import { IssueLink } from '../../shared/IssueLink';
+import { Section } from './parts';
+
+const STATUS_WORDS = {
+  success: 'succeeded',
+  failed: 'failed',
+  rolled_back: 'rolled back',
+} as const;
+
+export function FreezeReleases({ releases }: { releases: readonly FreezeReleaseView[] }) {
+  return (
+    <Section title="Releases during a freeze">
+      {releases.length === 0 ? (
+        <p className="subtle">
+          No deployment of the period was recorded while the gate was frozen.
+        </p>
+      ) : (
+        <table
+          className="table freeze-releases"
+          aria-label="Deployments recorded while the gate was frozen"
+        >
+          <thead>
+            <tr>
+              <th scope="col">Finished</th>
+              <th scope="col">Deployment</th>
+              <th scope="col">Items</th>
+              <th scope="col">What let it through</th>
+            </tr>
+          </thead>
+          <tbody>
+            {releases.map((r) => (
+              <tr key={r.deploymentId} data-allowed-by={r.allowedBy ?? 'none'}>
+                <td>
+                  {formatWhen(r.finishedAt)} <GateLozenge state="FROZEN" />
+                </td>
+                <td>
+                  <strong>{r.service}</strong> to {r.environment},{' '}
+                  {STATUS_WORDS[r.status]}
+                  <div className="subtlest">{r.deploymentId}</div>
+                </td>
+                <td>
+                  {r.issueKeys.length === 0
+                    ? 'none named'
+                    : r.issueKeys.map((key, i) => (
+                        <span key={key}>
+                          {i > 0 && ', '}
+                          <IssueLink issueKey={key} />
+                        </span>
+                      ))}
+                </td>
+                <td>
+                  <FreezeReleaseText release={r} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
