@@ -3,7 +3,13 @@
  * with the saved rules or the ones being edited (not yet saved), and why. The issue is read as the
  * person asking, so Jira decides whether they may see it; nothing is written.
  */
-import { classify, parseRules, ValidationError, type ClassificationRule } from '../../domain/work';
+import {
+  classify,
+  parseRules,
+  problemField,
+  ValidationError,
+  type ClassificationRule,
+} from '../../domain/work';
 import type { TestRulesView } from '../../contract/settings';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
@@ -24,7 +30,7 @@ function editedRules(raw: unknown): readonly ClassificationRule[] {
   } catch (error: unknown) {
     if (!(error instanceof ValidationError)) throw error;
     throw new AppError('BAD_REQUEST', `The rules cannot be tested: ${error.problems.join('; ')}`, {
-      field: error.problems[0]?.split(':')[0],
+      field: error.problems[0] === undefined ? undefined : problemField(error.problems[0]),
     });
   }
 }
