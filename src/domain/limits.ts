@@ -169,6 +169,18 @@ export const LIMITS = {
     'levels',
     'Nesting of one OpenSLO document; DataSource and Alert* documents are stored as written, inside the project’s SLO record (Forge: depth at most 31).',
   ),
+  overrideReason: limit(
+    'reason',
+    500,
+    'characters',
+    'The reason of a split override or a freeze override, kept in the audit log and shown in the planner.',
+  ),
+  rebalanceMoves: limit(
+    'moves',
+    200,
+    'moves',
+    'Moves one rebalance may apply in one request (one resolver invocation of at most 25 s); a sprint’s plan needs a few dozen at most.',
+  ),
   futureSkewMinutes: limit(
     'start, end, startedAt, finishedAt, detectedAt, resolvedAt',
     5,

@@ -4,6 +4,7 @@
  * facts, stored once per id under a time-ordered key so a month is one prefix query; incidents
  * change (they get resolved), so the latest push of an id replaces the earlier one.
  */
+import { requirePlausibleDeployment, requirePlausibleIncident } from '../push/plausible-push';
 import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
 import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
 import { listAll, type KeyValueStore } from '../../ports/key-value-store';
@@ -44,6 +45,7 @@ export async function recordDeployment(
   deployment: DeploymentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
+  requirePlausibleDeployment(deployment, receivedAt);
   if ((await kv.get(deploymentIdKey(deployment.id))) !== undefined) {
     return { accepted: 0, duplicate: true };
   }
@@ -66,6 +68,7 @@ export async function recordIncident(
   incident: IncidentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
+  requirePlausibleIncident(incident, receivedAt);
   const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
   if (stored !== undefined) {
     const previous = Object.fromEntries(
