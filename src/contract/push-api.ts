@@ -23,9 +23,9 @@ export const SIGNATURE_VERSION = 'v1';
  */
 export const MAX_CLOCK_SKEW_SECONDS = LIMITS.futureSkewMinutes.limit * 60;
 /** Far below Forge's invocation payload limit, and one batch still fits one storage value. */
-export const MAX_PUSH_BODY_BYTES = 512 * 1024;
+export const MAX_PUSH_BODY_BYTES = LIMITS.pushBodyBytes.limit;
 /** 2,000 one-minute points: a day and a half of one SLO, or 33 hours of three, per request. */
-export const MAX_SLI_POINTS_PER_BATCH = 2000;
+export const MAX_SLI_POINTS_PER_BATCH = LIMITS.sliPoints.limit;
 
 /** The text the signature is computed over. */
 export function signingInput(timestamp: string, rawBody: string): string {

@@ -10,6 +10,8 @@
  * by hand. Where Jira itself bounds a value (a name, a JQL query), the limit follows Jira's.
  */
 
+import { MAX_SLI_COUNT } from './slo/sli-interval';
+
 export interface StatedLimit {
   /** Where the value is, as the refusal names it (`error.field`, or the start of a problem). */
   readonly field: string;
@@ -180,6 +182,24 @@ export const LIMITS = {
     200,
     'moves',
     'Moves one rebalance may apply in one request (one resolver invocation of at most 25 s); a sprint’s plan needs a few dozen at most.',
+  ),
+  pushBodyBytes: limit(
+    'body (push API)',
+    512 * 1024,
+    'bytes',
+    'One signed push (an SLI batch, a deployment or an incident); larger is refused (413 TOO_LARGE) before its signature is checked.',
+  ),
+  sliPoints: limit(
+    'points',
+    2_000,
+    'points',
+    'One-minute points per SLI batch: a day and a half of one SLO, or 33 hours of three.',
+  ),
+  sliCount: limit(
+    'points[].good, points[].total',
+    MAX_SLI_COUNT,
+    'events',
+    'Events per interval, whole numbers: every window’s sum stays exact below 2^53 (src/domain/slo/sli-interval.ts).',
   ),
   futureSkewMinutes: limit(
     'start, end, startedAt, finishedAt, detectedAt, resolvedAt',
