@@ -107,6 +107,14 @@ describe('classification rules', () => {
     );
   });
 
+  it('an unknown key 300 kB long is named without echoing it back', async () => {
+    const when = { field: 'label', anyOf: ['x'], ['u'.repeat(300_000)]: 1 };
+    await expectRefused(() => saveWith({ rules: [simpleRule('odd', when)] }), {
+      field: 'rule "odd" (#1), field "when"',
+      says: 'has unknown key(s) uuu',
+    });
+  });
+
   it('settings/testRules applies the same limits to unsaved rules', async () => {
     const rules = Array.from({ length: 201 }, (_, i) => simpleRule(`r${i}`));
     await expectRefused(() => call('settings/testRules', { issueKey: 'SHOP-1', rules }), {

@@ -65,12 +65,24 @@ export function parseEditedConfig(edited: unknown): ProjectConfig {
       const first = error.problems[0];
       throw new AppError(
         'BAD_REQUEST',
-        `The configuration was not saved: ${error.problems.join('; ')}`,
+        `The configuration was not saved: ${listed(error.problems)}`,
         first === undefined ? {} : { field: problemField(first) },
       );
     }
     throw error;
   }
+}
+
+/**
+ * The problems as one sentence a person reads: at most 20, each cut to 300 characters, so a
+ * refusal never echoes back a huge value (an unknown key 300 kB long) or thousands of problems.
+ */
+export function listed(problems: readonly string[]): string {
+  const shown = problems
+    .slice(0, 20)
+    .map((p) => (p.length > 300 ? `${p.slice(0, 300)}…` : p))
+    .join('; ');
+  return problems.length > 20 ? `${shown}; and ${problems.length - 20} more` : shown;
 }
 
 /** Validates an edited configuration and stores it if nobody else saved in between. */

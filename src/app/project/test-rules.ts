@@ -16,7 +16,7 @@ import type { JiraPort } from '../../ports/jira';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
 import { issueFields, toClassifiable } from '../issue/issue-facts';
-import { loadProjectConfig } from './project-config-repository';
+import { listed, loadProjectConfig } from './project-config-repository';
 
 export interface TestRulesDeps {
   readonly jira: JiraPort;
@@ -29,7 +29,7 @@ function editedRules(raw: unknown): readonly ClassificationRule[] {
     return parseRules(raw);
   } catch (error: unknown) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new AppError('BAD_REQUEST', `The rules cannot be tested: ${error.problems.join('; ')}`, {
+    throw new AppError('BAD_REQUEST', `The rules cannot be tested: ${listed(error.problems)}`, {
       field: error.problems[0] === undefined ? undefined : problemField(error.problems[0]),
     });
   }
