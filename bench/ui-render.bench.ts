@@ -10,6 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { ADMIN_ACCOUNT_ID } from '../sandbox/jira';
+import { USER_COOKIE } from '../sandbox/shell/users';
 import { chromiumAvailable, CHROMIUM_PATH } from '../test/e2e/browser';
 import { openBrowserSandbox } from '../test/e2e/browser-sandbox';
 import { summarize, type BenchResult, type BenchSuite } from './harness';
@@ -72,6 +74,8 @@ const CASES: readonly AppCase[] = [
 
 async function firstRender(browser: Browser, baseUrl: string, c: AppCase): Promise<number> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  // As the project admin, whose settings page is the editable one (the shell's default is the member).
+  await context.addCookies([{ name: USER_COOKIE, value: ADMIN_ACCOUNT_ID, url: baseUrl }]);
   try {
     const page: Page = await context.newPage();
     const frame = (): FrameLocator => page.frameLocator(`iframe[data-module-key="${c.moduleKey}"]`);

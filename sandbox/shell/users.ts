@@ -17,20 +17,33 @@ export const SHELL_USERS: readonly ShellUser[] = [
 
 export const USER_COOKIE = 'sandbox-user';
 
-const fallback = SHELL_USERS[0] as ShellUser;
+/**
+ * Who a request with no (or an unknown) `sandbox-user` cookie acts as: the plain member, never the
+ * admin (issue #19, item 7) — a stale or forged cookie must not grant more than the least the
+ * sandbox offers. Choose the admin in the top bar.
+ */
+export const DEFAULT_SHELL_USER = SHELL_USERS[1] as ShellUser;
 
 export function userByAccountId(accountId: string | undefined): ShellUser | undefined {
   return SHELL_USERS.find((u) => u.accountId === accountId);
 }
 
-/** The selected user from the Cookie header; the admin when none (or an unknown one) is set. */
+/** The selected user from the Cookie header; the member when none (or an unknown one) is set. */
 export function userFromCookie(header: string | undefined): ShellUser {
   for (const pair of (header ?? '').split(';')) {
     const [name, ...rest] = pair.trim().split('=');
-    if (name === USER_COOKIE)
-      return userByAccountId(decodeURIComponent(rest.join('='))) ?? fallback;
+    if (name === USER_COOKIE) return userByAccountId(decoded(rest.join('='))) ?? DEFAULT_SHELL_USER;
   }
-  return fallback;
+  return DEFAULT_SHELL_USER;
+}
+
+/** A malformed escape (`%E0%A4%A`) names nobody rather than failing the request. */
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 export function userCookie(accountId: string): string {

@@ -5,10 +5,11 @@
  * page all read the same overrides.
  */
 import type { GateState } from '../domain/gate/gate-state';
+import { LIMITS } from '../domain/limits';
 
 /** The longest an override may last: a freeze is the policy agreed in advance, so an exception is short. */
 export const GATE_OVERRIDE_MAX_HOURS = 7 * 24;
-export const GATE_OVERRIDE_REASON_MAX = 500;
+export const GATE_OVERRIDE_REASON_MAX = LIMITS.overrideReason.limit;
 
 /**
  * What the gate says, the same on every screen (src/domain/gate/gate-words.ts): each sentence is the

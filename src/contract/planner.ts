@@ -9,6 +9,7 @@ import type {
   SprintPlanEvaluation,
 } from '../domain/capacity';
 import type { GateState } from '../domain/gate/gate-state';
+import { LIMITS } from '../domain/limits';
 import type { GateStatement } from './gate';
 import type { ScopeChangeView } from './project-page';
 import type { WorkTypeOrUnclassified } from '../domain/work/work-type';
@@ -312,7 +313,7 @@ export interface SprintTarget {
   readonly sprintId: number;
 }
 
-export const OVERRIDE_REASON_MAX = 500;
+export const OVERRIDE_REASON_MAX = LIMITS.overrideReason.limit;
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface PlannerContract {

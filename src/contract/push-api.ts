@@ -11,17 +11,21 @@
  * batch id makes a replayed request within that window a harmless duplicate.
  */
 import { z } from 'zod';
+import { LIMITS } from '../domain/limits';
 import { MAX_SLI_COUNT } from '../domain/slo/sli-interval';
 
 export const TIMESTAMP_HEADER = 'x-ballast-timestamp';
 export const SIGNATURE_HEADER = 'x-ballast-signature';
 export const SIGNATURE_VERSION = 'v1';
-/** Five minutes either way, as Stripe's and Slack's webhook checks allow. */
-export const MAX_CLOCK_SKEW_SECONDS = 300;
+/**
+ * Five minutes either way, as Stripe's and Slack's webhook checks allow; the same figure bounds how
+ * far in the future a pushed time may be (src/domain/limits.ts, futureSkewMinutes).
+ */
+export const MAX_CLOCK_SKEW_SECONDS = LIMITS.futureSkewMinutes.limit * 60;
 /** Far below Forge's invocation payload limit, and one batch still fits one storage value. */
-export const MAX_PUSH_BODY_BYTES = 512 * 1024;
+export const MAX_PUSH_BODY_BYTES = LIMITS.pushBodyBytes.limit;
 /** 2,000 one-minute points: a day and a half of one SLO, or 33 hours of three, per request. */
-export const MAX_SLI_POINTS_PER_BATCH = 2000;
+export const MAX_SLI_POINTS_PER_BATCH = LIMITS.sliPoints.limit;
 
 /** The text the signature is computed over. */
 export function signingInput(timestamp: string, rawBody: string): string {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/shell/sandbox';
-import { launchChromium, openPage } from './browser';
+import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
+import { launchChromium, openPage, signInAs } from './browser';
 import { ensureUiBuilt } from './ui-build';
 import { TEST_NOW } from '../support/test-clock';
 
@@ -45,6 +46,8 @@ export async function openBrowserSandbox(options: {
   });
   const browser = await launchChromium();
   const page = await openPage(browser, { viewport: options.viewport });
+  // The tests start as the project admin, chosen explicitly: the shell's default is the member.
+  await signInAs(page, sandbox.url, ADMIN_ACCOUNT_ID);
   return {
     sandbox,
     browser,

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { USER_COOKIE } from '../../sandbox/shell/users';
 import { shiftDate } from '../support/shift-date.mjs';
 import { testClockOffsetMs } from '../support/test-clock';
 
@@ -60,6 +61,20 @@ export async function openContext(
   const context = await browser.newContext(options);
   await context.addInitScript(shiftDate, testClockOffsetMs());
   return context;
+}
+
+/**
+ * Signs a page's browser context in as `accountId` by setting the shell's user cookie for the
+ * sandbox at `baseUrl`. Without it the shell acts as the plain member (issue #19, item 7), so a
+ * test that needs the admin says so.
+ */
+export async function signInAs(
+  target: Page | BrowserContext,
+  baseUrl: string,
+  accountId: string,
+): Promise<void> {
+  const context = 'context' in target ? target.context() : target;
+  await context.addCookies([{ name: USER_COOKIE, value: accountId, url: baseUrl }]);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
+import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Sandbox } from '../../sandbox/shell/sandbox';
 import { openBrowserSandbox, type BrowserSandbox } from './browser-sandbox';
 import {
@@ -17,6 +17,7 @@ import {
   mustRun,
   openContext,
   SCREENSHOTS,
+  signInAs,
   skipNotice,
   switchUser,
 } from './browser';
@@ -241,6 +242,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
 
     it('works without JavaScript: a plain form, Jira’s refusal on the page, a move that succeeds', async () => {
       const context = await openContext(env!.browser, { javaScriptEnabled: false });
+      await signInAs(context, sandbox.url, ADMIN_ACCOUNT_ID); // as the rest of this file
       try {
         const plain = await context.newPage();
         // The status lozenge of the plain form (the hidden menu's entries carry lozenges too).

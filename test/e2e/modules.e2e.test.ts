@@ -12,7 +12,15 @@ import { parse, stringify } from 'yaml';
 import { packageTokens } from '../../scripts/ds-tokens.mjs';
 import { loadAppModule } from '../../sandbox/shell/app-module';
 import { startSandbox, type Sandbox } from '../../sandbox/shell/sandbox';
-import { chromiumAvailable, launchChromium, mustRun, openPage, SCREENSHOTS } from './browser';
+import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
+import {
+  chromiumAvailable,
+  launchChromium,
+  mustRun,
+  openPage,
+  SCREENSHOTS,
+  signInAs,
+} from './browser';
 import { BROWSER_TEST_TIMEOUT_MS, renderedText } from './frames';
 import { ensureUiBuilt } from './ui-build';
 
@@ -80,6 +88,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       });
       browser = await launchChromium();
       page = await openPage(browser, { viewport: { width: 1400, height: 900 } });
+      await signInAs(page, sandbox.url, ADMIN_ACCOUNT_ID); // the shell's default is the member
     }, 120_000);
 
     afterAll(async () => {

@@ -19,6 +19,7 @@ import {
   mustRun,
   openPage,
   SCREENSHOTS,
+  signInAs,
   skipNotice,
   switchUser,
 } from './browser';
@@ -52,6 +53,7 @@ describe.skipIf(!run)('sandbox shell in Chromium', { timeout: BROWSER_TEST_TIMEO
     sandbox = await start();
     browser = await launchChromium();
     page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
+    await signInAs(page, sandbox.url, ADMIN_ACCOUNT_ID); // the shell's default is the member
   }, 120_000);
 
   afterAll(async () => {

@@ -210,12 +210,17 @@ describe('users and requests', () => {
     expect(themeFromCookie(undefined)).toBe('auto');
   });
 
-  it('remembers the member, and falls back to the admin', () => {
+  // Issue #19, item 7: a missing, unknown or forged cookie acts as the member, never the admin.
+  it('remembers the admin or the member, and falls back to the member', () => {
     expect(userFromCookie(`a=b; sandbox-user=${MEMBER_ACCOUNT_ID}`).accountId).toBe(
       MEMBER_ACCOUNT_ID,
     );
-    expect(userFromCookie(undefined).accountId).toBe(ADMIN_ACCOUNT_ID);
-    expect(userFromCookie('sandbox-user=acc-ballast-app').accountId).toBe(ADMIN_ACCOUNT_ID);
+    expect(userFromCookie(`sandbox-user=${ADMIN_ACCOUNT_ID}`).accountId).toBe(ADMIN_ACCOUNT_ID);
+    expect(userFromCookie(undefined).accountId).toBe(MEMBER_ACCOUNT_ID);
+    expect(userFromCookie('').accountId).toBe(MEMBER_ACCOUNT_ID);
+    expect(userFromCookie('sandbox-user=acc-ballast-app').accountId).toBe(MEMBER_ACCOUNT_ID);
+    expect(userFromCookie('sandbox-user=acc-nina-outsider').accountId).toBe(MEMBER_ACCOUNT_ID);
+    expect(userFromCookie('sandbox-user=%E0%A4%A').accountId).toBe(MEMBER_ACCOUNT_ID);
   });
 
   it('redirects only to paths of the sandbox', () => {

@@ -4,6 +4,7 @@
  * facts, stored once per id under a time-ordered key so a month is one prefix query; incidents
  * change (they get resolved), so the latest push of an id replaces the earlier one.
  */
+import { requirePlausibleDeployment, requirePlausibleIncident } from '../push/plausible-push';
 import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
 import type { FreezeReleaseView } from '../../contract/project-page';
 import type { ProjectFreezeRelease } from './freeze-release';
@@ -57,6 +58,7 @@ export async function recordDeployment(
   receivedAt: Date,
   freezes: readonly ProjectFreezeRelease[] = [],
 ): Promise<{ accepted: number; duplicate: boolean }> {
+  requirePlausibleDeployment(deployment, receivedAt);
   if (await isRecordedDeployment(kv, deployment.id)) {
     return { accepted: 0, duplicate: true };
   }
@@ -80,6 +82,7 @@ export async function recordIncident(
   incident: IncidentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
+  requirePlausibleIncident(incident, receivedAt);
   const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
   if (stored !== undefined) {
     const previous = Object.fromEntries(

@@ -14,15 +14,16 @@
  * Results are checked against the project again after the search (incident-history.ts).
  */
 import type { JiraPort, JqlClauseTree, ParsedJql } from '../../ports/jira';
+import { LIMITS } from '../../domain/limits';
 import { AppError } from '../errors';
 
 /**
  * Ballast's own limit: Jira documents no maximum JQL length (platform.v3.json gives none for
  * `jql` or JqlQueriesToParse), and an incident filter is a few conditions. 2,000 characters
  * leaves room for long lists of issue types or labels and keeps the stored document and the search
- * request small.
+ * request small (the figure lives with the other stated limits, src/domain/limits.ts).
  */
-export const INCIDENT_JQL_MAX_LENGTH = 2_000;
+export const INCIDENT_JQL_MAX_LENGTH = LIMITS.incidentJql.limit;
 
 export type IncidentJqlCheck = { readonly ok: true } | { readonly ok: false; problem: string };
 

@@ -3,7 +3,7 @@
  * no longer validates is not thrown away: its valid parts are used, the rest falls back to defaults,
  * the problems are reported, and nothing is written until an admin saves.
  */
-import { ValidationError } from '../../domain/work';
+import { problemField, ValidationError } from '../../domain/work';
 import type { DocumentStore } from '../../ports/document-store';
 import { AppError } from '../errors';
 import { DEFAULT_PROJECT_CONFIG, parseProjectConfig, type ProjectConfig } from './project-config';
@@ -53,6 +53,38 @@ function pick(config: ProjectConfig, name: string): Partial<ProjectConfig> {
   return Object.hasOwn(config, name) ? { [name]: config[name as keyof ProjectConfig] } : {};
 }
 
+/**
+ * Validates an edited configuration: BAD_REQUEST listing every problem, its field the first one's
+ * (a limit refused names the field and the limit, src/domain/limits.ts).
+ */
+export function parseEditedConfig(edited: unknown): ProjectConfig {
+  try {
+    return parseProjectConfig(edited);
+  } catch (error: unknown) {
+    if (error instanceof ValidationError) {
+      const first = error.problems[0];
+      throw new AppError(
+        'BAD_REQUEST',
+        `The configuration was not saved: ${listed(error.problems)}`,
+        first === undefined ? {} : { field: problemField(first) },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * The problems as one sentence a person reads: at most 20, each cut to 300 characters, so a
+ * refusal never echoes back a huge value (an unknown key 300 kB long) or thousands of problems.
+ */
+export function listed(problems: readonly string[]): string {
+  const shown = problems
+    .slice(0, 20)
+    .map((p) => (p.length > 300 ? `${p.slice(0, 300)}…` : p))
+    .join('; ');
+  return problems.length > 20 ? `${shown}; and ${problems.length - 20} more` : shown;
+}
+
 /** Validates an edited configuration and stores it if nobody else saved in between. */
 export async function saveProjectConfig(
   store: DocumentStore,
@@ -61,21 +93,7 @@ export async function saveProjectConfig(
   expectedVersion: number,
   actor: { accountId: string; at: Date },
 ): Promise<LoadedProjectConfig> {
-  let config: ProjectConfig;
-  try {
-    config = parseProjectConfig(edited);
-  } catch (error: unknown) {
-    if (error instanceof ValidationError) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `The configuration was not saved: ${error.problems.join('; ')}`,
-        {
-          field: error.problems[0]?.split(',')[0],
-        },
-      );
-    }
-    throw error;
-  }
+  const config = parseEditedConfig(edited);
   const stored = await store.put(PROJECT_CONFIG_KIND, projectKey, config, expectedVersion, actor);
   return { config, version: stored.version, problems: [] };
 }

@@ -17,6 +17,8 @@ import {
   DEFAULT_POSTMORTEM_CONVENTION,
   type PostmortemConvention,
 } from '../../domain/postmortem';
+import { jsonDepth } from '../../domain/json-shape-limits';
+import { LIMITS, atMost, overLimit } from '../../domain/limits';
 import type { AlertSeverity } from '../../domain/slo';
 import {
   DEFAULT_RULES,
@@ -94,6 +96,14 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function parseProjectConfig(input: unknown): ProjectConfig {
   if (!isObject(input)) throw new ValidationError('project configuration', ['must be an object']);
+  // Measured before any recursive walk, so input nested thousands deep is refused, not a crash.
+  // Rules are measured by their own nesting limit (rule.ts), which names the rule.
+  const depth = jsonDepth({ ...input, rules: undefined }, LIMITS.configDepth.limit);
+  if (depth > LIMITS.configDepth.limit) {
+    throw new ValidationError('project configuration', [
+      `config: nests deeper than ${atMost('configDepth')} allowed`,
+    ]);
+  }
   const problems: string[] = [];
   const part = <T>(name: string, fallback: T, parse: (raw: unknown) => T): T => {
     if (input[name] === undefined) return fallback;
@@ -132,6 +142,11 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     ]);
   });
   const incidentJql = part('incidentJql', DEFAULT_PROJECT_CONFIG.incidentJql, (raw) => {
+    if (typeof raw === 'string' && raw.trim().length > LIMITS.incidentJql.limit) {
+      throw new ValidationError('incidentJql', [
+        `incidentJql: ${overLimit('incidentJql', raw.trim().length)}`,
+      ]);
+    }
     if (typeof raw === 'string' && raw.trim() !== '') return raw.trim();
     throw new ValidationError('incidentJql', [
       'field "incidentJql": must be a non-empty JQL query',
@@ -143,13 +158,17 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     parseIncidentServices,
   );
   const sloIds = part('sloIds', [] as readonly string[], (raw) => {
-    if (Array.isArray(raw) && raw.every((id) => typeof id === 'string')) return raw;
+    if (Array.isArray(raw) && raw.length > LIMITS.slosPerProject.limit)
+      throw new ValidationError('sloIds', [`sloIds: ${overLimit('slosPerProject', raw.length)}`]);
+    const list: unknown = raw;
+    if (Array.isArray(list) && list.every((id) => typeof id === 'string' && id.length <= 63))
+      return list as string[];
     throw new ValidationError('sloIds', ['field "sloIds": must be a list of SLO names']);
   });
   const errorBudget = part('errorBudget', DEFAULT_ERROR_BUDGET_POLICY, parseErrorBudget);
   const postmortem = part('postmortem', DEFAULT_POSTMORTEM_CONVENTION, parsePostmortem);
   if (problems.length > 0) throw new ValidationError('project configuration', problems);
-  return {
+  const config: ProjectConfig = {
     schemaVersion: PROJECT_CONFIG_SCHEMA_VERSION,
     rules,
     dodTemplates,
@@ -162,6 +181,14 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     errorBudget,
     postmortem,
   };
+  // Each part within its limits can still add up to more than one storage value holds.
+  const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
+  if (bytes > LIMITS.configBytes.limit) {
+    throw new ValidationError('project configuration', [
+      `config: the configuration takes ${bytes.toLocaleString('en')} bytes; ${atMost('configBytes')} are allowed`,
+    ]);
+  }
+  return config;
 }
 
 /** Absent fields keep the defaults; names are trimmed; `label: null` means "no label". */
@@ -195,7 +222,7 @@ function parsePostmortem(raw: unknown): PostmortemConvention {
   return convention;
 }
 
-const SERVICE_NAME_MAX = 100; // the push API's limit on a service name (src/contract/push-api.ts)
+const SERVICE_NAME_MAX = LIMITS.serviceName.limit;
 
 const serviceName = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw.trim() !== '' && raw.trim().length <= SERVICE_NAME_MAX
@@ -215,6 +242,8 @@ function parseIncidentServices(raw: unknown): IncidentServiceMapping {
   const byComponent: { component: string; service: string }[] = [];
   if (!Array.isArray(list)) {
     problems.push(`${where}, field "byComponent": must be a list of { component, service }`);
+  } else if (list.length > LIMITS.incidentServices.limit) {
+    problems.push(`${where}, field "byComponent": ${overLimit('incidentServices', list.length)}`);
   } else {
     list.forEach((entry: unknown, i) => {
       const component = isObject(entry) ? serviceName(entry.component) : undefined;

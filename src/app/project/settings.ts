@@ -6,7 +6,11 @@ import { AppError } from '../errors';
 import { requireProjectBoard } from './board-binding';
 import { requireSafeIncidentJql } from './incident-jql';
 import { requirePostmortemConvention } from './postmortem-setting';
-import { loadProjectConfig, saveProjectConfig } from './project-config-repository';
+import {
+  loadProjectConfig,
+  parseEditedConfig,
+  saveProjectConfig,
+} from './project-config-repository';
 import { requireProjectAdmin } from './require-project-admin';
 import { errorBudgetPolicyChanges } from '../../domain/gate';
 import { logSettingsChange } from './settings-audit';
@@ -46,6 +50,8 @@ export async function saveSettings(
   },
 ): Promise<SettingsView> {
   await requireProjectAdmin(deps.jira, input.projectKey);
+  // The shape and the stated limits first (no Jira call), so nothing oversized is sent to Jira.
+  parseEditedConfig(input.config);
   await requireSafeIncidentJql(deps.jira, input.projectKey, input.config);
   await requireProjectBoard(deps.jira, input.projectKey, input.config);
   await requirePostmortemConvention(deps.jira, input.projectKey, input.config);

@@ -3,14 +3,20 @@
  * with the saved rules or the ones being edited (not yet saved), and why. The issue is read as the
  * person asking, so Jira decides whether they may see it; nothing is written.
  */
-import { classify, parseRules, ValidationError, type ClassificationRule } from '../../domain/work';
+import {
+  classify,
+  parseRules,
+  problemField,
+  ValidationError,
+  type ClassificationRule,
+} from '../../domain/work';
 import type { TestRulesView } from '../../contract/settings';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
 import { issueFields, toClassifiable } from '../issue/issue-facts';
-import { loadProjectConfig } from './project-config-repository';
+import { listed, loadProjectConfig } from './project-config-repository';
 
 export interface TestRulesDeps {
   readonly jira: JiraPort;
@@ -23,8 +29,8 @@ function editedRules(raw: unknown): readonly ClassificationRule[] {
     return parseRules(raw);
   } catch (error: unknown) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new AppError('BAD_REQUEST', `The rules cannot be tested: ${error.problems.join('; ')}`, {
-      field: error.problems[0]?.split(':')[0],
+    throw new AppError('BAD_REQUEST', `The rules cannot be tested: ${listed(error.problems)}`, {
+      field: error.problems[0] === undefined ? undefined : problemField(error.problems[0]),
     });
   }
 }

@@ -15,6 +15,7 @@ import type { SliBatch, SliPoint } from '../../contract/push-api';
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueOperation, KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
+import { requirePlausibleSliBatch } from '../push/plausible-push';
 import { findSloSpec, loadSloDirectory } from './slo-catalog';
 import { toStored, type SliRawRecord } from './sli-chunks';
 import { dayOf, sliBatchKey, sliRawKey } from './storage-keys';
@@ -36,6 +37,7 @@ export async function ingestSliBatch(
   batch: SliBatch,
   receivedAt: Date,
 ): Promise<IngestResult> {
+  requirePlausibleSliBatch(batch, receivedAt);
   const directory = (await loadSloDirectory(deps.store)).entries;
   const groups = new Map<string, { slo: string; day: string; intervals: SliInterval[] }>();
   const bySlo = new Map<string, { index: number; interval: SliInterval }[]>();

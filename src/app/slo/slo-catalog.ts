@@ -13,14 +13,15 @@ import {
 } from '../../domain/slo';
 import type { DocumentStore } from '../../ports/document-store';
 import type { SloDefinition } from '../../contract/slo';
+import { LIMITS, atMost } from '../../domain/limits';
 import { AppError } from '../errors';
 import { specFromDefinition } from './slo-form';
 
 export const PROJECT_SLOS_KIND = 'project-slos';
 export const SLO_DIRECTORY_KIND = 'slo-directory';
 const DIRECTORY_ID = 'site';
-/** One document per project, ≤ 240 KiB: about 100 SLOs with their OpenSLO source. */
-export const MAX_SLOS_PER_PROJECT = 100;
+/** One document per project, ≤ 240 KiB: about 100 SLOs with their OpenSLO source (src/domain/limits.ts). */
+export const MAX_SLOS_PER_PROJECT = LIMITS.slosPerProject.limit;
 
 export interface ProjectSlos {
   readonly schemaVersion: 1;
@@ -115,6 +116,14 @@ export async function importProjectSlos(
     actor: { accountId: string; at: Date };
   },
 ): Promise<LoadedProjectSlos & { change: SloSetChange }> {
+  // Measured before parsing: the file is read whole, and what it holds is stored in one value.
+  if (input.yaml.length > LIMITS.openSloBytes.limit) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `The OpenSLO file was not imported: it has ${input.yaml.length.toLocaleString('en')} characters; ${atMost('openSloBytes')} are allowed.`,
+      { field: 'yaml' },
+    );
+  }
   const parsed = parseOpenSlo(input.yaml);
   if (!parsed.ok) {
     const problems = parsed.issues.map((issue) => ({
@@ -124,7 +133,7 @@ export async function importProjectSlos(
     throw new AppError(
       'BAD_REQUEST',
       `The OpenSLO file was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}, the first: ${problems[0]?.line === null || problems[0] === undefined ? '' : `line ${problems[0].line}: `}${problems[0]?.message ?? ''}`,
-      { problems },
+      { problems, field: 'yaml' },
     );
   }
   const names = parsed.bundle.slos.map((s) => s.name);
@@ -132,6 +141,7 @@ export async function importProjectSlos(
     throw new AppError(
       'BAD_REQUEST',
       `A project can hold at most ${MAX_SLOS_PER_PROJECT} SLOs; this file has ${names.length}. Split the services over projects.`,
+      { field: 'yaml' },
     );
   }
   const taken = await namesOfOtherProjects(store, input.projectKey, names);
@@ -154,7 +164,7 @@ export async function importProjectSlos(
       { confirmDeletes: change.deleted },
     );
   }
-  return { ...(await writeProjectSlos(store, input, parsed.bundle)), change };
+  return { ...(await writeProjectSlos(store, { ...input, field: 'yaml' }, parsed.bundle)), change };
 }
 
 /** Which of `names` the site directory gives to another project than `projectKey`. */
@@ -176,10 +186,25 @@ async function namesOfOtherProjects(
  */
 async function writeProjectSlos(
   store: DocumentStore,
-  input: { projectKey: string; version: number; actor: { accountId: string; at: Date } },
+  input: {
+    projectKey: string;
+    version: number;
+    actor: { accountId: string; at: Date };
+    /** The request field a refusal names (`yaml` for an import). */
+    field?: string;
+  },
   bundle: OpenSloBundle,
 ): Promise<LoadedProjectSlos> {
   const value: ProjectSlos = { schemaVersion: 1, bundle };
+  // Each SLO within its limits can still add up to more than one storage value holds (240 KiB).
+  const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
+  if (bytes > LIMITS.openSloBytes.limit) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `The project's SLOs would take ${bytes.toLocaleString('en')} bytes stored; at most ${LIMITS.openSloBytes.limit.toLocaleString('en')} are allowed. Shorten their queries and descriptions, or split the services over projects.`,
+      input.field === undefined ? {} : { field: input.field },
+    );
+  }
   const stored = await store.put(
     PROJECT_SLOS_KIND,
     input.projectKey,

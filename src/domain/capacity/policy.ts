@@ -3,6 +3,7 @@ import { GATE_STATES } from '../gate/gate-state';
 import { describeZodIssues, ValidationError } from '../work/validation-error';
 import { WORK_TYPES, type WorkType } from '../work/work-type';
 import { effectiveTargets } from './effective-targets';
+import { LIMITS, atMost } from '../limits';
 import { DEFAULT_EXEMPTION, type ExemptionRules } from './exemption';
 import { DEFAULT_GATE_TARGET_TABLE, type GateTargetTable } from './gate-target-table';
 import { CAPACITY_BASES, type CapacityBasis } from './sprint-item';
@@ -58,8 +59,20 @@ const typeLimit = z.strictObject({
 
 const gateRule = z.strictObject({
   limits: z.partialRecord(z.enum(WORK_TYPES), typeLimit),
-  warning: z.string().optional(),
+  warning: z
+    .string()
+    .max(LIMITS.gateWarning.limit, { error: `must be ${atMost('gateWarning')}` })
+    .optional(),
 });
+
+/** Priorities or labels that exempt an item from the freeze (src/domain/limits.ts). */
+const exemptionList = z
+  .array(
+    z.string().max(LIMITS.exemptionValueLength.limit, {
+      error: `must be ${atMost('exemptionValueLength')}`,
+    }),
+  )
+  .max(LIMITS.exemptionValues.limit, { error: `must list ${atMost('exemptionValues')}` });
 
 const policySchema = z.strictObject({
   basis: z.enum(CAPACITY_BASES, { error: `must be one of ${CAPACITY_BASES.join(', ')}` }),
@@ -96,8 +109,8 @@ const policySchema = z.strictObject({
     error: `must be one of ${ENFORCEMENT_MODES.join(', ')}`,
   }),
   exemption: z.strictObject({
-    priorities: z.array(z.string()),
-    labels: z.array(z.string()),
+    priorities: exemptionList,
+    labels: exemptionList,
   }),
   gateTable: z.strictObject(
     Object.fromEntries(GATE_STATES.map((state) => [state, gateRule])) as Record<

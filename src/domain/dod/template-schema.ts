@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, atMost } from '../limits';
 import { WORK_TYPES } from '../work/work-type';
 import type { DodTemplate } from './dod-template';
 
@@ -50,9 +51,11 @@ export const dodTemplateSchema = z.strictObject({
   version: z.number().int('must be a whole number').positive('must be 1 or more'),
   name: nameSchema,
   workType: z.enum([...WORK_TYPES, 'unclassified']),
-  issueTypes: z.array(nameSchema),
+  issueTypes: z
+    .array(nameSchema)
+    .max(LIMITS.dodIssueTypes.limit, `must list ${atMost('dodIssueTypes')}`),
   items: z
     .array(itemSchema)
     .min(1, 'must list at least one item')
-    .max(50, 'must list at most 50 items'),
+    .max(LIMITS.dodItems.limit, `must list ${atMost('dodItems')}`),
 }) satisfies z.ZodType<DodTemplate>;

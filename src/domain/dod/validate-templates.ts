@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { LIMITS, overLimit } from '../limits';
+import { quoted } from '../work/validation-error';
 import type { DodTemplate } from './dod-template';
 import { dodTemplateSchema } from './template-schema';
 
@@ -10,12 +12,12 @@ export type TemplatesValidation =
 function place(raw: unknown, templateIndex: number, path: readonly PropertyKey[]): string {
   const template = Array.isArray(raw) ? (raw[templateIndex] as unknown) : undefined;
   const templateId = idOf(template);
-  let where = `template ${templateIndex + 1}${templateId ? ` ("${templateId}")` : ''}`;
+  let where = `template ${templateIndex + 1}${templateId ? ` (${quoted(templateId)})` : ''}`;
   let rest = path;
   if (path[0] === 'items' && typeof path[1] === 'number') {
     const items = (template as { items?: unknown } | undefined)?.items;
     const itemId = idOf(Array.isArray(items) ? (items[path[1]] as unknown) : undefined);
-    where += `, item ${path[1] + 1}${itemId ? ` ("${itemId}")` : ''}`;
+    where += `, item ${path[1] + 1}${itemId ? ` (${quoted(itemId)})` : ''}`;
     rest = path.slice(2);
   }
   return rest.length > 0 ? `${where}, field ${rest.map(String).join('.')}` : where;
@@ -71,6 +73,8 @@ function overlappingScopes(templates: readonly DodTemplate[]): string[] {
  */
 export function validateDodTemplates(raw: unknown): TemplatesValidation {
   if (!Array.isArray(raw)) return { ok: false, errors: ['templates: must be a list'] };
+  if (raw.length > LIMITS.dodTemplates.limit)
+    return { ok: false, errors: [`dodTemplates: ${overLimit('dodTemplates', raw.length)}`] };
   const errors: string[] = [];
   const templates: DodTemplate[] = [];
   raw.forEach((candidate: unknown, index) => {

@@ -19,6 +19,7 @@
  *   late under either.
  * Names are matched without case, as Jira users type them inconsistently.
  */
+import { LIMITS } from '../limits';
 export interface PostmortemConvention {
   readonly issueType: string;
   readonly label: string | null;
@@ -60,8 +61,9 @@ export function checkConvention(convention: PostmortemConvention): string[] {
   const problems: string[] = [];
   const name = (field: string, value: string | null, optional: boolean) => {
     if (value === null && optional) return;
-    if (value === null || value.trim() === '' || value.length > 255)
-      problems.push(`postmortem, field "${field}": must be a name of 1–255 characters`);
+    const most = LIMITS.postmortemName.limit;
+    if (value === null || value.trim() === '' || value.length > most)
+      problems.push(`postmortem, field "${field}": must be a name of 1–${most} characters`);
   };
   name('issueType', convention.issueType, false);
   name('label', convention.label, true);

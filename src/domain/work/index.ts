@@ -10,7 +10,7 @@ export {
 } from './rule';
 export { DEFAULT_RULES } from './default-rules';
 export { classify, type Classification, type ClassificationSource } from './classify';
-export { ValidationError } from './validation-error';
+export { ValidationError, problemField, quoted } from './validation-error';
 export type { SuggestionText } from './suggestion-features';
 export {
   suggestWorkType,

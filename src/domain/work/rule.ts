@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { conditionShape } from '../json-shape-limits';
+import { LIMITS, atMost, overLimit } from '../limits';
 import { tokenize } from './text-tokens';
-import { describeZodIssues, ValidationError } from './validation-error';
+import { describeZodIssues, quoted, ValidationError } from './validation-error';
 import { WORK_TYPES, type WorkType } from './work-type';
 
 /** Item fields a rule can test. Each test is "the field has any of these values" (case-insensitive). */
@@ -37,6 +39,10 @@ const nonEmptyText = z
   .trim()
   .min(1, { error: 'must not be empty' });
 
+/** A text of at most `name`'s limit of characters (src/domain/limits.ts). */
+const boundedText = (name: 'ruleValueLength' | 'ruleId') =>
+  nonEmptyText.max(LIMITS[name].limit, { error: `must be ${atMost(name)}` });
+
 const conditionList = (): z.ZodArray<z.ZodType<RuleCondition>> =>
   z
     .array(conditionSchema, { error: 'must be a list of conditions' })
@@ -54,8 +60,9 @@ const conditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
           .enum(RULE_FIELDS, { error: `must be one of ${RULE_FIELDS.join(', ')}` })
           .optional(),
         anyOf: z
-          .array(nonEmptyText, { error: 'must be a list of values' })
+          .array(boundedText('ruleValueLength'), { error: 'must be a list of values' })
           .min(1, { error: 'must list at least one value' })
+          .max(LIMITS.ruleValues.limit, { error: `must list ${atMost('ruleValues')}` })
           .optional(),
         all: conditionList().optional(),
         any: conditionList().optional(),
@@ -86,7 +93,7 @@ const conditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
             ctx.addIssue({
               code: 'custom',
               path: ['anyOf', index],
-              message: `keyword "${keyword}" has no letter or digit, so it can never match`,
+              message: `keyword ${quoted(keyword)} has no letter or digit, so it can never match`,
             });
           }
         });
@@ -100,13 +107,36 @@ const conditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
 );
 
 const ruleSchema = z.strictObject({
-  id: nonEmptyText,
+  id: boundedText('ruleId'),
   type: z.enum(WORK_TYPES, { error: `must be one of ${WORK_TYPES.join(', ')}` }),
   when: conditionSchema,
-  description: z.string({ error: 'must be text' }).optional(),
+  description: z
+    .string({ error: 'must be text' })
+    .max(LIMITS.ruleDescription.limit, { error: `must be ${atMost('ruleDescription')}` })
+    .optional(),
 });
 
 const rulesSchema = z.array(ruleSchema, { error: 'rules must be a list' });
+
+function sizeProblems(input: unknown): string[] {
+  if (!Array.isArray(input)) return [];
+  if (input.length > LIMITS.rules.limit) return [`rules: ${overLimit('rules', input.length)}`];
+  return input.flatMap((raw: unknown, index) => {
+    const when: unknown =
+      typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'when')
+        ? (raw as { when: unknown }).when
+        : undefined;
+    const { depth, conditions } = conditionShape(when);
+    const where = `${ruleLabel(input, index)}, field "when"`;
+    if (depth > LIMITS.ruleDepth.limit)
+      return [
+        `${where}: conditions nest ${depth.toLocaleString('en')} levels deep; ${atMost('ruleDepth')} are allowed`,
+      ];
+    if (conditions > LIMITS.ruleConditions.limit)
+      return [`${where}: ${overLimit('ruleConditions', conditions)}`];
+    return [];
+  });
+}
 
 function idOf(raw: unknown): string | undefined {
   return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
@@ -116,7 +146,7 @@ function idOf(raw: unknown): string | undefined {
 
 function ruleLabel(input: unknown, index: number): string {
   const id = idOf(Array.isArray(input) ? (input[index] as unknown) : undefined);
-  return id ? `rule "${id}" (#${index + 1})` : `rule #${index + 1}`;
+  return id ? `rule ${quoted(id)} (#${index + 1})` : `rule #${index + 1}`;
 }
 
 /**
@@ -125,6 +155,10 @@ function ruleLabel(input: unknown, index: number): string {
  * `rule "bugs" (#1), field "when.anyOf": must list at least one value`.
  */
 export function parseRules(input: unknown): readonly ClassificationRule[] {
+  // The size limits first, measured without recursion: zod's walk of 5,000 rules or of conditions
+  // nested thousands deep is what must not run (issue #19, item 4).
+  const oversized = sizeProblems(input);
+  if (oversized.length > 0) throw new ValidationError('classification rules', oversized);
   const parsed = rulesSchema.safeParse(input);
   const problems = parsed.success
     ? []
@@ -141,7 +175,7 @@ export function parseRules(input: unknown): readonly ClassificationRule[] {
     if (id === undefined) return;
     if (seen.has(id)) {
       problems.push(
-        `${ruleLabel(input, index)}, field "id": ids must be unique, "${id}" is used twice`,
+        `${ruleLabel(input, index)}, field "id": ids must be unique, ${quoted(id)} is used twice`,
       );
     }
     seen.add(id);

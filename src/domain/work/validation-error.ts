@@ -35,3 +35,24 @@ export function describeZodIssues(
     return `${where}${field}: ${issue.message}`;
   });
 }
+
+/**
+ * Quotes what a person typed in a problem sentence, cut to 40 characters: a refusal names the value
+ * without echoing 300 kB of it back.
+ */
+export function quoted(text: string): string {
+  const chars = [...text];
+  return `"${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text}"`;
+}
+
+/**
+ * Where a problem sentence says the problem is, for `error.field`: up to its `field "…"` when it
+ * names one (`rule "bugs" (#1), field "when.anyOf"`), otherwise what comes before its first colon
+ * (`rules`, `incidentJql`, `config`).
+ */
+export function problemField(problem: string): string {
+  const named = /^(.*?field "[^"]*")/.exec(problem);
+  if (named?.[1] !== undefined) return named[1];
+  const colon = problem.indexOf(': ');
+  return colon === -1 ? problem : problem.slice(0, colon);
+}

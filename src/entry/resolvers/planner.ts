@@ -13,6 +13,7 @@ import { recordOverride } from '../../app/planner/record-override';
 import type { PlannerDeps } from '../../app/planner/sprint-snapshot';
 import { undoRebalance } from '../../app/planner/undo-rebalance';
 import { OVERRIDE_REASON_MAX, type PlannerContract } from '../../contract/planner';
+import { LIMITS } from '../../domain/limits';
 import { forgeId } from '../forge-id';
 import { projectContext, readPayload } from './context';
 
@@ -22,7 +23,7 @@ const moves = z
   .array(
     z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/), direction: z.enum(['out', 'in']) }),
   )
-  .max(200);
+  .max(LIMITS.rebalanceMoves.limit);
 
 const schemas = {
   board: z.object({ boardId: id.optional() }),

@@ -3,6 +3,7 @@
  * `slo/delete`, `slo/export`, `push/get`, `push/rotateSecret` (src/contract/slo.ts). Changes need
  * the project-admin permission, checked in the use cases.
  */
+import { LIMITS, atMost } from '../../domain/limits';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../app/errors';
@@ -53,7 +54,10 @@ const percent = (what: string) =>
 const source = () =>
   z.object({
     type: z.string().trim().max(100),
-    query: z.string().trim().max(4000, { error: 'is too long: at most 4,000 characters' }),
+    query: z
+      .string()
+      .trim()
+      .max(LIMITS.sloQuery.limit, { error: `is too long: ${atMost('sloQuery')}` }),
   });
 const TYPE_REQUIRED = 'is required: the metric source type, e.g. Prometheus';
 const thresholdSchema = source().extend({
@@ -68,9 +72,13 @@ const thresholdSchema = source().extend({
 const definitionSchema = z
   .object({
     name: z.string().max(63, { error: 'is too long: at most 63 characters' }),
-    displayName: z.string().max(200, { error: 'is too long: at most 200 characters' }),
-    description: z.string().max(2000, { error: 'is too long: at most 2,000 characters' }),
-    service: z.string().max(200, { error: 'is too long: at most 200 characters' }),
+    displayName: z
+      .string()
+      .max(LIMITS.sloText.limit, { error: `is too long: ${atMost('sloText')}` }),
+    description: z
+      .string()
+      .max(LIMITS.sloDescription.limit, { error: `is too long: ${atMost('sloDescription')}` }),
+    service: z.string().max(LIMITS.sloText.limit, { error: `is too long: ${atMost('sloText')}` }),
     indicatorKind: z.enum(['ratio', 'threshold']).optional(),
     threshold: thresholdSchema.optional(),
     counts: z.enum(['good', 'bad']),
@@ -85,7 +93,9 @@ const definitionSchema = z
           .number({ error: 'is required: whole days, e.g. 28 or 30' })
           .int({ error: 'must be whole days, e.g. 28 or 30' })
           .min(1, { error: 'must be at least 1 day' })
-          .max(366, { error: 'must be at most 366 days' })
+          .max(LIMITS.rollingWindowDays.limit, {
+            error: `must be ${atMost('rollingWindowDays')}`,
+          })
           .nullable()
           .refine((value) => value !== null, { error: 'is required: whole days, e.g. 28 or 30' }),
       }),

@@ -19,7 +19,7 @@ export async function onSliPush(request: WebTriggerRequest): Promise<WebTriggerR
     const now = systemClock.now();
     verifySignature(request, await validPushSecrets(kv, now), now);
     if (request.method === 'GET') {
-      const body: SliStatusResponse = { ok: true, slos: await sloDataUntil({ kv, store }) };
+      const body: SliStatusResponse = { ok: true, slos: await sloDataUntil({ kv, store }, now) };
       return json(200, body);
     }
     if (request.method !== 'POST') {

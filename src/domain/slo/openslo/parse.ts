@@ -16,6 +16,8 @@ import {
   type Document,
   type Scalar,
 } from 'yaml';
+import { jsonDepth } from '../../json-shape-limits';
+import { LIMITS, figure } from '../../limits';
 import {
   isThresholdIndicator,
   type KeptDocument,
@@ -65,6 +67,31 @@ interface Reading {
   readonly brokenIndicators: Set<string>;
 }
 
+const TOO_DEEP = `the YAML nests deeper than the ${figure('openSloDepth')} allowed`;
+const TOO_MANY_ALIASES = `the YAML's aliases (*name) expand beyond ${figure('openSloAliases')}, the most allowed (a guard against alias bombs); write the values out instead`;
+
+/**
+ * The document as plain values, or why not: aliases are expanded at most LIMITS.openSloAliases
+ * times (the yaml library's maxAliasCount throws a ReferenceError past it), and the value nests at
+ * most LIMITS.openSloDepth levels (kept documents are stored as written).
+ */
+function documentValue(
+  doc: Document,
+):
+  { readonly ok: true; readonly root: unknown } | { readonly ok: false; readonly problem: string } {
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: LIMITS.openSloAliases.limit });
+  } catch (error: unknown) {
+    if (error instanceof ReferenceError) return { ok: false, problem: TOO_MANY_ALIASES };
+    if (error instanceof RangeError) return { ok: false, problem: TOO_DEEP };
+    throw error;
+  }
+  return jsonDepth(root, LIMITS.openSloDepth.limit) > LIMITS.openSloDepth.limit
+    ? { ok: false, problem: TOO_DEEP }
+    : { ok: true, root };
+}
+
 export function parseOpenSlo(text: string): OpenSloResult {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
@@ -84,7 +111,10 @@ export function parseOpenSlo(text: string): OpenSloResult {
         r.issues.push({
           document: `document ${count}`,
           path: '',
-          message: `YAML syntax: ${e.message.split('\n')[0]}`,
+          // The parser reports running out of stack on absurd nesting as an error of the text.
+          message: /call stack/i.test(e.message)
+            ? TOO_DEEP
+            : `YAML syntax: ${e.message.split('\n')[0]}`,
           line: lineCounter.linePos(e.pos[0]).line,
         });
       }
@@ -92,7 +122,18 @@ export function parseOpenSlo(text: string): OpenSloResult {
     }
     if (doc.contents === null) continue; // an empty document, e.g. after a trailing ---
     const lineOf = lineFinder(doc, lineCounter);
-    const root: unknown = doc.toJS();
+    const value = documentValue(doc);
+    if (!value.ok) {
+      count += 1;
+      r.issues.push({
+        document: `document ${count}`,
+        path: '',
+        message: value.problem,
+        line: lineCounter.linePos(doc.range[0]).line,
+      });
+      continue;
+    }
+    const root = value.root;
     if (Array.isArray(root)) {
       root.forEach((item: unknown, j) => {
         count += 1;

@@ -2,6 +2,7 @@
  * Reads an SLO's `timeWindow`: rolling whole days or weeks (`28d`, `4w`), or a calendar month (`1M`)
  * or quarter (`1Q`) starting on the first at midnight in an IANA time zone. Absent: rolling 28d.
  */
+import { LIMITS, figure } from '../../limits';
 import { DAY_MS, parseDuration } from '../duration';
 import { DEFAULT_WINDOW, type SloWindow } from '../spec';
 import { isTimeZone } from '../window';
@@ -44,7 +45,14 @@ export function readWindow(ctx: ReadContext, value: unknown): SloWindow | null {
         [...at, 'duration'],
         `"${duration}" is not allowed for a rolling window: whole days or weeks, e.g. 28d, 30d, 4w`,
       );
-    return { kind: 'rolling', days: ms / DAY_MS };
+    const days = ms / DAY_MS;
+    if (days > LIMITS.rollingWindowDays.limit)
+      return fail(
+        ctx,
+        [...at, 'duration'],
+        `"${duration}" is longer than the ${figure('rollingWindowDays')} a rolling window may last`,
+      );
+    return { kind: 'rolling', days };
   }
   const unit = duration === '1M' ? 'month' : duration === '1Q' ? 'quarter' : null;
   if (unit === null)

@@ -6,6 +6,7 @@
  * `targetPercent`, `op`/`value`, alert policies and the alert-table annotation, ratio and threshold
  * (inline) SLIs.
  */
+import { LIMITS } from '../../../limits';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { fromPercent } from '../read-objective';
@@ -101,7 +102,8 @@ const window = fc.oneof(
   fc
     .record({
       duration: fc.oneof(
-        fc.integer({ min: 1, max: 400 }).map((d) => `${d}d`),
+        // Valid files only: rolling windows up to the stated limit (src/domain/limits.ts).
+        fc.integer({ min: 1, max: LIMITS.rollingWindowDays.limit }).map((d) => `${d}d`),
         fc.integer({ min: 1, max: 52 }).map((w) => `${w}w`),
       ),
       isRolling: optional(fc.constant(true)),
