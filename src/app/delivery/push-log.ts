@@ -7,6 +7,7 @@
 import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
 import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
 import { listAll, type KeyValueStore } from '../../ports/key-value-store';
+import { claimPush, contentDigest, releasePushClaim, type PushMarker } from '../push/push-claim';
 
 /**
  * The stored records' schema version. Records written before versions were introduced have none
@@ -38,50 +39,98 @@ const deploymentKey = (finishedAt: string, id: string): string =>
 const deploymentIdKey = (id: string): string => `deploy-id:${id}`;
 const incidentKey = (id: string): string => `incident:${id}`;
 
-/** Stores a deployment unless its id was seen; all or nothing (one transaction). */
+/**
+ * Stores a deployment unless its id was seen; all or nothing (one transaction). Pushes of one id
+ * claim it first (app/push/push-claim.ts): one stores, identical copies are duplicates, and other
+ * content under a stored id is refused with CONFLICT — a deployment is an immutable fact.
+ */
 export async function recordDeployment(
   kv: KeyValueStore,
   deployment: DeploymentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
-  if ((await kv.get(deploymentIdKey(deployment.id))) !== undefined) {
-    return { accepted: 0, duplicate: true };
-  }
+  const idKey = deploymentIdKey(deployment.id);
+  const digest = deploymentDigest(deployment);
+  const claim = await claimPush(kv, {
+    key: idKey,
+    digest,
+    what: `deployment "${deployment.id}"`,
+    field: 'id',
+    // Markers from before digests point at the stored record: its content is the comparison.
+    legacyDigest: async (marker) => {
+      const recordKey = (marker as { key?: unknown }).key;
+      if (typeof recordKey !== 'string') return undefined;
+      const stored = await kv.get<StoredDeployment>(recordKey);
+      return stored === undefined
+        ? undefined
+        : deploymentDigest(pushedPart<DeploymentPush>(stored));
+    },
+  });
+  if (claim === null) return { accepted: 0, duplicate: true };
   const key = deploymentKey(deployment.finishedAt, deployment.id);
   const record: StoredDeployment = {
     ...deployment,
     schemaVersion: PUSH_LOG_SCHEMA_VERSION,
     receivedAt: receivedAt.toISOString(),
   };
-  await kv.transact([
-    { op: 'set', key, value: record },
-    { op: 'set', key: deploymentIdKey(deployment.id), value: { key } },
-  ]);
+  const marker: DeploymentIdMarker = { key, digest, state: 'stored' };
+  try {
+    await kv.transact([
+      { op: 'set', key, value: record },
+      { op: 'set', key: idKey, value: marker },
+    ]);
+  } catch (error: unknown) {
+    await releasePushClaim(kv, idKey, claim);
+    throw error;
+  }
   return { accepted: 1, duplicate: false };
 }
 
-/** Stores or updates an incident; a push identical to the stored one is a duplicate. */
+/** `deploy-id:<id>`: where the deployment is stored and its content digest (none before). */
+interface DeploymentIdMarker extends PushMarker {
+  readonly key: string;
+}
+
+/** A stored record without what Ballast added to it (`receivedAt`, `schemaVersion`): what was pushed. */
+function pushedPart<T extends object>(stored: T): T {
+  return Object.fromEntries(
+    Object.entries(stored).filter(([name]) => name !== 'receivedAt' && name !== 'schemaVersion'),
+  ) as T;
+}
+
+/** The same deployment in another time format (`Z` or `+00:00`, milliseconds or not) is the same. */
+const deploymentDigest = (d: DeploymentPush): string =>
+  contentDigest({
+    ...d,
+    finishedAt: Date.parse(d.finishedAt),
+    ...(d.startedAt === undefined ? {} : { startedAt: Date.parse(d.startedAt) }),
+  });
+
+/**
+ * Stores or updates an incident; a push identical to the stored one is a duplicate. Incidents change
+ * (they get resolved), so the latest push of an id replaces the earlier one. The replacement is one
+ * atomic write that returns what it replaced (`returnValue: 'PREVIOUS'`,
+ * developer.atlassian.com/platform/forge/rest/v2/api-group-forge-kvs/): of identical pushes at
+ * once, only the one that replaced other content is "accepted", the others saw their own content
+ * and are told "duplicate".
+ */
 export async function recordIncident(
   kv: KeyValueStore,
   incident: IncidentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
-  const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
-  if (stored !== undefined) {
-    const previous = Object.fromEntries(
-      Object.entries(stored).filter(([name]) => name !== 'receivedAt' && name !== 'schemaVersion'),
-    );
-    if (JSON.stringify(sorted(previous)) === JSON.stringify(sorted(incident))) {
-      return { accepted: 0, duplicate: true };
-    }
-  }
+  const key = incidentKey(incident.id);
+  const same = (stored: StoredIncident | undefined): boolean =>
+    stored !== undefined &&
+    JSON.stringify(sorted(pushedPart<IncidentPush>(stored))) === JSON.stringify(sorted(incident));
+  if (same(await kv.get<StoredIncident>(key))) return { accepted: 0, duplicate: true };
   const record: StoredIncident = {
     ...incident,
     schemaVersion: PUSH_LOG_SCHEMA_VERSION,
     receivedAt: receivedAt.toISOString(),
   };
-  await kv.set(incidentKey(incident.id), record);
-  return { accepted: 1, duplicate: false };
+  const replaced = await kv.setReturningPrevious<StoredIncident>(key, record);
+  return same(replaced) ? { accepted: 0, duplicate: true } : { accepted: 1, duplicate: false };
 }
 
 const sorted = (value: object): [string, unknown][] =>
