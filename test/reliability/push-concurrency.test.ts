@@ -199,6 +199,19 @@ describe('deployment pushes of one id at once', () => {
     expect(kvValue(stored[0]!)).toMatchObject({ status: statuses[accepted] });
   });
 
+  it('a retry that differs only in its times (the CLI stamps now) is a duplicate', async () => {
+    const at = (minutes: number) =>
+      JSON.stringify({
+        ...(JSON.parse(deployment('deploy-retry', 'success')) as object),
+        finishedAt: new Date(minuteAgo(minutes)).toISOString(),
+      });
+    const [first] = await pushAll('ballast-deployment-push', [at(3)]);
+    const [retry] = await pushAll('ballast-deployment-push', [at(1)]);
+    expect(first!.body).toEqual({ ok: true, accepted: 1, duplicate: false });
+    expect(retry!.body).toEqual({ ok: true, accepted: 0, duplicate: true });
+    expect(kvKeys('deploy:').filter((k) => k.endsWith(':deploy-retry'))).toHaveLength(1);
+  });
+
   it('a deployment id stored before digests ({ key } only) is compared by its record', async () => {
     const body = deployment('deploy-legacy', 'success');
     const [first] = await pushAll('ballast-deployment-push', [body]);

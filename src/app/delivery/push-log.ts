@@ -98,12 +98,20 @@ function pushedPart<T extends object>(stored: T): T {
   ) as T;
 }
 
-/** The same deployment in another time format (`Z` or `+00:00`, milliseconds or not) is the same. */
+/**
+ * What makes two pushes of one deployment id the same deployment: where it went, what it shipped and
+ * how it ended — not its times. The CLI stamps `finishedAt` with the moment it runs unless told
+ * otherwise, and a retried CI step reuses the job's id (src/cli/README.md, "idempotent by id"), so a
+ * retry differs only in time and must stay a duplicate; another status or service under the id is a
+ * different deployment and is refused.
+ */
 const deploymentDigest = (d: DeploymentPush): string =>
   contentDigest({
-    ...d,
-    finishedAt: Date.parse(d.finishedAt),
-    ...(d.startedAt === undefined ? {} : { startedAt: Date.parse(d.startedAt) }),
+    id: d.id,
+    service: d.service,
+    environment: d.environment,
+    status: d.status,
+    issueKeys: [...d.issueKeys].sort(),
   });
 
 /**
