@@ -149,7 +149,10 @@ export type PushResponse =
       readonly ok: true;
       /** Items stored by this request (0 for a duplicate). */
       readonly accepted: number;
-      /** The batch/deployment/incident id was seen before; nothing was stored twice. */
+      /**
+       * The batch/deployment/incident id was seen before with the same content; nothing was stored
+       * twice. Of identical pushes at the same moment exactly one answers `duplicate: false`.
+       */
       readonly duplicate: boolean;
     }
   | {
@@ -165,6 +168,10 @@ export type PushResponse =
           | 'UNKNOWN_PROJECT'
           | 'UNKNOWN_SERVICE'
           | 'METHOD_NOT_ALLOWED'
+          /** 409: the batch or deployment id was pushed before with other content. */
+          | 'CONFLICT'
+          /** 503: a concurrent request is storing the same id right now; send it again shortly. */
+          | 'IN_PROGRESS'
           | 'INTERNAL';
         readonly message: string;
         /** Where the problem is, e.g. `points[3].good`. */

@@ -31,6 +31,8 @@ export interface KeyValueStore {
   set(key: string, value: unknown, options?: { ttlSeconds?: number }): Promise<void>;
   /** Writes only if the key does not exist; false when it did (nothing written). */
   setIfAbsent(key: string, value: unknown, options?: { ttlSeconds?: number }): Promise<boolean>;
+  /** Writes the key and returns, atomically, the value it replaced (undefined when none). */
+  setReturningPrevious<T>(key: string, value: unknown): Promise<T | undefined>;
   delete(key: string): Promise<void>;
   /** Keys beginning with `prefix`, in key order, up to `limit` (1–20) per page. */
   list<T>(prefix: string, options?: { cursor?: string; limit?: number }): Promise<KeyValuePage<T>>;

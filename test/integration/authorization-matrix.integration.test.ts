@@ -588,3 +588,82 @@ describe('manifest scopes', () => {
     expect(manifest.permissions.scopes.length).toBe(new Set(manifest.permissions.scopes).size);
   });
 });
+
+// Last: it changes settings and runs every job, which the tests above must not see.
+describe('background jobs computing from admin-supplied settings', () => {
+  /** Everything Ballast stores, as text (plain keys, documents). */
+  const storedText = () => JSON.stringify(sandbox.host.kvs.store.state);
+  const opsIssues = () => JSON.stringify(jira.state.issues.filter((i) => opsKeys.includes(i.key)));
+  const PROJECT_SECTIONS = [
+    'project/overview',
+    'project/capacity',
+    'project/delivery',
+    'project/toilDebt',
+    'project/incidents',
+    'project/slos',
+  ];
+
+  // The admin may browse OPS, so JQL naming it is valid for her and saved; the jobs run as the app,
+  // which can read OPS too. What they compute and store must still hold SHOP's work only.
+  it.each([
+    ['project = OPS'],
+    ['issuekey in (OPS-1, OPS-2)'],
+    ['project in (SHOP, OPS)'],
+    ['issuetype = Incident OR project = OPS'],
+    ['issuetype = Incident) OR (project = OPS'],
+  ])(
+    'incident JQL %s: the recompute, postmortems, SLO roll-up and issue refresh store and show nothing of OPS and change no OPS issue',
+    { timeout: 90_000 },
+    async (jql) => {
+      // OPS issues that any incident JQL would find, with their summaries as the marker.
+      const incident = jira.state.issueTypes.find((t) => t.name === 'Incident')!;
+      for (const issue of jira.state.issues.filter((i) => opsKeys.includes(i.key))) {
+        issue.issueTypeId = incident.id;
+        issue.resolutiondate ??= issue.updated;
+      }
+      const hideJql = (text: string) =>
+        text.split(JSON.stringify(jql).slice(1, -1)).join('<the saved JQL>');
+      const opsBefore = opsIssues();
+      const issueCount = jira.state.issues.length;
+      const current = await call('settings/get', ADMIN_ACCOUNT_ID, {});
+      if (!current.ok) throw new Error(current.error.message);
+      const { config, version } = current.data as { config: object; version: number };
+      const saved = await call('settings/save', ADMIN_ACCOUNT_ID, {
+        config: { ...config, incidentJql: jql },
+        version,
+      });
+      if (!saved.ok) {
+        // Refused at save, naming the field: nothing reaches the jobs.
+        expect(saved.error).toMatchObject({ code: 'BAD_REQUEST', field: 'incidentJql' });
+      }
+      const outcomes = await sandbox.host.deliverEvent('ballast-metrics-refresh', {
+        projectKey: 'SHOP',
+      });
+      expect(
+        outcomes.every((o) => o.ok),
+        JSON.stringify(outcomes).slice(0, 400),
+      ).toBe(true);
+      await sandbox.host.runScheduled('ballast-postmortems');
+      await sandbox.host.runScheduled('ballast-slo-refresh');
+      await sandbox.host.runScheduled('ballast-issue-refresh');
+      await sandbox.host.idle();
+      // The admin's own text names OPS; what the jobs stored must not.
+      const stored = hideJql(storedText());
+      expect(stored, 'an OPS summary was stored').not.toContain(OPS_MARKER);
+      for (const key of opsKeys)
+        expect(stored, `${key} was stored`).not.toMatch(new RegExp(`\\b${key}\\b`));
+      for (const key of PROJECT_SECTIONS) {
+        // The section names the saved JQL itself (the admin's setting, not OPS's data).
+        const answer = hideJql(JSON.stringify(await call(key, MEMBER_ACCOUNT_ID, {})));
+        expect(answer, key).not.toContain(OPS_MARKER);
+        for (const opsKey of opsKeys)
+          expect(answer, key).not.toMatch(new RegExp(`\\b${opsKey}\\b`));
+      }
+      // No job wrote an OPS issue's property or created an issue (a postmortem) for OPS's work.
+      expect(opsIssues()).toBe(opsBefore);
+      expect(jira.state.issues.slice(issueCount).filter((i) => i.key.startsWith('OPS-'))).toEqual(
+        [],
+      );
+    },
+  );
+});

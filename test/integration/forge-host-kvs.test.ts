@@ -80,6 +80,45 @@ describe('set, get, delete', () => {
     expect(await kvs.get('once')).toBe(3);
   });
 
+  // What the push claims rely on (src/app/push/push-claim.ts): each write is atomic, so of
+  // concurrent FAIL_IF_EXISTS writes of one key exactly one succeeds, and concurrent OVERRIDE
+  // writes returning PREVIOUS each see a different previous value (a chain, none lost).
+  it('lets exactly one of concurrent FAIL_IF_EXISTS writes create a key', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => kvs.set('claim', i, { keyPolicy: 'FAIL_IF_EXISTS' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const winner = results.findIndex((r) => r.status === 'fulfilled');
+    expect(await kvs.get('claim')).toBe(winner);
+  });
+
+  it('returns each concurrent OVERRIDE write the value it replaced', async () => {
+    await kvs.set('swap', -1);
+    const previous = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        kvs.set<number>('swap', i, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' }),
+      ),
+    );
+    const seen = previous.map((p) => p?.value);
+    const last = await kvs.get<number>('swap');
+    // Every value written was replaced exactly once, except the one that stayed.
+    expect([...seen, last].sort((a, b) => a! - b!)).toEqual([-1, 0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('treats a key whose TTL passed as absent for FAIL_IF_EXISTS', async () => {
+    await kvs.set('lease', 'a', {
+      keyPolicy: 'FAIL_IF_EXISTS',
+      ttl: { value: 60, unit: 'SECONDS' },
+    });
+    expect(
+      (await failure(() => kvs.set('lease', 'b', { keyPolicy: 'FAIL_IF_EXISTS' }))).responseDetails
+        .status,
+    ).toBe(409);
+    clock += 61_000;
+    await kvs.set('lease', 'c', { keyPolicy: 'FAIL_IF_EXISTS' });
+    expect(await kvs.get('lease')).toBe('c');
+  });
+
   it('expires a value after its TTL', async () => {
     await kvs.set('short', 'lived', { ttl: { value: 2, unit: 'MINUTES' } });
     clock += 60_000;

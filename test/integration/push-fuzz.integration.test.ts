@@ -1,13 +1,18 @@
 /**
  * Fuzzing the push API (fast-check): whatever arrives — any JSON, near-miss batches, wrong types,
  * huge numbers, broken signatures — every web trigger answers a JSON 4xx naming the problem, never a
- * 5xx, and stores nothing.
+ * 5xx, and stores nothing. And what the roll-up computes from what passes (issue #19, items 2 and
+ * 8): no accepted minute that is all bad — or, for an Occurrences SLO, no better than the data so
+ * far — ever leaves more error budget on the project page than the data without it, whatever its
+ * counts (whole numbers up to the limit, 1e308, 2^53, fractions, negatives, Infinity).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callSigned } from '../../sandbox/app-seed/signed-push';
 import { ADMIN_ACCOUNT_ID } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
+import type { SlosData, SnapshotAnswer } from '../../src/contract/project-page';
+import { MAX_SLI_COUNT } from '../../src/domain/slo';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 let sandbox: AppSandbox;
@@ -176,5 +181,98 @@ describe('the push API under fuzzing', () => {
       { numRuns: 100 },
     );
     expect(storedKeys()).toEqual(before);
+  });
+
+  describe('what the roll-up computes from what passes the schema', () => {
+    const MINUTE = 60_000;
+    const end = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
+    /** The budget left of an SLO on the project page, after the roll-up job. */
+    async function budgetOf(slo: string): Promise<number> {
+      await sandbox.host.runScheduled('ballast-slo-refresh');
+      const answer = (await sandbox.host.invokeResolver({
+        moduleKey: 'ballast-project-page',
+        functionKey: 'project/slos',
+        payload: {},
+        accountId: ADMIN_ACCOUNT_ID,
+        extension: { type: 'jira:projectPage', project: { key: 'SHOP' } },
+      })) as Envelope<SnapshotAnswer<SlosData>>;
+      if (!answer.ok || answer.data.status !== 'ready') throw new Error(JSON.stringify(answer));
+      const budget = answer.data.data.slos.find((r) => r.name === slo)?.budgetRemaining;
+      if (typeof budget !== 'number') throw new Error(`${slo}: no budget figure`);
+      return budget;
+    }
+    const point = (slo: string, at: number, good: number, total: number) => ({
+      slo,
+      start: new Date(at).toISOString(),
+      end: new Date(at + MINUTE).toISOString(),
+      good,
+      total,
+    });
+    const ABSURD = [1e308, Number.MAX_VALUE, 2 ** 53, 2 ** 53 + 2, MAX_SLI_COUNT + 1, 1.5, -1];
+    const anyCount = fc.oneof(
+      fc.integer({ min: 0, max: MAX_SLI_COUNT }),
+      fc.constantFrom(...ABSURD, MAX_SLI_COUNT, 0),
+      fc.double({ min: 0, max: 1e308, noNaN: true }),
+    );
+
+    it.each([
+      ['checkout-availability', 'Occurrences'],
+      ['checkout-minutes', 'Timeslices'],
+    ])(
+      '%s (%s): no accepted minute, all bad or no better than the data, raises the budget left',
+      { timeout: 120_000 },
+      async (slo) => {
+        // 30 minutes of 9,995 good of 10,000 (half the 0.999 budget of those minutes spent).
+        const base = Array.from({ length: 30 }, (_, i) =>
+          point(slo, end - (i + 1) * MINUTE, 9_995, 10_000),
+        );
+        const seeded = await call(
+          'ballast-sli-push',
+          JSON.stringify({ batchId: `base-${slo}`, points: base }),
+          true,
+        );
+        expect(seeded.statusCode, seeded.body).toBe(200);
+        let budget = await budgetOf(slo);
+        expect(Number.isFinite(budget)).toBe(true);
+        let minute = 31;
+        let accepted = 0;
+        await fc.assert(
+          fc.asyncProperty(fc.boolean(), anyCount, anyCount, async (allBad, a, b) => {
+            const total = Math.max(a, b);
+            // All bad, or a good ratio of at most the data's (9,995 in 10,000), in whole numbers.
+            const good = allBad
+              ? 0
+              : Math.min(Math.min(a, b), Math.floor((total * 9_995) / 10_000));
+            const at = end - minute * MINUTE;
+            minute += 1;
+            const before = storedKeys();
+            const answer = await call(
+              'ballast-sli-push',
+              JSON.stringify({
+                batchId: `fuzz-${slo}-${minute}`,
+                points: [point(slo, at, good, total)],
+              }),
+              true,
+            );
+            if (answer.statusCode !== 200) {
+              expect(answer.statusCode, answer.body).toBe(400);
+              expect(answer.body).toMatch(/"field":"points\[0\]/);
+              expect(storedKeys()).toEqual(before);
+              return;
+            }
+            accepted += 1;
+            const after = await budgetOf(slo);
+            expect(Number.isFinite(after), `${good}/${total}: ${after}`).toBe(true);
+            // Float tolerance: each budget is one division of exact whole-number sums.
+            expect(after, `${good} good of ${total} raised the budget`).toBeLessThanOrEqual(
+              budget + 1e-12,
+            );
+            budget = after;
+          }),
+          { numRuns: 30, seed: 19 },
+        );
+        expect(accepted, 'some fuzzed minutes must pass the schema').toBeGreaterThan(5);
+      },
+    );
   });
 });

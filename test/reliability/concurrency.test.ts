@@ -4,7 +4,9 @@
  * - Two people tick different Definition of Done items of one issue at once: both ticks are kept,
  *   or one is told CONFLICT (and its tick is not claimed as saved). Repeated for many pairs.
  * - Many SLI pushes for the same SLO and the same minute at once (different batches, and one batch
- *   sent several times): all accepted, and after the roll-up the minute is counted exactly once.
+ *   sent several times): every different batch accepted, the repeated one accepted once and
+ *   answered duplicate the other times; after the roll-up the minute is counted exactly once, with
+ *   the value of the batch received last (the compaction's rule: a later push is a correction).
  * - The policy edited in two tabs: the second save, made from the same version, gets CONFLICT and
  *   the first is kept; two saves sent at the same instant: one wins, the other gets CONFLICT.
  */
@@ -49,7 +51,7 @@ function openStories(count: number): string[] {
 }
 
 describe('two people ticking different DoD items of one issue at once', () => {
-  it('keeps both ticks, or tells one of them CONFLICT — never loses one silently', async () => {
+  it('keeps both ticks of every one of the 7 pairs — never loses one, never refuses one', async () => {
     const issues = openStories(7);
     expect(issues.length).toBe(7);
     let bothKept = 0;
@@ -85,7 +87,9 @@ describe('two people ticking different DoD items of one issue at once', () => {
       else conflicts += 1;
     }
     console.info(`DoD ticks at once: ${bothKept} pairs both kept, ${conflicts} with a CONFLICT`);
-    expect(bothKept).toBeGreaterThan(0);
+    // The lock waits up to 5 s for the other tick (two Jira calls), so both are kept every time;
+    // a CONFLICT here would mean a person was refused for no reason they could see.
+    expect({ bothKept, conflicts }).toEqual({ bothKept: issues.length, conflicts: 0 });
   });
 });
 
@@ -179,7 +183,7 @@ describe('many SLI pushes for the same SLO and minute at once', () => {
   const SLO = 'checkout-availability';
   const MINUTE = 60_000;
 
-  it('accepts them all and counts the minute exactly once after the roll-up', async () => {
+  it('accepts each batch once, says duplicate for the copies, and counts the minute once with the last-received value', async () => {
     const imported = await call('slo/import', ADMIN_ACCOUNT_ID, {
       yaml: readFileSync('test/fixtures/slo/checkout.openslo.yaml', 'utf8'),
       version: 0,
@@ -211,6 +215,29 @@ describe('many SLI pushes for the same SLO and minute at once', () => {
       bodies.map((body) => callSigned(sandbox.host, 'ballast-sli-push', body, secret)),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(bodies.length).fill(200));
+    const results = answers.map(
+      (a) => JSON.parse(a.body ?? '') as { accepted: number; duplicate: boolean },
+    );
+    // Each different batch is accepted; of the six copies exactly one is, the others are duplicates.
+    expect(results.slice(0, 12)).toEqual(
+      Array(12).fill({ ok: true, accepted: 1, duplicate: false }),
+    );
+    const copies = results.slice(12);
+    expect(copies.filter((r) => !r.duplicate)).toEqual([
+      { ok: true, accepted: 1, duplicate: false },
+    ]);
+    expect(copies.filter((r) => r.duplicate)).toEqual(
+      Array(5).fill({ ok: true, accepted: 0, duplicate: true }),
+    );
+    // One raw record per batch; the roll-up keeps the minute of the one received last (ties in
+    // the millisecond go by key order, as the compaction lists them).
+    const kv = sandbox.host.kvs.store.state.kv;
+    const raws = Object.keys(kv)
+      .filter((k) => k.startsWith(`sli-raw:${SLO}:`))
+      .sort()
+      .map((k) => kv[k]!.value as { receivedAt: string; intervals: number[][] });
+    expect(raws.length).toBe(13);
+    const last = [...raws].sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)).at(-1)!;
     await sandbox.host.runScheduled('ballast-slo-refresh');
     const day = new Date(start).toISOString().slice(0, 10);
     const stored = sandbox.host.kvs.store.state.kv[`sli-day:${SLO}:${day}`]?.value as {
@@ -218,10 +245,7 @@ describe('many SLI pushes for the same SLO and minute at once', () => {
       batches: string[];
     };
     const atMinute = stored.intervals.filter(([s]) => s === start);
-    expect(atMinute.length).toBe(1);
-    expect(atMinute[0]![3]).toBe(1000);
-    // The value kept is one of the pushed ones, not a sum.
-    expect([...Array.from({ length: 12 }, (_, k) => 1000 - k), 990]).toContain(atMinute[0]![2]);
+    expect(atMinute).toEqual([[start, start + MINUTE, last.intervals[0]![2], 1000]]);
     // Every batch was merged once; no raw record is left behind.
     expect(new Set(stored.batches).size).toBe(stored.batches.length);
     expect(stored.batches.filter((b) => b.startsWith('same-minute-')).length).toBe(13);

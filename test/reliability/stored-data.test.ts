@@ -90,8 +90,8 @@ const INVENTORY: Record<string, Kind> = {
   },
   'sli-batch': {
     where: 'kvs',
-    version: 'none',
-    note: 'marker that a batch id was seen (only its presence is read)',
+    version: 'v',
+    note: 'a received batch id with its content digest (v 2; a marker without v, from before digests, answers a repeat as duplicate)',
   },
   'slo-status': {
     where: 'kvs',
@@ -118,7 +118,7 @@ const INVENTORY: Record<string, Kind> = {
   'deploy-id': {
     where: 'kvs',
     version: 'none',
-    note: 'index from a deployment id to its time-ordered key ({ key }); only presence is read',
+    note: 'index from a deployment id to its time-ordered key and content digest ({ key, digest, state }); a legacy { key } is compared by the record it points at',
   },
   incident: {
     where: 'kvs',

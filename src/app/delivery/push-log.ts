@@ -10,6 +10,7 @@ import type { FreezeReleaseView } from '../../contract/project-page';
 import type { ProjectFreezeRelease } from './freeze-release';
 import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
 import { listAll, type KeyValueStore } from '../../ports/key-value-store';
+import { claimPush, contentDigest, releasePushClaim, type PushMarker } from '../push/push-claim';
 
 /**
  * The stored records' schema version. Records written before versions were introduced have none
@@ -46,12 +47,38 @@ const deploymentKey = (finishedAt: string, id: string): string =>
 const deploymentIdKey = (id: string): string => `deploy-id:${id}`;
 const incidentKey = (id: string): string => `incident:${id}`;
 
-/** Whether a deployment of this id was stored already (a retried push). */
-export async function isRecordedDeployment(kv: KeyValueStore, id: string): Promise<boolean> {
-  return (await kv.get(deploymentIdKey(id))) !== undefined;
+/**
+ * Whether this deployment's id is stored already: `same` for the same deployment (a retried push),
+ * `other` for other content under the id (recordDeployment refuses it), `none` when not stored or
+ * only claimed by a push still storing (recordDeployment's claim decides then). Lets a caller skip
+ * work a retry must not repeat (the freeze audit entry) without deciding the answer itself.
+ */
+export async function storedDeployment(
+  kv: KeyValueStore,
+  deployment: DeploymentPush,
+): Promise<'none' | 'same' | 'other'> {
+  const marker = await kv.get<PushMarker>(deploymentIdKey(deployment.id));
+  if (marker === undefined || marker.state === 'storing') return 'none';
+  const digest = marker.digest ?? (await legacyDeploymentDigest(kv, marker));
+  return digest === undefined || digest === deploymentDigest(deployment) ? 'same' : 'other';
 }
 
-/** Stores a deployment unless its id was seen; all or nothing (one transaction). */
+/** Markers from before digests point at the stored record: its content is the comparison. */
+async function legacyDeploymentDigest(
+  kv: KeyValueStore,
+  marker: unknown,
+): Promise<string | undefined> {
+  const recordKey = (marker as { key?: unknown }).key;
+  if (typeof recordKey !== 'string') return undefined;
+  const stored = await kv.get<StoredDeployment>(recordKey);
+  return stored === undefined ? undefined : deploymentDigest(pushedPart<DeploymentPush>(stored));
+}
+
+/**
+ * Stores a deployment unless its id was seen; all or nothing (one transaction). Pushes of one id
+ * claim it first (app/push/push-claim.ts): one stores, identical copies are duplicates, and other
+ * content under a stored id is refused with CONFLICT — a deployment is an immutable fact.
+ */
 export async function recordDeployment(
   kv: KeyValueStore,
   deployment: DeploymentPush,
@@ -59,9 +86,16 @@ export async function recordDeployment(
   freezes: readonly ProjectFreezeRelease[] = [],
 ): Promise<{ accepted: number; duplicate: boolean }> {
   requirePlausibleDeployment(deployment, receivedAt);
-  if (await isRecordedDeployment(kv, deployment.id)) {
-    return { accepted: 0, duplicate: true };
-  }
+  const idKey = deploymentIdKey(deployment.id);
+  const digest = deploymentDigest(deployment);
+  const claim = await claimPush(kv, {
+    key: idKey,
+    digest,
+    what: `deployment "${deployment.id}"`,
+    field: 'id',
+    legacyDigest: (marker) => legacyDeploymentDigest(kv, marker),
+  });
+  if (claim === null) return { accepted: 0, duplicate: true };
   const key = deploymentKey(deployment.finishedAt, deployment.id);
   const record: StoredDeployment = {
     ...deployment,
@@ -69,36 +103,73 @@ export async function recordDeployment(
     receivedAt: receivedAt.toISOString(),
     ...(freezes.length === 0 ? {} : { freezes }),
   };
-  await kv.transact([
-    { op: 'set', key, value: record },
-    { op: 'set', key: deploymentIdKey(deployment.id), value: { key } },
-  ]);
+  const marker: DeploymentIdMarker = { key, digest, state: 'stored' };
+  try {
+    await kv.transact([
+      { op: 'set', key, value: record },
+      { op: 'set', key: idKey, value: marker },
+    ]);
+  } catch (error: unknown) {
+    await releasePushClaim(kv, idKey, claim);
+    throw error;
+  }
   return { accepted: 1, duplicate: false };
 }
 
-/** Stores or updates an incident; a push identical to the stored one is a duplicate. */
+/** `deploy-id:<id>`: where the deployment is stored and its content digest (none before). */
+interface DeploymentIdMarker extends PushMarker {
+  readonly key: string;
+}
+
+/** A stored record without what Ballast added to it (`receivedAt`, `schemaVersion`): what was pushed. */
+function pushedPart<T extends object>(stored: T): T {
+  return Object.fromEntries(
+    Object.entries(stored).filter(([name]) => name !== 'receivedAt' && name !== 'schemaVersion'),
+  ) as T;
+}
+
+/**
+ * What makes two pushes of one deployment id the same deployment: where it went, what it shipped and
+ * how it ended — not its times. The CLI stamps `finishedAt` with the moment it runs unless told
+ * otherwise, and a retried CI step reuses the job's id (src/cli/README.md, "idempotent by id"), so a
+ * retry differs only in time and must stay a duplicate; another status or service under the id is a
+ * different deployment and is refused.
+ */
+const deploymentDigest = (d: DeploymentPush): string =>
+  contentDigest({
+    id: d.id,
+    service: d.service,
+    environment: d.environment,
+    status: d.status,
+    issueKeys: [...d.issueKeys].sort(),
+  });
+
+/**
+ * Stores or updates an incident; a push identical to the stored one is a duplicate. Incidents change
+ * (they get resolved), so the latest push of an id replaces the earlier one. The replacement is one
+ * atomic write that returns what it replaced (`returnValue: 'PREVIOUS'`,
+ * developer.atlassian.com/platform/forge/rest/v2/api-group-forge-kvs/): of identical pushes at
+ * once, only the one that replaced other content is "accepted", the others saw their own content
+ * and are told "duplicate".
+ */
 export async function recordIncident(
   kv: KeyValueStore,
   incident: IncidentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
   requirePlausibleIncident(incident, receivedAt);
-  const stored = await kv.get<StoredIncident>(incidentKey(incident.id));
-  if (stored !== undefined) {
-    const previous = Object.fromEntries(
-      Object.entries(stored).filter(([name]) => name !== 'receivedAt' && name !== 'schemaVersion'),
-    );
-    if (JSON.stringify(sorted(previous)) === JSON.stringify(sorted(incident))) {
-      return { accepted: 0, duplicate: true };
-    }
-  }
+  const key = incidentKey(incident.id);
+  const same = (stored: StoredIncident | undefined): boolean =>
+    stored !== undefined &&
+    JSON.stringify(sorted(pushedPart<IncidentPush>(stored))) === JSON.stringify(sorted(incident));
+  if (same(await kv.get<StoredIncident>(key))) return { accepted: 0, duplicate: true };
   const record: StoredIncident = {
     ...incident,
     schemaVersion: PUSH_LOG_SCHEMA_VERSION,
     receivedAt: receivedAt.toISOString(),
   };
-  await kv.set(incidentKey(incident.id), record);
-  return { accepted: 1, duplicate: false };
+  const replaced = await kv.setReturningPrevious<StoredIncident>(key, record);
+  return same(replaced) ? { accepted: 0, duplicate: true } : { accepted: 1, duplicate: false };
 }
 
 const sorted = (value: object): [string, unknown][] =>

@@ -3,14 +3,16 @@
  * recorded, the release is marked on the record and written to that project's audit log with
  * what let it through (freeze-release.ts). The audit entry comes first: if it cannot be written the
  * push fails and nothing is stored, so the pipeline's retry records both; a retried push of a
- * stored id is a duplicate and writes nothing.
+ * stored id is a duplicate and writes nothing, and other content under a stored id is refused
+ * (push-log.ts) before anything is judged or written.
  */
 import type { ReleaseDuringFreezeEntry } from '../../contract/planner';
 import type { DeploymentPush } from '../../contract/push-api';
 import type { ReleaseCheckDeps } from '../gate/release-check';
 import { appendAuditEntry } from '../planner/audit-log';
+import { requirePlausibleDeployment } from '../push/plausible-push';
 import { freezeReleasesOf, type ProjectFreezeRelease } from './freeze-release';
-import { isRecordedDeployment, recordDeployment } from './push-log';
+import { recordDeployment, storedDeployment } from './push-log';
 
 export function releaseDuringFreezeEntry(
   freeze: ProjectFreezeRelease,
@@ -41,8 +43,12 @@ export async function recordJudgedDeployment(
   deployment: DeploymentPush,
   receivedAt: Date,
 ): Promise<{ accepted: number; duplicate: boolean }> {
-  if (await isRecordedDeployment(deps.kv, deployment.id)) return { accepted: 0, duplicate: true };
-  const freezes = await freezeReleasesOf(deps, deployment, receivedAt);
+  // Refused input is refused before anything is judged or audited.
+  requirePlausibleDeployment(deployment, receivedAt);
+  const stored = await storedDeployment(deps.kv, deployment);
+  if (stored === 'same') return { accepted: 0, duplicate: true };
+  // Other content under a stored id is refused by recordDeployment: judge and audit nothing for it.
+  const freezes = stored === 'other' ? [] : await freezeReleasesOf(deps, deployment, receivedAt);
   for (const freeze of freezes)
     await appendAuditEntry(deps.store, releaseDuringFreezeEntry(freeze, deployment, receivedAt), {
       accountId: '',

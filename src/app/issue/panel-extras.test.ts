@@ -29,6 +29,7 @@ function kvWith(values: Record<string, unknown>): KeyValueStore {
     },
     getMany: () => Promise.resolve(new Map()),
     setIfAbsent: () => Promise.reject(new Error('not used')),
+    setReturningPrevious: () => Promise.reject(new Error('not used')),
     delete: () => Promise.reject(new Error('not used')),
     list: () => Promise.reject(new Error('not used')),
     transact: () => Promise.reject(new Error('not used')),

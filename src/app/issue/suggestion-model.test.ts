@@ -29,6 +29,7 @@ function memoryKv(): KeyValueStore & { values: Map<string, unknown> } {
     },
     getMany: () => Promise.reject(new Error('not used')),
     setIfAbsent: () => Promise.reject(new Error('not used')),
+    setReturningPrevious: () => Promise.reject(new Error('not used')),
     delete: () => Promise.reject(new Error('not used')),
     // One page of at most `limit` keys in key order, with a cursor while more follow.
     list: <T>(prefix: string, options: { cursor?: string; limit?: number } = {}) => {

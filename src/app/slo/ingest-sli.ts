@@ -1,8 +1,10 @@
 /**
  * Stores one signed SLI batch from the push API (PRODUCT.md §4). All of the batch or none of it:
  * its intervals are grouped by SLO and UTC day and written, with the batch marker, in one storage
- * transaction of append-only records — concurrent pushes never touch the same key, so none can
- * overwrite another (the compaction job merges them later, see compact-sli.ts).
+ * transaction of append-only records — pushes of different batches never touch the same key, so
+ * none can overwrite another (the compaction job merges them later, see compact-sli.ts). Pushes of
+ * one batch id claim it first (app/push/push-claim.ts): one stores, identical copies are told
+ * duplicate, other points under the same id are refused with CONFLICT.
  */
 import {
   checkSliIntervals,
@@ -16,6 +18,7 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueOperation, KeyValueStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { requirePlausibleSliBatch } from '../push/plausible-push';
+import { claimPush, contentDigest, releasePushClaim, type PushMarker } from '../push/push-claim';
 import { findSloSpec, loadSloDirectory } from './slo-catalog';
 import { toStored, type SliRawRecord } from './sli-chunks';
 import { dayOf, sliBatchKey, sliRawKey } from './storage-keys';
@@ -83,9 +86,15 @@ export async function ingestSliBatch(
       { field: 'points' },
     );
   }
-  if ((await deps.kv.get(sliBatchKey(batch.batchId))) !== undefined) {
-    return { accepted: 0, duplicate: true };
-  }
+  const markerKey = sliBatchKey(batch.batchId);
+  const digest = sliBatchDigest(batch);
+  const claim = await claimPush(deps.kv, {
+    key: markerKey,
+    digest,
+    what: `batch "${batch.batchId}"`,
+    field: 'batchId',
+  });
+  if (claim === null) return { accepted: 0, duplicate: true };
   const at = receivedAt.toISOString();
   const operations: KeyValueOperation[] = [...groups.values()].map((group) => {
     const record: SliRawRecord = {
@@ -96,13 +105,25 @@ export async function ingestSliBatch(
     };
     return { op: 'set', key: sliRawKey(group.slo, group.day, batch.batchId), value: record };
   });
+  const marker: SliBatchMarker = {
+    v: 2,
+    digest,
+    state: 'stored',
+    receivedAt: at,
+    points: batch.points.length,
+  };
   operations.push({
     op: 'set',
-    key: sliBatchKey(batch.batchId),
-    value: { receivedAt: at, points: batch.points.length },
+    key: markerKey,
+    value: marker,
     ttlSeconds: BATCH_MARKER_TTL_SECONDS,
   });
-  await deps.kv.transact(operations);
+  try {
+    await deps.kv.transact(operations);
+  } catch (error: unknown) {
+    await releasePushClaim(deps.kv, markerKey, claim);
+    throw error;
+  }
   return { accepted: batch.points.length, duplicate: false };
 }
 
@@ -163,4 +184,34 @@ function intervalOf(
     spec.objectiveValue,
   );
   return counted!;
+}
+
+/**
+ * A received batch id (`sli-batch:<id>`): its content digest, so a repeat is told duplicate and
+ * the id with other points CONFLICT (app/push/push-claim.ts). Markers written before version 2
+ * hold only `receivedAt` and `points`; a repeat of their id is answered duplicate, as before.
+ */
+export interface SliBatchMarker extends PushMarker {
+  readonly v: 2;
+  readonly receivedAt: string;
+  readonly points: number;
+}
+
+/** The batch's points in one order and one time format: the same data has one digest. */
+function sliBatchDigest(batch: SliBatch): string {
+  return contentDigest(
+    batch.points
+      .map(
+        (p) =>
+          [
+            p.slo,
+            Date.parse(p.start),
+            Date.parse(p.end),
+            p.good,
+            p.total,
+            p.value ?? null,
+          ] as const,
+      )
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2])),
+  );
 }

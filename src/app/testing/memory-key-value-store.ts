@@ -1,6 +1,6 @@
 /**
- * An in-memory KeyValueStore for unit tests: plain keys with get, getMany, set, setIfAbsent and
- * delete (no TTL, listing or transactions); `data` shows what is stored.
+ * An in-memory KeyValueStore for unit tests: plain keys with get, getMany, set, setIfAbsent,
+ * setReturningPrevious and delete (no TTL, listing or transactions); `data` shows what is stored.
  */
 import type { KeyValueStore } from '../../ports/key-value-store';
 
@@ -16,6 +16,11 @@ export function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
     set: (key: string, value: unknown) => Promise.resolve(void data.set(key, value)),
     setIfAbsent: (key: string, value: unknown) =>
       Promise.resolve(data.has(key) ? false : (data.set(key, value), true)),
+    setReturningPrevious: <T>(key: string, value: unknown) => {
+      const previous = data.get(key) as T | undefined;
+      data.set(key, value);
+      return Promise.resolve(previous);
+    },
     delete: (key: string) => Promise.resolve(void data.delete(key)),
   } as unknown as KeyValueStore & { data: Map<string, unknown> };
 }

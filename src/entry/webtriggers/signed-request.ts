@@ -152,6 +152,11 @@ export async function answer(
         return fail(404, 'UNKNOWN_SLO', error.message, error.options.field);
       if (error.code === 'BAD_REQUEST')
         return fail(400, 'BAD_REQUEST', error.message, error.options.field);
+      // The id is being stored by a concurrent request (retry later) or holds other content.
+      if (error.code === 'CONFLICT')
+        return error.options.retryable === true
+          ? fail(503, 'IN_PROGRESS', error.message, error.options.field)
+          : fail(409, 'CONFLICT', error.message, error.options.field);
     }
     console.error(`Push API (${label}) failed`, error);
     return fail(500, 'INTERNAL', internalMessage);

@@ -54,6 +54,17 @@ export class ForgeKeyValueStore implements KeyValueStore, SecretStore {
     }
   }
 
+  async setReturningPrevious<T>(key: string, value: unknown): Promise<T | undefined> {
+    // An OVERRIDE write that returns the replaced value in the same call (REST reference
+    // developer.atlassian.com/platform/forge/rest/v2/api-group-forge-kvs/, "set";
+    // OverrideAndReturnSetOptions in @forge/kvs): nothing can write between the read and the write.
+    const previous = await kvs.set<unknown, T>(key, value, {
+      keyPolicy: 'OVERRIDE',
+      returnValue: 'PREVIOUS',
+    });
+    return previous?.value;
+  }
+
   delete(key: string): Promise<void> {
     return kvs.delete(key);
   }
