@@ -1,6 +1,6 @@
 /**
  * An in-memory KeyValueStore for unit tests: plain keys with get, getMany, set, setIfAbsent and
- * delete (no TTL, listing or transactions); `data` shows what is stored.
+ * delete, and prefix listing in key order, 20 a page (no TTL or transactions); `data` shows what is stored.
  */
 import type { KeyValueStore } from '../../ports/key-value-store';
 
@@ -17,5 +17,15 @@ export function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
     setIfAbsent: (key: string, value: unknown) =>
       Promise.resolve(data.has(key) ? false : (data.set(key, value), true)),
     delete: (key: string) => Promise.resolve(void data.delete(key)),
+    list: (prefix: string, options: { cursor?: string; limit?: number } = {}) => {
+      const keys = [...data.keys()].filter((k) => k.startsWith(prefix)).sort();
+      const start = options.cursor === undefined ? 0 : Number(options.cursor);
+      const size = options.limit ?? 20;
+      const entries = keys.slice(start, start + size).map((key) => ({ key, value: data.get(key) }));
+      return Promise.resolve({
+        entries,
+        ...(start + size < keys.length ? { cursor: String(start + size) } : {}),
+      });
+    },
   } as unknown as KeyValueStore & { data: Map<string, unknown> };
 }
