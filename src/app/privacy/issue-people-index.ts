@@ -55,26 +55,39 @@ export async function listIssuePeople(
   });
 }
 
-/** `personal-data-backfill:<projectKey>`: the project's properties were read for people once. */
+/** `personal-data-backfill:<scope>`: the properties of that scope were read for people once. */
 export const BACKFILL_PREFIX = 'personal-data-backfill:';
 
 /**
+ * Every issue Ballast has written its property on: each has the indexed `workType`
+ * (`ballastCategory`, manifest.yml jira:entityProperty; "unclassified" included), and a checklist
+ * sets `dodComplete` or `dodClosedBeforeBallast`.
+ */
+export const ISSUES_WITH_PROPERTY_JQL =
+  'ballastCategory IS NOT EMPTY OR dodComplete IS NOT EMPTY OR dodClosedBeforeBallast IS NOT EMPTY ORDER BY key ASC';
+
+/**
  * Properties written before Ballast noted people (a site that ran an earlier Ballast) name people
- * no note points to. Once per project, the report reads the project's issues with their `ballast`
- * property (one search, as the daily issue refresh does) and notes the people it finds, with the
- * property's own times; from then on every change notes its person before it writes.
+ * no note points to. Once, the report reads the issues with a `ballast` property and notes the
+ * people it finds, with the property's own times; from then on every change notes its person
+ * before it writes. `scope` is `site` (one search over the whole site) or a project key (one
+ * project's issues, where the site holds more issues than one search may read).
  */
 export async function backfillIssuePeople(
   deps: { kv: KeyValueStore; jira: JiraPort },
-  projectKey: string,
+  scope: string,
   now: Date,
 ): Promise<number> {
-  const marker = `${BACKFILL_PREFIX}${projectKey}`;
+  const marker = `${BACKFILL_PREFIX}${scope}`;
   if ((await deps.kv.get(marker)) !== undefined) return 0;
-  const issues = await deps.jira.searchAll(`project = ${projectKey} ORDER BY created ASC`, {
+  const jql =
+    scope === 'site'
+      ? ISSUES_WITH_PROPERTY_JQL
+      : `project = ${scope} AND (${ISSUES_WITH_PROPERTY_JQL.replace(' ORDER BY key ASC', '')}) ORDER BY key ASC`;
+  const issues = await deps.jira.searchAll(jql, {
     fields: ['summary'],
     properties: [BALLAST_PROPERTY_KEY],
-    limit: 50_000, // a whole project, as the issue refresh reads it (refresh-project.ts)
+    limit: 50_000, // as the issue refresh reads a whole project (refresh-project.ts)
   });
   let noted = 0;
   for (const issue of issues) {

@@ -13,6 +13,7 @@
  * the next day; nothing stored is changed by a refusal.
  */
 import { FORMER_USER_ID } from '../../contract/people';
+import { SearchLimitError } from '../../ports/jira';
 import {
   REPORT_BATCH_LIMIT,
   ReportRefusedError,
@@ -83,8 +84,14 @@ async function projectsWithData(deps: Pick<PrivacyDeps, 'store' | 'kv'>): Promis
 }
 
 export async function reportPersonalData(deps: PrivacyDeps, now: Date): Promise<ReportSummary> {
-  for (const projectKey of await projectsWithData(deps))
-    await backfillIssuePeople(deps, projectKey, now);
+  try {
+    await backfillIssuePeople(deps, 'site', now);
+  } catch (error: unknown) {
+    // More than one search may read: project by project instead.
+    if (!(error instanceof SearchLimitError)) throw error;
+    for (const projectKey of await projectsWithData(deps))
+      await backfillIssuePeople(deps, projectKey, now);
+  }
   const stored = await storedAccounts(deps);
   const pending: ReportedAccount[] = [];
   for (const [accountId, updatedAt] of stored) {
