@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createJiraEmulator, type FaultSettings, type JiraEmulator, parseState } from '../jira';
+import type { ForgeHost } from '../forge';
 import { createAppHost } from './app-host';
 import { readAppManifest } from './manifest';
 import { keepJiraState } from './jira-state-file';
@@ -56,6 +57,8 @@ export interface Sandbox {
   readAppRecord: AppRecordReader;
   /** Resolves when the app's triggers raised so far have finished. */
   idle(): Promise<unknown>;
+  /** The app's Forge host: resolvers and scheduled triggers run now, for tests and tools. */
+  forge: ForgeHost;
   /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
   /** Saves, then stops every server. */
@@ -128,6 +131,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stateFile,
     readAppRecord: appRecordReader(host),
     idle: () => host.forge.idle(),
+    forge: host.forge,
     save: () => {
       saver.save();
     },
