@@ -39,6 +39,14 @@ export interface ReportSummary {
   readonly refusal: string | null;
 }
 
+/**
+ * What an Atlassian account id looks like: "1-128 characters long, and may contain alphanumeric
+ * characters, as well as - and :" (developer.atlassian.com/cloud/jira/platform/user-privacy-developer-guide/).
+ * Anything else is not an account (a test's or an old writer's marker) and would make Atlassian
+ * refuse the whole request, so it is not reported.
+ */
+const ACCOUNT_ID = /^[A-Za-z0-9:-]{1,128}$/;
+
 const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** Every person Ballast stores, with the last time it wrote a record naming them. */
@@ -47,7 +55,8 @@ export async function storedAccounts(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const add = (accountId: string, at: string) => {
-    if (!isPerson(accountId) || !Number.isFinite(Date.parse(at))) return;
+    if (!isPerson(accountId) || !ACCOUNT_ID.test(accountId) || !Number.isFinite(Date.parse(at)))
+      return;
     const seen = found.get(accountId);
     found.set(accountId, seen === undefined ? at : later(seen, at));
   };

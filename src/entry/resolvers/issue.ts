@@ -7,6 +7,7 @@ import { kvIssueWriteLock, type IssueWriteLock } from '../../app/issue/issue-wri
 import { panelExtras } from '../../app/issue/panel-extras';
 import { setWorkType } from '../../app/issue/set-work-type';
 import { tickDodItem } from '../../app/issue/tick-dod-item';
+import type { NotePerson } from '../../app/issue/note-person';
 import { noteIssuePerson } from '../../app/privacy/issue-people-index';
 import type { IssueView } from '../../contract/issue-panel';
 import { WORK_TYPES } from '../../domain/work';
@@ -47,13 +48,14 @@ export function issueResolvers(deps: IssueResolverDeps) {
   const panelDeps = (
     projectKey: string,
     trainIfMissing: boolean,
-  ): IssueDeps & { lock: IssueWriteLock } => {
+  ): IssueDeps & { lock: IssueWriteLock; notePerson: NotePerson } => {
     const base = deps.issueDeps();
     const extras = { ...base, kv: deps.kv(), clock: deps.clock };
     return {
       ...base,
       viewExtras: panelExtras(extras, projectKey, { trainIfMissing }),
       lock: kvIssueWriteLock(extras.kv),
+      notePerson: (accountId, issueKey, at) => noteIssuePerson(extras.kv, accountId, issueKey, at),
     };
   };
   return {
@@ -63,26 +65,22 @@ export function issueResolvers(deps: IssueResolverDeps) {
       const scope = issueScope(context, input.issueKey);
       return getIssueView(panelDeps(scope.projectKey, true), scope.projectKey, scope.issueKey);
     },
-    'issue/setWorkType': async (payload: unknown, rawContext: unknown): Promise<IssueView> => {
+    'issue/setWorkType': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
       const context = readContext(rawContext);
       const input = readPayload(setSchema, payload);
       const actor = { accountId: context.accountId, at: deps.clock.now() };
       const scope = issueScope(context, input.issueKey);
-      // Noted before the write, so the personal data report knows the issue names this person.
-      if (input.workType !== null)
-        await noteIssuePerson(deps.kv(), actor.accountId, scope.issueKey, actor.at);
       return setWorkType(panelDeps(scope.projectKey, false), {
         ...scope,
         workType: input.workType,
         actor,
       });
     },
-    'issue/tickDodItem': async (payload: unknown, rawContext: unknown): Promise<IssueView> => {
+    'issue/tickDodItem': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
       const context = readContext(rawContext);
       const input = readPayload(tickSchema, payload);
       const actor = { accountId: context.accountId, at: deps.clock.now() };
       const scope = issueScope(context, input.issueKey);
-      await noteIssuePerson(deps.kv(), actor.accountId, scope.issueKey, actor.at);
       return tickDodItem(panelDeps(scope.projectKey, false), {
         ...scope,
         itemId: input.itemId,
