@@ -202,6 +202,23 @@ describe('reportPersonalData', () => {
     expect(await s.kv.get('sprint-commitment:9')).toMatchObject({
       notEnforcedBecause: `override by ${FORMER_USER_ID} at 2026-11-19T10:00:00Z: release train`,
     });
+    // A record of an id nobody's record names any more is dropped by the next run.
+    await s.kv.set('personal-data-reported:gone-person', {
+      schemaVersion: 1,
+      reportedAt: NOW.toISOString(),
+    });
+    await reportPersonalData(
+      {
+        store: s.docs.store,
+        kv: s.kv,
+        jira: s.jira,
+        lock: NO_ISSUE_LOCK,
+        reporting: api.reporting,
+      },
+      NOW,
+    );
+    expect(await s.kv.get('personal-data-reported:gone-person')).toBeUndefined();
+    expect(await s.kv.get(`personal-data-reported:${person(8)}`)).toBeDefined();
     // Gone from the inventory, so never reported again.
     expect((await storedAccounts({ store: s.docs.store, kv: s.kv })).has(CLOSED)).toBe(false);
   });

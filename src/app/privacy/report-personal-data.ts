@@ -14,6 +14,7 @@
  */
 import { FORMER_USER_ID } from '../../contract/people';
 import { SearchLimitError } from '../../ports/jira';
+import { listAll } from '../../ports/key-value-store';
 import {
   REPORT_BATCH_LIMIT,
   ReportRefusedError,
@@ -102,6 +103,9 @@ export async function reportPersonalData(deps: PrivacyDeps, now: Date): Promise<
       await backfillIssuePeople(deps, projectKey, now);
   }
   const stored = await storedAccounts(deps);
+  // The job's own record of an id no record names any more (its last entry was pruned) goes too.
+  for (const { key } of await listAll(deps.kv, REPORTED_PREFIX))
+    if (!stored.has(key.slice(REPORTED_PREFIX.length))) await deps.kv.delete(key);
   const pending: ReportedAccount[] = [];
   for (const [accountId, updatedAt] of stored) {
     if (due(await deps.kv.get<ReportedRecord>(`${REPORTED_PREFIX}${accountId}`), now))
