@@ -113,7 +113,11 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         { method: 'POST' },
       );
       expect(closed.status).toBe(200);
-      await sandbox.forge.runScheduled('ballast-personal-data');
+      // The daily job, run now through the shell's sandbox-only route.
+      const ran = await fetch(`${sandbox.url}/__shell/scheduled/ballast-personal-data`, {
+        method: 'POST',
+      });
+      expect(ran.status).toBe(200);
 
       await openAuditLog();
       expect(await who.allTextContents()).toEqual(['Ada Okafor', 'Former user']);
