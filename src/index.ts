@@ -20,3 +20,4 @@ export { onSloRefresh } from './entry/scheduled/slo-refresh';
 export { onPostmortemCheck } from './entry/scheduled/postmortems';
 export { onIssueRefresh } from './entry/scheduled/issue-refresh';
 export { workTypeFieldValue } from './entry/fields/work-type-value';
+export { onPersonalDataReport } from './entry/scheduled/personal-data';

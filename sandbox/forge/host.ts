@@ -115,16 +115,24 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     ...(manifest.appId === undefined ? {} : { appId: manifest.appId }),
     scopes: manifest.scopes,
     otherRemote: (remote, path, init) =>
-      Promise.resolve(
-        remote === 'stargate' && path === '/graphql'
-          ? answerWebTriggerGraphql(() => publicUrl, webTriggerKeys, init)
-          : remote === 'stargate' && path.startsWith(QUEUE_PUBLISH_PREFIX)
-            ? answerQueuePush(init, (delivery) => track(deliverLater(delivery)))
-            : new Response(null, {
-                status: 400,
-                headers: { 'forge-proxy-error': 'INVALID_REMOTE_ERR' },
-              }),
-      ),
+      // `privacy.reportPersonalData` (@forge/api) posts to /app/report-accounts on the platform's
+      // remote; the emulator answers it as Atlassian documents (sandbox/jira/http/personal-data.ts).
+      remote === 'stargate' && path === '/app/report-accounts'
+        ? fetch(new URL('/__sandbox/atlassian/app/report-accounts', options.jiraUrl), {
+            method: init?.method ?? 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: init?.body ?? null,
+          })
+        : Promise.resolve(
+            remote === 'stargate' && path === '/graphql'
+              ? answerWebTriggerGraphql(() => publicUrl, webTriggerKeys, init)
+              : remote === 'stargate' && path.startsWith(QUEUE_PUBLISH_PREFIX)
+                ? answerQueuePush(init, (delivery) => track(deliverLater(delivery)))
+                : new Response(null, {
+                    status: 400,
+                    headers: { 'forge-proxy-error': 'INVALID_REMOTE_ERR' },
+                  }),
+          ),
   });
   // `Queue.push` from the app: consumers run after the push has returned, tracked like triggers.
   const sleep =

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createJiraEmulator, type FaultSettings, type JiraEmulator, parseState } from '../jira';
+import type { ForgeHost } from '../forge';
 import { createAppHost } from './app-host';
 import { readAppManifest } from './manifest';
 import { keepJiraState } from './jira-state-file';
@@ -58,6 +59,8 @@ export interface Sandbox {
   idle(): Promise<unknown>;
   /** Runs one of the app's scheduled triggers now (browser tests: a roll-up without waiting). */
   runScheduled(moduleKey: string): Promise<unknown>;
+  /** The app's Forge host: resolvers and scheduled triggers run now, for tests and tools. */
+  forge: ForgeHost;
   /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
   /** Saves, then stops every server. */
@@ -131,6 +134,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     readAppRecord: appRecordReader(host),
     idle: () => host.forge.idle(),
     runScheduled: (moduleKey) => host.forge.runScheduled(moduleKey),
+    forge: host.forge,
     save: () => {
       saver.save();
     },

@@ -118,6 +118,22 @@ export function createShellHandler(shellDeps: ShellDeps) {
 
     if (method === 'POST' && path === '/__shell/bridge/context')
       return sendJson(res, 200, await bridgeContext(deps, user.accountId, await readJson(req)));
+
+    // Runs one scheduled trigger now (sandbox only: Forge's scheduler chooses when they run), e.g.
+    // `ballast-personal-data` after closing an account; the scheduler keeps its own interval.
+    const scheduled = /^\/__shell\/scheduled\/([a-z0-9-]+)$/.exec(path);
+    if (method === 'POST' && scheduled?.[1] !== undefined) {
+      const key = scheduled[1];
+      if (
+        !deps.host.forge.manifest.modules.some(
+          (m) => m.type === 'scheduledTrigger' && m.key === key,
+        )
+      )
+        throw new HttpError(404, `No scheduled trigger ${key}.`);
+      await deps.host.forge.runScheduled(key);
+      return sendJson(res, 200, { ok: true, ran: key });
+    }
+
     if (method === 'POST' && path === '/__shell/bridge/invoke')
       return sendJson(res, 200, await bridgeInvoke(deps, user.accountId, await readJson(req)));
     if (method === 'POST' && path === '/__shell/bridge/fetch-product')

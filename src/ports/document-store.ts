@@ -11,8 +11,19 @@ export interface StoredDocument {
   readonly updatedBy: string;
 }
 
+/** One stored document with where it is kept, for jobs that read every document. */
+export interface ListedDocument extends StoredDocument {
+  readonly kind: string;
+  readonly id: string;
+}
+
 export interface DocumentStore {
   get(kind: string, id: string): Promise<StoredDocument | undefined>;
+  /**
+   * Every document of every kind, a page at a time (at most 20), in no meaningful order; pass the
+   * cursor back for the next page. For whole-store jobs (the personal data report, src/app/privacy).
+   */
+  list(cursor?: string): Promise<{ documents: ListedDocument[]; cursor?: string }>;
   /**
    * Writes `value` if the stored version is `expectedVersion` (0: the document must not exist yet).
    * Throws an AppError with code CONFLICT when someone else wrote first.

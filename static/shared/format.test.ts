@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMER_USER_ID } from '../../src/contract/people';
 import { asResolverError, failureView, formatDay, formatWhen, formatWho } from './format';
 import { setViewerLocale, viewerLocale } from './viewer-locale';
 import { issueFrameOf, NoIssueError } from './issue-frame';
@@ -40,6 +41,11 @@ describe('formatWho', () => {
     expect(formatWho('acc-2', undefined, people)).toBe('Marco Silva');
     expect(formatWho('acc-3', 'acc-1', people)).toBe('a person Jira does not name');
     expect(formatWho('constructor', 'acc-1', people)).toBe('a person Jira does not name');
+  });
+
+  it('writes a person erased after their account was closed "Former user", whoever looks', () => {
+    expect(formatWho(FORMER_USER_ID, 'acc-1', { [FORMER_USER_ID]: 'Someone' })).toBe('Former user');
+    expect(formatWho(FORMER_USER_ID, undefined)).toBe('Former user');
   });
 });
 

@@ -2,6 +2,7 @@
  * How people, times and failures are written in the UI. Pure functions, so tests need no browser.
  */
 import type { ResolverError } from '../../src/contract/envelope';
+import { FORMER_USER_ID, FORMER_USER_NAME } from '../../src/contract/people';
 import { viewerLocale } from './viewer-locale';
 
 /**
@@ -38,13 +39,15 @@ export function formatDay(iso: string, timeZone?: string, locale?: string): stri
 /**
  * People by name: the viewer is "you"; anyone else by the display name the backend looked up in
  * Jira (`people`: account id → name). An account id is never shown: one Jira did not name (a
- * deleted or hidden account) reads "a person Jira does not name".
+ * deleted or hidden account) reads "a person Jira does not name"; one whose account was closed and
+ * erased from Ballast's records (src/contract/people.ts) reads "Former user".
  */
 export function formatWho(
   accountId: string,
   viewerAccountId: string | undefined,
   people: Readonly<Record<string, string>> = {},
 ): string {
+  if (accountId === FORMER_USER_ID) return FORMER_USER_NAME;
   if (accountId === viewerAccountId) return 'you';
   return Object.hasOwn(people, accountId) ? people[accountId]! : 'a person Jira does not name';
 }

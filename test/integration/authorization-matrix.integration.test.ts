@@ -494,6 +494,8 @@ describe("asApp(): only where Forge offers no user, and then with the app's own 
     'src/entry/triggers/sprint-lifecycle.ts':
       'product trigger: no user; snapshots/enforces only the started or closed sprint',
     'src/entry/scheduled/issue-refresh.ts': 'scheduled job: no user; projects Ballast serves',
+    'src/entry/scheduled/personal-data.ts':
+      "scheduled job: no user; reads and rewrites only Ballast's own issue property, for the personal data report",
     'src/entry/scheduled/postmortems.ts':
       "scheduled job: no user; opens postmortems in the SLO's own project",
     'src/entry/scheduled/suggestion-model.ts':

@@ -17,6 +17,7 @@ import { ForgeDocumentStore } from '../../src/adapters/forge/kvs/document-store'
 import { ForgeKeyValueStore } from '../../src/adapters/forge/kvs/key-value-store';
 import { listDeployments, listPushedIncidents } from '../../src/app/delivery/push-log';
 import { readProgress, type RefreshProgress } from '../../src/app/issue/refresh-project';
+import { PERSONAL_DATA } from '../../src/app/privacy/stored-people';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { callResolver, fullExtension } from '../support/resolver-calls';
 
@@ -159,6 +160,21 @@ const INVENTORY: Record<string, Kind> = {
     version: 'none',
     note: 'ISO time the model was last trained (a plain string)',
   },
+  'personal-data-issue': {
+    where: 'kvs',
+    version: 'schemaVersion',
+    note: 'which issues’ ballast property names a person (one key per person and issue), for the personal data report and erasure (src/app/privacy)',
+  },
+  'personal-data-reported': {
+    where: 'kvs',
+    version: 'schemaVersion',
+    note: 'when an account id was last reported to Atlassian’s Personal data reporting API (once per 7-day cycle)',
+  },
+  'personal-data-backfill': {
+    where: 'kvs',
+    version: 'schemaVersion',
+    note: 'marker that the issue properties of the site (or a project) were read once for the people they name',
+  },
   'push-signing-secret': {
     where: 'secret',
     version: 'schemaVersion',
@@ -217,6 +233,66 @@ describe('the inventory of stored data', () => {
     const listed = Object.values(INVENTORY).flatMap((k) => k.fixtures ?? []);
     const files = readdirSync('test/fixtures/stored').filter((f) => f.endsWith('.json'));
     expect(files.sort()).toEqual([...listed].sort());
+  });
+});
+
+/**
+ * Where the code declares a stored field holding an account id (issue #24): a zod field named
+ * `accountId`, `by` or `…By` in the schemas of stored records, by file. Each must be listed in
+ * src/app/privacy/stored-people.ts PERSONAL_DATA (reported and erased), or here as not stored.
+ */
+const PERSONAL_DATA_SOURCES: Record<string, { kinds: string[]; fields: string[] }> = {
+  'src/app/gate/gate-override-store.ts': {
+    kinds: ['gate-overrides'],
+    fields: ['accountId', 'endedBy'],
+  },
+  'src/app/planner/undo-log.ts': { kinds: ['planner-undo'], fields: ['appliedBy', 'accountId'] },
+  'src/app/planner/audit-log.ts': { kinds: ['planner-audit'], fields: ['accountId'] },
+  'src/app/issue/ballast-property.ts': { kinds: ['ballast'], fields: ['by'] },
+  'src/domain/dod/checklist-state.ts': { kinds: ['ballast'], fields: ['by'] },
+};
+const NOT_STORED_PEOPLE: Record<string, string> = {
+  'src/entry/resolvers/context.ts':
+    'the caller of a resolver (Forge context), never stored as such',
+  'src/ports/jira-schemas.ts': 'Jira’s answer (issue fields), read, not stored',
+  'src/adapters/forge/jira/users.ts': 'Jira’s bulk user answer, read to show names, never stored',
+  'src/adapters/forge/privacy/report-accounts.ts': 'the reporting API’s answer, read, not stored',
+};
+
+describe('the inventory of personal data (account ids)', () => {
+  it('lists every stored field that holds an account id, so the report finds it and erasure clears it', () => {
+    const found = new Map<string, Set<string>>();
+    for (const file of ['src/app', 'src/adapters', 'src/entry', 'src/domain', 'src/ports'].flatMap(
+      sourceFiles,
+    )) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b(accountId|by|[a-z]+By)\s*:\s*z\./g)) {
+        if (!found.has(file)) found.set(file, new Set());
+        found.get(file)!.add(m[1]!);
+      }
+    }
+    const declared = Object.fromEntries([...found].map(([f, fields]) => [f, [...fields].sort()]));
+    expect(declared).toEqual({
+      ...Object.fromEntries(
+        Object.entries(PERSONAL_DATA_SOURCES).map(([f, e]) => [f, [...e.fields].sort()]),
+      ),
+      ...Object.fromEntries(
+        Object.keys(NOT_STORED_PEOPLE).map((f) => [f, [...(found.get(f) ?? ['(none)'])].sort()]),
+      ),
+    });
+    // Each listed field is a path the report reads (its last step), for the kinds its file stores.
+    for (const [file, { kinds, fields }] of Object.entries(PERSONAL_DATA_SOURCES))
+      for (const field of fields)
+        expect(
+          PERSONAL_DATA.some(
+            (p) => kinds.includes(p.kind) && p.text !== true && p.path.split('.').at(-1) === field,
+          ),
+          `${file} ${field}`,
+        ).toBe(true);
+    // Every document records who saved it; every kind listed for people is a stored kind above.
+    expect(PERSONAL_DATA.some((p) => p.store === 'document' && p.path === 'updatedBy')).toBe(true);
+    for (const p of PERSONAL_DATA.filter((entry) => entry.kind !== '*'))
+      expect(Object.keys(INVENTORY), p.kind).toContain(p.kind);
   });
 });
 

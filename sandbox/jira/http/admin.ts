@@ -10,12 +10,14 @@
  *   GET    /__sandbox/health   liveness
  *   GET    /__sandbox/avatar/… and /__sandbox/icon/…  placeholder images for avatar and icon URLs
  *   GET    /__sandbox/workflows/{projectKey}, PUT …/transitions/{id}/validators  (workflow-admin.ts)
+ *   the Personal data reporting API and closing accounts (personal-data.ts)
  */
 import type { Faults } from '../faults';
 import type { JiraStore } from '../state/store';
 import type { SearchIndex } from '../state/search-index';
 import type { RouteResult } from './router';
 import type { CallStats } from './stats';
+import { personalDataRoute } from './personal-data';
 import { workflowAdminRoute } from './workflow-admin';
 
 const ICON =
@@ -39,6 +41,8 @@ export function adminRoute(
 ): RouteResult & { raw?: string } {
   const workflow = workflowAdminRoute(method, path, body, store);
   if (workflow !== undefined) return workflow;
+  const personalData = personalDataRoute(method, path, body, store);
+  if (personalData !== undefined) return personalData;
   if (path === '/__sandbox/stats' && method === 'GET')
     return { status: 200, body: stats.snapshot() };
   if (path === '/__sandbox/stats' && method === 'DELETE') {

@@ -18,6 +18,10 @@ export interface UserRecord {
   timeZone: string;
   /** Jira administrators (global ADMINISTER permission). */
   siteAdmin: boolean;
+  /** The person closed their Atlassian account (sandbox/jira/http/personal-data.ts). */
+  closed?: boolean;
+  /** When the person last changed their profile (reported `updated` to apps that stored it earlier). */
+  profileUpdatedAt?: string;
 }
 
 export type ProjectRole = 'Administrators' | 'Members';

@@ -2,6 +2,7 @@ import type { IssueView } from '../../contract/issue-panel';
 import type { WorkType } from '../../domain/work';
 import { BALLAST_PROPERTY_KEY } from './ballast-property';
 import { NO_ISSUE_LOCK, type IssueWriteLock } from './issue-write-lock';
+import type { NotePerson } from './note-person';
 import {
   computeSnapshot,
   derivedProperty,
@@ -17,7 +18,7 @@ import { withPeople } from './issue-view-people';
  * keeping ticks on items the templates share.
  */
 export async function setWorkType(
-  deps: IssueDeps & { readonly lock?: IssueWriteLock },
+  deps: IssueDeps & { readonly lock?: IssueWriteLock; readonly notePerson?: NotePerson },
   input: {
     projectKey: string;
     issueKey: string;
@@ -45,6 +46,9 @@ export async function setWorkType(
       'fetch',
       before.projectHistory,
     );
+    // The personal data report must know this issue names the person before the property does.
+    if (input.workType !== null)
+      await deps.notePerson?.(input.actor.accountId, input.issueKey, input.actor.at);
     await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
     return withPeople(deps.jira, toIssueView(after));
   });

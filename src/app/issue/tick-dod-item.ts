@@ -3,6 +3,7 @@ import { newChecklist, setManualItem } from '../../domain/dod';
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from './ballast-property';
 import { NO_ISSUE_LOCK, type IssueWriteLock } from './issue-write-lock';
+import type { NotePerson } from './note-person';
 import {
   computeSnapshot,
   derivedProperty,
@@ -14,7 +15,7 @@ import { withPeople } from './issue-view-people';
 
 /** Ticks or unticks a manual Definition of Done item, recording who and when. One read, one write. */
 export async function tickDodItem(
-  deps: IssueDeps & { readonly lock?: IssueWriteLock },
+  deps: IssueDeps & { readonly lock?: IssueWriteLock; readonly notePerson?: NotePerson },
   input: {
     projectKey: string;
     issueKey: string;
@@ -62,6 +63,8 @@ export async function tickDodItem(
       'fetch',
       before.projectHistory,
     );
+    // The personal data report must know this issue names the person before the property does.
+    await deps.notePerson?.(input.actor.accountId, input.issueKey, input.actor.at);
     await deps.jira.setIssueProperty(input.issueKey, BALLAST_PROPERTY_KEY, derivedProperty(after));
     return withPeople(deps.jira, toIssueView(after));
   });

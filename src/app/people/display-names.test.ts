@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMER_USER_ID } from '../../contract/people';
 import type { JiraPort, JiraUser } from '../../ports/jira';
 import { AppError } from '../errors';
 import { displayNames } from './display-names';
@@ -21,6 +22,13 @@ describe('displayNames', () => {
     );
     expect(await displayNames(jira, ['a', 'b', 'a', ''])).toEqual({ a: 'Ada Okafor' });
     expect(asked).toEqual([['a', 'b']]);
+  });
+
+  it('never looks up a person erased after their account was closed', async () => {
+    const asked: string[][] = [];
+    const jira = jiraAnswering(() => Promise.resolve([]), asked);
+    expect(await displayNames(jira, [FORMER_USER_ID, 'a'])).toEqual({});
+    expect(asked).toEqual([['a']]);
   });
 
   it('makes no call without ids', async () => {

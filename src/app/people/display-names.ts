@@ -5,6 +5,7 @@
  * while (Jira down or rate-limited: a retryable error) fails the answer retryably instead, so a
  * retry shows the names rather than an answer that silently lacks them.
  */
+import { FORMER_USER_ID } from '../../contract/people';
 import type { JiraPort } from '../../ports/jira';
 import { AppError } from '../errors';
 
@@ -15,7 +16,8 @@ export async function displayNames(
   jira: JiraPort,
   accountIds: readonly string[],
 ): Promise<DisplayNames> {
-  const ids = [...new Set(accountIds.filter((id) => id !== ''))];
+  // An erased person (a closed account) has no id left to look up.
+  const ids = [...new Set(accountIds.filter((id) => id !== '' && id !== FORMER_USER_ID))];
   if (ids.length === 0) return {};
   try {
     const users = await jira.getUsers(ids);

@@ -12,6 +12,19 @@ export function memoryStore(
   let puts = 0;
   const store: DocumentStore = {
     get: (kind, id) => Promise.resolve(docs.get(`${kind}:${id}`)),
+    list(cursor) {
+      // Pages of 2, so callers are tested across pages.
+      const all = [...docs.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      const start = cursor === undefined ? 0 : Number(cursor);
+      const page = all.slice(start, start + 2).map(([key, doc]) => {
+        const at = key.indexOf(':');
+        return { ...doc, kind: key.slice(0, at), id: key.slice(at + 1) };
+      });
+      return Promise.resolve({
+        documents: page,
+        ...(start + 2 < all.length ? { cursor: String(start + 2) } : {}),
+      });
+    },
     async put(kind, id, value, expectedVersion, actor) {
       puts += 1;
       await beforePut(kind, id);

@@ -1,6 +1,7 @@
 /**
  * An in-memory KeyValueStore for unit tests: plain keys with get, getMany, set, setIfAbsent,
- * setReturningPrevious and delete (no TTL, listing or transactions); `data` shows what is stored.
+ * setReturningPrevious and delete, and prefix listing in key order, 20 a page (no TTL or
+ * transactions); `data` shows what is stored.
  */
 import type { KeyValueStore } from '../../ports/key-value-store';
 
@@ -22,5 +23,15 @@ export function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
       return Promise.resolve(previous);
     },
     delete: (key: string) => Promise.resolve(void data.delete(key)),
+    list: (prefix: string, options: { cursor?: string; limit?: number } = {}) => {
+      const keys = [...data.keys()].filter((k) => k.startsWith(prefix)).sort();
+      const start = options.cursor === undefined ? 0 : Number(options.cursor);
+      const size = options.limit ?? 20;
+      const entries = keys.slice(start, start + size).map((key) => ({ key, value: data.get(key) }));
+      return Promise.resolve({
+        entries,
+        ...(start + size < keys.length ? { cursor: String(start + size) } : {}),
+      });
+    },
   } as unknown as KeyValueStore & { data: Map<string, unknown> };
 }

@@ -7,6 +7,8 @@ import { kvIssueWriteLock, type IssueWriteLock } from '../../app/issue/issue-wri
 import { panelExtras } from '../../app/issue/panel-extras';
 import { setWorkType } from '../../app/issue/set-work-type';
 import { tickDodItem } from '../../app/issue/tick-dod-item';
+import type { NotePerson } from '../../app/issue/note-person';
+import { noteIssuePerson } from '../../app/privacy/issue-people-index';
 import type { IssueView } from '../../contract/issue-panel';
 import { WORK_TYPES } from '../../domain/work';
 import type { Clock } from '../../ports/clock';
@@ -46,13 +48,14 @@ export function issueResolvers(deps: IssueResolverDeps) {
   const panelDeps = (
     projectKey: string,
     trainIfMissing: boolean,
-  ): IssueDeps & { lock: IssueWriteLock } => {
+  ): IssueDeps & { lock: IssueWriteLock; notePerson: NotePerson } => {
     const base = deps.issueDeps();
     const extras = { ...base, kv: deps.kv(), clock: deps.clock };
     return {
       ...base,
       viewExtras: panelExtras(extras, projectKey, { trainIfMissing }),
       lock: kvIssueWriteLock(extras.kv),
+      notePerson: (accountId, issueKey, at) => noteIssuePerson(extras.kv, accountId, issueKey, at),
     };
   };
   return {

@@ -11,6 +11,7 @@ import {
 } from '../../../src/contract/planner';
 import { formatAmount, readableNumbers } from '../../shared/amounts';
 import type { AuditLogView } from '../../../src/contract/resolvers';
+import { FORMER_USER_ID, FORMER_USER_NAME } from '../../../src/contract/people';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
@@ -19,9 +20,13 @@ import { GateLozenge } from '../../shared/GateLozenge';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
 
-/** The person's name from Jira (the account id when Jira does not know it), the id on hover. */
+/**
+ * The person's name from Jira (the account id when Jira does not know it), the id on hover; a
+ * closed account erased from the log (src/contract/people.ts) reads "Former user".
+ */
 function Who({ accountId, names }: { accountId: string; names: AuditLogView['names'] }) {
-  const name = names[accountId];
+  if (accountId === FORMER_USER_ID) return <span className="audit-who">{FORMER_USER_NAME}</span>;
+  const name = Object.hasOwn(names, accountId) ? names[accountId] : undefined;
   return (
     <span className="audit-who" title={name === undefined ? undefined : `Account id ${accountId}`}>
       {name ?? accountId}

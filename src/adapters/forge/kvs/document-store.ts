@@ -7,7 +7,11 @@
 // Named import: the default export is not the store under plain Node ESM (CommonJS interop).
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { AppError } from '../../../app/errors';
-import type { DocumentStore, StoredDocument } from '../../../ports/document-store';
+import type {
+  DocumentStore,
+  ListedDocument,
+  StoredDocument,
+} from '../../../ports/document-store';
 
 export const DOCUMENT_ENTITY = 'ballast-document';
 
@@ -38,6 +42,24 @@ export class ForgeDocumentStore implements DocumentStore {
   async get(kind: string, id: string): Promise<StoredDocument | undefined> {
     const record = await kvs.entity<DocumentRecord>(DOCUMENT_ENTITY).get(keyOf(kind, id));
     return record === undefined ? undefined : toDocument(record);
+  }
+
+  /**
+   * Every document through the entity's `updatedBy` index (manifest.yml app.storage.entities): every
+   * document has that attribute, so a query without a condition on it reads them all, 20 a page
+   * (the query limit; developer.atlassian.com/platform/forge/storage-reference/storage-api-custom-entities/).
+   */
+  async list(cursor?: string): Promise<{ documents: ListedDocument[]; cursor?: string }> {
+    let query = kvs.entity<DocumentRecord>(DOCUMENT_ENTITY).query().index('updatedBy').limit(20);
+    if (cursor !== undefined) query = query.cursor(cursor);
+    const page = await query.getMany();
+    return {
+      documents: page.results.map(({ key, value }) => {
+        const at = key.indexOf(':');
+        return { ...toDocument(value), kind: key.slice(0, at), id: key.slice(at + 1) };
+      }),
+      ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
+    };
   }
 
   async put(
