@@ -10,7 +10,7 @@ import type { DeploymentPush } from '../../contract/push-api';
 import type { ReleaseCheckDeps } from '../gate/release-check';
 import { appendAuditEntry } from '../planner/audit-log';
 import { freezeReleasesOf, type ProjectFreezeRelease } from './freeze-release';
-import { isRecordedDeployment, recordDeployment } from './push-log';
+import { isRecordedDeployment, recordDeployment, releasedDeployment } from './push-log';
 
 export function releaseDuringFreezeEntry(
   freeze: ProjectFreezeRelease,
@@ -24,14 +24,7 @@ export function releaseDuringFreezeEntry(
     accountId: '',
     at: receivedAt.toISOString(),
     projectKey,
-    deployment: {
-      id: deployment.id,
-      service: deployment.service,
-      environment: deployment.environment,
-      status: deployment.status,
-      finishedAt: deployment.finishedAt,
-      issueKeys: deployment.issueKeys,
-    },
+    deployment: releasedDeployment(deployment),
     ...release,
   };
 }
