@@ -59,7 +59,7 @@ const gitCalls: string[][] = [];
  */
 function gateAnswer(init: RequestInit | undefined): Response {
   const headers = new Headers(init?.headers);
-  const body = String(init?.body ?? '');
+  const body = (init?.body as string | undefined) ?? '';
   const timestamp = Number(headers.get('x-ballast-timestamp'));
   if (headers.get('x-ballast-signature') !== signature(SECRET, timestamp, body))
     return new Response('{"ok":false}', { status: 401 });

@@ -265,6 +265,16 @@ export interface FreezeRelease {
   readonly note?: string;
 }
 
+/** The deployment a release during a freeze was, as CI/CD pushed it. */
+export interface ReleasedDeployment {
+  readonly id: string;
+  readonly service: string;
+  readonly environment: string;
+  readonly status: 'success' | 'failed' | 'rolled_back';
+  readonly finishedAt: string;
+  readonly issueKeys: readonly string[];
+}
+
 /** A deployment recorded while the project's gate was FROZEN, as the audit log keeps it (issue #22). */
 export interface ReleaseDuringFreezeEntry extends FreezeRelease {
   readonly kind: 'releaseDuringFreeze';
@@ -274,14 +284,7 @@ export interface ReleaseDuringFreezeEntry extends FreezeRelease {
   /** ISO-8601 instant: when the deployment was recorded. */
   readonly at: string;
   readonly projectKey: string;
-  readonly deployment: {
-    readonly id: string;
-    readonly service: string;
-    readonly environment: string;
-    readonly status: 'success' | 'failed' | 'rolled_back';
-    readonly finishedAt: string;
-    readonly issueKeys: readonly string[];
-  };
+  readonly deployment: ReleasedDeployment;
 }
 
 /**

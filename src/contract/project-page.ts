@@ -5,7 +5,7 @@
  * `reason` in plain words — never a 0 standing in for "unknown".
  */
 import type { GateStatement } from './gate';
-import type { FreezeRelease } from './planner';
+import type { FreezeRelease, ReleasedDeployment } from './planner';
 import type { WorkType, WorkTypeOrUnclassified } from '../domain/work/work-type';
 
 export type FigureUnit =
@@ -336,12 +336,7 @@ export interface CapacityData {
 
 /** A deployment recorded while the gate was FROZEN (app/delivery/freeze-release.ts). */
 export interface FreezeReleaseView extends FreezeRelease {
-  readonly deploymentId: string;
-  readonly service: string;
-  readonly environment: string;
-  readonly status: 'success' | 'failed' | 'rolled_back';
-  readonly finishedAt: string;
-  readonly issueKeys: readonly string[];
+  readonly deployment: ReleasedDeployment;
 }
 
 export interface DeliveryData {

@@ -3,9 +3,16 @@
  * Delivery page and in the audit log: the override (who, until when, why), the exempt items, or
  * that nothing did. The figures and verdicts are the backend's (app/delivery/freeze-release.ts).
  */
-import type { FreezeRelease } from '../../src/contract/planner';
+import type { FreezeRelease, ReleasedDeployment } from '../../src/contract/planner';
 import { formatWhen } from './format';
 import { IssueLink } from './IssueLink';
+
+/** How a deployment ended, in words. */
+export const DEPLOYMENT_STATUS_WORDS: Readonly<Record<ReleasedDeployment['status'], string>> = {
+  success: 'succeeded',
+  failed: 'failed',
+  rolled_back: 'rolled back',
+};
 
 /** One line: how the release went through the freeze. */
 export function allowedByWords(release: FreezeRelease): string {

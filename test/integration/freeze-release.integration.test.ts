@@ -190,7 +190,7 @@ describe('a deployment recorded while the gate is FROZEN', () => {
     })) as Envelope<SnapshotAnswer<DeliveryData>>;
     if (!envelope.ok || envelope.data.status !== 'ready') throw new Error('no snapshot');
     const releases = envelope.data.data.delivery.freezeReleases!;
-    expect(releases.map((r) => [r.deploymentId, r.allowedBy])).toEqual([
+    expect(releases.map((r) => [r.deployment.id, r.allowedBy])).toEqual([
       ['frozen-jira-down', 'override'],
       ['frozen-override', 'override'],
       ['frozen-exempt', 'exempt'],

@@ -6,6 +6,7 @@
  */
 import { requirePlausibleDeployment, requirePlausibleIncident } from '../push/plausible-push';
 import type { DeploymentPush, IncidentPush } from '../../contract/push-api';
+import type { ReleasedDeployment } from '../../contract/planner';
 import type { FreezeReleaseView } from '../../contract/project-page';
 import type { ProjectFreezeRelease } from './freeze-release';
 import type { DeploymentRecord, IncidentRecord } from '../../domain/metrics/records';
@@ -288,14 +289,21 @@ export function freezeReleasesIn(
           items: freeze.items,
           frozenBy: freeze.frozenBy,
           ...(freeze.note === undefined ? {} : { note: freeze.note }),
-          deploymentId: d.id,
-          service: d.service,
-          environment: d.environment,
-          status: d.status,
-          finishedAt: d.finishedAt,
-          issueKeys: d.issueKeys,
+          deployment: releasedDeployment(d),
         },
       ];
     })
-    .sort((a, b) => Date.parse(b.finishedAt) - Date.parse(a.finishedAt));
+    .sort((a, b) => Date.parse(b.deployment.finishedAt) - Date.parse(a.deployment.finishedAt));
+}
+
+/** The parts of a pushed deployment a release during a freeze names (Delivery page, audit log). */
+export function releasedDeployment(d: DeploymentPush): ReleasedDeployment {
+  return {
+    id: d.id,
+    service: d.service,
+    environment: d.environment,
+    status: d.status,
+    finishedAt: d.finishedAt,
+    issueKeys: d.issueKeys,
+  };
 }

@@ -12,7 +12,7 @@ import type { ReleaseCheckDeps } from '../gate/release-check';
 import { appendAuditEntry } from '../planner/audit-log';
 import { requirePlausibleDeployment } from '../push/plausible-push';
 import { freezeReleasesOf, type ProjectFreezeRelease } from './freeze-release';
-import { recordDeployment, storedDeployment } from './push-log';
+import { recordDeployment, releasedDeployment, storedDeployment } from './push-log';
 
 export function releaseDuringFreezeEntry(
   freeze: ProjectFreezeRelease,
@@ -26,14 +26,7 @@ export function releaseDuringFreezeEntry(
     accountId: '',
     at: receivedAt.toISOString(),
     projectKey,
-    deployment: {
-      id: deployment.id,
-      service: deployment.service,
-      environment: deployment.environment,
-      status: deployment.status,
-      finishedAt: deployment.finishedAt,
-      issueKeys: deployment.issueKeys,
-    },
+    deployment: releasedDeployment(deployment),
     ...release,
   };
 }

@@ -5,16 +5,10 @@
  */
 import type { FreezeReleaseView } from '../../../src/contract/project-page';
 import { formatWhen } from '../../shared/format';
-import { FreezeReleaseText } from '../../shared/FreezeReleaseText';
+import { DEPLOYMENT_STATUS_WORDS, FreezeReleaseText } from '../../shared/FreezeReleaseText';
 import { GateLozenge } from '../../shared/GateLozenge';
 import { IssueLink } from '../../shared/IssueLink';
 import { Section } from './parts';
-
-const STATUS_WORDS = {
-  success: 'succeeded',
-  failed: 'failed',
-  rolled_back: 'rolled back',
-} as const;
 
 export function FreezeReleases({ releases }: { releases: readonly FreezeReleaseView[] }) {
   return (
@@ -38,19 +32,19 @@ export function FreezeReleases({ releases }: { releases: readonly FreezeReleaseV
           </thead>
           <tbody>
             {releases.map((r) => (
-              <tr key={r.deploymentId} data-allowed-by={r.allowedBy ?? 'none'}>
+              <tr key={r.deployment.id} data-allowed-by={r.allowedBy ?? 'none'}>
                 <td>
-                  {formatWhen(r.finishedAt)} <GateLozenge state="FROZEN" />
+                  {formatWhen(r.deployment.finishedAt)} <GateLozenge state="FROZEN" />
                 </td>
                 <td>
-                  <strong>{r.service}</strong> to {r.environment},{' '}
-                  {STATUS_WORDS[r.status]}
-                  <div className="subtlest">{r.deploymentId}</div>
+                  <strong>{r.deployment.service}</strong> to {r.deployment.environment},{' '}
+                  {DEPLOYMENT_STATUS_WORDS[r.deployment.status]}
+                  <div className="subtlest">{r.deployment.id}</div>
                 </td>
                 <td>
-                  {r.issueKeys.length === 0
+                  {r.deployment.issueKeys.length === 0
                     ? 'none named'
-                    : r.issueKeys.map((key, i) => (
+                    : r.deployment.issueKeys.map((key, i) => (
                         <span key={key}>
                           {i > 0 && ', '}
                           <IssueLink issueKey={key} />

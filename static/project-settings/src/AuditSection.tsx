@@ -15,7 +15,7 @@ import { FORMER_USER_ID, FORMER_USER_NAME } from '../../../src/contract/people';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
-import { FreezeReleaseText } from '../../shared/FreezeReleaseText';
+import { DEPLOYMENT_STATUS_WORDS, FreezeReleaseText } from '../../shared/FreezeReleaseText';
 import { GateLozenge } from '../../shared/GateLozenge';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
@@ -152,12 +152,6 @@ function RebalanceItem({
   );
 }
 
-const STATUS_WORDS = {
-  success: 'succeeded',
-  failed: 'failed',
-  rolled_back: 'rolled back',
-} as const;
-
 /** A deployment recorded while the gate was FROZEN: which, and what let it through. */
 function ReleaseItem({ entry }: { entry: ReleaseDuringFreezeEntry }) {
   const d = entry.deployment;
@@ -168,7 +162,7 @@ function ReleaseItem({ entry }: { entry: ReleaseDuringFreezeEntry }) {
         <GateLozenge state="FROZEN" />
       </p>
       <p className="subtle">
-        Deployment {d.id}: {d.service} to {d.environment}, {STATUS_WORDS[d.status]}
+        Deployment {d.id}: {d.service} to {d.environment}, {DEPLOYMENT_STATUS_WORDS[d.status]}
       </p>
       <FreezeReleaseText release={entry} />
     </li>
