@@ -244,11 +244,12 @@ export interface SettingsChangeEntry {
  */
 export interface FreezeRelease {
   readonly allowedBy: 'override' | 'exempt' | null;
-  /** The override in force when it was recorded (who recorded it, why, until when). */
+  /**
+   * The override in force when it was recorded (who recorded it, why, until when). Who is an
+   * account id only: names are looked up in Jira when shown, never stored (app/privacy).
+   */
   readonly override: {
     readonly accountId: string;
-    /** Their name as Jira gave it when the release was recorded (the id when it gave none). */
-    readonly by: string;
     readonly reason: string;
     readonly until: string;
   } | null;

@@ -346,6 +346,8 @@ export interface DeliveryData {
   readonly predictabilityBaseline: number;
   readonly delivery: MetricsSnapshot['delivery'];
   readonly sprintsReason: string | null;
+  /** Names of the people the freeze releases name (their overrides' authors), looked up when served. */
+  readonly people: Readonly<Record<string, string>>;
 }
 
 export interface ToilDebtData {

@@ -259,6 +259,14 @@ const NOT_STORED_PEOPLE: Record<string, string> = {
   'src/adapters/forge/privacy/report-accounts.ts': 'the reporting API’s answer, read, not stored',
 };
 
+/** Fields named like a person's (`…By`) that hold something else, by file, with what they hold. */
+const NOT_A_PERSON: Record<string, Record<string, string>> = {
+  'src/app/planner/audit-log.ts': {
+    allowedBy: 'what let a release through a freeze: "override", "exempt" or null',
+    frozenBy: 'the names of the SLOs that froze the gate',
+  },
+};
+
 describe('the inventory of personal data (account ids)', () => {
   it('lists every stored field that holds an account id, so the report finds it and erasure clears it', () => {
     const found = new Map<string, Set<string>>();
@@ -267,6 +275,7 @@ describe('the inventory of personal data (account ids)', () => {
     )) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\b(accountId|by|[a-z]+By)\s*:\s*z\./g)) {
+        if (NOT_A_PERSON[file]?.[m[1]!] !== undefined) continue;
         if (!found.has(file)) found.set(file, new Set());
         found.get(file)!.add(m[1]!);
       }

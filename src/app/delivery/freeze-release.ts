@@ -30,7 +30,6 @@ function freezeOf(result: ProjectRelease, note?: string): ProjectFreezeRelease {
         ? null
         : {
             accountId: result.overrideBy,
-            by: view.override.by,
             reason: view.override.reason,
             until: view.override.until,
           },

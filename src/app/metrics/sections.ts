@@ -45,6 +45,7 @@ export const deliveryOf = (s: MetricsSnapshot): DeliveryData => ({
   predictabilityBaseline: s.predictabilityBaseline,
   delivery: s.delivery,
   sprintsReason: s.sprintsReason,
+  people: {},
 });
 
 export const toilDebtOf = (s: MetricsSnapshot): ToilDebtData => ({

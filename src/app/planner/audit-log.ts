@@ -87,9 +87,7 @@ const releaseSchema = z.object({
     issueKeys: z.array(z.string()),
   }),
   allowedBy: z.enum(['override', 'exempt']).nullable(),
-  override: z
-    .object({ accountId: z.string(), by: z.string(), reason: z.string(), until: z.string() })
-    .nullable(),
+  override: z.object({ accountId: z.string(), reason: z.string(), until: z.string() }).nullable(),
   items: z.array(
     z.object({ key: z.string(), allowed: z.boolean(), rule: z.string(), message: z.string() }),
   ),

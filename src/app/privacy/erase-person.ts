@@ -10,6 +10,7 @@
 import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
 import { listAll } from '../../ports/key-value-store';
+import { knownProjects, loadSnapshot, saveSnapshot } from '../metrics/snapshot-store';
 import { listIssuePeople } from './issue-people-index';
 import { REPORTED_PREFIX, type PrivacyDeps } from './privacy-deps';
 import { APP_ACTOR_ID, erasePerson, mentions, PERSONAL_DATA } from './stored-people';
@@ -77,6 +78,20 @@ async function eraseIssueProperties(deps: PrivacyDeps, accountId: string): Promi
   }
 }
 
+/**
+ * The project page's snapshots (derived data, chunked JSON: snapshot-store.ts) name the override
+ * authors of releases during a freeze; each one that names the person is written again without
+ * them as a new generation, so a reader never sees half of it. The next recompute would drop the
+ * name too, from the erased deployments; this does not wait for it.
+ */
+async function eraseSnapshots(deps: PrivacyDeps, accountId: string, now: Date): Promise<void> {
+  for (const projectKey of await knownProjects(deps.kv)) {
+    const snapshot = await loadSnapshot(deps.kv, projectKey);
+    if (snapshot !== undefined && mentions(snapshot, accountId))
+      await saveSnapshot(deps.kv, erasePerson(snapshot, accountId), `erased-${now.getTime()}`);
+  }
+}
+
 export async function erasePersonEverywhere(
   deps: PrivacyDeps,
   accountId: string,
@@ -85,5 +100,6 @@ export async function erasePersonEverywhere(
   await eraseIssueProperties(deps, accountId);
   await eraseDocuments(deps, accountId, now);
   await eraseKeyValues(deps, accountId);
+  await eraseSnapshots(deps, accountId, now);
   await deps.kv.delete(`${REPORTED_PREFIX}${accountId}`);
 }

@@ -82,6 +82,20 @@ export const PERSONAL_DATA: readonly PersonalDataField[] = [
     what: 'who ticked or unticked each Definition of Done item',
   },
   {
+    store: 'document',
+    kind: 'planner-audit',
+    path: 'entries[].override.accountId',
+    time: 'at',
+    what: 'who recorded the freeze override that let a release through a freeze (issue #22)',
+  },
+  {
+    store: 'kvs',
+    kind: 'deploy',
+    path: 'freezes[].override.accountId',
+    time: 'receivedAt',
+    what: 'the same person, on the deployment recorded during the freeze (app/delivery/push-log.ts); also in planner-audit',
+  },
+  {
     store: 'kvs',
     kind: 'sprint-commitment',
     path: 'notEnforcedBecause',

@@ -6,7 +6,8 @@
 import type { ProjectPageContract } from '../../contract/project-page';
 import { requestRefresh, serveSection, type ServeDeps } from '../../app/metrics/serve-project-page';
 import { serveCapacity } from '../../app/metrics/serve-capacity';
-import { deliveryOf, incidentsOf, toilDebtOf } from '../../app/metrics/sections';
+import { serveDelivery } from '../../app/metrics/serve-delivery';
+import { incidentsOf, toilDebtOf } from '../../app/metrics/sections';
 import { serveOverview, serveSlos } from '../../app/metrics/serve-slos';
 import { projectContext } from './context';
 
@@ -24,7 +25,7 @@ export function projectPageResolvers(deps: { serveDeps: () => ServeDeps }): Hand
   return {
     'project/overview': (_p, c) => serveOverview(deps.serveDeps(), projectOf(c)),
     'project/capacity': (_p, c) => serveCapacity(deps.serveDeps(), projectOf(c)),
-    'project/delivery': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), deliveryOf),
+    'project/delivery': (_p, c) => serveDelivery(deps.serveDeps(), projectOf(c)),
     'project/toilDebt': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), toilDebtOf),
     'project/incidents': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), incidentsOf),
     'project/refresh': (_p, c) => requestRefresh(deps.serveDeps(), projectOf(c)),

@@ -18,7 +18,7 @@ export function DeliveryPage({ data }: { data: DeliveryData }) {
     <>
       <DoraKeys delivery={delivery} />
       {delivery.hasDeploymentData && delivery.freezeReleases && (
-        <FreezeReleases releases={delivery.freezeReleases} />
+        <FreezeReleases releases={delivery.freezeReleases} people={data.people} />
       )}
       {data.sprintsReason ? (
         <EmptyNote>{data.sprintsReason}</EmptyNote>

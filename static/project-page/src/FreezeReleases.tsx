@@ -10,7 +10,13 @@ import { GateLozenge } from '../../shared/GateLozenge';
 import { IssueLink } from '../../shared/IssueLink';
 import { Section } from './parts';
 
-export function FreezeReleases({ releases }: { releases: readonly FreezeReleaseView[] }) {
+export function FreezeReleases({
+  releases,
+  people,
+}: {
+  releases: readonly FreezeReleaseView[];
+  people: Readonly<Record<string, string>>;
+}) {
   return (
     <Section title="Releases during a freeze">
       {releases.length === 0 ? (
@@ -52,7 +58,7 @@ export function FreezeReleases({ releases }: { releases: readonly FreezeReleaseV
                       ))}
                 </td>
                 <td>
-                  <FreezeReleaseText release={r} />
+                  <FreezeReleaseText release={r} people={people} />
                 </td>
               </tr>
             ))}

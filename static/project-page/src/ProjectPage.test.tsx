@@ -120,6 +120,7 @@ const delivery: DeliveryData = {
   velocity: s.velocity,
   predictabilityBaseline: 0.8,
   delivery: s.delivery,
+  people: {},
   sprintsReason: null,
 };
 const toilDebt: ToilDebtData = { sprints: s.sprints, toilDebt: s.toilDebt, sprintsReason: null };

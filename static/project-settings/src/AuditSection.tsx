@@ -153,7 +153,13 @@ function RebalanceItem({
 }
 
 /** A deployment recorded while the gate was FROZEN: which, and what let it through. */
-function ReleaseItem({ entry }: { entry: ReleaseDuringFreezeEntry }) {
+function ReleaseItem({
+  entry,
+  names,
+}: {
+  entry: ReleaseDuringFreezeEntry;
+  names: AuditLogView['names'];
+}) {
   const d = entry.deployment;
   return (
     <li className="audit-entry" data-audit-kind={entry.kind}>
@@ -164,7 +170,7 @@ function ReleaseItem({ entry }: { entry: ReleaseDuringFreezeEntry }) {
       <p className="subtle">
         Deployment {d.id}: {d.service} to {d.environment}, {DEPLOYMENT_STATUS_WORDS[d.status]}
       </p>
-      <FreezeReleaseText release={entry} />
+      <FreezeReleaseText release={entry} people={names} />
     </li>
   );
 }
@@ -184,7 +190,7 @@ export function AuditEntries({
         ) : isOverrideEntry(entry) ? (
           <OverrideItem key={entry.id} entry={entry} names={names} />
         ) : isReleaseDuringFreezeEntry(entry) ? (
-          <ReleaseItem key={entry.id} entry={entry} />
+          <ReleaseItem key={entry.id} entry={entry} names={names} />
         ) : (
           <RebalanceItem key={entry.id} entry={entry} names={names} />
         ),
