@@ -2,8 +2,9 @@
  * One read of everything a sprint's plan depends on: the project's configuration, the board's
  * estimation and rank fields, the sprint, its items, the velocity of closed sprints and — when a
  * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
- * issues (paged) and their changelogs, the closed sprints' history for velocity (the sprints, the
- * site's fields, one search, their changelogs: metrics/sprint-history.ts), and the backlog (paged,
+ * issues (paged) and their changelogs, the history of the closed sprints (for velocity) and of the
+ * active sprint (for its scope change) — the sprints, the site's fields, the sprints' search and the
+ * project's changed issues, their changelogs: metrics/sprint-history.ts — and the backlog (paged,
  * at most BACKLOG_CANDIDATES); all but the board configuration are made at the same time.
  *
  * Jira's search is eventually consistent: the sprint and backlog searches reconcile the issues a
@@ -212,7 +213,7 @@ export async function readSprintSnapshot(
   // done when it closed, replayed from the Sprint, status and estimate history
   // (metrics/sprint-history.ts); and from the same read, the active sprint's scope change, so the
   // planner and the project page show one figure (issue #17).
-  const readVelocity = async (): Promise<{
+  const readHistory = async (): Promise<{
     velocity: ClosedSprintVelocity[];
     lastClosed: LastClosedSprintView | null;
     scope: ScopeChangeView | null;
@@ -268,7 +269,7 @@ export async function readSprintSnapshot(
     backlog,
   ] = await Promise.all([
     readItems(),
-    readVelocity(),
+    readHistory(),
     // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
     loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
     readBacklog(),
