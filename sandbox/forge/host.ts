@@ -118,11 +118,20 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
       // `privacy.reportPersonalData` (@forge/api) posts to /app/report-accounts on the platform's
       // remote; the emulator answers it as Atlassian documents (sandbox/jira/http/personal-data.ts).
       remote === 'stargate' && path === '/app/report-accounts'
-        ? fetch(new URL('/__sandbox/atlassian/app/report-accounts', options.jiraUrl), {
-            method: init?.method ?? 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: init?.body ?? null,
-          })
+        ? !manifest.scopes.includes('report:personal-data')
+          ? // The scope "Enables the User privacy API" (manifest-reference/scopes-forge); what the
+            // platform answers without it is undocumented: the sandbox says 403.
+            Promise.resolve(
+              new Response(
+                JSON.stringify({ message: 'The app lacks the report:personal-data scope.' }),
+                { status: 403, headers: { 'content-type': 'application/json' } },
+              ),
+            )
+          : fetch(new URL('/__sandbox/atlassian/app/report-accounts', options.jiraUrl), {
+              method: init?.method ?? 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: init?.body ?? null,
+            })
         : Promise.resolve(
             remote === 'stargate' && path === '/graphql'
               ? answerWebTriggerGraphql(() => publicUrl, webTriggerKeys, init)

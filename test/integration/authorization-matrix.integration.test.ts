@@ -538,6 +538,10 @@ describe('manifest scopes', () => {
   const NON_JIRA_SCOPES: Record<string, string> = {
     'storage:app':
       'Forge KVS and secret storage (@forge/kvs): project configuration, SLOs, SLI data, push secret',
+    // "report:personal-data — Enables the User privacy API"
+    // (developer.atlassian.com/platform/forge/manifest-reference/scopes-forge/).
+    'report:personal-data':
+      'the personal data report (privacy.reportPersonalData, src/adapters/forge/privacy/report-accounts.ts)',
   };
   /**
    * Scopes an adapter route does not need yet but Jira's spec says it will: for POST
