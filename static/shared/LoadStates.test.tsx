@@ -54,7 +54,7 @@ describe('the error frame', () => {
     expect(html).toContain('<button type="button" class="button button-primary">Retry</button>');
   });
 
-  it('says what to do instead of a Retry that would fail the same way', () => {
+  it('says what to do first, with Retry only as a quiet second action for after the fix', () => {
     const html = renderToStaticMarkup(
       <LoadFailure
         error={{ code: 'BAD_REQUEST', message: 'Issue key SHOP- is not valid.', retryable: false }}
@@ -64,6 +64,9 @@ describe('the error frame', () => {
     expect(html).toContain('Ballast couldn’t load this issue');
     expect(html).toContain('Issue key SHOP- is not valid.');
     expect(html).toContain('tell your Jira administrator what it says');
-    expect(html).not.toContain('<button');
+    expect(html).toContain(
+      '<button type="button" class="button button-subtle">Retry once that is done</button>',
+    );
+    expect(html).not.toContain('button-primary');
   });
 });

@@ -15,9 +15,11 @@ export function Loading({ what, shape }: { what: string; shape: SkeletonShape })
 /**
  * The one error frame of every app: what failed ("Ballast couldn’t load …"), the backend's own
  * words, and what to do. When the backend says trying again can help (`retryable`: Jira busy or
- * down, a timeout), Retry runs the failed load again in place — no page reload. When it cannot
- * help (a bad request, no access), the frame says what to do instead of offering a button that
- * would fail the same way. Text wraps at any width, so a 250 px column shows it whole.
+ * down, a timeout), Retry runs the failed load again in place — no page reload — as the primary
+ * action. When trying again at once cannot help (a bad request, no access), the frame says what to
+ * do first, and Retry stays as a quiet second action for after that is done (a permission granted,
+ * a setting fixed), so no error is a dead end. Text wraps at any width, so a 250 px column shows it
+ * whole.
  */
 export function LoadFailure({
   error,
@@ -36,6 +38,7 @@ export function LoadFailure({
         <p className="message-title">You don’t have access to {what} in Ballast</p>
         <p>{failure.message}</p>
         <p>Ask a Jira administrator for permission to browse this project.</p>
+        <RetryAfterFix onRetry={onRetry} />
       </div>
     );
   return (
@@ -47,10 +50,23 @@ export function LoadFailure({
           Retry
         </button>
       ) : (
-        <p>
-          Trying again will not help until this is fixed: tell your Jira administrator what it says.
-        </p>
+        <>
+          <p>
+            Trying again will not help until this is fixed: tell your Jira administrator what it
+            says.
+          </p>
+          <RetryAfterFix onRetry={onRetry} />
+        </>
       )}
     </div>
+  );
+}
+
+/** The second action of an error that retrying at once will not fix: for after the fix. */
+function RetryAfterFix({ onRetry }: { onRetry: () => void }) {
+  return (
+    <button type="button" className="button button-subtle" onClick={onRetry}>
+      Retry once that is done
+    </button>
   );
 }

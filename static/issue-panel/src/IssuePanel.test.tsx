@@ -85,19 +85,23 @@ describe('IssuePanel states', () => {
     expect(html).toMatch(/<button[^>]*>Retry<\/button>/);
   });
 
-  it('offers no Retry when trying again cannot help', () => {
+  it('offers Retry only as a second action when trying again at once cannot help', () => {
     const html = render(failed({ code: 'BAD_REQUEST', message: 'Bad key.', retryable: false }));
     expect(html).toContain('Bad key.');
-    expect(html).not.toContain('Retry');
+    // A Retry on every error (issue #18): here only the quiet one, for after the fix.
+    expect(html).not.toMatch(/button-primary[^>]*>Retry</);
+    expect(html).toContain('Retry once that is done');
   });
 
   it.each(['FORBIDDEN', 'NOT_FOUND'] as const)(
-    'tells the user they lack access on %s, without Retry',
+    'tells the user they lack access on %s, with Retry only for after the fix',
     (code) => {
       const html = render(failed({ code, message: 'You cannot browse SHOP.', retryable: true }));
       expect(html).toContain('You don’t have access to this issue in Ballast');
       expect(html).toContain('You cannot browse SHOP.');
-      expect(html).not.toContain('Retry');
+      // A Retry on every error (issue #18): here only the quiet one, for after the fix.
+      expect(html).not.toMatch(/button-primary[^>]*>Retry</);
+      expect(html).toContain('Retry once that is done');
     },
   );
 });
