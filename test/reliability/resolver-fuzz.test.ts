@@ -19,6 +19,7 @@ import {
   type JiraEmulator,
 } from '../../sandbox/jira';
 import type { Envelope } from '../../src/contract/envelope';
+import { LIMITS } from '../../src/domain/limits';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import {
   callResolver,
@@ -288,11 +289,23 @@ function withValueAt(config: unknown, path: readonly string[], value: unknown): 
 }
 
 /** Plausible but big rules: many of them, conditions nested deep, long keywords. */
+/**
+ * A size up to the stated limit (src/domain/limits.ts) three draws in four, beyond it up to
+ * `beyond` otherwise: the saves beyond are refused (stated-limits.integration.test.ts proves how),
+ * the ones within are accepted and give the jobs below settings at their largest to read.
+ */
+const sizeAround = (min: number, limit: number, beyond: number) =>
+  fc.oneof(
+    { arbitrary: fc.integer({ min, max: limit }), weight: 3 },
+    { arbitrary: fc.integer({ min: limit + 1, max: beyond }), weight: 1 },
+  );
+
 const bigRules = fc
   .tuple(
-    fc.integer({ min: 1, max: 6_000 }),
-    fc.integer({ min: 0, max: 40 }),
-    fc.integer({ min: 1, max: 300_000 }),
+    sizeAround(1, LIMITS.rules.limit, 6_000),
+    // Wrappers around the condition: the `when` is level 1, so the limit allows one fewer.
+    sizeAround(0, LIMITS.ruleDepth.limit - 1, 40),
+    sizeAround(1, LIMITS.ruleValueLength.limit, 300_000),
   )
   .map(([count, depth, keywordLength]) =>
     Array.from({ length: count }, (_, i) => ({
@@ -317,7 +330,9 @@ const incidentJql = fc.oneof(
     'issuetype = Incident',
     'labels = incident',
   ),
-  fc.integer({ min: 1_000, max: 100_000 }).map((n) => `summary ~ "${'x'.repeat(n)}"`),
+  sizeAround(1_000, LIMITS.incidentJql.limit - 20, 100_000).map(
+    (n) => `summary ~ "${'x'.repeat(n)}"`,
+  ),
   fc.string(),
 );
 
