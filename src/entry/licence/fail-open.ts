@@ -12,7 +12,11 @@ import { invocationLicence } from './invocation-licence';
  * True when the licence in the invocation's context is inactive, after logging that `what` (e.g.
  * "the DoD validator let SHOP-12 through") happened without Ballast's check.
  */
-export function steppingAsideWithoutLicence(context: unknown, where: string, what: string): boolean {
+export function steppingAsideWithoutLicence(
+  context: unknown,
+  where: string,
+  what: string,
+): boolean {
   if (changesAllowed(invocationLicence(context, where))) return false;
   console.warn(`Ballast licence inactive: ${what} without checking (${where}).`);
   return true;

@@ -25,7 +25,13 @@ export async function dodValidator(event: unknown, context?: unknown): Promise<V
   }
   const issueKey = parsed.data.issue.key;
   // Fails open without a licence, and says so (licence/fail-open.ts).
-  if (steppingAsideWithoutLicence(context, 'DoD validator', `the DoD validator let ${issueKey} through`))
+  if (
+    steppingAsideWithoutLicence(
+      context,
+      'DoD validator',
+      `the DoD validator let ${issueKey} through`,
+    )
+  )
     return { result: true };
   try {
     const check = await checkDoneTransition(

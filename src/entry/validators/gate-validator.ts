@@ -21,7 +21,13 @@ export async function gateValidator(event: unknown, context?: unknown): Promise<
   }
   const issueKey = parsed.data.issue.key;
   // Fails open without a licence, and says so (licence/fail-open.ts).
-  if (steppingAsideWithoutLicence(context, 'gate validator', `the gate validator let ${issueKey} through`))
+  if (
+    steppingAsideWithoutLicence(
+      context,
+      'gate validator',
+      `the gate validator let ${issueKey} through`,
+    )
+  )
     return { result: true };
   try {
     const check = await checkFeatureStart(
