@@ -20,6 +20,7 @@ skipNotice();
 const ISSUE = 'SHOP-189';
 const PANEL = 'ballast-issue-panel';
 const SETTINGS = 'ballast-project-settings';
+const PROJECT_PAGE = 'ballast-project-page';
 
 describe.skipIf(!(chromiumAvailable || mustRun))(
   'an inactive licence reads as a read-only banner',
@@ -66,6 +67,7 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         ['member', MEMBER_ACCOUNT_ID],
       ] as const) {
         if (who === 'member') await switchUser(page, accountId);
+        expect(await page.locator('select[name="accountId"]').inputValue()).toBe(accountId);
         const panel = frame(PANEL);
         await panel
           .locator(`[aria-label="Ballast for ${ISSUE}"]`)
@@ -84,29 +86,48 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       }
     });
 
-    it('shows the banner in the project settings and keeps the settings readable', async () => {
-      for (const [who, accountId] of [
-        ['member', MEMBER_ACCOUNT_ID],
-        ['admin', ADMIN_ACCOUNT_ID],
-      ] as const) {
-        await page.goto(`${sandbox.url}/projects/SHOP/settings`);
-        if (who === 'admin') await switchUser(page, accountId);
-        const settings = frame(SETTINGS);
-        await settings.locator('h1.settings-title').waitFor({ timeout: FRAME_TIMEOUT_MS });
-        expect(await settings.locator('.licence-banner .message-title').textContent()).toBe(
-          LICENCE_INACTIVE_TITLE,
-        );
-        expect(await settings.locator('fieldset.form-fieldset input').first().isDisabled()).toBe(
-          true,
-        );
-        // The sections still open (navigation is reading).
-        await settings.getByRole('button', { name: 'Audit log', exact: true }).click();
-        await settings
-          .getByRole('heading', { name: 'Audit log', level: 2 })
-          .waitFor({ timeout: FRAME_TIMEOUT_MS });
-        await settings.getByRole('button', { name: 'Capacity policy', exact: true }).click();
-        await shots(`settings-${who}`, SETTINGS);
-      }
+    it('shows the banner in the project settings (an admin’s page) and keeps them readable', async () => {
+      // The same switch for scripts: the shell's JSON route.
+      const switched = await fetch(`${sandbox.url}/__shell/licence`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ licence: 'inactive' }),
+      });
+      expect(await switched.json()).toEqual({ licence: 'inactive' });
+      await page.goto(`${sandbox.url}/projects/SHOP/settings`);
+      if ((await page.locator('select[name="accountId"]').inputValue()) !== ADMIN_ACCOUNT_ID)
+        await switchUser(page, ADMIN_ACCOUNT_ID);
+      const settings = frame(SETTINGS);
+      await settings.locator('h1.settings-title').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await settings.locator('.licence-banner .message-title').textContent()).toBe(
+        LICENCE_INACTIVE_TITLE,
+      );
+      // An admin is read-only only because of the licence: no "you are not an admin" note.
+      expect(await settings.getByRole('note', { name: 'Read-only' }).count()).toBe(0);
+      expect(await settings.locator('fieldset.form-fieldset input').first().isDisabled()).toBe(
+        true,
+      );
+      // The sections still open (navigation is reading).
+      await settings.getByRole('button', { name: 'Audit log', exact: true }).click();
+      await settings
+        .getByRole('heading', { name: 'Audit log', level: 2 })
+        .waitFor({ timeout: FRAME_TIMEOUT_MS });
+      await settings.getByRole('button', { name: 'Capacity policy', exact: true }).click();
+      await shots('settings-admin', SETTINGS);
+    });
+
+    it('shows the banner on the project page for a member, with the figures still there', async () => {
+      await page.goto(`${sandbox.url}/projects/SHOP/ballast`);
+      if ((await page.locator('select[name="accountId"]').inputValue()) !== MEMBER_ACCOUNT_ID)
+        await switchUser(page, MEMBER_ACCOUNT_ID);
+      const projectPage = frame(PROJECT_PAGE);
+      await projectPage.locator('nav.tabs').waitFor({ timeout: FRAME_TIMEOUT_MS });
+      expect(await projectPage.locator('.licence-banner .message-title').textContent()).toBe(
+        LICENCE_INACTIVE_TITLE,
+      );
+      // The overview's figures arrive (the snapshot is computed in the background).
+      await projectPage.locator('.freshness').waitFor({ timeout: FRAME_TIMEOUT_MS * 2 });
+      await shots('project-page-member', PROJECT_PAGE);
     });
 
     it('removes the banner once the licence is active again', async () => {
