@@ -27,6 +27,8 @@ export function markLicenceInactive(): void {
   publish('inactive');
 }
 
+const snapshot = (): LicenceState => state;
+
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -34,6 +36,7 @@ const subscribe = (listener: () => void) => {
 
 /** `readOnly`: the licence is inactive, so changes are disabled (reads work as always). */
 export function useLicence(): { readonly state: LicenceState; readonly readOnly: boolean } {
-  const current = useSyncExternalStore(subscribe, () => state);
+  // The same snapshot when rendered to a string (the component tests render in Node).
+  const current = useSyncExternalStore(subscribe, snapshot, snapshot);
   return { state: current, readOnly: !changesAllowed(current) };
 }
