@@ -34,6 +34,7 @@ import {
   type WebTriggerCall,
 } from './host/webtrigger';
 import { answerWebTriggerGraphql } from './host/webtrigger-urls';
+import { licenceSwitch, type LicenceSwitch, type SandboxLicence } from './host/licence';
 import { createSandboxKvs, entitiesFromManifest, type SandboxKvs } from './kvs/index';
 import { installForgeRuntime, type InstalledForgeRuntime } from './runtime';
 
@@ -60,6 +61,8 @@ export interface ForgeHostOptions {
    * virtual clock's sleep so an event delayed 15 minutes is delivered at once, on that clock.
    */
   sleep?: (ms: number) => Promise<void>;
+  /** The app's licence at start (host/licence.ts); `development` (no licence) by default. */
+  licence?: SandboxLicence;
 }
 
 export interface ForgeHost {
@@ -70,6 +73,8 @@ export interface ForgeHost {
   /** The Jira site the app talks to (the emulator), for seeds acting as a person would. */
   jiraUrl: string;
   invokeResolver(call: ResolverInvocation): Promise<unknown>;
+  /** The app's licence on the site; switching it applies from the next invocation. */
+  licence: LicenceSwitch;
   /** Runs every trigger subscribed to eventType with the Forge event (`eventType` added). */
   runProductEvent(eventType: string, event: Record<string, unknown>): Promise<Outcome[]>;
   /** Runs a workflow validator with the argument Jira documents for this transition. */
@@ -155,6 +160,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     cloudId: runtime.cloudId,
     siteUrl: options.jiraUrl,
     ...(options.timeLimitsMs === undefined ? {} : { timeLimitsMs: options.timeLimitsMs }),
+    licence: licenceSwitch(options.licence),
   };
   const appAccountId = options.appAccountId ?? APP_ACCOUNT_ID;
   const pending = new Set<Promise<Outcome[]>>();
@@ -193,6 +199,7 @@ export function createForgeHost(options: ForgeHostOptions): ForgeHost {
     cloudId: runtime.cloudId,
     jiraUrl: options.jiraUrl,
     invokeResolver: (call) => invokeResolver(core, call),
+    licence: core.licence,
     runProductEvent: (eventType, event) => runProductEvent(core, appAccountId, eventType, event),
     runValidator: (moduleKey, call) => runValidator(core, moduleKey, call),
     runValidatorEvent: (moduleKey, event) => runValidatorEvent(core, moduleKey, event),

@@ -9,6 +9,7 @@ import type { AppHost } from './app-host';
 import { frameTargetSchema, type ContextCache, type ContextSite } from './frame-context';
 import { jiraAs } from './jira-client';
 import type { AppManifest } from './manifest';
+import { viewLicense } from '../forge/host/licence';
 
 export class BridgeError extends Error {
   constructor(
@@ -60,7 +61,11 @@ function frameModule(deps: BridgeDeps, moduleKey: string) {
   return module;
 }
 
-/** `view.getContext()`: the frame's Forge context, built as the user (frame-context.ts). */
+/**
+ * `view.getContext()`: the frame's Forge context, built as the user (frame-context.ts), with the
+ * site's licence as it is now (not cached: a switch shows at the next load) — `license` only for a
+ * paid production install, as Forge gives it (sandbox/forge/host/licence.ts).
+ */
 export async function bridgeContext(
   deps: BridgeDeps,
   accountId: string,
@@ -69,7 +74,9 @@ export async function bridgeContext(
   const request = parse(frameRef, raw);
   const module = frameModule(deps, request.moduleKey);
   const jira = jiraAs(deps.jiraUrl, accountId);
-  return { context: await deps.contexts.get(jira, accountId, module, request.target, deps.site) };
+  const context = await deps.contexts.get(jira, accountId, module, request.target, deps.site);
+  const license = viewLicense(deps.host.forge.licence.current());
+  return { context: license === undefined ? context : { ...context, license } };
 }
 
 export async function bridgeInvoke(

@@ -24,6 +24,7 @@ import { parseTransitionRequest, performTransition } from './pages/status-contro
 import { appRecordReader, handleSprintAction, SPRINT_ACTION_PATH } from './sprint-routes';
 import { contentType, readInside } from './static-files';
 import { isTheme, themeCookie, themeFromCookie } from './theme';
+import { isSandboxLicence, SANDBOX_LICENCES } from '../forge/host/licence';
 import { userByAccountId, userCookie, userFromCookie } from './users';
 import { chosenValidators, isJiraAdmin, readWorkflow, saveValidators } from './workflow-editor';
 import { sourceFiles, tokenCss, tokenUses } from '../../scripts/ds-tokens.mjs';
@@ -116,6 +117,26 @@ export function createShellHandler(shellDeps: ShellDeps) {
       return redirect(res, safeBack(form.get('back')), { 'set-cookie': themeCookie(chosen) });
     }
 
+    // The app's licence on the site (sandbox/forge/host/licence.ts): the top bar's form, or JSON
+    // `{ "licence": "development" | "active" | "inactive" }` for scripts and tests.
+    if (path === '/__shell/licence' && method === 'GET')
+      return sendJson(res, 200, { licence: deps.host.forge.licence.current() });
+    if (path === '/__shell/licence' && (method === 'POST' || method === 'PUT')) {
+      const json = (req.headers['content-type'] ?? '').includes('application/json');
+      const form = json ? undefined : new URLSearchParams(await readText(req));
+      const chosen = json
+        ? ((await readJson(req)) as { licence?: unknown } | null)?.licence
+        : form?.get('licence');
+      if (!isSandboxLicence(chosen))
+        throw new HttpError(
+          400,
+          `Unknown licence ${JSON.stringify(chosen)}: use one of ${SANDBOX_LICENCES.join(', ')}.`,
+        );
+      deps.host.forge.licence.set(chosen);
+      if (json) return sendJson(res, 200, { licence: chosen });
+      return redirect(res, safeBack(form?.get('back') ?? null));
+    }
+
     if (method === 'POST' && path === '/__shell/bridge/context')
       return sendJson(res, 200, await bridgeContext(deps, user.accountId, await readJson(req)));
 
@@ -161,6 +182,7 @@ export function createShellHandler(shellDeps: ShellDeps) {
         jiraUrl: deps.jiraUrl,
         manifest: deps.manifest(),
         transitionError: outcome.message,
+        licence: deps.host.forge.licence.current(),
       });
       return sendHtml(res, outcome.status, body);
     }
@@ -225,6 +247,7 @@ export function createShellHandler(shellDeps: ShellDeps) {
       manifest: deps.manifest(),
       backlogState: page.kind === 'backlog' ? backlogStateFromQuery(url.searchParams) : undefined,
       readAppRecord: appRecordReader(deps.host),
+      licence: deps.host.forge.licence.current(),
     });
     sendHtml(res, 200, body);
   }

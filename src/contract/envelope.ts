@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'JIRA_UNAVAILABLE'
   /** Jira answered 429 and asked for a wait longer than the request had left; retryable. */
   | 'JIRA_RATE_LIMITED'
+  /** Ballast's licence is not active: the change was refused, reads still work (contract/licence.ts). */
+  | 'LICENCE_INACTIVE'
   | 'INTERNAL';
 
 export interface ResolverError {

@@ -6,6 +6,7 @@ import { invoke } from '@forge/bridge';
 import type { Envelope } from '../../src/contract/envelope';
 import type { RequestOf, ResolverKey, ResponseOf } from '../../src/contract/resolvers';
 import { ResolverFailure } from './resolver-failure';
+import { markLicenceInactive } from './licence';
 
 export { ResolverFailure };
 
@@ -17,5 +18,7 @@ export async function call<K extends ResolverKey>(
   // The bridge wraps the body as { body, metadata } only when metadata was requested; we never do.
   const envelope = 'body' in response ? response.body : response;
   if (envelope.ok) return envelope.data;
+  // The licence lapsed while the page was open: the banner shows and changes grey out at once.
+  if (envelope.error.code === 'LICENCE_INACTIVE') markLicenceInactive();
   throw new ResolverFailure(envelope.error);
 }

@@ -1,12 +1,15 @@
 /**
  * Starts a Custom UI app: Jira's theme (Jira then sets html[data-color-mode], which tokens.css
  * follows), Atlassian's design tokens (values from @atlaskit/tokens, generated at build by
- * static/vite.config.base.ts), the shared styles, and the React root.
+ * static/vite.config.base.ts), the shared styles, and the React root — with the licence banner
+ * above every app (LicenceBanner.tsx).
  */
 import { view } from '@forge/bridge';
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setViewerLocale } from './viewer-locale';
+import { setViewerLicence } from './licence';
+import { LicenceBanner } from './LicenceBanner';
 import 'virtual:ds-tokens.css';
 import './tokens.css';
 import './ui.css';
@@ -24,6 +27,7 @@ export function mount(App: ComponentType, name: string): void {
   const render = () =>
     createRoot(root).render(
       <StrictMode>
+        <LicenceBanner />
         <App />
       </StrictMode>,
     );
@@ -32,6 +36,8 @@ export function mount(App: ComponentType, name: string): void {
   view.getContext().then(
     (context) => {
       setViewerLocale(context);
+      // Known before the first render, so an unlicensed frame never shows a change it refuses.
+      setViewerLicence(context);
       render();
     },
     () => render(),

@@ -7,6 +7,7 @@
 import type { InstalledForgeRuntime } from '../runtime';
 import { BACKGROUND_TIMEOUT_MS, RESOLVER_TIMEOUT_MS } from '../invocation';
 import { resolveHandler, type BackendManifest, type ModuleEntry } from './manifest';
+import { functionLicense, type LicenceSwitch } from './licence';
 
 /** Forge's ceiling for `timeoutSeconds` on scheduled triggers and consumers (limits-invocation). */
 const MAX_TIMEOUT_SECONDS = 900;
@@ -22,6 +23,8 @@ export interface HostCore {
    * must not wait the platform's 25 s / 55 s each time. Never longer than the platform's.
    */
   timeLimitsMs?: { resolver?: number; background?: number };
+  /** The app's licence on the site (licence.ts): in every function's context, as Forge passes it. */
+  licence: LicenceSwitch;
 }
 
 export const installContext = (core: HostCore): string => `ari:cloud:jira::site/${core.cloudId}`;
@@ -66,9 +69,13 @@ export async function invokeModule(
   accountId: string | undefined,
 ): Promise<unknown> {
   const handler = resolveHandler(core.manifest, core.files, module);
+  // The context every function gets (function-reference/arguments/, "Context Schema"): the
+  // principal, installContext and, for a paid production install only, the licence.
+  const license = functionLicense(core.licence.current());
   const payload = {
     ...(accountId === undefined ? {} : { principal: { accountId } }),
     installContext: installContext(core),
+    ...(license === undefined ? {} : { license }),
   };
   const result = await core.runtime.runInvocation(
     {

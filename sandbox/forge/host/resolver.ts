@@ -5,6 +5,7 @@
  * payload whose `principal.accountId` becomes `context.accountId`.
  */
 import { findModule, invokeModule, type HostCore } from './invoke';
+import { environmentTypeOf } from './licence';
 
 export interface ResolverInvocation {
   /** The UI module whose resolver runs (e.g. `ballast-issue-panel`). */
@@ -33,7 +34,8 @@ export function resolverContext(core: HostCore, call: ResolverInvocation, module
     cloudId: core.cloudId,
     localId: call.localId ?? `${call.moduleKey}-sandbox`,
     environmentId: core.runtime.environmentId,
-    environmentType: 'DEVELOPMENT',
+    // A licence exists only in production (licence.ts), so switching one on makes the site one.
+    environmentType: environmentTypeOf(core.licence.current()),
     extension: { type: moduleType, ...call.extension },
     ...call.context,
   };

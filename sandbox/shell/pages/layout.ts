@@ -6,6 +6,7 @@
 import { html, type SafeHtml } from '../html';
 import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
+import { SANDBOX_LICENCES, type SandboxLicence } from '../../forge/host/licence';
 
 export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue';
 
@@ -22,6 +23,8 @@ export interface LayoutInput {
   /** Sidebar label of the app's project page (the module's title, when there is one). */
   projectPageLabel: string;
   body: SafeHtml;
+  /** The app's licence on the site (the top bar's Licence control); development by default. */
+  licence?: SandboxLicence;
 }
 
 const initials = (name: string) =>
@@ -62,6 +65,32 @@ function themeSwitcher(theme: ShellTheme, path: string): SafeHtml {
         (t) =>
           html`<option value="${t}" ${t === theme ? html`selected` : ''}>
             ${THEME_LABELS[t]}
+          </option>`,
+      )}
+    </select>
+    <noscript><button type="submit">Apply</button></noscript>
+  </form>`;
+}
+
+const LICENCE_LABELS: Record<SandboxLicence, string> = {
+  development: 'None (development)',
+  active: 'Active (paid)',
+  inactive: 'Inactive (lapsed)',
+};
+
+/**
+ * What Atlassian's billing decides on a real site: the app's licence. Switching it applies to the
+ * next invocation and the next frame load (sandbox/forge/host/licence.ts).
+ */
+function licenceSwitcher(licence: SandboxLicence, path: string): SafeHtml {
+  return html`<form class="theme-switcher licence-switcher" method="post" action="/__shell/licence">
+    <input type="hidden" name="back" value="${path}" />
+    <label for="shell-licence">Licence</label>
+    <select id="shell-licence" name="licence" data-autosubmit>
+      ${SANDBOX_LICENCES.map(
+        (l) =>
+          html`<option value="${l}" ${l === licence ? html`selected` : ''}>
+            ${LICENCE_LABELS[l]}
           </option>`,
       )}
     </select>
@@ -113,6 +142,7 @@ export function layout(input: LayoutInput): string {
             ><span class="logo" aria-hidden="true">◆</span> Jira <small>Ballast sandbox</small></a
           >
           <span class="topbar-note">Local emulator: no Atlassian account involved</span>
+          ${licenceSwitcher(input.licence ?? 'development', input.path)}
           ${themeSwitcher(input.theme, input.path)} ${userSwitcher(input.user, input.path)}
         </header>
         <div class="page">

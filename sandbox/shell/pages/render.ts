@@ -7,6 +7,7 @@ import { jiraAs } from '../jira-client';
 import { modulesOfType, type AppManifest } from '../manifest';
 import type { ShellTheme } from '../theme';
 import type { ShellUser } from '../users';
+import type { SandboxLicence } from '../../forge/host/licence';
 import type { AppRecordReader } from '../sprint-report';
 import { backlogBody } from './backlog';
 import { commentsSection, loadComments } from './comments';
@@ -40,6 +41,8 @@ export interface RenderInput {
   readAppRecord?: AppRecordReader;
   /** "Now" for the Start dialog's default start date; the wall clock by default. */
   nowMs?: number;
+  /** The app's licence on the site, for the top bar's Licence control. */
+  licence?: SandboxLicence;
 }
 
 export async function renderPage(input: RenderInput): Promise<string> {
@@ -61,6 +64,7 @@ export async function renderPage(input: RenderInput): Promise<string> {
       path: input.path,
       projectPageLabel: projectPages[0]?.title ?? 'Ballast',
       body,
+      ...(input.licence === undefined ? {} : { licence: input.licence }),
     });
 
   switch (page.kind) {

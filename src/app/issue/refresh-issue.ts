@@ -18,7 +18,15 @@ export interface RefreshOutcome {
 
 export async function refreshIssue(
   deps: IssueDeps & { lock: IssueWriteLock },
-  input: { projectKey: string; issueKey: string },
+  input: {
+    projectKey: string;
+    issueKey: string;
+    /**
+     * False when Ballast's licence is inactive: the derived values are still kept true, but an item
+     * is never re-opened (src/entry/licence/fail-open.ts). Default true.
+     */
+    enforce?: boolean;
+  },
 ): Promise<RefreshOutcome> {
   let snapshot = await loadIssueSnapshot(deps, input.projectKey, input.issueKey);
   let next = derivedProperty(snapshot);
@@ -51,6 +59,7 @@ export async function refreshIssue(
   const isDone = fields.status?.statusCategory?.key === 'done';
   const teamManaged = fields.project?.simplified === true;
   if (
+    input.enforce === false ||
     !isDone ||
     !teamManaged ||
     snapshot.config.teamManagedDod !== 'reopen' ||

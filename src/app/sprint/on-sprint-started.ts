@@ -15,9 +15,21 @@ import { movedIssueIds } from '../planner/moved-issues';
 import { readSprintSnapshot, type PlannerDeps } from '../planner/sprint-snapshot';
 import { commitmentKey, type SprintCommitment } from './sprint-commitment';
 
+/** Why a sprint that broke its split kept its overflow while the licence was inactive. */
+export const NOT_ENFORCED_WITHOUT_LICENCE =
+  'Ballast’s licence is not active, so the split was not enforced';
+
 export async function onSprintStarted(
   deps: PlannerDeps,
-  input: { sprintId: number; boardId: number },
+  input: {
+    sprintId: number;
+    boardId: number;
+    /**
+     * False when Ballast's licence is inactive: the commitment is still recorded, the overflow is
+     * not moved, and the record says why (src/entry/licence/fail-open.ts). Default true.
+     */
+    enforce?: boolean;
+  },
 ): Promise<SprintCommitment | null> {
   const board = await deps.jira.getBoard(input.boardId);
   const projectKey = board.location?.projectKey;
@@ -35,6 +47,8 @@ export async function onSprintStarted(
   if (evaluation.verdict.status === 'nonCompliant') {
     if (evaluation.verdict.action !== 'enforce') {
       notEnforcedBecause = `enforcement is "${planInput.policy.enforcement}"`;
+    } else if (input.enforce === false) {
+      notEnforcedBecause = NOT_ENFORCED_WITHOUT_LICENCE;
     } else {
       const override = await latestOverrideFor(deps.store, projectKey, input.sprintId);
       const fingerprint = sprintFingerprint(planInput.items);

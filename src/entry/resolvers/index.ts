@@ -16,6 +16,7 @@ import { settingsResolvers } from './settings';
 import { sloResolvers } from './slo';
 import { pushUrls } from '../webtriggers/push-urls';
 import { respond } from './respond';
+import { refuseChangeWithoutLicence } from './licence-guard';
 
 type Handler = (payload: unknown, context: unknown) => unknown;
 
@@ -58,7 +59,10 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
       Object.entries(handlers).map(([key, handler]) => [
         key,
         (request: { payload: unknown; context: unknown }) =>
-          respond(() => handler(request.payload, request.context)),
+          respond(() => {
+            refuseChangeWithoutLicence(key as ResolverKey, request.context);
+            return handler(request.payload, request.context);
+          }),
       ]),
     ),
   );

@@ -9,6 +9,7 @@ import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { kvIssueWriteLock } from '../../app/issue/issue-write-lock';
+import { steppingAsideWithoutLicence } from '../licence/fail-open';
 
 const eventSchema = z.looseObject({
   issue: z.looseObject({
@@ -17,7 +18,7 @@ const eventSchema = z.looseObject({
   }),
 });
 
-export async function onIssueChanged(event: unknown): Promise<void> {
+export async function onIssueChanged(event: unknown, context?: unknown): Promise<void> {
   const parsed = eventSchema.safeParse(event);
   if (!parsed.success) {
     console.error('Ballast issue trigger: unexpected event shape', parsed.error.issues[0]);
@@ -25,6 +26,12 @@ export async function onIssueChanged(event: unknown): Promise<void> {
   }
   const { key, fields } = parsed.data.issue;
   const projectKey = fields?.project?.key ?? key.slice(0, key.lastIndexOf('-'));
+  // Without a licence the values are still derived; only the team-managed re-open stands aside.
+  const enforce = !steppingAsideWithoutLicence(
+    context,
+    'issue trigger',
+    `the issue trigger left ${key} where it is (no team-managed re-open)`,
+  );
   try {
     await refreshIssue(
       {
@@ -32,7 +39,7 @@ export async function onIssueChanged(event: unknown): Promise<void> {
         store: new ForgeDocumentStore(),
         lock: kvIssueWriteLock(new ForgeKeyValueStore(), { waitMs: 1_000 }),
       },
-      { projectKey, issueKey: key },
+      { projectKey, issueKey: key, enforce },
     );
   } catch (error: unknown) {
     // A failed refresh loses nothing: the next change or the panel derives the values again.

@@ -12,6 +12,7 @@ import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import type { JiraPort } from '../../ports/jira';
 import { systemClock } from '../../ports/clock';
 import { readSprintEvent, type SprintEventSprint } from './sprint-event';
+import { steppingAsideWithoutLicence } from '../licence/fail-open';
 
 function read(event: unknown, what: string): SprintEventSprint | undefined {
   try {
@@ -36,14 +37,20 @@ async function boardOf(jira: JiraPort, sprint: SprintEventSprint): Promise<numbe
   return originBoardId;
 }
 
-export async function onSprintStartedEvent(event: unknown): Promise<void> {
+export async function onSprintStartedEvent(event: unknown, context?: unknown): Promise<void> {
   const sprint = read(event, 'started');
   if (sprint === undefined) return;
+  // Without a licence the commitment is still recorded; only the overflow move stands aside.
+  const enforce = !steppingAsideWithoutLicence(
+    context,
+    'sprint start trigger',
+    `sprint ${sprint.sprintId} started and no overflow was moved`,
+  );
   try {
     const jira = jiraAsApp();
     await onSprintStarted(
       { jira, store: new ForgeDocumentStore(), kv: new ForgeKeyValueStore(), clock: systemClock },
-      { sprintId: sprint.sprintId, boardId: await boardOf(jira, sprint) },
+      { sprintId: sprint.sprintId, boardId: await boardOf(jira, sprint), enforce },
     );
   } catch (error: unknown) {
     console.error(`Ballast could not handle the start of sprint ${sprint.sprintId}`, error);

@@ -11,11 +11,12 @@
 import { checkDoneTransition } from '../../app/issue/check-done-transition';
 import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
+import { steppingAsideWithoutLicence } from '../licence/fail-open';
 import { projectKeyOf, validatorEventSchema, type ValidatorResult } from './validator-event';
 
 export type { ValidatorResult } from './validator-event';
 
-export async function dodValidator(event: unknown): Promise<ValidatorResult> {
+export async function dodValidator(event: unknown, context?: unknown): Promise<ValidatorResult> {
   const parsed = validatorEventSchema.safeParse(event);
   if (!parsed.success) {
     // Not a transition Ballast can judge: never block people because of it.
@@ -23,6 +24,15 @@ export async function dodValidator(event: unknown): Promise<ValidatorResult> {
     return { result: true };
   }
   const issueKey = parsed.data.issue.key;
+  // Fails open without a licence, and says so (licence/fail-open.ts).
+  if (
+    steppingAsideWithoutLicence(
+      context,
+      'DoD validator',
+      `the DoD validator let ${issueKey} through`,
+    )
+  )
+    return { result: true };
   try {
     const check = await checkDoneTransition(
       { jira: jiraAsApp(), store: new ForgeDocumentStore() },

@@ -10,15 +10,25 @@ import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { systemClock } from '../../ports/clock';
+import { steppingAsideWithoutLicence } from '../licence/fail-open';
 import { projectKeyOf, validatorEventSchema, type ValidatorResult } from './validator-event';
 
-export async function gateValidator(event: unknown): Promise<ValidatorResult> {
+export async function gateValidator(event: unknown, context?: unknown): Promise<ValidatorResult> {
   const parsed = validatorEventSchema.safeParse(event);
   if (!parsed.success) {
     console.error('Ballast gate validator: unexpected event', parsed.error.issues[0]);
     return { result: true };
   }
   const issueKey = parsed.data.issue.key;
+  // Fails open without a licence, and says so (licence/fail-open.ts).
+  if (
+    steppingAsideWithoutLicence(
+      context,
+      'gate validator',
+      `the gate validator let ${issueKey} through`,
+    )
+  )
+    return { result: true };
   try {
     const check = await checkFeatureStart(
       { jira: jiraAsApp(), store: new ForgeDocumentStore(), kv: new ForgeKeyValueStore() },

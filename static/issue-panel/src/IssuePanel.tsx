@@ -1,5 +1,6 @@
 import { LoadFailure, Loading } from '../../shared/LoadStates';
 import { Problems } from '../../shared/Problems';
+import { ChangesFieldset } from '../../shared/LicenceBanner';
 import { ClosedBeforeBallast } from './ClosedBeforeBallast';
 import { DodChecklist } from './DodChecklist';
 import { GateNotice } from './GateNotice';
@@ -32,26 +33,28 @@ export function IssuePanel({ state, actions, onRetry, onDismissError }: Props) {
       )}
       <Problems problems={view.problems} />
       {view.gate !== null && <GateNotice gate={view.gate} viewer={viewer} people={view.people} />}
-      <WorkTypeSection
-        workType={view.workType}
-        suggestion={view.suggestion}
-        noSuggestion={view.noSuggestion}
-        viewer={viewer}
-        people={view.people}
-        pending={state.pendingType}
-        onChange={(workType) => void actions.setWorkType(workType)}
-      />
-      {view.history !== null ? (
-        <ClosedBeforeBallast history={view.history} />
-      ) : (
-        <DodChecklist
-          dod={view.dod}
+      <ChangesFieldset>
+        <WorkTypeSection
+          workType={view.workType}
+          suggestion={view.suggestion}
+          noSuggestion={view.noSuggestion}
           viewer={viewer}
           people={view.people}
-          pendingTicks={state.pendingTicks}
-          onTick={(itemId, done) => void actions.tick(itemId, done)}
+          pending={state.pendingType}
+          onChange={(workType) => void actions.setWorkType(workType)}
         />
-      )}
+        {view.history !== null ? (
+          <ClosedBeforeBallast history={view.history} />
+        ) : (
+          <DodChecklist
+            dod={view.dod}
+            viewer={viewer}
+            people={view.people}
+            pendingTicks={state.pendingTicks}
+            onTick={(itemId, done) => void actions.tick(itemId, done)}
+          />
+        )}
+      </ChangesFieldset>
     </main>
   );
 }

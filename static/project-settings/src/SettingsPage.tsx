@@ -17,6 +17,7 @@ import { SaveBar } from './SaveBar';
 import { SECTIONS, sectionOfProblem, type SectionId } from './sections';
 import { settingsActions, type Call, type SettingsActions } from './settings-actions';
 import { SlosSection } from './SlosSection';
+import { useLicence } from '../../shared/licence';
 
 export function SettingsPage({
   initial,
@@ -59,7 +60,9 @@ export function SettingsLayout({
   onSection: (id: SectionId) => void;
 }) {
   const { view } = form;
-  const readOnly = !view.canEdit;
+  // Read-only for a member, and for everyone while the licence is inactive (the banner says why).
+  const { readOnly: licenceReadOnly } = useLicence();
+  const readOnly = !view.canEdit || licenceReadOnly;
   const dirty = isDirty(form.draft, view.config);
   const problemSection =
     form.outcome?.kind === 'invalid' ? sectionOfProblem(form.outcome.message) : null;
@@ -73,7 +76,7 @@ export function SettingsLayout({
           {view.version === 0 ? ' (defaults, never saved)' : ''}
         </p>
       </header>
-      {readOnly && (
+      {!view.canEdit && (
         <div className="message message-info" role="note" aria-label="Read-only">
           <p className="message-title">You can read these settings, but not change them</p>
           <p>

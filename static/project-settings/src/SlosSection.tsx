@@ -2,6 +2,7 @@ import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { SloListView } from '../../../src/contract/slo';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
+import { useLicence } from '../../shared/licence';
 import { SectionFailure } from './SectionFailure';
 import type { Call } from './settings-actions';
 import { sloActions } from './slo-actions';
@@ -56,7 +57,7 @@ export function SlosSection({ call }: { call: Call }) {
 
 /** The section as a function of its state (rendered in Node by the component tests). */
 export function SlosView({
-  list,
+  list: listed,
   editor,
   dispatch,
   actions,
@@ -72,6 +73,10 @@ export function SlosView({
   onImported: (view: SloListView) => void;
   onReload: () => void;
 }) {
+  // An inactive licence makes the section read-only for everyone, admins included (the banner
+  // says why); the YAML stays there to read and copy.
+  const { readOnly: licenceReadOnly } = useLicence();
+  const list = licenceReadOnly ? { ...listed, canEdit: false } : listed;
   const defaults = draftDefaults();
   const services = [...new Set(list.slos.map((s) => s.service))].sort();
   const deleting =
@@ -84,7 +89,7 @@ export function SlosView({
         these SLOs). Add or edit them one at a time here, or as an OpenSLO v1 file below; SLI data
         arrives through the Push API.
       </p>
-      {!list.canEdit && (
+      {!listed.canEdit && (
         <p className="subtle" role="note">
           Only project administrators can add, edit or delete SLOs; ask one of them for a change.
         </p>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { PlannerBoard, SprintEvaluation } from '../../../src/contract/planner';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
+import { ChangesFieldset } from '../../shared/LicenceBanner';
 import { CapacitySummary } from './CapacitySummary';
 import { ScopeChangeSummary } from './ScopeChangeSummary';
 import { FreezeOverride } from './FreezeOverride';
@@ -70,11 +71,13 @@ function SprintPlan({
     <div className="plan" data-sprint-id={view.sprint.id}>
       <GateBanner gate={view.gate} viewer={viewer} people={view.people} />
       {view.gate.state === 'FROZEN' && (
-        <FreezeOverride
-          call={actions.call}
-          viewer={viewer}
-          onChanged={() => void actions.reload(view.sprint.id)}
-        />
+        <ChangesFieldset>
+          <FreezeOverride
+            call={actions.call}
+            viewer={viewer}
+            onChanged={() => void actions.reload(view.sprint.id)}
+          />
+        </ChangesFieldset>
       )}
       <Verdict view={view} />
       <div className="plan-columns">
@@ -86,22 +89,24 @@ function SprintPlan({
           <NotReady items={view.evaluation.notReady} />
         </div>
         <div className="plan-column">
-          <Rebalance
-            view={view}
-            canSchedule={board.canSchedule}
-            busy={busy}
-            viewer={viewer}
-            onApply={(moves) => void actions.apply(view, moves)}
-            onUndo={() => void actions.undo(view)}
-          />
-          <OverrideForm
-            key={view.sprint.id}
-            view={view}
-            canOverride={board.canOverride}
-            busy={busy}
-            viewer={viewer}
-            onOverride={(reason) => actions.override(view, reason)}
-          />
+          <ChangesFieldset>
+            <Rebalance
+              view={view}
+              canSchedule={board.canSchedule}
+              busy={busy}
+              viewer={viewer}
+              onApply={(moves) => void actions.apply(view, moves)}
+              onUndo={() => void actions.undo(view)}
+            />
+            <OverrideForm
+              key={view.sprint.id}
+              view={view}
+              canOverride={board.canOverride}
+              busy={busy}
+              viewer={viewer}
+              onOverride={(reason) => actions.override(view, reason)}
+            />
+          </ChangesFieldset>
         </div>
       </div>
       {view.notes.length > 0 && (
