@@ -21,3 +21,4 @@ export { onPostmortemCheck } from './entry/scheduled/postmortems';
 export { onIssueRefresh } from './entry/scheduled/issue-refresh';
 export { workTypeFieldValue } from './entry/fields/work-type-value';
 export { onPersonalDataReport } from './entry/scheduled/personal-data';
+export { onRetention } from './entry/scheduled/retention';
