@@ -12,6 +12,14 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 /** `installation:<installation id>`: one record per installation event received. */
 export const INSTALLATION_PREFIX = 'installation:';
 
+/**
+ * The id as a storage key: an installation id is an ARI (`ari:cloud:ecosystem::installation/<uuid>`),
+ * and `/` is not allowed in Forge KVS keys (`[A-Za-z0-9:._\s\-#]`, at most 500 characters;
+ * developer.atlassian.com/platform/forge/limits-kvs-ce/).
+ */
+const keyOf = (installationId: string): string =>
+  `${INSTALLATION_PREFIX}${installationId.replace(/[^A-Za-z0-9:._#-]/g, '_').slice(0, 400)}`;
+
 export interface InstallationRecord {
   readonly schemaVersion: 1;
   readonly installationId: string;
@@ -29,7 +37,7 @@ export async function recordInstallation(
     installedAt: at.toISOString(),
   };
   // The first event wins: a redelivered event must not move the installation's time.
-  await kv.setIfAbsent(`${INSTALLATION_PREFIX}${installationId}`, record);
+  await kv.setIfAbsent(keyOf(installationId), record);
 }
 
 /** The latest installation's time, or null when no installation event was ever received. */
