@@ -78,7 +78,9 @@ beforeAll(async () => {
   );
   // Another project's configuration and SLI data: delete must leave them.
   await sandbox.host.runtime.runInvocation({ moduleKey: 'project-data-test' }, async () => {
-    const config = JSON.parse(readFileSync('test/fixtures/stored/project-config.v2.json', 'utf8'));
+    const config: unknown = JSON.parse(
+      readFileSync('test/fixtures/stored/project-config.v2.json', 'utf8'),
+    );
     await new ForgeDocumentStore().put('project-config', 'OPS', config, 0, actor);
     await new ForgeKeyValueStore().set('sli-day:ops-availability:2026-11-19', {
       v: 1,
@@ -132,7 +134,9 @@ describe("a project's Ballast data", () => {
 
   it('says when the stored data predates this installation', async () => {
     expect((await asAda<ProjectDataView>('projectData/get')).previousInstallation).toBeNull();
-    const event = JSON.parse(readFileSync('test/fixtures/forge/events/app-installed.json', 'utf8'));
+    const event = JSON.parse(
+      readFileSync('test/fixtures/forge/events/app-installed.json', 'utf8'),
+    ) as Record<string, unknown>;
     await sandbox.host.runProductEvent('avi:forge:installed:app', event);
     const view = await asAda<ProjectDataView>('projectData/get');
     expect(view.previousInstallation?.dataFrom).toBe(view.firstStoredAt);

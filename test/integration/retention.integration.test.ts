@@ -35,14 +35,13 @@ const keys = (prefix: string): string[] =>
     .filter((k) => k.startsWith(prefix))
     .sort();
 
-const auditEntry = (at: string, n: number): AuditEntry =>
-  ({
-    id: `ret-${n}`,
-    accountId: 'acc-ret',
-    at,
-    projectKey: 'RET',
-    change: { kind: 'slo-delete', name: `slo-${n}` },
-  }) as AuditEntry;
+const auditEntry = (at: string, n: number): AuditEntry => ({
+  id: `ret-${n}`,
+  accountId: 'acc-ret',
+  at,
+  projectKey: 'RET',
+  change: { kind: 'slo-delete', name: `slo-${n}` },
+});
 
 beforeAll(async () => {
   sandbox = await startAppSandbox();
