@@ -15,8 +15,10 @@ const DAY_MS = 86_400_000;
 export interface RetentionRule {
   /** Whole days a record is kept after its own time (below). */
   readonly days: number;
-  /** What is kept, as README's table names it. */
+  /** What is kept, as people read it (README's table, the settings page). */
   readonly what: string;
+  /** The stored kinds it governs (test/reliability/stored-data.test.ts INVENTORY). */
+  readonly kinds: readonly string[];
   /** Which time of a record its age is counted from. */
   readonly from: string;
   /** Why this figure, in one sentence. */
@@ -29,37 +31,43 @@ const TWO_YEARS_DAYS = 730;
 export const RETENTION = {
   sliDays: {
     days: LIMITS.historyDays.limit,
-    what: 'SLI data (merged minutes per SLO and day, `sli-day`)',
+    what: 'SLI data (merged minutes per SLO and day)',
+    kinds: ['sli-day'],
     from: 'the end of the UTC day',
     why: 'The same figure as the oldest push accepted (LIMITS.historyDays): no figure reads older data; an SLO whose window reaches further keeps what its roll-up needs.',
   },
   deployments: {
     days: LIMITS.historyDays.limit,
-    what: 'pushed deployments (`deploy`, `deploy-id`)',
-    from: 'finishedAt',
+    what: 'deployments pushed from CI/CD',
+    kinds: ['deploy', 'deploy-id'],
+    from: 'when it finished',
     why: 'DORA figures read at most 168 days back; older pushes are refused (LIMITS.historyDays).',
   },
   incidents: {
     days: LIMITS.historyDays.limit,
-    what: 'pushed incidents (`incident`)',
-    from: 'resolvedAt (an open incident is kept while open)',
+    what: 'incidents pushed from incident tools',
+    kinds: ['incident'],
+    from: 'when it was resolved (an open incident is kept while open)',
     why: 'Incident figures read the same history as deployments (LIMITS.historyDays).',
   },
   postmortemClaims: {
     days: LIMITS.historyDays.limit,
-    what: 'postmortem claim markers (`postmortem`)',
+    what: 'markers of postmortems opened',
+    kinds: ['postmortem'],
     from: 'the start of the budget-spending episode',
     why: 'An episode older than the SLI history can never be found again, so its claim cannot be needed.',
   },
   sprintSnapshots: {
     days: TWO_YEARS_DAYS,
-    what: 'sprint commitment and outcome snapshots (`sprint-commitment`, `sprint-outcome`)',
+    what: 'sprint commitment and outcome snapshots',
+    kinds: ['sprint-commitment', 'sprint-outcome'],
     from: 'the sprint close (its start while it has no outcome)',
     why: 'Predictability and the sprint review read closed sprints; two years of sprints is far more than any chart shows.',
   },
   auditEntries: {
     days: TWO_YEARS_DAYS,
-    what: 'audit log entries (`planner-audit`)',
+    what: 'audit log entries',
+    kinds: ['planner-audit'],
     from: 'the entry’s time',
     why: 'Two years: a yearly audit can look back at the whole previous year.',
   },

@@ -24,8 +24,9 @@ type Step<T> =
   | { readonly step: 'done'; readonly result: T }
   | { readonly step: 'failed'; readonly error: ResolverError };
 
+/** "3 documents"; a no-break space keeps the figure with its unit in narrow columns. */
 const countOf = (n: number, one: string, many: string) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  `${n.toLocaleString()}\u00a0${n === 1 ? one : many}`;
 
 function StoredSummary({ view }: { view: ProjectDataView }) {
   return (
@@ -84,7 +85,7 @@ function ExportButton({ call, projectKey }: { call: Call; projectKey: string }) 
         downloadText(JSON.stringify(file, null, 2), name, 'application/json');
         setState({
           step: 'done',
-          result: `${name}: ${countOf(file.documents.length, 'document', 'documents')}, ${countOf(file.records.length, 'record', 'records')} and ${countOf(file.auditLog.length, 'audit entry', 'audit entries')}.`,
+          result: `${name}: ${countOf(file.documents.length, 'document', 'documents')}, ${countOf(file.records.length, 'record', 'records')} and ${countOf(file.auditLog.length, 'audit entry', 'audit entries')}; SLI data and the project page’s figures are counted in it, not copied.`,
         });
       },
       (thrown: unknown) => setState({ step: 'failed', error: asResolverError(thrown) }),
@@ -115,6 +116,19 @@ function ExportButton({ call, projectKey }: { call: Call; projectKey: string }) 
   );
 }
 
+function DeleteResult({ result }: { result: DeleteProjectDataView }) {
+  return (
+    <div className="message message-success" role="status">
+      <p>
+        {result.complete
+          ? `Deleted: ${countOf(result.deletedDocuments, 'document', 'documents')} and ${countOf(result.deletedRecords, 'record', 'records')}.`
+          : `Deleted ${countOf(result.deletedRecords, 'record', 'records')} so far; there was more than one request can do. Delete again to finish.`}
+      </p>
+      {result.complete && <p>Reload the page to see the other sections with their defaults.</p>}
+    </div>
+  );
+}
+
 function DeletePanel({
   call,
   projectKey,
@@ -132,6 +146,7 @@ function DeletePanel({
     call('projectData/delete', { confirm: typed }).then(
       (result) => {
         setState({ step: 'done', result });
+        if (result.complete) setOpen(false);
         onDeleted();
       },
       (thrown: unknown) => setState({ step: 'failed', error: asResolverError(thrown) }),
@@ -139,9 +154,12 @@ function DeletePanel({
   };
   if (!open)
     return (
-      <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
-        Delete Ballast data…
-      </button>
+      <>
+        <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
+          Delete Ballast data…
+        </button>
+        {state.step === 'done' && <DeleteResult result={state.result} />}
+      </>
     );
   return (
     <div className="message message-warning" role="alertdialog" aria-labelledby="delete-title">
@@ -178,15 +196,7 @@ function DeletePanel({
           Cancel
         </button>
       </div>
-      {state.step === 'done' && (
-        <div className="message message-success" role="status">
-          <p>
-            {state.result.complete
-              ? `Deleted: ${countOf(state.result.deletedDocuments, 'document', 'documents')} and ${countOf(state.result.deletedRecords, 'record', 'records')}.`
-              : `Deleted ${countOf(state.result.deletedRecords, 'record', 'records')} so far; there was more than one request can do. Delete again to finish.`}
-          </p>
-        </div>
-      )}
+      {state.step === 'done' && <DeleteResult result={state.result} />}
       {state.step === 'failed' && (
         <div className="message message-error" role="alert">
           <p>{state.error.message}</p>
@@ -247,6 +257,8 @@ function ProjectsUsingBallast({ call }: { call: Call }) {
 export function DataSection({ call }: { call: Call }) {
   const load = useCallback(() => call('projectData/get', {}), [call]);
   const { state, retry, refresh } = useResolver(load);
+  // Bumped by a delete, so a list of projects shown before is read again rather than left stale.
+  const [generation, setGeneration] = useState(0);
   if (state.status === 'loading') return <Loading what="Ballast’s data" shape="section" />;
   if (state.status === 'failed')
     return <SectionFailure what="Ballast’s data" error={state.error} onRetry={retry} />;
@@ -262,8 +274,15 @@ export function DataSection({ call }: { call: Call }) {
       <div className="button-row">
         <ExportButton call={call} projectKey={view.projectKey} />
       </div>
-      <DeletePanel call={call} projectKey={view.projectKey} onDeleted={refresh} />
-      {view.jiraAdmin && <ProjectsUsingBallast call={call} />}
+      <DeletePanel
+        call={call}
+        projectKey={view.projectKey}
+        onDeleted={() => {
+          setGeneration((n) => n + 1);
+          refresh();
+        }}
+      />
+      {view.jiraAdmin && <ProjectsUsingBallast key={generation} call={call} />}
     </div>
   );
 }
