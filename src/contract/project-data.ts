@@ -69,6 +69,8 @@ export interface DeleteProjectDataRequest {
 export interface DeleteProjectDataView {
   readonly deletedDocuments: number;
   readonly deletedRecords: number;
+  /** Issues whose `ballast` property (category, DoD ticks) was removed. */
+  readonly deletedIssueProperties: number;
   /** False when the time ran out first: deleting again continues (documents go last). */
   readonly complete: boolean;
 }

@@ -100,7 +100,9 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await shots('delete-confirm');
       await confirm.click();
       await frame()
-        .getByText(/^Deleted: \d+\sdocuments? and \d+\srecords?\.$/)
+        .getByText(
+          /^Deleted: \d+\sdocuments? and \d+\srecords?, and Ballast’s values on \d+\sissues?\.$/,
+        )
         .waitFor();
       await frame().getByText('Nothing is stored for SHOP').waitFor({ timeout: FRAME_TIMEOUT_MS });
       // The list of projects shown before the delete is not left stale.

@@ -4,7 +4,7 @@
  * another project's data sits beside it. Marco (a member) may not see, export or delete anything.
  * Ada's export holds the settings, the SLOs, the audit log and the overrides; deleting needs the
  * project key typed again, and afterwards nothing in Forge storage belongs to SHOP — every key and
- * document is scanned — while the other project's data is untouched. An install event after the
+ * document is scanned — nor is there a `ballast` property on its issues, while the other project's data is untouched. An install event after the
  * data was stored makes the settings say the data comes from a previous installation.
  */
 import { readFileSync } from 'node:fs';
@@ -161,12 +161,22 @@ describe("a project's Ballast data", () => {
     expect(slos.length).toBeGreaterThan(0);
     expect(shopTraces(slos).filter((k) => !SITE_WIDE.test(k)).length).toBeGreaterThan(0);
 
+    const withProperty = () =>
+      sandbox.jira.state.issues
+        .filter((i) => i.key.startsWith('SHOP-') && i.properties.ballast !== undefined)
+        .map((i) => i.key);
+    const properties = withProperty().length;
+    expect(properties).toBeGreaterThan(0);
     const result = await asAda<DeleteProjectDataView>('projectData/delete', { confirm: 'shop' });
     expect(result).toEqual({
       deletedDocuments: before.documents,
       deletedRecords: before.records,
+      deletedIssueProperties: properties,
       complete: true,
     });
+    // The category and DoD ticks Ballast kept on the issues are gone too, once the triggers settle.
+    await sandbox.host.idle();
+    expect(withProperty()).toEqual([]);
     expect(shopTraces(slos).filter((k) => !SITE_WIDE.test(k))).toEqual([]);
     const { projects } = await asAda<ProjectsUsingBallastView>('projectData/projects');
     expect(projects.map((p) => p.projectKey)).toEqual(['OPS']);

@@ -3,13 +3,15 @@
  * key again: every key-value record and document of src/app/project/project-records.ts, the
  * project's SLO names in the site directory and its place in the metrics job's list. Records go
  * first and documents last, so a run cut short by the time limit leaves the project listed (and
- * its settings intact) until deleting again completes it. Deployments and incidents pushed for the
- * site stay (they are not one project's); the `ballast` property Ballast wrote on each issue is
- * Jira's issue data and stays with the issue (README "Export and delete").
+ * its settings intact) until deleting again completes it. The `ballast` property Ballast wrote on
+ * the project's issues (category, DoD ticks) is removed too, as the person (Jira checks they may
+ * edit each issue). Deployments and incidents pushed for the site stay: they are not one project's.
  */
 import type { DeleteProjectDataView } from '../../contract/project-data';
 import { AppError } from '../errors';
+import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
 import { PROJECTS_KEY } from '../metrics/snapshot-store';
+import { ISSUES_WITH_PROPERTY_JQL } from '../privacy/issue-people-index';
 import { updateDirectory } from '../slo/slo-catalog';
 import { KeyDeleter } from '../retention/key-deleter';
 import type { ProjectDataDeps } from './project-data-overview';
@@ -44,8 +46,25 @@ export async function deleteProjectData(
     await deleter.add(key);
   }
   await deleter.flush();
-  if (deleter.deleted < keys.length)
-    return { deletedDocuments: 0, deletedRecords: deleter.deleted, complete: false };
+  const unfinished = (deletedIssueProperties: number) => ({
+    deletedDocuments: 0,
+    deletedRecords: deleter.deleted,
+    deletedIssueProperties,
+    complete: false,
+  });
+  if (deleter.deleted < keys.length) return unfinished(0);
+
+  // The issues whose property holds a Ballast value (the JQL aliases of manifest.yml).
+  const issues = await deps.jira.searchAll(
+    `project = ${projectKey} AND (${ISSUES_WITH_PROPERTY_JQL.replace(' ORDER BY key ASC', '')}) ORDER BY key ASC`,
+    { fields: ['summary'], limit: 50_000 },
+  );
+  let deletedIssueProperties = 0;
+  for (const issue of issues) {
+    if (input.elapsedMs() > DELETE_BUDGET_MS) return unfinished(deletedIssueProperties);
+    await deps.jira.deleteIssueProperty(issue.key, BALLAST_PROPERTY_KEY);
+    deletedIssueProperties += 1;
+  }
 
   await updateDirectory(deps.store, projectKey, [], input.actor);
   const opened = (await deps.kv.get<string[]>(PROJECTS_KEY)) ?? [];
@@ -63,6 +82,7 @@ export async function deleteProjectData(
   return {
     deletedDocuments,
     deletedRecords: deleter.deleted,
+    deletedIssueProperties,
     complete: deletedDocuments === documents.length,
   };
 }

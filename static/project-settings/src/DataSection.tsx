@@ -121,7 +121,7 @@ function DeleteResult({ result }: { result: DeleteProjectDataView }) {
     <div className="message message-success" role="status">
       <p>
         {result.complete
-          ? `Deleted: ${countOf(result.deletedDocuments, 'document', 'documents')} and ${countOf(result.deletedRecords, 'record', 'records')}.`
+          ? `Deleted: ${countOf(result.deletedDocuments, 'document', 'documents')} and ${countOf(result.deletedRecords, 'record', 'records')}, and Ballast’s values on ${countOf(result.deletedIssueProperties, 'issue', 'issues')}.`
           : `Deleted ${countOf(result.deletedRecords, 'record', 'records')} so far; there was more than one request can do. Delete again to finish.`}
       </p>
       {result.complete && <p>Reload the page to see the other sections with their defaults.</p>}
@@ -167,10 +167,10 @@ function DeletePanel({
         Delete all of Ballast’s data for {projectKey}?
       </p>
       <p>
-        The settings, SLOs with their SLI data, audit log, overrides, sprint snapshots and the
-        project page’s figures are deleted from Ballast’s storage and cannot be restored. Export
-        first to keep a copy. The category and Definition of Done ticks on each issue belong to the
-        issue in Jira and stay.
+        The settings, SLOs with their SLI data, audit log, overrides, sprint snapshots, the project
+        page’s figures, and the category and Definition of Done ticks Ballast keeps on each issue
+        are deleted and cannot be restored. Export first to keep a copy. Deployments and incidents
+        pushed for the whole site stay.
       </p>
       <label className="field-label" htmlFor="delete-confirm">
         Type {projectKey} to confirm
