@@ -5,10 +5,7 @@ export const resolver = buildResolver();
 export { dodValidator } from './entry/validators/dod-validator';
 export { gateValidator } from './entry/validators/gate-validator';
 export { onIssueChanged } from './entry/triggers/issue-changed';
-export {
-  onSprintClosedEvent,
-  onSprintStartedEvent,
-} from './entry/triggers/sprint-lifecycle';
+export { onSprintClosedEvent, onSprintStartedEvent } from './entry/triggers/sprint-lifecycle';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
 export { refreshSuggestionModelsHourly } from './entry/scheduled/suggestion-model';
@@ -21,3 +18,5 @@ export { onPostmortemCheck } from './entry/scheduled/postmortems';
 export { onIssueRefresh } from './entry/scheduled/issue-refresh';
 export { workTypeFieldValue } from './entry/fields/work-type-value';
 export { onPersonalDataReport } from './entry/scheduled/personal-data';
+export { onRetention } from './entry/scheduled/retention';
+export { onAppInstalled } from './entry/triggers/app-installed';

@@ -24,6 +24,8 @@ export interface DocumentStore {
    * cursor back for the next page. For whole-store jobs (the personal data report, src/app/privacy).
    */
   list(cursor?: string): Promise<{ documents: ListedDocument[]; cursor?: string }>;
+  /** Removes the document (nothing happens when there is none): a project's data deleted by its admin. */
+  delete(kind: string, id: string): Promise<void>;
   /**
    * Writes `value` if the stored version is `expectedVersion` (0: the document must not exist yet).
    * Throws an AppError with code CONFLICT when someone else wrote first.

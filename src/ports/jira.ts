@@ -102,6 +102,8 @@ export interface JiraPort {
   }): Promise<{ id: string; key: string }>;
   getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown>;
   setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void>;
+  /** Removes the property (DELETE …/properties/{propertyKey}); one that is already gone is no error. */
+  deleteIssueProperty(issueKey: string, propertyKey: string): Promise<void>;
   getTransitions(issueKey: string): Promise<Transition[]>;
   transition(issueKey: string, transitionId: string): Promise<void>;
   addComment(issueKey: string, text: string): Promise<string>;

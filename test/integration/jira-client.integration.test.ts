@@ -90,11 +90,15 @@ describe('JiraClient against the sandbox Jira', () => {
     expect((await client.sprintIssues(active.id, ['summary'])).length).toBe(before.length);
   });
 
-  it('writes and reads back an issue entity property; a missing one reads as undefined', async () => {
+  it('writes, reads back and deletes an issue entity property; a missing one reads as undefined', async () => {
     const client = clientFor(ADMIN_ACCOUNT_ID);
     await client.setIssueProperty('SHOP-1', 'ballast-test', { workType: 'toil' });
     expect(await client.getIssueProperty('SHOP-1', 'ballast-test')).toEqual({ workType: 'toil' });
     expect(await client.getIssueProperty('SHOP-1', 'never-set')).toBeUndefined();
+    // Deleting removes it; deleting what is already gone is no error (a repeated project delete).
+    await client.deleteIssueProperty('SHOP-1', 'ballast-test');
+    expect(await client.getIssueProperty('SHOP-1', 'ballast-test')).toBeUndefined();
+    await client.deleteIssueProperty('SHOP-1', 'ballast-test');
   });
 
   it('refuses a user without browse permission with a not-found error, as Jira hides the issue', async () => {
@@ -275,6 +279,7 @@ describe("the app's Jira calls (contract)", () => {
     expect(Object.fromEntries(missing)).toEqual({});
     // Every operation of the client was exercised above (a new method needs a test here).
     expect([...operations.keys()].sort()).toEqual([
+      'DELETE /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       'GET /rest/agile/1.0/board/{boardId}',
       'GET /rest/agile/1.0/board/{boardId}/backlog',
       'GET /rest/agile/1.0/board/{boardId}/configuration',

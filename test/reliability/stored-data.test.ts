@@ -18,6 +18,7 @@ import { ForgeKeyValueStore } from '../../src/adapters/forge/kvs/key-value-store
 import { listDeployments, listPushedIncidents } from '../../src/app/delivery/push-log';
 import { readProgress, type RefreshProgress } from '../../src/app/issue/refresh-project';
 import { PERSONAL_DATA } from '../../src/app/privacy/stored-people';
+import { RETENTION, type RetentionKind } from '../../src/domain/retention';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 import { callResolver, fullExtension } from '../support/resolver-calls';
 
@@ -30,6 +31,11 @@ interface Kind {
   /** Fixture files (test/fixtures/stored/) read back below. */
   readonly fixtures?: readonly string[];
   readonly note: string;
+  /**
+   * How long it is kept (issue #24 item 3): the RETENTION rule the retention job enforces
+   * (`RETENTION.<rule>`, src/domain/retention.ts), or why it has no age limit.
+   */
+  readonly retention: string;
 }
 
 /** Every stored kind, by key prefix / document kind / property key. */
@@ -39,147 +45,194 @@ const INVENTORY: Record<string, Kind> = {
     version: 'schemaVersion',
     fixtures: ['project-config.v1.json', 'project-config.v2.json'],
     note: 'the capacity policy, rules, DoD templates, error-budget policy (people edit it); v1 → v2 renames the old `workType` JQL alias and the default "Work type set" DoD text on read',
+    retention: "until the project's data is deleted (replaced on every save)",
   },
   'project-history': {
     where: 'document',
     version: 'schemaVersion',
     note: 'when Ballast first saw the project (its first issue-refresh pass), written once; another version reads as not seen yet, so items keep their checklists',
+    retention: "until the project's data is deleted (written once)",
   },
   'project-slos': {
     where: 'document',
     version: 'schemaVersion',
     fixtures: ['project-slos.v1.json', 'project-slos-openslo-tools.v1.json'],
     note: "the project's OpenSLO bundle as imported (v1 gained optional fields: labels, annotations, kept DataSource/Alert* documents, objective op/value, alert table, threshold SLIs)",
+    retention: "until the project's data is deleted (replaced on every SLO change)",
   },
   'slo-directory': {
     where: 'document',
     version: 'schemaVersion',
     fixtures: ['slo-directory.v1.json', 'slo-directory.legacy.json'],
     note: 'SLO name → project map, rebuilt from project-slos on every SLO change (a bare map before the version: read as 1)',
+    retention: 'one per site; a project’s names leave it when its SLOs or its data are deleted',
   },
   'planner-undo': {
     where: 'document',
     version: 'schemaVersion',
     note: 'last rebalance per sprint (src/app/planner, owned by the planner)',
+    retention:
+      "until the project's data is deleted (one per sprint, replaced by the next rebalance)",
   },
   'planner-audit': {
     where: 'document',
     version: 'schemaVersion',
     note: 'override audit log pages (src/app/planner)',
+    retention: 'RETENTION.auditEntries',
   },
   'gate-overrides': {
     where: 'document',
     version: 'schemaVersion',
     note: 'error-budget gate overrides (src/app/gate)',
+    retention:
+      "at most 200 entries per project (gate-override-store.ts); until the project's data is deleted",
   },
   ballast: {
     where: 'issue property',
     version: 'version',
     fixtures: ['ballast-property.v1.json'],
     note: 'per-issue category (path `workType`), who set it, DoD ticks (nested checklist carries its own schemaVersion)',
+    retention: 'with the issue in Jira (Jira data; Ballast keeps it true while it runs)',
   },
   'sli-raw': {
     where: 'kvs',
     version: 'v',
     note: 'one push batch per SLO and day, merged into sli-day within five minutes and deleted',
+    retention: 'merged into sli-day within five minutes, then deleted',
   },
   'sli-day': {
     where: 'kvs',
     version: 'v',
     fixtures: ['sli-day.v1.json'],
     note: 'merged SLI intervals per SLO and day',
+    retention: 'RETENTION.sliDays',
   },
   'sli-batch': {
     where: 'kvs',
     version: 'v',
     note: 'a received batch id with its content digest (v 2; a marker without v, from before digests, answers a repeat as duplicate)',
+    retention: 'TTL (BATCH_MARKER_TTL_SECONDS, src/app/slo/ingest-sli.ts)',
   },
   'slo-status': {
     where: 'kvs',
     version: 'v',
     fixtures: ['slo-status.v1.json'],
     note: 'rolled-up SLO status and policy state',
+    retention: "one per SLO, replaced every five minutes; until the project's data is deleted",
   },
   'slo-compacting': {
     where: 'kvs',
     version: 'none',
     note: 'TTL lock of the SLO roll-up (transient)',
+    retention: 'TTL lock (seconds)',
   },
   postmortem: {
     where: 'kvs',
     version: 'none',
     note: 'claim marker of an opened postmortem (state + issue key); only presence and state are read',
+    retention: 'RETENTION.postmortemClaims',
   },
   deploy: {
     where: 'kvs',
     version: 'schemaVersion',
     fixtures: ['deployment.legacy.json', 'deployment.v1.json'],
     note: 'pushed deployments (version added in this change; unversioned = 1)',
+    retention: 'RETENTION.deployments',
   },
   'deploy-id': {
     where: 'kvs',
     version: 'none',
     note: 'index from a deployment id to its time-ordered key and content digest ({ key, digest, state }); a legacy { key } is compared by the record it points at',
+    retention: 'RETENTION.deployments',
   },
   incident: {
     where: 'kvs',
     version: 'schemaVersion',
     fixtures: ['incident.legacy.json', 'incident.v1.json'],
     note: 'pushed incidents (version added in this change; unversioned = 1)',
+    retention: 'RETENTION.incidents',
   },
   'issue-refresh': {
     where: 'kvs',
     version: 'schemaVersion',
     fixtures: ['issue-refresh-progress.legacy.json', 'issue-refresh-progress.v1.json'],
     note: 'bulk refresh progress per project (version added in this change; unversioned = 1)',
+    retention: "one per project, replaced by each pass; until the project's data is deleted",
   },
   'issue-write-lock': {
     where: 'kvs',
     version: 'none',
     note: 'TTL lock of a person’s change of the ballast property (transient)',
+    retention: 'TTL lock (30 s)',
   },
   metrics: {
     where: 'kvs',
     version: 'schemaVersion',
     note: 'project page snapshot: the chunked JSON, its head and status records carry schemaVersion 1 (head and status before it: read as 1); another version reads as absent and is recomputed',
+    retention: "one snapshot per project, replaced every hour; until the project's data is deleted",
   },
   'metrics-projects': {
     where: 'kvs',
     version: 'none',
     note: 'bare list of project keys whose page was opened; only membership is read, and the hourly job recreates it as pages are opened',
+    retention: 'one list per site; a project leaves it when its data is deleted',
   },
-  'sprint-commitment': { where: 'kvs', version: 'v', note: 'commitment snapshot at sprint start' },
-  'sprint-outcome': { where: 'kvs', version: 'v', note: 'outcome at sprint close' },
+  'sprint-commitment': {
+    where: 'kvs',
+    version: 'v',
+    note: 'commitment snapshot at sprint start',
+    retention: 'RETENTION.sprintSnapshots',
+  },
+  'sprint-outcome': {
+    where: 'kvs',
+    version: 'v',
+    note: 'outcome at sprint close',
+    retention: 'RETENTION.sprintSnapshots',
+  },
   'suggestion-model': {
     where: 'kvs',
     version: 'version',
     note: 'trained category suggestion model',
+    retention: "one per project, replaced by each training; until the project's data is deleted",
   },
   'suggestion-trained': {
     where: 'kvs',
     version: 'none',
     note: 'ISO time the model was last trained (a plain string)',
+    retention: "one per project, replaced by each training; until the project's data is deleted",
   },
   'personal-data-issue': {
     where: 'kvs',
     version: 'schemaVersion',
     note: 'which issues’ ballast property names a person (one key per person and issue), for the personal data report and erasure (src/app/privacy)',
+    retention:
+      'while the issue’s property names the person; deleted with a closed account or the project’s data',
   },
   'personal-data-reported': {
     where: 'kvs',
     version: 'schemaVersion',
     note: 'when an account id was last reported to Atlassian’s Personal data reporting API (once per 7-day cycle)',
+    retention: 'dropped on the next report once no record names the account',
   },
   'personal-data-backfill': {
     where: 'kvs',
     version: 'schemaVersion',
     note: 'marker that the issue properties of the site (or a project) were read once for the people they name',
+    retention: "one marker per site or project; until the project's data is deleted",
+  },
+  installation: {
+    where: 'kvs',
+    version: 'schemaVersion',
+    note: 'when an installation began (avi:forge:installed:app), to tell data restored from an earlier installation (src/app/project/installation-record.ts)',
+    retention:
+      'one per installation event; a few bytes, kept so a restored installation is still told apart',
   },
   'push-signing-secret': {
     where: 'secret',
     version: 'schemaVersion',
     fixtures: ['push-secret.legacy.json', 'push-secret.v1.json'],
     note: 'push API signing secret (version added in this change; unversioned = 1)',
+    retention: 'one per site, replaced when rotated',
   },
 };
 
@@ -227,6 +280,27 @@ describe('the inventory of stored data', () => {
         if (file.includes('.legacy.')) expect(value[entry.version], file).toBeUndefined();
       }
     }
+  });
+
+  it('says how long each kind is kept, and each stated retention names the kinds it governs', () => {
+    const governed = new Map<string, string>();
+    for (const [rule, { kinds }] of Object.entries(RETENTION))
+      for (const kind of kinds) governed.set(kind, `RETENTION.${rule}`);
+    for (const [kind, entry] of Object.entries(INVENTORY)) {
+      expect(entry.retention.length, kind).toBeGreaterThan(5);
+      if (entry.retention.startsWith('RETENTION.'))
+        expect(Object.keys(RETENTION), kind).toContain(
+          entry.retention.slice('RETENTION.'.length) as RetentionKind,
+        );
+    }
+    // A rule names exactly the kinds that point at it.
+    expect(Object.fromEntries(governed)).toEqual(
+      Object.fromEntries(
+        Object.entries(INVENTORY)
+          .filter(([, e]) => e.retention.startsWith('RETENTION.'))
+          .map(([kind, e]) => [kind, e.retention]),
+      ),
+    );
   });
 
   it('has a fixture for every file in test/fixtures/stored/', () => {

@@ -38,6 +38,8 @@ const MODEL_KEY_PREFIX = 'suggestion-model:';
 const TRAINED_KEY_PREFIX = 'suggestion-trained:';
 
 export const suggestionModelKey = (projectKey: string) => `${MODEL_KEY_PREFIX}${projectKey}`;
+/** When the project's model was last trained (an ISO string). */
+export const suggestionTrainedKey = (projectKey: string) => `${TRAINED_KEY_PREFIX}${projectKey}`;
 
 /** Counts per type, in WORK_TYPES order (feature, debt, toil, reliability): compact JSON. */
 type Counts = [number, number, number, number];
@@ -185,7 +187,7 @@ export async function trainSuggestionModel(
   const examples = await searchTaggedExamples(deps.jira, projectKey);
   const stored = toStoredModel(trainWorkTypeModel(examples), projectKey, now);
   await deps.kv.set(suggestionModelKey(projectKey), stored);
-  await deps.kv.set(`${TRAINED_KEY_PREFIX}${projectKey}`, stored.trainedAt);
+  await deps.kv.set(suggestionTrainedKey(projectKey), stored.trainedAt);
   return stored;
 }
 

@@ -8,7 +8,9 @@
  * most AUDIT_MOVES_PER_ENTRY moves of ~60 bytes (a bigger rebalance takes several entries). Entries
  * written before rebalances were kept have no `kind` and read as overrides. Appends are conditional
  * writes; a writer that loses the race reads again and retries once, so two overrides recorded at the
- * same moment are both kept. Entries are never changed or removed.
+ * same moment are both kept. Entries are never changed; the retention job removes those older than
+ * RETENTION.auditEntries (`pruneAuditEntries`), and a page records how many it lost (`removed`), so
+ * a page that held PAGE_CAPACITY entries still counts as full and pages are never renumbered.
  */
 import { z } from 'zod';
 import {
@@ -99,6 +101,8 @@ const entrySchema = z.union([changeSchema, rebalanceSchema, releaseSchema, overr
 const pageSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entries: z.array(entrySchema),
+  /** Entries the retention job removed from this page (absent: none). */
+  removed: z.number().int().nonnegative().optional(),
 });
 
 const pageId = (projectKey: string, page: number): string => `${projectKey}.${page}`;
@@ -106,11 +110,15 @@ const pageId = (projectKey: string, page: number): string => `${projectKey}.${pa
 interface Page {
   readonly entries: AuditEntry[];
   readonly version: number;
+  readonly removed: number;
 }
+
+/** Entries the page has held, kept or removed: PAGE_CAPACITY means it is full. */
+const held = (page: Page): number => page.entries.length + page.removed;
 
 async function readPage(store: DocumentStore, projectKey: string, page: number): Promise<Page> {
   const stored = await store.get(AUDIT_KIND, pageId(projectKey, page));
-  if (stored === undefined) return { entries: [], version: 0 };
+  if (stored === undefined) return { entries: [], version: 0, removed: 0 };
   const parsed = pageSchema.safeParse(stored.value);
   if (!parsed.success) {
     // Never overwrite an audit page we cannot read: that would lose entries.
@@ -119,7 +127,11 @@ async function readPage(store: DocumentStore, projectKey: string, page: number):
       `The override audit log of ${projectKey} (page ${page}) is unreadable, so nothing was recorded. Tell your Jira administrator.`,
     );
   }
-  return { entries: parsed.data.entries, version: stored.version };
+  return {
+    entries: parsed.data.entries,
+    version: stored.version,
+    removed: parsed.data.removed ?? 0,
+  };
 }
 
 /** Every page, oldest first (pages before the last are full). */
@@ -129,7 +141,7 @@ async function readAllPages(store: DocumentStore, projectKey: string): Promise<P
     const page = await readPage(store, projectKey, n);
     if (page.version === 0) break;
     pages.push(page);
-    if (page.entries.length < PAGE_CAPACITY) break;
+    if (held(page) < PAGE_CAPACITY) break;
   }
   return pages;
 }
@@ -146,16 +158,21 @@ export async function appendAuditEntry(
   const attempt = async (): Promise<void> => {
     const pages = await readAllPages(store, entry.projectKey);
     const last = pages.at(-1);
+    const empty: Page = { entries: [], version: 0, removed: 0 };
     const [n, page] =
       last === undefined
-        ? [0, { entries: [], version: 0 }]
-        : last.entries.length >= PAGE_CAPACITY
-          ? [pages.length, { entries: [], version: 0 }]
+        ? [0, empty]
+        : held(last) >= PAGE_CAPACITY
+          ? [pages.length, empty]
           : [pages.length - 1, last];
     await store.put(
       AUDIT_KIND,
       pageId(entry.projectKey, n),
-      { schemaVersion: SCHEMA_VERSION, entries: [...page.entries, entry] },
+      {
+        schemaVersion: SCHEMA_VERSION,
+        entries: [...page.entries, entry],
+        ...(page.removed > 0 ? { removed: page.removed } : {}),
+      },
       page.version,
       actor,
     );
@@ -228,4 +245,34 @@ export function rebalanceAuditEntries(
     moves: part,
     ...(parts.length > 1 ? { part: { index: index + 1, of: parts.length } } : {}),
   }));
+}
+
+/**
+ * Removes the entries older than `cutoff` (RETENTION.auditEntries) from every page of a project's
+ * log, counting them in the page's `removed`. A page someone appends to meanwhile is left for the
+ * next run (its conditional write is refused); an unreadable page stops the pruning, never lost.
+ */
+export async function pruneAuditEntries(
+  store: DocumentStore,
+  projectKey: string,
+  cutoff: number,
+  actor: { accountId: string; at: Date },
+): Promise<number> {
+  let removed = 0;
+  for (const [n, page] of (await readAllPages(store, projectKey)).entries()) {
+    const kept = page.entries.filter((e) => !(Date.parse(e.at) < cutoff));
+    if (kept.length === page.entries.length) continue;
+    const value = {
+      schemaVersion: SCHEMA_VERSION,
+      entries: kept,
+      removed: page.removed + page.entries.length - kept.length,
+    };
+    try {
+      await store.put(AUDIT_KIND, pageId(projectKey, n), value, page.version, actor);
+      removed += page.entries.length - kept.length;
+    } catch (error: unknown) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+  return removed;
 }

@@ -66,6 +66,18 @@ export async function loadSliIntervals(
   return intervals;
 }
 
+/**
+ * The first instant of SLI data a roll-up whose replay starts at `replayFrom` reads: the SLO window
+ * (or the 3-day burn-rate window, if longer) before the first replay step. The retention job keeps
+ * everything from here on (src/app/retention/expire-sli-days.ts, with a full replay's start).
+ */
+export function sliNeededFrom(spec: SloSpec, replayFrom: number): number {
+  return Math.min(windowAt(spec.window, replayFrom).start, replayFrom - BURN_RATE_WINDOWS['3d']);
+}
+
+/** Where a full replay starts at `at`: REPLAY_DAYS before it. */
+export const fullReplayFrom = (at: number): number => at - REPLAY_DAYS * DAY_MS;
+
 export async function rollUpSlo(
   kv: KeyValueStore,
   input: {
@@ -85,13 +97,8 @@ export async function rollUpSlo(
     previous !== undefined &&
     previous.evaluatedAt < at &&
     (input.changedFrom === null || input.changedFrom >= previous.evaluatedAt);
-  const replayFrom = incremental ? previous.evaluatedAt : at - REPLAY_DAYS * DAY_MS;
-  // The data every evaluated window needs: the SLO window (or the 3-day burn-rate window, if
-  // longer) before the first replay step.
-  const earliest = Math.min(
-    windowAt(spec.window, replayFrom).start,
-    replayFrom - BURN_RATE_WINDOWS['3d'],
-  );
+  const replayFrom = incremental ? previous.evaluatedAt : fullReplayFrom(at);
+  const earliest = sliNeededFrom(spec, replayFrom);
   const intervals = await loadSliIntervals(kv, spec.name, earliest, at);
   const series = sliSeriesFor(spec, intervals);
   const status = computeSloStatus(spec, series, at);

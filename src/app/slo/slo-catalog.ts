@@ -327,8 +327,11 @@ export async function deleteProjectSlo(
   return writeProjectSlos(store, input, bundle);
 }
 
-/** Points the directory's names at this project (and drops its names no longer in the file). */
-async function updateDirectory(
+/**
+ * Points the directory's names at this project (and drops its names no longer in the file; all of
+ * them with `names` empty, when the project's data is deleted).
+ */
+export async function updateDirectory(
   store: DocumentStore,
   projectKey: string,
   names: readonly string[],

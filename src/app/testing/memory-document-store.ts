@@ -25,6 +25,10 @@ export function memoryStore(
         ...(start + 2 < all.length ? { cursor: String(start + 2) } : {}),
       });
     },
+    delete(kind, id) {
+      docs.delete(`${kind}:${id}`);
+      return Promise.resolve();
+    },
     async put(kind, id, value, expectedVersion, actor) {
       puts += 1;
       await beforePut(kind, id);

@@ -12,6 +12,7 @@ import { plannerResolvers } from './planner';
 import { projectPageResolvers } from './project-page';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
+import { projectDataResolvers } from './project-data';
 import { settingsResolvers } from './settings';
 import { sloResolvers } from './slo';
 import { pushUrls } from '../webtriggers/push-urls';
@@ -33,6 +34,10 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
       clock: systemClock,
     }),
     ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
+    ...projectDataResolvers({
+      dataDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore() }),
+      clock: systemClock,
+    }),
     ...projectPageResolvers({
       serveDeps: () => ({
         jira: jiraAsUser(),

@@ -2,6 +2,7 @@ import { useMemo, useReducer, useState } from 'react';
 import type { SettingsView } from '../../../src/contract/settings';
 import { AuditSection } from './AuditSection';
 import { CapacitySection } from './CapacitySection';
+import { DataSection } from './DataSection';
 import { DodSection } from './DodSection';
 import { isDirty } from './draft';
 import { formReducer, initialForm, type FormAction, type FormState } from './form-state';
@@ -14,7 +15,7 @@ import {
 import { PushSection } from './PushSection';
 import { RuleTest, RulesSection } from './RulesSection';
 import { SaveBar } from './SaveBar';
-import { SECTIONS, sectionOfProblem, type SectionId } from './sections';
+import { SECTIONS, sectionOfProblem, visibleSections, type SectionId } from './sections';
 import { settingsActions, type Call, type SettingsActions } from './settings-actions';
 import { SlosSection } from './SlosSection';
 import { useLicence } from '../../shared/licence';
@@ -66,7 +67,8 @@ export function SettingsLayout({
   const dirty = isDirty(form.draft, view.config);
   const problemSection =
     form.outcome?.kind === 'invalid' ? sectionOfProblem(form.outcome.message) : null;
-  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+  const sections = visibleSections(!readOnly);
+  const current = sections.find((s) => s.id === section) ?? SECTIONS[0];
   return (
     <main className="settings">
       <header className="settings-header">
@@ -102,7 +104,7 @@ export function SettingsLayout({
       <div className="settings-body">
         <nav className="settings-nav" aria-label="Ballast settings sections">
           <ul>
-            {SECTIONS.map((s) => (
+            {sections.map((s) => (
               <li key={s.id}>
                 <button
                   type="button"
@@ -164,6 +166,7 @@ export function SettingsLayout({
             <>
               {current.id === 'push' && <PushSection call={call} projectKey={view.projectKey} />}
               {current.id === 'audit' && <AuditSection call={call} />}
+              {current.id === 'data' && <DataSection call={call} />}
             </>
           )}
           {current.id === 'rules' && <RuleTest form={form} actions={actions} />}

@@ -5,6 +5,7 @@ import { asResolverError } from '../../shared/format';
 import type { Call } from './settings-actions';
 import { importProblems } from './yaml-problems';
 import { YamlEditor } from './YamlEditor';
+import { downloadText } from '../../shared/download';
 
 type ImportState =
   | { readonly status: 'idle' }
@@ -16,14 +17,8 @@ type ImportState =
   | { readonly status: 'confirm'; readonly deletes: readonly string[] }
   | { readonly status: 'failed'; readonly error: ResolverError };
 
-function download(yaml: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const download = (yaml: string, fileName: string): void =>
+  downloadText(yaml, fileName, 'application/yaml');
 
 /**
  * The second way to edit the SLOs: the whole set as one OpenSLO v1 file, exported and imported

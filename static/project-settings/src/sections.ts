@@ -10,7 +10,13 @@ export const SECTIONS = [
   { id: 'slos', title: 'SLOs', form: true },
   { id: 'push', title: 'Push API', form: false },
   { id: 'audit', title: 'Audit log', form: false },
+  // Export and delete (issue #24): project administrators only, so members never see it.
+  { id: 'data', title: 'Your Ballast data', form: false, adminOnly: true },
 ] as const;
+
+/** The sections a person sees: the admin-only ones only for those who may edit. */
+export const visibleSections = (canEdit: boolean) =>
+  SECTIONS.filter((s) => canEdit || !('adminOnly' in s));
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
 

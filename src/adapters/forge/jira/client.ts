@@ -234,6 +234,19 @@ export class JiraClient implements JiraPort {
     );
   }
 
+  async deleteIssueProperty(issueKey: string, propertyKey: string): Promise<void> {
+    try {
+      // platform.v3.json deleteIssueProperty: 204, or 404 when the issue or property is not found.
+      await this.http.send(
+        'DELETE',
+        route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`,
+      );
+    } catch (error: unknown) {
+      if (error instanceof JiraRequestError && error.kind === 'not-found') return;
+      throw error;
+    }
+  }
+
   async getTransitions(issueKey: string) {
     return (
       await this.http.json(
