@@ -9,10 +9,12 @@
  * - `change`: stores what a person decided (a category, a tick, settings, SLOs, overrides, moves).
  * - `security`: rotating the push API's secret. Allowed without a licence: a lapsed licence must not
  *   keep a leaked secret valid.
+ * - `erasure`: deleting a project's Ballast data. Allowed without a licence: a customer who stopped
+ *   paying must still be able to remove what Ballast holds (issue #24: export and delete).
  */
 import type { ResolverKey } from './resolvers';
 
-export type ResolverAccess = 'read' | 'change' | 'security';
+export type ResolverAccess = 'read' | 'change' | 'security' | 'erasure';
 
 export const RESOLVER_ACCESS: Readonly<Record<ResolverKey, ResolverAccess>> = {
   'meta/about': 'read',
@@ -47,6 +49,10 @@ export const RESOLVER_ACCESS: Readonly<Record<ResolverKey, ResolverAccess>> = {
   'gate/overrides': 'read',
   'gate/recordOverride': 'change',
   'gate/endOverride': 'change',
+  'projectData/get': 'read',
+  'projectData/export': 'read',
+  'projectData/delete': 'erasure',
+  'projectData/projects': 'read',
 };
 
 /** What a refused change was, in words: "save the settings". */

@@ -121,6 +121,18 @@ describe('with the licence inactive', () => {
     },
   );
 
+  it("still lets a project admin export and delete the project's data (erasure is never licensed)", async () => {
+    expect((await call('projectData/export', ADMIN_ACCOUNT_ID, {})).ok).toBe(true);
+    // A wrong confirmation reaches the handler, which refuses it: the licence did not stop it.
+    const before = kvsSnapshot(host);
+    const refused = await call('projectData/delete', ADMIN_ACCOUNT_ID, { confirm: 'NOT-SHOP' });
+    expect(refused.ok ? null : [refused.error.code, refused.error.field]).toEqual([
+      'BAD_REQUEST',
+      'confirm',
+    ]);
+    expect(kvsSnapshot(host)).toBe(before);
+  });
+
   it('accepts the same change once the licence is active again', async () => {
     host.licence.set('active');
     const issueKey = stories[2]!;
