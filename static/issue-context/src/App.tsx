@@ -3,12 +3,14 @@ import { call } from '../../shared/invoke';
 import { loadIssueFrame } from '../../shared/issue-context';
 import { onIssueChanged } from '../../shared/issue-events';
 import { useResolver } from '../../shared/use-resolver';
+import { startedEarly } from '../../shared/first-load';
 import { IssueContext } from './IssueContext';
 
-async function loadView() {
+/** Started as the bundle runs, before React renders (static/shared/first-load.ts). */
+const loadView = startedEarly(async () => {
   const { issueKey } = await loadIssueFrame();
   return call('issue/get', { issueKey });
-}
+});
 
 /** The jira:issueContext module: the category and DoD progress at a glance. */
 export function App() {

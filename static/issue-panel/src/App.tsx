@@ -6,6 +6,13 @@ import { announceIssueChanged } from '../../shared/issue-events';
 import { IssuePanel } from './IssuePanel';
 import { panelActions } from './panel-actions';
 import { initialPanelState, panelReducer } from './panel-state';
+import { startedEarly } from '../../shared/first-load';
+
+/** The issue and its Ballast view, asked for as the bundle runs (static/shared/first-load.ts). */
+const loadPanel = startedEarly(async () => {
+  const issue = await loadIssueFrame();
+  return { issue, view: await call('issue/get', { issueKey: issue.issueKey }) };
+});
 
 /** The jira:issuePanel module: loads the issue's Ballast view and wires the panel's controls. */
 export function App() {
@@ -17,8 +24,7 @@ export function App() {
     let current = true;
     dispatch({ type: 'load' });
     (async () => {
-      const issue = await loadIssueFrame();
-      const view = await call('issue/get', { issueKey: issue.issueKey });
+      const { issue, view } = await loadPanel();
       if (!current) return;
       setFrame(issue);
       dispatch({ type: 'loaded', view, viewer: issue.accountId });

@@ -3,9 +3,31 @@ import { useEffect, useMemo, useReducer, useState } from 'react';
 import { call } from '../../shared/invoke';
 import { asResolverError } from '../../shared/format';
 import { Planner } from './Planner';
-import { plannerActions } from './planner-actions';
-import { plannerFrameOf } from './planner-frame';
+import { plannerActions, type EarlyPlan } from './planner-actions';
+import { plannerFrameOf, type PlannerFrame } from './planner-frame';
 import { initialPlannerState, plannerReducer } from './planner-state';
+
+/**
+ * Started as the bundle runs, before React renders (static/shared/first-load.ts explains why):
+ * the Forge context (the board and sprint the planner was opened on), then the board and that
+ * sprint's evaluation at the same time. Taken once, by the first load; Retry reads afresh.
+ */
+let opening: Promise<{ frame: PlannerFrame; early: EarlyPlan }> | undefined = view
+  .getContext()
+  .then((context) => {
+    const frame = plannerFrameOf(context);
+    const board = call('planner/board', {});
+    const sprint =
+      frame.sprintId === undefined
+        ? undefined
+        : {
+            id: frame.sprintId,
+            evaluation: call('planner/evaluate', { sprintId: frame.sprintId, withProposal: true }),
+          };
+    for (const started of [board, sprint?.evaluation]) started?.catch(() => undefined);
+    return { frame, early: { board, ...(sprint ? { sprint } : {}) } };
+  });
+opening.catch(() => undefined);
 
 /** The jira:backlogAction / jira:sprintAction module: the board's sprints and the chosen one's plan. */
 export function App() {
@@ -14,11 +36,15 @@ export function App() {
   const [viewer, setViewer] = useState<string | undefined>(undefined);
   useEffect(() => {
     // The board and sprint come from Jira's context; the resolvers read them there too.
-    view
-      .getContext()
-      .then((context) => {
-        setViewer(plannerFrameOf(context).accountId);
-        return actions.loadBoard();
+    const taken = opening;
+    opening = undefined;
+    (
+      taken ??
+      view.getContext().then((context) => ({ frame: plannerFrameOf(context), early: undefined }))
+    )
+      .then(({ frame, early }) => {
+        setViewer(frame.accountId);
+        return actions.loadBoard(early);
       })
       .catch((thrown: unknown) =>
         dispatch({ type: 'boardFailed', error: asResolverError(thrown) }),

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { startedEarly } from './first-load';
+
+describe('startedEarly', () => {
+  it('starts the load at once and hands that promise to the first caller only', async () => {
+    let calls = 0;
+    const load = startedEarly(async () => ++calls);
+    expect(calls).toBe(1);
+    await expect(load()).resolves.toBe(1);
+    await expect(load()).resolves.toBe(2);
+    expect(calls).toBe(2);
+  });
+
+  it('keeps an early failure for the first caller, and a retry loads again', async () => {
+    let calls = 0;
+    const load = startedEarly(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('first answer failed');
+      return 'second';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection meanwhile
+    await expect(load()).rejects.toThrow('first answer failed');
+    await expect(load()).resolves.toBe('second');
+  });
+});
