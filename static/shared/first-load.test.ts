@@ -4,7 +4,7 @@ import { startedEarly } from './first-load';
 describe('startedEarly', () => {
   it('starts the load at once and hands that promise to the first caller only', async () => {
     let calls = 0;
-    const load = startedEarly(async () => ++calls);
+    const load = startedEarly(() => Promise.resolve(++calls));
     expect(calls).toBe(1);
     await expect(load()).resolves.toBe(1);
     await expect(load()).resolves.toBe(2);
@@ -13,10 +13,11 @@ describe('startedEarly', () => {
 
   it('keeps an early failure for the first caller, and a retry loads again', async () => {
     let calls = 0;
-    const load = startedEarly(async () => {
+    const load = startedEarly(() => {
       calls += 1;
-      if (calls === 1) throw new Error('first answer failed');
-      return 'second';
+      return calls === 1
+        ? Promise.reject(new Error('first answer failed'))
+        : Promise.resolve('second');
     });
     await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection meanwhile
     await expect(load()).rejects.toThrow('first answer failed');
