@@ -2,6 +2,7 @@
  * A tiny benchmark harness: time a function over several runs and report the median and spread.
  * Benchmarks are measurements written to bench/RESULTS.md, never timed tests that pass or fail.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -9,6 +10,11 @@ export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+  /**
+   * The machine's 1-minute load average when the samples were summarised (the minute they were
+   * taken in). `time` and `summarize` record it; bench/run.ts writes it in the row.
+   */
+  readonly loadAvg1m?: number;
 }
 
 export interface BenchResult {
@@ -57,5 +63,6 @@ export function summarize(samplesMs: readonly number[]): Timing {
     medianMs: median(samples),
     minMs: samples[0]!,
     maxMs: samples[samples.length - 1]!,
+    loadAvg1m: loadavg()[0]!,
   };
 }
