@@ -23,6 +23,11 @@ export interface BenchResult {
   /** The limit or aim the figure is held against, e.g. "well under 100 ms (issue #3)". */
   readonly aim: string;
   readonly timing: Timing;
+  /**
+   * Names the row had in earlier runs, so a renamed row is still compared with its previous
+   * figures (bench/results-table.ts).
+   */
+  readonly formerNames?: readonly string[];
   /** Other figures worth recording (Jira calls, bytes, memory…), already formatted. */
   readonly extra?: Readonly<Record<string, string | number>>;
 }

@@ -23,6 +23,14 @@ const HEADER = [
   'other figures (previous, new ÷ previous)',
 ] as const;
 
+const NUMERIC: ReadonlySet<string> = new Set([
+  'median ms',
+  'previous ms',
+  'new ÷ previous',
+  'runs',
+  'load (1 min)',
+]);
+
 export const ms = (value: number): string =>
   value >= 100 ? value.toFixed(0) : value.toPrecision(3);
 
@@ -62,7 +70,9 @@ export function resultsTable(
 ): string {
   const rows = results.map((r) => {
     const t = r.timing;
-    const before = previous.get(r.name);
+    const before = [r.name, ...(r.formerNames ?? [])]
+      .map((name) => previous.get(name))
+      .find((row) => row !== undefined);
     const measured = t.runs > 0;
     const load = t.loadAvg1m ?? suiteLoad;
     const cells = [
@@ -80,7 +90,7 @@ export function resultsTable(
   });
   return [
     `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map((h) => (/ms$|runs|÷|load/.test(h) ? '---:' : '---')).join(' | ')} |`,
+    `| ${HEADER.map((h) => (NUMERIC.has(h) ? '---:' : '---')).join(' | ')} |`,
     ...rows,
   ].join('\n');
 }

@@ -67,3 +67,15 @@ describe('bench/RESULTS.md rows', () => {
     expect(table).toContain('gzipped: 52.4 MB |');
   });
 });
+
+describe('renamed rows', () => {
+  it('compares a row with the figures it had under a former name', () => {
+    const renamed = result({
+      name: 'project-page: all JavaScript of the build',
+      formerNames: ['project-page: JS before first render'],
+    });
+    const row = resultsTable([renamed], previousRows(OLD_SECTION), 1).split('\n')[2]!;
+    expect(row).toContain('| 250 | 500 | ×0.50 |');
+    expect(row).toContain('gzipped: 52.4 KB (104.8 KB, ×0.50)');
+  });
+});
