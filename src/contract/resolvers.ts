@@ -4,7 +4,7 @@
  */
 import type { WorkType } from '../domain/work/work-type';
 import type {
-  IssueRequest,
+  IssueGetRequest,
   IssueView,
   SetWorkTypeRequest,
   TickDodItemRequest,
@@ -35,7 +35,7 @@ export interface AuditLogView extends AuditPage {
 export interface ResolverContract
   extends PlannerContract, ProjectPageContract, SloContract, GateContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
-  'issue/get': { request: IssueRequest; response: IssueView };
+  'issue/get': { request: IssueGetRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };
   'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
   'settings/get': { request: Record<string, never>; response: SettingsView };

@@ -8,10 +8,13 @@ import { panelActions } from './panel-actions';
 import { initialPanelState, panelReducer } from './panel-state';
 import { startedEarly } from '../../shared/first-load';
 
-/** The issue and its Ballast view, asked for as the bundle runs (static/shared/first-load.ts). */
+/**
+ * The issue (the viewer, from the Forge context) and its Ballast view, asked for together as the
+ * bundle runs (static/shared/first-load.ts): `issue/get` with no key reads the frame's own issue.
+ */
 const loadPanel = startedEarly(async () => {
-  const issue = await loadIssueFrame();
-  return { issue, view: await call('issue/get', { issueKey: issue.issueKey }) };
+  const [issue, view] = await Promise.all([loadIssueFrame(), call('issue/get', {})]);
+  return { issue, view };
 });
 
 /** The jira:issuePanel module: loads the issue's Ballast view and wires the panel's controls. */
