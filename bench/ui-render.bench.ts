@@ -191,6 +191,10 @@ const suite: BenchSuite = {
             'context asked–answered': `${phase('contextAsked')}–${phase('contextAnswered')} ms`,
             'first resolver call asked–answered': `${phase('firstCallAsked')}–${phase('firstCallAnswered')} ms`,
             'resolver calls before visible': phase('callsBeforeVisible'),
+            // Whatever the machine's load: did the first call wait for the Forge context?
+            'runs whose first call waited for the context': `${
+              runs.filter((r) => r.phases.firstCallAsked >= r.phases.contextAnswered).length
+            } of ${runs.length}`,
             'fresh browser context per run': 'yes',
           },
         });
