@@ -54,7 +54,7 @@ for (const file of files) {
   const notes = suite.notes === undefined ? '' : `${suite.notes.trim()}\n\n`;
   // The figures this run replaces, read before the section is rewritten: each row shows them.
   const previousSection = sections.get(file) ?? '';
-  const previousRun = /^Measured (\S+)/m.exec(previousSection)?.[1] ?? 'an earlier run';
+  const previousRun = /^Measured (\S+?),/m.exec(previousSection)?.[1] ?? 'an earlier run';
   const measured =
     `Measured ${new Date().toISOString().slice(0, 16)}Z, load average (1 min) ${loadBefore.toFixed(1)} ` +
     `at the suite's start; previous figures from ${previousSection === '' ? 'no earlier run' : previousRun}. ` +

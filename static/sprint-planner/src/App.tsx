@@ -8,15 +8,17 @@ import { plannerFrameOf, type PlannerFrame } from './planner-frame';
 import { initialPlannerState, plannerReducer } from './planner-state';
 
 /**
- * Started as the bundle runs, before React renders (static/shared/first-load.ts explains why):
- * the Forge context (the board and sprint the planner was opened on), then the board and that
- * sprint's evaluation at the same time. Taken once, by the first load; Retry reads afresh.
+ * Started as the bundle runs, before React renders (static/shared/first-load.ts explains why): the
+ * board at once (its resolver reads the board from the Forge context on the server), and, once
+ * the context names the sprint the planner was opened on, that sprint's evaluation beside it.
+ * Taken once, by the first load; Retry reads afresh.
  */
+const openingBoard = call('planner/board', {});
+openingBoard.catch(() => undefined);
 let opening: Promise<{ frame: PlannerFrame; early: EarlyPlan }> | undefined = view
   .getContext()
   .then((context) => {
     const frame = plannerFrameOf(context);
-    const board = call('planner/board', {});
     const sprint =
       frame.sprintId === undefined
         ? undefined
@@ -24,8 +26,8 @@ let opening: Promise<{ frame: PlannerFrame; early: EarlyPlan }> | undefined = vi
             id: frame.sprintId,
             evaluation: call('planner/evaluate', { sprintId: frame.sprintId, withProposal: true }),
           };
-    for (const started of [board, sprint?.evaluation]) started?.catch(() => undefined);
-    return { frame, early: { board, ...(sprint ? { sprint } : {}) } };
+    sprint?.evaluation.catch(() => undefined);
+    return { frame, early: { board: openingBoard, ...(sprint ? { sprint } : {}) } };
   });
 opening.catch(() => undefined);
 
