@@ -2,6 +2,7 @@
  * A tiny benchmark harness: time a function over several runs and report the median and spread.
  * Benchmarks are measurements written to bench/RESULTS.md, never timed tests that pass or fail.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -9,6 +10,11 @@ export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+  /**
+   * The machine's 1-minute load average when the samples were summarised (the minute they were
+   * taken in). `time` and `summarize` record it; bench/run.ts writes it in the row.
+   */
+  readonly loadAvg1m?: number;
 }
 
 export interface BenchResult {
@@ -17,6 +23,11 @@ export interface BenchResult {
   /** The limit or aim the figure is held against, e.g. "well under 100 ms (issue #3)". */
   readonly aim: string;
   readonly timing: Timing;
+  /**
+   * Names the row had in earlier runs, so a renamed row is still compared with its previous
+   * figures (bench/results-table.ts).
+   */
+  readonly formerNames?: readonly string[];
   /** Other figures worth recording (Jira calls, bytes, memory…), already formatted. */
   readonly extra?: Readonly<Record<string, string | number>>;
 }
@@ -57,5 +68,6 @@ export function summarize(samplesMs: readonly number[]): Timing {
     medianMs: median(samples),
     minMs: samples[0]!,
     maxMs: samples[samples.length - 1]!,
+    loadAvg1m: loadavg()[0]!,
   };
 }

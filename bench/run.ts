@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './harness';
+import { previousRows, resultsTable } from './results-table';
 import type { SuiteOutput } from './run-suite';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,23 +17,6 @@ const files = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => only.length === 0 || only.some((name) => file.includes(name)))
   .sort();
-
-const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toPrecision(3));
-
-function table(results: readonly BenchResult[]): string {
-  const rows = results.map((r) => {
-    const extra = Object.entries(r.extra ?? {})
-      .map(([key, value]) => `${key}: ${value}`)
-      .join('; ');
-    const t = r.timing;
-    return `| ${r.name} | ${ms(t.medianMs)} | ${ms(t.minMs)}–${ms(t.maxMs)} | ${t.runs} | ${r.aim} | ${extra} |`;
-  });
-  return [
-    '| benchmark | median ms | min–max ms | runs | aim | other figures |',
-    '| --- | ---: | --- | ---: | --- | --- |',
-    ...rows,
-  ].join('\n');
-}
 
 // Sections already recorded, keyed by their file, so running one suite keeps the others' figures.
 const resultsPath = join(here, 'RESULTS.md');
@@ -53,6 +36,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ballast-bench-run-'));
 for (const file of files) {
   const output = join(scratch, `${file}.json`);
   process.stdout.write(`bench: ${file}\n`);
+  const loadBefore = loadavg()[0]!;
   const child = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(here, 'run-suite.ts'), join(here, file), output],
@@ -68,9 +52,20 @@ for (const file of files) {
   }
   const suite = JSON.parse(readFileSync(output, 'utf8')) as SuiteOutput;
   const notes = suite.notes === undefined ? '' : `${suite.notes.trim()}\n\n`;
+  // The figures this run replaces, read before the section is rewritten: each row shows them.
+  const previousSection = sections.get(file) ?? '';
+  const previousRun = /^Measured (\S+?),/m.exec(previousSection)?.[1] ?? 'an earlier run';
+  const measured =
+    `Measured ${new Date().toISOString().slice(0, 16)}Z, load average (1 min) ${loadBefore.toFixed(1)} ` +
+    `at the suite's start; previous figures from ${previousSection === '' ? 'no earlier run' : previousRun}. ` +
+    'Each row’s load is the 1-minute average when its samples were taken.';
   sections.set(
     file,
-    `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${notes}${table(suite.results)}\n`,
+    `## ${suite.title}\n\n\`bench/${basename(file)}\`\n\n${measured}\n\n${notes}${resultsTable(
+      suite.results,
+      previousRows(previousSection),
+      loadBefore,
+    )}\n`,
   );
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -80,7 +75,10 @@ const header = [
   '# Benchmark results',
   '',
   'Written by `npm run bench`; do not edit by hand. Figures are wall-clock medians over the stated runs',
-  'after warm-up; read them against the aim in each row.',
+  'after warm-up; read them against the aim in each row. Every row carries the machine’s 1-minute load',
+  'average when it was measured, the figure the previous run recorded and new ÷ previous (for the',
+  'median and for each other figure given in the same unit), so a change shows in review and a busy',
+  'machine is visible beside the figure it skewed.',
   '',
   `- Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   `- Node: ${process.version}`,

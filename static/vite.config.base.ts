@@ -1,4 +1,6 @@
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -28,6 +30,32 @@ function atlassianTokens(): Plugin {
           `${name} is not an @atlaskit/tokens token (used in ${uses.get(name)?.join(', ')})`,
         );
       return css;
+    },
+  };
+}
+
+/**
+ * `import … from '@forge/bridge'` builds from static/shared/forge-bridge.ts: the APIs the apps call,
+ * each from its own module of the package (`@forge/bridge/out/…`, which the package's `exports`
+ * does not list, so they are resolved here by path). The one `@forge/i18n` function the bridge's
+ * getContext calls (`ensureLocale`) comes from its module too, instead of the package index with
+ * lodash. Why: bench/ui-bundles.bench.ts (what each app's first render loads).
+ */
+function slimBridge(): Plugin {
+  const require = createRequire(import.meta.url);
+  const bridgeOut = dirname(require.resolve('@forge/bridge'));
+  const i18nOut = dirname(createRequire(join(bridgeOut, 'index.js')).resolve('@forge/i18n'));
+  const shim = join(STATIC_DIR, 'shared', 'forge-bridge.ts');
+  return {
+    name: 'ballast-slim-bridge',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@forge/bridge' && importer !== shim) return shim;
+      const single = /^@forge\/bridge\/out\/(.+)$/.exec(source);
+      if (single) return join(bridgeOut, `${single[1]}.js`);
+      if (source === '@forge/i18n' && importer?.startsWith(bridgeOut))
+        return join(i18nOut, 'ensureLocale.js');
+      return undefined;
     },
   };
 }
@@ -67,8 +95,16 @@ export function customUiConfig(appDir: string): UserConfig {
   return defineConfig({
     root: appDir,
     base: './',
-    plugins: [react(), atlassianTokens(), skeletonFirstPaint()],
-    build: { outDir: 'build', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 300 },
+    plugins: [slimBridge(), react(), atlassianTokens(), skeletonFirstPaint()],
+    // The manifest (build/.vite/manifest.json) names each chunk's static imports: bench/ui-bundles.bench.ts
+    // counts from it the JavaScript an app loads before its first render.
+    build: {
+      outDir: 'build',
+      emptyOutDir: true,
+      sourcemap: false,
+      chunkSizeWarningLimit: 300,
+      manifest: true,
+    },
     logLevel: 'warn',
   });
 }

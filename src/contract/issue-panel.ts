@@ -100,6 +100,14 @@ export interface IssueRequest {
   readonly issueKey: string;
 }
 
+/**
+ * `issue/get`: without `issueKey`, the issue of the frame's Forge context — so an app can ask as
+ * its bundle starts, without waiting for `view.getContext()` (issue #21, static/shared/first-load.ts).
+ */
+export interface IssueGetRequest {
+  readonly issueKey?: string;
+}
+
 export interface SetWorkTypeRequest extends IssueRequest {
   /** A work type, or null to clear the manual choice and let the rules decide again. */
   readonly workType: WorkType | null;

@@ -4,7 +4,7 @@
  */
 import type { WorkType } from '../domain/work/work-type';
 import type {
-  IssueRequest,
+  IssueGetRequest,
   IssueView,
   SetWorkTypeRequest,
   TickDodItemRequest,
@@ -36,7 +36,7 @@ export interface AuditLogView extends AuditPage {
 export interface ResolverContract
   extends PlannerContract, ProjectPageContract, SloContract, GateContract, ProjectDataContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
-  'issue/get': { request: IssueRequest; response: IssueView };
+  'issue/get': { request: IssueGetRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };
   'issue/tickDodItem': { request: TickDodItemRequest; response: IssueView };
   'settings/get': { request: Record<string, never>; response: SettingsView };

@@ -139,6 +139,13 @@ describe('issue panel resolvers', () => {
     expect(jira.state.issues.find((i) => i.key === issueKey)?.properties.ballast).toEqual(before);
   });
 
+  it('read the frame’s own issue when the payload names none, so the panel can ask before it has the Forge context', async () => {
+    const named = data(await call('issue/get', { issueKey: 'SHOP-1' }));
+    const own = data(await call('issue/get', {}, MEMBER_ACCOUNT_ID, 'SHOP-1'));
+    expect(own.issueKey).toBe('SHOP-1');
+    expect(own).toEqual(named);
+  });
+
   it('refuse a payload naming another issue than the panel is on', async () => {
     const envelope = await call('issue/get', { issueKey: 'SHOP-2' }, MEMBER_ACCOUNT_ID, 'SHOP-1');
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'issueKey' } });

@@ -16,7 +16,7 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 import { readContext, readPayload, type ResolverContext } from './context';
 
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'must be an issue key like SHOP-12');
-const getSchema = z.object({ issueKey });
+const getSchema = z.object({ issueKey: issueKey.optional() });
 const setSchema = z.object({ issueKey, workType: z.enum(WORK_TYPES).nullable() });
 const tickSchema = z.object({ issueKey, itemId: z.string().min(1).max(100), done: z.boolean() });
 
@@ -62,7 +62,13 @@ export function issueResolvers(deps: IssueResolverDeps) {
     'issue/get': (payload: unknown, rawContext: unknown): Promise<IssueView> => {
       const context = readContext(rawContext);
       const input = readPayload(getSchema, payload);
-      const scope = issueScope(context, input.issueKey);
+      // No key: the frame's own issue (the context names it for the issue panel and context).
+      const requested = input.issueKey ?? context.issueKey;
+      if (requested === undefined)
+        throw new AppError('BAD_REQUEST', 'Name the issue: this frame’s Forge context has none.', {
+          field: 'issueKey',
+        });
+      const scope = issueScope(context, requested);
       return getIssueView(panelDeps(scope.projectKey, true), scope.projectKey, scope.issueKey);
     },
     'issue/setWorkType': (payload: unknown, rawContext: unknown): Promise<IssueView> => {

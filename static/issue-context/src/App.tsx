@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
 import { call } from '../../shared/invoke';
-import { loadIssueFrame } from '../../shared/issue-context';
 import { onIssueChanged } from '../../shared/issue-events';
 import { useResolver } from '../../shared/use-resolver';
+import { startedEarly } from '../../shared/first-load';
 import { IssueContext } from './IssueContext';
 
-async function loadView() {
-  const { issueKey } = await loadIssueFrame();
-  return call('issue/get', { issueKey });
-}
+/**
+ * Started as the bundle runs, before React renders (static/shared/first-load.ts); with no key,
+ * `issue/get` reads the frame's own issue, so it need not wait for the Forge context.
+ */
+const loadView = startedEarly(() => call('issue/get', {}));
 
 /** The jira:issueContext module: the category and DoD progress at a glance. */
 export function App() {

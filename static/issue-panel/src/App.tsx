@@ -6,6 +6,16 @@ import { announceIssueChanged } from '../../shared/issue-events';
 import { IssuePanel } from './IssuePanel';
 import { panelActions } from './panel-actions';
 import { initialPanelState, panelReducer } from './panel-state';
+import { startedEarly } from '../../shared/first-load';
+
+/**
+ * The issue (the viewer, from the Forge context) and its Ballast view, asked for together as the
+ * bundle runs (static/shared/first-load.ts): `issue/get` with no key reads the frame's own issue.
+ */
+const loadPanel = startedEarly(async () => {
+  const [issue, view] = await Promise.all([loadIssueFrame(), call('issue/get', {})]);
+  return { issue, view };
+});
 
 /** The jira:issuePanel module: loads the issue's Ballast view and wires the panel's controls. */
 export function App() {
@@ -17,8 +27,7 @@ export function App() {
     let current = true;
     dispatch({ type: 'load' });
     (async () => {
-      const issue = await loadIssueFrame();
-      const view = await call('issue/get', { issueKey: issue.issueKey });
+      const { issue, view } = await loadPanel();
       if (!current) return;
       setFrame(issue);
       dispatch({ type: 'loaded', view, viewer: issue.accountId });

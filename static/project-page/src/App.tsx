@@ -1,26 +1,76 @@
 /**
  * The jira:projectPage module: follows the subpage route (Forge's history for project page
- * subpages), loads that subpage's figures, asks for a recompute on Refresh, and reloads quietly
- * while a recompute is running.
+ * subpages), loads that subpage's figures and its view's code together, asks for a recompute on
+ * Refresh, and reloads quietly while a recompute is running.
  */
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
+import { startedEarly } from '../../shared/first-load';
 import { call } from '../../shared/invoke';
+import { LoadFailure, Loading } from '../../shared/LoadStates';
+import { asResolverError } from '../../shared/format';
 import { useResolver } from '../../shared/use-resolver';
+import type { ResolverError } from '../../../src/contract/envelope';
+import type { SnapshotAnswer } from '../../../src/contract/project-page';
 import { ProjectPage, type PageData } from './ProjectPage';
 import { subpageOf } from './routes';
-import type { SnapshotAnswer } from '../../../src/contract/project-page';
+import { loadSubpageBody, type SubpageBody } from './subpage-views';
 
 type History = Awaited<ReturnType<typeof view.createHistory>>;
 
 /** While a recompute runs, look again this often. */
 const POLL_MS = 3000;
 
-function SubpageView({ route, navigate }: { route: string; navigate: (route: string) => void }) {
+/**
+ * As the bundle runs, before React renders (static/shared/first-load.ts): the route Jira opened
+ * the page on, then that subpage's figures and its view's chunk at the same time.
+ */
+const opening: Promise<{ history: History | undefined; route: string }> = view.createHistory().then(
+  (history) => ({ history, route: history.location.pathname }),
+  () => ({ history: undefined, route: '/' }), // outside Jira: the tabs switch subpages locally
+);
+const openingAnswer = startedEarly(async () => call(subpageOf((await opening).route).key, {}));
+void opening.then(({ route }) => loadSubpageBody(subpageOf(route))).catch(() => undefined);
+
+function useSubpageBody(route: string): {
+  body: SubpageBody | undefined;
+  error: ResolverError | undefined;
+  retry: () => void;
+} {
+  const [loaded, setLoaded] = useState<{ body?: SubpageBody; error?: ResolverError }>({});
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    loadSubpageBody(subpageOf(route)).then(
+      (body) => current && setLoaded({ body }),
+      (thrown: unknown) => current && setLoaded({ error: asResolverError(thrown) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [route, attempt]);
+  const retry = useCallback(() => {
+    setLoaded({});
+    setAttempt((n) => n + 1);
+  }, []);
+  return { body: loaded.body, error: loaded.error, retry };
+}
+
+function SubpageView({
+  route,
+  opened,
+  navigate,
+}: {
+  route: string;
+  /** Whether this is the route the page opened on (its figures were asked for early). */
+  opened: boolean;
+  navigate: (route: string) => void;
+}) {
   const subpage = subpageOf(route);
-  const { state, retry, refresh } = useResolver<SnapshotAnswer<PageData>>(() =>
-    call(subpage.key, {}),
+  const { state, retry, refresh } = useResolver<SnapshotAnswer<PageData>>(
+    opened ? openingAnswer : () => call(subpage.key, {}),
   );
+  const code = useSubpageBody(route);
   const [requesting, setRequesting] = useState(false);
   const busy =
     state.status === 'ready' && (state.data.status === 'pending' || state.data.meta.refreshing);
@@ -38,6 +88,7 @@ function SubpageView({ route, navigate }: { route: string; navigate: (route: str
         refresh();
       });
   }, [refresh]);
+  if (code.error) return <LoadFailure error={code.error} onRetry={code.retry} what="this page" />;
   return (
     <ProjectPage
       subpage={subpage}
@@ -46,24 +97,29 @@ function SubpageView({ route, navigate }: { route: string; navigate: (route: str
       onRetry={retry}
       refresh={{ onRefresh, requesting }}
       onNavigate={navigate}
+      body={code.body}
     />
   );
 }
 
 export function App() {
   const [history, setHistory] = useState<History | undefined>(undefined);
-  const [route, setRoute] = useState('/');
+  const [opened, setOpened] = useState<string | undefined>(undefined);
+  const [route, setRoute] = useState<string | undefined>(undefined);
   useEffect(() => {
     let unlisten: (() => void) | undefined;
-    view
-      .createHistory()
-      .then((created) => {
-        setHistory(created);
-        setRoute(created.location.pathname);
-        unlisten = created.listen((location) => setRoute(location.pathname));
-      })
-      .catch(() => undefined); // outside Jira: the tabs still switch subpages locally
-    return () => unlisten?.();
+    let current = true;
+    void opening.then((o) => {
+      if (!current) return;
+      setHistory(o.history);
+      setOpened(o.route);
+      setRoute(o.route);
+      unlisten = o.history?.listen((location) => setRoute(location.pathname));
+    });
+    return () => {
+      current = false;
+      unlisten?.();
+    };
   }, []);
   const navigate = useCallback(
     (next: string) => {
@@ -72,6 +128,8 @@ export function App() {
     },
     [history],
   );
+  // The route comes from Jira's history; until then the page shows what index.html paints.
+  if (route === undefined) return <Loading what="this project’s metrics" shape="project-page" />;
   // One view per route, so each subpage starts from its own loading state.
-  return <SubpageView key={route} route={route} navigate={navigate} />;
+  return <SubpageView key={route} route={route} opened={route === opened} navigate={navigate} />;
 }

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type {
   CapacityData,
@@ -13,15 +13,24 @@ import type {
 import type { LoadState } from '../../shared/use-resolver';
 import { ProjectPage, type PageData } from './ProjectPage';
 import { SUBPAGES, subpageOf } from './routes';
+import { loadSubpageBody, type SubpageBody } from './subpage-views';
 import { meta, NOW, snapshot, sprintRow } from './testing/snapshot';
 
 // Dates are written in the viewer's time zone; the expected texts are UTC's.
 process.env.TZ = 'UTC';
 
+// Each subpage's view is a chunk of its own in the app (subpage-views.tsx): load them all first.
+const bodies = new Map<string, SubpageBody>();
+beforeAll(async () => {
+  for (const page of SUBPAGES) bodies.set(page.key, await loadSubpageBody(page));
+});
+
 function render(route: string, state: LoadState<SnapshotAnswer<PageData>>): string {
+  const subpage = subpageOf(route);
   return renderToStaticMarkup(
     <ProjectPage
-      subpage={subpageOf(route)}
+      subpage={subpage}
+      body={bodies.get(subpage.key)}
       state={state}
       now={NOW}
       onRetry={() => {}}
@@ -592,5 +601,23 @@ describe('SLOs subpage', () => {
     const html = render('/slos', ready(slos));
     expect(html).toContain('Figures computed');
     expect(html).not.toContain('>Refresh<');
+  });
+});
+
+describe('subpage code', () => {
+  it('shows loading, not an empty page, while the subpage’s view is still on its way', () => {
+    const html = renderToStaticMarkup(
+      <ProjectPage
+        subpage={subpageOf('/')}
+        body={undefined}
+        state={ready(overview)}
+        now={NOW}
+        onRetry={() => {}}
+        refresh={{ onRefresh: () => {}, requesting: false }}
+        onNavigate={() => {}}
+      />,
+    );
+    expect(html).toContain('Loading overview');
+    expect(html).not.toContain('Figures computed');
   });
 });

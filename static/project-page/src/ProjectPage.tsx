@@ -14,14 +14,9 @@ import type {
   ToilDebtData,
 } from '../../../src/contract/project-page';
 import type { LoadState } from '../../shared/use-resolver';
-import { CapacityPage } from './CapacityPage';
-import { DeliveryPage } from './DeliveryPage';
-import { IncidentsPage } from './IncidentsPage';
-import { OverviewPage } from './OverviewPage';
 import { PageShell, type RefreshControl } from './PageShell';
 import { SUBPAGES, type Subpage } from './routes';
-import { SlosPage } from './SlosPage';
-import { ToilDebtPage } from './ToilDebtPage';
+import type { SubpageBody } from './subpage-views';
 
 export type PageData =
   OverviewData | SlosData | CapacityData | DeliveryData | ToilDebtData | IncidentsData;
@@ -33,24 +28,11 @@ export interface ProjectPageProps {
   readonly onRetry: () => void;
   readonly refresh: RefreshControl;
   readonly onNavigate: (route: string) => void;
+  /** The subpage's view (subpage-views.tsx); while its chunk loads, the page shows loading. */
+  readonly body: SubpageBody | undefined;
 }
 
-function body(subpage: Subpage, data: PageData) {
-  switch (subpage.key) {
-    case 'project/overview':
-      return <OverviewPage data={data as OverviewData} />;
-    case 'project/slos':
-      return <SlosPage data={data as SlosData} />;
-    case 'project/capacity':
-      return <CapacityPage data={data as CapacityData} />;
-    case 'project/delivery':
-      return <DeliveryPage data={data as DeliveryData} />;
-    case 'project/toilDebt':
-      return <ToilDebtPage data={data as ToilDebtData} />;
-    case 'project/incidents':
-      return <IncidentsPage data={data as IncidentsData} />;
-  }
-}
+const LOADING = { status: 'loading' } as const;
 
 export function ProjectPage(props: ProjectPageProps) {
   const { subpage } = props;
@@ -75,13 +57,13 @@ export function ProjectPage(props: ProjectPageProps) {
       <h1 className="page-title">{subpage.title}</h1>
       <PageShell
         title={subpage.title}
-        state={props.state}
+        state={props.body === undefined && props.state.status === 'ready' ? LOADING : props.state}
         now={props.now}
         onRetry={props.onRetry}
         // SLO status is rolled up every five minutes on its own; Refresh recomputes the metrics.
         {...(subpage.key === 'project/slos' ? {} : { refresh: props.refresh })}
       >
-        {(data) => body(subpage, data)}
+        {(data) => props.body?.(data)}
       </PageShell>
     </main>
   );

@@ -4,15 +4,24 @@
  * the sprint changed (CONFLICT), the sprint is read again so the new plan and proposal are shown.
  */
 import type { RequestOf, ResolverKey, ResponseOf } from '../../../src/contract/resolvers';
-import type { SprintEvaluation } from '../../../src/contract/planner';
+import type { PlannerBoard, SprintEvaluation } from '../../../src/contract/planner';
 import { asResolverError } from '../../shared/format';
 import type { PlannerAction } from './planner-state';
 
 export type Call = <K extends ResolverKey>(key: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
 export type Dispatch = (action: PlannerAction) => void;
 
+/**
+ * Reads started before the first render (App.tsx): the board, and for a sprint action the sprint
+ * Jira opened the planner on, evaluated at the same time instead of after the board.
+ */
+export interface EarlyPlan {
+  readonly board: Promise<PlannerBoard>;
+  readonly sprint?: { readonly id: number; readonly evaluation: Promise<SprintEvaluation> };
+}
+
 export interface PlannerActions {
-  readonly loadBoard: () => Promise<void>;
+  readonly loadBoard: (early?: EarlyPlan) => Promise<void>;
   readonly chooseSprint: (sprintId: number) => Promise<void>;
   /** Applies the chosen moves of the view's proposal (the server checks them against a fresh one). */
   readonly apply: (
@@ -43,9 +52,12 @@ function outcome(view: SprintEvaluation): string {
 }
 
 export function plannerActions(call: Call, dispatch: Dispatch): PlannerActions {
-  const loadSprint = async (sprintId: number): Promise<void> => {
+  const loadSprint = async (
+    sprintId: number,
+    started?: Promise<SprintEvaluation>,
+  ): Promise<void> => {
     try {
-      const view = await call('planner/evaluate', { sprintId, withProposal: true });
+      const view = await (started ?? call('planner/evaluate', { sprintId, withProposal: true }));
       dispatch({ type: 'sprintLoaded', view });
     } catch (thrown) {
       dispatch({ type: 'sprintFailed', sprintId, error: asResolverError(thrown) });
@@ -71,12 +83,18 @@ export function plannerActions(call: Call, dispatch: Dispatch): PlannerActions {
   return {
     call,
     reload: loadSprint,
-    async loadBoard() {
+    async loadBoard(early) {
       dispatch({ type: 'boardLoading' });
       try {
-        const board = await call('planner/board', {});
+        const board = await (early?.board ?? call('planner/board', {}));
         dispatch({ type: 'boardLoaded', board });
-        if (board.selectedSprintId !== null) await loadSprint(board.selectedSprintId);
+        const selected = board.selectedSprintId;
+        // The early evaluation counts only if the board chose that sprint (it is on the board).
+        if (selected !== null)
+          await loadSprint(
+            selected,
+            early?.sprint?.id === selected ? early.sprint.evaluation : undefined,
+          );
       } catch (thrown) {
         dispatch({ type: 'boardFailed', error: asResolverError(thrown) });
       }
