@@ -10,6 +10,7 @@ export {
   onSprintStartedEvent,
 } from './entry/triggers/sprint-lifecycle';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
+export { noticeConsumer } from './entry/consumers/notice-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
 export { refreshSuggestionModelsHourly } from './entry/scheduled/suggestion-model';
 export { onSliPush } from './entry/webtriggers/sli-push';

@@ -7,7 +7,7 @@ import { html, type SafeHtml } from '../html';
 import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
 
-export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue';
+export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue' | 'notifications';
 
 export interface LayoutInput {
   title: string;
@@ -92,6 +92,10 @@ function sidebar(input: LayoutInput): SafeHtml {
     <ul>
       ${link('settings', `${base}/settings`, 'Project settings')}
       ${link('workflow', `${base}/settings/workflow`, 'Workflow')}
+    </ul>
+    <p class="sidebar-heading">Sandbox</p>
+    <ul>
+      ${link('notifications', `${base}/notifications`, 'Notifications')}
     </ul>
   </nav>`;
 }

@@ -16,6 +16,10 @@ import { settingsResolvers } from './settings';
 import { sloResolvers } from './slo';
 import { pushUrls } from '../webtriggers/push-urls';
 import { respond } from './respond';
+import { notifyResolvers } from './notify';
+import { extraWebhookOrigins, projectPageUrl } from '../../adapters/forge/app-links';
+import { ForgeWebhookPoster } from '../../adapters/forge/webhook/webhook-poster';
+import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
 
 type Handler = (payload: unknown, context: unknown) => unknown;
 
@@ -48,6 +52,21 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
     }),
     ...plannerResolvers({
       plannerDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
+    }),
+    ...notifyResolvers({
+      notifyDeps: () => {
+        const kv = new ForgeKeyValueStore();
+        return {
+          ...asUser(),
+          jiraAsApp: jiraAsApp(),
+          kv,
+          secrets: kv,
+          poster: new ForgeWebhookPoster(),
+          extraWebhookOrigins: extraWebhookOrigins(),
+        };
+      },
+      clock: systemClock,
+      pageUrl: projectPageUrl,
     }),
     ...gateResolvers({
       gateDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
