@@ -57,6 +57,8 @@ export interface NotifySettingsView {
 
 export interface SaveNotifySettingsRequest {
   readonly version: number;
+  /** The site the page runs on (`view.getContext().siteUrl`), for the notices' links. */
+  readonly siteUrl?: string;
   readonly events: NoticeEvents;
   readonly jira: Omit<JiraNoticeSettings, 'issueKey'> & {
     /** An existing issue of the project, or null with `createIssue` to have Ballast create one. */

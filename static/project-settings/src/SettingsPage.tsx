@@ -11,6 +11,7 @@ import {
   LinkedSlosField,
   TeamManagedSection,
 } from './OtherSections';
+import { NotifySection } from './NotifySection';
 import { PushSection } from './PushSection';
 import { RuleTest, RulesSection } from './RulesSection';
 import { SaveBar } from './SaveBar';
@@ -160,6 +161,7 @@ export function SettingsLayout({
           ) : (
             <>
               {current.id === 'push' && <PushSection call={call} projectKey={view.projectKey} />}
+              {current.id === 'notify' && <NotifySection call={call} />}
               {current.id === 'audit' && <AuditSection call={call} />}
             </>
           )}
