@@ -52,7 +52,14 @@ export function webhookReceiver(): WebhookReceiver {
         return;
       }
       const status = name === 'down' ? 503 : 200;
-      messages.push({ id: messages.length + 1, at: new Date().toISOString(), kind, name, status, body });
+      messages.push({
+        id: messages.length + 1,
+        at: new Date().toISOString(),
+        kind,
+        name,
+        status,
+        body,
+      });
       if (messages.length > KEPT) messages.splice(0, messages.length - KEPT);
       res
         .writeHead(status, { 'content-type': 'text/plain' })

@@ -32,7 +32,9 @@ function webhookLines(message: ReceivedWebhook): string[] {
   const body = message.body as {
     blocks?: SlackBlock[];
     text?: string;
-    attachments?: { content?: { body?: CardBlock[]; actions?: { title?: string; url?: string }[] } }[];
+    attachments?: {
+      content?: { body?: CardBlock[]; actions?: { title?: string; url?: string }[] };
+    }[];
   };
   if (message.kind === 'slack') {
     return (body.blocks ?? [])
@@ -71,37 +73,44 @@ export function notificationsBody(input: {
     </p>
     <section class="notifications" aria-label="Jira emails">
       <h2>Jira emails (${mail.length})</h2>
-      ${mail.length === 0
-        ? html`<p class="subtle">No email queued yet.</p>`
-        : html`<ol class="mail-list">
-            ${mail.map(
-              (m) =>
-                html`<li class="mail" data-issue="${m.issueKey}">
-                  <p class="mail-subject"><strong>${m.subject}</strong></p>
-                  <p class="subtle">
-                    To ${recipients(m, input.names)} · about
-                    <a href="/browse/${m.issueKey}">${m.issueKey}</a> ${m.summary}
-                  </p>
-                  <pre class="mail-body">${m.textBody}</pre>
-                </li>`,
-            )}
-          </ol>`}
+      ${
+        mail.length === 0
+          ? html`<p class="subtle">No email queued yet.</p>`
+          : html`<ol class="mail-list">
+              ${mail.map(
+                (m) =>
+                  html`<li class="mail" data-issue="${m.issueKey}">
+                    <p class="mail-subject"><strong>${m.subject}</strong></p>
+                    <p class="subtle">
+                      To ${recipients(m, input.names)} · about
+                      <a href="/browse/${m.issueKey}">${m.issueKey}</a> ${m.summary}
+                    </p>
+                    <pre class="mail-body">${m.textBody}</pre>
+                  </li>`,
+              )}
+            </ol>`
+      }
     </section>
     <section class="notifications" aria-label="Webhook messages">
       <h2>Slack and Teams webhook (${hooks.length})</h2>
-      ${hooks.length === 0
-        ? html`<p class="subtle">No webhook message yet. Point a project's webhook at this sandbox's receiver to see them here.</p>`
-        : html`<ol class="mail-list">
-            ${hooks.map(
-              (h) =>
-                html`<li class="webhook-message" data-kind="${h.kind}" data-status="${h.status}">
-                  <p class="subtle">
-                    ${h.kind === 'slack' ? 'Slack' : 'Teams'} · /__webhooks/${h.kind}/${h.name} ·
-                    answered ${h.status}
-                  </p>
-                  ${webhookLines(h).map((line) => html`<p>${line}</p>`)}
-                </li>`,
-            )}
-          </ol>`}
+      ${
+        hooks.length === 0
+          ? html`<p class="subtle">
+              No webhook message yet. Point a project's webhook at this sandbox's receiver to see
+              them here.
+            </p>`
+          : html`<ol class="mail-list">
+              ${hooks.map(
+                (h) =>
+                  html`<li class="webhook-message" data-kind="${h.kind}" data-status="${h.status}">
+                    <p class="subtle">
+                      ${h.kind === 'slack' ? 'Slack' : 'Teams'} · /__webhooks/${h.kind}/${h.name} ·
+                      answered ${h.status}
+                    </p>
+                    ${webhookLines(h).map((line) => html`<p>${line}</p>`)}
+                  </li>`,
+              )}
+            </ol>`
+      }
     </section>`;
 }

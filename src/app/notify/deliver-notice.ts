@@ -126,7 +126,14 @@ async function sendToWebhook(
   try {
     const answer = await deps.poster.post(webhook.url, body);
     if (answer.status >= 200 && answer.status < 300) {
-      return { retryable: false, result: { ...base, ok: true, message: `${service} accepted the message (${answer.status}).` } };
+      return {
+        retryable: false,
+        result: {
+          ...base,
+          ok: true,
+          message: `${service} accepted the message (${answer.status}).`,
+        },
+      };
     }
     // Slack answers errors as text (`invalid_payload`, `no_service`…); keep a short piece.
     const detail = answer.text.trim().slice(0, 120);
@@ -162,10 +169,12 @@ export async function deliverNotice(
     return record;
   }
   const settings = await loadNotifySettings(deps.store, ref.projectKey);
-  const webhook = settings.webhookKind === null ? null : await loadWebhook(deps.secrets, ref.projectKey);
+  const webhook =
+    settings.webhookKind === null ? null : await loadWebhook(deps.secrets, ref.projectKey);
   const jiraOn = settings.jira.enabled && settings.jira.issueKey !== null;
   const attempts: { jira?: Attempt; webhook?: Attempt } = {};
-  if (jiraOn && record.jira?.ok !== true) attempts.jira = await sendToJira(deps, settings, record, now);
+  if (jiraOn && record.jira?.ok !== true)
+    attempts.jira = await sendToJira(deps, settings, record, now);
   if (webhook !== null && record.webhook?.ok !== true) {
     attempts.webhook = await sendToWebhook(deps, webhook, settings, record, now);
   }
@@ -173,7 +182,10 @@ export async function deliverNotice(
   const count = record.attempts + 1;
   const failed = tried.filter((a) => !a.result.ok);
   const retry =
-    deps.queue !== null && failed.length > 0 && failed.every((a) => a.retryable) && count < MAX_ATTEMPTS;
+    deps.queue !== null &&
+    failed.length > 0 &&
+    failed.every((a) => a.retryable) &&
+    count < MAX_ATTEMPTS;
   const delay = RETRY_DELAYS_S[Math.min(count - 1, RETRY_DELAYS_S.length - 1)]!;
   const retryAt = retry ? new Date(now.getTime() + delay * 1000).toISOString() : null;
   const withRetry = (a: Attempt | undefined) =>

@@ -19,7 +19,8 @@ export const NOTICE_LOG_KEPT = 10;
 
 export const noticeKey = (projectKey: string, id: string) => `notice:${projectKey}:${id}`;
 export const PENDING_PREFIX = 'notice-pending:';
-export const pendingKey = (projectKey: string, id: string) => `${PENDING_PREFIX}${projectKey}:${id}`;
+export const pendingKey = (projectKey: string, id: string) =>
+  `${PENDING_PREFIX}${projectKey}:${id}`;
 export const noticeLogKey = (projectKey: string) => `notice-log:${projectKey}`;
 export const lastDeliveryKey = (projectKey: string) => `notice-last:${projectKey}`;
 
@@ -112,7 +113,10 @@ async function appendToLog(kv: KeyValueStore, projectKey: string, id: string): P
   });
 }
 
-export async function recentNotices(kv: KeyValueStore, projectKey: string): Promise<RecentNotice[]> {
+export async function recentNotices(
+  kv: KeyValueStore,
+  projectKey: string,
+): Promise<RecentNotice[]> {
   const ids = (await kv.get<{ ids: string[] }>(noticeLogKey(projectKey)))?.ids ?? [];
   const found = await kv.getMany<NoticeRecord>(ids.map((id) => noticeKey(projectKey, id)));
   return ids.flatMap((id) => {

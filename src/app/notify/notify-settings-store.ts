@@ -86,11 +86,21 @@ export async function saveNotifySettings(
   const body: NotifySettingsDocument = {
     schemaVersion: NOTIFY_SETTINGS_SCHEMA_VERSION,
     events: settings.events,
-    jira: { ...settings.jira, accountIds: [...settings.jira.accountIds], groups: [...settings.jira.groups] },
+    jira: {
+      ...settings.jira,
+      accountIds: [...settings.jira.accountIds],
+      groups: [...settings.jira.groups],
+    },
     webhookKind: settings.webhookKind,
     links: settings.links,
   };
-  const saved = await deps.store.put(NOTIFY_SETTINGS_KIND, projectKey, body, expectedVersion, actor);
+  const saved = await deps.store.put(
+    NOTIFY_SETTINGS_KIND,
+    projectKey,
+    body,
+    expectedVersion,
+    actor,
+  );
   if (settings.jira.enabled || settings.webhookKind !== null) {
     await deps.kv.set(notifyEnabledKey(projectKey), { v: 1 });
   } else {

@@ -7,10 +7,7 @@
  */
 import { noticeId } from '../../domain/notify/notice';
 import { checkWebhookUrl } from '../../domain/notify/webhook-url';
-import type {
-  NotifySettingsView,
-  SaveNotifySettingsRequest,
-} from '../../contract/notify';
+import type { NotifySettingsView, SaveNotifySettingsRequest } from '../../contract/notify';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore, SecretStore } from '../../ports/key-value-store';
@@ -95,8 +92,16 @@ export async function saveNotify(
   let webhook: { kind: 'slack' | 'teams'; url: string } | null | 'keep' = 'keep';
   if (request.webhook.action === 'none') webhook = null;
   if (request.webhook.action === 'set') {
-    const check = checkWebhookUrl(request.webhook.url, request.webhook.kind, deps.extraWebhookOrigins);
-    if (!check.ok) throw badRequest('webhook.url', `the ${request.webhook.kind === 'slack' ? 'Slack' : 'Teams'} webhook URL ${check.problem}`);
+    const check = checkWebhookUrl(
+      request.webhook.url,
+      request.webhook.kind,
+      deps.extraWebhookOrigins,
+    );
+    if (!check.ok)
+      throw badRequest(
+        'webhook.url',
+        `the ${request.webhook.kind === 'slack' ? 'Slack' : 'Teams'} webhook URL ${check.problem}`,
+      );
     webhook = { kind: request.webhook.kind, url: check.url };
   }
   const accountIds = [...new Set(jira.accountIds.map((id) => id.trim()).filter((id) => id !== ''))];
@@ -109,14 +114,23 @@ export async function saveNotify(
     const known = new Set((await deps.jira.getUsers(accountIds)).map((u) => u.accountId));
     const unknown = accountIds.findIndex((id) => !known.has(id));
     if (unknown >= 0)
-      throw badRequest(`jira.accountIds[${unknown}]`, `Jira knows no person with account id ${accountIds[unknown]}`);
+      throw badRequest(
+        `jira.accountIds[${unknown}]`,
+        `Jira knows no person with account id ${accountIds[unknown]}`,
+      );
   }
   let issueKey = jira.issueKey?.trim().toUpperCase() || null;
   if (jira.enabled && issueKey === null && jira.createIssue !== true)
-    throw badRequest('jira.issueKey', 'choose the issue the emails are about, or let Ballast create one');
+    throw badRequest(
+      'jira.issueKey',
+      'choose the issue the emails are about, or let Ballast create one',
+    );
   if (issueKey !== null) {
     if (!issueKey.startsWith(`${place.projectKey}-`))
-      throw badRequest('jira.issueKey', `${issueKey} is not an issue of project ${place.projectKey}`);
+      throw badRequest(
+        'jira.issueKey',
+        `${issueKey} is not an issue of project ${place.projectKey}`,
+      );
     try {
       await deps.jira.getIssue(issueKey, ['summary']);
     } catch (error: unknown) {
@@ -137,7 +151,11 @@ export async function saveNotify(
     // Created as the admin asking, so Jira checks their right to create issues in the project.
     const types = await deps.jira.projectIssueTypes(place.projectKey);
     const type = types.find((t) => t === 'Task') ?? types[0];
-    if (type === undefined) throw badRequest('jira.issueKey', `project ${place.projectKey} has no issue type to create the notices issue with`);
+    if (type === undefined)
+      throw badRequest(
+        'jira.issueKey',
+        `project ${place.projectKey} has no issue type to create the notices issue with`,
+      );
     issueKey = (
       await deps.jira.createIssue({
         projectKey: place.projectKey,
@@ -163,7 +181,10 @@ export async function saveNotify(
       links:
         place.siteUrl === null
           ? stored.links
-          : { site: place.siteUrl, projectPage: place.projectPageUrl ?? `${place.siteUrl}/browse/${place.projectKey}` },
+          : {
+              site: place.siteUrl,
+              projectPage: place.projectPageUrl ?? `${place.siteUrl}/browse/${place.projectKey}`,
+            },
     },
     request.version,
     { accountId: place.accountId, at: now },
@@ -179,7 +200,10 @@ export async function sendTestNotice(
 ): Promise<NotifySettingsView> {
   await requireProjectAdmin(deps.jira, place.projectKey);
   const settings = await loadNotifySettings(deps.store, place.projectKey);
-  if (!(settings.jira.enabled && settings.jira.issueKey !== null) && settings.webhookKind === null) {
+  if (
+    !(settings.jira.enabled && settings.jira.issueKey !== null) &&
+    settings.webhookKind === null
+  ) {
     throw new AppError(
       'BAD_REQUEST',
       'There is nowhere to send a test yet: turn on Jira email or add a webhook, save, then send a test.',
@@ -188,7 +212,14 @@ export async function sendTestNotice(
   const notice = { kind: 'test' as const, projectKey: place.projectKey, at: now.toISOString() };
   await raiseNotice({ kv: deps.kv, queue: null }, notice, now);
   await deliverNotice(
-    { kv: deps.kv, secrets: deps.secrets, store: deps.store, jira: deps.jiraAsApp, poster: deps.poster, queue: null },
+    {
+      kv: deps.kv,
+      secrets: deps.secrets,
+      store: deps.store,
+      jira: deps.jiraAsApp,
+      poster: deps.poster,
+      queue: null,
+    },
     { projectKey: place.projectKey, id: noticeId(notice) },
     now,
   );

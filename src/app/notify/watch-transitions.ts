@@ -23,7 +23,11 @@ import { loadProjectConfig } from '../project/project-config-repository';
 import { loadProjectGate } from '../slo/project-gate-status';
 import type { StoredSloStatus } from '../slo/roll-up-slo';
 import type { OpenedPostmortem } from '../slo/open-postmortems';
-import { loadNotifySettings, notifyEnabledKey, NOTIFY_ENABLED_PREFIX } from './notify-settings-store';
+import {
+  loadNotifySettings,
+  notifyEnabledKey,
+  NOTIFY_ENABLED_PREFIX,
+} from './notify-settings-store';
 import { raiseNotice, type NoticeQueue } from './notice-outbox';
 import { listAll } from '../../ports/key-value-store';
 
@@ -48,7 +52,9 @@ async function wants(deps: WatchDeps, projectKey: string, event: NoticeEvent): P
 
 /** The projects with a channel, for the fiveMinute job's gate watch. */
 export async function watchedProjects(kv: KeyValueStore): Promise<string[]> {
-  return (await listAll(kv, NOTIFY_ENABLED_PREFIX)).map((e) => e.key.slice(NOTIFY_ENABLED_PREFIX.length));
+  return (await listAll(kv, NOTIFY_ENABLED_PREFIX)).map((e) =>
+    e.key.slice(NOTIFY_ENABLED_PREFIX.length),
+  );
 }
 
 /** Raises a gate notice when the project's gate is in another state than last notified. */
@@ -90,8 +96,12 @@ export async function watchAlerts(
   for (const severity of started) {
     // The rule of this severity burning hardest over its long window is the one named.
     const rule = after.status.alerts
-      .filter((a): a is AlertStatus & { longBurnRate: number; shortBurnRate: number } =>
-        a.severity === severity && a.firing && a.longBurnRate !== null && a.shortBurnRate !== null,
+      .filter(
+        (a): a is AlertStatus & { longBurnRate: number; shortBurnRate: number } =>
+          a.severity === severity &&
+          a.firing &&
+          a.longBurnRate !== null &&
+          a.shortBurnRate !== null,
       )
       .sort((a, b) => b.longBurnRate - a.longBurnRate)[0];
     if (rule === undefined) continue;
@@ -126,7 +136,8 @@ export async function watchBuffer(
 ): Promise<boolean> {
   const active = snapshot.sprints.find((s) => s.state === 'active');
   const interrupts = active?.interrupts;
-  if (active === undefined || interrupts === undefined || interrupts.overBuffer !== true) return false;
+  if (active === undefined || interrupts === undefined || interrupts.overBuffer !== true)
+    return false;
   if (interrupts.value === null || interrupts.bufferPoints === null) return false;
   if (!(await wants(deps, snapshot.projectKey, 'buffer'))) return false;
   return raiseNotice(

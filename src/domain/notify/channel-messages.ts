@@ -84,9 +84,7 @@ export function slackMessage(text: NoticeText): unknown {
       })),
       {
         type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: `<${text.link.url}|${escapeSlack(text.link.label)}>` },
-        ],
+        elements: [{ type: 'mrkdwn', text: `<${text.link.url}|${escapeSlack(text.link.label)}>` }],
       },
     ],
   };

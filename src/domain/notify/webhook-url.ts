@@ -20,8 +20,7 @@ export const WEBHOOK_URL_MAX = 2000;
 const TEAMS_HOST_SUFFIXES = ['.logic.azure.com', '.api.powerplatform.com', '.webhook.office.com'];
 
 export type WebhookUrlCheck =
-  | { readonly ok: true; readonly url: string }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly problem: string };
 
 export function checkWebhookUrl(
   raw: string,

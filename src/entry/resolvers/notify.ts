@@ -29,16 +29,18 @@ type Handlers = {
 };
 
 const events = z.object(
-  Object.fromEntries(NOTICE_EVENTS.map((e) => [e, z.boolean({ error: 'must be true or false' })])) as Record<
-    (typeof NOTICE_EVENTS)[number],
-    z.ZodBoolean
-  >,
+  Object.fromEntries(
+    NOTICE_EVENTS.map((e) => [e, z.boolean({ error: 'must be true or false' })]),
+  ) as Record<(typeof NOTICE_EVENTS)[number], z.ZodBoolean>,
 );
 
 const saveSchema = z.object({
   version: z.number().int().min(0),
   // Where the notices link to: the page's own site (http only for a local sandbox).
-  siteUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  siteUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
   events,
   jira: z.object({
     enabled: z.boolean(),
@@ -69,7 +71,10 @@ export interface NotifyResolverDeps {
 
 export function notifyResolvers(deps: NotifyResolverDeps): Handlers {
   const placeOf = (context: unknown, siteUrl?: string): NotifyPlace => {
-    const { accountId, projectKey } = projectContext(context, 'the notification settings from a project');
+    const { accountId, projectKey } = projectContext(
+      context,
+      'the notification settings from a project',
+    );
     return {
       accountId,
       projectKey,

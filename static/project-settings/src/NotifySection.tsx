@@ -94,9 +94,9 @@ export function NotifyForm({
   return (
     <div className="section-content notify">
       <p className="section-intro subtle">
-        Ballast tells people once per change, never at every refresh, with the figures and a link
-        to the page. Jira emails them about the project’s notices issue; people subscribe by
-        watching that issue. A Slack or Teams webhook is optional.
+        Ballast tells people once per change, never at every refresh, with the figures and a link to
+        the page. Jira emails them about the project’s notices issue; people subscribe by watching
+        that issue. A Slack or Teams webhook is optional.
       </p>
       <fieldset className="form-fieldset" disabled={!view.canEdit || busy !== 'idle'}>
         <legend className="group-title">What to tell</legend>
@@ -318,7 +318,8 @@ export function NotifySection({ call }: { call: Call }) {
       setDraft(draftOf(state.data));
     }
   }, [state]);
-  if (state.status === 'loading') return <Loading what="the notification settings" shape="section" />;
+  if (state.status === 'loading')
+    return <Loading what="the notification settings" shape="section" />;
   if (state.status === 'failed')
     return <SectionFailure what="the notification settings" error={state.error} onRetry={retry} />;
   const view = current ?? state.data;
