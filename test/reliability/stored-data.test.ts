@@ -175,6 +175,46 @@ const INVENTORY: Record<string, Kind> = {
     version: 'schemaVersion',
     note: 'marker that the issue properties of the site (or a project) were read once for the people they name',
   },
+  'notify-settings': {
+    where: 'document',
+    version: 'schemaVersion',
+    note: 'who hears which notices, where (events, Jira email recipients and notices issue, the webhook kind, the links); an unreadable one sends nothing and says so',
+  },
+  notice: {
+    where: 'kvs',
+    version: 'v',
+    note: 'one notice per transition (claimed with FAIL_IF_EXISTS) with each channel’s last result; another version is left undelivered, never misread',
+  },
+  'notice-pending': {
+    where: 'kvs',
+    version: 'v',
+    note: 'a notice not yet delivered, with when it is due, for the fiveMinute sweep that queues it again',
+  },
+  'notice-log': {
+    where: 'kvs',
+    version: 'none',
+    note: 'the ids of a project’s last 10 notices for the settings page ({ ids }); only a display list, each notice’s own record is the truth',
+  },
+  'notice-last': {
+    where: 'kvs',
+    version: 'none',
+    note: 'the last delivery result per channel ({ jira, webhook }), shown in the settings page as written',
+  },
+  'notify-enabled': {
+    where: 'kvs',
+    version: 'v',
+    note: 'marker of a project with a notice channel, so the jobs list watched projects by prefix; only its presence is read',
+  },
+  'notify-gate': {
+    where: 'kvs',
+    version: 'v',
+    note: 'the gate state last notified per project, swapped atomically at each roll-up; another version reads as never notified',
+  },
+  'notify-webhook': {
+    where: 'secret',
+    version: 'v',
+    note: 'the Slack/Teams webhook URL (a credential); v 0 means none; another version reads as no webhook',
+  },
   'push-signing-secret': {
     where: 'secret',
     version: 'schemaVersion',

@@ -164,7 +164,12 @@ export async function deliverNotice(
 ): Promise<NoticeRecord | undefined> {
   const key = noticeKey(ref.projectKey, ref.id);
   const record = await deps.kv.get<NoticeRecord>(key);
-  if (record === undefined || record.state === 'delivered' || record.state === 'failed') {
+  if (
+    record === undefined ||
+    record.v !== 1 ||
+    record.state === 'delivered' ||
+    record.state === 'failed'
+  ) {
     await deps.kv.delete(pendingKey(ref.projectKey, ref.id));
     return record;
   }

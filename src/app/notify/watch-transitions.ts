@@ -40,6 +40,7 @@ export interface WatchDeps {
 export const notifiedGateKey = (projectKey: string) => `notify-gate:${projectKey}`;
 
 interface NotifiedGate {
+  readonly v: 1;
   readonly state: GateState;
   readonly at: string;
 }
@@ -63,10 +64,12 @@ export async function watchGate(deps: WatchDeps, projectKey: string, now: Date):
   const config = (await loadProjectConfig(deps.store, projectKey)).config;
   const { gate, statement } = await loadProjectGate(deps, projectKey, config.sloIds, now);
   const previous = await deps.kv.setReturningPrevious<NotifiedGate>(notifiedGateKey(projectKey), {
+    v: 1,
     state: gate.state,
     at: now.toISOString(),
   } satisfies NotifiedGate);
-  const from = previous?.state ?? null;
+  // Another version reads as never notified: at worst one notice too many, never a missed freeze.
+  const from = previous?.v === 1 ? previous.state : null;
   if (!gateNoticeDue(from, gate.state)) return false;
   return raiseNotice(
     deps,
