@@ -290,6 +290,7 @@ const PERSONAL_DATA_SOURCES: Record<string, { kinds: string[]; fields: string[] 
   'src/app/planner/audit-log.ts': { kinds: ['planner-audit'], fields: ['accountId'] },
   'src/app/issue/ballast-property.ts': { kinds: ['ballast'], fields: ['by'] },
   'src/domain/dod/checklist-state.ts': { kinds: ['ballast'], fields: ['by'] },
+  'src/app/notify/notify-settings-store.ts': { kinds: ['notify-settings'], fields: ['accountIds'] },
 };
 const NOT_STORED_PEOPLE: Record<string, string> = {
   'src/entry/resolvers/context.ts':
@@ -297,6 +298,8 @@ const NOT_STORED_PEOPLE: Record<string, string> = {
   'src/ports/jira-schemas.ts': 'Jira’s answer (issue fields), read, not stored',
   'src/adapters/forge/jira/users.ts': 'Jira’s bulk user answer, read to show names, never stored',
   'src/adapters/forge/privacy/report-accounts.ts': 'the reporting API’s answer, read, not stored',
+  'src/entry/resolvers/notify.ts':
+    'the notification settings save payload, stored through src/app/notify/notify-settings-store.ts',
 };
 
 /** Fields named like a person's (`…By`) that hold something else, by file, with what they hold. */
@@ -314,7 +317,7 @@ describe('the inventory of personal data (account ids)', () => {
       sourceFiles,
     )) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\b(accountId|by|[a-z]+By)\s*:\s*z\./g)) {
+      for (const m of text.matchAll(/\b(accountIds?|by|[a-z]+By)\s*:\s*z\./g)) {
         if (NOT_A_PERSON[file]?.[m[1]!] !== undefined) continue;
         if (!found.has(file)) found.set(file, new Set());
         found.get(file)!.add(m[1]!);
@@ -334,7 +337,10 @@ describe('the inventory of personal data (account ids)', () => {
       for (const field of fields)
         expect(
           PERSONAL_DATA.some(
-            (p) => kinds.includes(p.kind) && p.text !== true && p.path.split('.').at(-1) === field,
+            (p) =>
+              kinds.includes(p.kind) &&
+              p.text !== true &&
+              p.path.split('.').at(-1)?.replace(/\[\]$/, '') === field,
           ),
           `${file} ${field}`,
         ).toBe(true);

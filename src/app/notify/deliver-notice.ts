@@ -20,6 +20,7 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore, SecretStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
+import { isPerson } from '../privacy/stored-people';
 import { loadNotifySettings, loadWebhook, type NotifySettings } from './notify-settings-store';
 import {
   lastDeliveryKey,
@@ -85,7 +86,9 @@ async function sendToJira(
   const issueKey = settings.jira.issueKey!;
   const text = noticeText(record.notice, linksOf(settings, record.projectKey));
   try {
-    await deps.jira.notifyIssue(issueKey, jiraNotification(text, settings.jira));
+    // An erased person (FORMER_USER_ID, src/app/privacy) is no recipient: Jira would refuse it (400).
+    const recipients = { ...settings.jira, accountIds: settings.jira.accountIds.filter(isPerson) };
+    await deps.jira.notifyIssue(issueKey, jiraNotification(text, recipients));
     return {
       retryable: false,
       result: {
