@@ -19,9 +19,18 @@ interface CardBlock {
   weight?: string;
 }
 
-/** Slack mrkdwn as plain text: `*bold*`, `<url|label>` and the three escapes. */
+/** The emoji codes Ballast's messages use (src/domain/notify/channel-messages.ts), as Slack draws them. */
+const EMOJI: Readonly<Record<string, string>> = {
+  ':red_circle:': '🔴',
+  ':large_orange_circle:': '🟠',
+  ':large_green_circle:': '🟢',
+  ':information_source:': 'ℹ️',
+};
+
+/** Slack mrkdwn as plain text: `*bold*`, `<url|label>`, emoji codes and the three escapes. */
 const slackText = (text: string) =>
   text
+    .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
     .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/\*([^*]+)\*/g, '$1')
     .replaceAll('&lt;', '<')
