@@ -5,6 +5,7 @@
 import type { NoticeEvent } from '../domain/notify/notice';
 import type { WebhookKind } from '../domain/notify/webhook-url';
 
+export type { NoticeEvent };
 export type NoticeEvents = Readonly<Record<NoticeEvent, boolean>>;
 
 export interface JiraNoticeSettings {

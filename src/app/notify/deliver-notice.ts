@@ -215,13 +215,13 @@ export async function deliverNotice(
     jira: withRetry(attempts.jira) ?? last.jira,
     webhook: withRetry(attempts.webhook) ?? last.webhook,
   } satisfies LastDeliveries);
-  if (retry) {
+  if (retry && deps.queue !== null) {
     await deps.kv.set(pendingKey(ref.projectKey, ref.id), {
       v: 1,
       queuedAt: now.toISOString(),
       dueAt: retryAt!,
     });
-    await deps.queue!.push(ref, { delayInSeconds: delay });
+    await deps.queue.push(ref, { delayInSeconds: delay });
   } else {
     await deps.kv.delete(pendingKey(ref.projectKey, ref.id));
   }

@@ -9,10 +9,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type {
   DeliveryResult,
+  NoticeEvent,
   NotifySettingsView,
   RecentNotice,
 } from '../../../src/contract/notify';
-import type { NoticeEvent } from '../../../src/domain/notify/notice';
 import { asResolverError, formatWhen } from '../../shared/format';
 import { Loading } from '../../shared/LoadStates';
 import { useResolver } from '../../shared/use-resolver';
