@@ -4,7 +4,6 @@
  * webhook; "Send a test"; and what the last delivery on each channel did. Its own resolvers
  * (`notify/*`), like the push API section, so it saves apart from the configuration form.
  */
-import { view as forgeView } from '@forge/bridge';
 import { useCallback, useEffect, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type {
@@ -36,9 +35,11 @@ const STATE_WORDS: Readonly<Record<RecentNotice['state'], string>> = {
 
 type Busy = 'idle' | 'saving' | 'testing';
 
+/** The site the page runs on; the bridge is loaded only when saving, so Node tests render without it. */
 async function siteUrl(): Promise<string | undefined> {
   try {
-    return ((await forgeView.getContext()) as { siteUrl?: string }).siteUrl;
+    const { view } = await import('@forge/bridge');
+    return ((await view.getContext()) as { siteUrl?: string }).siteUrl;
   } catch {
     return undefined;
   }
