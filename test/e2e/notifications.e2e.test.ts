@@ -209,6 +209,11 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
       await page.getByText('Only project administrators can change where notices go.').waitFor();
       expect(await page.getByLabel('Email the notices through Jira').isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Save notifications' }).count()).toBe(0);
+      // People by name, never by account id.
+      expect(await page.locator('.notify-people').textContent()).toBe(
+        'Also these people: Ada Okafor',
+      );
+      expect(await page.locator('.notify').textContent()).not.toContain(ADMIN_ACCOUNT_ID);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.screenshot({

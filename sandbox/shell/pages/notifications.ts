@@ -19,12 +19,15 @@ interface CardBlock {
   weight?: string;
 }
 
-/** The emoji codes Ballast's messages use (src/domain/notify/channel-messages.ts), as Slack draws them. */
+/**
+ * The emoji codes Ballast's messages use (src/domain/notify/channel-messages.ts), drawn as a plain
+ * mark with the tone named: a browser without an emoji font would show an empty box instead.
+ */
 const EMOJI: Readonly<Record<string, string>> = {
-  ':red_circle:': '🔴',
-  ':large_orange_circle:': '🟠',
-  ':large_green_circle:': '🟢',
-  ':information_source:': 'ℹ️',
+  ':red_circle:': '● (red)',
+  ':large_orange_circle:': '● (orange)',
+  ':large_green_circle:': '● (green)',
+  ':information_source:': 'ⓘ',
 };
 
 /** Slack mrkdwn as plain text: `*bold*`, `<url|label>`, emoji codes and the three escapes. */

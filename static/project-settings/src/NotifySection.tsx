@@ -91,7 +91,11 @@ export function NotifyForm({
     .split(/\n|,/)
     .map((s) => s.trim())
     .filter((s) => s !== '')
-    .map((id) => view.people[id] ?? `unknown to Jira (${id})`);
+    .map(
+      (id) =>
+        view.people[id] ??
+        (view.canEdit ? `unknown to Jira (${id})` : 'a person Jira does not name'),
+    );
   return (
     <div className="section-content notify">
       <p className="section-intro subtle">
@@ -157,20 +161,28 @@ export function NotifyForm({
           />
           Email the issue’s watchers
         </label>
-        <div className="form-row">
-          <label className="field-label" htmlFor="notify-people">
-            Also these people (Atlassian account ids, one a line)
-          </label>
-          <textarea
-            id="notify-people"
-            className="input"
-            rows={3}
-            value={draft.accountIds}
-            aria-invalid={invalid('jira.accountIds')}
-            onChange={(e) => set({ accountIds: e.target.value })}
-          />
-          {names.length > 0 && <p className="subtlest">{names.join(', ')}</p>}
-        </div>
+        {view.canEdit ? (
+          <div className="form-row">
+            <label className="field-label" htmlFor="notify-people">
+              Also these people (Atlassian account ids, one a line)
+            </label>
+            <textarea
+              id="notify-people"
+              className="input"
+              rows={3}
+              value={draft.accountIds}
+              aria-invalid={invalid('jira.accountIds')}
+              onChange={(e) => set({ accountIds: e.target.value })}
+            />
+            {names.length > 0 && <p className="subtlest">{names.join(', ')}</p>}
+          </div>
+        ) : (
+          // People by name only: ids are for the admin's input, never shown to read.
+          <p className="notify-people">
+            <span className="field-label">Also these people: </span>
+            {names.length === 0 ? 'nobody' : names.join(', ')}
+          </p>
+        )}
         <div className="form-row">
           <label className="field-label" htmlFor="notify-groups">
             And these Jira groups (names, separated by commas)
