@@ -132,6 +132,23 @@ function matrix(): Record<string, Entry> {
       payload: () => ({ id: 'no-such-override' }),
       adminRefusal: 'NOT_FOUND',
     },
+    // Notifications (issue #22): members read where notices go, only project admins change it.
+    'notify/get': { access: 'browse', payload: () => ({}) },
+    'notify/save': {
+      access: 'admin',
+      payload: () => ({
+        version: 0,
+        events: { gate: true, alert: true, buffer: true, postmortem: true },
+        jira: { enabled: false, issueKey: null, watchers: true, accountIds: [], groups: [] },
+        webhook: { action: 'none' },
+      }),
+    },
+    'notify/test': {
+      access: 'admin',
+      payload: () => ({}),
+      // Nothing configured yet: nowhere to send a test.
+      adminRefusal: 'BAD_REQUEST',
+    },
   };
 }
 

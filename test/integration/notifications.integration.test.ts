@@ -5,13 +5,18 @@
  * which the queue consumer delivers to Jira's "Send notification for issue" (the emulator's mail
  * queue) and to the webhook in Slack's format — once, however often the job runs. A malformed
  * webhook URL is refused naming the field and stores nothing; a member cannot change anything; a
- * failing webhook is retried, reported, and never blocks Jira's email.
+ * failing webhook is retried, reported, and never blocks Jira's email; an outsider reads nothing.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedApp } from '../../sandbox/app-seed/seed-app';
-import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, type JiraEmulator } from '../../sandbox/jira';
+import {
+  ADMIN_ACCOUNT_ID,
+  MEMBER_ACCOUNT_ID,
+  OUTSIDER_ACCOUNT_ID,
+  type JiraEmulator,
+} from '../../sandbox/jira';
 import type { ForgeHost } from '../../sandbox/forge/host';
 import type { Envelope } from '../../src/contract/envelope';
 import type { NotifySettingsView, SaveNotifySettingsRequest } from '../../src/contract/notify';
@@ -94,6 +99,11 @@ describe('saving where notices go', () => {
     expect(answer.ok || answer.error.code).toBe('FORBIDDEN');
   });
 
+  it('refuses someone who cannot browse the project', async () => {
+    const answer = await call('notify/get', {}, OUTSIDER_ACCOUNT_ID);
+    expect(answer.ok || answer.error.code).toBe('FORBIDDEN');
+  });
+
   it('refuses a malformed webhook URL naming the field, and stores nothing', async () => {
     const answer = await call(
       'notify/save',
@@ -164,12 +174,17 @@ describe('the freeze, notified once', () => {
 });
 
 describe('send a test, and a failing webhook', () => {
-  it('sends a test on both channels at once and shows the results', async () => {
+  it('sends a test on both channels through the queue and shows the results', async () => {
     const answer = await call<NotifySettingsView>('notify/test', {});
     if (!answer.ok) throw new Error(answer.error.message);
+    // Queued, then delivered by the consumer as the app.
+    await host.idle();
     expect(jira.mail.at(-1)!.subject).toBe('[Ballast] SHOP: a test notice from Ballast');
     expect(posts.at(-1)!.body.text).toBe('SHOP: a test notice from Ballast');
-    expect(answer.data.last.webhook?.ok).toBe(true);
+    expect((await view()).last.webhook).toMatchObject({
+      ok: true,
+      title: 'SHOP: a test notice from Ballast',
+    });
   });
 
   it('retries a webhook that answers 503 six times, then reports it; the email went once', async () => {

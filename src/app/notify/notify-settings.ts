@@ -5,7 +5,6 @@
  * person `jira.accountIds[i]`, a notices issue outside the project `jira.issueKey` — so a refused
  * save keeps what was stored.
  */
-import { noticeId } from '../../domain/notify/notice';
 import { checkWebhookUrl } from '../../domain/notify/webhook-url';
 import type { NotifySettingsView, SaveNotifySettingsRequest } from '../../contract/notify';
 import type { DocumentStore } from '../../ports/document-store';
@@ -14,8 +13,9 @@ import type { KeyValueStore, SecretStore } from '../../ports/key-value-store';
 import { AppError } from '../errors';
 import { displayNames } from '../people/display-names';
 import { requireProjectAdmin } from '../project/require-project-admin';
-import { deliverNotice, type LastDeliveries, type WebhookPoster } from './deliver-notice';
-import { lastDeliveryKey, raiseNotice, recentNotices } from './notice-outbox';
+import { requireProjectBrowse } from '../metrics/serve-project-page';
+import type { LastDeliveries } from './deliver-notice';
+import { lastDeliveryKey, raiseNotice, recentNotices, type NoticeQueue } from './notice-outbox';
 import {
   loadNotifySettings,
   loadWebhook,
@@ -31,12 +31,11 @@ export const MAX_NOTIFY_GROUPS = 20;
 export interface NotifyDeps {
   /** As the person asking. */
   readonly jira: JiraPort;
-  /** As the app, for the test notice (as the consumer sends them). */
-  readonly jiraAsApp: JiraPort;
   readonly store: DocumentStore;
   readonly kv: KeyValueStore;
   readonly secrets: SecretStore;
-  readonly poster: WebhookPoster;
+  /** The notices queue: a test is delivered by the consumer, as the app, like every notice. */
+  readonly queue: NoticeQueue;
   /** Origins accepted besides Slack's and Teams' (the sandbox's receiver): Forge variables. */
   readonly extraWebhookOrigins: readonly string[];
 }
@@ -54,6 +53,8 @@ export async function getNotifySettings(
   deps: NotifyDeps,
   place: NotifyPlace,
 ): Promise<NotifySettingsView> {
+  // Recipients and the webhook's kind are the project's business: members only.
+  await requireProjectBrowse(deps.jira, place.projectKey);
   const [settings, canEdit, last, recent] = await Promise.all([
     loadNotifySettings(deps.store, place.projectKey),
     deps.jira
@@ -192,7 +193,11 @@ export async function saveNotify(
   return getNotifySettings(deps, place);
 }
 
-/** "Send a test": one test notice, delivered now on every channel, with no retry. */
+/**
+ * "Send a test": one test notice on the notices queue, delivered by the consumer as the app like
+ * every notice (a resolver does not call Jira as the app), without the transition watch. The page
+ * reads the result under "Last delivery" a few seconds later.
+ */
 export async function sendTestNotice(
   deps: NotifyDeps,
   place: NotifyPlace,
@@ -209,18 +214,9 @@ export async function sendTestNotice(
       'There is nowhere to send a test yet: turn on Jira email or add a webhook, save, then send a test.',
     );
   }
-  const notice = { kind: 'test' as const, projectKey: place.projectKey, at: now.toISOString() };
-  await raiseNotice({ kv: deps.kv, queue: null }, notice, now);
-  await deliverNotice(
-    {
-      kv: deps.kv,
-      secrets: deps.secrets,
-      store: deps.store,
-      jira: deps.jiraAsApp,
-      poster: deps.poster,
-      queue: null,
-    },
-    { projectKey: place.projectKey, id: noticeId(notice) },
+  await raiseNotice(
+    { kv: deps.kv, queue: deps.queue },
+    { kind: 'test', projectKey: place.projectKey, at: now.toISOString() },
     now,
   );
   return getNotifySettings(deps, place);

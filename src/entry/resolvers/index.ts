@@ -18,8 +18,7 @@ import { pushUrls } from '../webtriggers/push-urls';
 import { respond } from './respond';
 import { notifyResolvers } from './notify';
 import { extraWebhookOrigins, projectPageUrl } from '../../adapters/forge/app-links';
-import { ForgeWebhookPoster } from '../../adapters/forge/webhook/webhook-poster';
-import { jiraAsApp } from '../../adapters/forge/jira/forge-transport';
+import { ForgeNoticeQueue } from '../../adapters/forge/events/notice-queue';
 
 type Handler = (payload: unknown, context: unknown) => unknown;
 
@@ -58,10 +57,9 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
         const kv = new ForgeKeyValueStore();
         return {
           ...asUser(),
-          jiraAsApp: jiraAsApp(),
           kv,
           secrets: kv,
-          poster: new ForgeWebhookPoster(),
+          queue: new ForgeNoticeQueue(),
           extraWebhookOrigins: extraWebhookOrigins(),
         };
       },

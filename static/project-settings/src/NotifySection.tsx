@@ -369,9 +369,17 @@ export function NotifySection({ call }: { call: Call }) {
           'Saved. Ballast tells people from the next change on.',
         )
       }
-      onTest={() =>
-        run('testing', () => call('notify/test', {}), 'Test sent: see the last delivery below.')
-      }
+      onTest={() => {
+        run(
+          'testing',
+          () => call('notify/test', {}),
+          'Test queued: its result shows under Last delivery in a few seconds.',
+        );
+        // The consumer delivers it in the background; read the outcome once it has had time.
+        setTimeout(() => {
+          call('notify/get', {}).then(setCurrent, () => undefined);
+        }, 4000);
+      }}
     />
   );
 }
