@@ -17,7 +17,7 @@ import {
   type NoticeRecord,
 } from './notice-outbox';
 import { saveNotifySettings, storeWebhook } from './notify-settings-store';
-import { watchAlerts, watchBuffer } from './watch-transitions';
+import { watchAlerts, watchBuffer, watchPostmortem } from './watch-transitions';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const SLACK = 'https://hooks.slack.com/services/T0/B0/secret';
@@ -314,4 +314,27 @@ it('a project without a channel is not watched', async () => {
     false,
   );
   expect(spy).not.toHaveBeenCalled();
+});
+
+describe('the postmortem notice', () => {
+  it('is raised once per incident, with the postmortem and its share of the budget', async () => {
+    const opened = {
+      slo: 'checkout-availability',
+      issueKey: 'SHOP-401',
+      start: '2026-11-17T11:35:00.000Z',
+      end: '2026-11-17T12:20:00.000Z',
+      budgetShare: 0.31,
+    };
+    expect(await watchPostmortem({ kv, store, queue }, 'SHOP', opened, NOW)).toBe(true);
+    expect(await watchPostmortem({ kv, store, queue }, 'SHOP', opened, NOW)).toBe(false);
+    const record = kv.data.get(
+      noticeKey('SHOP', 'postmortem.checkout-availability.20261117T113500000Z'),
+    ) as NoticeRecord;
+    expect(record.title).toBe('SHOP: postmortem SHOP-401 opened');
+    expect(record.notice).toMatchObject({
+      kind: 'postmortem',
+      issueKey: 'SHOP-401',
+      budgetShare: 0.31,
+    });
+  });
 });
