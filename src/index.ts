@@ -7,6 +7,7 @@ export { gateValidator } from './entry/validators/gate-validator';
 export { onIssueChanged } from './entry/triggers/issue-changed';
 export { onSprintClosedEvent, onSprintStartedEvent } from './entry/triggers/sprint-lifecycle';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
+export { noticeConsumer } from './entry/consumers/notice-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
 export { refreshSuggestionModelsHourly } from './entry/scheduled/suggestion-model';
 export { onSliPush } from './entry/webtriggers/sli-push';

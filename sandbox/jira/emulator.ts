@@ -21,6 +21,7 @@ import { buildSeed, type SeedOptions, type SeedSize } from './seed/index';
 import { SearchIndex, type SearchConsistency } from './state/search-index';
 import { JiraStore } from './state/store';
 import type { JiraState } from './state/types';
+import type { QueuedEmail } from './routes/notify';
 
 export interface JiraEmulatorOptions {
   /** Start from this state (e.g. loaded from .sandbox-state/); otherwise the seed is built. */
@@ -70,6 +71,8 @@ export interface JiraHandler {
   searchIndex: SearchIndex;
   /** "METHOD /template" of every Jira route served. */
   routes: string[];
+  /** Jira's mail queue: the emails "Send notification for issue" queued (routes/notify.ts). */
+  mail: readonly QueuedEmail[];
 }
 
 export interface JiraEmulator extends JiraHandler {
@@ -139,7 +142,8 @@ export function createJiraHandler(
   const events = new JiraEvents();
   const faults = new Faults(options.faults ?? {}, options.faultSeed ?? 1);
   const stats = new CallStats(now);
-  const router = jiraRouter();
+  const mail: QueuedEmail[] = [];
+  const router = jiraRouter(mail);
   const aliases = options.propertyAliases ?? DEFAULT_PROPERTY_ALIASES;
   const appAccountId = options.appAccountId ?? APP_ACCOUNT_ID;
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
@@ -266,6 +270,7 @@ export function createJiraHandler(
     stats,
     searchIndex,
     routes: router.list().map((r) => `${r.method} ${r.path}`),
+    mail,
     hanging,
   };
 }

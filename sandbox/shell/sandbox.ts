@@ -17,6 +17,7 @@ import { appRecordReader } from './sprint-routes';
 import type { AppRecordReader } from './sprint-report';
 import { seedApp, type AppSeedReport } from '../app-seed/seed-app';
 import type { AppSeedVariant } from '../app-seed/sli-traffic';
+import { webhookReceiver, type WebhookReceiver } from './webhook-receiver';
 
 export interface SandboxOptions {
   /** Shell port; 0 picks a free one. */
@@ -61,6 +62,8 @@ export interface Sandbox {
   runScheduled(moduleKey: string): Promise<unknown>;
   /** The app's Forge host: resolvers and scheduled triggers run now, for tests and tools. */
   forge: ForgeHost;
+  /** The local Slack/Teams webhook receiver (`${url}/__webhooks/slack/<name>`). */
+  webhooks: WebhookReceiver;
   /** Saves Jira's state now if it changed (the KVS saves itself on every write). */
   save(): void;
   /** Saves, then stops every server. */
@@ -91,6 +94,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   await new Promise<void>((done) => server.listen(options.port, options.host ?? '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  // The app accepts webhooks on this origin besides Slack's and Teams' (a Forge environment
+  // variable in production: src/adapters/forge/app-links.ts); the receiver answers there.
+  process.env.BALLAST_WEBHOOK_ORIGINS = url;
+  const webhooks = webhookReceiver();
   const host = createAppHost({
     manifestPath,
     appModule: options.appModule,
@@ -108,6 +115,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       jiraUrl: jira.url,
       site: { cloudId: host.cloudId, siteUrl: url },
       defaultProjectKey: 'SHOP',
+      notifications: { mail: () => jira.mail, receiver: webhooks },
     }),
   );
   const variant = options.appSeed ?? 'none';
@@ -135,6 +143,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     idle: () => host.forge.idle(),
     runScheduled: (moduleKey) => host.forge.runScheduled(moduleKey),
     forge: host.forge,
+    webhooks,
     save: () => {
       saver.save();
     },

@@ -28,6 +28,8 @@ import { isSandboxLicence, SANDBOX_LICENCES } from '../forge/host/licence';
 import { userByAccountId, userCookie, userFromCookie } from './users';
 import { chosenValidators, isJiraAdmin, readWorkflow, saveValidators } from './workflow-editor';
 import { sourceFiles, tokenCss, tokenUses } from '../../scripts/ds-tokens.mjs';
+import type { QueuedEmail } from '../jira/routes/notify';
+import { WEBHOOK_PREFIX, type WebhookReceiver } from './webhook-receiver';
 
 export interface ShellDeps {
   /** Read per request, so modules added to manifest.yml show up without a restart. */
@@ -36,6 +38,8 @@ export interface ShellDeps {
   jiraUrl: string;
   site: ContextSite;
   defaultProjectKey: string;
+  /** Jira's mail queue and the local webhook receiver, for the Notifications page. */
+  notifications?: { mail: () => readonly QueuedEmail[]; receiver: WebhookReceiver };
 }
 
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
@@ -57,9 +61,14 @@ function pageFor(path: string, query: URLSearchParams): ShellPage | undefined {
       ...(saved === null ? {} : { savedTransitionId: saved }),
     };
   }
-  const project = new RegExp(`^/projects/(${KEY})/(backlog|ballast|settings)$`).exec(path);
+  const project = new RegExp(`^/projects/(${KEY})/(backlog|ballast|settings|notifications)$`).exec(
+    path,
+  );
   if (project?.[1] !== undefined && project[2] !== undefined)
-    return { kind: project[2] as 'backlog' | 'ballast' | 'settings', projectKey: project[1] };
+    return {
+      kind: project[2] as 'backlog' | 'ballast' | 'settings' | 'notifications',
+      projectKey: project[1],
+    };
   const issue = new RegExp(`^/browse/(${KEY}-\\d+)$`).exec(path);
   if (issue?.[1] !== undefined) return { kind: 'issue', issueKey: issue[1] };
   return undefined;
@@ -80,6 +89,16 @@ export function createShellHandler(shellDeps: ShellDeps) {
 
     // The app's web triggers, at the URLs webTrigger.getUrl() hands out.
     if (path.startsWith('/x1/')) return deps.host.webTriggerHandler(req, res);
+
+    // The local Slack/Teams incoming webhook the sandbox's projects may post their notices to.
+    if (path.startsWith(WEBHOOK_PREFIX) && deps.notifications !== undefined)
+      return deps.notifications.receiver.handle(req, res, path);
+
+    // A project page link as Jira writes it (/jira/{type}/projects/{key}/apps/{appId}/{envId},
+    // manifest-reference/modules/jira-project-page): the notices link there.
+    const appPage = new RegExp(`^/jira/[a-z]+/projects/(${KEY})/apps/`).exec(path);
+    if (method === 'GET' && appPage?.[1] !== undefined)
+      return redirect(res, `/projects/${appPage[1]}/ballast`);
 
     if (method === 'GET' && path === '/')
       return redirect(res, `/projects/${deps.defaultProjectKey}/backlog`);
@@ -248,6 +267,14 @@ export function createShellHandler(shellDeps: ShellDeps) {
       backlogState: page.kind === 'backlog' ? backlogStateFromQuery(url.searchParams) : undefined,
       readAppRecord: appRecordReader(deps.host),
       licence: deps.host.forge.licence.current(),
+      ...(deps.notifications === undefined
+        ? {}
+        : {
+            notifications: {
+              mail: deps.notifications.mail(),
+              webhooks: deps.notifications.receiver.messages,
+            },
+          }),
     });
     sendHtml(res, 200, body);
   }

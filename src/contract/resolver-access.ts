@@ -53,6 +53,10 @@ export const RESOLVER_ACCESS: Readonly<Record<ResolverKey, ResolverAccess>> = {
   'projectData/export': 'read',
   'projectData/delete': 'erasure',
   'projectData/projects': 'read',
+  'notify/get': 'read',
+  'notify/save': 'change',
+  // Sends a test notice on each configured channel: it stores only the last delivery's result.
+  'notify/test': 'change',
 };
 
 /** What a refused change was, in words: "save the settings". */
@@ -68,4 +72,6 @@ export const CHANGE_WORDS: Readonly<Partial<Record<ResolverKey, string>>> = {
   'planner/override': 'record the override',
   'gate/recordOverride': 'record the freeze override',
   'gate/endOverride': 'end the freeze override',
+  'notify/save': 'save the notification settings',
+  'notify/test': 'send a test notification',
 };

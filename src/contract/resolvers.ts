@@ -20,6 +20,7 @@ import type { AuditPage, PlannerContract } from './planner';
 import type { SloContract } from './slo';
 import type { GateContract } from './gate';
 import type { ProjectDataContract } from './project-data';
+import type { NotifyContract } from './notify';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -34,7 +35,13 @@ export interface AuditLogView extends AuditPage {
 }
 
 export interface ResolverContract
-  extends PlannerContract, ProjectPageContract, SloContract, GateContract, ProjectDataContract {
+  extends
+    PlannerContract,
+    ProjectPageContract,
+    SloContract,
+    GateContract,
+    ProjectDataContract,
+    NotifyContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueGetRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };

@@ -3,6 +3,7 @@
  * (src/adapters/forge/jira/client.ts) implements it over requestJira; use cases take it as an argument.
  */
 import { AppError } from '../app/errors';
+import type { JiraNotification } from '../domain/notify/channel-messages';
 import type {
   BoardConfiguration,
   ChangelogPage,
@@ -107,6 +108,11 @@ export interface JiraPort {
   getTransitions(issueKey: string): Promise<Transition[]>;
   transition(issueKey: string, transitionId: string): Promise<void>;
   addComment(issueKey: string, text: string): Promise<string>;
+  /**
+   * "Send notification for issue" (POST /rest/api/3/issue/{issueIdOrKey}/notify, platform.v3.json
+   * `notify`): Jira queues an email about the issue to the recipients; 204 with no content.
+   */
+  notifyIssue(issueKey: string, notification: JiraNotification): Promise<void>;
   changelogs(
     issueIdsOrKeys: readonly string[],
     fieldIds: readonly string[],

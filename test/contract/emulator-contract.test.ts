@@ -176,6 +176,13 @@ const CALLS: Call[] = [
   { method: 'GET', path: '/rest/api/3/issue/SHOP-30/comment', status: 200 },
   {
     method: 'POST',
+    path: '/rest/api/3/issue/SHOP-30/notify',
+    body: { subject: 'Ballast', textBody: 'The gate is frozen.', to: { watchers: true } },
+    asApp: true,
+    status: 204,
+  },
+  {
+    method: 'POST',
     path: '/rest/api/3/issue/SHOP-30/comment',
     body: {
       body: {

@@ -132,6 +132,23 @@ function matrix(): Record<string, Entry> {
       payload: () => ({ id: 'no-such-override' }),
       adminRefusal: 'NOT_FOUND',
     },
+    // Notifications (issue #22): members read where notices go, only project admins change it.
+    'notify/get': { access: 'browse', payload: () => ({}) },
+    'notify/save': {
+      access: 'admin',
+      payload: () => ({
+        version: 0,
+        events: { gate: true, alert: true, buffer: true, postmortem: true },
+        jira: { enabled: false, issueKey: null, watchers: true, accountIds: [], groups: [] },
+        webhook: { action: 'none' },
+      }),
+    },
+    'notify/test': {
+      access: 'admin',
+      payload: () => ({}),
+      // Nothing configured yet: nowhere to send a test.
+      adminRefusal: 'BAD_REQUEST',
+    },
   };
 }
 
@@ -502,6 +519,8 @@ describe("asApp(): only where Forge offers no user, and then with the app's own 
       'scheduled job: no user; trains models of projects that have one',
     'src/entry/consumers/metrics-consumer.ts':
       'async consumer: no user; project page snapshot, served only after a BROWSE_PROJECTS check',
+    'src/entry/consumers/notice-consumer.ts':
+      "async consumer: no user; sends a stored notice about the project's own notices issue, chosen by a project admin (Jira checks Browse Projects on it)",
     'src/entry/webtriggers/gate-check.ts':
       "release gate web trigger (issue #22): no user; signed with the site's push secret, which only Jira admins create; reads only the items the release names and answers their category and the gate's verdict, no summary or other field",
     'src/entry/webtriggers/deployment-push.ts':

@@ -227,6 +227,55 @@ const INVENTORY: Record<string, Kind> = {
     retention:
       'one per installation event; a few bytes, kept so a restored installation is still told apart',
   },
+  'notify-settings': {
+    where: 'document',
+    version: 'schemaVersion',
+    note: 'who hears which notices, where (events, Jira email recipients and notices issue, the webhook kind, the links); an unreadable one sends nothing and says so',
+    retention: "until the project's data is deleted (replaced on every save)",
+  },
+  notice: {
+    where: 'kvs',
+    version: 'v',
+    note: 'one notice per transition (claimed with FAIL_IF_EXISTS) with each channel’s last result; another version is left undelivered, never misread',
+    retention:
+      '90 days: written with a KVS time to live (NOTICE_TTL_SECONDS, src/app/notify/notice-outbox.ts)',
+  },
+  'notice-pending': {
+    where: 'kvs',
+    version: 'v',
+    note: 'a notice not yet delivered, with when it is due, for the fiveMinute sweep that queues it again',
+    retention: 'until the notice is delivered or given up (deleted by the notice consumer)',
+  },
+  'notice-log': {
+    where: 'kvs',
+    version: 'none',
+    note: 'the ids of a project’s last 10 notices for the settings page ({ ids }); only a display list, each notice’s own record is the truth',
+    retention: "one per project, the last 10 ids; until the project's data is deleted",
+  },
+  'notice-last': {
+    where: 'kvs',
+    version: 'none',
+    note: 'the last delivery result per channel ({ jira, webhook }), shown in the settings page as written',
+    retention: "one per project, replaced by each delivery; until the project's data is deleted",
+  },
+  'notify-enabled': {
+    where: 'kvs',
+    version: 'v',
+    note: 'marker of a project with a notice channel, so the jobs list watched projects by prefix; only its presence is read',
+    retention: "one marker per project; until the project's data is deleted",
+  },
+  'notify-gate': {
+    where: 'kvs',
+    version: 'v',
+    note: 'the gate state last notified per project, swapped atomically at each roll-up; another version reads as never notified',
+    retention: "one per project, replaced at each transition; until the project's data is deleted",
+  },
+  'notify-webhook': {
+    where: 'secret',
+    version: 'v',
+    note: 'the Slack/Teams webhook URL (a credential); v 0 means none; another version reads as no webhook',
+    retention: "one per project, replaced on save; emptied when the project's data is deleted",
+  },
   'push-signing-secret': {
     where: 'secret',
     version: 'schemaVersion',
@@ -324,6 +373,7 @@ const PERSONAL_DATA_SOURCES: Record<string, { kinds: string[]; fields: string[] 
   'src/app/planner/audit-log.ts': { kinds: ['planner-audit'], fields: ['accountId'] },
   'src/app/issue/ballast-property.ts': { kinds: ['ballast'], fields: ['by'] },
   'src/domain/dod/checklist-state.ts': { kinds: ['ballast'], fields: ['by'] },
+  'src/app/notify/notify-settings-store.ts': { kinds: ['notify-settings'], fields: ['accountIds'] },
 };
 const NOT_STORED_PEOPLE: Record<string, string> = {
   'src/entry/resolvers/context.ts':
@@ -331,6 +381,8 @@ const NOT_STORED_PEOPLE: Record<string, string> = {
   'src/ports/jira-schemas.ts': 'Jira’s answer (issue fields), read, not stored',
   'src/adapters/forge/jira/users.ts': 'Jira’s bulk user answer, read to show names, never stored',
   'src/adapters/forge/privacy/report-accounts.ts': 'the reporting API’s answer, read, not stored',
+  'src/entry/resolvers/notify.ts':
+    'the notification settings save payload, stored through src/app/notify/notify-settings-store.ts',
 };
 
 /** Fields named like a person's (`…By`) that hold something else, by file, with what they hold. */
@@ -348,7 +400,7 @@ describe('the inventory of personal data (account ids)', () => {
       sourceFiles,
     )) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\b(accountId|by|[a-z]+By)\s*:\s*z\./g)) {
+      for (const m of text.matchAll(/\b(accountIds?|by|[a-z]+By)\s*:\s*z\./g)) {
         if (NOT_A_PERSON[file]?.[m[1]!] !== undefined) continue;
         if (!found.has(file)) found.set(file, new Set());
         found.get(file)!.add(m[1]!);
@@ -368,7 +420,10 @@ describe('the inventory of personal data (account ids)', () => {
       for (const field of fields)
         expect(
           PERSONAL_DATA.some(
-            (p) => kinds.includes(p.kind) && p.text !== true && p.path.split('.').at(-1) === field,
+            (p) =>
+              kinds.includes(p.kind) &&
+              p.text !== true &&
+              p.path.split('.').at(-1)?.replace(/\[\]$/, '') === field,
           ),
           `${file} ${field}`,
         ).toBe(true);

@@ -10,12 +10,14 @@ import { fieldRoutes } from './fields';
 import { issueRoutes } from './issue';
 import { jqlParseRoutes } from './jql-parse';
 import { metaRoutes } from './meta';
+import { notifyRoutes, type QueuedEmail } from './notify';
 import { propertyRoutes } from './properties';
 import { searchRoutes } from './search';
 import { transitionRoutes } from './transitions';
 import { userRoutes } from './users';
 
-export function jiraRouter(): Router<JiraContext> {
+/** `mail`: where "Send notification for issue" queues its emails (routes/notify.ts). */
+export function jiraRouter(mail: QueuedEmail[] = []): Router<JiraContext> {
   return new Router<JiraContext>().add(
     ...searchRoutes,
     ...jqlParseRoutes,
@@ -23,6 +25,7 @@ export function jiraRouter(): Router<JiraContext> {
     ...transitionRoutes,
     ...propertyRoutes,
     ...commentRoutes,
+    ...notifyRoutes(mail),
     ...changelogRoutes,
     ...fieldRoutes,
     ...metaRoutes,

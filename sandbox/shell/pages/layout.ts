@@ -8,7 +8,7 @@ import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
 import { SANDBOX_LICENCES, type SandboxLicence } from '../../forge/host/licence';
 
-export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue';
+export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue' | 'notifications';
 
 export interface LayoutInput {
   title: string;
@@ -121,6 +121,10 @@ function sidebar(input: LayoutInput): SafeHtml {
     <ul>
       ${link('settings', `${base}/settings`, 'Project settings')}
       ${link('workflow', `${base}/settings/workflow`, 'Workflow')}
+    </ul>
+    <p class="sidebar-heading">Sandbox</p>
+    <ul>
+      ${link('notifications', `${base}/notifications`, 'Notifications')}
     </ul>
   </nav>`;
 }

@@ -17,12 +17,17 @@ import { layout, type Section } from './layout';
 import { messageBody, modulePageBody } from './module-page';
 import { loadTransitions } from './status-control';
 import { workflowBody } from './workflow';
+import { notificationsBody } from './notifications';
+import type { QueuedEmail } from '../../jira/routes/notify';
+import type { ReceivedWebhook } from '../webhook-receiver';
+import { userByAccountId } from '../users';
 import { isJiraAdmin, readWorkflow } from '../workflow-editor';
 
 export type ShellPage =
   | { kind: 'backlog'; projectKey: string }
   | { kind: 'ballast'; projectKey: string }
   | { kind: 'settings'; projectKey: string }
+  | { kind: 'notifications'; projectKey: string }
   | { kind: 'workflow'; projectKey: string; savedTransitionId?: string }
   | { kind: 'issue'; issueKey: string };
 
@@ -43,6 +48,8 @@ export interface RenderInput {
   nowMs?: number;
   /** The app's licence on the site, for the top bar's Licence control. */
   licence?: SandboxLicence;
+  /** The Notifications page: Jira's mail queue and the webhook receiver's messages. */
+  notifications?: { mail: readonly QueuedEmail[]; webhooks: readonly ReceivedWebhook[] };
 }
 
 export async function renderPage(input: RenderInput): Promise<string> {
@@ -128,6 +135,17 @@ export async function renderPage(input: RenderInput): Promise<string> {
       });
       return frame('workflow', 'Workflow', body);
     }
+    case 'notifications':
+      return frame(
+        'notifications',
+        'Notifications',
+        notificationsBody({
+          projectKey: project.key,
+          mail: input.notifications?.mail ?? [],
+          webhooks: input.notifications?.webhooks ?? [],
+          names: (id) => userByAccountId(id)?.displayName ?? id,
+        }),
+      );
     case 'settings': {
       // Jira shows project settings to project administrators only.
       const permissions = await jira.get<{

@@ -96,6 +96,12 @@ export const PERSONAL_DATA: readonly PersonalDataField[] = [
     what: 'the same person, on the deployment recorded during the freeze (app/delivery/push-log.ts); also in planner-audit',
   },
   {
+    store: 'document',
+    kind: 'notify-settings',
+    path: 'jira.accountIds[]',
+    what: 'the people a project admin chose to email Ballast’s notices to (src/app/notify); an erased one is skipped when sending',
+  },
+  {
     store: 'kvs',
     kind: 'sprint-commitment',
     path: 'notEnforcedBecause',

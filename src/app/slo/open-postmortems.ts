@@ -35,6 +35,8 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 export async function openPostmortems(
   deps: { jira: JiraPort; kv: KeyValueStore; store: DocumentStore },
   now: Date,
+  /** Told of each postmortem once it is opened (the notices, src/app/notify); its failure is logged. */
+  onOpened?: (projectKey: string, opened: OpenedPostmortem) => Promise<unknown>,
 ): Promise<OpenedPostmortem[]> {
   const opened: OpenedPostmortem[] = [];
   for (const { slo, projectKey, load } of await siteSlos(deps.store)) {
@@ -75,6 +77,12 @@ export async function openPostmortems(
         await deps.kv.delete(key);
         throw error;
       }
+      const last = opened[opened.length - 1]!;
+      await onOpened?.(projectKey, last).catch((error: unknown) => {
+        console.error(
+          `Ballast opened ${last.issueKey} but could not raise its notice: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
     }
   }
   return opened;

@@ -6,14 +6,20 @@
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { compactSli } from './compact-sli';
-import { rollUpSlo } from './roll-up-slo';
+import { rollUpSlo, type StoredSloStatus } from './roll-up-slo';
 import { siteSlos } from './site-slos';
+import { sloStatusKey } from './storage-keys';
 
 export interface RefreshReport {
   readonly refreshed: readonly string[];
   /** SLOs another job was compacting (they are rolled up next time). */
   readonly skipped: readonly string[];
   readonly failed: readonly { readonly slo: string; readonly error: string }[];
+  /** Each refreshed SLO's status before and after this run, for the notices (src/app/notify). */
+  readonly rolled: readonly {
+    readonly before: StoredSloStatus | undefined;
+    readonly after: StoredSloStatus;
+  }[];
 }
 
 export async function refreshSlos(
@@ -23,6 +29,7 @@ export async function refreshSlos(
   const refreshed: string[] = [];
   const skipped: string[] = [];
   const failed: { slo: string; error: string }[] = [];
+  const rolled: { before: StoredSloStatus | undefined; after: StoredSloStatus }[] = [];
   for (const { slo, projectKey, load } of await siteSlos(deps.store)) {
     try {
       // Each SLO follows the error-budget policy of the project that owns it.
@@ -33,7 +40,8 @@ export async function refreshSlos(
         skipped.push(slo);
         continue;
       }
-      await rollUpSlo(deps.kv, {
+      const before = await deps.kv.get<StoredSloStatus>(sloStatusKey(slo));
+      const after = await rollUpSlo(deps.kv, {
         spec,
         projectKey,
         policy,
@@ -41,10 +49,11 @@ export async function refreshSlos(
         changedFrom: compaction.changedFrom,
         conflicts: compaction.conflicts,
       });
+      rolled.push({ before, after });
       refreshed.push(slo);
     } catch (error: unknown) {
       failed.push({ slo, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { refreshed, skipped, failed };
+  return { refreshed, skipped, failed, rolled };
 }

@@ -17,6 +17,8 @@ import { ForgeDocumentStore } from '../../adapters/forge/kvs/document-store';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { AppError } from '../../app/errors';
 import { recomputeSnapshot, type MetricsDeps } from '../../app/metrics/recompute-snapshot';
+import { watchBuffer } from '../../app/notify/watch-transitions';
+import { ForgeNoticeQueue } from '../../adapters/forge/events/notice-queue';
 
 /** manifest.yml `timeoutSeconds: 300` of the metrics-consumer function. */
 export const CONSUMER_LIMIT_MS = 300_000;
@@ -58,7 +60,18 @@ export async function metricsConsumer(event: unknown): Promise<void> {
   // same way next time (the project or its board deleted in Jira, the app's access removed) ends
   // here, logged: the page already says the last recompute failed and why.
   try {
-    await recomputeSnapshot(metricsDepsAsApp(), parsed.data.body.projectKey);
+    const deps = metricsDepsAsApp();
+    const snapshot = await recomputeSnapshot(deps, parsed.data.body.projectKey);
+    // The snapshot is stored: a notice that cannot be raised is logged, never a failed recompute.
+    await watchBuffer(
+      { kv: deps.kv, store: deps.documents, queue: new ForgeNoticeQueue() },
+      snapshot,
+      deps.clock.now(),
+    ).catch((error: unknown) => {
+      console.error(
+        `Ballast could not raise the buffer notice of ${parsed.data.body.projectKey}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   } catch (error: unknown) {
     if (error instanceof JiraRateLimitError) {
       const delay = await requeueAfter(parsed.data.body.projectKey, error);

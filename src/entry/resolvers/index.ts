@@ -18,6 +18,9 @@ import { sloResolvers } from './slo';
 import { pushUrls } from '../webtriggers/push-urls';
 import { respond } from './respond';
 import { refuseChangeWithoutLicence } from './licence-guard';
+import { notifyResolvers } from './notify';
+import { extraWebhookOrigins, projectPageUrl } from '../../adapters/forge/app-links';
+import { ForgeNoticeQueue } from '../../adapters/forge/events/notice-queue';
 
 type Handler = (payload: unknown, context: unknown) => unknown;
 
@@ -54,6 +57,20 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
     }),
     ...plannerResolvers({
       plannerDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
+    }),
+    ...notifyResolvers({
+      notifyDeps: () => {
+        const kv = new ForgeKeyValueStore();
+        return {
+          ...asUser(),
+          kv,
+          secrets: kv,
+          queue: new ForgeNoticeQueue(),
+          extraWebhookOrigins: extraWebhookOrigins(),
+        };
+      },
+      clock: systemClock,
+      pageUrl: projectPageUrl,
     }),
     ...gateResolvers({
       gateDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),

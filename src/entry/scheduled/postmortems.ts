@@ -4,6 +4,8 @@
  * that owns the SLO, and only when the project's own data calls for it.
  */
 import { openPostmortems } from '../../app/slo/open-postmortems';
+import { watchPostmortem } from '../../app/notify/watch-transitions';
+import { ForgeNoticeQueue } from '../../adapters/forge/events/notice-queue';
 import { JiraRateLimitError } from '../../adapters/forge/jira/errors';
 import {
   DEFAULT_FUNCTION_LIMIT_MS,
@@ -22,7 +24,10 @@ export async function onPostmortemCheck(): Promise<ScheduledTriggerResponse> {
     store: new ForgeDocumentStore(),
   };
   try {
-    const opened = await openPostmortems(deps, systemClock.now());
+    const notices = { kv: deps.kv, store: deps.store, queue: new ForgeNoticeQueue() };
+    const opened = await openPostmortems(deps, systemClock.now(), (projectKey, p) =>
+      watchPostmortem(notices, projectKey, p, systemClock.now()),
+    );
     for (const p of opened) {
       console.info(`Ballast opened postmortem ${p.issueKey} for ${p.slo} (${p.start})`);
     }

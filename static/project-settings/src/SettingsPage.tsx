@@ -12,6 +12,7 @@ import {
   LinkedSlosField,
   TeamManagedSection,
 } from './OtherSections';
+import { NotifySection } from './NotifySection';
 import { PushSection } from './PushSection';
 import { RuleTest, RulesSection } from './RulesSection';
 import { SaveBar } from './SaveBar';
@@ -165,6 +166,7 @@ export function SettingsLayout({
           ) : (
             <>
               {current.id === 'push' && <PushSection call={call} projectKey={view.projectKey} />}
+              {current.id === 'notify' && <NotifySection call={call} />}
               {current.id === 'audit' && <AuditSection call={call} />}
               {current.id === 'data' && <DataSection call={call} />}
             </>

@@ -9,6 +9,7 @@ export const SECTIONS = [
   // The SLO list and import have their own resolvers; the linked SLOs below them are configuration.
   { id: 'slos', title: 'SLOs', form: true },
   { id: 'push', title: 'Push API', form: false },
+  { id: 'notify', title: 'Notifications', form: false },
   { id: 'audit', title: 'Audit log', form: false },
   // Export and delete (issue #24): project administrators only, so members never see it.
   { id: 'data', title: 'Your Ballast data', form: false, adminOnly: true },

@@ -17,6 +17,7 @@ import type { JiraHttp } from './http';
 import { parseJqlQueries } from './jql-parse';
 import { bulkGetUsers } from './users';
 import type { JiraIssueLinkType, JiraUser, ParsedJql } from '../../../ports/jira';
+import type { JiraNotification } from '../../../domain/notify/channel-messages';
 import {
   agileIssuePageSchema,
   boardConfigurationSchema,
@@ -280,6 +281,10 @@ export class JiraClient implements JiraPort {
       { body },
     );
     return created.id;
+  }
+
+  async notifyIssue(issueKey: string, notification: JiraNotification): Promise<void> {
+    await this.http.send('POST', route`/rest/api/3/issue/${issueKey}/notify`, notification);
   }
 
   /** Change histories of many issues, for the given field ids, following nextPageToken. */
