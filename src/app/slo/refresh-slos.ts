@@ -5,6 +5,7 @@
  */
 import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import { sliceTargetOf } from '../../domain/slo';
 import { compactSli } from './compact-sli';
 import { rollUpSlo } from './roll-up-slo';
 import { siteSlos } from './site-slos';
@@ -28,7 +29,7 @@ export async function refreshSlos(
       // Each SLO follows the error-budget policy of the project that owns it.
       const { spec, policy } = await load();
       if (spec === undefined) continue; // removed from its project; the directory catches up
-      const compaction = await compactSli(deps.kv, slo, now);
+      const compaction = await compactSli(deps.kv, slo, now, sliceTargetOf(spec));
       if (!compaction.ran) {
         skipped.push(slo);
         continue;
