@@ -89,6 +89,12 @@ const INVENTORY: Record<string, Kind> = {
     fixtures: ['sli-day.v1.json'],
     note: 'merged SLI intervals per SLO and day',
   },
+  'sli-daysum': {
+    where: 'kvs',
+    version: 'v',
+    fixtures: ['sli-daysum.v1.json'],
+    note: 'the sums of one sli-day (events, covered time, Timeslices minutes at a slice target), written with it; a roll-up reads them for days no window edge cuts',
+  },
   'sli-batch': {
     where: 'kvs',
     version: 'v',
@@ -382,7 +388,7 @@ describe('every stored version reads back through the app', () => {
     });
   });
 
-  it('project-slos v1 and SLI days v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {
+  it('project-slos v1, SLI days v1 and their sums v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {
     const stored = fixture<{ schemaVersion: number; bundle: { slos: { name: string }[] } }>(
       'project-slos.v1.json',
     );
@@ -399,6 +405,10 @@ describe('every stored version reads back through the app', () => {
       );
       const date = new Date(day.intervals[0]![0]).toISOString().slice(0, 10);
       await new ForgeKeyValueStore().set(`sli-day:checkout-availability:${date}`, day);
+      await new ForgeKeyValueStore().set(
+        `sli-daysum:checkout-availability:${date}`,
+        fixture('sli-daysum.v1.json'),
+      );
     });
     await sandbox.host.runScheduled('ballast-slo-refresh');
     const list = await call<{
