@@ -83,7 +83,7 @@ const suite: BenchSuite = {
   title: 'SLO error-budget engine',
   notes: [
     'Per-minute data as typed columns (since issue #21; before, an array of 2,160,000 interval objects, whose sorting check and copy into columns were most of "build series"). Series: Float64Array prefix sums, any window two searches (src/domain/slo/sli-series.ts).',
-    'Policy replay: this row and the slo-report row run the same replayPolicy over the same shape of data; the 2,421 ms recorded before was at a load average of 10 on 2 cores, and measured side by side in one process at one time the two cost about the same CPU (three runs each, 2026-12-08 at a load of 17–20: 775, 497, 412 ms on this data; 782, 536, 565 ms on bench/slo-report-data.ts) — the difference was the machine's load, not the path. The app never replays 30 days: its roll-up continues from the last run (one or two steps) and replays 7 days only after a backfill (bench/slo-rollup.bench.ts).',
+    'Policy replay: this row and the slo-report row run the same replayPolicy over the same shape of data; the 2,421 ms recorded before was at a load average of 10 on 2 cores, and measured side by side in one process at one time the two cost about the same CPU (three runs each, 2026-12-08 at a load of 17–20: 775, 497, 412 ms on this data; 782, 536, 565 ms on bench/slo-report-data.ts) — the difference was the load of the machine, not the path. The app never replays 30 days: its roll-up continues from the last run (one or two steps) and replays 7 days only after a backfill (bench/slo-rollup.bench.ts).',
   ].join('\n\n'),
   async run() {
     const specs = Array.from({ length: SLOS }, (_, i) => spec(i));
