@@ -91,7 +91,7 @@ function generate(seed: number, from: number, to: number): StoredInterval[] {
       t += Math.floor(rand() * 90 + 1) * MINUTE_MS; // a gap: missing, never good
       continue;
     }
-    const length = (r < 0.05 ? 3 : 1) * MINUTE_MS;
+    const length = Math.min((r < 0.05 ? 3 : 1) * MINUTE_MS, to - t); // never past `to`
     if (incident === 0 && rand() < 0.0008) incident = 20 + Math.floor(rand() * 60);
     const total = rand() < 0.02 ? 0 : 500 + Math.floor(rand() * 1000);
     const badShare = incident > 0 ? 0.05 + rand() * 0.3 : rand() < 0.03 ? 0.02 : 0.0005;
