@@ -22,7 +22,19 @@ import { buildCli } from '../scripts/build-cli.mjs';
 import { readSliCsv } from '../src/cli/sli-csv';
 import type { ReportJson } from '../src/cli/slo-report';
 import { DEFAULT_POLICY, replayPolicy } from '../src/domain/gate';
-import { computeSloStatus, parseOpenSlo, sliSeriesFor } from '../src/domain/slo';
+import {
+  computeSloStatus,
+  parseOpenSlo,
+  sliSeriesFor,
+  sliceTargetOf,
+  type SliColumns,
+  type SloSpec,
+} from '../src/domain/slo';
+import { rollUpSlo, type StoredSloStatus } from '../src/app/slo/roll-up-slo';
+import type { SliDayRecord, StoredInterval } from '../src/app/slo/sli-chunks';
+import { daySumsOf } from '../src/app/slo/sli-day-sums';
+import { dayOf, sliDayKey, sliDaySumsKey, sloStatusKey } from '../src/app/slo/storage-keys';
+import { jsonKv } from './json-kv';
 import {
   prometheusAvailable,
   startLocalPrometheusFrom,
@@ -78,12 +90,32 @@ async function timed(fn: () => unknown, options: { runs: number; warmup: number 
   return { timing, cpuMs: samples[Math.floor(samples.length / 2)]! };
 }
 
+/** An SLO's columns stored as the app stores them: per UTC day, the day record and its sums. */
+function storeAsDays(kv: ReturnType<typeof jsonKv>, spec: SloSpec, columns: SliColumns): void {
+  const days = new Map<string, StoredInterval[]>();
+  for (let k = 0; k < columns.length; k += 1) {
+    const start = columns.starts[k]!;
+    const date = dayOf(start);
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = []));
+    day.push([start, columns.ends[k]!, columns.good[k]!, columns.total[k]!]);
+  }
+  for (const [date, intervals] of days) {
+    const record: SliDayRecord = { v: 1, intervals, batches: [] };
+    kv.data.set(sliDayKey(spec.name, date), JSON.stringify(record));
+    kv.data.set(
+      sliDaySumsKey(spec.name, date),
+      JSON.stringify(daySumsOf(record, sliceTargetOf(spec))),
+    );
+  }
+}
+
 const relative = (a: number, b: number): number =>
   a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
 
 const suite: BenchSuite = {
   title: 'slo report on 50 SLOs × 30 days, beside Prometheus',
-  notes: `Data: bench/slo-report-data.ts, 50 SLOs × 43,200 one-minute intervals (2,160,000 CSV rows), rolling 30d, 5 of them Timeslices; report at ${AT}. End to end is the compiled command (\`node ${ENTRY} slo report --json\`), a whole process; the other rows run in one process. Prometheus holds the same events as counters at every minute (Occurrences SLOs only: a Timeslices burn rate counts bad minutes, which has no PromQL counterpart), backfilled by promtool; its row is the eight burn-rate windows (5m … 3d and the 30d window) as eight instant queries at the same instant with exact differences (\`x - x offset w\`), compared with the report's burnRates.`,
+  notes: `Data: bench/slo-report-data.ts, 50 SLOs × 43,200 one-minute intervals (2,160,000 CSV rows), rolling 30d, 5 of them Timeslices; report at ${AT}. End to end is the compiled command (\`node ${ENTRY} slo report --json\`), a whole process; the other rows run in one process. The app row stores the same data as the fiveMinute job stores it (a day record and its sums per SLO and UTC day, values as JSON text) and rolls it up with rollUpSlo; its stored burn rates are compared with Prometheus and with the report. Prometheus holds the same events as counters at every minute (Occurrences SLOs only: a Timeslices burn rate counts bad minutes, which has no PromQL counterpart), backfilled by promtool; its row is the eight burn-rate windows (5m … 3d and the 30d window) as eight instant queries at the same instant with exact differences (\`x - x offset w\`), compared with the report's burnRates.`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'ballast-report-bench-'));
     try {
@@ -154,6 +186,33 @@ const suite: BenchSuite = {
       );
       const cpu = (t: { cpuMs: number }) => ({ 'CPU ms (median)': t.cpuMs.toFixed(1) });
 
+      // The app's engine on the same data: stored as the fiveMinute job stores it, rolled up by
+      // rollUpSlo five minutes after a first run (the steady state), its stored burn rates compared.
+      const appKv = jsonKv();
+      slos.forEach((s) => storeAsDays(appKv, s, csv.bySlo.get(s.name)!));
+      const rollUp = (s: SloSpec, at: number) =>
+        rollUpSlo(appKv, {
+          spec: s,
+          projectKey: 'BENCH',
+          policy: DEFAULT_POLICY,
+          now: new Date(at),
+          changedFrom: null,
+          conflicts: 0,
+        });
+      const primed: StoredSloStatus[] = [];
+      for (const s of slos) primed.push(await rollUp(s, END - 5 * 60_000));
+      let rolledUp: StoredSloStatus[] = [];
+      const appCalls = appKv.counters.calls;
+      const app = await time(
+        async () => {
+          for (const p of primed) appKv.data.set(sloStatusKey(p.slo), JSON.stringify(p));
+          rolledUp = [];
+          for (const s of slos) rolledUp.push(await rollUp(s, END));
+        },
+        { runs: 7, warmup: 2 },
+      );
+      const appCallsPerRun = (appKv.counters.calls - appCalls) / 9;
+
       const results: BenchResult[] = [
         {
           name: 'slo report end to end: compiled command, 50 SLOs × 30 days, --json',
@@ -200,6 +259,13 @@ const suite: BenchSuite = {
         },
       ];
 
+      results.push({
+        name: "the app's engine: rollUpSlo of the 50 SLOs from stored days (status, burn rates, alerts, one policy step), five minutes after the last run",
+        aim: 'the app figure Prometheus is held against (issue #21 item 3)',
+        timing: app,
+        extra: { 'KVS calls per run': appCallsPerRun.toFixed(0) },
+      });
+
       if (!prometheusAvailable()) {
         results.push({
           name: 'Prometheus: not installed (Debian package "prometheus")',
@@ -227,18 +293,25 @@ const suite: BenchSuite = {
           warmup: 2,
         });
         // Values compared: every Occurrences SLO, every window, report JSON against Prometheus.
+        // …and the app's stored status (rollUpSlo) against Prometheus and against the report.
         let worst = 0;
+        let worstApp = 0;
+        let worstAppReport = 0;
         let compared = 0;
         const slosOf = (report as ReportJson | null)?.slos ?? [];
         for (let i = 0; i < SLO_COUNT; i += 1) {
-          if (isTimeslices(i)) continue;
           const mine = slosOf.find((s) => s.name === sloName(i))!.burnRates;
+          const apps = rolledUp.find((r) => r.slo === sloName(i))!.status.burnRates;
           [...WINDOWS, 'window' as const].forEach((w, k) => {
-            const theirs = answers[k]!.get(sloName(i));
             const ours = mine[w];
-            if (theirs === undefined || ours === null)
-              throw new Error(`${sloName(i)} ${w}: no value`);
+            const app = apps[w];
+            if (ours === null || app === null) throw new Error(`${sloName(i)} ${w}: no value`);
+            worstAppReport = Math.max(worstAppReport, relative(app, ours));
+            if (isTimeslices(i)) return;
+            const theirs = answers[k]!.get(sloName(i));
+            if (theirs === undefined) throw new Error(`${sloName(i)} ${w}: no value`);
             worst = Math.max(worst, relative(ours, theirs));
+            worstApp = Math.max(worstApp, relative(app, theirs));
             compared += 1;
           });
         }
@@ -249,16 +322,23 @@ const suite: BenchSuite = {
           extra: {
             'values compared': compared,
             'largest relative difference': worst.toExponential(2),
+            'largest relative difference, app roll-up (stored status)': worstApp.toExponential(2),
+            'largest relative difference, app roll-up vs report (all 50 SLOs)':
+              worstAppReport.toExponential(2),
             'report status / Prometheus (median)': (status.timing.medianMs / prom.medianMs).toFixed(
               3,
             ),
+            'app roll-up / Prometheus (median)': (app.medianMs / prom.medianMs).toFixed(2),
             'report end to end / Prometheus (median)': (endToEnd.medianMs / prom.medianMs).toFixed(
               1,
             ),
             'promtool backfill + start': `${(backfillMs / 1000).toFixed(1)} s`,
           },
         });
-        if (worst > 1e-9) throw new Error(`burn rates differ from Prometheus by ${worst} relative`);
+        if (Math.max(worst, worstApp, worstAppReport) > 1e-9)
+          throw new Error(
+            `burn rates differ: report/Prometheus ${worst}, app/Prometheus ${worstApp}, app/report ${worstAppReport} relative`,
+          );
       } finally {
         prometheus.stop();
       }

@@ -32,7 +32,7 @@ export const RETENTION = {
   sliDays: {
     days: LIMITS.historyDays.limit,
     what: 'SLI data (merged minutes per SLO and day)',
-    kinds: ['sli-day'],
+    kinds: ['sli-day', 'sli-daysum'],
     from: 'the end of the UTC day',
     why: 'The same figure as the oldest push accepted (LIMITS.historyDays): no figure reads older data; an SLO whose window reaches further keeps what its roll-up needs.',
   },

@@ -107,6 +107,13 @@ const INVENTORY: Record<string, Kind> = {
     note: 'merged SLI intervals per SLO and day',
     retention: 'RETENTION.sliDays',
   },
+  'sli-daysum': {
+    where: 'kvs',
+    version: 'v',
+    fixtures: ['sli-daysum.v1.json'],
+    note: 'the sums of one sli-day (events, covered time, Timeslices minutes at a slice target), written with it; a roll-up reads them for days no window edge cuts',
+    retention: 'RETENTION.sliDays',
+  },
   'sli-batch': {
     where: 'kvs',
     version: 'v',
@@ -511,7 +518,7 @@ describe('every stored version reads back through the app', () => {
     });
   });
 
-  it('project-slos v1 and SLI days v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {
+  it('project-slos v1, SLI days v1 and their sums v1: the SLO list shows them, and the roll-up reads the stored minutes', async () => {
     const stored = fixture<{ schemaVersion: number; bundle: { slos: { name: string }[] } }>(
       'project-slos.v1.json',
     );
@@ -528,6 +535,10 @@ describe('every stored version reads back through the app', () => {
       );
       const date = new Date(day.intervals[0]![0]).toISOString().slice(0, 10);
       await new ForgeKeyValueStore().set(`sli-day:checkout-availability:${date}`, day);
+      await new ForgeKeyValueStore().set(
+        `sli-daysum:checkout-availability:${date}`,
+        fixture('sli-daysum.v1.json'),
+      );
     });
     await sandbox.host.runScheduled('ballast-slo-refresh');
     const list = await call<{

@@ -22,7 +22,7 @@ import {
 } from '../../domain/slo';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import type { LinkedSloStatus } from '../slo/project-gate-status';
-import { loadSliIntervals } from '../slo/roll-up-slo';
+import { loadSliColumns } from '../slo/roll-up-slo';
 import type { ActiveSprintEnd } from './active-sprint-end';
 
 type Charts = Pick<SloRow, 'burndown' | 'sliHistory' | 'sprintForecast'>;
@@ -48,7 +48,7 @@ async function chartsOf(
 ): Promise<Charts> {
   const at = Date.parse(status.at);
   const bounds = windowAt(spec.window, at);
-  const intervals = await loadSliIntervals(kv, spec.name, bounds.start, at);
+  const intervals = await loadSliColumns(kv, spec.name, bounds.start, at);
   const series = sliSeriesFor(spec, intervals);
   const history = sliHistory(spec, series, at);
   const burnRate = status.burnRates[SPRINT_FORECAST_WINDOW];

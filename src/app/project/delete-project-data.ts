@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { BALLAST_PROPERTY_KEY } from '../issue/ballast-property';
 import { PROJECTS_KEY } from '../metrics/snapshot-store';
 import { ISSUES_WITH_PROPERTY_JQL } from '../privacy/issue-people-index';
+import { storeWebhook } from '../notify/notify-settings-store';
 import { updateDirectory } from '../slo/slo-catalog';
 import { KeyDeleter } from '../retention/key-deleter';
 import type { ProjectDataDeps } from './project-data-overview';
@@ -66,6 +67,8 @@ export async function deleteProjectData(
     deletedIssueProperties += 1;
   }
 
+  // The webhook URL is a credential in secret storage, which has no delete: emptied instead.
+  if (deps.secrets !== undefined) await storeWebhook(deps.secrets, projectKey, null);
   await updateDirectory(deps.store, projectKey, [], input.actor);
   const opened = (await deps.kv.get<string[]>(PROJECTS_KEY)) ?? [];
   if (opened.includes(projectKey))

@@ -49,8 +49,8 @@ export async function exportProjectData(
     records: small.filter((key) => values.has(key)).map((key) => ({ key, value: values.get(key) })),
     notIncluded: [
       {
-        what: 'SLI data (merged days and pushed batches)',
-        count: count('sli-day:') + count('sli-raw:'),
+        what: 'SLI data (merged days, their sums and pushed batches)',
+        count: count('sli-day:') + count('sli-daysum:') + count('sli-raw:'),
         why: 'pushed by your connector from your monitoring system, which holds the source',
       },
       {

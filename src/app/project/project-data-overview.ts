@@ -7,7 +7,7 @@ import type { ProjectDataView } from '../../contract/project-data';
 import { RETENTION } from '../../domain/retention';
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
-import type { KeyValueStore } from '../../ports/key-value-store';
+import type { KeyValueStore, SecretStore } from '../../ports/key-value-store';
 import { latestInstallation } from './installation-record';
 import { projectRecords } from './project-records';
 import { requireProjectAdmin } from './require-project-admin';
@@ -16,6 +16,8 @@ export interface ProjectDataDeps {
   readonly jira: JiraPort;
   readonly store: DocumentStore;
   readonly kv: KeyValueStore;
+  /** Secret storage: the project's notification webhook is emptied by a delete. */
+  readonly secrets?: SecretStore;
 }
 
 export async function isJiraAdmin(jira: JiraPort, projectKey: string): Promise<boolean> {

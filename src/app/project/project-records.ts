@@ -2,8 +2,8 @@
  * Everything Ballast keeps in Forge storage for one project (issue #24 item 4): its documents
  * (configuration, SLOs, audit log, freeze overrides, undo records, first-seen record) and its
  * key-value records — the data of its SLOs (SLI days and batches, status, locks, postmortem claims),
- * its metrics snapshot, refresh progress, suggestion model, sprint snapshots, and the personal data
- * notes of its issues. What export writes and delete removes, so the two cannot disagree;
+ * its metrics snapshot, refresh progress, suggestion model, sprint snapshots, notices and their
+ * delivery state, and the personal data notes of its issues. What export writes and delete removes, so the two cannot disagree;
  * test/integration/project-data.integration.test.ts checks it against the stored-data inventory.
  *
  * Not the project's: pushed deployments and incidents (site-wide, by service, read by every project
@@ -14,8 +14,17 @@ import { listAll, type KeyValueStore } from '../../ports/key-value-store';
 import { refreshProgressKey } from '../issue/refresh-project';
 import { suggestionModelKey, suggestionTrainedKey } from '../issue/suggestion-model';
 import { BACKFILL_PREFIX, ISSUE_PEOPLE_PREFIX } from '../privacy/issue-people-index';
+import { lastDeliveryKey, noticeKey, noticeLogKey, pendingKey } from '../notify/notice-outbox';
+import { notifyEnabledKey } from '../notify/notify-settings-store';
+import { notifiedGateKey } from '../notify/watch-transitions';
 import { loadProjectSlos, loadSloDirectory } from '../slo/slo-catalog';
-import { sliDayKey, sliRawPrefix, sloCompactionLockKey, sloStatusKey } from '../slo/storage-keys';
+import {
+  sliDayKey,
+  sliDaySumsKey,
+  sliRawPrefix,
+  sloCompactionLockKey,
+  sloStatusKey,
+} from '../slo/storage-keys';
 import { commitmentKey, outcomeKey, type SprintCommitment } from '../sprint/sprint-commitment';
 import { allDocuments, projectOfDocument } from './projects-using-ballast';
 
@@ -29,7 +38,12 @@ export interface ProjectRecords {
 
 /** Keys of bulk, derived data: counted in an export, not written into it. */
 export function isBulkKey(key: string): boolean {
-  return key.startsWith('sli-day:') || key.startsWith('sli-raw:') || key.startsWith('metrics:');
+  return (
+    key.startsWith('sli-day:') ||
+    key.startsWith('sli-daysum:') ||
+    key.startsWith('sli-raw:') ||
+    key.startsWith('metrics:')
+  );
 }
 
 const COMMITMENT_PREFIX = commitmentKey(0).replace(/0$/, '');
@@ -69,10 +83,18 @@ export async function projectRecords(
       suggestionModelKey(projectKey),
       suggestionTrainedKey(projectKey),
       `${BACKFILL_PREFIX}${projectKey}`,
+      noticeLogKey(projectKey),
+      lastDeliveryKey(projectKey),
+      notifyEnabledKey(projectKey),
+      notifiedGateKey(projectKey),
     ]),
   );
+  // The project's notices and their delivery markers (src/app/notify/notice-outbox.ts).
+  add(await keysUnder(kv, noticeKey(projectKey, '')));
+  add(await keysUnder(kv, pendingKey(projectKey, '')));
   for (const slo of slos) {
     add(await keysUnder(kv, sliDayKey(slo, '')));
+    add(await keysUnder(kv, sliDaySumsKey(slo, '')));
     add(await keysUnder(kv, sliRawPrefix(slo)));
     add(await keysUnder(kv, `postmortem:${slo}:`));
     add(await existing(kv, [sloStatusKey(slo), sloCompactionLockKey(slo)]));

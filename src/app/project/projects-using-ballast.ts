@@ -8,6 +8,7 @@
 import type { DocumentStore, ListedDocument } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { GATE_OVERRIDES_KIND } from '../gate/gate-override-store';
+import { NOTIFY_SETTINGS_KIND } from '../notify/notify-settings-store';
 import { PROJECT_HISTORY_KIND } from '../issue/project-history';
 import { PROJECTS_KEY } from '../metrics/snapshot-store';
 import { AUDIT_KIND } from '../planner/audit-log';
@@ -21,6 +22,7 @@ const BY_PROJECT_KEY = new Set([
   PROJECT_HISTORY_KIND,
   PROJECT_SLOS_KIND,
   GATE_OVERRIDES_KIND,
+  NOTIFY_SETTINGS_KIND,
 ]);
 /** Document kinds whose id is `<project key>.<n>` (an audit page, a sprint's undo record). */
 const BY_PROJECT_AND_NUMBER = new Set([AUDIT_KIND, UNDO_KIND]);

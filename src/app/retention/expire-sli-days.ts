@@ -1,6 +1,6 @@
 /**
  * SLI retention: an SLO's merged days (`sli-day:<slo>:<day>`) older than RETENTION.sliDays are
- * deleted, but never a day the SLO's roll-up still reads (`sliNeededFrom`, from the earlier of a
+ * deleted with their sums (`sli-daysum:<slo>:<day>`, src/app/slo/sli-day-sums.ts), but never a day the SLO's roll-up still reads (`sliNeededFrom`, from the earlier of a
  * full replay's start and where the last roll-up stopped). SLOs are found in the directory and by
  * their status records, so the data of a deleted SLO (kept unused, ARCHITECTURE.md) ages out too.
  */
@@ -10,11 +10,12 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { fullReplayFrom, sliNeededFrom, type StoredSloStatus } from '../slo/roll-up-slo';
 import { siteSlos } from '../slo/site-slos';
-import { sloStatusKey } from '../slo/storage-keys';
+import { sliDayKey, sliDaySumsKey, sloStatusKey } from '../slo/storage-keys';
 import { expiredUnder, type KeyDeleter } from './key-deleter';
 
 const STATUS_PREFIX = sloStatusKey('');
-const dayPrefix = (slo: string): string => `sli-day:${slo}:`;
+const dayPrefix = (slo: string): string => sliDayKey(slo, '');
+const sumsPrefix = (slo: string): string => sliDaySumsKey(slo, '');
 
 /** Every SLO name with its spec where a project still has it. */
 async function knownSlos(
@@ -56,7 +57,8 @@ export async function expireSliDays(
   now: Date,
   deleter: KeyDeleter,
 ): Promise<number> {
-  const before = deleter.deleted;
+  /** SLI days deleted (their sums are not counted: they are part of the day). */
+  let days = 0;
   for (const [slo, spec] of [...(await knownSlos(deps.kv, deps.store))].sort(([a], [b]) =>
     a.localeCompare(b),
   )) {
@@ -70,8 +72,20 @@ export async function expireSliDays(
       (key) => dayEndsBefore(key.slice(prefix.length), keepFrom),
       { ordered: true },
     );
-    for (const { key } of expired) if (!(await deleter.add(key))) break;
+    for (const { key } of expired) {
+      if (!(await deleter.add(key))) break;
+      days += 1;
+    }
+    // A day's sums go with it (and sums left by a day deleted before they existed).
+    const sums = sumsPrefix(slo);
+    const expiredSums = await expiredUnder<unknown>(
+      deps.kv,
+      sums,
+      (key) => dayEndsBefore(key.slice(sums.length), keepFrom),
+      { ordered: true },
+    );
+    for (const { key } of expiredSums) if (!(await deleter.add(key))) break;
   }
   await deleter.flush();
-  return deleter.deleted - before;
+  return days;
 }

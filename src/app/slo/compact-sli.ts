@@ -1,18 +1,20 @@
 /**
  * Merges an SLO's raw pushed batches into its per-day records (the fiveMinute job). A lock key with
- * a TTL keeps two jobs from merging the same SLO at once; each day is written together with the
- * deletion of the raw records it absorbed, in one transaction, so a crash leaves either the raw
- * records or the merged day — and a raw record merged twice is skipped by its batch id.
+ * a TTL keeps two jobs from merging the same SLO at once; each day is written together with its
+ * sums (sli-day-sums.ts) and the deletion of the raw records it absorbed, in one transaction, so a
+ * crash leaves either the raw records or the merged day — and a raw record merged twice is skipped
+ * by its batch id.
  */
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { listAll } from '../../ports/key-value-store';
+import { daySumsOperation } from './sli-day-sums';
 import { EMPTY_DAY, mergeIntoDay, type SliDayRecord, type SliRawRecord } from './sli-chunks';
 import { sliDayKey, sliRawPrefix, sloCompactionLockKey } from './storage-keys';
 
 /** Longer than any compaction takes; short enough that a crashed job does not block for long. */
 export const COMPACTION_LOCK_TTL_SECONDS = 240;
-/** One transaction: the day record plus at most 24 raw deletions. */
-const RAW_PER_TRANSACTION = 24;
+/** One transaction (Forge: ≤ 25 operations): the day record, its sums and ≤ 23 raw deletions. */
+const RAW_PER_TRANSACTION = 23;
 
 export interface CompactionResult {
   readonly slo: string;
@@ -29,6 +31,8 @@ export async function compactSli(
   kv: KeyValueStore,
   slo: string,
   now: Date,
+  /** The SLO's Timeslices slice target (sliceTargetOf), for the day sums written with each day. */
+  sliceTarget = 1,
 ): Promise<CompactionResult> {
   // Most runs find nothing new for an SLO: then no lock (two writes) is needed.
   const nothing = {
@@ -76,6 +80,7 @@ export async function compactSli(
         }
         await kv.transact([
           { op: 'set', key: sliDayKey(slo, day), value: merged.day },
+          daySumsOperation(slo, day, merged.day, sliceTarget),
           ...part.map((p) => ({ op: 'delete' as const, key: p.key })),
         ]);
         daysWritten += 1;

@@ -11,7 +11,7 @@ import { findPostmortemCandidates, sliSeriesFor, windowAt } from '../../domain/s
 import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import { loadSliIntervals } from './roll-up-slo';
+import { loadSliColumns } from './roll-up-slo';
 import { siteSlos } from './site-slos';
 
 export const postmortemKey = (slo: string, start: string): string => `postmortem:${slo}:${start}`;
@@ -44,7 +44,7 @@ export async function openPostmortems(
     if (spec === undefined) continue;
     const threshold = policy.postmortemBudgetShare;
     const at = now.getTime();
-    const intervals = await loadSliIntervals(deps.kv, slo, windowAt(spec.window, at).start, at);
+    const intervals = await loadSliColumns(deps.kv, slo, windowAt(spec.window, at).start, at);
     const candidates = findPostmortemCandidates(spec, sliSeriesFor(spec, intervals), at, {
       threshold,
     });

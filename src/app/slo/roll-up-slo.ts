@@ -7,21 +7,27 @@
 import {
   BURN_RATE_WINDOWS,
   computeSloStatus,
-  sliSeriesFor,
+  concatColumns,
+  sliceTargetOf,
   windowAt,
-  withinCountLimit,
-  type SliInterval,
+  type SliColumns,
   type SloSpec,
   type SloStatus,
 } from '../../domain/slo';
 import {
+  DEFAULT_REPLAY_STEP,
+  evaluationEdges,
+  replayInstants,
   replayPolicy,
   type ErrorBudgetPolicy,
   type PolicyDecision,
   type StateChange,
 } from '../../domain/gate';
 import type { KeyValueStore } from '../../ports/key-value-store';
-import { EMPTY_DAY, fromStored, type SliDayRecord } from './sli-chunks';
+import { COMPACTION_LOCK_TTL_SECONDS } from './compact-sli';
+import { loadSliSeries } from './load-sli-series';
+import type { SliDayRecord } from './sli-chunks';
+import { backfillDaySums, dayColumns } from './sli-day-sums';
 import { daysBetween, sliDayKey, sloStatusKey } from './storage-keys';
 
 const DAY_MS = 86_400_000;
@@ -45,25 +51,26 @@ export interface StoredSloStatus {
   readonly conflicts: number;
 }
 
-/** The stored intervals of one SLO over [from, to], oldest first. */
-export async function loadSliIntervals(
+/**
+ * The stored intervals of one SLO over the UTC days holding [from, to], oldest first, as columns
+ * (no object per minute): every minute is read (the charts and the postmortem scan need them).
+ */
+export async function loadSliColumns(
   kv: KeyValueStore,
   slo: string,
   from: number,
   to: number,
-): Promise<SliInterval[]> {
+): Promise<SliColumns> {
   const keys = daysBetween(from, to).map((day) => sliDayKey(slo, day));
-  const intervals: SliInterval[] = [];
+  const parts: SliColumns[] = [];
   for (let i = 0; i < keys.length; i += 20) {
     const found = await kv.getMany<SliDayRecord>(keys.slice(i, i + 20));
     for (const key of keys.slice(i, i + 20)) {
-      // Days stored before counts were bounded may hold 1e308: brought within the limit, never
-      // healthier than stored (withinCountLimit), so no reader's sums overflow or throw.
-      for (const iv of (found.get(key) ?? EMPTY_DAY).intervals)
-        intervals.push(withinCountLimit(fromStored(iv)));
+      const day = found.get(key);
+      if (day !== undefined) parts.push(dayColumns(day));
     }
   }
-  return intervals;
+  return concatColumns(parts);
 }
 
 /**
@@ -98,19 +105,34 @@ export async function rollUpSlo(
     previous.evaluatedAt < at &&
     (input.changedFrom === null || input.changedFrom >= previous.evaluatedAt);
   const replayFrom = incremental ? previous.evaluatedAt : fullReplayFrom(at);
+  // The data every evaluated window needs (the retention job keeps it: sliNeededFrom).
   const earliest = sliNeededFrom(spec, replayFrom);
-  const intervals = await loadSliIntervals(kv, spec.name, earliest, at);
-  const series = sliSeriesFor(spec, intervals);
+  // Only the days a measured window's edge cuts are read minute by minute; the others enter as
+  // their stored sums (sli-day-sums.ts), with every figure unchanged (sli-blocks.ts).
+  const steps = replayInstants(at, replayFrom, DEFAULT_REPLAY_STEP);
+  const edges = evaluationEdges(spec, [...steps, at]);
+  const sliceTarget = sliceTargetOf(spec);
+  const loaded = await loadSliSeries(kv, spec.name, sliceTarget, earliest, at, edges);
+  const series = loaded.series;
   const status = computeSloStatus(spec, series, at);
   const replay = replayPolicy(spec, series, policy, at, {
     from: replayFrom,
     ...(incremental ? { initial: previous.decision } : {}),
   });
+  if (loaded.unsummed.length > 0)
+    await backfillDaySums(
+      kv,
+      spec.name,
+      loaded.unsummed,
+      sliceTarget,
+      input.now,
+      COMPACTION_LOCK_TTL_SECONDS,
+    );
   const changes = [
     ...(incremental ? previous.changes : []),
     ...replay.changes.filter((c) => c.from !== null || !incremental),
   ].slice(-CHANGES_KEPT);
-  const last = intervals.reduce((end, iv) => Math.max(end, iv.end), -Infinity);
+  const last = loaded.dataUntil ?? -Infinity;
   const stored: StoredSloStatus = {
     v: 1,
     slo: spec.name,

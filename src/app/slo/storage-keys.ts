@@ -8,6 +8,11 @@ export const sliRawKey = (slo: string, day: string, batchId: string): string =>
   `${sliRawPrefix(slo)}${day}:${batchId}`;
 /** The compacted intervals of one SLO that start on one UTC day. */
 export const sliDayKey = (slo: string, day: string): string => `sli-day:${slo}:${day}`;
+/**
+ * The sums of one SLO's compacted day (sli-day-sums.ts), written with the day: a roll-up reads
+ * these for the days no window edge falls in, instead of their minutes.
+ */
+export const sliDaySumsKey = (slo: string, day: string): string => `sli-daysum:${slo}:${day}`;
 /** Marks a batch id as received, so a repeat answers `duplicate: true`. */
 export const sliBatchKey = (batchId: string): string => `sli-batch:${batchId}`;
 /** The rolled-up status and policy memory of one SLO. */

@@ -1,9 +1,9 @@
 /**
  * An in-memory KeyValueStore for unit tests: plain keys with get, getMany, set, setIfAbsent,
- * setReturningPrevious and delete, and prefix listing in key order, 20 a page (no TTL or
- * transactions); `data` shows what is stored.
+ * setReturningPrevious and delete, prefix listing in key order, 20 a page, and transactions
+ * applied in order (no TTL); `data` shows what is stored.
  */
-import type { KeyValueStore } from '../../ports/key-value-store';
+import type { KeyValueOperation, KeyValueStore } from '../../ports/key-value-store';
 
 export function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -23,6 +23,13 @@ export function memoryKv(): KeyValueStore & { data: Map<string, unknown> } {
       return Promise.resolve(previous);
     },
     delete: (key: string) => Promise.resolve(void data.delete(key)),
+    transact: (operations: readonly KeyValueOperation[]) => {
+      for (const o of operations) {
+        if (o.op === 'set') data.set(o.key, o.value);
+        else data.delete(o.key);
+      }
+      return Promise.resolve();
+    },
     list: (prefix: string, options: { cursor?: string; limit?: number } = {}) => {
       const keys = [...data.keys()].filter((k) => k.startsWith(prefix)).sort();
       const start = options.cursor === undefined ? 0 : Number(options.cursor);

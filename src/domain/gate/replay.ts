@@ -70,6 +70,21 @@ export function policyInputAt(
   return { budgetRemaining, dataCoverage, firingAlerts };
 }
 
+/**
+ * The instants a replay evaluates, oldest first: at − k·step for k = ⌈(at − from) / step⌉ … 0,
+ * those after `from`, and `at` itself always (so a roll-up can tell which data a replay reads).
+ */
+export function replayInstants(at: Instant, from: Instant, step: DurationMs): Float64Array {
+  const count = Math.max(0, Math.ceil((at - from) / step));
+  const instants: number[] = [];
+  for (let k = count; k >= 0; k -= 1) {
+    const t = at - k * step;
+    if (k > 0 && t <= from) continue;
+    instants.push(t);
+  }
+  return Float64Array.from(instants);
+}
+
 export function replayPolicy(
   spec: SloSpec,
   series: SliSeries,
@@ -84,19 +99,17 @@ export function replayPolicy(
   const step = options.step ?? DEFAULT_REPLAY_STEP;
   if (!(step > 0)) throw new Error(`replay step must be positive, got ${step}`);
   const from = options.from ?? seriesSpan(series)?.from ?? at;
-  const count = Math.max(0, Math.ceil((at - from) / step));
+  const instants = replayInstants(at, from, step);
   let memory: PolicyMemory | null = options.initial ?? null;
   let decision: PolicyDecision | null = null;
   const changes: StateChange[] = [];
-  let steps = 0;
-  for (let k = count; k >= 0; k -= 1) {
-    const t = at - k * step;
-    if (k > 0 && t <= from) continue;
-    steps += 1;
+  const steps = instants.length;
+  for (let i = 0; i < steps; i += 1) {
+    const t = instants[i]!;
     const input = policyInputAt(spec, series, t, policy);
     // Only the last step's reasons are shown: the others carry the state machine's memory alone.
     const next =
-      k === 0
+      i === steps - 1
         ? (decision = nextPolicyState(memory, input, policy, t))
         : nextPolicyMemory(memory, input, policy, t);
     if (memory?.state !== next.state)

@@ -105,29 +105,19 @@ export function buildSliSeriesFromColumns(columns: SliColumns, sliceTarget = 1):
     const g = goodIn[k]!;
     const t = totalIn[k]!;
     // The cheap checks inline; on any doubt, checkSliIntervals names the problem.
-    const valid =
-      Number.isInteger(start / MINUTE_MS) && // division, not %: fmod on epoch ms is slow
-      Number.isInteger(end / MINUTE_MS) &&
-      end > start &&
-      start >= previousEnd &&
-      g >= 0 &&
-      g <= t &&
-      // Bounded, so the prefix sums stay exact and finite (MAX_SLI_COUNT); fractions are allowed
-      // here (derived data may split an interval pro rata), people's input is whole (checkSliIntervals).
-      t <= MAX_SLI_COUNT;
+    const valid = isUsableInterval(start, end, g, t, previousEnd);
     if (!valid) {
       const issue = checkSliIntervals(intervalsOf(columns))[0];
       throw new Error(`SLI interval ${issue?.index ?? k}: ${issue?.reason ?? 'invalid'}`);
     }
     previousEnd = end;
     const minutes = (end - start) / MINUTE_MS;
-    const hasData = t > 0;
     good[k + 1] = good[k]! + g;
     bad[k + 1] = bad[k]! + (t - g);
     total[k + 1] = total[k]! + t;
     covered[k + 1] = covered[k]! + (end - start);
-    dataMinutes[k + 1] = dataMinutes[k]! + (hasData ? minutes : 0);
-    goodMinutes[k + 1] = goodMinutes[k]! + (hasData && g / t >= sliceTarget ? minutes : 0);
+    dataMinutes[k + 1] = dataMinutes[k]! + (t > 0 ? minutes : 0);
+    goodMinutes[k + 1] = goodMinutes[k]! + (isGoodSlice(g, t, sliceTarget) ? minutes : 0);
   }
   return {
     starts,
@@ -140,6 +130,35 @@ export function buildSliSeriesFromColumns(columns: SliColumns, sliceTarget = 1):
     prefixGoodMinutes: goodMinutes,
     sliceTarget,
   };
+}
+
+/**
+ * The checks every interval of a series passes: whole minutes, not empty, not before the previous
+ * one's end, 0 ≤ good ≤ total ≤ MAX_SLI_COUNT (so the prefix sums stay exact and finite; fractions
+ * are allowed here, as derived data may split an interval pro rata, people's input is whole:
+ * checkSliIntervals).
+ */
+export function isUsableInterval(
+  start: number,
+  end: number,
+  good: number,
+  total: number,
+  previousEnd: number,
+): boolean {
+  return (
+    Number.isInteger(start / MINUTE_MS) && // division, not %: fmod on epoch ms is slow
+    Number.isInteger(end / MINUTE_MS) &&
+    end > start &&
+    start >= previousEnd &&
+    good >= 0 &&
+    good <= total &&
+    total <= MAX_SLI_COUNT
+  );
+}
+
+/** Timeslices: a minute with data is good when its ratio meets the slice target. */
+export function isGoodSlice(good: number, total: number, sliceTarget: number): boolean {
+  return total > 0 && good / total >= sliceTarget;
 }
 
 /** Sums over [from, to). */

@@ -75,10 +75,15 @@ export function sliSeriesFor(
   spec: SloSpec,
   intervals: readonly SliInterval[] | SliColumns,
 ): SliSeries {
-  const sliceTarget = spec.budgeting.method === 'Timeslices' ? spec.budgeting.sliceTarget : 1;
+  const sliceTarget = sliceTargetOf(spec);
   return 'starts' in intervals
     ? buildSliSeriesFromColumns(intervals, sliceTarget)
     : buildSliSeries(intervals, sliceTarget);
+}
+
+/** The Timeslices per-minute target that decides which minutes are good; 1 when unused. */
+export function sliceTargetOf(spec: SloSpec): number {
+  return spec.budgeting.method === 'Timeslices' ? spec.budgeting.sliceTarget : 1;
 }
 
 /** The SLO's own rules, else its named table, else Ballast's default (Sloth's four rows). */

@@ -38,7 +38,10 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
     }),
     ...settingsResolvers({ settingsDeps: asUser, clock: systemClock }),
     ...projectDataResolvers({
-      dataDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore() }),
+      dataDeps: () => {
+        const kv = new ForgeKeyValueStore();
+        return { ...asUser(), kv, secrets: kv };
+      },
       clock: systemClock,
     }),
     ...projectPageResolvers({
