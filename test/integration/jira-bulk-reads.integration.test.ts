@@ -125,12 +125,10 @@ describe('getIssues (POST /rest/api/3/issue/bulkfetch)', () => {
     expect(batches).toBeGreaterThan(2);
     expect(batches).toBeLessThanOrEqual(MAX_IN_FLIGHT);
     reset();
-    const started = Date.now();
     const issues = await clientFor(ADMIN_ACCOUNT_ID, 100).getIssues(ids, { fields: ['summary'] });
     expect(issues).toHaveLength(ids.length);
+    // All in flight together: one round of latency, not one call after the other.
     expect([count(BULK), mostInFlight]).toEqual([batches, batches]);
-    // One round of 100 ms, not one call after the other.
-    expect(Date.now() - started).toBeLessThan(batches * 100);
   });
 
   it('never has more calls in flight than its cap', async () => {
