@@ -22,9 +22,8 @@ import { classify, type ClassificationRule, type WorkTypeOrUnclassified } from '
 import type { JiraIssue, JiraPort } from '../../ports/jira';
 import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
 import { sizeInBasis, toClassifiable } from '../issue/issue-facts';
-import { findSprintField, sprintIdsOf } from './sprint-field';
-
-type Changelog = Awaited<ReturnType<JiraPort['changelogs']>>[number];
+import { findSprintField } from './sprint-field';
+import { readSprintIssues, type Changelog, type SprintIssues } from './sprint-issues';
 
 export interface SprintHistory {
   readonly sprints: SprintRecord[];
@@ -135,11 +134,57 @@ function workTypeOf(
     : type;
 }
 
+/**
+ * Without a Sprint field to read membership from (no Jira Software), the search of each sprint
+ * tells it: the sprints at once, then every history.
+ */
+async function readBySprint(
+  jira: JiraPort,
+  chosen: readonly { id: number }[],
+  fields: readonly string[],
+  projectKey: string | undefined,
+): Promise<SprintIssues> {
+  const found = await Promise.all(
+    chosen.map((sprint) =>
+      jira.searchAll(`sprint = ${sprint.id} ORDER BY key ASC`, {
+        fields,
+        properties: [BALLAST_PROPERTY_KEY],
+        limit: SEARCH_LIMIT,
+        expectMany: true,
+      }),
+    ),
+  );
+  const issues = new Map<string, JiraIssue>();
+  const membership = new Map<string, Set<string>>();
+  chosen.forEach((sprint, index) => {
+    for (const issue of found[index] ?? []) {
+      if (projectKey !== undefined && issue.fields.project?.key !== projectKey) continue;
+      issues.set(issue.id, issue);
+      membership.set(issue.id, (membership.get(issue.id) ?? new Set()).add(String(sprint.id)));
+    }
+  });
+  const logs = new Map(
+    (await jira.changelogs([...issues.keys()], [])).map((log) => [log.issueId, log] as const),
+  );
+  // Status categories by status id, learnt from the statuses the issues are in now.
+  const categoryOf = new Map<string, string>();
+  for (const issue of issues.values()) {
+    const status = issue.fields.status;
+    if (status?.id && status.statusCategory) categoryOf.set(status.id, status.statusCategory.key);
+  }
+  return { issues, membership, logs, categoryOf };
+}
+
 export async function readSprintHistory(
   jira: JiraPort,
   input: SprintHistoryInput,
 ): Promise<SprintHistory> {
-  const listed = await jira.listSprints(input.boardId, ['closed', 'active']);
+  // The site's Sprint field does not depend on the sprints: both at once (a board with no sprint
+  // to read costs the field lookup for nothing, every other one a call's wait less).
+  const [listed, sprintField] = await Promise.all([
+    jira.listSprints(input.boardId, ['closed', 'active']),
+    findSprintField(jira),
+  ]);
   const closed = listed
     .filter((s) => s.state === 'closed' && s.completeDate)
     .sort((a, b) => ms(a.completeDate) - ms(b.completeDate) || a.id - b.id)
@@ -149,80 +194,39 @@ export async function readSprintHistory(
   const chosen = [...closed, ...active];
   const fields = input.estimationFieldId ? [...FIELDS, input.estimationFieldId] : FIELDS;
 
-  const issues = new Map<string, JiraIssue>();
-  const membership = new Map<string, Set<string>>(); // issue id → sprints its Sprint field holds now
-  const remember = (issue: JiraIssue, sprintIdsNow: readonly string[]) => {
-    if (input.projectKey !== undefined && issue.fields.project?.key !== input.projectKey) return;
-    issues.set(issue.id, issue);
-    const set = membership.get(issue.id) ?? new Set<string>();
-    for (const id of sprintIdsNow) set.add(id);
-    membership.set(issue.id, set);
-  };
-  const sprintField = chosen.length === 0 ? null : await findSprintField(jira);
-  const starts = chosen.map((s) => ms(s.startDate)).filter((at) => !Number.isNaN(at));
-  if (sprintField !== null) {
-    // One search over all the sprints: an issue carried over is read once, and only the last page
-    // is partial (one search per sprint read carry-overs again and left a partial page per sprint).
-    const chosenIds = new Set(chosen.map((s) => String(s.id)));
-    const inSprints = jira.searchAll(`sprint in (${[...chosenIds].join(', ')}) ORDER BY key ASC`, {
-      fields: [...fields, sprintField],
-      properties: [BALLAST_PROPERTY_KEY],
-      limit: SEARCH_LIMIT,
-    });
-    // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in` matches the
-    // field as it is now), so the project's issues changed since the earliest start are read too,
-    // the most recently updated first and at most REMOVED_CANDIDATES of them (a taken-out item was
-    // updated when it left); the Sprint changelog decides which of them were in a sprint
-    // (sprint-membership.ts). A separate, truncated search: a busy project never fails the page.
-    const changedSince =
-      input.projectKey !== undefined && starts.length > 0
-        ? jira.searchAll(
-            `project = "${input.projectKey}" AND updated >= "${jqlDayBefore(Math.min(...starts))}" ORDER BY updated DESC`,
-            {
-              fields: [...fields, sprintField],
-              properties: [BALLAST_PROPERTY_KEY],
-              limit: REMOVED_CANDIDATES,
-              truncate: true,
-            },
-          )
-        : Promise.resolve([]);
-    // Both at once: the page waits for the longer, not the sum.
-    const [found, candidates] = await Promise.all([inSprints, changedSince]);
-    for (const issue of [...found, ...candidates]) {
-      remember(
-        issue,
-        sprintIdsOf(issue, sprintField).filter((id) => chosenIds.has(id)),
-      );
-    }
-  } else {
-    // No Sprint field to read membership from: the search of each sprint tells it.
-    for (const sprint of chosen) {
-      const found = await jira.searchAll(`sprint = ${sprint.id} ORDER BY key ASC`, {
-        fields,
-        properties: [BALLAST_PROPERTY_KEY],
-        limit: SEARCH_LIMIT,
-      });
-      for (const issue of found) remember(issue, [String(sprint.id)]);
-    }
-  }
-  // Only the status, Sprint and estimate histories are replayed: asking for just those keeps the
-  // pages few.
   const estimateField = estimateFieldOf(input.basis, input.estimationFieldId);
-  const logFields =
-    sprintField === null
-      ? []
-      : ['status', sprintField, ...(estimateField === null ? [] : [estimateField])];
-  const logs = new Map(
-    (await jira.changelogs([...issues.keys()], logFields)).map(
-      (log) => [log.issueId, log] as const,
-    ),
-  );
-  // Status categories by status id, learnt from the statuses the issues are in now.
-  const categoryOf = new Map<string, string>();
-  for (const issue of issues.values()) {
-    const status = issue.fields.status;
-    if (status?.id && status.statusCategory) categoryOf.set(status.id, status.statusCategory.key);
-  }
+  const starts = chosen.map((s) => ms(s.startDate)).filter((at) => !Number.isNaN(at));
+  const read: SprintIssues =
+    chosen.length === 0
+      ? { issues: new Map(), membership: new Map(), logs: new Map(), categoryOf: new Map() }
+      : sprintField !== null
+        ? await readSprintIssues(jira, {
+            sprintIds: new Set(chosen.map((s) => String(s.id))),
+            sprintField,
+            fields,
+            // Only the status, Sprint and estimate histories are replayed: asking for just those
+            // keeps the pages few.
+            logFields: ['status', sprintField, ...(estimateField === null ? [] : [estimateField])],
+            limit: SEARCH_LIMIT,
+            // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in`
+            // matches the field as it is now), so the project's issues changed since the earliest
+            // start are looked at too, the most recently updated first and at most
+            // REMOVED_CANDIDATES of them (a taken-out item was updated when it left); the Sprint
+            // changelog decides which of them were in a sprint (sprint-membership.ts). Truncated:
+            // a busy project never fails the page.
+            ...(input.projectKey !== undefined && starts.length > 0
+              ? {
+                  changedSince: {
+                    projectKey: input.projectKey,
+                    date: jqlDayBefore(Math.min(...starts)),
+                    candidates: REMOVED_CANDIDATES,
+                  },
+                }
+              : {}),
+            ...(input.projectKey === undefined ? {} : { projectKey: input.projectKey }),
+          })
+        : await readBySprint(jira, chosen, fields, input.projectKey);
+  const { issues, membership, logs, categoryOf } = read;
   const doneStatus = new Map([...categoryOf].map(([id, key]) => [id, key === 'done'] as const));
 
   const now = input.now.getTime();

@@ -42,8 +42,9 @@ import { recentlyMoved } from './moved-issues';
 import { readUndo, type UndoEntry } from './undo-log';
 
 /**
- * How many backlog items a proposal may draw from, highest rank first: 50 pages of 100, about 5–10 s
- * at Jira's usual 100–200 ms a page, inside a resolver's 25 s next to the sprint's own reads.
+ * How many backlog items a proposal may draw from, highest rank first: one page of ids (Jira's
+ * largest, 5,000) and 50 bulk fetches of 100, ten at a time (adapters/forge/jira/in-flight.ts) —
+ * about 5 rounds of calls, inside a resolver's 25 s next to the sprint's own reads.
  */
 export const BACKLOG_CANDIDATES = 5_000;
 
@@ -202,6 +203,8 @@ export async function readSprintSnapshot(
           fields: [...fields, 'created'],
           properties: [BALLAST_PROPERTY_KEY],
           reconcile,
+          // A sprint of hundreds of items: its ids at once, then the fields in parallel batches.
+          expectMany: true,
         })
         .then(remember),
     ]);
@@ -257,6 +260,8 @@ export async function readSprintSnapshot(
                 limit: BACKLOG_CANDIDATES,
                 truncate: true,
                 reconcile,
+                // The top 5,000 ids in one page, their fields 100 a call, several at once.
+                expectMany: true,
               },
             ),
           ),

@@ -25,7 +25,7 @@ const answer = (body: unknown) => ({
 function scripted(answers: unknown[]): { transport: JiraTransport; bodies: unknown[] } {
   const bodies: unknown[] = [];
   const transport: JiraTransport = (_route: Route, init) => {
-    bodies.push(JSON.parse(String(init.body)));
+    bodies.push(JSON.parse(init.body as string));
     const next = answers.shift();
     if (next === undefined) throw new Error('no answer scripted');
     return Promise.resolve(answer(next));
