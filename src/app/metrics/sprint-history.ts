@@ -34,7 +34,11 @@ export interface SprintHistory {
 
 export interface SprintHistoryInput {
   readonly boardId: number;
-  readonly estimationFieldId: string | null;
+  /**
+   * The board's estimation field; it may still be on its way (the planner reads the board
+   * configuration while the sprints are listed).
+   */
+  readonly estimationFieldId: string | null | PromiseLike<string | null>;
   /** The capacity policy's basis: every size is in it (issue-facts.ts `sizeInBasis`). */
   readonly basis: CapacityBasis;
   readonly rules: readonly ClassificationRule[];
@@ -181,9 +185,10 @@ export async function readSprintHistory(
 ): Promise<SprintHistory> {
   // The site's Sprint field does not depend on the sprints: both at once (a board with no sprint
   // to read costs the field lookup for nothing, every other one a call's wait less).
-  const [listed, sprintField] = await Promise.all([
+  const [listed, sprintField, estimationFieldId] = await Promise.all([
     jira.listSprints(input.boardId, ['closed', 'active']),
     findSprintField(jira),
+    input.estimationFieldId,
   ]);
   const closed = listed
     .filter((s) => s.state === 'closed' && s.completeDate)
@@ -192,9 +197,9 @@ export async function readSprintHistory(
     .slice(input.closedSprints > 0 ? -input.closedSprints : listed.length);
   const active = input.withActive === false ? [] : listed.filter((s) => s.state === 'active');
   const chosen = [...closed, ...active];
-  const fields = input.estimationFieldId ? [...FIELDS, input.estimationFieldId] : FIELDS;
+  const fields = estimationFieldId ? [...FIELDS, estimationFieldId] : FIELDS;
 
-  const estimateField = estimateFieldOf(input.basis, input.estimationFieldId);
+  const estimateField = estimateFieldOf(input.basis, estimationFieldId);
   const starts = chosen.map((s) => ms(s.startDate)).filter((at) => !Number.isNaN(at));
   const read: SprintIssues =
     chosen.length === 0
@@ -244,7 +249,7 @@ export async function readSprintHistory(
       isDoneStatus: (id: string) => doneStatus.get(id) ?? false,
     };
     const type = workTypeOf(issue, input.rules);
-    const size = sizeInBasis(issue, input.basis, input.estimationFieldId);
+    const size = sizeInBasis(issue, input.basis, estimationFieldId);
     const estimateChanges =
       estimateField === null
         ? []
