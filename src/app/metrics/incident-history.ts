@@ -37,6 +37,8 @@ export async function readIncidentHistory(
   const issues = (
     await jira.searchAll(incidentSearchJql(input.projectKey, input.incidentJql), {
       fields: ['summary', 'created', 'resolutiondate', 'components', 'status', 'project'],
+      // Hundreds of incidents over a project's life: the ids at once, the fields in parallel.
+      expectMany: true,
     })
   ).filter(inProject);
   const incidents: IncidentRecord[] = issues.flatMap((issue) =>
