@@ -7,12 +7,14 @@
  * Each item is sized at the sprint's start and at its end from the changelog of the basis's
  * estimation field (domain/metrics/estimate-history.ts): committed work counts the estimate it had
  * when the sprint started, completed work the estimate when it ended.
- * Jira calls: the sprints of the board, the site's fields (to find the Sprint field), one search
- * over the chosen sprints — and, with the project known, over the project's issues updated since
- * the earliest start, so work removed from a sprint is found though its Sprint field no longer
- * names the sprint — (with each issue's Sprint field and the Ballast property for the work type),
- * and the status, Sprint and estimate changelogs in bulk (POST /rest/api/3/changelog/bulkfetch:
- * 1,000 issues and up to 10 field ids a request, so one request per 1,000 issues and page).
+ * Jira calls (sprint-issues.ts, each step's calls at once): the sprints of the board and the
+ * site's fields (to find the Sprint field); the ids of the chosen sprints' issues — and, with the
+ * project known, of the project's issues updated since the earliest start, so work removed from a
+ * sprint is found though its Sprint field no longer names the sprint; the fields of the sprints'
+ * issues (with each one's Sprint field and the Ballast property for the work type, bulk fetches of
+ * 100) and the status, Sprint and estimate changelogs (POST /rest/api/3/changelog/bulkfetch: 1,000
+ * issues and up to 10 field ids a request); last, the fields of the updated issues whose Sprint
+ * history names one of the sprints.
  */
 import type { CapacityBasis } from '../../domain/capacity';
 import type { ChangeRecord, SprintItemRecord, SprintRecord } from '../../domain/metrics';
@@ -64,7 +66,7 @@ export const SEARCH_LIMIT = 20_000;
 
 /**
  * Most issues read to find work taken out of the sprints (the project's most recently updated
- * since the earliest start): 50 pages of 100, a few seconds; an item removed and then untouched
+ * since the earliest start): one page of ids (5,000, Jira's largest); an item removed and then untouched
  * while 5,000 others changed is missed, and counts as never committed.
  */
 export const REMOVED_CANDIDATES = 5_000;
