@@ -169,11 +169,12 @@ export function createJiraHandler(
       return;
     }
     const match = router.match(method, url.pathname);
-    stats.count(
+    const answered = stats.count(
       match !== undefined && 'route' in match
         ? `${method} ${match.route.path}`
         : `${method} (no such route)`,
     );
+    res.once('finish', answered);
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
     const fault = faults.decideFor(method, url.pathname);
     if (fault.kind === 'timeout') {

@@ -7,7 +7,7 @@
  *
  * Reading "objects returned" from the response body is the emulator's approximation: Jira does not
  * publish how it counts them per endpoint. A POST that only reads (JQL search, changelog bulk fetch,
- * approximate count) is charged as a read, since it creates nothing.
+ * approximate count, issue bulk fetch) is charged as a read, since it creates nothing.
  */
 
 /** POST routes that read and return objects rather than change anything. */
@@ -15,6 +15,7 @@ const READ_POSTS = new Set([
   '/rest/api/3/search/jql',
   '/rest/api/3/search/approximate-count',
   '/rest/api/3/changelog/bulkfetch',
+  '/rest/api/3/issue/bulkfetch',
 ]);
 
 /** Routes whose objects are identity & access objects (2 points each). */

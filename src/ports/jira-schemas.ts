@@ -82,6 +82,25 @@ export const searchPageSchema = z.looseObject({
   isLast: z.boolean().optional(),
 });
 
+/** POST /rest/api/3/search/jql with only ids asked for: `{ id }` per issue, 5,000 a page at most. */
+export const idPageSchema = z.looseObject({
+  issues: z.array(z.looseObject({ id: z.string() })).default([]),
+  nextPageToken: z.string().nullable().optional(),
+  isLast: z.boolean().optional(),
+});
+
+/**
+ * POST /rest/api/3/issue/bulkfetch — BulkIssueResults (platform.v3.json): the issues Jira could
+ * return, in ascending id order, and `issueErrors` for those it could not "due to a retriable error
+ * or payload constraint" (issues missing or hidden from the caller are in neither list).
+ */
+export const bulkIssuesSchema = z.looseObject({
+  issues: z.array(issueSchema).default([]),
+  issueErrors: z
+    .array(z.looseObject({ id: z.string().optional(), errorMessage: z.string().optional() }))
+    .default([]),
+});
+
 export const sprintSchema = z.looseObject({
   id: z.number(),
   name: z.string(),

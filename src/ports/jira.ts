@@ -51,6 +51,25 @@ export interface SearchOptions {
    * per 50.
    */
   readonly reconcile?: readonly string[];
+  /**
+   * The caller expects more than one page (100 issues with fields). Then the ids are read first,
+   * 5,000 a page (the most /search/jql answers when only ids are asked, platform.v3.json
+   * SearchAndReconcileRequestBean.maxResults), and the fields come from the bulk issue fetch,
+   * 100 issues a call and several calls at once (`getIssues`): a long read waits for a few rounds
+   * instead of one call per 100 issues in a row. It costs one call more per 5,000 ids, so small
+   * searches leave it off. The fields are then as Jira has them now (a read by id, not the index).
+   */
+  readonly expectMany?: boolean;
+}
+
+/** The ids-only search: the same cap and reconciliation as SearchOptions. */
+export type IdSearchOptions = Pick<SearchOptions, 'limit' | 'truncate' | 'reconcile'>;
+
+/** What `getIssues` returns of each issue. */
+export interface IssueFieldsRequest {
+  readonly fields: readonly string[];
+  /** At most 5 entity properties (platform.v3.json BulkFetchIssueRequestBean.properties). */
+  readonly properties?: readonly string[];
 }
 
 /**
@@ -79,6 +98,13 @@ export class SearchLimitError extends AppError {
 export interface JiraPort {
   /** Every issue matching `jql` (at most `options.limit`, see SearchOptions). */
   searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]>;
+  /** The ids of the issues matching `jql`, in its order (at most `options.limit`, as searchAll). */
+  searchIds(jql: string, options?: IdSearchOptions): Promise<string[]>;
+  /**
+   * Issues by id, in the order given, through POST /rest/api/3/issue/bulkfetch (100 a call, calls
+   * in parallel); ids Jira does not show the caller (deleted, moved out of sight) are left out.
+   */
+  getIssues(ids: readonly string[], request: IssueFieldsRequest): Promise<JiraIssue[]>;
   getIssue(
     issueKey: string,
     fields: readonly string[],
@@ -113,6 +139,10 @@ export interface JiraPort {
    * `notify`): Jira queues an email about the issue to the recipients; 204 with no content.
    */
   notifyIssue(issueKey: string, notification: JiraNotification): Promise<void>;
+  /**
+   * The change histories of these issues for these fields, one entry per issue that has any
+   * (histories oldest first; an issue split across pages is put back together).
+   */
   changelogs(
     issueIdsOrKeys: readonly string[],
     fieldIds: readonly string[],

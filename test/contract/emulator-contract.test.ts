@@ -195,6 +195,16 @@ const CALLS: Call[] = [
   },
   {
     method: 'POST',
+    path: '/rest/api/3/issue/bulkfetch',
+    body: {
+      issueIdsOrKeys: ['SHOP-31', 'shop-30', '10005', 'NOPE-1'],
+      fields: ['summary', 'status', 'customfield_10020'],
+      properties: ['ballast'],
+    },
+    status: 200,
+  },
+  {
+    method: 'POST',
     path: '/rest/api/3/changelog/bulkfetch',
     body: { issueIdsOrKeys: ['SHOP-30', 'SHOP-31'], fieldIds: ['status', 'customfield_10020'] },
     status: 200,

@@ -190,6 +190,20 @@ describe('validateResponse', () => {
     ).toEqual([]);
   });
 
+  it('accepts the bulk issue fetch fixture the client reads (test/fixtures/jira/issue-bulkfetch.json)', () => {
+    const fixture = JSON.parse(
+      readFileSync(new URL('../fixtures/jira/issue-bulkfetch.json', import.meta.url), 'utf8'),
+    ) as { payload: unknown };
+    const result = validateResponse('POST', '/rest/api/3/issue/bulkfetch', 200, fixture.payload);
+    expect(result.errors).toEqual([]);
+    expect(result.schemaless).toBeFalsy();
+    // The example's top-level `expand` is not in BulkIssueResults (additionalProperties: false).
+    const withExpand = { ...(fixture.payload as object), expand: 'schema,names' };
+    expect(
+      validateResponse('POST', '/rest/api/3/issue/bulkfetch', 200, withExpand).errors.length,
+    ).toBeGreaterThan(0);
+  });
+
   it('accepts the changelog fixture the sprint figures replay (test/fixtures/jira/changelog-bulkfetch.json)', () => {
     const fixture = JSON.parse(
       readFileSync(new URL('../fixtures/jira/changelog-bulkfetch.json', import.meta.url), 'utf8'),

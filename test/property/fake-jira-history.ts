@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import type { JiraIssue, JiraPort, JiraSprint } from '../../src/ports/jira';
+import { idReads } from '../support/fake-id-reads';
 
 export const POINTS_FIELD = 'customfield_10016';
 export const SPRINT_FIELD = 'customfield_10020';
@@ -316,7 +317,8 @@ export function buildJira(project: GeneratedProject) {
       ),
   };
   return {
-    jira: jira as unknown as JiraPort,
+    // The ids-first reads (searchIds, getIssues) find what searchAll finds.
+    jira: { ...jira, ...idReads((jql) => jira.searchAll(jql)) } as unknown as JiraPort,
     now: new Date(T0 + nowHour * HOUR),
     activeSprintId: activeIndex + 1,
   };

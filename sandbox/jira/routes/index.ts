@@ -3,6 +3,7 @@ import { Router } from '../http/router';
 import { agileBoardRoutes } from './agile-board';
 import { agileEstimationRoutes } from './agile-estimation';
 import { agileSprintRoutes } from './agile-sprint';
+import { bulkFetchRoutes } from './bulk-fetch';
 import { changelogRoutes } from './changelog';
 import { commentRoutes } from './comments';
 import type { JiraContext } from './context';
@@ -21,6 +22,7 @@ export function jiraRouter(mail: QueuedEmail[] = []): Router<JiraContext> {
   return new Router<JiraContext>().add(
     ...searchRoutes,
     ...jqlParseRoutes,
+    ...bulkFetchRoutes,
     ...issueRoutes,
     ...transitionRoutes,
     ...propertyRoutes,

@@ -90,11 +90,17 @@ export async function readPostmortemHistory(
   for (const p of postmortems) postmortemOf.delete(p.key);
   const keys = [...postmortemOf.keys()].sort();
   const actions: PostmortemActionRecord[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    const page = await jira.searchAll(
-      `project = ${projectKey} AND key in (${keys.slice(i, i + 100).join(', ')})`,
-      { fields: ['created', 'resolutiondate', 'duedate', 'project'] },
-    );
+  const batches: string[][] = [];
+  for (let i = 0; i < keys.length; i += 100) batches.push(keys.slice(i, i + 100));
+  // One page each (at most 100 keys): all at once, read in the keys' order.
+  const pages = await Promise.all(
+    batches.map((batch) =>
+      jira.searchAll(`project = ${projectKey} AND key in (${batch.join(', ')})`, {
+        fields: ['created', 'resolutiondate', 'duedate', 'project'],
+      }),
+    ),
+  );
+  for (const page of pages) {
     for (const action of page) {
       if (!action.fields.created || !inProject(action)) continue;
       actions.push({

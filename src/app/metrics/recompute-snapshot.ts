@@ -39,6 +39,7 @@ export interface MetricsDeps {
 
 /** Closed sprints shown (and read for the buffer recommendation, which looks at the last 6). */
 export const CLOSED_SPRINTS = 8;
+const NO_HISTORY: SprintHistory = { sprints: [], items: [], changes: [] };
 /** DORA figures are read over the last 12 weeks. */
 const DORA_PERIOD_DAYS = 84;
 
@@ -83,23 +84,28 @@ async function compute(
     'Sprint figures replay each issue’s Sprint and status history: committed = in the sprint at its start, completed = Done when it closed.',
     'Capacity of past sprints applies today’s capacity policy; interrupts are items added after the sprint started.',
   ];
-  let sprintHistory: SprintHistory = { sprints: [], items: [], changes: [] };
-  let sprintsReason: string | null = null;
-  const boardId = config.board?.boardId ?? null;
-  // As for the incident JQL: a binding stored before save checked it must not read another project.
-  const boardCheck =
-    boardId === null ? null : await checkProjectBoard(deps.jira, projectKey, boardId);
-  if (boardId === null) {
-    sprintsReason =
-      'No Scrum board is chosen for this project: a project admin picks it in Project settings → Ballast.';
-  } else if (boardCheck?.ok === false) {
-    sprintsReason = `The chosen board cannot be used (${boardCheck.problem}): a project admin picks this project's board in Project settings → Ballast.`;
-  } else {
+  // The board's sprints and the project's incidents and postmortems do not depend on each other:
+  // both at once, so the recompute waits for the longer of the two, not their sum.
+  const readSprints = async (): Promise<{ history: SprintHistory; reason: string | null }> => {
+    const boardId = config.board?.boardId ?? null;
+    if (boardId === null)
+      return {
+        history: NO_HISTORY,
+        reason:
+          'No Scrum board is chosen for this project: a project admin picks it in Project settings → Ballast.',
+      };
+    // As for the incident JQL: a binding stored before save checked it must not read another project.
+    const boardCheck = await checkProjectBoard(deps.jira, projectKey, boardId);
+    if (!boardCheck.ok)
+      return {
+        history: NO_HISTORY,
+        reason: `The chosen board cannot be used (${boardCheck.problem}): a project admin picks this project's board in Project settings → Ballast.`,
+      };
     const estimationFieldId =
       config.board?.estimationFieldId ??
       (await deps.jira.getBoardConfiguration(boardId)).estimation?.field?.fieldId ??
       null;
-    sprintHistory = await readSprintHistory(deps.jira, {
+    const history = await readSprintHistory(deps.jira, {
       boardId,
       estimationFieldId,
       basis: config.capacity.basis,
@@ -111,53 +117,63 @@ async function compute(
     if (estimationFieldId === null) {
       notes.push('The board estimates without story points: every item counts as unestimated.');
     }
-  }
-  let incidents: SnapshotRecords['incidents'];
-  // Checked again here, as the app: a value stored before save checked it must not widen the search.
-  const jqlCheck = await checkIncidentJql(deps.jira, projectKey, config.incidentJql);
-  try {
-    incidents = jqlCheck.ok
-      ? await readIncidentHistory(deps.jira, { projectKey, incidentJql: config.incidentJql })
-      : {
-          reason: `The incident JQL “${shortened(config.incidentJql)}” is invalid (${jqlCheck.problem}), so no incidents are shown: a project admin fixes it in Project settings → Ballast.`,
+    return { history, reason: null };
+  };
+  const readIncidents = async (): Promise<{
+    incidents: SnapshotRecords['incidents'];
+    postmortems: SnapshotRecords['postmortems'];
+  }> => {
+    let incidents: SnapshotRecords['incidents'];
+    // Checked again here, as the app: a value stored before save checked it must not widen the search.
+    const jqlCheck = await checkIncidentJql(deps.jira, projectKey, config.incidentJql);
+    try {
+      incidents = jqlCheck.ok
+        ? await readIncidentHistory(deps.jira, { projectKey, incidentJql: config.incidentJql })
+        : {
+            reason: `The incident JQL “${shortened(config.incidentJql)}” is invalid (${jqlCheck.problem}), so no incidents are shown: a project admin fixes it in Project settings → Ballast.`,
+          };
+    } catch (error: unknown) {
+      if (error instanceof SearchLimitError) {
+        incidents = {
+          reason: `The incident JQL “${config.incidentJql}” matches more than ${error.limit.toLocaleString('en')} issues, more than Ballast reads: narrow it in Project settings → Ballast.`,
         };
-  } catch (error: unknown) {
-    if (error instanceof SearchLimitError) {
-      incidents = {
-        reason: `The incident JQL “${config.incidentJql}” matches more than ${error.limit.toLocaleString('en')} issues, more than Ballast reads: narrow it in Project settings → Ballast.`,
-      };
-    } else if (errorCode(error) === 'BAD_REQUEST') {
-      incidents = {
-        reason: `Jira refused the incident JQL “${config.incidentJql}”: fix it in Project settings → Ballast.`,
-      };
-    } else {
-      throw error;
+      } else if (errorCode(error) === 'BAD_REQUEST') {
+        incidents = {
+          reason: `Jira refused the incident JQL “${config.incidentJql}”: fix it in Project settings → Ballast.`,
+        };
+      } else {
+        throw error;
+      }
     }
-  }
-  if (!('reason' in incidents)) {
-    incidents = {
-      ...incidents,
-      incidents: withIncidentServices(
-        incidents.incidents,
-        incidents.issues,
-        config.incidentServices,
-      ),
-    };
-  }
-  let postmortems: SnapshotRecords['postmortems'];
-  try {
-    postmortems = await readPostmortemHistory(deps.jira, {
-      projectKey,
-      convention: config.postmortem,
-      incidentKeys: new Set('reason' in incidents ? [] : incidents.issues.map((i) => i.key)),
-    });
-  } catch (error: unknown) {
-    // A type or label Jira does not know makes the search a 400: say which setting to fix.
-    if (!(error instanceof SearchLimitError) && errorCode(error) !== 'BAD_REQUEST') throw error;
-    postmortems = {
-      reason: `Jira refused the search for postmortems (${describePostmortem(config.postmortem)}): check the postmortem convention in Project settings → Ballast.`,
-    };
-  }
+    if (!('reason' in incidents)) {
+      incidents = {
+        ...incidents,
+        incidents: withIncidentServices(
+          incidents.incidents,
+          incidents.issues,
+          config.incidentServices,
+        ),
+      };
+    }
+    let postmortems: SnapshotRecords['postmortems'];
+    try {
+      postmortems = await readPostmortemHistory(deps.jira, {
+        projectKey,
+        convention: config.postmortem,
+        incidentKeys: new Set('reason' in incidents ? [] : incidents.issues.map((i) => i.key)),
+      });
+    } catch (error: unknown) {
+      // A type or label Jira does not know makes the search a 400: say which setting to fix.
+      if (!(error instanceof SearchLimitError) && errorCode(error) !== 'BAD_REQUEST') throw error;
+      postmortems = {
+        reason: `Jira refused the search for postmortems (${describePostmortem(config.postmortem)}): check the postmortem convention in Project settings → Ballast.`,
+      };
+    }
+    return { incidents, postmortems };
+  };
+  const [{ history: sprintHistory, reason: sprintsReason }, { incidents, postmortems }] =
+    await Promise.all([readSprints(), readIncidents()]);
+  const boardId = config.board?.boardId ?? null;
   const now = started.toISOString();
   // Deployments pushed by CI/CD that shipped this project's issues or deployed one of the services
   // its SLOs are about; incidents pushed for those services count with the Jira incidents.

@@ -9,6 +9,7 @@ import {
 import type { JiraIssue, JiraPort, JiraSprint } from '../../ports/jira';
 import { changelogPageSchema } from '../../ports/jira-schemas';
 import { SPRINT_FIELD_TYPE } from './sprint-field';
+import { idReads } from '../../../test/support/fake-id-reads';
 import { readSprintHistory } from './sprint-history';
 
 const SPRINT: JiraSprint = {
@@ -38,7 +39,11 @@ const jira = {
     Promise.resolve([
       { id: 'customfield_10020', name: 'Sprint', schema: { custom: SPRINT_FIELD_TYPE } },
     ]),
-  searchAll: () => Promise.resolve([issue('SHOP-1', 'SHOP'), issue('OPS-1', 'OPS')]),
+  ...idReads((jql) =>
+    Promise.resolve(
+      jql.startsWith('sprint in') ? [issue('SHOP-1', 'SHOP'), issue('OPS-1', 'OPS')] : [],
+    ),
+  ),
   changelogs: () => Promise.resolve([]),
 } as unknown as JiraPort;
 
@@ -104,14 +109,14 @@ describe('sizes and membership replayed from Jira’s changelog (test/fixtures/j
         Promise.resolve([
           { id: 'customfield_10020', name: 'Sprint', schema: { custom: SPRINT_FIELD_TYPE } },
         ]),
-      searchAll: (jql: string) => {
+      ...idReads((jql: string) => {
         searches.push(jql);
         return Promise.resolve(
           jql.startsWith('project = "SHOP" AND updated >=')
             ? issues
             : issues.filter((i) => (i.fields.customfield_10020 as unknown[]).length > 0),
         );
-      },
+      }),
       changelogs: (_ids: readonly string[], fieldIds: readonly string[]) => {
         logRequests.push([...fieldIds]);
         return Promise.resolve(changelogPageSchema.parse(fixture.payload).issueChangeLogs);

@@ -7,12 +7,14 @@
  * Each item is sized at the sprint's start and at its end from the changelog of the basis's
  * estimation field (domain/metrics/estimate-history.ts): committed work counts the estimate it had
  * when the sprint started, completed work the estimate when it ended.
- * Jira calls: the sprints of the board, the site's fields (to find the Sprint field), one search
- * over the chosen sprints — and, with the project known, over the project's issues updated since
- * the earliest start, so work removed from a sprint is found though its Sprint field no longer
- * names the sprint — (with each issue's Sprint field and the Ballast property for the work type),
- * and the status, Sprint and estimate changelogs in bulk (POST /rest/api/3/changelog/bulkfetch:
- * 1,000 issues and up to 10 field ids a request, so one request per 1,000 issues and page).
+ * Jira calls (sprint-issues.ts, each step's calls at once): the sprints of the board and the
+ * site's fields (to find the Sprint field); the ids of the chosen sprints' issues — and, with the
+ * project known, of the project's issues updated since the earliest start, so work removed from a
+ * sprint is found though its Sprint field no longer names the sprint; the fields of the sprints'
+ * issues (with each one's Sprint field and the Ballast property for the work type, bulk fetches of
+ * 100) and the status, Sprint and estimate changelogs (POST /rest/api/3/changelog/bulkfetch: 1,000
+ * issues and up to 10 field ids a request); last, the fields of the updated issues whose Sprint
+ * history names one of the sprints.
  */
 import type { CapacityBasis } from '../../domain/capacity';
 import type { ChangeRecord, SprintItemRecord, SprintRecord } from '../../domain/metrics';
@@ -22,9 +24,8 @@ import { classify, type ClassificationRule, type WorkTypeOrUnclassified } from '
 import type { JiraIssue, JiraPort } from '../../ports/jira';
 import { BALLAST_PROPERTY_KEY, manualTypeOf, readBallastProperty } from '../issue/ballast-property';
 import { sizeInBasis, toClassifiable } from '../issue/issue-facts';
-import { findSprintField, sprintIdsOf } from './sprint-field';
-
-type Changelog = Awaited<ReturnType<JiraPort['changelogs']>>[number];
+import { findSprintField } from './sprint-field';
+import { readSprintIssues, type Changelog, type SprintIssues } from './sprint-issues';
 
 export interface SprintHistory {
   readonly sprints: SprintRecord[];
@@ -35,7 +36,11 @@ export interface SprintHistory {
 
 export interface SprintHistoryInput {
   readonly boardId: number;
-  readonly estimationFieldId: string | null;
+  /**
+   * The board's estimation field; it may still be on its way (the planner reads the board
+   * configuration while the sprints are listed).
+   */
+  readonly estimationFieldId: string | null | PromiseLike<string | null>;
   /** The capacity policy's basis: every size is in it (issue-facts.ts `sizeInBasis`). */
   readonly basis: CapacityBasis;
   readonly rules: readonly ClassificationRule[];
@@ -61,7 +66,7 @@ export const SEARCH_LIMIT = 20_000;
 
 /**
  * Most issues read to find work taken out of the sprints (the project's most recently updated
- * since the earliest start): 50 pages of 100, a few seconds; an item removed and then untouched
+ * since the earliest start): one page of ids (5,000, Jira's largest); an item removed and then untouched
  * while 5,000 others changed is missed, and counts as never committed.
  */
 export const REMOVED_CANDIDATES = 5_000;
@@ -135,87 +140,37 @@ function workTypeOf(
     : type;
 }
 
-export async function readSprintHistory(
+/**
+ * Without a Sprint field to read membership from (no Jira Software), the search of each sprint
+ * tells it: the sprints at once, then every history.
+ */
+async function readBySprint(
   jira: JiraPort,
-  input: SprintHistoryInput,
-): Promise<SprintHistory> {
-  const listed = await jira.listSprints(input.boardId, ['closed', 'active']);
-  const closed = listed
-    .filter((s) => s.state === 'closed' && s.completeDate)
-    .sort((a, b) => ms(a.completeDate) - ms(b.completeDate) || a.id - b.id)
-    // slice(-0) would keep them all.
-    .slice(input.closedSprints > 0 ? -input.closedSprints : listed.length);
-  const active = input.withActive === false ? [] : listed.filter((s) => s.state === 'active');
-  const chosen = [...closed, ...active];
-  const fields = input.estimationFieldId ? [...FIELDS, input.estimationFieldId] : FIELDS;
-
-  const issues = new Map<string, JiraIssue>();
-  const membership = new Map<string, Set<string>>(); // issue id → sprints its Sprint field holds now
-  const remember = (issue: JiraIssue, sprintIdsNow: readonly string[]) => {
-    if (input.projectKey !== undefined && issue.fields.project?.key !== input.projectKey) return;
-    issues.set(issue.id, issue);
-    const set = membership.get(issue.id) ?? new Set<string>();
-    for (const id of sprintIdsNow) set.add(id);
-    membership.set(issue.id, set);
-  };
-  const sprintField = chosen.length === 0 ? null : await findSprintField(jira);
-  const starts = chosen.map((s) => ms(s.startDate)).filter((at) => !Number.isNaN(at));
-  if (sprintField !== null) {
-    // One search over all the sprints: an issue carried over is read once, and only the last page
-    // is partial (one search per sprint read carry-overs again and left a partial page per sprint).
-    const chosenIds = new Set(chosen.map((s) => String(s.id)));
-    const inSprints = jira.searchAll(`sprint in (${[...chosenIds].join(', ')}) ORDER BY key ASC`, {
-      fields: [...fields, sprintField],
-      properties: [BALLAST_PROPERTY_KEY],
-      limit: SEARCH_LIMIT,
-    });
-    // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in` matches the
-    // field as it is now), so the project's issues changed since the earliest start are read too,
-    // the most recently updated first and at most REMOVED_CANDIDATES of them (a taken-out item was
-    // updated when it left); the Sprint changelog decides which of them were in a sprint
-    // (sprint-membership.ts). A separate, truncated search: a busy project never fails the page.
-    const changedSince =
-      input.projectKey !== undefined && starts.length > 0
-        ? jira.searchAll(
-            `project = "${input.projectKey}" AND updated >= "${jqlDayBefore(Math.min(...starts))}" ORDER BY updated DESC`,
-            {
-              fields: [...fields, sprintField],
-              properties: [BALLAST_PROPERTY_KEY],
-              limit: REMOVED_CANDIDATES,
-              truncate: true,
-            },
-          )
-        : Promise.resolve([]);
-    // Both at once: the page waits for the longer, not the sum.
-    const [found, candidates] = await Promise.all([inSprints, changedSince]);
-    for (const issue of [...found, ...candidates]) {
-      remember(
-        issue,
-        sprintIdsOf(issue, sprintField).filter((id) => chosenIds.has(id)),
-      );
-    }
-  } else {
-    // No Sprint field to read membership from: the search of each sprint tells it.
-    for (const sprint of chosen) {
-      const found = await jira.searchAll(`sprint = ${sprint.id} ORDER BY key ASC`, {
+  chosen: readonly { id: number }[],
+  fields: readonly string[],
+  projectKey: string | undefined,
+): Promise<SprintIssues> {
+  const found = await Promise.all(
+    chosen.map((sprint) =>
+      jira.searchAll(`sprint = ${sprint.id} ORDER BY key ASC`, {
         fields,
         properties: [BALLAST_PROPERTY_KEY],
         limit: SEARCH_LIMIT,
-      });
-      for (const issue of found) remember(issue, [String(sprint.id)]);
-    }
-  }
-  // Only the status, Sprint and estimate histories are replayed: asking for just those keeps the
-  // pages few.
-  const estimateField = estimateFieldOf(input.basis, input.estimationFieldId);
-  const logFields =
-    sprintField === null
-      ? []
-      : ['status', sprintField, ...(estimateField === null ? [] : [estimateField])];
-  const logs = new Map(
-    (await jira.changelogs([...issues.keys()], logFields)).map(
-      (log) => [log.issueId, log] as const,
+        expectMany: true,
+      }),
     ),
+  );
+  const issues = new Map<string, JiraIssue>();
+  const membership = new Map<string, Set<string>>();
+  chosen.forEach((sprint, index) => {
+    for (const issue of found[index] ?? []) {
+      if (projectKey !== undefined && issue.fields.project?.key !== projectKey) continue;
+      issues.set(issue.id, issue);
+      membership.set(issue.id, (membership.get(issue.id) ?? new Set()).add(String(sprint.id)));
+    }
+  });
+  const logs = new Map(
+    (await jira.changelogs([...issues.keys()], [])).map((log) => [log.issueId, log] as const),
   );
   // Status categories by status id, learnt from the statuses the issues are in now.
   const categoryOf = new Map<string, string>();
@@ -223,6 +178,62 @@ export async function readSprintHistory(
     const status = issue.fields.status;
     if (status?.id && status.statusCategory) categoryOf.set(status.id, status.statusCategory.key);
   }
+  return { issues, membership, logs, categoryOf };
+}
+
+export async function readSprintHistory(
+  jira: JiraPort,
+  input: SprintHistoryInput,
+): Promise<SprintHistory> {
+  // The site's Sprint field does not depend on the sprints: both at once (a board with no sprint
+  // to read costs the field lookup for nothing, every other one a call's wait less).
+  const [listed, sprintField, estimationFieldId] = await Promise.all([
+    jira.listSprints(input.boardId, ['closed', 'active']),
+    findSprintField(jira),
+    input.estimationFieldId,
+  ]);
+  const closed = listed
+    .filter((s) => s.state === 'closed' && s.completeDate)
+    .sort((a, b) => ms(a.completeDate) - ms(b.completeDate) || a.id - b.id)
+    // slice(-0) would keep them all.
+    .slice(input.closedSprints > 0 ? -input.closedSprints : listed.length);
+  const active = input.withActive === false ? [] : listed.filter((s) => s.state === 'active');
+  const chosen = [...closed, ...active];
+  const fields = estimationFieldId ? [...FIELDS, estimationFieldId] : FIELDS;
+
+  const estimateField = estimateFieldOf(input.basis, estimationFieldId);
+  const starts = chosen.map((s) => ms(s.startDate)).filter((at) => !Number.isNaN(at));
+  const read: SprintIssues =
+    chosen.length === 0
+      ? { issues: new Map(), membership: new Map(), logs: new Map(), categoryOf: new Map() }
+      : sprintField !== null
+        ? await readSprintIssues(jira, {
+            sprintIds: new Set(chosen.map((s) => String(s.id))),
+            sprintField,
+            fields,
+            // Only the status, Sprint and estimate histories are replayed: asking for just those
+            // keeps the pages few.
+            logFields: ['status', sprintField, ...(estimateField === null ? [] : [estimateField])],
+            limit: SEARCH_LIMIT,
+            // Work taken out of a sprint no longer has it in its Sprint field (JQL `sprint in`
+            // matches the field as it is now), so the project's issues changed since the earliest
+            // start are looked at too, the most recently updated first and at most
+            // REMOVED_CANDIDATES of them (a taken-out item was updated when it left); the Sprint
+            // changelog decides which of them were in a sprint (sprint-membership.ts). Truncated:
+            // a busy project never fails the page.
+            ...(input.projectKey !== undefined && starts.length > 0
+              ? {
+                  changedSince: {
+                    projectKey: input.projectKey,
+                    date: jqlDayBefore(Math.min(...starts)),
+                    candidates: REMOVED_CANDIDATES,
+                  },
+                }
+              : {}),
+            ...(input.projectKey === undefined ? {} : { projectKey: input.projectKey }),
+          })
+        : await readBySprint(jira, chosen, fields, input.projectKey);
+  const { issues, membership, logs, categoryOf } = read;
   const doneStatus = new Map([...categoryOf].map(([id, key]) => [id, key === 'done'] as const));
 
   const now = input.now.getTime();
@@ -240,7 +251,7 @@ export async function readSprintHistory(
       isDoneStatus: (id: string) => doneStatus.get(id) ?? false,
     };
     const type = workTypeOf(issue, input.rules);
-    const size = sizeInBasis(issue, input.basis, input.estimationFieldId);
+    const size = sizeInBasis(issue, input.basis, estimationFieldId);
     const estimateChanges =
       estimateField === null
         ? []

@@ -1,11 +1,13 @@
 /**
  * One read of everything a sprint's plan depends on: the project's configuration, the board's
  * estimation and rank fields, the sprint, its items, the velocity of closed sprints and — when a
- * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, its
- * issues (paged) and their changelogs, the history of the closed sprints (for velocity) and of the
- * active sprint (for its scope change) — the sprints, the site's fields, the sprints' search and the
- * project's changed issues, their changelogs: metrics/sprint-history.ts — and the backlog (paged,
- * at most BACKLOG_CANDIDATES); all but the board configuration are made at the same time.
+ * proposal is wanted — the ranked backlog. Jira calls: the board configuration, the sprint, the
+ * ids of its items and of the backlog (at most BACKLOG_CANDIDATES; 5,000 a page) and their fields
+ * (bulk fetches of 100), the changelogs of an active sprint's items, the history of the closed
+ * sprints (for velocity) and of the active sprint (for its scope change) — the sprints, the site's
+ * fields, the ids, fields and changelogs of their issues and of the project's updated ones:
+ * metrics/sprint-history.ts. Only the fields wait for the board configuration; everything else
+ * goes out at once, and the bulk fetches run several at a time (adapters/forge/jira/in-flight.ts).
  *
  * Jira's search is eventually consistent: the sprint and backlog searches reconcile the issues a
  * Ballast rebalance or undo of this sprint moved in the last minutes (undo-log.ts `movedIds`), so
@@ -42,8 +44,9 @@ import { recentlyMoved } from './moved-issues';
 import { readUndo, type UndoEntry } from './undo-log';
 
 /**
- * How many backlog items a proposal may draw from, highest rank first: 50 pages of 100, about 5–10 s
- * at Jira's usual 100–200 ms a page, inside a resolver's 25 s next to the sprint's own reads.
+ * How many backlog items a proposal may draw from, highest rank first: one page of ids (Jira's
+ * largest, 5,000) and 50 bulk fetches of 100, ten at a time (adapters/forge/jira/in-flight.ts) —
+ * about 5 rounds of calls, inside a resolver's 25 s next to the sprint's own reads.
  */
 export const BACKLOG_CANDIDATES = 5_000;
 
@@ -174,46 +177,13 @@ export async function readSprintSnapshot(
     ),
   ];
   const policy = config.capacity;
-  const board = await boardFields(deps.jira, ref.boardId);
-  const fields = [
-    ...issueFields(board.estimationFieldId),
-    // The planner lists each item with its assignee (contract PlannerIssueView).
-    'assignee',
-    ...(board.rankFieldId ? [board.rankFieldId] : []),
-  ];
-  const details = new Map<string, IssueDetails>();
-  const remember = (issues: readonly JiraIssue[]): readonly JiraIssue[] => {
-    for (const issue of issues) details.set(issue.key, issueDetails(issue));
-    return issues;
-  };
-  const toItems = (issues: readonly JiraIssue[]): SprintItem[] =>
-    issues.map((issue, position) =>
-      toSprintItem(issue, config.rules, policy.basis, board, position),
-    );
-
-  // The sprint's items, the velocity, the gate and the backlog do not depend on each other: read
-  // them at once, so the planner waits for the longest of them instead of their sum.
-  const readItems = async () => {
-    const [sprint, issues] = await Promise.all([
-      sprintOnBoard(deps.jira, ref),
-      // `created`: when an item with no Sprint change entered an active sprint (sprint-entries.ts).
-      deps.jira
-        .searchAll(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
-          fields: [...fields, 'created'],
-          properties: [BALLAST_PROPERTY_KEY],
-          reconcile,
-        })
-        .then(remember),
-    ]);
-    const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
-    const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
-    return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
-  };
   // Velocity as Jira's velocity chart and the project page count it: each closed sprint's work
   // done when it closed, replayed from the Sprint, status and estimate history
   // (metrics/sprint-history.ts); and from the same read, the active sprint's scope change, so the
   // planner and the project page show one figure (issue #17).
-  const readHistory = async (): Promise<{
+  const readHistory = async (
+    estimationFieldId: Promise<string | null>,
+  ): Promise<{
     velocity: ClosedSprintVelocity[];
     lastClosed: LastClosedSprintView | null;
     scope: ScopeChangeView | null;
@@ -221,7 +191,7 @@ export async function readSprintSnapshot(
     const byVelocity = policy.capacity.kind === 'velocity';
     const history = await readSprintHistory(deps.jira, {
       boardId: ref.boardId,
-      estimationFieldId: board.estimationFieldId,
+      estimationFieldId,
       basis: policy.basis,
       rules: config.rules,
       closedSprints: policy.capacity.kind === 'velocity' ? policy.capacity.sprints : 0,
@@ -244,36 +214,73 @@ export async function readSprintSnapshot(
           : scopeChangeView(scopeChange(selected, history.items), policy.basis),
     };
   };
+
+  // The sprint's items, the velocity, the gate and the backlog do not depend on each other, and
+  // only their fields depend on the board configuration: the sprint, the searches' ids (5,000 a
+  // page) and the history's first calls go out with it, so the planner waits for the longest
+  // read instead of their sum, and no search waits for the board.
+  const boardRead = boardFields(deps.jira, ref.boardId);
+  const sprintRead = sprintOnBoard(deps.jira, ref);
+  const sprintIds = deps.jira.searchIds(`sprint = ${ref.sprintId} ORDER BY rank ASC`, {
+    reconcile,
+  });
   // The proposal draws from the top of the backlog: the highest-ranked BACKLOG_CANDIDATES items.
-  const readBacklog = async (): Promise<SprintItem[] | undefined> =>
-    options.withBacklog
-      ? toItems(
-          remember(
-            await deps.jira.searchAll(
-              `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
-              {
-                fields,
-                properties: [BALLAST_PROPERTY_KEY],
-                limit: BACKLOG_CANDIDATES,
-                truncate: true,
-                reconcile,
-              },
-            ),
-          ),
+  const backlogIds = options.withBacklog
+    ? deps.jira.searchIds(
+        `project = ${ref.projectKey} AND sprint is EMPTY AND statusCategory != Done ORDER BY rank ASC`,
+        { limit: BACKLOG_CANDIDATES, truncate: true, reconcile },
+      )
+    : Promise.resolve(undefined);
+  const historyRead = readHistory(boardRead.then((b) => b.estimationFieldId));
+  // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
+  const gateRead = loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now());
+  // Every read is awaited below; until then a failure must not count as unhandled.
+  for (const read of [boardRead, sprintRead, sprintIds, backlogIds, historyRead, gateRead])
+    read.catch(() => undefined);
+
+  const board = await boardRead;
+  const fields = [
+    ...issueFields(board.estimationFieldId),
+    // The planner lists each item with its assignee (contract PlannerIssueView).
+    'assignee',
+    ...(board.rankFieldId ? [board.rankFieldId] : []),
+  ];
+  const details = new Map<string, IssueDetails>();
+  const remember = (issues: readonly JiraIssue[]): readonly JiraIssue[] => {
+    for (const issue of issues) details.set(issue.key, issueDetails(issue));
+    return issues;
+  };
+  const toItems = (issues: readonly JiraIssue[]): SprintItem[] =>
+    issues.map((issue, position) =>
+      toSprintItem(issue, config.rules, policy.basis, board, position),
+    );
+  const withProperty = { properties: [BALLAST_PROPERTY_KEY] };
+
+  const readItems = async () => {
+    const [sprint, issues] = await Promise.all([
+      sprintRead,
+      // `created`: when an item with no Sprint change entered an active sprint (sprint-entries.ts).
+      sprintIds
+        .then((ids) =>
+          deps.jira.getIssues(ids, { fields: [...fields, 'created'], ...withProperty }),
         )
-      : undefined;
+        .then(remember),
+    ]);
+    const startedAt = sprint.state === 'active' && sprint.startDate ? sprint.startDate : undefined;
+    const items = await withEntryTimes(deps, ref, issues, toItems(issues), startedAt, undo);
+    return { sprint, startedAt, items, issueIds: new Map(issues.map((i) => [i.key, i.id])) };
+  };
+  const readBacklog = async (): Promise<SprintItem[] | undefined> => {
+    const ids = await backlogIds;
+    if (ids === undefined) return undefined;
+    return toItems(remember(await deps.jira.getIssues(ids, { fields, ...withProperty })));
+  };
   const [
     { sprint, startedAt, items, issueIds },
     { velocity: velocityHistory, lastClosed, scope },
     { gate, statement: gateStatement },
     backlog,
-  ] = await Promise.all([
-    readItems(),
-    readHistory(),
-    // The gate changes the targets (PRODUCT.md §4): AT_RISK raises reliability, FROZEN stops features.
-    loadProjectGate(deps, ref.projectKey, config.sloIds, deps.clock.now()),
-    readBacklog(),
-  ]);
+  ] = await Promise.all([readItems(), historyRead, gateRead, readBacklog()]);
   const notes: string[] = [];
   if (policy.capacity.kind === 'velocity')
     notes.push(

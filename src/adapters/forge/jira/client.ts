@@ -7,10 +7,13 @@ import { route } from '@forge/api';
 import {
   DEFAULT_SEARCH_LIMIT,
   SearchLimitError,
+  type IdSearchOptions,
+  type IssueFieldsRequest,
   type JiraPort,
   type SearchOptions,
   type SprintState,
 } from '../../../ports/jira';
+import { bulkChangelogs, bulkFetchIssues, chunks, searchIdPages } from './bulk-reads';
 import { JiraRequestError } from './errors';
 import { mergeReconciled, reconcileGroups } from './reconciled-search';
 import type { JiraHttp } from './http';
@@ -22,7 +25,6 @@ import {
   agileIssuePageSchema,
   boardConfigurationSchema,
   boardSchema,
-  changelogPageSchema,
   commentSchema,
   createdIssueSchema,
   entityPropertySchema,
@@ -51,36 +53,57 @@ export const MAX_ISSUES_PER_MOVE = 50;
  * and sandbox/jira/routes/search.ts), so asking for more would not save calls.
  */
 export const SEARCH_PAGE_SIZE = 100;
-/** Changelog bulk fetch: at most 1,000 issues and 10 field ids per request (BulkChangelogRequestBean). */
-export const MAX_CHANGELOG_ISSUES = 1000;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export class JiraClient implements JiraPort {
   constructor(private readonly http: JiraHttp) {}
 
   /**
-   * Every issue matching `jql`, following nextPageToken, up to `options.limit`: the last page asks
-   * only for what can still be used (one issue more than the cap, to tell "exactly the cap" from
-   * "more"), so a search over the cap costs at most the cap's pages plus one.
+   * Every issue matching `jql`, up to `options.limit`. With `expectMany`, the ids first and then
+   * the fields in parallel bulk fetches (searchIds, getIssues); otherwise pages of fields following
+   * nextPageToken, the last page asking only for what can still be used (one issue more than the
+   * cap, to tell "exactly the cap" from "more"), so a search over the cap costs at most the cap's
+   * pages plus one.
    */
   async searchAll(jql: string, options: SearchOptions): Promise<JiraIssue[]> {
-    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-    const groups = reconcileGroups(options.reconcile ?? []);
-    const runs: JiraIssue[][] = [];
-    // One search per 50 reconciled ids (reconciled-search.ts); one plain search without any.
-    for (const group of groups.length === 0 ? [[]] : groups)
-      runs.push(await this.searchPages(jql, options, group));
-    const issues = runs.length === 1 ? runs[0]! : mergeReconciled(runs, groups);
-    if (issues.length > limit) {
-      if (options.truncate === true) return issues.slice(0, limit);
-      throw new SearchLimitError(jql, limit);
+    if (options.expectMany === true) {
+      const ids = await this.searchIds(jql, options);
+      return this.getIssues(ids, {
+        fields: options.fields,
+        ...(options.properties ? { properties: options.properties } : {}),
+      });
     }
-    return issues;
+    const groups = reconcileGroups(options.reconcile ?? []);
+    // One search per 50 reconciled ids (reconciled-search.ts), all at once; one without any.
+    const runs = await Promise.all(
+      (groups.length === 0 ? [[]] : groups).map((group) => this.searchPages(jql, options, group)),
+    );
+    return this.capped(jql, options, runs.length === 1 ? runs[0]! : mergeReconciled(runs, groups));
+  }
+
+  /** The ids matching `jql` in its order, 5,000 a page (bulk-reads.ts), reconciled and capped as searchAll. */
+  async searchIds(jql: string, options: IdSearchOptions = {}): Promise<string[]> {
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+    const wanted = options.truncate === true ? limit : limit + 1;
+    const groups = reconcileGroups(options.reconcile ?? []);
+    const runs = await Promise.all(
+      (groups.length === 0 ? [[]] : groups).map((group) =>
+        searchIdPages(this.http, jql, wanted, group),
+      ),
+    );
+    const merged = runs.length === 1 ? runs[0]! : mergeReconciled(runs, groups);
+    return this.capped(jql, options, merged).map((issue) => issue.id);
+  }
+
+  async getIssues(ids: readonly string[], request: IssueFieldsRequest): Promise<JiraIssue[]> {
+    return bulkFetchIssues(this.http, ids, request);
+  }
+
+  /** The first `limit` when truncating; otherwise all of them, or SearchLimitError over the cap. */
+  private capped<T>(jql: string, options: IdSearchOptions, found: T[]): T[] {
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+    if (found.length <= limit) return found;
+    if (options.truncate === true) return found.slice(0, limit);
+    throw new SearchLimitError(jql, limit);
   }
 
   /** The pages of one search, every page naming the same `reconcileIssues` as Jira requires. */
@@ -287,31 +310,12 @@ export class JiraClient implements JiraPort {
     await this.http.send('POST', route`/rest/api/3/issue/${issueKey}/notify`, notification);
   }
 
-  /** Change histories of many issues, for the given field ids, following nextPageToken. */
+  /** Change histories of many issues, for the given field ids (bulk-reads.ts: batches at once). */
   async changelogs(
     issueIdsOrKeys: readonly string[],
     fieldIds: readonly string[],
   ): Promise<ChangelogPage['issueChangeLogs']> {
-    const all: ChangelogPage['issueChangeLogs'] = [];
-    for (const batch of chunks(issueIdsOrKeys, MAX_CHANGELOG_ISSUES)) {
-      let nextPageToken: string | undefined;
-      do {
-        const page = await this.http.json(
-          'POST',
-          route`/rest/api/3/changelog/bulkfetch`,
-          changelogPageSchema,
-          {
-            issueIdsOrKeys: batch,
-            fieldIds,
-            maxResults: 10_000,
-            ...(nextPageToken ? { nextPageToken } : {}),
-          },
-        );
-        all.push(...page.issueChangeLogs);
-        nextPageToken = page.nextPageToken ?? undefined;
-      } while (nextPageToken);
-    }
-    return all;
+    return bulkChangelogs(this.http, issueIdsOrKeys, fieldIds);
   }
 
   async listFields(): Promise<JiraField[]> {

@@ -11,6 +11,7 @@ import {
   kindOfStatus,
   messageFor,
 } from './errors';
+import { InFlightSlots } from './in-flight';
 import { pacing, type InvocationBudget } from './pacing';
 import { throttleOf, type QuotaWatch } from './rate-limit';
 import {
@@ -42,6 +43,15 @@ export interface JiraHttpOptions {
   readonly random?: () => number;
   /** Told of every answer's quota headers (background work stops early near the limit). */
   readonly quota?: QuotaWatch;
+  /** Calls this client keeps in flight at most (in-flight.ts MAX_IN_FLIGHT by default). */
+  readonly maxInFlight?: number;
+}
+
+/** One attempt's answer, read in full while its in-flight slot was held. */
+interface Answer {
+  readonly status: number;
+  readonly headers: JiraResponse['headers'];
+  readonly text: string;
 }
 
 export class JiraHttp {
@@ -50,6 +60,7 @@ export class JiraHttp {
   private readonly budget: InvocationBudget | undefined;
   private readonly random: () => number;
   private readonly quota: QuotaWatch | undefined;
+  private readonly slots: InFlightSlots;
   /**
    * Once Jira says the hourly quota is spent, every call is refused until it resets, so this
    * client sends nothing more until then (Atlassian: pause all requests until the window resets).
@@ -65,6 +76,18 @@ export class JiraHttp {
     this.budget = options.budget;
     this.random = options.random ?? Math.random;
     this.quota = options.quota;
+    this.slots = new InFlightSlots(options.maxInFlight);
+  }
+
+  /**
+   * One attempt: the call and the reading of its body hold an in-flight slot; waits between
+   * attempts (backoff, Retry-After) do not. The attempt's timeout starts when the call goes out.
+   */
+  private attempt(route: Route, init: RequestInit): Promise<Answer> {
+    return this.slots.run(async () => {
+      const response = await withTimeout(this.transport(route, init), this.retry.attemptTimeoutMs);
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    });
   }
 
   /**
@@ -140,9 +163,9 @@ export class JiraHttp {
     };
     let waited = await this.awaitPause(label);
     for (let attempt = 1; ; attempt += 1) {
-      let response: JiraResponse;
+      let response: Answer;
       try {
-        response = await withTimeout(this.transport(route, init), this.retry.attemptTimeoutMs);
+        response = await this.attempt(route, init);
       } catch (error: unknown) {
         if (error instanceof AttemptTimeout)
           throw new JiraRequestError(
@@ -164,7 +187,7 @@ export class JiraHttp {
         throw new JiraRequestError('unavailable', label, messageFor('unavailable', detail));
       }
       this.quota?.observe(response.headers);
-      if (response.status < 400) return { text: await response.text(), label };
+      if (response.status < 400) return { text: response.text, label };
       if (response.status === 429) {
         const now = pacing().nowMs();
         const throttle = throttleOf(response.headers, attempt, this.retry, now);
@@ -173,7 +196,6 @@ export class JiraHttp {
             ? withJitter(throttle.waitMs, this.random())
             : throttle.waitMs;
         if (throttle.scope === 'quota') this.pausedUntil = Math.max(this.pausedUntil, now + wait);
-        await response.text().catch(() => '');
         if (attempt < this.retry.maxAttempts && this.mayWait(wait, waited)) {
           waited += wait;
           await this.sleep(wait);
@@ -187,11 +209,10 @@ export class JiraHttp {
       const delay = retryAfter === null ? withJitter(backoff, this.random()) : backoff;
       if (canRetry && waited + delay <= this.retry.maxTotalWaitMs) {
         waited += delay;
-        await response.text().catch(() => '');
         await this.sleep(delay);
         continue;
       }
-      const detail = jiraErrorText(await safeJson(response));
+      const detail = jiraErrorText(parsedOrUndefined(response.text));
       const kind = kindOfStatus(response.status);
       throw new JiraRequestError(kind, label, messageFor(kind, detail), response.status);
     }
@@ -217,9 +238,9 @@ async function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-async function safeJson(response: JiraResponse): Promise<unknown> {
+function parsedOrUndefined(text: string): unknown {
   try {
-    return JSON.parse(await response.text()) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

@@ -22,13 +22,13 @@ export function reconcileGroups(ids: readonly string[]): string[][] {
  * One result from one search per group (`runs[i]` reconciled `groups[i]`): the first search's order,
  * then the reconciled issues it did not have, each in its own search's order.
  */
-export function mergeReconciled(
-  runs: readonly (readonly JiraIssue[])[],
+export function mergeReconciled<T extends Pick<JiraIssue, 'id'>>(
+  runs: readonly (readonly T[])[],
   groups: readonly (readonly string[])[],
-): JiraIssue[] {
+): T[] {
   const groupOf = new Map<string, number>();
   groups.forEach((group, index) => group.forEach((id) => groupOf.set(id, index)));
-  const merged = new Map<string, JiraIssue>();
+  const merged = new Map<string, T>();
   runs.forEach((run, index) => {
     for (const issue of run) {
       const group = groupOf.get(issue.id);
