@@ -10,3 +10,4 @@ export * from './assess';
 export * from './gate-in-force';
 export * from './policy-changes';
 export * from './gate-words';
+export * from './gate-timeline';

@@ -18,3 +18,4 @@ export * from './sli-history';
 export * from './sprint-forecast';
 export * from './slo-set-change';
 export * from './budget-trend';
+export * from './alert-episodes';
