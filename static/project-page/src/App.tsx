@@ -4,7 +4,8 @@
  * while a recompute is running.
  */
 import { view } from '@forge/bridge';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Loading } from '../../shared/LoadStates';
 import { call } from '../../shared/invoke';
 import { useResolver } from '../../shared/use-resolver';
 import { ProjectPage, type PageData } from './ProjectPage';
@@ -12,6 +13,9 @@ import { subpageOf } from './routes';
 import type { SnapshotAnswer } from '../../../src/contract/project-page';
 
 type History = Awaited<ReturnType<typeof view.createHistory>>;
+
+/** The Review subpage in its own chunk: the other subpages' first render does not load it. */
+const ReviewView = lazy(() => import('./review/ReviewView'));
 
 /** While a recompute runs, look again this often. */
 const POLL_MS = 3000;
@@ -50,6 +54,35 @@ function SubpageView({ route, navigate }: { route: string; navigate: (route: str
   );
 }
 
+function ReviewSubpage({ route, navigate }: { route: string; navigate: (route: string) => void }) {
+  const [requesting, setRequesting] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const onRefresh = useCallback(() => {
+    setRequesting(true);
+    call('project/refresh', {})
+      .catch(() => undefined) // the next load shows any problem
+      .finally(() => {
+        setRequesting(false);
+        setGeneration((n) => n + 1);
+      });
+  }, []);
+  return (
+    <ProjectPage
+      subpage={subpageOf(route)}
+      state={{ status: 'loading' }}
+      now={Date.now()}
+      onRetry={() => undefined}
+      refresh={{ onRefresh, requesting }}
+      onNavigate={navigate}
+      own={
+        <Suspense fallback={<Loading what="review" shape="project-subpage" />}>
+          <ReviewView key={generation} refresh={{ onRefresh, requesting }} now={Date.now()} />
+        </Suspense>
+      }
+    />
+  );
+}
+
 export function App() {
   const [history, setHistory] = useState<History | undefined>(undefined);
   const [route, setRoute] = useState('/');
@@ -73,5 +106,9 @@ export function App() {
     [history],
   );
   // One view per route, so each subpage starts from its own loading state.
-  return <SubpageView key={route} route={route} navigate={navigate} />;
+  return subpageOf(route).key === 'project/review' ? (
+    <ReviewSubpage key={route} route={route} navigate={navigate} />
+  ) : (
+    <SubpageView key={route} route={route} navigate={navigate} />
+  );
 }

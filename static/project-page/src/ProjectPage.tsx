@@ -13,6 +13,8 @@ import type {
   SnapshotAnswer,
   ToilDebtData,
 } from '../../../src/contract/project-page';
+import type { ReactNode } from 'react';
+import type { ReviewData } from '../../../src/contract/sprint-review';
 import type { LoadState } from '../../shared/use-resolver';
 import { CapacityPage } from './CapacityPage';
 import { DeliveryPage } from './DeliveryPage';
@@ -24,7 +26,7 @@ import { SlosPage } from './SlosPage';
 import { ToilDebtPage } from './ToilDebtPage';
 
 export type PageData =
-  OverviewData | SlosData | CapacityData | DeliveryData | ToilDebtData | IncidentsData;
+  OverviewData | SlosData | CapacityData | DeliveryData | ToilDebtData | IncidentsData | ReviewData;
 
 export interface ProjectPageProps {
   readonly subpage: Subpage;
@@ -33,6 +35,8 @@ export interface ProjectPageProps {
   readonly onRetry: () => void;
   readonly refresh: RefreshControl;
   readonly onNavigate: (route: string) => void;
+  /** A subpage that loads itself (the lazily loaded Review): shown instead of the shared shell. */
+  readonly own?: ReactNode;
 }
 
 function body(subpage: Subpage, data: PageData) {
@@ -49,6 +53,8 @@ function body(subpage: Subpage, data: PageData) {
       return <ToilDebtPage data={data as ToilDebtData} />;
     case 'project/incidents':
       return <IncidentsPage data={data as IncidentsData} />;
+    case 'project/review':
+      return null; // loads itself (App.tsx), never through the shared shell
   }
 }
 
@@ -73,16 +79,18 @@ export function ProjectPage(props: ProjectPageProps) {
         ))}
       </nav>
       <h1 className="page-title">{subpage.title}</h1>
-      <PageShell
-        title={subpage.title}
-        state={props.state}
-        now={props.now}
-        onRetry={props.onRetry}
-        // SLO status is rolled up every five minutes on its own; Refresh recomputes the metrics.
-        {...(subpage.key === 'project/slos' ? {} : { refresh: props.refresh })}
-      >
-        {(data) => body(subpage, data)}
-      </PageShell>
+      {props.own ?? (
+        <PageShell
+          title={subpage.title}
+          state={props.state}
+          now={props.now}
+          onRetry={props.onRetry}
+          // SLO status is rolled up every five minutes on its own; Refresh recomputes the metrics.
+          {...(subpage.key === 'project/slos' ? {} : { refresh: props.refresh })}
+        >
+          {(data) => body(subpage, data)}
+        </PageShell>
+      )}
     </main>
   );
 }
