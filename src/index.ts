@@ -5,7 +5,10 @@ export const resolver = buildResolver();
 export { dodValidator } from './entry/validators/dod-validator';
 export { gateValidator } from './entry/validators/gate-validator';
 export { onIssueChanged } from './entry/triggers/issue-changed';
-export { onSprintClosedEvent, onSprintStartedEvent } from './entry/triggers/sprint-lifecycle';
+export {
+  onSprintClosedEvent,
+  onSprintStartedEvent,
+} from './entry/triggers/sprint-lifecycle';
 export { metricsConsumer } from './entry/consumers/metrics-consumer';
 export { refreshMetricsHourly } from './entry/scheduled/metrics-refresh';
 export { refreshSuggestionModelsHourly } from './entry/scheduled/suggestion-model';

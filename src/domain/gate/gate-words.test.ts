@@ -37,11 +37,8 @@ describe('the gate in true words', () => {
       unfreezeAtOrAbove: 0.2,
       unfreezeHold: 6 * HOUR_MS,
     };
-    const [sentence] = gateStatement(
-      'FROZEN',
-      [figures({ policy, budgetRemaining: 0.153 })],
-      AT,
-    ).sentences;
+    const [sentence] = gateStatement('FROZEN', [figures({ policy, budgetRemaining: 0.153 })], AT)
+      .sentences;
     expect(sentence).toBe(
       'The error budget of checkout-availability reached 10% (policy: freeze at or below 10%). Planning unfreezes when the budget is back at or above 20% for 6 hours — now 15.3%.',
     );

@@ -7,7 +7,11 @@
 // Named import: the default export is not the store under plain Node ESM (CommonJS interop).
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { AppError } from '../../../app/errors';
-import type { DocumentStore, ListedDocument, StoredDocument } from '../../../ports/document-store';
+import type {
+  DocumentStore,
+  ListedDocument,
+  StoredDocument,
+} from '../../../ports/document-store';
 
 export const DOCUMENT_ENTITY = 'ballast-document';
 
