@@ -16,6 +16,7 @@ import type {
 } from '../../src/contract/project-page';
 import type { ReviewCsv, ReviewData } from '../../src/contract/sprint-review';
 import type { SettingsView } from '../../src/contract/settings';
+import { seedApp } from '../../sandbox/app-seed/seed-app';
 import { startAppSandbox, type AppSandbox } from '../support/app-sandbox';
 
 let sandbox: AppSandbox;
@@ -53,18 +54,9 @@ beforeAll(async () => {
     })) as Envelope<SettingsView>,
   );
   expect(view.config.retroActionLabel).toBe('retro-action');
-  data(
-    (await host.invokeResolver({
-      moduleKey: 'ballast-issue-panel',
-      functionKey: 'settings/save',
-      payload: {
-        config: { ...view.config, board: { boardId: 1, estimationFieldId: null } },
-        version: view.version,
-      },
-      accountId: ADMIN_ACCOUNT_ID,
-      extension: { project: { key: 'SHOP' } },
-    })) as Envelope<SettingsView>,
-  );
+  // The demo seed as `npm start` has it: the board bound, the SLOs, 35 days of SLI data with the
+  // checkout incident, deployments, and the postmortem the hourly job opens for that incident.
+  await seedApp(host, { variant: 'demo', issues: sandbox.jira.state.issues });
   await call('project/refresh');
   await host.idle();
 }, 120_000);
@@ -119,6 +111,38 @@ describe('sprint review', () => {
     // The seed's incidents all fall in the reviewed sprints, and the page lists its newest 10.
     expect(listed).toBe(Math.min(incidents.count, incidents.recent.length));
   }, 60_000);
+
+  it('shows the gate turning AT_RISK in the last sprint as the first alert fired, with its targets', async () => {
+    const review = ready(data(await call<SnapshotAnswer<ReviewData>>('project/review'))).review!;
+    // The default policy is AT_RISK while a ticket or page alert fires (PRODUCT.md §4): the
+    // policy's replay and the alerts' own evaluation, two computations over the same SLI data,
+    // agree on the instant the checkout incident turned the gate.
+    const atRisk = review.gate.segments.find((segment) => segment.state === 'AT_RISK')!;
+    const firstAlert = [...review.alerts.fired].sort((a, b) => a.from.localeCompare(b.from))[0]!;
+    expect(atRisk.from).toBe(firstAlert.from);
+    expect(firstAlert).toMatchObject({ slo: 'checkout-availability', severity: 'page' });
+    expect(review.gate.segments[0]!.state).toBe('HEALTHY');
+    // The default policy's AT_RISK rule (PRODUCT.md §4): feature 60 ± 5 → 40 in [35, 40],
+    // reliability 10 ± 5 → 30 in [30, 35]; debt and toil keep theirs.
+    expect(atRisk.changed).toEqual(['feature', 'reliability']);
+    expect(atRisk.targets.find((t) => t.type === 'feature')).toEqual({
+      type: 'feature',
+      targetShare: 40,
+      minShare: 35,
+      maxShare: 40,
+    });
+    // The incident tool's checkout incident spent
+    // more than the 20% that requires a postmortem.
+    expect(
+      review.alerts.fired.some((a) => a.slo === 'checkout-availability' && a.severity === 'page'),
+    ).toBe(true);
+    const pushed = review.incidents.list.find((i) => i.source === 'pushed')!;
+    const spent = pushed.budget.find((b) => b.slo === 'checkout-availability')!.share!;
+    expect(spent).toBeGreaterThan(0.2);
+    // Its postmortem is opened by the hourly job when the seed runs, in the active sprint: the
+    // closed sprint's review does not claim it.
+    expect(review.postmortems).toMatchObject({ reason: null, opened: [] });
+  });
 
   it('exports the review as RFC 4180 CSV with the same values', async () => {
     const review = ready(data(await call<SnapshotAnswer<ReviewData>>('project/review')));
