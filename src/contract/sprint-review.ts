@@ -3,7 +3,7 @@
  * snapshot. The sprint figures are the snapshot's own `SprintRow` (the same object the Capacity and
  * Delivery pages show), so every number here is the number shown there.
  */
-import type { GateStateName, SprintRow } from './project-page';
+import type { CapacityData, GateStateName, SprintRow } from './project-page';
 import type { WorkType } from '../domain/work/work-type';
 
 export type TrackedState = 'not-created' | 'open' | 'done';
@@ -117,6 +117,8 @@ export interface ReviewData {
   readonly closedSprints: readonly { readonly sprintId: string; readonly name: string }[];
   /** The picked sprint (the newest closed one when none was asked for); null without one. */
   readonly sprint: SprintRow | null;
+  /** The sprint's committed work per category as shares of its capacity, as the Capacity page has them. */
+  readonly shares: CapacityData['capacityShares'][number] | null;
   /** Null when the stored snapshot predates the review (a recompute adds it). */
   readonly review: SprintReviewRecord | null;
   readonly retroActions: RetroActions | null;

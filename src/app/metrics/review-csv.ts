@@ -77,8 +77,9 @@ export function reviewCsv(data: ReviewData): ReviewCsv {
     add('balance planned', split.type, split.points, unit, `${split.count} items`);
   for (const split of row.balance.completed)
     add('balance completed', split.type, split.points, unit, `${split.count} items`);
-  for (const p of row.balance.percentOfCapacity ?? [])
-    add('balance % of capacity', p.type, p.percent, 'percent');
+  if (data.shares?.reason) add('balance share of capacity', 'none', null, null, data.shares.reason);
+  for (const share of data.shares?.byType ?? [])
+    add('balance share of capacity', share.type, share.share, 'ratio');
   const review = data.review;
   if (review === null) {
     add(

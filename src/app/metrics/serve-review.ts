@@ -5,6 +5,7 @@
 import type { MetricsSnapshot } from '../../contract/project-page';
 import type { ReviewCsv, ReviewData, ReviewRequest } from '../../contract/sprint-review';
 import { AppError } from '../errors';
+import { capacitySharesOf } from './capacity-shares';
 import { reviewCsv } from './review-csv';
 import { serveSection, type ServeDeps } from './serve-project-page';
 
@@ -51,6 +52,8 @@ export function reviewOf(snapshot: MetricsSnapshot, request: ReviewRequest): Rev
     sprintsReason: snapshot.sprintsReason,
     closedSprints: [...closed].reverse().map(({ sprintId, name }) => ({ sprintId, name })),
     sprint,
+    // The Capacity page's and the planner's share per category (capacity-shares.ts).
+    shares: sprint === null ? null : (capacitySharesOf([sprint])[0] ?? null),
     review:
       sprint === null
         ? null

@@ -19,7 +19,7 @@ describe('in the sprint', () => {
     ['2026-11-01T08:59:59Z', false, 'before the start'],
     [null, false, 'no time'],
     ['soon', false, 'an unreadable time'],
-  ])('%s is %s: %s', (at, expected) => {
+  ])('%s is %s: %s', (at, expected, _why) => {
     expect(inSprint(at, sprint)).toBe(expected);
   });
 

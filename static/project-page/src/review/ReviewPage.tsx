@@ -83,7 +83,7 @@ export function ReviewPage({ data, actions }: { data: ReviewData; actions: Revie
         </span>
       </h2>
       <Commitment sprint={sprint} baseline={data.predictabilityBaseline} />
-      <Balance sprint={sprint} review={data.review} />
+      <Balance sprint={sprint} shares={data.shares} review={data.review} />
       {data.review === null ? (
         <EmptyNote>
           These figures were computed before Ballast kept sprint reviews: Refresh recomputes them
@@ -171,12 +171,23 @@ function AmountTile({
   );
 }
 
-function Balance({ sprint, review }: { sprint: SprintRow; review: SprintReviewRecord | null }) {
-  const shares = new Map((sprint.balance.percentOfCapacity ?? []).map((p) => [p.type, p.percent]));
+function Balance({
+  sprint,
+  shares,
+  review,
+}: {
+  sprint: SprintRow;
+  shares: ReviewData['shares'];
+  review: SprintReviewRecord | null;
+}) {
+  const byType = new Map(
+    (shares?.byType ?? []).map((entry) => [entry.type as string, entry.share]),
+  );
   const segments = review?.gate.segments ?? [];
   return (
     <Section title="Investment balance against the targets">
       {sprint.balance.reason ? <EmptyNote>{sprint.balance.reason}</EmptyNote> : null}
+      {shares?.reason && !sprint.balance.reason ? <p className="subtle">{shares.reason}</p> : null}
       <table className="table">
         <thead>
           <tr>
@@ -201,7 +212,11 @@ function Balance({ sprint, review }: { sprint: SprintRow; review: SprintReviewRe
               <tr key={split.type}>
                 <th scope="row">{WORK_TYPE_LABELS[split.type]}</th>
                 <td>{amount(split.points, sprint.unit)}</td>
-                <td>{split.type === 'unclassified' ? '—' : percentOf(shares.get(split.type))}</td>
+                <td>
+                  {split.type === 'unclassified'
+                    ? '—'
+                    : capacityPercent(byType.get(split.type) ?? null)}
+                </td>
                 <td>{amount(done?.points ?? null, sprint.unit)}</td>
                 {segments.map((segment) => {
                   const target = segment.targets.find((t) => t.type === split.type);
@@ -233,9 +248,6 @@ function Balance({ sprint, review }: { sprint: SprintRow; review: SprintReviewRe
     </Section>
   );
 }
-
-const percentOf = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '—' : capacityPercent(value / 100);
 
 function Reliability({ review }: { review: SprintReviewRecord }) {
   const pm = review.postmortems;
