@@ -199,7 +199,8 @@ describe('the sprint review', () => {
     );
     expect(tile(html, 'Interrupts against the buffer')).toContain('160%');
     expect(tile(html, 'Interrupts against the buffer')).toContain('over the buffer');
-    expect(tile(html, 'Carry-over')).toContain('5 pts not done at the close');
+    expect(tile(html, 'Carry-over')).toContain('2 items');
+    expect(tile(html, 'Carry-over')).toContain('5 pts in the sprint at its close and not done');
   });
 
   it('puts each gate state’s targets beside the balance, the moved ones marked', () => {

@@ -140,9 +140,13 @@ function Commitment({ sprint, baseline }: { sprint: SprintRow; baseline: number 
           buffer of {amount(intr.bufferPoints, unit)}: {percent(intr.bufferUsed)} used
           {intr.overBuffer ? ' — over the buffer' : ''}
         </AmountTile>
-        <FigureTile label="Carry-over" figure={sprint.carryOver}>
-          <p className="subtlest">{amount(sprint.carryOver.points, unit)} not done at the close</p>
-        </FigureTile>
+        <AmountTile
+          label="Carry-over"
+          value={count(sprint.carryOver.value ?? 0, 'item')}
+          reason={sprint.carryOver.value === null ? sprint.carryOver.reason : null}
+        >
+          {amount(sprint.carryOver.points, unit)} in the sprint at its close and not done
+        </AmountTile>
       </div>
     </Section>
   );
