@@ -16,6 +16,8 @@
  *                                             boundary check, src/app/project/incident-jql.ts)
  *       + max(1, ceil(I / 100))               the incident search (I = incidents)
  *       + ceil(A / 100)                       their postmortem actions, read by key (A = actions)
+ *       + 1                                   the retrospective actions (one search of at most 101,
+ *                                             src/app/metrics/retro-actions.ts; issue #23)
  * Page sizes: sandbox/jira/routes/search.ts and changelog.ts, from ../shared/jira-openapi.
  */
 import type { JiraState } from '../sandbox/jira';
@@ -87,7 +89,8 @@ export function projectPageCallBound(state: JiraState, boardId: number): CallBou
     changelogCalls +
     1 +
     Math.max(1, Math.ceil(incidentIds.size / SEARCH_PAGE)) +
-    Math.ceil(actions.size / SEARCH_PAGE);
+    Math.ceil(actions.size / SEARCH_PAGE) +
+    1;
   return {
     total,
     uniqueIssues: issues.length,
