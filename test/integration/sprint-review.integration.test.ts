@@ -144,6 +144,37 @@ describe('sprint review', () => {
     expect(review.postmortems).toMatchObject({ reason: null, opened: [] });
   });
 
+  it('follows the retro actions sprint over sprint, by the label setting', async () => {
+    const review = ready(data(await call<SnapshotAnswer<ReviewData>>('project/review')));
+    const capacity = ready(data(await call<SnapshotAnswer<CapacityData>>('project/capacity')));
+    const retro = review.retroActions!;
+    expect(retro).toMatchObject({ label: 'retro-action', reason: null, truncated: false });
+    // The app seed labels four incident follow-ups (sandbox/app-seed/retro-actions.ts).
+    const labelled = sandbox.jira.state.issues.filter((i) => i.labels.includes('retro-action'));
+    expect(retro.actions.map((a) => a.key).sort()).toEqual(labelled.map((i) => i.key).sort());
+    expect(labelled).toHaveLength(4);
+    const closes = capacity.sprints
+      .filter((r) => r.state === 'closed')
+      .map((r) => Date.parse(r.completedAt!));
+    expect(retro.sprints.map((s) => s.sprintId)).toEqual(
+      capacity.sprints.filter((r) => r.state === 'closed').map((r) => r.sprintId),
+    );
+    for (const action of retro.actions) {
+      const issue = labelled.find((i) => i.key === action.key)!;
+      const created = Date.parse(issue.created);
+      const resolved = issue.resolutiondate === null ? Infinity : Date.parse(issue.resolutiondate);
+      expect(action.states, action.key).toEqual(
+        closes.map((close) =>
+          created > close ? 'not-created' : resolved <= close ? 'done' : 'open',
+        ),
+      );
+    }
+    // At least one was open at one close and done at a later one: the table shows progress.
+    expect(retro.actions.some((a) => a.states.includes('open') && a.states.includes('done'))).toBe(
+      true,
+    );
+  });
+
   it('exports the review as RFC 4180 CSV with the same values', async () => {
     const review = ready(data(await call<SnapshotAnswer<ReviewData>>('project/review')));
     const csv = ready(data(await call<SnapshotAnswer<ReviewCsv>>('project/reviewCsv')));
