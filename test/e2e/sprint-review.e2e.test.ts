@@ -96,14 +96,15 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
     it('prints: the print CSS leaves the review alone on white, and Chromium prints it to PDF', async () => {
       // What the frame's window.print() prints: its own document. Rebuilt in a page of its own with
       // the frame's styles, so the PDF holds the app's page and not the sandbox shell around it.
-      const handle = await page.locator(`iframe[data-module-key="${MODULE}"]`).elementHandle();
-      const inner = (await handle!.contentFrame())!;
-      const html = await inner.evaluate(() => {
+      const inner = page.frame({ url: /__frame\/ballast-project-page/ })!;
+      // Run in the browser (no DOM types here): the frame's styles and its body, as text.
+      const html = await inner.evaluate<string>(`(() => {
         const css = [...document.styleSheets]
-          .map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n'))
-          .join('\n');
-        return `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${document.body.innerHTML}</body></html>`;
-      });
+          .map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\\n'))
+          .join('\\n');
+        return '<!doctype html><html><head><meta charset="utf-8"><style>' + css +
+          '</style></head><body>' + document.body.innerHTML + '</body></html>';
+      })()`);
       const printPage = await env!.browser.newPage();
       await printPage.setContent(html);
       await printPage.emulateMedia({ media: 'print' });
