@@ -12,6 +12,8 @@
  *       + max(1, ceil(I / 100))              the incident search (I incidents)
  *       + max(1, ceil(M / 100))              the postmortem search (M postmortems, default convention)
  *       + ceil(A / 100)                      their actions, read by key (A actions)
+ *       + 1                                  the retrospective actions (one search of at most 101,
+ *                                            src/app/metrics/retro-actions.ts; issue #23)
  */
 import type { JiraEmulator } from '../sandbox/jira';
 import { DEFAULT_POSTMORTEM_CONVENTION, isActionLink } from '../src/domain/postmortem';
@@ -76,7 +78,8 @@ export function projectPageCallBound(
     1 +
     Math.max(1, pages(incidents.length, ISSUES_PER_CALL)) +
     Math.max(1, pages(postmortems.length, ISSUES_PER_CALL)) +
-    pages(actions.size, ISSUES_PER_CALL);
+    pages(actions.size, ISSUES_PER_CALL) +
+    1;
   return {
     total,
     history,

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { ForgeHost } from '../forge';
 import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, STORY_POINTS_FIELD } from '../jira';
 import { MAX_SLI_POINTS_PER_BATCH } from '../../src/contract/push-api';
+import { labelDemoRetroActions } from './retro-actions';
 import { linkDemoActions } from './postmortem-actions';
 import { callSigned } from './signed-push';
 import {
@@ -223,6 +224,8 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
     postmortems = await linkDemoActions(host.jiraUrl, PROJECT.key);
     await host.idle();
   }
+  // The retrospectives' actions, labelled as the team does, for the sprint review.
+  await labelDemoRetroActions(host.jiraUrl, PROJECT.key);
   // A member opens the project page (which makes SHOP a known project), the hourly jobs tag every
   // issue the rules can tag, and the metrics consumer computes the page's figures from that.
   options.onProgress?.('classifying the backlog');

@@ -7,6 +7,13 @@
 import type { GateStatement } from './gate';
 import type { FreezeRelease, ReleasedDeployment } from './planner';
 import type { WorkType, WorkTypeOrUnclassified } from '../domain/work/work-type';
+import type {
+  RetroActions,
+  ReviewCsv,
+  ReviewData,
+  ReviewRequest,
+  SprintReviewRecord,
+} from './sprint-review';
 
 export type FigureUnit =
   'points' | 'items' | 'ratio' | 'hours' | 'days' | 'days-per-week' | 'count';
@@ -255,6 +262,13 @@ export interface MetricsSnapshot {
       readonly hoursToRestore: number | null;
     }[];
   };
+  /**
+   * Per closed sprint, what the sprint review shows beside its row (issue #23). Absent in
+   * snapshots computed before it: the review then says so until the next recompute.
+   */
+  readonly reviews?: readonly SprintReviewRecord[];
+  /** Items labelled as retrospective actions (the `retroActionLabel` setting), sprint over sprint. */
+  readonly retroActions?: RetroActions;
   readonly notes: readonly string[];
 }
 
@@ -456,6 +470,10 @@ export interface ProjectPageContract {
   'project/toilDebt': { request: Empty; response: SnapshotAnswer<ToilDebtData> };
   'project/incidents': { request: Empty; response: SnapshotAnswer<IncidentsData> };
   'project/refresh': { request: Empty; response: RefreshAnswer };
+  /** One closed sprint's review from the snapshot (issue #23). */
+  'project/review': { request: ReviewRequest; response: SnapshotAnswer<ReviewData> };
+  /** The same review as RFC 4180 CSV. */
+  'project/reviewCsv': { request: ReviewRequest; response: SnapshotAnswer<ReviewCsv> };
   /** Live from the SLO status store (not the hourly snapshot). */
   'project/slos': { request: Empty; response: SnapshotAnswer<SlosData> };
 }

@@ -32,6 +32,8 @@ export const RESOLVER_ACCESS: Readonly<Record<ResolverKey, ResolverAccess>> = {
   'project/delivery': 'read',
   'project/toilDebt': 'read',
   'project/incidents': 'read',
+  'project/review': 'read',
+  'project/reviewCsv': 'read',
   'project/refresh': 'read',
   'slo/list': 'read',
   'slo/import': 'change',

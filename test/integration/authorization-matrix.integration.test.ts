@@ -117,6 +117,8 @@ function matrix(): Record<string, Entry> {
     'project/delivery': { access: 'browse', payload: () => ({}) },
     'project/toilDebt': { access: 'browse', payload: () => ({}) },
     'project/incidents': { access: 'browse', payload: () => ({}) },
+    'project/review': { access: 'browse', payload: () => ({}) },
+    'project/reviewCsv': { access: 'browse', payload: () => ({}) },
     'project/slos': { access: 'browse', payload: () => ({}) },
     'project/refresh': { access: 'browse', payload: () => ({}) },
     // Error-budget gate overrides: any project member reads them, only project admins change them.
@@ -625,6 +627,8 @@ describe('background jobs computing from admin-supplied settings', () => {
     'project/delivery',
     'project/toilDebt',
     'project/incidents',
+    'project/review',
+    'project/reviewCsv',
     'project/slos',
   ];
 

@@ -496,6 +496,8 @@ describe('every stored version reads back through the app', () => {
       incidentJql: 'issuetype = Incident OR ballastCategory = reliability',
       incidentServices: NO_INCIDENT_SERVICES,
       postmortem: DEFAULT_POSTMORTEM,
+      // Added after schema 2 with a default (issue #23), as the postmortem convention was.
+      retroActionLabel: 'retro-action',
     });
     expect(view.version).toBe(1);
   });
@@ -515,6 +517,8 @@ describe('every stored version reads back through the app', () => {
       ...stored,
       incidentServices: NO_INCIDENT_SERVICES,
       postmortem: DEFAULT_POSTMORTEM,
+      // Added after schema 2 with a default (issue #23), as the postmortem convention was.
+      retroActionLabel: 'retro-action',
     });
   });
 

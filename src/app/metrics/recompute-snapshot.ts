@@ -29,6 +29,11 @@ import { deliveryPeriod, trendWindows } from './delivery-period';
 import { withCapacity } from './sprint-capacity';
 import { readSprintHistory, type SprintHistory } from './sprint-history';
 import { saveSnapshot, updateStatus } from './snapshot-store';
+import { buildReviews } from './build-reviews';
+import { readRetroActions } from './retro-actions';
+import { readSprintSloHistory } from './sprint-slo-history';
+import type { SloSpec } from '../../domain/slo';
+import type { ProjectConfig } from '../project/project-config';
 
 export interface MetricsDeps {
   readonly jira: JiraPort;
@@ -218,7 +223,7 @@ async function compute(
   }
   const sprints = withCapacity(sprintHistory.sprints, sprintHistory.items, config.capacity);
   const trend = trendWindows(sprints, { from: period.from, to: now });
-  return buildSnapshot({
+  const snapshot = buildSnapshot({
     projectKey,
     boardId,
     sprintsReason,
@@ -240,7 +245,94 @@ async function compute(
       now,
     },
     computedAt: now,
-    computeMs: deps.clock.now().getTime() - started.getTime(),
+    computeMs: 0,
     notes,
   });
+  const review = await reviewParts(deps, {
+    projectKey,
+    snapshot,
+    sprintHistory,
+    incidents,
+    pushedIncidents,
+    postmortems,
+    specs: slos.bundle.slos,
+    config,
+    now: started,
+  });
+  return {
+    ...snapshot,
+    ...review,
+    computeMs: deps.clock.now().getTime() - started.getTime(),
+  };
+}
+
+/** The sprint review's part of the snapshot (issue #23): one search and SLI reads from storage. */
+async function reviewParts(
+  deps: MetricsDeps,
+  input: {
+    projectKey: string;
+    snapshot: MetricsSnapshot;
+    sprintHistory: SprintHistory;
+    incidents: SnapshotRecords['incidents'];
+    pushedIncidents: SnapshotRecords['pushedIncidents'];
+    postmortems: SnapshotRecords['postmortems'];
+    specs: readonly SloSpec[];
+    config: ProjectConfig;
+    now: Date;
+  },
+): Promise<Pick<MetricsSnapshot, 'reviews' | 'retroActions'>> {
+  const closed = input.snapshot.sprints.flatMap((row) =>
+    row.state === 'closed' && row.startedAt !== null && row.completedAt !== null
+      ? [
+          {
+            id: row.sprintId,
+            sprintId: row.sprintId,
+            name: row.name,
+            startedAt: row.startedAt,
+            completedAt: row.completedAt,
+          },
+        ]
+      : [],
+  );
+  if (closed.length === 0) return { reviews: [] };
+  const slo = await readSprintSloHistory(deps.kv, {
+    specs: input.specs,
+    errorBudget: input.config.errorBudget,
+    capacity: input.config.capacity,
+    sprints: closed,
+    now: input.now,
+  });
+  const summaries = new Map(
+    'reason' in input.incidents
+      ? []
+      : input.incidents.issues.map((issue) => [issue.key, issue.fields.summary ?? ''] as const),
+  );
+  const reviews = buildReviews({
+    rows: input.snapshot.sprints,
+    items: input.sprintHistory.items,
+    incidents:
+      'reason' in input.incidents
+        ? { reason: input.incidents.reason }
+        : [
+            ...input.incidents.incidents.map((incident) => ({
+              incident,
+              source: 'jira' as const,
+              summary: summaries.get(incident.key) ?? '',
+            })),
+            ...input.pushedIncidents.map((incident) => ({
+              incident,
+              source: 'pushed' as const,
+              summary: incident.title ?? incident.service ?? '',
+            })),
+          ],
+    postmortems: input.postmortems,
+    dod: input.sprintHistory.dod ?? new Map(),
+    slo,
+  });
+  const retroActions = await readRetroActions(deps.jira, {
+    projectKey: input.projectKey,
+    label: input.config.retroActionLabel,
+    sprints: closed,
+  });
+  return { reviews, retroActions };
 }

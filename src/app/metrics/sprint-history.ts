@@ -19,6 +19,7 @@
 import type { CapacityBasis } from '../../domain/capacity';
 import type { ChangeRecord, SprintItemRecord, SprintRecord } from '../../domain/metrics';
 import { estimateAt } from '../../domain/metrics/estimate-history';
+import type { DodStanding } from '../../domain/metrics/sprint-review';
 import { sprintPart, type FieldChange } from '../../domain/metrics/sprint-membership';
 import { classify, type ClassificationRule, type WorkTypeOrUnclassified } from '../../domain/work';
 import type { JiraIssue, JiraPort } from '../../ports/jira';
@@ -32,6 +33,24 @@ export interface SprintHistory {
   readonly items: SprintItemRecord[];
   /** The sprints' issues for lead time (created → resolved until deployments are pushed). */
   readonly changes: ChangeRecord[];
+  /**
+   * Each sprint issue's Definition of Done as its `ballast` property's derived values say now
+   * (src/app/issue/ballast-property.ts: `dodComplete`, `dodClosedBeforeBallast`), for the review.
+   */
+  readonly dod?: ReadonlyMap<string, DodStanding>;
+}
+
+/** The stored, JQL-indexed DoD values read as one standing (domain/dod/indexed-summary.ts wrote them). */
+export function dodStandingOf(issue: JiraIssue): DodStanding {
+  const stored = issue.properties?.[BALLAST_PROPERTY_KEY];
+  const read = readBallastProperty(stored);
+  // No property yet (or an unreadable one) reads as empty with dodComplete 0: not evaluated, not a failure.
+  if (stored === undefined || stored === null || read.problem !== undefined) return 'not-evaluated';
+  const property = read.property;
+  if (property.dodClosedBeforeBallast === 1) return 'closed-before-ballast';
+  if (property.dodComplete === 1) return 'complete';
+  if (property.dodComplete === 0) return 'open';
+  return 'not-evaluated';
 }
 
 export interface SprintHistoryInput {
@@ -312,5 +331,10 @@ export async function readSprintHistory(
         firstCommitAt: null,
       };
     });
-  return { sprints, items, changes };
+  const dod = new Map(
+    [...issues.values()]
+      .filter((issue) => withPart.has(issue.id))
+      .map((issue) => [issue.key, dodStandingOf(issue)] as const),
+  );
+  return { sprints, items, changes, dod };
 }

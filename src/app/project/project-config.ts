@@ -71,6 +71,11 @@ export interface ProjectConfig {
    * schema 2 with a default, so documents saved before it read with the default.
    */
   readonly postmortem: PostmortemConvention;
+  /**
+   * The label that marks an item as a retrospective action (issue #23): the sprint review lists
+   * them sprint over sprint. Added after schema 2 with a default, like `postmortem`.
+   */
+  readonly retroActionLabel: string;
 }
 
 export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
@@ -85,7 +90,15 @@ export const DEFAULT_PROJECT_CONFIG: ProjectConfig = {
   sloIds: [],
   errorBudget: DEFAULT_ERROR_BUDGET_POLICY,
   postmortem: DEFAULT_POSTMORTEM_CONVENTION,
+  retroActionLabel: 'retro-action',
 };
+
+/**
+ * A Jira label is one word: "Labels cannot contain spaces"
+ * (support.atlassian.com/jira-align/kb/jira-align-tag-to-jira-label-sync-behavior/). Its length is
+ * bounded as a rule's label value is (LIMITS.ruleValueLength).
+ */
+export const LABEL_MAX_LENGTH = LIMITS.ruleValueLength.limit;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -167,6 +180,11 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
   });
   const errorBudget = part('errorBudget', DEFAULT_ERROR_BUDGET_POLICY, parseErrorBudget);
   const postmortem = part('postmortem', DEFAULT_POSTMORTEM_CONVENTION, parsePostmortem);
+  const retroActionLabel = part(
+    'retroActionLabel',
+    DEFAULT_PROJECT_CONFIG.retroActionLabel,
+    parseLabel,
+  );
   if (problems.length > 0) throw new ValidationError('project configuration', problems);
   const config: ProjectConfig = {
     schemaVersion: PROJECT_CONFIG_SCHEMA_VERSION,
@@ -180,6 +198,7 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     sloIds,
     errorBudget,
     postmortem,
+    retroActionLabel,
   };
   // Each part within its limits can still add up to more than one storage value holds.
   const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
@@ -189,6 +208,17 @@ export function parseProjectConfig(input: unknown): ProjectConfig {
     ]);
   }
   return config;
+}
+
+function parseLabel(raw: unknown): string {
+  const where = 'retroActionLabel';
+  const label = typeof raw === 'string' ? raw.trim() : '';
+  if (label === '' || /\s/.test(label) || label.length > LABEL_MAX_LENGTH) {
+    throw new ValidationError(where, [
+      `field "${where}": must be one Jira label — no spaces, 1–${LABEL_MAX_LENGTH} characters`,
+    ]);
+  }
+  return label;
 }
 
 /** Absent fields keep the defaults; names are trimmed; `label: null` means "no label". */

@@ -11,3 +11,4 @@ export * from './gate-in-force';
 export * from './policy-changes';
 export * from './gate-words';
 export * from './evaluation-edges';
+export * from './gate-timeline';

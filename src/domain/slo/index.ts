@@ -19,3 +19,4 @@ export * from './sprint-forecast';
 export * from './slo-set-change';
 export * from './budget-trend';
 export * from './sli-blocks';
+export * from './alert-episodes';

@@ -9,6 +9,7 @@ import { serveCapacity } from '../../app/metrics/serve-capacity';
 import { serveDelivery } from '../../app/metrics/serve-delivery';
 import { incidentsOf, toilDebtOf } from '../../app/metrics/sections';
 import { serveOverview, serveSlos } from '../../app/metrics/serve-slos';
+import { serveReview, serveReviewCsv } from '../../app/metrics/serve-review';
 import { projectContext } from './context';
 
 type Handlers = {
@@ -29,6 +30,8 @@ export function projectPageResolvers(deps: { serveDeps: () => ServeDeps }): Hand
     'project/toilDebt': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), toilDebtOf),
     'project/incidents': (_p, c) => serveSection(deps.serveDeps(), projectOf(c), incidentsOf),
     'project/refresh': (_p, c) => requestRefresh(deps.serveDeps(), projectOf(c)),
+    'project/review': (p, c) => serveReview(deps.serveDeps(), projectOf(c), p),
+    'project/reviewCsv': (p, c) => serveReviewCsv(deps.serveDeps(), projectOf(c), p),
     'project/slos': (_p, c) => serveSlos(deps.serveDeps(), projectOf(c)),
   };
 }

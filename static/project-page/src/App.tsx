@@ -4,7 +4,7 @@
  * Refresh, and reloads quietly while a recompute is running.
  */
 import { view } from '@forge/bridge';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { startedEarly } from '../../shared/first-load';
 import { call } from '../../shared/invoke';
 import { LoadFailure, Loading } from '../../shared/LoadStates';
@@ -17,6 +17,9 @@ import { subpageOf } from './routes';
 import { loadSubpageBody, type SubpageBody } from './subpage-views';
 
 type History = Awaited<ReturnType<typeof view.createHistory>>;
+
+/** The Review subpage in its own chunk: the other subpages' first render does not load it. */
+const ReviewView = lazy(() => import('./review/ReviewView'));
 
 /** While a recompute runs, look again this often. */
 const POLL_MS = 3000;
@@ -102,6 +105,36 @@ function SubpageView({
   );
 }
 
+function ReviewSubpage({ route, navigate }: { route: string; navigate: (route: string) => void }) {
+  const [requesting, setRequesting] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const onRefresh = useCallback(() => {
+    setRequesting(true);
+    call('project/refresh', {})
+      .catch(() => undefined) // the next load shows any problem
+      .finally(() => {
+        setRequesting(false);
+        setGeneration((n) => n + 1);
+      });
+  }, []);
+  return (
+    <ProjectPage
+      subpage={subpageOf(route)}
+      state={{ status: 'loading' }}
+      now={Date.now()}
+      onRetry={() => undefined}
+      refresh={{ onRefresh, requesting }}
+      onNavigate={navigate}
+      body={undefined}
+      own={
+        <Suspense fallback={<Loading what="review" shape="project-subpage" />}>
+          <ReviewView key={generation} refresh={{ onRefresh, requesting }} now={Date.now()} />
+        </Suspense>
+      }
+    />
+  );
+}
+
 export function App() {
   const [history, setHistory] = useState<History | undefined>(undefined);
   const [opened, setOpened] = useState<string | undefined>(undefined);
@@ -131,5 +164,9 @@ export function App() {
   // The route comes from Jira's history; until then the page shows what index.html paints.
   if (route === undefined) return <Loading what="this project’s metrics" shape="project-page" />;
   // One view per route, so each subpage starts from its own loading state.
-  return <SubpageView key={route} route={route} opened={route === opened} navigate={navigate} />;
+  return subpageOf(route).key === 'project/review' ? (
+    <ReviewSubpage key={route} route={route} navigate={navigate} />
+  ) : (
+    <SubpageView key={route} route={route} opened={route === opened} navigate={navigate} />
+  );
 }

@@ -13,13 +13,15 @@ import type {
   SnapshotAnswer,
   ToilDebtData,
 } from '../../../src/contract/project-page';
+import type { ReactNode } from 'react';
+import type { ReviewData } from '../../../src/contract/sprint-review';
 import type { LoadState } from '../../shared/use-resolver';
 import { PageShell, type RefreshControl } from './PageShell';
 import { SUBPAGES, type Subpage } from './routes';
 import type { SubpageBody } from './subpage-views';
 
 export type PageData =
-  OverviewData | SlosData | CapacityData | DeliveryData | ToilDebtData | IncidentsData;
+  OverviewData | SlosData | CapacityData | DeliveryData | ToilDebtData | IncidentsData | ReviewData;
 
 export interface ProjectPageProps {
   readonly subpage: Subpage;
@@ -30,6 +32,8 @@ export interface ProjectPageProps {
   readonly onNavigate: (route: string) => void;
   /** The subpage's view (subpage-views.tsx); while its chunk loads, the page shows loading. */
   readonly body: SubpageBody | undefined;
+  /** A subpage that loads itself (the lazily loaded Review): shown instead of the shared shell. */
+  readonly own?: ReactNode;
 }
 
 const LOADING = { status: 'loading' } as const;
@@ -55,16 +59,18 @@ export function ProjectPage(props: ProjectPageProps) {
         ))}
       </nav>
       <h1 className="page-title">{subpage.title}</h1>
-      <PageShell
-        title={subpage.title}
-        state={props.body === undefined && props.state.status === 'ready' ? LOADING : props.state}
-        now={props.now}
-        onRetry={props.onRetry}
-        // SLO status is rolled up every five minutes on its own; Refresh recomputes the metrics.
-        {...(subpage.key === 'project/slos' ? {} : { refresh: props.refresh })}
-      >
-        {(data) => props.body?.(data)}
-      </PageShell>
+      {props.own ?? (
+        <PageShell
+          title={subpage.title}
+          state={props.body === undefined && props.state.status === 'ready' ? LOADING : props.state}
+          now={props.now}
+          onRetry={props.onRetry}
+          // SLO status is rolled up every five minutes on its own; Refresh recomputes the metrics.
+          {...(subpage.key === 'project/slos' ? {} : { refresh: props.refresh })}
+        >
+          {(data) => props.body?.(data)}
+        </PageShell>
+      )}
     </main>
   );
 }

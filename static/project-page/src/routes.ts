@@ -6,6 +6,7 @@ export const SUBPAGES = [
   { route: '/delivery', title: 'Delivery', key: 'project/delivery' },
   { route: '/toil-debt', title: 'Toil & debt', key: 'project/toilDebt' },
   { route: '/incidents', title: 'Incidents', key: 'project/incidents' },
+  { route: '/review', title: 'Review', key: 'project/review' },
 ] as const;
 
 export type Subpage = (typeof SUBPAGES)[number];

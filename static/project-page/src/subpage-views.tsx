@@ -42,6 +42,8 @@ const VIEWS: Record<Subpage['key'], () => Promise<SubpageBody>> = {
     import('./IncidentsPage').then(({ IncidentsPage }) => (data) => (
       <IncidentsPage data={data as IncidentsData} />
     )),
+  // The Review loads itself, with its own chunk and its sprint picker (App.tsx ReviewSubpage).
+  'project/review': () => Promise.resolve(() => null),
 };
 
 export function loadSubpageBody(subpage: Subpage): Promise<SubpageBody> {

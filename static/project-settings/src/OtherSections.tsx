@@ -5,11 +5,13 @@ export function IncidentsSection({
   value,
   services,
   postmortem,
+  retroActionLabel,
   dispatch,
 }: {
   value: string;
   services: IncidentServicesDraft;
   postmortem: PostmortemDraft;
+  retroActionLabel: string;
   dispatch: (action: FormAction) => void;
 }) {
   const pmField = (
@@ -113,6 +115,23 @@ export function IncidentsSection({
         '56',
         'For actions without a due date; an action with one is overdue after it.',
       )}
+      <h3 className="group-title">Retrospective actions</h3>
+      <div className="form-row">
+        <label className="field-label" htmlFor="retro-action-label">
+          Retrospective action label
+        </label>
+        <input
+          id="retro-action-label"
+          className="input"
+          value={retroActionLabel}
+          placeholder="retro-action"
+          onChange={(e) => dispatch({ type: 'retroActionLabel', value: e.target.value })}
+        />
+        <p className="subtlest">
+          Items with this Jira label are the actions your retrospectives agreed on; the project
+          page’s Review follows each one sprint over sprint. One label, no spaces.
+        </p>
+      </div>
     </div>
   );
 }

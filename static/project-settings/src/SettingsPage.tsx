@@ -153,6 +153,7 @@ export function SettingsLayout({
                   value={form.draft.incidentJql}
                   services={form.draft.incidentServices}
                   postmortem={form.draft.postmortem}
+                  retroActionLabel={form.draft.retroActionLabel}
                   dispatch={dispatch}
                 />
               )}

@@ -80,6 +80,8 @@ export interface Draft {
   readonly sloIds: string;
   readonly errorBudget: ErrorBudgetDraft;
   readonly postmortem: PostmortemDraft;
+  /** The label that marks retrospective actions (the sprint review follows them). */
+  readonly retroActionLabel: string;
 }
 
 const text = (n: number): string => String(n);
@@ -139,6 +141,7 @@ export function toDraft(config: Config): Draft {
       actionLinkType: config.postmortem.actionLinkType,
       actionSlaDays: String(config.postmortem.actionSlaDays),
     },
+    retroActionLabel: config.retroActionLabel,
   };
 }
 
@@ -268,6 +271,7 @@ export function configOf(draft: Draft, saved: Config): Record<string, unknown> {
     sloIds: splitValues(draft.sloIds),
     errorBudget: errorBudgetOf(draft.errorBudget, saved.errorBudget),
     postmortem: postmortemOf(draft.postmortem),
+    retroActionLabel: draft.retroActionLabel.trim(),
   };
 }
 

@@ -62,6 +62,7 @@ export type FormAction =
   | { readonly type: 'incidentJql'; readonly value: string }
   | { readonly type: 'incidentServices'; readonly patch: Partial<IncidentServicesDraft> }
   | { readonly type: 'postmortem'; readonly patch: Partial<PostmortemDraft> }
+  | { readonly type: 'retroActionLabel'; readonly value: string }
   | { readonly type: 'boardId'; readonly value: string }
   | { readonly type: 'sloIds'; readonly value: string }
   | { readonly type: 'errorBudget'; readonly patch: Partial<ErrorBudgetDraft> }
@@ -188,6 +189,8 @@ export function formReducer(state: FormState, action: FormAction): FormState {
       });
     case 'postmortem':
       return editDraft(state, { ...draft, postmortem: { ...draft.postmortem, ...action.patch } });
+    case 'retroActionLabel':
+      return editDraft(state, { ...draft, retroActionLabel: action.value });
     case 'sloIds':
       return editDraft(state, { ...draft, sloIds: action.value });
     case 'errorBudget':

@@ -79,6 +79,7 @@ export const CONFIG: Config = {
     actionLinkType: 'Relates',
     actionSlaDays: 56,
   },
+  retroActionLabel: 'retro-action',
 };
 
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
