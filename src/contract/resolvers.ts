@@ -19,6 +19,7 @@ import type {
 import type { AuditPage, PlannerContract } from './planner';
 import type { SloContract } from './slo';
 import type { GateContract } from './gate';
+import type { PortfolioContract } from './portfolio';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -33,7 +34,7 @@ export interface AuditLogView extends AuditPage {
 }
 
 export interface ResolverContract
-  extends PlannerContract, ProjectPageContract, SloContract, GateContract {
+  extends PlannerContract, ProjectPageContract, SloContract, GateContract, PortfolioContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };

@@ -63,7 +63,7 @@ export async function requireProjectBrowse(jira: JiraPort, projectKey: string): 
   }
 }
 
-function metaOf(
+export function metaOf(
   snapshot: MetricsSnapshot | undefined,
   status: RefreshStatus,
   now: number,
