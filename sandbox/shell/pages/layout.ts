@@ -8,13 +8,7 @@ import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
 
 export type Section =
-  | 'backlog'
-  | 'ballast'
-  | 'settings'
-  | 'workflow'
-  | 'issue'
-  | 'global'
-  | 'dashboard';
+  'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue' | 'global' | 'dashboard';
 
 export interface LayoutInput {
   title: string;
@@ -128,9 +122,11 @@ export function layout(input: LayoutInput): string {
           ${themeSwitcher(input.theme, input.path)} ${userSwitcher(input.user, input.path)}
         </header>
         <div class="page">
-          ${input.projectKey !== undefined && input.projectName !== undefined
-            ? sidebar({ ...input, projectKey: input.projectKey, projectName: input.projectName })
-            : ''}
+          ${
+            input.projectKey !== undefined && input.projectName !== undefined
+              ? sidebar({ ...input, projectKey: input.projectKey, projectName: input.projectName })
+              : ''
+          }
           <main class="content">${input.body}</main>
         </div>
         <div class="flags" role="region" aria-label="Flags" aria-live="polite"></div>
