@@ -35,9 +35,8 @@ describe.skipIf(!(chromiumAvailable || mustRun))(
         .waitFor({
           timeout: FRAME_TIMEOUT_MS * 2,
         });
-      return frame(key)
-        .locator('.portfolio-table tbody tr')
-        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
+      const rows = await frame(key).locator('.portfolio-table tbody tr').all();
+      return Promise.all(rows.map((row) => row.getAttribute('data-project')));
     };
 
     async function shots(key: string, name: string) {

@@ -9,8 +9,8 @@ import type { PortfolioRow } from '../../../src/contract/portfolio';
 import type { DoraFigure } from '../../../src/contract/project-page';
 import { GateLozenge } from '../../shared/GateLozenge';
 import { WORK_TYPE_LABELS } from '../../shared/work-type';
-import { capacityPercent, formatFigure, percent } from '../../project-page/src/format';
-import { DoraLozenge } from '../../project-page/src/parts';
+import { capacityPercent, formatFigure, percent } from '../../shared/figure-format';
+import { DoraLozenge } from '../../shared/DoraLozenge';
 import { nextSort, sortRows, type Sort, type SortKey } from './sort';
 import { TrendArrow } from './TrendArrow';
 

@@ -8,7 +8,8 @@ export function TrendArrow({ trend, period }: { trend: Trend | null; period: str
   if (trend === null) return null;
   const verdict = trend.better === null ? '' : trend.better ? ', better' : ', worse';
   const label = `${WORDS[trend.direction]} since the ${period} before${verdict}`;
-  const tone = trend.better === null ? 'trend-neutral' : trend.better ? 'trend-better' : 'trend-worse';
+  const tone =
+    trend.better === null ? 'trend-neutral' : trend.better ? 'trend-better' : 'trend-worse';
   return (
     <span className={`trend ${tone}`} title={label} aria-label={label} role="img">
       {ARROW[trend.direction]}

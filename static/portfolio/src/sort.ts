@@ -54,7 +54,8 @@ export function sortRows(rows: readonly PortfolioRow[], sort: Sort): PortfolioRo
   return [...rows].sort((a, b) => {
     const x = valueOf(a, sort.key);
     const y = valueOf(b, sort.key);
-    if (x === null || y === null) return x === y ? a.projectKey.localeCompare(b.projectKey) : x === null ? 1 : -1;
+    if (x === null || y === null)
+      return x === y ? a.projectKey.localeCompare(b.projectKey) : x === null ? 1 : -1;
     const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number);
     return order === 0 ? a.projectKey.localeCompare(b.projectKey) : sign * order;
   });
@@ -62,5 +63,7 @@ export function sortRows(rows: readonly PortfolioRow[], sort: Sort): PortfolioRo
 
 /** A click on the sorted column turns it round; a click on another sorts it ascending. */
 export function nextSort(current: Sort, key: SortKey): Sort {
-  return current.key === key ? { key, descending: !current.descending } : { key, descending: false };
+  return current.key === key
+    ? { key, descending: !current.descending }
+    : { key, descending: false };
 }
