@@ -72,7 +72,8 @@ export function teamSli(end: number, team: TeamTraffic): SliPointDraft[] {
     const inOutage = outage !== null && start >= outage.start && start < outage.end;
     const failed = inOutage
       ? Math.round(total * team.outage!.errorRate)
-      : Math.min(total, Math.round(total * team.errorRate * 2 * rng.float()));
+      : // Stochastic rounding (floor(x + U) has mean x): a rate below one failure a minute still counts.
+        Math.min(total, Math.floor(total * team.errorRate * 2 * rng.float() + rng.float()));
     points.push({ slo: team.slo, start, end: start + MINUTE, good: total - failed, total });
   }
   return points;
