@@ -7,6 +7,7 @@ import { router } from '@forge/bridge';
 import { useState } from 'react';
 import type { PortfolioRow } from '../../../src/contract/portfolio';
 import type { DoraFigure } from '../../../src/contract/project-page';
+import { formatWhen } from '../../shared/format';
 import { GateLozenge } from '../../shared/GateLozenge';
 import { WORK_TYPE_LABELS } from '../../shared/work-type';
 import { capacityPercent, formatFigure, percent } from '../../shared/figure-format';
@@ -145,6 +146,12 @@ export function PortfolioTable({
                 <ProjectLink row={row} />
                 {row.pendingReason === null ? null : (
                   <p className="subtlest">{row.pendingReason}</p>
+                )}
+                {row.meta.stale && row.meta.computedAt !== null ? (
+                  <p className="subtlest">Figures from {formatWhen(row.meta.computedAt)}</p>
+                ) : null}
+                {row.meta.lastError === null ? null : (
+                  <p className="subtlest">Last recompute failed: {row.meta.lastError}</p>
                 )}
               </th>
               <td>
