@@ -29,6 +29,7 @@ import { deliveryPeriod, trendWindows } from './delivery-period';
 import { withCapacity } from './sprint-capacity';
 import { readSprintHistory, type SprintHistory } from './sprint-history';
 import { saveSnapshot, updateStatus } from './snapshot-store';
+import { savePortfolioFigures } from '../portfolio/portfolio-figures-store';
 
 export interface MetricsDeps {
   readonly jira: JiraPort;
@@ -56,6 +57,7 @@ export async function recomputeSnapshot(
   try {
     const snapshot = await compute(deps, projectKey, started);
     await saveSnapshot(deps.kv, snapshot, String(started.getTime()));
+    await savePortfolioFigures(deps.kv, snapshot);
     await updateStatus(deps.kv, projectKey, {
       requestedAt: null,
       lastAttemptAt: started.toISOString(),

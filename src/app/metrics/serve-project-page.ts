@@ -64,7 +64,7 @@ export async function requireProjectBrowse(jira: JiraPort, projectKey: string): 
 }
 
 export function metaOf(
-  snapshot: MetricsSnapshot | undefined,
+  snapshot: Pick<MetricsSnapshot, 'computedAt'> | undefined,
   status: RefreshStatus,
   now: number,
 ): SnapshotMeta {

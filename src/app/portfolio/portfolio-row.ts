@@ -23,7 +23,7 @@ export interface RowInput {
   readonly projectPageUrl: string;
   readonly gate: GateSummary;
   readonly policy: CapacityPolicy;
-  readonly snapshot: MetricsSnapshot | undefined;
+  readonly figures: PortfolioFigures | undefined;
   readonly meta: SnapshotMeta;
 }
 
@@ -31,13 +31,58 @@ export interface RowInput {
 const within = (share: number, min: number, max: number) =>
   share >= min - 1e-9 && share <= max + 1e-9;
 
-export function splitOf(snapshot: MetricsSnapshot, policy: CapacityPolicy): PortfolioSplit {
+/**
+ * What a portfolio row takes from the snapshot, kept beside it at each recompute (a few KB instead
+ * of the whole snapshot: portfolio-figures-store.ts). The split's shares are the Capacity page's
+ * (`capacitySharesOf` of the active sprint); the policy's targets are read live when served.
+ */
+export interface PortfolioFigures {
+  readonly computedAt: string;
+  readonly unit: MetricsSnapshot['unit'];
+  readonly activeSprint: { readonly name: string; readonly capacity: number | null } | null;
+  readonly shares: ReturnType<typeof capacitySharesOf>[number] | null;
+  readonly sprintsReason: string | null;
+  readonly toilDebt: MetricsSnapshot['toilDebt'];
+  readonly dora: NonNullable<PortfolioRow['dora']>;
+  readonly trends: PortfolioRow['trends'];
+}
+
+export function figuresOf(snapshot: MetricsSnapshot): PortfolioFigures {
   const active = snapshot.sprints.find((row) => row.state === 'active') ?? null;
-  const base = { unit: snapshot.unit, sprint: active?.name ?? null, capacity: active?.capacity ?? null };
+  const { delivery } = snapshot;
+  return {
+    computedAt: snapshot.computedAt,
+    unit: snapshot.unit,
+    activeSprint: active === null ? null : { name: active.name, capacity: active.capacity },
+    shares: active === null ? null : (capacitySharesOf([active])[0] ?? null),
+    sprintsReason: snapshot.sprintsReason,
+    toilDebt: snapshot.toilDebt,
+    dora: {
+      deploymentFrequency: delivery.deploymentFrequency,
+      leadTime: delivery.leadTime,
+      changeFailureRate: delivery.changeFailureRate,
+      timeToRestore: delivery.timeToRestore,
+    },
+    trends: trendsOf(snapshot),
+  };
+}
+
+export function splitOf(figures: PortfolioFigures, policy: CapacityPolicy): PortfolioSplit {
+  const active = figures.activeSprint;
+  const base = {
+    unit: figures.unit,
+    sprint: active?.name ?? null,
+    capacity: active?.capacity ?? null,
+  };
   if (active === null)
-    return { ...base, byType: [], outside: 0, reason: snapshot.sprintsReason ?? 'No active sprint.' };
-  const shares = capacitySharesOf([active])[0];
-  if (shares === undefined || shares.reason !== null)
+    return {
+      ...base,
+      byType: [],
+      outside: 0,
+      reason: figures.sprintsReason ?? 'No active sprint.',
+    };
+  const shares = figures.shares;
+  if (shares === null || shares.reason !== null)
     return { ...base, byType: [], outside: 0, reason: shares?.reason ?? 'No split.' };
   const targets = targetsOf(policy).byType;
   const byType = shares.byType.map(({ type, share }) => {
@@ -95,7 +140,7 @@ const NO_TRENDS: PortfolioRow['trends'] = {
 };
 
 export function portfolioRowOf(input: RowInput): PortfolioRow {
-  const { snapshot, gate } = input;
+  const { figures, gate } = input;
   const head = {
     projectKey: input.projectKey,
     projectName: input.projectName,
@@ -104,7 +149,7 @@ export function portfolioRowOf(input: RowInput): PortfolioRow {
     slos: gate.slos,
     meta: input.meta,
   };
-  if (snapshot === undefined) {
+  if (figures === undefined) {
     return {
       ...head,
       split: null,
@@ -116,19 +161,13 @@ export function portfolioRowOf(input: RowInput): PortfolioRow {
         'Ballast has not computed this project’s figures yet: open its Ballast page, or wait for the hourly job.',
     };
   }
-  const { delivery } = snapshot;
   return {
     ...head,
-    split: splitOf(snapshot, input.policy),
-    toilShare: snapshot.toilDebt.toilShare,
-    debtRatio: snapshot.toilDebt.debtRatio,
-    dora: {
-      deploymentFrequency: delivery.deploymentFrequency,
-      leadTime: delivery.leadTime,
-      changeFailureRate: delivery.changeFailureRate,
-      timeToRestore: delivery.timeToRestore,
-    },
-    trends: trendsOf(snapshot),
+    split: splitOf(figures, input.policy),
+    toilShare: figures.toilDebt.toilShare,
+    debtRatio: figures.toilDebt.debtRatio,
+    dora: figures.dora,
+    trends: figures.trends,
     pendingReason: null,
   };
 }

@@ -19,8 +19,14 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadProjectConfig } from '../project/project-config-repository';
 import { gateSummaryOf } from '../metrics/serve-slos';
 import { metaOf } from '../metrics/serve-project-page';
-import { knownProjects, loadSnapshot, loadStatus } from '../metrics/snapshot-store';
-import { portfolioRowOf } from './portfolio-row';
+import {
+  knownProjects,
+  loadSnapshot,
+  loadStatuses,
+  type RefreshStatus,
+} from '../metrics/snapshot-store';
+import { loadPortfolioFigures } from './portfolio-figures-store';
+import { figuresOf, portfolioRowOf, type PortfolioFigures } from './portfolio-row';
 import { projectPageUrl, type AppEnvironment } from './project-page-url';
 
 export interface PortfolioDeps {
@@ -40,13 +46,15 @@ async function rowFor(
   deps: PortfolioDeps,
   project: JiraProjectSummary,
   app: AppEnvironment | null,
+  stored: { figures: PortfolioFigures | undefined; status: RefreshStatus },
 ): Promise<PortfolioRow> {
   const key = project.key;
   const { config } = await loadProjectConfig(deps.store, key);
-  const [gate, snapshot, status] = await Promise.all([
+  const [gate, figures] = await Promise.all([
     gateSummaryOf(deps, key, config),
-    loadSnapshot(deps.kv, key),
-    loadStatus(deps.kv, key),
+    // Snapshots stored before the portfolio's record existed: their figures, from the snapshot.
+    stored.figures ??
+      loadSnapshot(deps.kv, key).then((s) => (s === undefined ? undefined : figuresOf(s))),
   ]);
   return portfolioRowOf({
     projectKey: key,
@@ -54,8 +62,8 @@ async function rowFor(
     projectPageUrl: projectPageUrl(project, app),
     gate,
     policy: config.capacity,
-    snapshot,
-    meta: metaOf(snapshot, status, deps.clock.now().getTime()),
+    figures,
+    meta: metaOf(figures, stored.status, deps.clock.now().getTime()),
   });
 }
 
@@ -70,11 +78,21 @@ export async function servePortfolio(
   // only the ones Ballast knows, so no figures of an unknown project are looked for.
   const known = new Set(keys);
   const allowed = visible.filter((p) => known.has(p.key));
+  const allowedKeys = allowed.map((p) => p.key);
+  const [figures, statuses] = await Promise.all([
+    loadPortfolioFigures(deps.kv, allowedKeys),
+    loadStatuses(deps.kv, allowedKeys),
+  ]);
   const rows: PortfolioRow[] = [];
   for (let i = 0; i < allowed.length; i += PARALLEL_PROJECTS) {
     rows.push(
       ...(await Promise.all(
-        allowed.slice(i, i + PARALLEL_PROJECTS).map((p) => rowFor(deps, p, app)),
+        allowed.slice(i, i + PARALLEL_PROJECTS).map((p) =>
+          rowFor(deps, p, app, {
+            figures: figures.get(p.key),
+            status: statuses.get(p.key)!,
+          }),
+        ),
       )),
     );
   }
