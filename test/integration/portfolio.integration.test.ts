@@ -138,6 +138,14 @@ describe('the portfolio', () => {
     expect(pay.slos[0]!.budgetRemaining).toBeGreaterThan(0.5);
   });
 
+  it('serves a project whose portfolio record is missing (stored before it existed) from its snapshot', async () => {
+    const before = (await portfolio(ADMIN_ACCOUNT_ID)).rows.find((r) => r.projectKey === 'PAY')!;
+    sandbox.host.kvs.store.delete({ kind: 'kv' }, 'metrics:PAY:portfolio');
+    const after = (await portfolio(ADMIN_ACCOUNT_ID)).rows.find((r) => r.projectKey === 'PAY')!;
+    expect(after).toEqual(before);
+    expect(after.pendingReason).toBeNull();
+  });
+
   it('asks Jira once per request (the permission check) and reads no issue', async () => {
     const before = sandbox.jira.stats.snapshot();
     await portfolio(MEMBER_ACCOUNT_ID);

@@ -346,7 +346,7 @@ export class JiraClient implements JiraPort {
   async browsableProjects(projectKeys: readonly string[]): Promise<JiraProjectSummary[]> {
     const found: JiraProjectSummary[] = [];
     for (const keys of chunks([...new Set(projectKeys)], MAX_PROJECT_KEYS_PER_SEARCH)) {
-      for (let startAt = 0; ; ) {
+      for (let startAt = 0; ;) {
         const query = new URLSearchParams({
           action: 'browse',
           startAt: String(startAt),
