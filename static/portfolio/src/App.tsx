@@ -38,9 +38,10 @@ export function App() {
       ) : (
         <>
           <p className="subtle">
-            {rows.length} {rows.length === 1 ? 'project' : 'projects'} you may browse. Gate and
-            budgets are live; sprint, toil, debt and DORA figures are the project pages’ (recomputed
-            hourly). Arrows compare the last two sprints.
+            {rows.length} {rows.length === 1 ? 'project' : 'projects'} you may browse.
+            {compact
+              ? ' Lowest budget left; DORA bands (values on hover).'
+              : ' Gate and budgets are live; sprint, toil, debt and DORA figures are the project pages’ (recomputed hourly). Arrows compare the last two sprints.'}
           </p>
           <PortfolioTable rows={rows} compact={compact} />
         </>

@@ -12,7 +12,7 @@ import { GateLozenge } from '../../shared/GateLozenge';
 import { WORK_TYPE_LABELS } from '../../shared/work-type';
 import { capacityPercent, formatFigure, percent } from '../../shared/figure-format';
 import { DoraLozenge } from '../../shared/DoraLozenge';
-import { nextSort, sortRows, type Sort, type SortKey } from './sort';
+import { lowestBudget, nextSort, sortRows, type Sort, type SortKey } from './sort';
 import { TrendArrow } from './TrendArrow';
 
 type DoraKey = keyof NonNullable<PortfolioRow['dora']>;
@@ -39,8 +39,23 @@ function ProjectLink({ row }: { row: PortfolioRow }) {
   );
 }
 
-function Budgets({ row }: { row: PortfolioRow }) {
+function Budgets({ row, compact }: { row: PortfolioRow; compact: boolean }) {
   if (row.slos.length === 0) return <span className="subtlest">No SLOs linked</span>;
+  const lowest = lowestBudget(row);
+  // The gadget shows the budget that drives the gate: the lowest, with all of them in the title.
+  if (compact)
+    return (
+      <strong
+        title={row.slos
+          .map(
+            (s) =>
+              `${s.name}: ${s.budgetRemaining === null ? 'no data' : percent(s.budgetRemaining)}`,
+          )
+          .join('\n')}
+      >
+        {lowest === null ? 'no data' : percent(lowest)}
+      </strong>
+    );
   return (
     <ul className="portfolio-list">
       {row.slos.map((slo) => (
@@ -80,7 +95,14 @@ function Split({ row, compact }: { row: PortfolioRow; compact: boolean }) {
   );
 }
 
-function Dora({ figure }: { figure: DoraFigure }) {
+function Dora({ figure, compact }: { figure: DoraFigure; compact: boolean }) {
+  // The gadget shows the band alone (the value in its title) so the row fits a dashboard column.
+  if (compact && figure.band !== null)
+    return (
+      <span title={formatFigure(figure)}>
+        <DoraLozenge band={figure.band} />
+      </span>
+    );
   return (
     <span title={figure.reason ?? undefined}>
       {formatFigure(figure)} <DoraLozenge band={figure.band} />
@@ -161,7 +183,7 @@ export function PortfolioTable({
                 )}
               </td>
               <td>
-                <Budgets row={row} />
+                <Budgets row={row} compact={compact} />
               </td>
               <td>
                 <Split row={row} compact={compact} />
@@ -176,7 +198,7 @@ export function PortfolioTable({
               </td>
               {DORA_COLUMNS.map((c) => (
                 <td key={c.key}>
-                  {row.dora === null ? '—' : <Dora figure={row.dora[c.key]} />}{' '}
+                  {row.dora === null ? '—' : <Dora figure={row.dora[c.key]} compact={compact} />}{' '}
                   <TrendArrow trend={row.trends[c.key]} period="period" />
                 </td>
               ))}
