@@ -74,8 +74,13 @@ function Split({ row, compact }: { row: PortfolioRow; compact: boolean }) {
   const split = row.split;
   if (split === null) return <span className="subtlest">—</span>;
   if (split.reason !== null) return <span className="subtlest">{split.reason}</span>;
-  const verdict =
-    split.outside === 0 ? 'All within the policy' : `${split.outside} outside the policy`;
+  const verdict = compact
+    ? split.outside === 0
+      ? 'On target'
+      : `${split.outside} off target`
+    : split.outside === 0
+      ? 'All within the policy'
+      : `${split.outside} outside the policy`;
   return (
     <div>
       <div className={split.outside === 0 ? 'split-ok' : 'split-off'}>{verdict}</div>
