@@ -64,7 +64,7 @@ process.stdout.write(
   [
     `Ballast sandbox: ${sandbox.url}`,
     sandbox.appSeed
-      ? `  App data seeded (${sandbox.appSeed.variant}): 3 SLOs, ${sandbox.appSeed.sliPoints} SLI minutes, ${sandbox.appSeed.deployments} deployments in ${(sandbox.appSeed.ms / 1000).toFixed(1)} s`
+      ? `  App data seeded (${sandbox.appSeed.variant}): ${sandbox.appSeed.slos} SLOs, ${sandbox.appSeed.sliPoints} SLI minutes, ${sandbox.appSeed.deployments} deployments in ${(sandbox.appSeed.ms / 1000).toFixed(1)} s`
       : '  App data: as saved (or --seed none)',
     values['single-team']
       ? '  One team (SHOP): --single-team'

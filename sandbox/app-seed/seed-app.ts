@@ -27,6 +27,8 @@ export interface AppSeedReport {
   readonly sliPoints: number;
   readonly batches: number;
   readonly deployments: number;
+  /** The SLOs imported (SHOP's three, and one per further team). */
+  readonly slos: number;
   /** The postmortems Ballast opened, each given the demo's actions. */
   readonly postmortems: readonly string[];
   readonly ms: number;
@@ -217,10 +219,11 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
     startedAt: iso(outage.start),
     resolvedAt: iso(outage.end),
   });
-  const teamMinutes =
-    options.teams === true
-      ? (options.onProgress?.('seeding PAY and OPS'), await seedTeams(host, secret, end))
-      : 0;
+  let teams = { minutes: 0, deployments: 0, slos: 0 };
+  if (options.teams === true) {
+    options.onProgress?.('seeding PAY and OPS');
+    teams = await seedTeams(host, secret, end);
+  }
   options.onProgress?.('rolling up SLO status');
   await host.runScheduled('ballast-slo-refresh');
   // The hourly postmortem job opens the checkout incident's postmortem (it spent more than 20% of
@@ -247,9 +250,10 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
       await host.deliverEvent('ballast-metrics-refresh', { projectKey: key });
   return {
     variant: options.variant,
-    sliPoints: points.length + teamMinutes,
+    sliPoints: points.length + teams.minutes,
     batches: batches.length,
-    deployments: deploys.length,
+    deployments: deploys.length + teams.deployments,
+    slos: 3 + teams.slos,
     postmortems,
     ms: Date.now() - started,
   };

@@ -41,9 +41,14 @@ async function push(host: ForgeHost, moduleKey: string, secret: string, body: un
     throw new Error(`App seed: ${moduleKey} answered ${answer.statusCode}: ${answer.body ?? ''}`);
 }
 
-/** Settings, SLOs, SLI data and deployments of PAY and OPS; returns the SLI minutes pushed. */
-export async function seedTeams(host: ForgeHost, secret: string, end: number): Promise<number> {
+/** Settings, SLOs, SLI data and deployments of PAY and OPS; returns what was pushed. */
+export async function seedTeams(
+  host: ForgeHost,
+  secret: string,
+  end: number,
+): Promise<{ minutes: number; deployments: number; slos: number }> {
   let minutes = 0;
+  let deployments = 0;
   for (const team of EXTRA_TEAMS) {
     const project = { key: team.key, id: team.placement.projectId };
     const traffic = TEAM_TRAFFIC.find((t) => t.projectKey === team.key);
@@ -80,10 +85,12 @@ export async function seedTeams(host: ForgeHost, secret: string, end: number): P
         })),
       });
     }
-    for (const deployment of teamDeployments(end, traffic))
+    for (const deployment of teamDeployments(end, traffic)) {
       await push(host, 'ballast-deployment-push', secret, deployment);
+      deployments += 1;
+    }
   }
-  return minutes;
+  return { minutes, deployments, slos: EXTRA_TEAMS.length };
 }
 
 /** Someone of each team opens its Ballast page, which makes the project a known one. */
