@@ -23,6 +23,8 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     host: { type: 'string', default: '127.0.0.1' },
     seed: { type: 'string', default: 'demo' },
+    // SHOP alone, without the portfolio's second and third teams (PAY, OPS).
+    'single-team': { type: 'boolean', default: false },
   },
 });
 
@@ -52,6 +54,7 @@ const sandbox = await startSandbox({
   appModule,
   faults: faultsFromEnv(process.env),
   appSeed,
+  teams: !values['single-team'],
   onSeedProgress: (text) => step(`Seeding Ballast's data: ${text}`),
 });
 
@@ -61,8 +64,11 @@ process.stdout.write(
   [
     `Ballast sandbox: ${sandbox.url}`,
     sandbox.appSeed
-      ? `  App data seeded (${sandbox.appSeed.variant}): 3 SLOs, ${sandbox.appSeed.sliPoints} SLI minutes, ${sandbox.appSeed.deployments} deployments in ${(sandbox.appSeed.ms / 1000).toFixed(1)} s`
+      ? `  App data seeded (${sandbox.appSeed.variant}): ${sandbox.appSeed.slos} SLOs, ${sandbox.appSeed.sliPoints} SLI minutes, ${sandbox.appSeed.deployments} deployments in ${(sandbox.appSeed.ms / 1000).toFixed(1)} s`
       : '  App data: as saved (or --seed none)',
+    values['single-team']
+      ? '  One team (SHOP): --single-team'
+      : '  Teams: SHOP, PAY (healthy) and OPS (frozen) — the portfolio: Apps → Ballast portfolio, and Dashboards',
     `  Jira emulator ${sandbox.jira.url} (${sandbox.jira.state.issues.length} issues, ${sandbox.loadedState ? `state loaded from ${sandbox.stateFile}` : 'freshly seeded'})`,
     `  Switch between Ada (project admin) and Marco (member) in the top bar.`,
     faulty ? `  Fault knobs on: ${JSON.stringify(faults)}` : '  Fault knobs off (SANDBOX_JIRA_*).',

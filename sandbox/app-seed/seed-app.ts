@@ -10,6 +10,7 @@ import { ADMIN_ACCOUNT_ID, MEMBER_ACCOUNT_ID, STORY_POINTS_FIELD } from '../jira
 import { MAX_SLI_POINTS_PER_BATCH } from '../../src/contract/push-api';
 import { labelDemoRetroActions } from './retro-actions';
 import { linkDemoActions } from './postmortem-actions';
+import { openTeamPages, seedTeams, TEAM_KEYS } from './seed-teams';
 import { callSigned } from './signed-push';
 import {
   generateSli,
@@ -27,6 +28,8 @@ export interface AppSeedReport {
   readonly sliPoints: number;
   readonly batches: number;
   readonly deployments: number;
+  /** The SLOs imported (SHOP's three, and one per further team). */
+  readonly slos: number;
   /** The postmortems Ballast opened, each given the demo's actions. */
   readonly postmortems: readonly string[];
   readonly ms: number;
@@ -161,6 +164,11 @@ export interface AppSeedOptions {
   readonly issues?: readonly ShippableIssue[];
   /** Run the postmortem job and link the demo's actions (default true); tests of the job say false. */
   readonly postmortems?: boolean;
+  /**
+   * Also seed the second and third teams (PAY healthy, OPS frozen; seed-teams.ts): needs a Jira
+   * seeded with `extraTeams`. Default false.
+   */
+  readonly teams?: boolean;
 }
 
 export function seedApp(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedReport> {
@@ -212,6 +220,11 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
     startedAt: iso(outage.start),
     resolvedAt: iso(outage.end),
   });
+  let teams = { minutes: 0, deployments: 0, slos: 0 };
+  if (options.teams === true) {
+    options.onProgress?.('seeding PAY and OPS');
+    teams = await seedTeams(host, secret, end);
+  }
   options.onProgress?.('rolling up SLO status');
   await host.runScheduled('ballast-slo-refresh');
   // The hourly postmortem job opens the checkout incident's postmortem (it spent more than 20% of
@@ -230,15 +243,20 @@ async function seed(host: ForgeHost, options: AppSeedOptions): Promise<AppSeedRe
   // issue the rules can tag, and the metrics consumer computes the page's figures from that.
   options.onProgress?.('classifying the backlog');
   await resolver(host, 'project/overview', {}, MEMBER_ACCOUNT_ID);
+  if (options.teams === true) await openTeamPages(host);
   await host.idle();
   await host.runScheduled('ballast-issue-refresh');
   options.onProgress?.('computing the project page');
   await host.deliverEvent('ballast-metrics-refresh', { projectKey: PROJECT.key });
+  if (options.teams === true)
+    for (const key of TEAM_KEYS)
+      await host.deliverEvent('ballast-metrics-refresh', { projectKey: key });
   return {
     variant: options.variant,
-    sliPoints: points.length,
+    sliPoints: points.length + teams.minutes,
     batches: batches.length,
-    deployments: deploys.length,
+    deployments: deploys.length + teams.deployments,
+    slos: 3 + teams.slos,
     postmortems,
     ms: Date.now() - started,
   };

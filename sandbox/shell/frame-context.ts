@@ -14,7 +14,11 @@ import type { UiModule } from './manifest';
 
 /** What a frame is about: the page puts these in the frame's URL; invoke sends them back. */
 export const frameTargetSchema = z.object({
-  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  // Absent for the site-wide modules (global page, dashboard gadget), which no project frames.
+  projectKey: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*$/)
+    .optional(),
   issueKey: z
     .string()
     .regex(/^[A-Z][A-Z0-9_]*-\d+$/)
@@ -55,13 +59,31 @@ export interface ContextSite {
 /** The shell page that shows a module of this type (the extension's `location`). */
 function pagePath(module: UiModule, target: FrameTarget): string {
   if (target.issueKey !== undefined) return `/browse/${target.issueKey}`;
+  if (module.type === 'jira:globalPage') return `/jira/apps/${module.key}`;
+  if (module.type === 'jira:dashboardGadget') return SANDBOX_DASHBOARD_PATH;
   if (module.type === 'jira:projectPage') return `/projects/${target.projectKey}/ballast`;
   if (module.type === 'jira:projectSettingsPage') return `/projects/${target.projectKey}/settings`;
   return `/projects/${target.projectKey}/backlog`;
 }
 
-/** One extension instance per module and place, as Forge's localId is. */
-export function localIdOf(module: Pick<UiModule, 'key'>, target: FrameTarget): string {
+/** The sandbox's one Jira dashboard, where the app's gadgets are placed. */
+export const SANDBOX_DASHBOARD_PATH = '/jira/dashboards/1';
+/** The environment id the sandbox's extension ARIs carry (Forge names one per environment). */
+export const SANDBOX_ENVIRONMENT_ID = 'sandbox';
+
+/**
+ * One extension instance per module and place, as Forge's localId is. The site-wide modules get
+ * Forge's ARI form, `ari:cloud:ecosystem::extension/{appId}/{envId}/static/{moduleKey}`, which the
+ * portfolio reads to link to the project page (src/app/portfolio/project-page-url.ts).
+ */
+export function localIdOf(
+  module: Pick<UiModule, 'key'> & { appId?: string | undefined },
+  target: FrameTarget,
+): string {
+  if (target.projectKey === undefined && module.appId !== undefined) {
+    const app = module.appId.replace(/^ari:cloud:ecosystem::app\//, '');
+    return `ari:cloud:ecosystem::extension/${app}/${SANDBOX_ENVIRONMENT_ID}/static/${module.key}`;
+  }
   return `${module.key}/${targetQuery(target)}`;
 }
 
@@ -72,13 +94,19 @@ export async function buildContext(
   target: FrameTarget,
   site: ContextSite,
 ): Promise<ForgeContext> {
-  const project = await jira.get<{ id: string; key: string; projectTypeKey?: string }>(
-    `/rest/api/3/project/${encodeURIComponent(target.projectKey)}`,
-  );
-  const extension: Record<string, unknown> = {
-    type: module.type,
-    project: { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' },
-  };
+  const extension: Record<string, unknown> = { type: module.type };
+  if (target.projectKey !== undefined) {
+    const project = await jira.get<{ id: string; key: string; projectTypeKey?: string }>(
+      `/rest/api/3/project/${encodeURIComponent(target.projectKey)}`,
+    );
+    extension.project = {
+      id: project.id,
+      key: project.key,
+      type: project.projectTypeKey ?? 'software',
+    };
+  }
+  // The global page and the gadget carry no project; their other extension data (a gadget's
+  // dashboard and configuration) is not modelled: the portfolio reads only `type` (a risk, README).
   if (target.issueKey !== undefined) {
     const issue = await jira.get<{
       id: string;

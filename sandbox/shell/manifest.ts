@@ -17,6 +17,8 @@ export const FRAMED_MODULE_TYPES = [
   'jira:projectSettingsPage',
   'jira:backlogAction',
   'jira:sprintAction',
+  'jira:globalPage',
+  'jira:dashboardGadget',
 ] as const;
 export type FramedModuleType = (typeof FRAMED_MODULE_TYPES)[number];
 
@@ -32,6 +34,8 @@ export interface UiModule {
   handler: string | undefined;
   /** Backlog and sprint actions: the size of the dialog they open in (manifest `viewportSize`). */
   viewportSize?: ViewportSize;
+  /** The manifest's app id, for the ARI-shaped localId of the site-wide modules (frame-context.ts). */
+  appId?: string;
 }
 
 /** A function-based `jira:workflowValidator`, as the workflow editor lists it for an admin. */
@@ -100,6 +104,7 @@ export function readAppManifest(manifestPath: string): AppManifest {
         functionKey,
         handler: functionKey === undefined ? undefined : functions.get(functionKey),
         ...(viewportSize.success ? { viewportSize: viewportSize.data } : {}),
+        appId: raw.app.id,
       });
     }
   }

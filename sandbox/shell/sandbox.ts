@@ -42,6 +42,11 @@ export interface SandboxOptions {
    * Default `none` (the browser tests seed what they need).
    */
   appSeed?: AppSeedVariant | 'none';
+  /**
+   * Seed the second and third demo teams too (PAY healthy, OPS frozen; sandbox/jira/seed/teams.ts),
+   * for the portfolio. `npm start` does; tests that count SHOP's data leave it off (the default).
+   */
+  teams?: boolean;
   onSeedProgress?: (step: string) => void;
 }
 
@@ -80,7 +85,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const jira = await createJiraEmulator({
     port: 0,
     ...(saved === undefined
-      ? { seed: options.anchor === undefined ? {} : { anchor: options.anchor } }
+      ? {
+          seed: {
+            ...(options.anchor === undefined ? {} : { anchor: options.anchor }),
+            ...(options.teams === true ? { extraTeams: true } : {}),
+          },
+        }
       : { state: saved }),
     faults: options.faults ?? {},
   });
@@ -124,6 +134,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ? await seedApp(host.forge, {
           variant,
           issues: jira.state.issues,
+          teams: options.teams === true,
           ...(options.onSeedProgress ? { onProgress: options.onSeedProgress } : {}),
         })
       : null;

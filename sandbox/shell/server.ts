@@ -11,6 +11,7 @@ import {
   contextCache,
   FrameTargetError,
   localIdOf,
+  SANDBOX_DASHBOARD_PATH,
   targetFromQuery,
   type ContextSite,
 } from './frame-context';
@@ -69,6 +70,12 @@ function pageFor(path: string, query: URLSearchParams): ShellPage | undefined {
       kind: project[2] as 'backlog' | 'ballast' | 'settings' | 'notifications',
       projectKey: project[1],
     };
+  // Jira's project page URL (jira-project-page: /jira/{projectType}/projects/{key}/apps/{appId}/{envId}).
+  const projectApp = new RegExp(`^/jira/[a-z_]+/projects/(${KEY})/apps/[^/]+/[^/]+$`).exec(path);
+  if (projectApp?.[1] !== undefined) return { kind: 'ballast', projectKey: projectApp[1] };
+  const globalPage = /^\/jira\/apps\/([a-zA-Z0-9_-]+)$/.exec(path);
+  if (globalPage?.[1] !== undefined) return { kind: 'global', moduleKey: globalPage[1] };
+  if (path === SANDBOX_DASHBOARD_PATH) return { kind: 'dashboard' };
   const issue = new RegExp(`^/browse/(${KEY}-\\d+)$`).exec(path);
   if (issue?.[1] !== undefined) return { kind: 'issue', issueKey: issue[1] };
   return undefined;

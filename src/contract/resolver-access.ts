@@ -34,6 +34,7 @@ export const RESOLVER_ACCESS: Readonly<Record<ResolverKey, ResolverAccess>> = {
   'project/incidents': 'read',
   'project/review': 'read',
   'project/reviewCsv': 'read',
+  'portfolio/list': 'read',
   'project/refresh': 'read',
   'slo/list': 'read',
   'slo/import': 'change',

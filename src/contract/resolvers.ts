@@ -21,6 +21,7 @@ import type { SloContract } from './slo';
 import type { GateContract } from './gate';
 import type { ProjectDataContract } from './project-data';
 import type { NotifyContract } from './notify';
+import type { PortfolioContract } from './portfolio';
 
 export interface AboutResponse {
   readonly app: 'Ballast';
@@ -41,7 +42,8 @@ export interface ResolverContract
     SloContract,
     GateContract,
     ProjectDataContract,
-    NotifyContract {
+    NotifyContract,
+    PortfolioContract {
   'meta/about': { request: Record<string, never>; response: AboutResponse };
   'issue/get': { request: IssueGetRequest; response: IssueView };
   'issue/setWorkType': { request: SetWorkTypeRequest; response: IssueView };

@@ -238,6 +238,26 @@ export const projectIssueTypesSchema = z.looseObject({
   issueTypes: z.array(issueTypeSchema).default([]),
 });
 
+/**
+ * GET /rest/api/3/project/search — PageBeanProject (platform.v3.json): `values` are Project beans
+ * (`id` and `key` strings, `projectTypeKey` e.g. "software"), `isLast` says whether more pages follow.
+ */
+export const projectSearchPageSchema = z.looseObject({
+  isLast: z.boolean().optional(),
+  values: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        key: z.string(),
+        name: z.string(),
+        projectTypeKey: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type JiraProjectSummary = z.infer<typeof projectSearchPageSchema>['values'][number];
+
 /** GET /rest/api/3/issueLinkType — IssueLinkTypes: every link type of the site. */
 export const issueLinkTypesSchema = z.looseObject({
   issueLinkTypes: z.array(

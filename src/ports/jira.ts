@@ -11,12 +11,14 @@ import type {
   JiraField,
   JiraIssue,
   JiraIssueLinkType,
+  JiraProjectSummary,
   JiraSprint,
   ParsedJql,
   Transition,
 } from './jira-schemas';
 
 export type {
+  JiraProjectSummary,
   BoardConfiguration,
   JiraIssueLinkType,
   JiraBoard,
@@ -167,6 +169,12 @@ export interface JiraPort {
    * order — its syntax tree (`structure`) when valid, else Jira's `errors`.
    */
   parseJql(queries: readonly string[]): Promise<ParsedJql[]>;
+  /**
+   * Of these project keys, the projects the caller has Browse projects for, with their names and
+   * types: GET /rest/api/3/project/search?keys=…&action=browse, ≤ 50 keys a request (platform.v3.json
+   * `searchProjects`: "`browse` … the Browse projects project permission"). Unknown keys are left out.
+   */
+  browsableProjects(projectKeys: readonly string[]): Promise<JiraProjectSummary[]>;
   /** The names of the issue types available in the project (GET /rest/api/3/project/{key}). */
   projectIssueTypes(projectKey: string): Promise<string[]>;
   /** The site's issue link types (GET /rest/api/3/issueLinkType). */

@@ -230,6 +230,11 @@ const CALLS: Call[] = [
     status: 200,
   },
   { method: 'GET', path: '/rest/api/3/project/SHOP', status: 200 },
+  {
+    method: 'GET',
+    path: '/rest/api/3/project/search?keys=SHOP&keys=NOPE&action=browse&maxResults=50',
+    status: 200,
+  },
   { method: 'GET', path: `/rest/api/3/user?accountId=${ADMIN_ACCOUNT_ID}`, status: 200 },
   {
     method: 'GET',

@@ -30,6 +30,8 @@ export async function openBrowserSandbox(options: {
   /** Default: the shared anchor; null: today (what `npm start` uses). */
   anchor?: Date | null;
   appSeed?: SandboxOptions['appSeed'];
+  /** Seed the second and third demo teams too (PAY, OPS), as `npm start` does. */
+  teams?: boolean;
 }): Promise<BrowserSandbox> {
   const root = process.cwd();
   ensureUiBuilt(root);
@@ -43,6 +45,7 @@ export async function openBrowserSandbox(options: {
     appModule: loadAppModule(root),
     ...(anchor === null ? {} : { anchor }),
     ...(options.appSeed === undefined ? {} : { appSeed: options.appSeed }),
+    ...(options.teams === true ? { teams: true } : {}),
   });
   const browser = await launchChromium();
   const page = await openPage(browser, { viewport: options.viewport });

@@ -51,6 +51,7 @@ describe('npm start', () => {
       "Seeding Ballast's data: binding the board and importing the demo SLOs",
       "Seeding Ballast's data: pushing 151200 SLI minutes in 78 signed batches",
       "Seeding Ballast's data: pushing 48 deployments",
+      "Seeding Ballast's data: seeding PAY and OPS",
       "Seeding Ballast's data: rolling up SLO status",
       "Seeding Ballast's data: opening the checkout incident's postmortem",
       "Seeding Ballast's data: classifying the backlog",
@@ -67,7 +68,7 @@ describe('npm start', () => {
     );
     expect(url).toBeGreaterThan(lines.findIndex((line) => line.includes('computing the project')));
     expect(lines[url + 1]).toMatch(
-      /^ {2}App data seeded \(demo\): 3 SLOs, 151200 SLI minutes, 48 deployments in \d+\.\d s$/,
+      /^ {2}App data seeded \(demo\): 5 SLOs, 252000 SLI minutes, 96 deployments in \d+\.\d s$/,
     );
-  }, 120_000);
+  }, 300_000);
 });

@@ -139,6 +139,7 @@ describe('readAppManifest', () => {
         resourceDir: join(dir, 'static/ui/build'),
         functionKey: 'r',
         handler: 'index.resolver',
+        appId: 'ari:cloud:ecosystem::app/x',
       },
       {
         type: 'jira:sprintAction',
@@ -148,6 +149,7 @@ describe('readAppManifest', () => {
         resourceDir: undefined,
         functionKey: undefined,
         handler: undefined,
+        appId: 'ari:cloud:ecosystem::app/x',
       },
     ]);
   });

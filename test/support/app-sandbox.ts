@@ -55,11 +55,13 @@ export async function startAppSandbox(
     rateLimits?: RateLimits;
     /** How queued events' delays are waited out (a virtual clock's sleep); real time by default. */
     sleep?: (ms: number) => Promise<void>;
+    /** Seed the second and third demo teams too (PAY, OPS; sandbox/jira/seed/teams.ts). */
+    extraTeams?: boolean;
   } = {},
 ): Promise<AppSandbox> {
   const anchor = options.anchor ?? SEED_ANCHOR;
   const jira = await createJiraEmulator({
-    seed: { anchor },
+    seed: { anchor, ...(options.extraTeams === true ? { extraTeams: true } : {}) },
     now: () => anchor,
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
     ...(options.searchConsistency === undefined

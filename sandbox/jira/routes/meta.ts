@@ -1,5 +1,5 @@
 /**
- * Look-ups: /rest/api/3/mypermissions, project, user, myself, issue link types, and creating an
+ * Look-ups: /rest/api/3/mypermissions, project, project search, user, myself, issue link types, and creating an
  * issue link (the app links postmortem actions to incidents).
  */
 import { z } from 'zod';
@@ -86,6 +86,51 @@ export const metaRoutes: JiraRoute[] = [
         };
       }
       return { status: 200, body: { permissions } };
+    },
+  },
+  {
+    // searchProjects (platform.v3.json): a page of the projects the caller may see, filtered by
+    // `keys` (up to 50) and `action` — `view` (default: Browse or Administer projects, or Administer
+    // Jira), `browse` (Browse projects), `edit` (Administer projects or Jira), `create` (Create issues).
+    method: 'GET',
+    path: '/rest/api/3/project/search',
+    handler: (ctx) => {
+      const keys = ctx.query.getAll('keys').filter((k) => k !== '');
+      if (keys.length > 50) throw new JiraError(400, ['Up to 50 project keys can be provided.']);
+      const action = ctx.query.get('action') ?? 'view';
+      const allowed = (project: ProjectRecord): boolean => {
+        const has = (key: string) => hasProjectPermission(ctx.caller, project, key);
+        const admin = hasGlobalPermission(ctx.caller, 'ADMINISTER');
+        if (action === 'view') return has('BROWSE_PROJECTS') || has('ADMINISTER_PROJECTS') || admin;
+        if (action === 'browse') return has('BROWSE_PROJECTS');
+        if (action === 'edit') return has('ADMINISTER_PROJECTS') || admin;
+        if (action === 'create') return has('CREATE_ISSUES');
+        throw new JiraError(400, [`The action '${action}' is not valid.`]);
+      };
+      const startAt = Math.max(0, Number(ctx.query.get('startAt') ?? '0') || 0);
+      const asked = Number(ctx.query.get('maxResults') ?? '50') || 50;
+      const maxResults = Math.min(100, Math.max(1, asked));
+      const matching = ctx.store.state.projects
+        .filter((p) => keys.length === 0 || keys.includes(p.key))
+        .filter(allowed)
+        .sort((a, b) => a.key.localeCompare(b.key));
+      const values = matching.slice(startAt, startAt + maxResults);
+      return {
+        status: 200,
+        body: {
+          self: `${ctx.baseUrl}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
+          maxResults,
+          startAt,
+          total: matching.length,
+          isLast: startAt + values.length >= matching.length,
+          values: values.map((p) => ({
+            ...projectSummary(ctx.render, p),
+            expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
+            isPrivate: false,
+            properties: {},
+          })),
+        },
+      };
     },
   },
   {

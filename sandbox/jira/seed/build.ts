@@ -14,6 +14,7 @@ import { ADMIN_ACCOUNT_ID, SEED_USERS, TEAM, WORK_TYPE_FIELD } from './people';
 import { Rng } from './prng';
 import { DAY, HOUR, Timeline } from './timeline';
 import { addWorkItems } from './work-items';
+import { addExtraTeams } from './teams';
 
 export interface SeedOptions {
   seed: number;
@@ -24,7 +25,21 @@ export interface SeedOptions {
   projectKey: string;
   projectName: string;
   sprintDays: number;
+  /**
+   * Also add the other demo teams (teams.ts: PAY and OPS, each with its own board, sprints and
+   * backlog) after SHOP, so SHOP's records, ids and keys are the same with or without them.
+   */
+  extraTeams?: boolean;
 }
+
+/** Where one team's records go: its project and board, and the first id of its sprints. */
+export interface TeamPlacement {
+  readonly projectId: string;
+  readonly boardId: number;
+  readonly firstSprintId: number;
+}
+
+const SHOP_PLACEMENT: TeamPlacement = { projectId: '10000', boardId: 1, firstSprintId: 1 };
 
 export interface SeedSummary {
   projectKey: string;
@@ -43,6 +58,7 @@ export class SeedContext {
     readonly options: SeedOptions,
     readonly sprints: SprintRecord[],
     state: JiraState,
+    readonly placement: TeamPlacement = SHOP_PLACEMENT,
   ) {
     this.rng = new Rng(options.seed);
     this.store = new JiraStore(state);
@@ -64,7 +80,7 @@ export class SeedContext {
     const issue: IssueRecord = {
       id: String(this.store.nextCounter('issue')),
       key: this.store.nextKey(this.options.projectKey),
-      projectId: '10000',
+      projectId: this.placement.projectId,
       description: null,
       statusId: '10000',
       priorityId: '3',
@@ -88,7 +104,7 @@ export class SeedContext {
   }
 }
 
-function makeSprints(options: SeedOptions): SprintRecord[] {
+function makeSprints(options: SeedOptions, placement: TeamPlacement): SprintRecord[] {
   const dayStart = Date.UTC(
     options.anchor.getUTCFullYear(),
     options.anchor.getUTCMonth(),
@@ -104,10 +120,10 @@ function makeSprints(options: SeedOptions): SprintRecord[] {
     const state =
       i < options.closedSprints ? 'closed' : i === options.closedSprints ? 'active' : 'future';
     sprints.push({
-      id: i + 1,
+      id: placement.firstSprintId + i,
       name: `${options.projectKey} Sprint ${i + 1}`,
       state,
-      boardId: 1,
+      boardId: placement.boardId,
       goal: state === 'future' ? '' : `Sprint ${i + 1} goal: ship the next increment`,
       startDate: state === 'future' ? null : iso(start),
       endDate: state === 'future' ? null : iso(start + length - 2 * HOUR),
@@ -116,6 +132,42 @@ function makeSprints(options: SeedOptions): SprintRecord[] {
     });
   }
   return sprints;
+}
+
+/** Adds one team (project, Scrum board, sprints, backlog) to `state`, after what is there. */
+export function addTeam(
+  state: JiraState,
+  options: SeedOptions,
+  placement: TeamPlacement,
+  roles: Record<string, 'Administrators' | 'Members'>,
+): { ctx: SeedContext; sprints: SprintRecord[] } {
+  state.projects.push({
+    id: placement.projectId,
+    key: options.projectKey,
+    name: options.projectName,
+    leadAccountId: ADMIN_ACCOUNT_ID,
+    simplified: false,
+    roles,
+    workflowId: SOFTWARE_WORKFLOW_ID,
+  });
+  state.boards.push({
+    id: placement.boardId,
+    name: `${options.projectKey} board`,
+    type: 'scrum',
+    projectId: placement.projectId,
+    estimationFieldId: STORY_POINTS_FIELD,
+  });
+  const sprints = makeSprints(options, placement);
+  state.sprints.push(...sprints);
+  state.counters.sprint = state.sprints.length;
+  const before = state.issues.length;
+  const ctx = new SeedContext(options, sprints, state, placement);
+  const rankOrder = addWorkItems(ctx);
+  // Jira's rank is one order over the site: a later team's issues rank after the earlier ones'.
+  rankOrder.forEach((issue, index) => {
+    issue.rank = initialRank(before + index);
+  });
+  return { ctx, sprints };
 }
 
 export function buildSeedState(options: SeedOptions): { state: JiraState; summary: SeedSummary } {
@@ -127,43 +179,22 @@ export function buildSeedState(options: SeedOptions): { state: JiraState; summar
   };
   for (const id of TEAM) roles[id] ??= 'Members';
   roles['acc-sam-sm'] = 'Members';
-  state.projects.push({
-    id: '10000',
-    key: options.projectKey,
-    name: options.projectName,
-    leadAccountId: ADMIN_ACCOUNT_ID,
-    simplified: false,
-    roles,
-    workflowId: SOFTWARE_WORKFLOW_ID,
-  });
-  installBallastValidators(state);
-  state.boards.push({
-    id: 1,
-    name: `${options.projectKey} board`,
-    type: 'scrum',
-    projectId: '10000',
-    estimationFieldId: STORY_POINTS_FIELD,
-  });
-  const sprints = makeSprints(options);
-  state.sprints = sprints;
-  state.counters.sprint = sprints.length;
-  const ctx = new SeedContext(options, sprints, state);
-  const rankOrder = addWorkItems(ctx);
-  rankOrder.forEach((issue, index) => {
-    issue.rank = initialRank(index);
-  });
+  const { ctx, sprints } = addTeam(state, options, SHOP_PLACEMENT, roles);
+  installBallastValidators(ctx.store.state);
+  if (options.extraTeams === true) addExtraTeams(ctx.store.state, options);
   return {
     state: ctx.store.state,
     summary: {
       projectKey: options.projectKey,
-      projectId: '10000',
-      boardId: 1,
+      projectId: SHOP_PLACEMENT.projectId,
+      boardId: SHOP_PLACEMENT.boardId,
       sprints: {
         closed: sprints.filter((s) => s.state === 'closed').map((s) => s.id),
         active: sprints.find((s) => s.state === 'active')?.id ?? 0,
         future: sprints.find((s) => s.state === 'future')?.id ?? 0,
       },
-      issueCount: ctx.store.state.issues.length,
+      issueCount: ctx.store.state.issues.filter((i) => i.projectId === SHOP_PLACEMENT.projectId)
+        .length,
     },
   };
 }

@@ -174,7 +174,8 @@ export function addWorkItems(ctx: SeedContext): IssueRecord[] {
   }
 
   addIncidents(ctx, incidentCount, placed, now);
-  addSubtasks(ctx, placed, total - ctx.store.state.issues.length, now);
+  const own = () => ctx.store.state.issues.filter((i) => i.projectId === ctx.placement.projectId);
+  addSubtasks(ctx, placed, total - own().length, now);
   addLinksAndComments(ctx, placed);
   for (const { issue, theme } of placed)
     tag(ctx, issue, theme, issue.sprintIds.length > 0 ? 0.6 : 0.3);
@@ -182,7 +183,7 @@ export function addWorkItems(ctx: SeedContext): IssueRecord[] {
   // Rank: finished sprints first, then the active sprint, the future sprint and the backlog by priority.
   const sprintPos = (i: IssueRecord) =>
     i.sprintIds.length === 0 ? sprints.length + 1 : Math.max(...i.sprintIds);
-  const order = [...ctx.store.state.issues].map((issue) => ({
+  const order = own().map((issue) => ({
     issue,
     key: sprintPos(issue) * 10 + Number(issue.priorityId) + rng.float() * 3,
   }));

@@ -8,13 +8,22 @@ import { THEME_LABELS, THEMES, type ShellTheme } from '../theme';
 import { SHELL_USERS, type ShellUser } from '../users';
 import { SANDBOX_LICENCES, type SandboxLicence } from '../../forge/host/licence';
 
-export type Section = 'backlog' | 'ballast' | 'settings' | 'workflow' | 'issue' | 'notifications';
+export type Section =
+  | 'backlog'
+  | 'ballast'
+  | 'settings'
+  | 'workflow'
+  | 'issue'
+  | 'notifications'
+  | 'global'
+  | 'dashboard';
 
 export interface LayoutInput {
   title: string;
   user: ShellUser;
-  projectKey: string;
-  projectName: string;
+  /** Absent on pages of no project (global pages, dashboards): no project sidebar then. */
+  projectKey?: string;
+  projectName?: string;
   section: Section;
   /** Light, dark, or the browser's preference (the top bar's switcher). */
   theme: ShellTheme;
@@ -98,7 +107,7 @@ function licenceSwitcher(licence: SandboxLicence, path: string): SafeHtml {
   </form>`;
 }
 
-function sidebar(input: LayoutInput): SafeHtml {
+function sidebar(input: LayoutInput & { projectKey: string; projectName: string }): SafeHtml {
   const base = `/projects/${encodeURIComponent(input.projectKey)}`;
   const link = (section: Section, href: string, label: string) =>
     html`<li>
@@ -145,12 +154,20 @@ export function layout(input: LayoutInput): string {
           <a class="product" href="/"
             ><span class="logo" aria-hidden="true">◆</span> Jira <small>Ballast sandbox</small></a
           >
+          <nav class="topbar-nav" aria-label="Jira">
+            <a href="/jira/dashboards/1">Dashboards</a>
+            <a href="/jira/apps/ballast-portfolio">Apps: Ballast portfolio</a>
+          </nav>
           <span class="topbar-note">Local emulator: no Atlassian account involved</span>
           ${licenceSwitcher(input.licence ?? 'development', input.path)}
           ${themeSwitcher(input.theme, input.path)} ${userSwitcher(input.user, input.path)}
         </header>
         <div class="page">
-          ${sidebar(input)}
+          ${
+            input.projectKey !== undefined && input.projectName !== undefined
+              ? sidebar({ ...input, projectKey: input.projectKey, projectName: input.projectName })
+              : ''
+          }
           <main class="content">${input.body}</main>
         </div>
         <div class="flags" role="region" aria-label="Flags" aria-live="polite"></div>

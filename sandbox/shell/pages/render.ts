@@ -14,7 +14,7 @@ import { commentsSection, loadComments } from './comments';
 import { backlogOverlay, type BacklogState } from './backlog-overlay';
 import { issueBody, loadIssue } from './issue';
 import { layout, type Section } from './layout';
-import { messageBody, modulePageBody } from './module-page';
+import { messageBody, modulePageBody, siteModulesBody } from './module-page';
 import { loadTransitions } from './status-control';
 import { workflowBody } from './workflow';
 import { notificationsBody } from './notifications';
@@ -29,7 +29,11 @@ export type ShellPage =
   | { kind: 'settings'; projectKey: string }
   | { kind: 'notifications'; projectKey: string }
   | { kind: 'workflow'; projectKey: string; savedTransitionId?: string }
-  | { kind: 'issue'; issueKey: string };
+  | { kind: 'issue'; issueKey: string }
+  /** A `jira:globalPage` module (Jira: /jira/apps/{appId}/{envId}; here by module key). */
+  | { kind: 'global'; moduleKey: string }
+  /** The sandbox's one dashboard, with the app's `jira:dashboardGadget` modules on it. */
+  | { kind: 'dashboard' };
 
 export interface RenderInput {
   page: ShellPage;
@@ -54,6 +58,7 @@ export interface RenderInput {
 
 export async function renderPage(input: RenderInput): Promise<string> {
   const { page, user, manifest } = input;
+  if (page.kind === 'global' || page.kind === 'dashboard') return renderSitePage(input, page);
   const jira = jiraAs(input.jiraUrl, user.accountId);
   const projectKey = page.kind === 'issue' ? page.issueKey.replace(/-\d+$/, '') : page.projectKey;
   const project = await jira.get<{ key: string; name: string }>(
@@ -169,10 +174,50 @@ export async function renderPage(input: RenderInput): Promise<string> {
   }
 }
 
+/** Pages of no project: a global page, or the dashboard with the app's gadgets. */
+function renderSitePage(
+  input: RenderInput,
+  page: { kind: 'global'; moduleKey: string } | { kind: 'dashboard' },
+): string {
+  const frame = (title: string, body: Parameters<typeof layout>[0]['body']) =>
+    layout({
+      title,
+      user: input.user,
+      theme: input.theme,
+      section: page.kind,
+      path: input.path,
+      projectPageLabel: 'Ballast',
+      body,
+    });
+  if (page.kind === 'dashboard') {
+    return frame(
+      'Dashboard',
+      siteModulesBody(
+        'Dashboard',
+        modulesOfType(input.manifest, 'jira:dashboardGadget'),
+        'Ballast dashboard gadget',
+        'gadget',
+      ),
+    );
+  }
+  const module = modulesOfType(input.manifest, 'jira:globalPage').filter(
+    (m) => m.key === page.moduleKey,
+  );
+  return frame(
+    module[0]?.title ?? 'App',
+    siteModulesBody(module[0]?.title ?? 'App', module, `Global page ${page.moduleKey}`, 'wide'),
+  );
+}
+
 /** The shell page each module lives on, for the bridge's router (navigate to a module). */
-export function moduleRoutes(manifest: AppManifest, projectKey: string): Record<string, string> {
+export function moduleRoutes(
+  manifest: AppManifest,
+  projectKey: string | undefined,
+): Record<string, string> {
   const routes: Record<string, string> = {};
   for (const m of manifest.modules) {
+    if (m.type === 'jira:globalPage') routes[m.key] = `/jira/apps/${m.key}`;
+    if (projectKey === undefined) continue;
     if (m.type === 'jira:projectPage') routes[m.key] = `/projects/${projectKey}/ballast`;
     if (m.type === 'jira:projectSettingsPage') routes[m.key] = `/projects/${projectKey}/settings`;
   }

@@ -34,6 +34,7 @@ import { readRetroActions } from './retro-actions';
 import { readSprintSloHistory } from './sprint-slo-history';
 import type { SloSpec } from '../../domain/slo';
 import type { ProjectConfig } from '../project/project-config';
+import { savePortfolioFigures } from '../portfolio/portfolio-figures-store';
 
 export interface MetricsDeps {
   readonly jira: JiraPort;
@@ -62,6 +63,7 @@ export async function recomputeSnapshot(
   try {
     const snapshot = await compute(deps, projectKey, started);
     await saveSnapshot(deps.kv, snapshot, String(started.getTime()));
+    await savePortfolioFigures(deps.kv, snapshot);
     await updateStatus(deps.kv, projectKey, {
       requestedAt: null,
       lastAttemptAt: started.toISOString(),

@@ -63,8 +63,8 @@ export async function requireProjectBrowse(jira: JiraPort, projectKey: string): 
   }
 }
 
-function metaOf(
-  snapshot: MetricsSnapshot | undefined,
+export function metaOf(
+  snapshot: Pick<MetricsSnapshot, 'computedAt'> | undefined,
   status: RefreshStatus,
   now: number,
 ): SnapshotMeta {

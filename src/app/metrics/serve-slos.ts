@@ -17,6 +17,7 @@ import type { DocumentStore } from '../../ports/document-store';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
 import { loadProjectConfig } from '../project/project-config-repository';
+import type { ProjectConfig } from '../project/project-config';
 import { loadProjectGate, STALE_AFTER_MS } from '../slo/project-gate-status';
 import { findSloSpec } from '../slo/slo-catalog';
 import { activeSprintEnd, type ActiveSprintEnd } from './active-sprint-end';
@@ -78,6 +79,15 @@ export async function serveSlos(
 /** The gate and each linked SLO's budget: two storage reads, no Jira call. */
 export async function gateSummary(deps: SloDeps, projectKey: string): Promise<GateSummary> {
   const { config } = await loadProjectConfig(deps.store, projectKey);
+  return gateSummaryOf(deps, projectKey, config);
+}
+
+/** gateSummary for a caller that has read the project's configuration already (the portfolio). */
+export async function gateSummaryOf(
+  deps: Pick<SloDeps, 'kv' | 'store' | 'clock'>,
+  projectKey: string,
+  config: ProjectConfig,
+): Promise<GateSummary> {
   const {
     statuses: linked,
     gate,

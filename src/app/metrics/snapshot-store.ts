@@ -122,6 +122,33 @@ export async function loadStatus(store: KeyValueStore, projectKey: string): Prom
   };
 }
 
+/** The refresh status of each project, 20 a storage call (a missing one reads as never asked). */
+export async function loadStatuses(
+  store: KeyValueStore,
+  projectKeys: readonly string[],
+): Promise<Map<string, RefreshStatus>> {
+  const found = new Map<string, RefreshStatus>();
+  for (let i = 0; i < projectKeys.length; i += 20) {
+    const keys = projectKeys.slice(i, i + 20);
+    const page = await store.getMany<RefreshStatus>(keys.map(statusKey));
+    for (const key of keys) {
+      const stored = page.get(statusKey(key));
+      found.set(
+        key,
+        readable(stored)
+          ? stored!
+          : {
+              schemaVersion: METRICS_RECORD_SCHEMA_VERSION,
+              requestedAt: null,
+              lastAttemptAt: null,
+              lastError: null,
+            },
+      );
+    }
+  }
+  return found;
+}
+
 export async function updateStatus(
   store: KeyValueStore,
   projectKey: string,

@@ -9,6 +9,7 @@ import { gateResolvers } from './gate';
 import { issueResolvers } from './issue';
 import { about } from './meta';
 import { plannerResolvers } from './planner';
+import { portfolioResolvers } from './portfolio';
 import { projectPageResolvers } from './project-page';
 import { ForgeKeyValueStore } from '../../adapters/forge/kvs/key-value-store';
 import { ForgeRefreshQueue } from '../../adapters/forge/events/refresh-queue';
@@ -74,6 +75,9 @@ export function buildResolver(): ReturnType<typeof makeResolver> {
       },
       clock: systemClock,
       pageUrl: projectPageUrl,
+    }),
+    ...portfolioResolvers({
+      portfolioDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),
     }),
     ...gateResolvers({
       gateDeps: () => ({ ...asUser(), kv: new ForgeKeyValueStore(), clock: systemClock }),

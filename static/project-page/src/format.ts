@@ -2,38 +2,19 @@
  * How the project page writes figures. Pure, so tests need no browser. The backend computed every
  * value; these only choose words and rounding.
  */
-import type { BasisUnit, DoraBand, Figure, FigureUnit } from '../../../src/contract/project-page';
+import type { BasisUnit } from '../../../src/contract/project-page';
 import { formatDay } from '../../shared/format';
+import { formatValue, trim } from '../../shared/figure-format';
+
+// Written once for every app that shows the project page's figures (the portfolio too).
+export {
+  BAND_LABEL,
+  capacityPercent,
+  formatFigure,
+  formatValue,
+  percent,
+} from '../../shared/figure-format';
 import { viewerLocale } from '../../shared/viewer-locale';
-
-/** Rounded to `decimals`, without trailing zeros after the point (90 stays 90, 2.50 is 2.5). */
-const trim = (value: number, decimals: number): string => {
-  const fixed = value.toFixed(decimals);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-};
-
-export function formatValue(value: number, unit: FigureUnit): string {
-  switch (unit) {
-    case 'ratio':
-      return `${trim(value * 100, 0)}%`;
-    case 'points':
-      return `${trim(value, 1)} pts`;
-    case 'items':
-      return `${trim(value, 1)} ${value === 1 ? 'item' : 'items'}`;
-    case 'hours':
-      return value < 1
-        ? `${Math.round(value * 60)} min`
-        : value < 48
-          ? `${trim(value, 1)} h`
-          : `${trim(value / 24, 1)} days`;
-    case 'days':
-      return `${trim(value, 1)} days`;
-    case 'days-per-week':
-      return `${trim(value, 1)} days/week`;
-    case 'count':
-      return String(value);
-  }
-}
 
 /** The basis unit in words, for titles: "Committed story points by category". */
 export const UNIT_NAME: Record<BasisUnit, string> = {
@@ -46,28 +27,9 @@ export const UNIT_NAME: Record<BasisUnit, string> = {
 export const amount = (value: number | null, unit: BasisUnit): string =>
   value === null ? '—' : unit === 'hours' ? `${trim(value, 2)} h` : formatValue(value, unit);
 
-/** The figure's value, or an em dash when the backend had no data (its reason is shown apart). */
-export function formatFigure(figure: Pick<Figure, 'value' | 'unit'>): string {
-  return figure.value === null ? '—' : formatValue(figure.value, figure.unit);
-}
-
 /** A rate to one decimal (5.3%), where a whole percent would blur a band boundary (5.3% is not 5%). */
 export const exactPercent = (ratio: number): string =>
   `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
-
-export const percent = (share: number | null): string =>
-  share === null ? '—' : `${trim(share * 100, 0)}%`;
-
-/** A share of capacity to a tenth of a percent, as the sprint planner writes it (68.6%). */
-export const capacityPercent = (share: number | null): string =>
-  share === null ? '—' : `${trim(share * 100, 1)}%`;
-
-export const BAND_LABEL: Record<DoraBand, string> = {
-  elite: 'Elite',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
 
 /** "computed 12 minutes ago" — relative to `now`, so tests fix it. */
 export function formatAge(iso: string, now: number): string {

@@ -1,17 +1,10 @@
 /** Small building blocks of the project page: a figure tile, DORA band lozenge, notes. */
 import type { ReactNode } from 'react';
-import type { DoraBand, DoraFigure, Figure } from '../../../src/contract/project-page';
-import { BAND_LABEL, formatFigure } from './format';
+import type { DoraFigure, Figure } from '../../../src/contract/project-page';
+import { DoraLozenge } from '../../shared/DoraLozenge';
+import { formatFigure } from './format';
 
-/** A DORA performance band as a labelled lozenge (Elite/High green, Medium yellow, Low red). */
-export function DoraLozenge({ band }: { band: DoraBand | null }) {
-  if (band === null) return null;
-  return (
-    <span className={`lozenge lozenge-band-${band}`} aria-label={`DORA band: ${BAND_LABEL[band]}`}>
-      {BAND_LABEL[band]}
-    </span>
-  );
-}
+export { DoraLozenge } from '../../shared/DoraLozenge';
 
 /**
  * One headline figure: its value, or — when the backend had no data — a dash and the reason in

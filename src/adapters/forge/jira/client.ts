@@ -33,6 +33,7 @@ import {
   issueSchema,
   myPermissionsSchema,
   projectIssueTypesSchema,
+  projectSearchPageSchema,
   searchPageSchema,
   sprintPageSchema,
   sprintSchema,
@@ -42,6 +43,7 @@ import {
   type JiraBoard,
   type JiraField,
   type JiraIssue,
+  type JiraProjectSummary,
   type JiraSprint,
 } from '../../../ports/jira-schemas';
 
@@ -53,6 +55,8 @@ export const MAX_ISSUES_PER_MOVE = 50;
  * and sandbox/jira/routes/search.ts), so asking for more would not save calls.
  */
 export const SEARCH_PAGE_SIZE = 100;
+/** Project search: "Up to 50 project keys can be provided" (platform.v3.json searchProjects `keys`). */
+export const MAX_PROJECT_KEYS_PER_SEARCH = 50;
 
 export class JiraClient implements JiraPort {
   constructor(private readonly http: JiraHttp) {}
@@ -358,6 +362,31 @@ export class JiraClient implements JiraPort {
   /** Jira's JQL parser (jql-parse.ts: POST /rest/api/3/jql/parse?validation=strict). */
   async parseJql(queries: readonly string[]): Promise<ParsedJql[]> {
     return parseJqlQueries(this.http, queries);
+  }
+
+  /** GET /rest/api/3/project/search?keys=…&action=browse: up to 50 keys a request, pages of 50. */
+  async browsableProjects(projectKeys: readonly string[]): Promise<JiraProjectSummary[]> {
+    const found: JiraProjectSummary[] = [];
+    for (const keys of chunks([...new Set(projectKeys)], MAX_PROJECT_KEYS_PER_SEARCH)) {
+      for (let startAt = 0; ;) {
+        const query = new URLSearchParams({
+          action: 'browse',
+          startAt: String(startAt),
+          maxResults: String(MAX_PROJECT_KEYS_PER_SEARCH),
+        });
+        for (const key of keys) query.append('keys', key);
+        const page = await this.http.json(
+          'GET',
+          route`/rest/api/3/project/search?${query}`,
+          projectSearchPageSchema,
+        );
+        found.push(...page.values);
+        // Stop on the last page, and on an empty one so a Jira leaving out `isLast` cannot loop.
+        if (page.isLast !== false || page.values.length === 0) break;
+        startAt += page.values.length;
+      }
+    }
+    return found;
   }
 
   async projectIssueTypes(projectKey: string): Promise<string[]> {
