@@ -101,12 +101,6 @@ export function createShellHandler(shellDeps: ShellDeps) {
     if (path.startsWith(WEBHOOK_PREFIX) && deps.notifications !== undefined)
       return deps.notifications.receiver.handle(req, res, path);
 
-    // A project page link as Jira writes it (/jira/{type}/projects/{key}/apps/{appId}/{envId},
-    // manifest-reference/modules/jira-project-page): the notices link there.
-    const appPage = new RegExp(`^/jira/[a-z]+/projects/(${KEY})/apps/`).exec(path);
-    if (method === 'GET' && appPage?.[1] !== undefined)
-      return redirect(res, `/projects/${appPage[1]}/ballast`);
-
     if (method === 'GET' && path === '/')
       return redirect(res, `/projects/${deps.defaultProjectKey}/backlog`);
 

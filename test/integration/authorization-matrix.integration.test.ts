@@ -42,7 +42,12 @@ import {
   sloFormFixture,
 } from '../support/resolver-calls';
 
-type Access = 'anyone' | 'browse' | 'admin';
+/**
+ * `anyone`: even without an account (the app greeting). `signedIn`: any signed-in person, who gets
+ * only the projects they may browse (the portfolio). `browse`: project members. `admin`: project
+ * admins.
+ */
+type Access = 'anyone' | 'signedIn' | 'browse' | 'admin';
 
 interface Entry {
   readonly access: Access;
@@ -134,6 +139,19 @@ function matrix(): Record<string, Entry> {
       payload: () => ({ id: 'no-such-override' }),
       adminRefusal: 'NOT_FOUND',
     },
+    // The portfolio (issue #23): anyone signed in; each row only for a project they may browse.
+    'portfolio/list': { access: 'signedIn', payload: () => ({}) },
+    // A project's Ballast data (issue #24): project admins only; the list of projects using Ballast
+    // for Jira admins only (the sandbox's admin is both).
+    'projectData/get': { access: 'admin', payload: () => ({}) },
+    'projectData/export': { access: 'admin', payload: () => ({}) },
+    'projectData/projects': { access: 'admin', payload: () => ({}) },
+    'projectData/delete': {
+      access: 'admin',
+      // A wrong confirmation, so the matrix never deletes SHOP's data: refused for that reason.
+      payload: () => ({ confirm: 'NOT-SHOP' }),
+      adminRefusal: 'BAD_REQUEST',
+    },
     // Notifications (issue #22): members read where notices go, only project admins change it.
     'notify/get': { access: 'browse', payload: () => ({}) },
     'notify/save': {
@@ -191,6 +209,12 @@ describe('the authorization matrix', () => {
       const answer = await call(key, OUTSIDER_ACCOUNT_ID, await payload());
       if (access === 'anyone') {
         expect(answer.ok, key).toBe(true);
+        continue;
+      }
+      if (access === 'signedIn') {
+        // Answered, with nothing of SHOP: the outsider may browse no project.
+        expect(answer.ok, key).toBe(true);
+        expect(JSON.stringify(answer), key).not.toContain('SHOP');
         continue;
       }
       expect(answer.ok, `${key} answered the outsider`).toBe(false);

@@ -155,6 +155,26 @@ const STEPS: Step[] = [
   { key: 'project/incidents', payload: () => ({}) },
   { key: 'project/slos', payload: () => ({}) },
   { key: 'project/refresh', payload: () => ({}) },
+  { key: 'project/review', payload: () => ({}) },
+  { key: 'project/reviewCsv', payload: () => ({}) },
+  { key: 'portfolio/list', payload: () => ({}) },
+  { key: 'notify/get', payload: () => ({}) },
+  {
+    key: 'notify/save',
+    payload: () => ({
+      version: 0,
+      events: { gate: true, alert: true, buffer: true, postmortem: true },
+      jira: { enabled: false, issueKey: null, watchers: true, accountIds: [], groups: [] },
+      webhook: { action: 'none' },
+    }),
+  },
+  // Nowhere to send a test yet: the same refusal with and without faults.
+  { key: 'notify/test', payload: () => ({}) },
+  { key: 'projectData/get', payload: () => ({}) },
+  { key: 'projectData/export', payload: () => ({}) },
+  { key: 'projectData/projects', payload: () => ({}) },
+  // A wrong confirmation: refused before anything is deleted, with and without faults.
+  { key: 'projectData/delete', payload: () => ({ confirm: 'NOT-SHOP' }) },
   { key: 'gate/overrides', payload: () => ({}) },
   { key: 'gate/recordOverride', payload: () => ({ reason: 'hotfix', hours: 2 }) },
   { key: 'gate/endOverride', payload: () => ({ id: 'none' }) },
@@ -165,7 +185,9 @@ function normalize(value: unknown): string {
   return JSON.stringify(value)
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
     .replace(/\b[0-9a-f]{64}\b/g, '<secret>')
-    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>');
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uuid>')
+    // How long the portfolio took to answer (a measurement, not a figure of the data).
+    .replace(/"serveMs":\d+(\.\d+)?/g, '"serveMs":"<ms>"');
 }
 
 async function callAs(sb: AppSandbox, step: Step, payload: unknown): Promise<Envelope<unknown>> {

@@ -41,7 +41,7 @@ export function contractKeys(): string[] {
   const keys = new Set<string>();
   for (const file of readdirSync('src/contract')) {
     const text = readFileSync(`src/contract/${file}`, 'utf8');
-    for (const match of text.matchAll(/'([a-z]+\/[a-zA-Z]+)':\s*\{\s*request/g))
+    for (const match of text.matchAll(/'([a-z][a-zA-Z]*\/[a-zA-Z]+)':\s*\{\s*request/g))
       keys.add(match[1]!);
   }
   return [...keys].sort();
